@@ -1,0 +1,76 @@
+package io.basin.error;
+
+import io.trino.spi.ErrorCode;
+import io.trino.spi.ErrorCodeSupplier;
+import io.trino.spi.ErrorType;
+
+import static io.trino.spi.ErrorType.EXTERNAL;
+import static io.trino.spi.ErrorType.INSUFFICIENT_RESOURCES;
+import static io.trino.spi.ErrorType.INTERNAL_ERROR;
+import static io.trino.spi.ErrorType.USER_ERROR;
+
+/**
+ * Every error Basin raises, grouped by type, each with the PostgreSQL SQLSTATE that the wire
+ * server reports. Codes are stable: append, never renumber.
+ */
+public enum BasinErrorCode
+        implements ErrorCodeSupplier
+{
+    SYNTAX_ERROR(1, USER_ERROR, "42601"),
+    UNDEFINED_TABLE(2, USER_ERROR, "42P01"),
+    UNDEFINED_COLUMN(3, USER_ERROR, "42703"),
+    UNDEFINED_FUNCTION(4, USER_ERROR, "42883"),
+    UNDEFINED_SCHEMA(5, USER_ERROR, "3F000"),
+    UNDEFINED_DATABASE(6, USER_ERROR, "3D000"),
+    DATATYPE_MISMATCH(7, USER_ERROR, "42804"),
+    AMBIGUOUS_COLUMN(8, USER_ERROR, "42702"),
+    GROUPING_ERROR(9, USER_ERROR, "42803"),
+    FEATURE_NOT_SUPPORTED(10, USER_ERROR, "0A000"),
+    DIVISION_BY_ZERO(11, USER_ERROR, "22012"),
+    NUMERIC_VALUE_OUT_OF_RANGE(12, USER_ERROR, "22003"),
+    INVALID_TEXT_REPRESENTATION(13, USER_ERROR, "22P02"),
+    INVALID_DATETIME_FORMAT(14, USER_ERROR, "22007"),
+    DATETIME_FIELD_OVERFLOW(15, USER_ERROR, "22008"),
+    INVALID_PARAMETER_VALUE(16, USER_ERROR, "22023"),
+    STRING_DATA_RIGHT_TRUNCATION(17, USER_ERROR, "22001"),
+    CARDINALITY_VIOLATION(18, USER_ERROR, "21000"),
+    DUPLICATE_TABLE(19, USER_ERROR, "42P07"),
+    DUPLICATE_SCHEMA(20, USER_ERROR, "42P06"),
+    INVALID_ESCAPE_SEQUENCE(21, USER_ERROR, "22025"),
+    QUERY_CANCELED(22, USER_ERROR, "57014"),
+    INVALID_NAME(23, USER_ERROR, "42602"),
+    READ_ONLY_CATALOG(24, USER_ERROR, "25006"),
+    INVALID_REGULAR_EXPRESSION(25, USER_ERROR, "2201B"),
+    NULL_VALUE_NOT_ALLOWED(26, USER_ERROR, "22004"),
+
+    EXCEEDED_MEMORY_LIMIT(100, INSUFFICIENT_RESOURCES, "53200"),
+
+    CONNECTOR_ERROR(200, EXTERNAL, "58000"),
+    PLUGIN_LOAD_ERROR(201, EXTERNAL, "58000"),
+
+    INTERNAL_ERROR_CODE(300, INTERNAL_ERROR, "XX000"),
+    /**/;
+
+    private static final int BASE = 0x0B00_0000;
+
+    private final ErrorCode errorCode;
+    private final String sqlState;
+
+    BasinErrorCode(int code, ErrorType type, String sqlState)
+    {
+        this.errorCode = new ErrorCode(BASE + code, name(), type);
+        this.sqlState = sqlState;
+    }
+
+    @Override
+    public ErrorCode toErrorCode()
+    {
+        return errorCode;
+    }
+
+    /** The PostgreSQL SQLSTATE clients see for this error. */
+    public String sqlState()
+    {
+        return sqlState;
+    }
+}

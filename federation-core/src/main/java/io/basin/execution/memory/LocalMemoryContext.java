@@ -1,0 +1,39 @@
+package io.basin.execution.memory;
+
+import static java.util.Objects.requireNonNull;
+
+/** The retained memory of one operator instance; {@link #setBytes} replaces the previous figure. */
+public final class LocalMemoryContext
+        implements AutoCloseable
+{
+    private final QueryMemoryPool pool;
+    private final String owner;
+    private long bytes;
+
+    LocalMemoryContext(QueryMemoryPool pool, String owner)
+    {
+        this.pool = requireNonNull(pool, "pool is null");
+        this.owner = requireNonNull(owner, "owner is null");
+    }
+
+    /** Throws EXCEEDED_MEMORY_LIMIT when the query goes over its limit. */
+    public synchronized void setBytes(long newBytes)
+    {
+        long delta = newBytes - bytes;
+        bytes = newBytes;
+        if (delta != 0) {
+            pool.update(delta, owner);
+        }
+    }
+
+    public synchronized long getBytes()
+    {
+        return bytes;
+    }
+
+    @Override
+    public void close()
+    {
+        setBytes(0);
+    }
+}

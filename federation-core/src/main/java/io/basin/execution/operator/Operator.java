@@ -1,0 +1,22 @@
+package io.basin.execution.operator;
+
+import io.trino.spi.Page;
+
+/**
+ * A streaming operator instance owned by one driver (single-threaded). Pages are pushed in
+ * with {@link #addInput}; output goes to the consumer, zero or more pages per call. Operators never
+ * push empty pages (positionCount 0).
+ */
+public interface Operator
+{
+    void addInput(Page page, PageConsumer output);
+
+    /** No more input for this driver; flush anything buffered. */
+    default void finish(PageConsumer output) {}
+
+    /** True when this operator will accept no more input (a satisfied LIMIT): the driver stops its source. */
+    default boolean isFinished()
+    {
+        return false;
+    }
+}
