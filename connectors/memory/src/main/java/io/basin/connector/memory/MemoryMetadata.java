@@ -252,7 +252,7 @@ final class MemoryMetadata
         if (!columns.equals(table.columns())) {
             throw new TrinoException(NOT_SUPPORTED, "Inserts into memory table %s must write all columns in table order".formatted(table.name()));
         }
-        return new MemoryInsertTableHandle(table.id(), table.columns().size());
+        return new MemoryInsertTableHandle(table.id(), table.columns());
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import static io.trino.spi.StandardErrorCode.CONSTRAINT_VIOLATION;
 import static io.trino.spi.StandardErrorCode.GENERIC_INTERNAL_ERROR;
 import static java.util.Objects.requireNonNull;
 
@@ -26,30 +27,31 @@ final class MemoryPageSink
     private final MemoryDataStore dataStore;
     private final UUID transactionId;
     private final long tableId;
-    private final int columnCount;
+    private final List<MemoryColumnHandle> columns;
     private final List<Page> pages = new ArrayList<>();
     private long reservedBytes;
     private long completedBytes;
     private boolean done;
 
-    MemoryPageSink(MemoryDataStore dataStore, UUID transactionId, long tableId, int columnCount)
+    MemoryPageSink(MemoryDataStore dataStore, UUID transactionId, long tableId, List<MemoryColumnHandle> columns)
     {
         this.dataStore = requireNonNull(dataStore, "dataStore is null");
         this.transactionId = requireNonNull(transactionId, "transactionId is null");
         this.tableId = tableId;
-        this.columnCount = columnCount;
+        this.columns = List.copyOf(requireNonNull(columns, "columns is null"));
     }
 
     @Override
     public CompletableFuture<?> appendPage(Page page)
     {
         checkOpen();
-        if (page.getChannelCount() != columnCount) {
-            throw new TrinoException(GENERIC_INTERNAL_ERROR, "Memory table %s has %s columns but the written page has %s channels".formatted(tableId, columnCount, page.getChannelCount()));
+        if (page.getChannelCount() != columns.size()) {
+            throw new TrinoException(GENERIC_INTERNAL_ERROR, "Memory table %s has %s columns but the written page has %s channels".formatted(tableId, columns.size(), page.getChannelCount()));
         }
         if (page.getPositionCount() == 0) {
             return NOT_BLOCKED;
         }
+        checkNotNullColumns(page);
         Page compacted = compact(page);
         long bytes = compacted.getRetainedSizeInBytes();
         dataStore.reserve(bytes);
@@ -57,6 +59,21 @@ final class MemoryPageSink
         completedBytes += compacted.getSizeInBytes();
         pages.add(compacted);
         return NOT_BLOCKED;
+    }
+
+    private void checkNotNullColumns(Page page)
+    {
+        for (MemoryColumnHandle column : columns) {
+            Block block = page.getBlock(column.ordinal());
+            if (column.nullable() || !block.mayHaveNull()) {
+                continue;
+            }
+            for (int position = 0; position < block.getPositionCount(); position++) {
+                if (block.isNull(position)) {
+                    throw new TrinoException(CONSTRAINT_VIOLATION, "NULL value not allowed for NOT NULL column: " + column.name());
+                }
+            }
+        }
     }
 
     /**

@@ -27,14 +27,14 @@ final class MemoryPageSinkProvider
     public ConnectorPageSink createPageSink(ConnectorTransactionHandle transaction, ConnectorSession session, ConnectorOutputTableHandle outputTableHandle, ConnectorPageSinkId pageSinkId)
     {
         MemoryTableDefinition table = ((MemoryOutputTableHandle) outputTableHandle).table();
-        return new MemoryPageSink(dataStore, transactionId(transaction), table.id(), table.columns().size());
+        return new MemoryPageSink(dataStore, transactionId(transaction), table.id(), table.columns());
     }
 
     @Override
     public ConnectorPageSink createPageSink(ConnectorTransactionHandle transaction, ConnectorSession session, ConnectorInsertTableHandle insertTableHandle, ConnectorPageSinkId pageSinkId)
     {
         MemoryInsertTableHandle handle = (MemoryInsertTableHandle) insertTableHandle;
-        return new MemoryPageSink(dataStore, transactionId(transaction), handle.tableId(), handle.columnCount());
+        return new MemoryPageSink(dataStore, transactionId(transaction), handle.tableId(), handle.columns());
     }
 
     private static UUID transactionId(ConnectorTransactionHandle transaction)

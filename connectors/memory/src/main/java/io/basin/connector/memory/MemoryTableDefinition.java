@@ -47,7 +47,7 @@ public record MemoryTableDefinition(long id, SchemaTableName name, List<MemoryCo
                 .filter(column -> !column.isHidden())
                 .toList();
         List<MemoryColumnHandle> columns = IntStream.range(0, visible.size())
-                .mapToObj(ordinal -> new MemoryColumnHandle(visible.get(ordinal).getName(), visible.get(ordinal).getType(), ordinal))
+                .mapToObj(ordinal -> MemoryColumnHandle.fromMetadata(visible.get(ordinal), ordinal))
                 .toList();
         return new MemoryTableDefinition(id, metadata.getTable(), columns, metadata.getComment());
     }

@@ -42,6 +42,7 @@ import java.util.concurrent.Future;
 import static io.airlift.slice.Slices.utf8Slice;
 import static io.basin.connector.memory.TestingConnectorSession.SESSION;
 import static io.trino.spi.StandardErrorCode.ALREADY_EXISTS;
+import static io.trino.spi.StandardErrorCode.CONSTRAINT_VIOLATION;
 import static io.trino.spi.StandardErrorCode.EXCEEDED_LOCAL_MEMORY_LIMIT;
 import static io.trino.spi.StandardErrorCode.SCHEMA_NOT_EMPTY;
 import static io.trino.spi.transaction.IsolationLevel.READ_COMMITTED;
@@ -271,6 +272,28 @@ final class TestMemoryConnector
         sink.abort();
         small.rollback(transaction);
         assertThat(((MemoryConnector) small).getRetainedBytes()).isZero();
+    }
+
+    @Test
+    void notNullColumnsRejectNulls()
+    {
+        ColumnMetadata required = ColumnMetadata.builder().setName("id").setType(BIGINT).setNullable(false).setComment(Optional.of("the key")).build();
+        metadata().createTable(SESSION, new ConnectorTableMetadata(T, List.of(required)), SaveMode.FAIL);
+        ConnectorTableHandle table = tableHandle(metadata(), T);
+        assertThat(metadata().getTableMetadata(SESSION, table).getColumns()).containsExactly(required);
+
+        ConnectorTransactionHandle transaction = connector.beginTransaction(READ_COMMITTED, false, true);
+        ConnectorMetadata metadata = connector.getMetadata(SESSION, transaction);
+        ConnectorInsertTableHandle insert = metadata.beginInsert(SESSION, table, List.copyOf(metadata.getColumnHandles(SESSION, table).values()), RetryMode.NO_RETRIES);
+        ConnectorPageSink sink = connector.getPageSinkProvider().createPageSink(transaction, SESSION, insert, () -> 0);
+        BlockBuilder ids = BIGINT.createBlockBuilder(null, 2);
+        BIGINT.writeLong(ids, 1);
+        ids.appendNull();
+        assertThatThrownBy(() -> sink.appendPage(new Page(ids.build())))
+                .isInstanceOfSatisfying(TrinoException.class, e -> assertThat(e.getErrorCode()).isEqualTo(CONSTRAINT_VIOLATION.toErrorCode()))
+                .hasMessage("NULL value not allowed for NOT NULL column: id");
+        sink.abort();
+        connector.rollback(transaction);
     }
 
     @Test
