@@ -1,5 +1,6 @@
 package io.basin.connector;
 
+import io.trino.spi.TrinoException;
 import io.trino.spi.type.ArrayType;
 import io.trino.spi.type.CharType;
 import io.trino.spi.type.DecimalType;
@@ -106,7 +107,10 @@ public final class BasinTypeManager
                 }
             };
         }
-        catch (IllegalArgumentException | ArithmeticException e) {
+        catch (TypeNotFoundException e) {
+            throw e;
+        }
+        catch (TrinoException | IllegalArgumentException | ArithmeticException e) {
             // The SPI's factories reject out-of-range parameters such as varchar(-1) or decimal(40,2).
             throw new TypeNotFoundException(signature, e);
         }

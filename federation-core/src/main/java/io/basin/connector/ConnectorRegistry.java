@@ -82,15 +82,20 @@ public final class ConnectorRegistry
             pluginClassLoaders.add(pluginClassLoader);
         }
         Plugin plugin = loaded.plugin();
+        List<ConnectorFactory> newFactories = new ArrayList<>();
         try (ThreadContextClassLoader _ = new ThreadContextClassLoader(loaded.classLoader())) {
-            for (ConnectorFactory factory : plugin.getConnectorFactories()) {
+            plugin.getConnectorFactories().forEach(newFactories::add);
+            // Check every name before installing anything, so a failed plugin leaves no trace.
+            Set<String> names = new TreeSet<>();
+            for (ConnectorFactory factory : newFactories) {
                 RegisteredFactory existing = factories.get(factory.getName());
                 if (existing != null) {
                     throw new BasinException(PLUGIN_LOAD_ERROR, "Cannot install plugin '%s' from %s: connector '%s' is already provided by plugin '%s' from %s"
                             .formatted(loaded.name(), loaded.source(), factory.getName(), existing.plugin().name(), existing.plugin().source()));
                 }
-                factories.put(factory.getName(), new RegisteredFactory(factory, loaded));
-                log.debug("Installed connector {} from plugin {} ({})", factory.getName(), loaded.name(), loaded.source());
+                if (!names.add(factory.getName())) {
+                    throw new BasinException(PLUGIN_LOAD_ERROR, "Cannot install plugin '%s' from %s: it provides connector '%s' twice".formatted(loaded.name(), loaded.source(), factory.getName()));
+                }
             }
             for (Type type : plugin.getTypes()) {
                 typeManager.addType(type);
@@ -104,6 +109,10 @@ public final class ConnectorRegistry
         }
         catch (RuntimeException | LinkageError e) {
             throw new BasinException(PLUGIN_LOAD_ERROR, "Cannot install plugin '%s' from %s: %s".formatted(loaded.name(), loaded.source(), e.getMessage()), e);
+        }
+        for (ConnectorFactory factory : newFactories) {
+            factories.put(factory.getName(), new RegisteredFactory(factory, loaded));
+            log.debug("Installed connector {} from plugin {} ({})", factory.getName(), loaded.name(), loaded.source());
         }
     }
 

@@ -144,9 +144,18 @@ public final class TableWriter
             }
             fragments.addAll(sink.fragments);
         }
-        state = State.COMMITTED;
         ConnectorMetadata metadata = transaction.metadata(session);
-        return call(transaction, () -> target.finish(metadata, session, fragments));
+        try {
+            Optional<ConnectorOutputMetadata> result = call(transaction, () -> target.finish(metadata, session, fragments));
+            state = State.COMMITTED;
+            return result;
+        }
+        catch (RuntimeException e) {
+            // Every sink has finished, so there is nothing left to abort; rolling the
+            // transaction back drops what they staged.
+            state = State.ABORTED;
+            throw e;
+        }
     }
 
     /** Aborts every sink that has not finished; a no-op after commit or abort. */
