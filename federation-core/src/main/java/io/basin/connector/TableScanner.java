@@ -51,6 +51,7 @@ public final class TableScanner
     private final DynamicFilter dynamicFilter;
     private final Constraint constraint;
     private final Set<SplitPageSupplier> openSuppliers = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     public TableScanner(
             CatalogHandle catalog,
@@ -126,9 +127,11 @@ public final class TableScanner
         return pages;
     }
 
+    /** Ends the scan: open page sources are closed and every partition returns null from now on. */
     @Override
     public void close()
     {
+        closed = true;
         RuntimeException failure = null;
         for (SplitPageSupplier supplier : openSuppliers) {
             try {
@@ -192,6 +195,10 @@ public final class TableScanner
             if (finished) {
                 return null;
             }
+            if (closed) {
+                close();
+                return null;
+            }
             try {
                 if (source == null) {
                     open();
@@ -220,11 +227,13 @@ public final class TableScanner
 
         private void open()
         {
+            // Registered first: a concurrent TableScanner.close() then waits for this read (the
+            // supplier's lock) and closes the source, rather than missing it.
+            openSuppliers.add(this);
             try (ThreadContextClassLoader _ = new ThreadContextClassLoader(catalog.classLoader())) {
                 source = catalog.connector().getPageSourceProvider()
                         .createPageSource(transaction, session, split, table, columns, dynamicFilter);
             }
-            openSuppliers.add(this);
         }
 
         @Override

@@ -11,6 +11,7 @@ import io.trino.tpch.Supplier;
 import io.trino.tpch.TpchEntity;
 import io.trino.tpch.TpchTable;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -142,7 +143,11 @@ final class TpchTableDefinition<E extends TpchEntity>
                     varchar("l_shipmode", 10, LineItem::shipMode),
                     varchar("l_comment", 44, LineItem::comment)));
 
-    private static final Map<String, TpchTableDefinition<?>> BY_NAME = Stream.of(NATION, REGION, PART, SUPPLIER, PART_SUPPLIER, CUSTOMER, ORDERS, LINE_ITEM)
+    private static final List<TpchTableDefinition<?>> TABLES = Stream.<TpchTableDefinition<?>>of(NATION, REGION, PART, SUPPLIER, PART_SUPPLIER, CUSTOMER, ORDERS, LINE_ITEM)
+            .sorted(Comparator.comparing(TpchTableDefinition::name))
+            .toList();
+
+    private static final Map<String, TpchTableDefinition<?>> BY_NAME = TABLES.stream()
             .collect(toUnmodifiableMap(TpchTableDefinition::name, Function.identity()));
 
     private final TpchTable<E> generator;
@@ -159,9 +164,7 @@ final class TpchTableDefinition<E extends TpchEntity>
     /** All eight tables, sorted by name. */
     static List<TpchTableDefinition<?>> tables()
     {
-        return BY_NAME.values().stream()
-                .sorted((left, right) -> left.name().compareTo(right.name()))
-                .toList();
+        return TABLES;
     }
 
     static Optional<TpchTableDefinition<?>> forName(String name)
