@@ -1,6 +1,17 @@
 package io.basin.engine;
 
+import io.basin.connector.CatalogHandle;
+import io.basin.connector.ConnectorRegistry;
 import io.basin.embedded.BasinConfig;
+import io.basin.execution.driver.PipelineExecutor;
+import io.basin.metadata.CatalogLookup;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static java.util.Objects.requireNonNull;
 
@@ -9,15 +20,60 @@ public final class Engine
         implements AutoCloseable
 {
     private final BasinConfig config;
+    private final ConnectorRegistry connectors;
+    private final ExecutorService executor;
+    private final PipelineExecutor pipelineExecutor;
+    private final AtomicLong queryIds = new AtomicLong();
+    private final CatalogLookup catalogLookup;
 
     public Engine(BasinConfig config)
     {
         this.config = requireNonNull(config, "config is null");
+        ConnectorRegistry.Builder builder = ConnectorRegistry.builder();
+        config.pluginDirectory().ifPresent(builder::withPluginDirectory);
+        this.connectors = builder.build();
+        ThreadFactory threads = Thread.ofPlatform().name("basin-driver-", 0).daemon(true).factory();
+        this.executor = Executors.newCachedThreadPool(threads);
+        this.pipelineExecutor = new PipelineExecutor(executor);
+        this.catalogLookup = new CatalogLookup()
+        {
+            @Override
+            public Optional<CatalogHandle> catalog(String catalogName)
+            {
+                return connectors.getCatalog(catalogName);
+            }
+
+            @Override
+            public List<String> catalogNames()
+            {
+                return connectors.listCatalogs().stream().map(CatalogHandle::name).toList();
+            }
+        };
     }
 
     public BasinConfig config()
     {
         return config;
+    }
+
+    public ConnectorRegistry connectors()
+    {
+        return connectors;
+    }
+
+    public CatalogLookup catalogLookup()
+    {
+        return catalogLookup;
+    }
+
+    public PipelineExecutor pipelineExecutor()
+    {
+        return pipelineExecutor;
+    }
+
+    String nextQueryId()
+    {
+        return "q" + queryIds.incrementAndGet();
     }
 
     public Session newSession()
@@ -26,5 +82,9 @@ public final class Engine
     }
 
     @Override
-    public void close() {}
+    public void close()
+    {
+        executor.shutdownNow();
+        connectors.close();
+    }
 }

@@ -1,30 +1,390 @@
 package io.basin.engine;
 
+import io.basin.connector.BasinConnectorSession;
 import io.basin.embedded.QueryResult;
+import io.basin.error.BasinErrorCode;
 import io.basin.error.BasinException;
+import io.basin.execution.QueryContext;
+import io.basin.execution.memory.QueryMemoryPool;
+import io.basin.metadata.QualifiedTableName;
+import io.basin.metadata.QueryCatalogs;
+import io.basin.metadata.ResolvedTable;
+import io.basin.metadata.TableColumn;
+import io.basin.plan.PlanNode;
+import io.basin.plan.ProjectNode;
+import io.basin.plan.TableWriterNode;
+import io.basin.plan.expr.Expression;
+import io.basin.plan.expr.InputReference;
+import io.basin.sql.analyzer.TypeConverter;
+import io.basin.sql.parser.Statement;
+import io.basin.sql.parser.StatementParser;
+import io.basin.sql.planner.PlanPrinter;
+import io.basin.sql.planner.QueryPlanner;
+import io.basin.sql.planner.RexTranslator;
+import io.basin.sql.planner.physical.LocalExecutionPlan;
+import io.basin.sql.planner.physical.PhysicalPlanner;
+import io.trino.spi.TrinoException;
+import io.trino.spi.connector.ColumnMetadata;
+import io.trino.spi.connector.ConnectorMetadata;
+import io.trino.spi.connector.ConnectorTableMetadata;
+import io.trino.spi.connector.SaveMode;
+import io.trino.spi.connector.SchemaTableName;
+import io.trino.spi.type.TimeZoneKey;
+import io.trino.spi.type.Type;
+import io.trino.spi.type.VarcharType;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static io.basin.error.BasinErrorCode.DUPLICATE_TABLE;
 import static io.basin.error.BasinErrorCode.FEATURE_NOT_SUPPORTED;
+import static io.basin.error.BasinErrorCode.INTERNAL_ERROR_CODE;
+import static io.basin.error.BasinErrorCode.UNDEFINED_SCHEMA;
+import static io.basin.error.BasinErrorCode.UNDEFINED_TABLE;
 import static java.util.Objects.requireNonNull;
 
-/** Session state and statement dispatch. */
+/** Session state and statement dispatch: one statement at a time, each in its own transaction. */
 public final class Session
         implements AutoCloseable
 {
+    public static final String DEFAULT_CATALOG = "memory";
+    public static final String DEFAULT_SCHEMA = "public";
+
     private final Engine engine;
+    private final SessionSettings settings;
+    private volatile QueryContext currentQuery;
 
     Session(Engine engine)
     {
         this.engine = requireNonNull(engine, "engine is null");
+        this.settings = new SessionSettings(DEFAULT_CATALOG, DEFAULT_SCHEMA, engine.config().queryMaxMemoryBytes());
+    }
+
+    public SessionSettings settings()
+    {
+        return settings;
+    }
+
+    /** Cancels the statement running in this session, if any (from another thread). */
+    public void cancel()
+    {
+        QueryContext query = currentQuery;
+        if (query != null) {
+            query.cancel("canceled by user");
+        }
     }
 
     public QueryResult execute(String sql)
     {
-        throw new BasinException(FEATURE_NOT_SUPPORTED, "Cannot execute: the query engine is not wired yet");
+        try {
+            Statement statement = StatementParser.parse(sql);
+            return execute(statement);
+        }
+        catch (BasinException | TrinoException e) {
+            throw e;
+        }
+        catch (StackOverflowError e) {
+            throw new BasinException(BasinErrorCode.FEATURE_NOT_SUPPORTED, "Statement is too deeply nested", e);
+        }
+        catch (RuntimeException e) {
+            throw new BasinException(INTERNAL_ERROR_CODE, "Internal error: " + e, e);
+        }
     }
 
     public String explain(String sql)
     {
-        throw new BasinException(FEATURE_NOT_SUPPORTED, "Cannot explain: the query engine is not wired yet");
+        Statement statement = StatementParser.parse(sql);
+        if (statement instanceof Statement.Explain explain) {
+            statement = explain.statement();
+        }
+        return explainText(statement);
+    }
+
+    private QueryResult execute(Statement statement)
+    {
+        return switch (statement) {
+            case Statement.Query query -> runQuery(query);
+            case Statement.Explain explain -> {
+                String text = explainText(explain.statement());
+                List<List<Object>> rows = new ArrayList<>();
+                for (String line : text.split("\n")) {
+                    rows.add(List.of(line));
+                }
+                yield new QueryResult(List.of(new QueryResult.Column("QUERY PLAN", VarcharType.VARCHAR)), rows, -1);
+            }
+            case Statement.CreateTableAs create -> createTableAs(create);
+            case Statement.CreateTable create -> createTable(create);
+            case Statement.Insert insert -> insert(insert);
+            case Statement.DropTable drop -> dropTable(drop);
+            case Statement.CreateSchema create -> createSchema(create);
+            case Statement.DropSchema drop -> dropSchema(drop);
+            case Statement.SetSession set -> {
+                if (set.value().isPresent()) {
+                    settings.set(set.name(), set.value().get());
+                }
+                yield QueryResult.updateCount(-1);
+            }
+            case Statement.Show show -> new QueryResult(
+                    List.of(new QueryResult.Column(show.name(), VarcharType.VARCHAR)),
+                    List.of(List.of(settings.show(show.name()))),
+                    -1);
+        };
+    }
+
+    private QueryCatalogs newCatalogs(String queryId, boolean readOnly)
+    {
+        BasinConnectorSession connectorSession = BasinConnectorSession.builder()
+                .setQueryId(queryId)
+                .setUser("basin")
+                .setTimeZoneKey(TimeZoneKey.getTimeZoneKey(settings.timeZone().getId()))
+                .setStart(Instant.now())
+                .build();
+        return new QueryCatalogs(engine.catalogLookup(), connectorSession, readOnly);
+    }
+
+    private QueryContext newQueryContext(String queryId)
+    {
+        return new QueryContext(queryId, new QueryMemoryPool(settings.queryMaxMemoryBytes()), engine.config().parallelism(), Instant.now(), settings.timeZone());
+    }
+
+    private QueryResult runQuery(Statement.Query query)
+    {
+        String queryId = engine.nextQueryId();
+        try (QueryCatalogs catalogs = newCatalogs(queryId, true)) {
+            QueryPlanner.PlannedQuery planned = planner(catalogs).plan(query.query());
+            QueryContext context = newQueryContext(queryId);
+            List<List<Object>> rows = executePlan(planned.root(), catalogs, context);
+            catalogs.commit();
+            List<QueryResult.Column> columns = new ArrayList<>();
+            List<Type> types = planned.root().outputTypes();
+            for (int i = 0; i < types.size(); i++) {
+                columns.add(new QueryResult.Column(planned.columnNames().get(i), types.get(i)));
+            }
+            return new QueryResult(columns, rows, -1);
+        }
+    }
+
+    private List<List<Object>> executePlan(PlanNode root, QueryCatalogs catalogs, QueryContext context)
+    {
+        EngineExecutionServices services = new EngineExecutionServices(catalogs, context);
+        try {
+            LocalExecutionPlan plan = new PhysicalPlanner(services, new EngineSortPlanner()).plan(root);
+            currentQuery = context;
+            engine.pipelineExecutor().execute(plan.pipelines(), context);
+            return ResultRows.toRows(root.outputTypes(), plan.result().pages());
+        }
+        catch (RuntimeException e) {
+            services.abort();
+            throw e;
+        }
+        finally {
+            currentQuery = null;
+            services.close();
+        }
+    }
+
+    private QueryPlanner planner(QueryCatalogs catalogs)
+    {
+        return new QueryPlanner(catalogs, settings.catalog(), settings.schema());
+    }
+
+    private String explainText(Statement statement)
+    {
+        String queryId = engine.nextQueryId();
+        try (QueryCatalogs catalogs = newCatalogs(queryId, true)) {
+            return switch (statement) {
+                case Statement.Query query -> {
+                    QueryPlanner.PlannedQuery planned = planner(catalogs).plan(query.query());
+                    yield PlanPrinter.print(planned.root(), planned.columnNames());
+                }
+                case Statement.CreateTableAs create -> {
+                    QueryPlanner.PlannedQuery planned = planner(catalogs).plan(create.query());
+                    yield "CreateTableAs[" + qualify(create.name()) + "]\n" + PlanPrinter.print(planned.root(), planned.columnNames());
+                }
+                case Statement.Insert insert -> {
+                    QueryPlanner.PlannedQuery planned = planner(catalogs).plan(insert.source());
+                    yield "Insert[" + qualify(insert.target()) + "]\n" + PlanPrinter.print(planned.root(), planned.columnNames());
+                }
+                default -> throw new BasinException(FEATURE_NOT_SUPPORTED, "EXPLAIN supports queries, CREATE TABLE AS and INSERT");
+            };
+        }
+    }
+
+    QualifiedTableName qualify(List<String> name)
+    {
+        return switch (name.size()) {
+            case 1 -> new QualifiedTableName(settings.catalog(), settings.schema(), name.get(0));
+            case 2 -> new QualifiedTableName(settings.catalog(), name.get(0), name.get(1));
+            case 3 -> new QualifiedTableName(name.get(0), name.get(1), name.get(2));
+            default -> throw new BasinException(BasinErrorCode.INVALID_NAME, "improper qualified name (too many dotted names): " + String.join(".", name));
+        };
+    }
+
+    private QueryResult createTableAs(Statement.CreateTableAs create)
+    {
+        QualifiedTableName target = qualify(create.name());
+        String queryId = engine.nextQueryId();
+        try (QueryCatalogs catalogs = newCatalogs(queryId, false)) {
+            checkSchemaExists(catalogs, target);
+            if (catalogs.resolveTable(target).isPresent()) {
+                if (create.ifNotExists()) {
+                    return QueryResult.updateCount(0);
+                }
+                throw new BasinException(DUPLICATE_TABLE, "relation \"" + target + "\" already exists");
+            }
+            QueryPlanner.PlannedQuery planned = planner(catalogs).plan(create.query());
+            List<ColumnMetadata> columns = new ArrayList<>();
+            Set<String> names = new HashSet<>();
+            List<Type> types = planned.root().outputTypes();
+            for (int i = 0; i < types.size(); i++) {
+                String name = planned.columnNames().get(i).toLowerCase(Locale.ROOT);
+                if (!names.add(name)) {
+                    throw new BasinException(BasinErrorCode.INVALID_NAME, "column \"" + name + "\" specified more than once; give the columns distinct names with AS");
+                }
+                columns.add(new ColumnMetadata(name, types.get(i)));
+            }
+            ConnectorTableMetadata metadata = new ConnectorTableMetadata(new SchemaTableName(target.schema(), target.table()), columns);
+            TableWriterNode writer = new TableWriterNode(planned.root(), target, new WriteTargets.CreateTable(metadata));
+            long rows = (Long) executePlan(writer, catalogs, newQueryContext(queryId)).getFirst().getFirst();
+            catalogs.commit();
+            return QueryResult.updateCount(rows);
+        }
+    }
+
+    private QueryResult createTable(Statement.CreateTable create)
+    {
+        QualifiedTableName target = qualify(create.name());
+        String queryId = engine.nextQueryId();
+        try (QueryCatalogs catalogs = newCatalogs(queryId, false)) {
+            checkSchemaExists(catalogs, target);
+            if (catalogs.resolveTable(target).isPresent()) {
+                if (create.ifNotExists()) {
+                    return QueryResult.updateCount(-1);
+                }
+                throw new BasinException(DUPLICATE_TABLE, "relation \"" + target + "\" already exists");
+            }
+            QueryPlanner planner = planner(catalogs);
+            List<ColumnMetadata> columns = new ArrayList<>();
+            Set<String> names = new HashSet<>();
+            for (Statement.ColumnDefinition column : create.columns()) {
+                if (!names.add(column.name())) {
+                    throw new BasinException(BasinErrorCode.INVALID_NAME, "column \"" + column.name() + "\" specified more than once");
+                }
+                Type type = TypeConverter.toTrinoType(planner.deriveType(column.type()));
+                columns.add(ColumnMetadata.builder().setName(column.name()).setType(type).setNullable(column.nullable()).build());
+            }
+            ConnectorMetadata metadata = catalogs.metadata(target.catalog());
+            metadata.createTable(catalogs.session(), new ConnectorTableMetadata(new SchemaTableName(target.schema(), target.table()), columns), SaveMode.FAIL);
+            catalogs.commit();
+            return QueryResult.updateCount(-1);
+        }
+    }
+
+    private QueryResult insert(Statement.Insert insert)
+    {
+        QualifiedTableName target = qualify(insert.target());
+        String queryId = engine.nextQueryId();
+        try (QueryCatalogs catalogs = newCatalogs(queryId, false)) {
+            ResolvedTable table = catalogs.resolveTable(target)
+                    .orElseThrow(() -> new BasinException(UNDEFINED_TABLE, "relation \"" + target + "\" does not exist"));
+            QueryPlanner.PlannedQuery planned = planner(catalogs).plan(insert.source());
+            List<Type> sourceTypes = planned.root().outputTypes();
+            List<TableColumn> columns = table.columns();
+            // map target columns to source channels; columns not listed get NULL
+            List<String> targetNames = insert.columns().orElse(columns.stream().map(TableColumn::name).toList());
+            if (targetNames.size() != sourceTypes.size()) {
+                throw new BasinException(BasinErrorCode.SYNTAX_ERROR, "INSERT has " + sourceTypes.size() + " expressions but " + targetNames.size() + " target columns");
+            }
+            List<Expression> projections = new ArrayList<>();
+            for (TableColumn column : columns) {
+                int index = targetNames.indexOf(column.name());
+                if (index < 0) {
+                    projections.add(new io.basin.plan.expr.Constant(null, column.type()));
+                    continue;
+                }
+                Expression value = new InputReference(index, sourceTypes.get(index));
+                projections.add(RexTranslator.castIfNeeded(value, column.type()));
+            }
+            for (String name : targetNames) {
+                if (columns.stream().noneMatch(column -> column.name().equals(name))) {
+                    throw new BasinException(BasinErrorCode.UNDEFINED_COLUMN, "column \"" + name + "\" of relation \"" + target + "\" does not exist");
+                }
+            }
+            PlanNode source = new ProjectNode(planned.root(), projections);
+            TableWriterNode writer = new TableWriterNode(source, target, new WriteTargets.Insert(table.handle()));
+            long rows = (Long) executePlan(writer, catalogs, newQueryContext(queryId)).getFirst().getFirst();
+            catalogs.commit();
+            return QueryResult.updateCount(rows);
+        }
+    }
+
+    private QueryResult dropTable(Statement.DropTable drop)
+    {
+        QualifiedTableName target = qualify(drop.name());
+        try (QueryCatalogs catalogs = newCatalogs(engine.nextQueryId(), false)) {
+            Optional<ResolvedTable> table = catalogs.resolveTable(target);
+            if (table.isEmpty()) {
+                if (drop.ifExists()) {
+                    return QueryResult.updateCount(-1);
+                }
+                throw new BasinException(UNDEFINED_TABLE, "table \"" + target + "\" does not exist");
+            }
+            catalogs.metadata(target.catalog()).dropTable(catalogs.session(), table.get().handle());
+            catalogs.commit();
+            return QueryResult.updateCount(-1);
+        }
+    }
+
+    private QueryResult createSchema(Statement.CreateSchema create)
+    {
+        List<String> name = create.name();
+        String catalog = name.size() == 2 ? name.get(0) : settings.catalog();
+        String schema = name.getLast();
+        try (QueryCatalogs catalogs = newCatalogs(engine.nextQueryId(), false)) {
+            if (catalogs.schemaExists(catalog, schema)) {
+                if (create.ifNotExists()) {
+                    return QueryResult.updateCount(-1);
+                }
+                throw new BasinException(BasinErrorCode.DUPLICATE_SCHEMA, "schema \"" + schema + "\" already exists");
+            }
+            catalogs.metadata(catalog).createSchema(catalogs.session(), schema, Map.of(), new io.trino.spi.security.TrinoPrincipal(io.trino.spi.security.PrincipalType.USER, "basin"));
+            catalogs.commit();
+            return QueryResult.updateCount(-1);
+        }
+    }
+
+    private QueryResult dropSchema(Statement.DropSchema drop)
+    {
+        List<String> name = drop.name();
+        String catalog = name.size() == 2 ? name.get(0) : settings.catalog();
+        String schema = name.getLast();
+        try (QueryCatalogs catalogs = newCatalogs(engine.nextQueryId(), false)) {
+            if (!catalogs.schemaExists(catalog, schema)) {
+                if (drop.ifExists()) {
+                    return QueryResult.updateCount(-1);
+                }
+                throw new BasinException(UNDEFINED_SCHEMA, "schema \"" + schema + "\" does not exist");
+            }
+            catalogs.metadata(catalog).dropSchema(catalogs.session(), schema, drop.cascade());
+            catalogs.commit();
+            return QueryResult.updateCount(-1);
+        }
+    }
+
+    private static void checkSchemaExists(QueryCatalogs catalogs, QualifiedTableName target)
+    {
+        if (!catalogs.catalogExists(target.catalog())) {
+            throw new BasinException(BasinErrorCode.UNDEFINED_DATABASE, "database \"" + target.catalog() + "\" does not exist");
+        }
+        if (!catalogs.schemaExists(target.catalog(), target.schema())) {
+            throw new BasinException(UNDEFINED_SCHEMA, "schema \"" + target.schema() + "\" does not exist");
+        }
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.basin.metadata;
 
-import io.trino.spi.connector.Connector;
+import io.basin.connector.CatalogHandle;
 
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +8,7 @@ import java.util.Optional;
 /** Finds the connector behind a catalog (a "database" in three-part names). */
 public interface CatalogLookup
 {
-    Optional<Connector> connector(String catalogName);
+    Optional<CatalogHandle> catalog(String catalogName);
 
     List<String> catalogNames();
 }

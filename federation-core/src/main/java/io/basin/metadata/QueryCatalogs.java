@@ -4,15 +4,16 @@ import io.basin.error.BasinException;
 import io.trino.spi.TrinoException;
 import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.ColumnMetadata;
-import io.trino.spi.connector.Connector;
+import io.basin.connector.CatalogHandle;
+import io.basin.connector.CatalogTransaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.trino.spi.connector.ConnectorMetadata;
 import io.trino.spi.connector.ConnectorSession;
 import io.trino.spi.connector.ConnectorTableHandle;
 import io.trino.spi.connector.ConnectorTableMetadata;
-import io.trino.spi.connector.ConnectorTransactionHandle;
 import io.trino.spi.connector.SchemaTableName;
 import io.trino.spi.statistics.TableStatistics;
-import io.trino.spi.transaction.IsolationLevel;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,17 +34,7 @@ import static java.util.Objects.requireNonNull;
 public final class QueryCatalogs
         implements AutoCloseable
 {
-    /** An open transaction on one catalog. */
-    public record CatalogTransaction(String catalogName, Connector connector, ConnectorTransactionHandle transaction, ConnectorMetadata metadata)
-    {
-        public CatalogTransaction
-        {
-            requireNonNull(catalogName, "catalogName is null");
-            requireNonNull(connector, "connector is null");
-            requireNonNull(transaction, "transaction is null");
-            requireNonNull(metadata, "metadata is null");
-        }
-    }
+    private static final Logger LOG = LoggerFactory.getLogger(QueryCatalogs.class);
 
     private final CatalogLookup catalogLookup;
     private final ConnectorSession session;
@@ -70,34 +61,38 @@ public final class QueryCatalogs
 
     public boolean catalogExists(String catalogName)
     {
-        return catalogLookup.connector(catalogName).isPresent();
+        return catalogLookup.catalog(catalogName).isPresent();
     }
 
     public CatalogTransaction transaction(String catalogName)
     {
         return transactions.computeIfAbsent(catalogName, name -> {
-            Connector connector = catalogLookup.connector(name)
+            CatalogHandle catalog = catalogLookup.catalog(name)
                     .orElseThrow(() -> new BasinException(UNDEFINED_DATABASE, "database \"" + name + "\" does not exist"));
-            ConnectorTransactionHandle handle = connector.beginTransaction(IsolationLevel.READ_COMMITTED, readOnly, true);
-            return new CatalogTransaction(name, connector, handle, connector.getMetadata(session, handle));
+            return CatalogTransaction.begin(catalog, readOnly);
         });
+    }
+
+    public ConnectorMetadata metadata(String catalogName)
+    {
+        return transaction(catalogName).metadata(session);
     }
 
     public List<String> listSchemas(String catalogName)
     {
-        return connectorCall(catalogName, () -> transaction(catalogName).metadata().listSchemaNames(session));
+        return connectorCall(catalogName, () -> metadata(catalogName).listSchemaNames(session));
     }
 
     public boolean schemaExists(String catalogName, String schemaName)
     {
-        return connectorCall(catalogName, () -> transaction(catalogName).metadata().schemaExists(session, schemaName));
+        return connectorCall(catalogName, () -> metadata(catalogName).schemaExists(session, schemaName));
     }
 
     public List<String> listTables(String catalogName, String schemaName)
     {
         return connectorCall(catalogName, () -> {
             List<String> names = new ArrayList<>();
-            for (SchemaTableName table : transaction(catalogName).metadata().listTables(session, Optional.of(schemaName))) {
+            for (SchemaTableName table : metadata(catalogName).listTables(session, Optional.of(schemaName))) {
                 names.add(table.getTableName());
             }
             return names;
@@ -115,7 +110,7 @@ public final class QueryCatalogs
             return Optional.empty();
         }
         return connectorCall(name.catalog(), () -> {
-            ConnectorMetadata metadata = transaction(name.catalog()).metadata();
+            ConnectorMetadata metadata = metadata(name.catalog());
             ConnectorTableHandle handle = metadata.getTableHandle(session, new SchemaTableName(name.schema(), name.table()), Optional.empty(), Optional.empty());
             if (handle == null) {
                 return Optional.empty();
@@ -152,7 +147,7 @@ public final class QueryCatalogs
         RuntimeException failure = null;
         for (CatalogTransaction transaction : new LinkedHashMap<>(transactions).values()) {
             try {
-                transaction.connector().commit(transaction.transaction());
+                transaction.commit();
             }
             catch (RuntimeException e) {
                 if (failure == null) {
@@ -172,7 +167,13 @@ public final class QueryCatalogs
     public void rollback()
     {
         for (CatalogTransaction transaction : new LinkedHashMap<>(transactions).values()) {
-            transaction.connector().rollback(transaction.transaction());
+            try {
+                transaction.rollback();
+            }
+            catch (RuntimeException e) {
+                // the statement already failed; a rollback failure must not hide that error
+                LOG.warn("Rollback of catalog {} failed", transaction.catalog().name(), e);
+            }
         }
         transactions.clear();
     }

@@ -1,0 +1,43 @@
+package io.basin.engine;
+
+import io.basin.plan.TableWriterNode;
+import io.trino.spi.connector.ConnectorTableHandle;
+import io.trino.spi.connector.ConnectorTableMetadata;
+
+import static java.util.Objects.requireNonNull;
+
+/** The two ways a statement writes a table. */
+final class WriteTargets
+{
+    private WriteTargets() {}
+
+    record CreateTable(ConnectorTableMetadata metadata)
+            implements TableWriterNode.WriteTarget
+    {
+        CreateTable
+        {
+            requireNonNull(metadata, "metadata is null");
+        }
+
+        @Override
+        public String describe()
+        {
+            return "create";
+        }
+    }
+
+    record Insert(ConnectorTableHandle handle)
+            implements TableWriterNode.WriteTarget
+    {
+        Insert
+        {
+            requireNonNull(handle, "handle is null");
+        }
+
+        @Override
+        public String describe()
+        {
+            return "insert";
+        }
+    }
+}
