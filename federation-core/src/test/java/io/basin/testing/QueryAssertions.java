@@ -153,7 +153,7 @@ public final class QueryAssertions
         }
     }
 
-    static List<List<Object>> readRows(ResultSet resultSet)
+    public static List<List<Object>> readRows(ResultSet resultSet)
             throws SQLException
     {
         ResultSetMetaData metadata = resultSet.getMetaData();
@@ -170,7 +170,7 @@ public final class QueryAssertions
     }
 
     /** One JDBC value as the Java object Basin would return for it. */
-    static Object readValue(ResultSet resultSet, int column, int jdbcType)
+    public static Object readValue(ResultSet resultSet, int column, int jdbcType)
             throws SQLException
     {
         Object value = switch (jdbcType) {

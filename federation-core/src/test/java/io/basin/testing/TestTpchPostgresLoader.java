@@ -25,7 +25,7 @@ class TestTpchPostgresLoader
     @Test
     void testCreateTableSql()
     {
-        assertThat(TpchPostgresLoader.createTableSql(TpchTable.ORDERS)).isEqualTo("""
+        assertThat(TpchTables.createTableSql(TpchTable.ORDERS)).isEqualTo("""
                 CREATE TABLE orders (
                     o_orderkey bigint,
                     o_custkey bigint,
