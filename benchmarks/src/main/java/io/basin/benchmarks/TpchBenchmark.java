@@ -142,7 +142,7 @@ public final class TpchBenchmark
             ok &= isOkOrNotRun(b) && isOkOrNotRun(d);
             System.out.printf("| q%d | %s | %s | %s | %s |%n", query, cell(b, options), cell(d, options), ratio, rows);
         }
-        String geomean = ratioCount == 0 ? "" : "%.2f".formatted(Math.exp(logRatioSum / ratioCount));
+        String geomean = ratioCount == 0 ? "n/a" : "%.2f".formatted(Math.exp(logRatioSum / ratioCount));
         System.out.printf("| **geomean** | | | **%s** | %s of %s queries |%n", geomean, ratioCount, options.queries().size());
 
         System.out.printf(Locale.ENGLISH, "%n## Load times (s)%n%n| table | Basin | DuckDB |%n|---|---:|---:|%n");
