@@ -28,10 +28,13 @@ import static java.util.Objects.requireNonNull;
  * Values match when they are the same SQL value, whatever Java class each side used:
  * <ul>
  * <li>exact numbers (integer types, {@link BigDecimal}) compare numerically, so {@code 2.50}
- * matches {@code 2.5}. When Basin's value is a decimal with a smaller scale than the oracle's, the
- * oracle's value is first rounded half away from zero to Basin's scale: PostgreSQL keeps at least
- * 16 significant digits for {@code avg} and numeric division where Basin keeps its declared
- * scale. An integer-typed Basin value gets no such rounding;</li>
+ * matches {@code 2.5}. {@code avg} and numeric division legitimately differ in scale between
+ * engines (PostgreSQL keeps at least 16 significant digits, Basin its declared result scale), so
+ * when Basin's value is a decimal they are compared at the smaller of the two scales, rounding
+ * half away from zero: the oracle's value is rounded to Basin's scale when it has more digits;
+ * Basin's value is rounded to the oracle's scale only when the oracle's value has at least 16
+ * significant digits (a rounded quotient), never for the oracle's exact sums and products. An
+ * integer-typed Basin value must match exactly;</li>
  * <li>approximate numbers ({@code double}, {@code real}) on either side compare with a relative
  * tolerance of 1e-9 (1e-5 when either is a {@code real}), or an absolute one of 1e-12 near zero;
  * NaN matches NaN;</li>
@@ -46,6 +49,7 @@ public final class ResultComparator
     static final int MAX_REPORTED_ROWS = 10;
     private static final long MAX_PAIRWISE_COMPARISONS = 20_000_000;
 
+    private static final int POSTGRESQL_QUOTIENT_DIGITS = 16;
     private static final double DOUBLE_TOLERANCE = 1e-9;
     private static final double REAL_TOLERANCE = 1e-5;
     private static final double ABSOLUTE_TOLERANCE = 1e-12;
@@ -236,8 +240,17 @@ public final class ResultComparator
         if (e.compareTo(a) == 0) {
             return true;
         }
-        // the oracle kept more fractional digits than Basin's decimal type has: compare at Basin's scale
-        return actualIsDecimal && e.scale() > a.scale() && e.setScale(a.scale(), RoundingMode.HALF_UP).compareTo(a) == 0;
+        if (!actualIsDecimal) {
+            return false;
+        }
+        if (e.scale() > a.scale()) {
+            // the oracle kept more fractional digits than Basin's decimal type has: compare at Basin's scale
+            return e.setScale(a.scale(), RoundingMode.HALF_UP).compareTo(a) == 0;
+        }
+        // Basin kept more digits than the oracle, whose value is a quotient rounded to PostgreSQL's
+        // minimum of 16 significant digits: compare at the oracle's scale. Exact oracle values
+        // (sums, products) have fewer digits, so extra digits from Basin there still fail.
+        return e.precision() >= POSTGRESQL_QUOTIENT_DIGITS && a.setScale(e.scale(), RoundingMode.HALF_UP).compareTo(e) == 0;
     }
 
     private static boolean isApproximate(Number number)

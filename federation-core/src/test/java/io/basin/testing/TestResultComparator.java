@@ -58,6 +58,18 @@ class TestResultComparator
     }
 
     @Test
+    void testBasinDecimalWithMoreDigitsThanRoundedOracleQuotient()
+    {
+        // PostgreSQL rounds 1/3 to 20 digits; Basin's decimal(38,25) quotient has more
+        assertThat(valuesMatch(new BigDecimal("0.33333333333333333333"), new BigDecimal("0.3333333333333333333333333"))).isTrue();
+        assertThat(valuesMatch(new BigDecimal("0.33333333333333333333"), new BigDecimal("0.3333333333333333333433333"))).isFalse();
+        assertThat(valuesMatch(new BigDecimal("25.5797565591307037"), new BigDecimal("25.579756559130703712"))).isTrue();
+        // an exact oracle value (a sum) is not rounded into: Basin's extra digits are wrong
+        assertThat(valuesMatch(new BigDecimal("5.40"), new BigDecimal("5.4000000001"))).isFalse();
+        assertThat(valuesMatch(new BigDecimal("526165934.000839"), new BigDecimal("526165934.0008390000001"))).isFalse();
+    }
+
+    @Test
     void testIntegerTypedValueGetsNoRounding()
     {
         // a sum that Basin returned as an integer type must not be "rounded into" matching
