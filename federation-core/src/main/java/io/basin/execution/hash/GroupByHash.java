@@ -1,0 +1,164 @@
+package io.basin.execution.hash;
+
+import io.trino.spi.block.Block;
+import io.trino.spi.block.BlockBuilder;
+import io.trino.spi.type.Type;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Assigns dense group ids to distinct key tuples (NULL is a value here, as GROUP BY requires).
+ * Open addressing with linear probing over a power-of-two table; each group's hash is kept so
+ * the table can grow without rehashing keys.
+ */
+public final class GroupByHash
+{
+    private final List<Type> types;
+    private final GroupKeyColumn[] columns;
+    private int[] table;
+    private int mask;
+    private long[] groupHashes = new long[1024];
+    private int groupCount;
+
+    public GroupByHash(List<Type> types)
+    {
+        this.types = List.copyOf(types);
+        this.columns = new GroupKeyColumn[types.size()];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = GroupKeyColumn.create(types.get(i));
+        }
+        this.table = new int[2048];
+        this.mask = table.length - 1;
+    }
+
+    public List<Type> types()
+    {
+        return types;
+    }
+
+    public int groupCount()
+    {
+        return groupCount;
+    }
+
+    /**
+     * Returns the group id of each position of the key blocks, adding new groups as needed. The
+     * result array is reused when large enough.
+     */
+    public int[] groupIds(Block[] keys, int positionCount, int[] reuse)
+    {
+        int[] result = reuse != null && reuse.length >= positionCount ? reuse : new int[positionCount];
+        if (columns.length == 1) {
+            GroupKeyColumn column = columns[0];
+            Block block = keys[0];
+            for (int position = 0; position < positionCount; position++) {
+                long hash = column.hash(block, position);
+                int index = (int) hash & mask;
+                int group;
+                while (true) {
+                    int entry = table[index];
+                    if (entry == 0) {
+                        group = addGroup(keys, position, hash, index);
+                        break;
+                    }
+                    group = entry - 1;
+                    if (groupHashes[group] == hash && column.equalsGroup(group, block, position)) {
+                        break;
+                    }
+                    index = (index + 1) & mask;
+                }
+                result[position] = group;
+            }
+            return result;
+        }
+        for (int position = 0; position < positionCount; position++) {
+            long hash = 0;
+            for (int i = 0; i < columns.length; i++) {
+                hash = hash * 31 + columns[i].hash(keys[i], position);
+            }
+            hash = KeyType.mix(hash);
+            int index = (int) hash & mask;
+            int group;
+            while (true) {
+                int entry = table[index];
+                if (entry == 0) {
+                    group = addGroup(keys, position, hash, index);
+                    break;
+                }
+                group = entry - 1;
+                if (groupHashes[group] == hash && equalsGroup(group, keys, position)) {
+                    break;
+                }
+                index = (index + 1) & mask;
+            }
+            result[position] = group;
+        }
+        return result;
+    }
+
+    /** The group of an all-NULL key tuple (used for grouping sets that omit keys). */
+    private boolean equalsGroup(int group, Block[] keys, int position)
+    {
+        for (int i = 0; i < columns.length; i++) {
+            if (!columns[i].equalsGroup(group, keys[i], position)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int addGroup(Block[] keys, int position, long hash, int index)
+    {
+        int group = groupCount++;
+        if (group >= groupHashes.length) {
+            groupHashes = Arrays.copyOf(groupHashes, groupHashes.length * 2);
+        }
+        groupHashes[group] = hash;
+        for (int i = 0; i < columns.length; i++) {
+            columns[i].add(group, keys[i], position);
+        }
+        table[index] = group + 1;
+        if (groupCount * 2L > table.length) {
+            rehash();
+        }
+        return group;
+    }
+
+    private void rehash()
+    {
+        int[] newTable = new int[table.length * 2];
+        int newMask = newTable.length - 1;
+        for (int group = 0; group < groupCount; group++) {
+            int index = (int) groupHashes[group] & newMask;
+            while (newTable[index] != 0) {
+                index = (index + 1) & newMask;
+            }
+            newTable[index] = group + 1;
+        }
+        table = newTable;
+        mask = newMask;
+    }
+
+    /** Appends the key values of {@code group} to one builder per key column. */
+    public void writeKeys(int group, BlockBuilder[] builders)
+    {
+        for (int i = 0; i < columns.length; i++) {
+            columns[i].write(group, builders[i]);
+        }
+    }
+
+    public void writeKey(int column, int group, BlockBuilder builder)
+    {
+        columns[column].write(group, builder);
+    }
+
+    public long retainedBytes()
+    {
+        long bytes = table.length * 4L + groupHashes.length * 8L;
+        for (GroupKeyColumn column : columns) {
+            bytes += column.retainedBytesPerGroup() * (long) Math.max(groupCount, 1024);
+        }
+        return bytes;
+    }
+}

@@ -1,0 +1,299 @@
+package io.basin.execution.hash;
+
+import io.airlift.slice.Slice;
+import io.trino.spi.block.Block;
+import io.trino.spi.block.BlockBuilder;
+import io.trino.spi.type.BooleanType;
+import io.trino.spi.type.DoubleType;
+import io.trino.spi.type.Type;
+
+import java.util.Arrays;
+
+/**
+ * The distinct values of one grouping key, indexed by group id, in a typed array so the hash
+ * table can compare an incoming row with a group without touching blocks.
+ */
+abstract sealed class GroupKeyColumn
+{
+    static final long NULL_HASH = 0x5bd1e9955bd1e995L;
+
+    static GroupKeyColumn create(Type type)
+    {
+        KeyType keyType = KeyType.forType(type);
+        if (type instanceof DoubleType) {
+            return new DoubleColumn(type, keyType);
+        }
+        if (type instanceof BooleanType) {
+            return new BooleanColumn(type, keyType);
+        }
+        if (keyType.isLong()) {
+            return new LongColumn(type, keyType);
+        }
+        return new ObjectColumn(type, keyType);
+    }
+
+    protected final Type type;
+    protected final KeyType keyType;
+    protected boolean[] nulls = new boolean[1024];
+
+    GroupKeyColumn(Type type, KeyType keyType)
+    {
+        this.type = type;
+        this.keyType = keyType;
+    }
+
+    final long hash(Block block, int position)
+    {
+        return block.isNull(position) ? NULL_HASH : keyType.hash(block, position);
+    }
+
+    final boolean equalsGroup(int group, Block block, int position)
+    {
+        boolean blockNull = block.isNull(position);
+        if (nulls[group] || blockNull) {
+            return nulls[group] && blockNull;
+        }
+        return valueEquals(group, block, position);
+    }
+
+    final void add(int group, Block block, int position)
+    {
+        ensureCapacity(group + 1);
+        if (block.isNull(position)) {
+            nulls[group] = true;
+        }
+        else {
+            addValue(group, block, position);
+        }
+    }
+
+    final void addNull(int group)
+    {
+        ensureCapacity(group + 1);
+        nulls[group] = true;
+    }
+
+    final void write(int group, BlockBuilder builder)
+    {
+        if (nulls[group]) {
+            builder.appendNull();
+        }
+        else {
+            writeValue(group, builder);
+        }
+    }
+
+    void ensureCapacity(int size)
+    {
+        if (size > nulls.length) {
+            int newSize = Math.max(size, nulls.length * 2);
+            nulls = Arrays.copyOf(nulls, newSize);
+            grow(newSize);
+        }
+    }
+
+    abstract boolean valueEquals(int group, Block block, int position);
+
+    abstract void addValue(int group, Block block, int position);
+
+    abstract void writeValue(int group, BlockBuilder builder);
+
+    abstract void grow(int newSize);
+
+    abstract long retainedBytesPerGroup();
+
+    static final class LongColumn
+            extends GroupKeyColumn
+    {
+        private long[] values = new long[1024];
+
+        LongColumn(Type type, KeyType keyType)
+        {
+            super(type, keyType);
+        }
+
+        @Override
+        boolean valueEquals(int group, Block block, int position)
+        {
+            return values[group] == type.getLong(block, position);
+        }
+
+        @Override
+        void addValue(int group, Block block, int position)
+        {
+            values[group] = type.getLong(block, position);
+        }
+
+        @Override
+        void writeValue(int group, BlockBuilder builder)
+        {
+            type.writeLong(builder, values[group]);
+        }
+
+        @Override
+        void grow(int newSize)
+        {
+            values = Arrays.copyOf(values, newSize);
+        }
+
+        @Override
+        long retainedBytesPerGroup()
+        {
+            return 9;
+        }
+    }
+
+    static final class DoubleColumn
+            extends GroupKeyColumn
+    {
+        private double[] values = new double[1024];
+
+        DoubleColumn(Type type, KeyType keyType)
+        {
+            super(type, keyType);
+        }
+
+        @Override
+        boolean valueEquals(int group, Block block, int position)
+        {
+            return KeyType.DoubleKey.canonical(values[group]) == KeyType.DoubleKey.canonical(type.getDouble(block, position));
+        }
+
+        @Override
+        void addValue(int group, Block block, int position)
+        {
+            values[group] = type.getDouble(block, position);
+        }
+
+        @Override
+        void writeValue(int group, BlockBuilder builder)
+        {
+            type.writeDouble(builder, values[group]);
+        }
+
+        @Override
+        void grow(int newSize)
+        {
+            values = Arrays.copyOf(values, newSize);
+        }
+
+        @Override
+        long retainedBytesPerGroup()
+        {
+            return 9;
+        }
+    }
+
+    static final class BooleanColumn
+            extends GroupKeyColumn
+    {
+        private boolean[] values = new boolean[1024];
+
+        BooleanColumn(Type type, KeyType keyType)
+        {
+            super(type, keyType);
+        }
+
+        @Override
+        boolean valueEquals(int group, Block block, int position)
+        {
+            return values[group] == type.getBoolean(block, position);
+        }
+
+        @Override
+        void addValue(int group, Block block, int position)
+        {
+            values[group] = type.getBoolean(block, position);
+        }
+
+        @Override
+        void writeValue(int group, BlockBuilder builder)
+        {
+            type.writeBoolean(builder, values[group]);
+        }
+
+        @Override
+        void grow(int newSize)
+        {
+            values = Arrays.copyOf(values, newSize);
+        }
+
+        @Override
+        long retainedBytesPerGroup()
+        {
+            return 2;
+        }
+    }
+
+    /** Slices (varchar, char, varbinary) and long decimals. */
+    static final class ObjectColumn
+            extends GroupKeyColumn
+    {
+        private Object[] values = new Object[1024];
+        private long retainedBytes;
+
+        ObjectColumn(Type type, KeyType keyType)
+        {
+            super(type, keyType);
+        }
+
+        @Override
+        boolean valueEquals(int group, Block block, int position)
+        {
+            Object value = values[group];
+            if (value instanceof Slice slice) {
+                Slice other = type.getSlice(block, position);
+                return keyType instanceof KeyType.CharKey ? trim(slice).equals(trim(other)) : slice.equals(other);
+            }
+            return value.equals(type.getObject(block, position));
+        }
+
+        private static Slice trim(Slice slice)
+        {
+            int length = slice.length();
+            while (length > 0 && slice.getByte(length - 1) == ' ') {
+                length--;
+            }
+            return slice.slice(0, length);
+        }
+
+        @Override
+        void addValue(int group, Block block, int position)
+        {
+            if (type.getJavaType() == Slice.class) {
+                // copy: the slice may point into a large page buffer we must not retain
+                Slice slice = type.getSlice(block, position).copy();
+                values[group] = slice;
+                retainedBytes += slice.length() + 16;
+            }
+            else {
+                values[group] = type.getObject(block, position);
+                retainedBytes += 32;
+            }
+        }
+
+        @Override
+        void writeValue(int group, BlockBuilder builder)
+        {
+            Object value = values[group];
+            if (value instanceof Slice slice) {
+                type.writeSlice(builder, slice);
+            }
+            else {
+                type.writeObject(builder, value);
+            }
+        }
+
+        @Override
+        void grow(int newSize)
+        {
+            values = Arrays.copyOf(values, newSize);
+        }
+
+        @Override
+        long retainedBytesPerGroup()
+        {
+            return 9 + (values.length == 0 ? 0 : retainedBytes / Math.max(1, values.length));
+        }
+    }
+}

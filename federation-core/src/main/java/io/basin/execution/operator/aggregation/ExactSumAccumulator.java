@@ -1,0 +1,197 @@
+package io.basin.execution.operator.aggregation;
+
+import io.basin.error.BasinException;
+import io.trino.spi.Page;
+import io.trino.spi.block.Block;
+import io.trino.spi.block.BlockBuilder;
+import io.trino.spi.type.BigintType;
+import io.trino.spi.type.DecimalType;
+import io.trino.spi.type.DoubleType;
+import io.trino.spi.type.Int128;
+import io.trino.spi.type.IntegerType;
+import io.trino.spi.type.RealType;
+import io.trino.spi.type.SmallintType;
+import io.trino.spi.type.TinyintType;
+import io.trino.spi.type.Type;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.Arrays;
+
+import static io.basin.error.BasinErrorCode.NUMERIC_VALUE_OUT_OF_RANGE;
+
+/**
+ * sum and avg of exact numbers (integers and decimals) in 128-bit integers, so sums of
+ * decimal(12,2) never lose precision and avg is rounded once at the end (half away from zero).
+ */
+final class ExactSumAccumulator
+        implements Accumulator
+{
+    private final int channel;
+    private final Type inputType;
+    private final int inputScale;
+    private final Type outputType;
+    private final boolean sum0;
+    private final boolean average;
+    private final boolean longDecimalInput;
+    private long[] high = new long[16];
+    private long[] low = new long[16];
+    private long[] counts = new long[16];
+
+    ExactSumAccumulator(int channel, Type inputType, Type outputType, boolean sum0, boolean average)
+    {
+        this.channel = channel;
+        this.inputType = inputType;
+        this.inputScale = inputType instanceof DecimalType decimal ? decimal.getScale() : 0;
+        this.longDecimalInput = inputType instanceof DecimalType decimal && !decimal.isShort();
+        this.outputType = outputType;
+        this.sum0 = sum0;
+        this.average = average;
+    }
+
+    private void ensure(int groupCount)
+    {
+        if (groupCount > high.length) {
+            int size = Math.max(groupCount, high.length * 2);
+            high = Arrays.copyOf(high, size);
+            low = Arrays.copyOf(low, size);
+            counts = Arrays.copyOf(counts, size);
+        }
+    }
+
+    @Override
+    public void addInput(int[] groups, int groupCount, Page page, int positionCount)
+    {
+        ensure(groupCount);
+        Block block = page.getBlock(channel);
+        long[] high = this.high;
+        long[] low = this.low;
+        long[] counts = this.counts;
+        if (longDecimalInput) {
+            for (int i = 0; i < positionCount; i++) {
+                int group = groups[i];
+                if (group >= 0 && !block.isNull(i)) {
+                    Int128 value = (Int128) inputType.getObject(block, i);
+                    Int128Math.add(high, low, group, value.getHigh(), value.getLow());
+                    counts[group]++;
+                }
+            }
+            return;
+        }
+        boolean mayHaveNull = block.mayHaveNull();
+        for (int i = 0; i < positionCount; i++) {
+            int group = groups[i];
+            if (group >= 0 && (!mayHaveNull || !block.isNull(i))) {
+                long value = inputType.getLong(block, i);
+                long oldLow = low[group];
+                long newLow = oldLow + value;
+                high[group] += (value >> 63) + (Long.compareUnsigned(newLow, oldLow) < 0 ? 1 : 0);
+                low[group] = newLow;
+                counts[group]++;
+            }
+        }
+    }
+
+    @Override
+    public void merge(Accumulator other, int[] mapping, int groupCount)
+    {
+        ensure(groupCount);
+        ExactSumAccumulator that = (ExactSumAccumulator) other;
+        for (int group = 0; group < mapping.length; group++) {
+            if (that.counts[group] > 0) {
+                int target = mapping[group];
+                Int128Math.add(high, low, target, that.high[group], that.low[group]);
+                counts[target] += that.counts[group];
+            }
+        }
+    }
+
+    @Override
+    public void write(int group, BlockBuilder output)
+    {
+        long count = group < counts.length ? counts[group] : 0;
+        if (count == 0 && (average || !sum0)) {
+            output.appendNull();
+            return;
+        }
+        long sumHigh = count == 0 ? 0 : high[group];
+        long sumLow = count == 0 ? 0 : low[group];
+        if (!average) {
+            writeSum(sumHigh, sumLow, output);
+            return;
+        }
+        BigDecimal sum = new BigDecimal(Int128Math.toBigInteger(sumHigh, sumLow), inputScale);
+        if (outputType instanceof DecimalType decimal) {
+            BigDecimal result = sum.divide(BigDecimal.valueOf(count), decimal.getScale(), RoundingMode.HALF_UP);
+            writeDecimal(decimal, result.unscaledValue(), output);
+        }
+        else if (outputType instanceof DoubleType) {
+            outputType.writeDouble(output, sum.doubleValue() / count);
+        }
+        else if (outputType instanceof RealType) {
+            outputType.writeLong(output, Float.floatToIntBits((float) (sum.doubleValue() / count)));
+        }
+        else {
+            BigDecimal result = sum.divide(BigDecimal.valueOf(count), 0, RoundingMode.HALF_UP);
+            writeInteger(result.toBigInteger(), output);
+        }
+    }
+
+    private void writeSum(long sumHigh, long sumLow, BlockBuilder output)
+    {
+        if (outputType instanceof DecimalType decimal) {
+            Int128 value = Int128Math.checkedDecimal(sumHigh, sumLow);
+            if (decimal.isShort()) {
+                writeDecimal(decimal, value.toBigInteger(), output);
+            }
+            else {
+                decimal.writeObject(output, value);
+            }
+            return;
+        }
+        if (outputType instanceof DoubleType) {
+            outputType.writeDouble(output, new BigDecimal(Int128Math.toBigInteger(sumHigh, sumLow), inputScale).doubleValue());
+            return;
+        }
+        writeInteger(Int128Math.toBigInteger(sumHigh, sumLow), output);
+    }
+
+    private void writeInteger(BigInteger value, BlockBuilder output)
+    {
+        if (value.bitLength() > 63) {
+            throw new BasinException(NUMERIC_VALUE_OUT_OF_RANGE, "bigint out of range");
+        }
+        long result = value.longValue();
+        if (outputType instanceof IntegerType && (result > Integer.MAX_VALUE || result < Integer.MIN_VALUE)
+                || outputType instanceof SmallintType && (result > Short.MAX_VALUE || result < Short.MIN_VALUE)
+                || outputType instanceof TinyintType && (result > Byte.MAX_VALUE || result < Byte.MIN_VALUE)) {
+            throw new BasinException(NUMERIC_VALUE_OUT_OF_RANGE, outputType.getDisplayName() + " out of range");
+        }
+        outputType.writeLong(output, result);
+    }
+
+    private static void writeDecimal(DecimalType decimal, BigInteger unscaled, BlockBuilder output)
+    {
+        if (unscaled.abs().compareTo(BigInteger.TEN.pow(decimal.getPrecision())) >= 0) {
+            throw new BasinException(NUMERIC_VALUE_OUT_OF_RANGE, "numeric field overflow: value does not fit " + decimal.getDisplayName());
+        }
+        if (decimal.isShort()) {
+            decimal.writeLong(output, unscaled.longValueExact());
+        }
+        else {
+            decimal.writeObject(output, Int128.valueOf(unscaled));
+        }
+    }
+
+    @Override
+    public long retainedBytes()
+    {
+        return high.length * 24L;
+    }
+
+    static boolean supports(Type type)
+    {
+        return type instanceof DecimalType || type instanceof BigintType || type instanceof IntegerType || type instanceof SmallintType || type instanceof TinyintType;
+    }
+}

@@ -1,0 +1,283 @@
+package io.basin.execution.operator.join;
+
+import io.basin.execution.operator.Operator;
+import io.basin.execution.operator.PageConsumer;
+import io.trino.spi.Page;
+import io.trino.spi.block.Block;
+import io.trino.spi.block.RunLengthEncodedBlock;
+import io.trino.spi.type.Type;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** One driver's probe of the join hash table; see {@link LookupJoinOperatorFactory}. */
+final class LookupJoinOperator
+        implements Operator
+{
+    private static final int OUTPUT_BATCH = 16 * 1024;
+
+    private final LookupJoinOperatorFactory factory;
+    private final LookupJoinOperatorFactory.Mode mode;
+    private final JoinHashTable table;
+    private final Optional<JoinFilter> filter;
+    private final int[] probeKeyChannels;
+    private final List<Type> probeTypes;
+    private final List<Type> buildTypes;
+    private final boolean buildOutputFirst;
+    private final boolean[] visited;
+
+    private int[] pairProbe = new int[OUTPUT_BATCH];
+    private int[] pairBuild = new int[OUTPUT_BATCH];
+    private int pairCount;
+
+    LookupJoinOperator(LookupJoinOperatorFactory factory, JoinHashTable table, Optional<JoinFilter> filter)
+    {
+        this.factory = factory;
+        this.mode = factory.mode();
+        this.table = table;
+        this.filter = filter;
+        this.probeKeyChannels = factory.probeKeyChannels();
+        this.probeTypes = factory.probeTypes();
+        this.buildTypes = factory.buildTypes();
+        this.buildOutputFirst = factory.buildOutputFirst();
+        this.visited = mode == LookupJoinOperatorFactory.Mode.FULL ? new boolean[table.rowCount()] : null;
+    }
+
+    @Override
+    public void addInput(Page page, PageConsumer output)
+    {
+        int positions = page.getPositionCount();
+        if (table.isEmpty()) {
+            switch (mode) {
+                case INNER, SEMI -> {
+                    return;
+                }
+                case ANTI -> {
+                    output.accept(page);
+                    return;
+                }
+                case PROBE_OUTER, FULL -> {
+                    output.accept(withNullBuild(page, identity(positions), positions));
+                    return;
+                }
+            }
+        }
+        Block[] probeKeys = new Block[probeKeyChannels.length];
+        for (int i = 0; i < probeKeys.length; i++) {
+            probeKeys[i] = page.getBlock(probeKeyChannels[i]);
+        }
+        // matched[p]: probe row p has at least one surviving pair (for outer, semi and anti joins)
+        boolean[] matched = mode == LookupJoinOperatorFactory.Mode.INNER ? null : new boolean[positions];
+        pairCount = 0;
+        boolean semiWithoutFilter = (mode == LookupJoinOperatorFactory.Mode.SEMI || mode == LookupJoinOperatorFactory.Mode.ANTI) && filter.isEmpty();
+        for (int position = 0; position < positions; position++) {
+            if (!table.hasKeys()) {
+                for (int row = 0; row < table.rowCount(); row++) {
+                    addPair(position, row, page, output, matched);
+                    if (semiWithoutFilter) {
+                        break;
+                    }
+                }
+                continue;
+            }
+            if (table.hasUnmatchableNull(probeKeys, position)) {
+                continue;
+            }
+            if (table.isLongFastPath()) {
+                long key = table.keyTypeLong(probeKeys[0], position);
+                for (int row = table.firstRow(io.basin.execution.hash.KeyType.mix(key)); row >= 0; row = table.nextRow(row)) {
+                    if (table.longKey(row) == key) {
+                        addPair(position, row, page, output, matched);
+                        if (semiWithoutFilter) {
+                            break;
+                        }
+                    }
+                }
+            }
+            else {
+                long hash = table.hash(probeKeys, position);
+                for (int row = table.firstRow(hash); row >= 0; row = table.nextRow(row)) {
+                    if (table.keysEqual(row, probeKeys, position)) {
+                        addPair(position, row, page, output, matched);
+                        if (semiWithoutFilter) {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        flushPairs(page, output, matched);
+        switch (mode) {
+            case SEMI -> emitProbeRows(page, matched, true, output);
+            case ANTI -> emitProbeRows(page, matched, false, output);
+            case PROBE_OUTER, FULL -> {
+                int[] unmatched = selectProbeRows(matched, false);
+                if (unmatched.length > 0) {
+                    output.accept(withNullBuild(page, unmatched, unmatched.length));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void addPair(int probePosition, int buildRow, Page page, PageConsumer output, boolean[] matched)
+    {
+        if (pairCount == pairProbe.length) {
+            flushPairs(page, output, matched);
+        }
+        pairProbe[pairCount] = probePosition;
+        pairBuild[pairCount] = buildRow;
+        pairCount++;
+    }
+
+    private void flushPairs(Page page, PageConsumer output, boolean[] matched)
+    {
+        if (pairCount == 0) {
+            return;
+        }
+        int count = pairCount;
+        pairCount = 0;
+        int[] probe = Arrays.copyOf(pairProbe, count);
+        int[] build = Arrays.copyOf(pairBuild, count);
+        boolean outputsPairs = mode == LookupJoinOperatorFactory.Mode.INNER || mode == LookupJoinOperatorFactory.Mode.PROBE_OUTER || mode == LookupJoinOperatorFactory.Mode.FULL;
+        Page candidates = null;
+        if (filter.isPresent()) {
+            candidates = pairPage(page, probe, build, count);
+            int[] survivors = filter.get().filter(candidates);
+            if (survivors.length != count) {
+                int[] newProbe = new int[survivors.length];
+                int[] newBuild = new int[survivors.length];
+                for (int i = 0; i < survivors.length; i++) {
+                    newProbe[i] = probe[survivors[i]];
+                    newBuild[i] = build[survivors[i]];
+                }
+                probe = newProbe;
+                build = newBuild;
+                count = survivors.length;
+                candidates = outputsPairs && count > 0 ? candidates.copyPositions(survivors, 0, count) : null;
+            }
+        }
+        if (matched != null) {
+            for (int i = 0; i < count; i++) {
+                matched[probe[i]] = true;
+            }
+        }
+        if (visited != null) {
+            for (int i = 0; i < count; i++) {
+                visited[build[i]] = true;
+            }
+        }
+        if (outputsPairs && count > 0) {
+            output.accept(candidates != null ? candidates : pairPage(page, probe, build, count));
+        }
+    }
+
+    private Page pairPage(Page page, int[] probe, int[] build, int count)
+    {
+        Block[] buildColumns = table.columns();
+        Block[] blocks = new Block[page.getChannelCount() + buildColumns.length];
+        int probeOffset = buildOutputFirst ? buildColumns.length : 0;
+        int buildOffset = buildOutputFirst ? 0 : page.getChannelCount();
+        for (int channel = 0; channel < page.getChannelCount(); channel++) {
+            blocks[probeOffset + channel] = page.getBlock(channel).copyPositions(probe, 0, count);
+        }
+        for (int channel = 0; channel < buildColumns.length; channel++) {
+            blocks[buildOffset + channel] = buildColumns[channel].copyPositions(build, 0, count);
+        }
+        return new Page(count, blocks);
+    }
+
+    private Page withNullBuild(Page page, int[] positions, int count)
+    {
+        Block[] blocks = new Block[page.getChannelCount() + buildTypes.size()];
+        int probeOffset = buildOutputFirst ? buildTypes.size() : 0;
+        int buildOffset = buildOutputFirst ? 0 : page.getChannelCount();
+        for (int channel = 0; channel < page.getChannelCount(); channel++) {
+            Block block = page.getBlock(channel);
+            blocks[probeOffset + channel] = count == page.getPositionCount() ? block : block.copyPositions(positions, 0, count);
+        }
+        for (int channel = 0; channel < buildTypes.size(); channel++) {
+            blocks[buildOffset + channel] = RunLengthEncodedBlock.create(buildTypes.get(channel), null, count);
+        }
+        return new Page(count, blocks);
+    }
+
+    private Page withNullProbe(int[] buildRows, int count)
+    {
+        Block[] buildColumns = table.columns();
+        Block[] blocks = new Block[probeTypes.size() + buildColumns.length];
+        int probeOffset = buildOutputFirst ? buildColumns.length : 0;
+        int buildOffset = buildOutputFirst ? 0 : probeTypes.size();
+        for (int channel = 0; channel < probeTypes.size(); channel++) {
+            blocks[probeOffset + channel] = RunLengthEncodedBlock.create(probeTypes.get(channel), null, count);
+        }
+        for (int channel = 0; channel < buildColumns.length; channel++) {
+            blocks[buildOffset + channel] = buildColumns[channel].copyPositions(buildRows, 0, count);
+        }
+        return new Page(count, blocks);
+    }
+
+    private static int[] selectProbeRows(boolean[] matched, boolean wanted)
+    {
+        int count = 0;
+        for (boolean value : matched) {
+            if (value == wanted) {
+                count++;
+            }
+        }
+        int[] positions = new int[count];
+        int index = 0;
+        for (int i = 0; i < matched.length; i++) {
+            if (matched[i] == wanted) {
+                positions[index++] = i;
+            }
+        }
+        return positions;
+    }
+
+    private static void emitProbeRows(Page page, boolean[] matched, boolean wanted, PageConsumer output)
+    {
+        int[] positions = selectProbeRows(matched, wanted);
+        if (positions.length == page.getPositionCount()) {
+            output.accept(page);
+        }
+        else if (positions.length > 0) {
+            output.accept(page.copyPositions(positions, 0, positions.length));
+        }
+    }
+
+    private static int[] identity(int count)
+    {
+        int[] positions = new int[count];
+        for (int i = 0; i < count; i++) {
+            positions[i] = i;
+        }
+        return positions;
+    }
+
+    @Override
+    public void finish(PageConsumer output)
+    {
+        boolean last = factory.driverFinished(visited);
+        if (mode != LookupJoinOperatorFactory.Mode.FULL || !last) {
+            return;
+        }
+        boolean[] allVisited = factory.visitedBuildRows();
+        int[] rows = new int[OUTPUT_BATCH];
+        int count = 0;
+        for (int row = 0; row < table.rowCount(); row++) {
+            if (allVisited == null || !allVisited[row]) {
+                rows[count++] = row;
+                if (count == rows.length) {
+                    output.accept(withNullProbe(rows, count));
+                    count = 0;
+                }
+            }
+        }
+        if (count > 0) {
+            output.accept(withNullProbe(rows, count));
+        }
+    }
+}

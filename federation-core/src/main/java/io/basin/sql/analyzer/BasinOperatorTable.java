@@ -1,0 +1,116 @@
+package io.basin.sql.analyzer;
+
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.SqlSyntax;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeTransforms;
+import org.apache.calcite.sql.util.ListSqlOperatorTable;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlNameMatcher;
+import org.apache.calcite.sql.validate.SqlNameMatchers;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The functions and operators Basin's SQL accepts: Calcite's standard table plus the PostgreSQL
+ * and Redshift functions Basin implements. Function names resolve case-insensitively, whatever
+ * the identifier casing rules, as in PostgreSQL.
+ */
+public final class BasinOperatorTable
+        implements SqlOperatorTable
+{
+    /** PostgreSQL's {@code date_trunc('month', x)}; Calcite only has the BigQuery argument order. */
+    public static final SqlFunction PG_DATE_TRUNC = new SqlFunction(
+            "DATE_TRUNC",
+            SqlKind.OTHER_FUNCTION,
+            ReturnTypes.explicit(SqlTypeName.TIMESTAMP).andThen(SqlTypeTransforms.TO_NULLABLE),
+            null,
+            OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.DATETIME),
+            SqlFunctionCategory.TIMEDATE);
+
+    public static final SqlFunction BTRIM = new SqlFunction(
+            "BTRIM",
+            SqlKind.OTHER_FUNCTION,
+            ReturnTypes.ARG0_NULLABLE_VARYING,
+            null,
+            OperandTypes.or(OperandTypes.STRING, OperandTypes.STRING_STRING),
+            SqlFunctionCategory.STRING);
+
+    public static final SqlFunction INITCAP = new SqlFunction(
+            "INITCAP",
+            SqlKind.OTHER_FUNCTION,
+            ReturnTypes.ARG0_NULLABLE_VARYING,
+            null,
+            OperandTypes.STRING,
+            SqlFunctionCategory.STRING);
+
+    public static final SqlOperatorTable INSTANCE = new BasinOperatorTable();
+
+    private final SqlOperatorTable delegate;
+
+    private BasinOperatorTable()
+    {
+        List<SqlOperator> basin = new ArrayList<>(List.of(
+                PG_DATE_TRUNC,
+                BTRIM,
+                INITCAP,
+                SqlLibraryOperators.ILIKE,
+                SqlLibraryOperators.NOT_ILIKE,
+                SqlLibraryOperators.NVL,
+                SqlLibraryOperators.NVL2,
+                SqlLibraryOperators.DECODE,
+                SqlLibraryOperators.DATEADD,
+                SqlLibraryOperators.DATEDIFF,
+                SqlLibraryOperators.DATE_PART,
+                SqlLibraryOperators.LEN,
+                SqlLibraryOperators.LENGTH,
+                SqlLibraryOperators.LPAD,
+                SqlLibraryOperators.RPAD,
+                SqlLibraryOperators.LTRIM,
+                SqlLibraryOperators.RTRIM,
+                SqlLibraryOperators.SPLIT_PART,
+                SqlLibraryOperators.STRPOS,
+                SqlLibraryOperators.STARTS_WITH,
+                SqlLibraryOperators.GREATEST,
+                SqlLibraryOperators.LEAST,
+                SqlLibraryOperators.TRANSLATE3,
+                SqlLibraryOperators.BOOL_AND,
+                SqlLibraryOperators.BOOL_OR,
+                SqlLibraryOperators.LEFT,
+                SqlLibraryOperators.RIGHT,
+                SqlLibraryOperators.REPEAT,
+                SqlLibraryOperators.REVERSE,
+                SqlLibraryOperators.CHR,
+                SqlLibraryOperators.MD5,
+                SqlLibraryOperators.CONCAT_FUNCTION));
+        ListSqlOperatorTable library = new ListSqlOperatorTable(basin);
+        this.delegate = SqlOperatorTables.chain(library, SqlStdOperatorTable.instance());
+    }
+
+    @Override
+    public void lookupOperatorOverloads(SqlIdentifier opName, SqlFunctionCategory category, SqlSyntax syntax, List<SqlOperator> operatorList, SqlNameMatcher nameMatcher)
+    {
+        delegate.lookupOperatorOverloads(opName, category, syntax, operatorList, SqlNameMatchers.withCaseSensitive(false));
+        if (operatorList.size() > 1 && opName.isSimple() && opName.getSimple().equalsIgnoreCase("DATE_TRUNC")) {
+            // prefer PostgreSQL's argument order over BigQuery's
+            operatorList.removeIf(operator -> operator != PG_DATE_TRUNC);
+        }
+    }
+
+    @Override
+    public List<SqlOperator> getOperatorList()
+    {
+        return delegate.getOperatorList();
+    }
+}

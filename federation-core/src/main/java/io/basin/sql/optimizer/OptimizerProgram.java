@@ -1,0 +1,112 @@
+package io.basin.sql.optimizer;
+
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.hep.HepMatchOrder;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.plan.hep.HepProgramBuilder;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.rules.CoreRules;
+
+import java.util.List;
+
+/**
+ * Basin's logical optimization, as named rule phases run by Calcite's Hep planner (rule passes
+ * only: the Volcano planner costs seconds per query, far over a short query's budget).
+ *
+ * <p>Ordering constraints: subqueries must be removed before decorrelation (done by the caller
+ * between {@link #SUBQUERY_REMOVAL} and {@link #SIMPLIFY}); predicates must be pushed into joins
+ * before the joins are flattened for reordering ({@link #JOIN_ORDER}); windows are split out of
+ * projections last so earlier projection merges do not re-embed them.
+ */
+public final class OptimizerProgram
+{
+    public static final List<RelOptRule> SUBQUERY_REMOVAL = List.of(
+            CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
+            CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE,
+            CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
+
+    public static final List<RelOptRule> SIMPLIFY = List.of(
+            CoreRules.FILTER_REDUCE_EXPRESSIONS,
+            CoreRules.PROJECT_REDUCE_EXPRESSIONS,
+            CoreRules.JOIN_REDUCE_EXPRESSIONS,
+            CoreRules.FILTER_MERGE,
+            CoreRules.PROJECT_MERGE,
+            CoreRules.PROJECT_REMOVE,
+            CoreRules.FILTER_INTO_JOIN,
+            CoreRules.JOIN_CONDITION_PUSH,
+            CoreRules.JOIN_PUSH_EXPRESSIONS,
+            CoreRules.JOIN_PUSH_TRANSITIVE_PREDICATES,
+            CoreRules.FILTER_PROJECT_TRANSPOSE,
+            CoreRules.FILTER_AGGREGATE_TRANSPOSE,
+            CoreRules.FILTER_SET_OP_TRANSPOSE,
+            CoreRules.FILTER_CORRELATE,
+            CoreRules.AGGREGATE_PROJECT_MERGE,
+            CoreRules.AGGREGATE_REMOVE,
+            CoreRules.UNION_MERGE,
+            CoreRules.INTERSECT_MERGE,
+            CoreRules.MINUS_MERGE,
+            CoreRules.PROJECT_TO_SEMI_JOIN,
+            CoreRules.JOIN_TO_SEMI_JOIN,
+            CoreRules.SEMI_JOIN_FILTER_TRANSPOSE,
+            CoreRules.SEMI_JOIN_PROJECT_TRANSPOSE);
+
+    public static final List<RelOptRule> DISTINCT_AGGREGATES = List.of(
+            CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES,
+            CoreRules.AGGREGATE_PROJECT_MERGE,
+            CoreRules.PROJECT_MERGE);
+
+    public static final List<RelOptRule> JOIN_ORDER_PREPARE = List.of(
+            CoreRules.JOIN_PROJECT_BOTH_TRANSPOSE_INCLUDE_OUTER,
+            CoreRules.PROJECT_MERGE,
+            CoreRules.FILTER_INTO_JOIN);
+
+    public static final List<RelOptRule> JOIN_ORDER = List.of(
+            CoreRules.JOIN_TO_MULTI_JOIN,
+            CoreRules.PROJECT_MULTI_JOIN_MERGE,
+            CoreRules.FILTER_MULTI_JOIN_MERGE);
+
+    public static final List<RelOptRule> JOIN_ORDER_OPTIMIZE = List.of(
+            CoreRules.MULTI_JOIN_OPTIMIZE);
+
+    public static final List<RelOptRule> CLEANUP = List.of(
+            CoreRules.FILTER_PROJECT_TRANSPOSE,
+            CoreRules.FILTER_INTO_JOIN,
+            CoreRules.JOIN_CONDITION_PUSH,
+            CoreRules.JOIN_PUSH_EXPRESSIONS,
+            CoreRules.PROJECT_JOIN_TRANSPOSE,
+            CoreRules.PROJECT_MERGE,
+            CoreRules.PROJECT_REMOVE,
+            CoreRules.FILTER_MERGE);
+
+    public static final List<RelOptRule> WINDOWS = List.of(
+            CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW,
+            CoreRules.PROJECT_WINDOW_TRANSPOSE);
+
+    private OptimizerProgram() {}
+
+    public static RelNode run(List<RelOptRule> rules, RelNode rel)
+    {
+        HepProgramBuilder builder = HepProgram.builder().addMatchOrder(HepMatchOrder.BOTTOM_UP);
+        builder.addRuleCollection(rules);
+        HepPlanner planner = new HepPlanner(builder.build());
+        planner.setRoot(rel);
+        return planner.findBestExp();
+    }
+
+    public static RelNode runOnce(List<RelOptRule> rules, RelNode rel)
+    {
+        HepProgramBuilder builder = HepProgram.builder().addMatchOrder(HepMatchOrder.BOTTOM_UP);
+        builder.addMatchLimit(1000);
+        builder.addRuleCollection(rules);
+        HepPlanner planner = new HepPlanner(builder.build());
+        planner.setRoot(rel);
+        return planner.findBestExp();
+    }
+
+    /** Used by tests and EXPLAIN to describe the phases. */
+    public static HepProgram program(List<RelOptRule> rules)
+    {
+        return HepProgram.builder().addRuleCollection(rules).build();
+    }
+}

@@ -1,0 +1,367 @@
+package io.basin.sql.parser;
+
+import io.basin.error.BasinException;
+import io.basin.sql.parser.SqlTokenizer.Token;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSetOption;
+import org.apache.calcite.sql.ddl.SqlColumnDeclaration;
+import org.apache.calcite.sql.ddl.SqlCreateTable;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import static io.basin.error.BasinErrorCode.FEATURE_NOT_SUPPORTED;
+import static io.basin.error.BasinErrorCode.SYNTAX_ERROR;
+
+/**
+ * Parses one SQL statement in Basin's PostgreSQL/Redshift dialect. Queries and most DML/DDL go
+ * through Calcite's Babel parser; the few statements it lacks are parsed here from tokens.
+ */
+public final class StatementParser
+{
+    public static final SqlParser.Config PARSER_CONFIG = SqlParser.config()
+            .withParserFactory(SqlBabelParserImpl.FACTORY)
+            .withConformance(SqlConformanceEnum.BABEL)
+            .withUnquotedCasing(Casing.TO_LOWER)
+            .withQuotedCasing(Casing.UNCHANGED)
+            .withCaseSensitive(true)
+            .withIdentifierMaxLength(1024);
+
+    private StatementParser() {}
+
+    public static Statement parse(String sql)
+    {
+        String text = stripTrailingSemicolons(sql);
+        List<Token> tokens = SqlTokenizer.tokenize(text);
+        if (tokens.isEmpty()) {
+            throw new BasinException(SYNTAX_ERROR, "Empty statement");
+        }
+        String first = tokens.getFirst().keyword();
+        String second = tokens.size() > 1 ? tokens.get(1).keyword() : "";
+        switch (first) {
+            case "EXPLAIN" -> {
+                int index = 1;
+                boolean analyze = false;
+                while (index < tokens.size() && (tokens.get(index).keyword().equals("ANALYZE") || tokens.get(index).keyword().equals("VERBOSE"))) {
+                    analyze |= tokens.get(index).keyword().equals("ANALYZE");
+                    index++;
+                }
+                if (index >= tokens.size()) {
+                    throw syntaxError(text, text.length(), "EXPLAIN needs a statement");
+                }
+                int offset = tokens.get(index).offset();
+                String padded = blankPrefix(text, offset);
+                return new Statement.Explain(parse(padded), analyze);
+            }
+            case "DROP" -> {
+                if (second.equals("TABLE") || second.equals("VIEW")) {
+                    return parseDropTable(text, tokens);
+                }
+                if (second.equals("SCHEMA")) {
+                    return parseDropSchema(text, tokens);
+                }
+            }
+            case "CREATE" -> {
+                if (second.equals("SCHEMA")) {
+                    return parseCreateSchema(text, tokens);
+                }
+            }
+            case "SHOW" -> {
+                return new Statement.Show(joinRest(tokens, 1));
+            }
+            case "RESET" -> {
+                return new Statement.SetSession(joinRest(tokens, 1), Optional.empty());
+            }
+            case "SET" -> {
+                return parseSet(text, tokens);
+            }
+            default -> {
+            }
+        }
+        return convert(parseWithCalcite(text));
+    }
+
+    public static SqlNode parseWithCalcite(String sql)
+    {
+        try {
+            return SqlParser.create(sql, PARSER_CONFIG).parseStmt();
+        }
+        catch (SqlParseException e) {
+            SqlParserPos pos = e.getPos();
+            String message = firstLine(e.getMessage());
+            if (pos == null || pos.getLineNum() <= 0) {
+                throw new BasinException(SYNTAX_ERROR, "Syntax error: " + message, e);
+            }
+            throw new BasinException(SYNTAX_ERROR, "Syntax error at line %d, column %d: %s".formatted(pos.getLineNum(), pos.getColumnNum(), message),
+                    OptionalInt.of(pos.getLineNum()), OptionalInt.of(pos.getColumnNum()), e);
+        }
+    }
+
+    private static Statement convert(SqlNode node)
+    {
+        if (node instanceof SqlCreateTable create) {
+            return convertCreateTable(create);
+        }
+        if (node instanceof SqlInsert insert) {
+            SqlIdentifier target = (SqlIdentifier) insert.getTargetTable();
+            Optional<List<String>> columns = Optional.ofNullable(insert.getTargetColumnList())
+                    .map(list -> list.stream().map(column -> ((SqlIdentifier) column).getSimple()).toList());
+            return new Statement.Insert(target.names, columns, insert.getSource());
+        }
+        if (node instanceof SqlSetOption set) {
+            String name = String.join(".", set.getName().names);
+            if (set.getValue() == null) {
+                return new Statement.SetSession(name, Optional.empty());
+            }
+            return new Statement.SetSession(name, Optional.of(literalText(set.getValue())));
+        }
+        if (node.getKind().belongsTo(SqlKind.QUERY) || node.getKind() == SqlKind.ORDER_BY || node.getKind() == SqlKind.WITH || node.getKind() == SqlKind.VALUES) {
+            return new Statement.Query(node);
+        }
+        throw new BasinException(FEATURE_NOT_SUPPORTED, "Statement " + node.getKind().toString().replace('_', ' ') + " is not supported",
+                OptionalInt.of(node.getParserPosition().getLineNum()), OptionalInt.of(node.getParserPosition().getColumnNum()), null);
+    }
+
+    private static Statement convertCreateTable(SqlCreateTable create)
+    {
+        List<SqlNode> operands = create.getOperandList();
+        SqlIdentifier name = (SqlIdentifier) operands.get(0);
+        SqlNodeList columnList = (SqlNodeList) operands.get(1);
+        SqlNode query = operands.get(2);
+        if (query != null) {
+            if (columnList != null && !columnList.isEmpty()) {
+                throw new BasinException(FEATURE_NOT_SUPPORTED, "CREATE TABLE AS with a column list is not supported");
+            }
+            return new Statement.CreateTableAs(name.names, query, create.ifNotExists);
+        }
+        if (columnList == null || columnList.isEmpty()) {
+            throw new BasinException(SYNTAX_ERROR, "CREATE TABLE needs column definitions or AS query");
+        }
+        List<Statement.ColumnDefinition> columns = new ArrayList<>();
+        for (SqlNode element : columnList) {
+            if (element instanceof SqlColumnDeclaration declaration) {
+                SqlDataTypeSpec type = declaration.dataType;
+                boolean nullable = type.getNullable() == null || type.getNullable();
+                columns.add(new Statement.ColumnDefinition(declaration.name.getSimple(), type, nullable));
+            }
+            else {
+                throw new BasinException(FEATURE_NOT_SUPPORTED, "Table constraint is not supported: " + element);
+            }
+        }
+        return new Statement.CreateTable(name.names, columns, create.ifNotExists);
+    }
+
+    private static Statement parseDropTable(String sql, List<Token> tokens)
+    {
+        int index = 2;
+        boolean ifExists = false;
+        if (matches(tokens, index, "IF", "EXISTS")) {
+            ifExists = true;
+            index += 2;
+        }
+        NameAndEnd name = parseName(sql, tokens, index);
+        expectEnd(sql, tokens, name.end());
+        return new Statement.DropTable(name.parts(), ifExists);
+    }
+
+    private static Statement parseDropSchema(String sql, List<Token> tokens)
+    {
+        int index = 2;
+        boolean ifExists = false;
+        if (matches(tokens, index, "IF", "EXISTS")) {
+            ifExists = true;
+            index += 2;
+        }
+        NameAndEnd name = parseName(sql, tokens, index);
+        index = name.end();
+        boolean cascade = false;
+        if (index < tokens.size() && (tokens.get(index).keyword().equals("CASCADE") || tokens.get(index).keyword().equals("RESTRICT"))) {
+            cascade = tokens.get(index).keyword().equals("CASCADE");
+            index++;
+        }
+        expectEnd(sql, tokens, index);
+        return new Statement.DropSchema(name.parts(), ifExists, cascade);
+    }
+
+    private static Statement parseCreateSchema(String sql, List<Token> tokens)
+    {
+        int index = 2;
+        boolean ifNotExists = false;
+        if (matches(tokens, index, "IF", "NOT", "EXISTS")) {
+            ifNotExists = true;
+            index += 3;
+        }
+        NameAndEnd name = parseName(sql, tokens, index);
+        expectEnd(sql, tokens, name.end());
+        return new Statement.CreateSchema(name.parts(), ifNotExists);
+    }
+
+    private static Statement parseSet(String sql, List<Token> tokens)
+    {
+        int index = 1;
+        if (matches(tokens, index, "SESSION") || matches(tokens, index, "LOCAL")) {
+            index++;
+        }
+        if (index >= tokens.size()) {
+            throw syntaxError(sql, sql.length(), "SET needs a parameter name");
+        }
+        StringBuilder name = new StringBuilder(tokens.get(index++).identifier());
+        while (index + 1 < tokens.size() && tokens.get(index).text().equals(".")) {
+            name.append('.').append(tokens.get(index + 1).identifier());
+            index += 2;
+        }
+        if (index < tokens.size() && (tokens.get(index).text().equals("=") || tokens.get(index).keyword().equals("TO"))) {
+            index++;
+        }
+        else if (name.toString().equals("time") && matches(tokens, index, "ZONE")) {
+            name = new StringBuilder("timezone");
+            index++;
+        }
+        else {
+            throw syntaxError(sql, index < tokens.size() ? tokens.get(index).offset() : sql.length(), "expected = or TO after SET " + name);
+        }
+        if (index >= tokens.size()) {
+            throw syntaxError(sql, sql.length(), "SET " + name + " needs a value");
+        }
+        StringBuilder value = new StringBuilder();
+        for (int i = index; i < tokens.size(); i++) {
+            String text = tokens.get(i).text();
+            if (text.startsWith("'") && text.endsWith("'") && text.length() >= 2) {
+                text = text.substring(1, text.length() - 1);
+            }
+            if (!value.isEmpty() && !text.equals(",") && !value.toString().endsWith(",")) {
+                value.append(' ');
+            }
+            value.append(text);
+        }
+        return new Statement.SetSession(name.toString(), Optional.of(value.toString()));
+    }
+
+    private record NameAndEnd(List<String> parts, int end) {}
+
+    private static NameAndEnd parseName(String sql, List<Token> tokens, int index)
+    {
+        List<String> parts = new ArrayList<>();
+        if (index >= tokens.size()) {
+            throw syntaxError(sql, sql.length(), "expected a name");
+        }
+        parts.add(tokens.get(index++).identifier());
+        while (index + 1 < tokens.size() && tokens.get(index).text().equals(".")) {
+            parts.add(tokens.get(index + 1).identifier());
+            index += 2;
+        }
+        return new NameAndEnd(parts, index);
+    }
+
+    private static void expectEnd(String sql, List<Token> tokens, int index)
+    {
+        if (index < tokens.size()) {
+            throw syntaxError(sql, tokens.get(index).offset(), "syntax error at or near \"" + tokens.get(index).text() + "\"");
+        }
+    }
+
+    private static boolean matches(List<Token> tokens, int index, String... keywords)
+    {
+        for (int i = 0; i < keywords.length; i++) {
+            if (index + i >= tokens.size() || !tokens.get(index + i).keyword().equals(keywords[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String joinRest(List<Token> tokens, int from)
+    {
+        StringBuilder builder = new StringBuilder();
+        for (int i = from; i < tokens.size(); i++) {
+            builder.append(tokens.get(i).identifier());
+        }
+        return builder.toString().replace(" ", "").toLowerCase(Locale.ROOT);
+    }
+
+    private static String literalText(SqlNode value)
+    {
+        if (value instanceof SqlLiteral literal) {
+            Object v = literal.getValue();
+            if (v instanceof org.apache.calcite.util.NlsString nls) {
+                return nls.getValue();
+            }
+            return literal.toValue();
+        }
+        if (value instanceof SqlIdentifier identifier) {
+            return String.join(".", identifier.names);
+        }
+        if (value instanceof SqlBasicCall call && call.getKind() == SqlKind.OTHER) {
+            return call.toString();
+        }
+        if (value instanceof SqlCall call) {
+            return call.toString();
+        }
+        return value.toString();
+    }
+
+    /** Replaces text before {@code offset} with spaces (keeping newlines) so parser positions stay right. */
+    private static String blankPrefix(String sql, int offset)
+    {
+        StringBuilder builder = new StringBuilder(sql.length());
+        for (int i = 0; i < offset; i++) {
+            builder.append(sql.charAt(i) == '\n' ? '\n' : ' ');
+        }
+        builder.append(sql, offset, sql.length());
+        return builder.toString();
+    }
+
+    private static String stripTrailingSemicolons(String sql)
+    {
+        int end = sql.length();
+        while (end > 0 && (Character.isWhitespace(sql.charAt(end - 1)) || sql.charAt(end - 1) == ';')) {
+            end--;
+        }
+        return sql.substring(0, end);
+    }
+
+    static BasinException syntaxError(String sql, int offset, String message)
+    {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < Math.min(offset, sql.length()); i++) {
+            if (sql.charAt(i) == '\n') {
+                line++;
+                column = 1;
+            }
+            else {
+                column++;
+            }
+        }
+        return new BasinException(SYNTAX_ERROR, "Syntax error at line %d, column %d: %s".formatted(line, column, message),
+                OptionalInt.of(line), OptionalInt.of(column), null);
+    }
+
+    private static String firstLine(String message)
+    {
+        if (message == null) {
+            return "syntax error";
+        }
+        int newline = message.indexOf('\n');
+        String line = newline < 0 ? message : message.substring(0, newline);
+        // Calcite repeats the position ("at line 1, column 10.") which the caller already reports
+        return line.replaceAll(" at line \\d+, column \\d+\\.?$", "").trim();
+    }
+}

@@ -1,0 +1,230 @@
+package io.basin.sql.planner;
+
+import io.basin.error.BasinErrorCode;
+import io.basin.error.BasinException;
+import io.basin.metadata.QueryCatalogs;
+import io.basin.plan.PlanNode;
+import io.basin.sql.analyzer.BasinOperatorTable;
+import io.basin.sql.analyzer.BasinTypeSystem;
+import io.basin.sql.analyzer.CatalogSchemas;
+import io.basin.sql.optimizer.OptimizerProgram;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.config.NullCollation;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlNameMatchers;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorException;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.RelDecorrelator;
+import org.apache.calcite.sql2rel.RelFieldTrimmer;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+import org.apache.calcite.tools.RelBuilder;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.Properties;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Validates a query against the catalogs, converts it to relational algebra, removes subqueries,
+ * decorrelates, optimizes with {@link OptimizerProgram}, and translates the result to Basin's
+ * plan.
+ */
+public final class QueryPlanner
+{
+    /** A planned query: Basin's plan plus the output column names. */
+    public record PlannedQuery(PlanNode root, List<String> columnNames, RelNode optimizedRel)
+    {
+        public PlannedQuery
+        {
+            requireNonNull(root, "root is null");
+            columnNames = List.copyOf(columnNames);
+        }
+    }
+
+    private final QueryCatalogs catalogs;
+    private final String defaultCatalog;
+    private final String defaultSchema;
+    private final RelDataTypeFactory typeFactory = new JavaTypeFactoryImpl(BasinTypeSystem.INSTANCE);
+    private final SqlValidator validator;
+    private final CalciteCatalogReader catalogReader;
+
+    public QueryPlanner(QueryCatalogs catalogs, String defaultCatalog, String defaultSchema)
+    {
+        this.catalogs = requireNonNull(catalogs, "catalogs is null");
+        this.defaultCatalog = requireNonNull(defaultCatalog, "defaultCatalog is null");
+        this.defaultSchema = requireNonNull(defaultSchema, "defaultSchema is null");
+        CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", CatalogSchemas.rootSchema(catalogs));
+        Properties properties = new Properties();
+        properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
+        properties.setProperty(CalciteConnectionProperty.DEFAULT_NULL_COLLATION.camelName(), NullCollation.HIGH.name());
+        CalciteConnectionConfig config = new CalciteConnectionConfigImpl(properties);
+        this.catalogReader = new CalciteCatalogReader(
+                root,
+                SqlNameMatchers.withCaseSensitive(true),
+                List.<List<String>>of(List.of(defaultCatalog, defaultSchema), List.of(defaultCatalog), List.of()),
+                typeFactory,
+                config) {};  // the constructor taking several schema paths is protected
+        SqlValidator.Config validatorConfig = SqlValidator.Config.DEFAULT
+                .withConformance(SqlConformanceEnum.BABEL)
+                .withDefaultNullCollation(NullCollation.HIGH)
+                .withIdentifierExpansion(true)
+                .withTypeCoercionEnabled(true)
+                .withCallRewrite(true);
+        this.validator = SqlValidatorUtil.newValidator(BasinOperatorTable.INSTANCE, catalogReader, typeFactory, validatorConfig);
+    }
+
+    public RelDataTypeFactory typeFactory()
+    {
+        return typeFactory;
+    }
+
+    public RelDataType deriveType(SqlDataTypeSpec spec)
+    {
+        try {
+            return spec.deriveType(validator);
+        }
+        catch (CalciteContextException e) {
+            throw translateValidationError(e);
+        }
+    }
+
+    public PlannedQuery plan(SqlNode query)
+    {
+        SqlNode validated;
+        try {
+            validated = validator.validate(query);
+        }
+        catch (CalciteContextException e) {
+            throw translateValidationError(e);
+        }
+        RelDataType rowType = validator.getValidatedNodeType(validated);
+
+        VolcanoPlanner planner = new VolcanoPlanner();
+        planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+        RexBuilder rexBuilder = new RexBuilder(typeFactory);
+        RelOptCluster cluster = RelOptCluster.create(planner, rexBuilder);
+        SqlToRelConverter.Config converterConfig = SqlToRelConverter.config()
+                .withTrimUnusedFields(true)
+                .withExpand(false)
+                .withInSubQueryThreshold(Integer.MAX_VALUE)
+                .withRelBuilderConfigTransform(builder -> builder.withSimplify(true));
+        SqlToRelConverter converter = new SqlToRelConverter(
+                (type, queryString, schemaPath, viewPath) -> {
+                    throw new BasinException(BasinErrorCode.FEATURE_NOT_SUPPORTED, "Views are not supported");
+                },
+                validator, catalogReader, cluster, StandardConvertletTable.INSTANCE, converterConfig);
+        RelRoot root;
+        try {
+            root = converter.convertQuery(validated, false, true);
+        }
+        catch (CalciteContextException e) {
+            throw translateValidationError(e);
+        }
+        RelNode rel = root.rel;
+        RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader);
+
+        rel = OptimizerProgram.run(OptimizerProgram.SUBQUERY_REMOVAL, rel);
+        rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
+        rel = OptimizerProgram.run(OptimizerProgram.DISTINCT_AGGREGATES, rel);
+        rel = new RelFieldTrimmer(validator, relBuilder).trim(rel);
+        rel = OptimizerProgram.run(OptimizerProgram.SIMPLIFY, rel);
+        rel = OptimizerProgram.run(OptimizerProgram.JOIN_ORDER_PREPARE, rel);
+        rel = OptimizerProgram.run(OptimizerProgram.JOIN_ORDER, rel);
+        rel = OptimizerProgram.run(OptimizerProgram.JOIN_ORDER_OPTIMIZE, rel);
+        rel = OptimizerProgram.run(OptimizerProgram.CLEANUP, rel);
+        rel = new RelFieldTrimmer(validator, relBuilder).trim(rel);
+        rel = OptimizerProgram.run(List.of(CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE, CoreRules.FILTER_PROJECT_TRANSPOSE), rel);
+        rel = OptimizerProgram.run(OptimizerProgram.WINDOWS, rel);
+
+        // RelRoot may carry a final projection (field reordering or dropping hidden sort keys)
+        RelNode projected = root.isRefTrivial() ? rel : relBuilder.push(rel).project(relBuilder.fields(root.fields.stream().map(field -> field.getKey()).toList())).build();
+        if (!root.isRefTrivial()) {
+            projected = OptimizerProgram.run(List.of(CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE), projected);
+        }
+        PlanNode plan = new RelToPlanTranslator(rexBuilder).translate(projected);
+        List<String> names = root.fields.stream().map(field -> field.getValue()).toList();
+        if (names.size() != plan.outputTypes().size()) {
+            names = rowType.getFieldNames();
+        }
+        return new PlannedQuery(plan, names, projected);
+    }
+
+    public static String explainRel(RelNode rel)
+    {
+        return RelOptUtil.toString(rel);
+    }
+
+    private static BasinException translateValidationError(CalciteContextException e)
+    {
+        Throwable cause = e.getCause();
+        String message = cause != null && cause.getMessage() != null ? cause.getMessage() : e.getMessage();
+        BasinErrorCode code = classify(message, cause);
+        OptionalInt line = e.getPosLine() > 0 ? OptionalInt.of(e.getPosLine()) : OptionalInt.empty();
+        OptionalInt column = e.getPosColumn() > 0 ? OptionalInt.of(e.getPosColumn()) : OptionalInt.empty();
+        String positioned = line.isPresent()
+                ? "%s (at line %d, column %d)".formatted(message, line.getAsInt(), column.orElse(0))
+                : message;
+        return new BasinException(code, positioned, line, column, e);
+    }
+
+    private static BasinErrorCode classify(String message, Throwable cause)
+    {
+        String lower = message == null ? "" : message.toLowerCase(Locale.ROOT);
+        if (lower.contains("object '") && lower.contains("not found") && !lower.contains("column")) {
+            return BasinErrorCode.UNDEFINED_TABLE;
+        }
+        if (lower.contains("table '") && lower.contains("not found")) {
+            return BasinErrorCode.UNDEFINED_TABLE;
+        }
+        if (lower.contains("column '") && lower.contains("not found")) {
+            return BasinErrorCode.UNDEFINED_COLUMN;
+        }
+        if (lower.contains("ambiguous")) {
+            return BasinErrorCode.AMBIGUOUS_COLUMN;
+        }
+        if (lower.contains("no match found for function signature")) {
+            return BasinErrorCode.UNDEFINED_FUNCTION;
+        }
+        if (lower.contains("cannot apply") || lower.contains("cannot assign") || lower.contains("type mismatch") || lower.contains("cannot infer return type")
+                || lower.contains("illegal mixing of types") || lower.contains("cast function cannot convert")) {
+            return BasinErrorCode.DATATYPE_MISMATCH;
+        }
+        if (lower.contains("not being grouped") || lower.contains("aggregate") && lower.contains("illegal")) {
+            return BasinErrorCode.GROUPING_ERROR;
+        }
+        if (lower.contains("unknown identifier") || lower.contains("unknown")) {
+            return BasinErrorCode.UNDEFINED_COLUMN;
+        }
+        if (lower.contains("not supported") || lower.contains("unsupported")) {
+            return BasinErrorCode.FEATURE_NOT_SUPPORTED;
+        }
+        if (cause instanceof SqlValidatorException) {
+            return BasinErrorCode.SYNTAX_ERROR;
+        }
+        return BasinErrorCode.SYNTAX_ERROR;
+    }
+
+}

@@ -1,0 +1,381 @@
+package io.basin.sql.planner;
+
+import io.basin.error.BasinException;
+import io.basin.metadata.ResolvedTable;
+import io.basin.metadata.TableColumn;
+import io.basin.plan.AggregationNode;
+import io.basin.plan.FilterNode;
+import io.basin.plan.JoinNode;
+import io.basin.plan.LimitNode;
+import io.basin.plan.Ordering;
+import io.basin.plan.PlanNode;
+import io.basin.plan.ProjectNode;
+import io.basin.plan.SetOperationNode;
+import io.basin.plan.SortNode;
+import io.basin.plan.TableScanNode;
+import io.basin.plan.ValuesNode;
+import io.basin.plan.WindowNode;
+import io.basin.plan.expr.Expression;
+import io.basin.plan.expr.InputReference;
+import io.basin.sql.analyzer.ConnectorTable;
+import io.basin.sql.analyzer.TypeConverter;
+import io.trino.spi.type.Type;
+import org.apache.calcite.rel.RelCollation;
+import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.core.Correlate;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Intersect;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.Minus;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.SetOp;
+import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.core.Union;
+import org.apache.calcite.rel.core.Values;
+import org.apache.calcite.rel.core.Window;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.rex.RexWindowBound;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.util.ImmutableBitSet;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+import static io.basin.error.BasinErrorCode.FEATURE_NOT_SUPPORTED;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The one place where Calcite's optimized rel tree becomes Basin's {@link PlanNode} tree. Table
+ * scans read only the columns their parent projection uses.
+ */
+public final class RelToPlanTranslator
+{
+    private final RexBuilder rexBuilder;
+    private final RexTranslator rexTranslator;
+
+    public RelToPlanTranslator(RexBuilder rexBuilder)
+    {
+        this.rexBuilder = requireNonNull(rexBuilder, "rexBuilder is null");
+        this.rexTranslator = new RexTranslator(rexBuilder);
+    }
+
+    public PlanNode translate(RelNode rel)
+    {
+        return switch (rel) {
+            case TableScan scan -> scan(scan, null);
+            case Project project -> project(project);
+            case Filter filter -> new FilterNode(translate(filter.getInput()), rexTranslator.translate(filter.getCondition()));
+            case Join join -> join(join);
+            case Aggregate aggregate -> aggregate(aggregate);
+            case Sort sort -> sort(sort);
+            case Window window -> window(window);
+            case Values values -> values(values);
+            case SetOp setOp -> setOperation(setOp);
+            case Correlate ignored -> throw new BasinException(FEATURE_NOT_SUPPORTED, "Cannot plan this correlated subquery: it could not be decorrelated");
+            default -> throw new BasinException(FEATURE_NOT_SUPPORTED, "Cannot plan " + rel.getRelTypeName() + ": operation is not supported");
+        };
+    }
+
+    private TableScanNode scan(TableScan scan, BitSet usedColumns)
+    {
+        ResolvedTable table = requireNonNull(scan.getTable().unwrap(ConnectorTable.class), "not a connector table").table();
+        List<TableColumn> columns = table.columns();
+        if (usedColumns != null) {
+            List<TableColumn> used = new ArrayList<>();
+            for (int i = usedColumns.nextSetBit(0); i >= 0; i = usedColumns.nextSetBit(i + 1)) {
+                used.add(columns.get(i));
+            }
+            columns = used;
+        }
+        return new TableScanNode(table.name(), table.handle(), columns, table.rowCount());
+    }
+
+    private PlanNode project(Project project)
+    {
+        if (project.getInput() instanceof TableScan scan) {
+            // read only the referenced columns, remapping input references
+            BitSet used = new BitSet();
+            for (RexNode expression : project.getProjects()) {
+                RexUtil.apply(new org.apache.calcite.rex.RexVisitorImpl<Void>(true)
+                {
+                    @Override
+                    public Void visitInputRef(RexInputRef inputRef)
+                    {
+                        used.set(inputRef.getIndex());
+                        return null;
+                    }
+                }, List.of(expression), null);
+            }
+            if (used.isEmpty() && !scan.getRowType().getFieldList().isEmpty()) {
+                used.set(0);
+            }
+            TableScanNode source = scan(scan, used);
+            int[] mapping = new int[scan.getRowType().getFieldCount()];
+            int next = 0;
+            for (int i = used.nextSetBit(0); i >= 0; i = used.nextSetBit(i + 1)) {
+                mapping[i] = next++;
+            }
+            List<Expression> projections = new ArrayList<>();
+            for (RexNode expression : project.getProjects()) {
+                RexNode remapped = expression.accept(new org.apache.calcite.rex.RexShuttle()
+                {
+                    @Override
+                    public RexNode visitInputRef(RexInputRef inputRef)
+                    {
+                        return new RexInputRef(mapping[inputRef.getIndex()], inputRef.getType());
+                    }
+                });
+                projections.add(rexTranslator.translate(remapped));
+            }
+            if (isIdentity(projections, source.outputTypes().size())) {
+                return source;
+            }
+            return new ProjectNode(source, projections);
+        }
+        PlanNode source = translate(project.getInput());
+        List<Expression> projections = project.getProjects().stream().map(rexTranslator::translate).toList();
+        if (isIdentity(projections, source.outputTypes().size())) {
+            return source;
+        }
+        return new ProjectNode(source, projections);
+    }
+
+    private static boolean isIdentity(List<Expression> projections, int inputWidth)
+    {
+        if (projections.size() != inputWidth) {
+            return false;
+        }
+        for (int i = 0; i < projections.size(); i++) {
+            if (!(projections.get(i) instanceof InputReference reference) || reference.field() != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private PlanNode join(Join join)
+    {
+        PlanNode left = translate(join.getLeft());
+        PlanNode right = translate(join.getRight());
+        List<Integer> leftKeys = new ArrayList<>();
+        List<Integer> rightKeys = new ArrayList<>();
+        List<Boolean> filterNulls = new ArrayList<>();
+        List<RexNode> nonEquiConditions = new ArrayList<>();
+        org.apache.calcite.plan.RelOptUtil.splitJoinCondition(join.getLeft(), join.getRight(), join.getCondition(), leftKeys, rightKeys, filterNulls, nonEquiConditions);
+        RexNode remaining = RexUtil.composeConjunction(rexBuilder, nonEquiConditions);
+        List<Boolean> nullEqual = filterNulls.stream().map(filter -> !filter).toList();
+        Optional<Expression> filter = remaining.isAlwaysTrue() ? Optional.empty() : Optional.of(rexTranslator.translate(remaining));
+        JoinNode.Type type = switch (join.getJoinType()) {
+            case INNER -> JoinNode.Type.INNER;
+            case LEFT -> JoinNode.Type.LEFT;
+            case RIGHT -> JoinNode.Type.RIGHT;
+            case FULL -> JoinNode.Type.FULL;
+            case SEMI -> JoinNode.Type.SEMI;
+            case ANTI -> JoinNode.Type.ANTI;
+            default -> throw new BasinException(FEATURE_NOT_SUPPORTED, "Join type " + join.getJoinType() + " is not supported");
+        };
+        return new JoinNode(type, left, right, leftKeys, rightKeys, nullEqual, filter);
+    }
+
+    private PlanNode aggregate(Aggregate aggregate)
+    {
+        PlanNode source = translate(aggregate.getInput());
+        List<Integer> groupKeys = aggregate.getGroupSet().asList();
+        List<List<Integer>> groupingSets = new ArrayList<>();
+        for (ImmutableBitSet set : aggregate.getGroupSets()) {
+            List<Integer> keyIndexes = new ArrayList<>();
+            for (int channel : set) {
+                keyIndexes.add(groupKeys.indexOf(channel));
+            }
+            groupingSets.add(keyIndexes);
+        }
+        List<AggregationNode.Aggregate> aggregates = new ArrayList<>();
+        for (AggregateCall call : aggregate.getAggCallList()) {
+            if (call.isDistinct()) {
+                throw new BasinException(FEATURE_NOT_SUPPORTED, "DISTINCT in " + call.getAggregation().getName() + " is not supported in this position");
+            }
+            Type type = TypeConverter.toTrinoType(call.getType());
+            OptionalInt filter = call.filterArg >= 0 ? OptionalInt.of(call.filterArg) : OptionalInt.empty();
+            AggregationNode.Function function = switch (call.getAggregation().getKind()) {
+                case COUNT -> call.getArgList().isEmpty() ? AggregationNode.Function.COUNT_STAR : AggregationNode.Function.COUNT;
+                case SUM -> AggregationNode.Function.SUM;
+                case SUM0 -> AggregationNode.Function.SUM0;
+                case AVG -> AggregationNode.Function.AVG;
+                case MIN -> AggregationNode.Function.MIN;
+                case MAX -> AggregationNode.Function.MAX;
+                case SINGLE_VALUE -> AggregationNode.Function.SINGLE_VALUE;
+                case ANY_VALUE -> AggregationNode.Function.ANY_VALUE;
+                case GROUPING -> AggregationNode.Function.GROUPING;
+                case STDDEV_SAMP -> AggregationNode.Function.STDDEV_SAMP;
+                case STDDEV_POP -> AggregationNode.Function.STDDEV_POP;
+                case VAR_SAMP -> AggregationNode.Function.VAR_SAMP;
+                case VAR_POP -> AggregationNode.Function.VAR_POP;
+                default -> switch (call.getAggregation().getName().toUpperCase(Locale.ROOT)) {
+                    case "BOOL_AND", "EVERY" -> AggregationNode.Function.BOOL_AND;
+                    case "BOOL_OR", "SOME" -> AggregationNode.Function.BOOL_OR;
+                    default -> throw new BasinException(io.basin.error.BasinErrorCode.UNDEFINED_FUNCTION,
+                            "aggregate function " + call.getAggregation().getName().toLowerCase(Locale.ROOT) + " is not supported");
+                };
+            };
+            List<Integer> arguments = call.getArgList();
+            if (function == AggregationNode.Function.COUNT && arguments.size() > 1) {
+                throw new BasinException(FEATURE_NOT_SUPPORTED, "count with several arguments is not supported");
+            }
+            if (function == AggregationNode.Function.GROUPING) {
+                arguments = arguments.stream().map(groupKeys::indexOf).toList();
+            }
+            aggregates.add(new AggregationNode.Aggregate(function, arguments, filter, type));
+        }
+        if (groupingSets.isEmpty()) {
+            groupingSets.add(List.of());
+        }
+        return new AggregationNode(source, groupKeys, groupingSets, aggregates);
+    }
+
+    private PlanNode sort(Sort sort)
+    {
+        PlanNode source = translate(sort.getInput());
+        OptionalLong limit = sort.fetch == null ? OptionalLong.empty() : OptionalLong.of(longLiteral(sort.fetch));
+        long offset = sort.offset == null ? 0 : longLiteral(sort.offset);
+        List<Ordering> orderings = orderings(sort.getCollation());
+        if (orderings.isEmpty()) {
+            if (limit.isEmpty() && offset == 0) {
+                return source;
+            }
+            return new LimitNode(source, limit, offset);
+        }
+        return new SortNode(source, orderings, limit, offset);
+    }
+
+    private static List<Ordering> orderings(RelCollation collation)
+    {
+        List<Ordering> orderings = new ArrayList<>();
+        for (RelFieldCollation field : collation.getFieldCollations()) {
+            boolean ascending = !field.getDirection().isDescending();
+            boolean nullsFirst = switch (field.nullDirection) {
+                case FIRST -> true;
+                case LAST -> false;
+                // PostgreSQL: NULL sorts as the largest value
+                case UNSPECIFIED -> !ascending;
+            };
+            orderings.add(new Ordering(field.getFieldIndex(), ascending, nullsFirst));
+        }
+        return orderings;
+    }
+
+    private static long longLiteral(RexNode node)
+    {
+        if (node instanceof RexLiteral literal) {
+            Long value = literal.getValueAs(Long.class);
+            if (value != null && value >= 0) {
+                return value;
+            }
+        }
+        throw new BasinException(FEATURE_NOT_SUPPORTED, "LIMIT and OFFSET must be non-negative constants");
+    }
+
+    private PlanNode window(Window window)
+    {
+        PlanNode current = translate(window.getInput());
+        int inputWidth = window.getInput().getRowType().getFieldCount();
+        for (Window.Group group : window.groups) {
+            List<Integer> partition = group.keys.asList();
+            List<Ordering> orderings = orderings(group.collation());
+            WindowNode.Frame frame = new WindowNode.Frame(
+                    group.isRows ? WindowNode.FrameType.ROWS : WindowNode.FrameType.RANGE,
+                    bound(group.lowerBound),
+                    bound(group.upperBound));
+            List<WindowNode.WindowFunction> functions = new ArrayList<>();
+            for (Window.RexWinAggCall call : group.aggCalls) {
+                List<Integer> arguments = new ArrayList<>();
+                List<Object> constants = new ArrayList<>();
+                for (RexNode operand : call.getOperands()) {
+                    int index = ((RexInputRef) operand).getIndex();
+                    if (index >= inputWidth) {
+                        RexLiteral literal = window.constants.get(index - inputWidth);
+                        constants.add(RexTranslator.constant(literal).value());
+                    }
+                    else {
+                        arguments.add(index);
+                    }
+                }
+                String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
+                if (call.getOperator().getKind() == SqlKind.SUM0) {
+                    name = "sum";
+                }
+                if (call.distinct) {
+                    throw new BasinException(FEATURE_NOT_SUPPORTED, "DISTINCT in window function " + name + " is not supported");
+                }
+                functions.add(new WindowNode.WindowFunction(name, arguments, constants, TypeConverter.toTrinoType(call.getType()), frame));
+            }
+            current = new WindowNode(current, partition, orderings, functions);
+            inputWidth += 0;
+        }
+        return current;
+    }
+
+    private static WindowNode.FrameBound bound(RexWindowBound bound)
+    {
+        if (bound.isUnbounded()) {
+            return new WindowNode.FrameBound(bound.isPreceding() ? WindowNode.BoundType.UNBOUNDED_PRECEDING : WindowNode.BoundType.UNBOUNDED_FOLLOWING, 0);
+        }
+        if (bound.isCurrentRow()) {
+            return new WindowNode.FrameBound(WindowNode.BoundType.CURRENT_ROW, 0);
+        }
+        long offset = longLiteral(requireNonNull(bound.getOffset()));
+        return new WindowNode.FrameBound(bound.isPreceding() ? WindowNode.BoundType.PRECEDING : WindowNode.BoundType.FOLLOWING, offset);
+    }
+
+    private PlanNode values(Values values)
+    {
+        List<Type> types = values.getRowType().getFieldList().stream().map(field -> TypeConverter.toTrinoType(field.getType())).toList();
+        List<List<Expression>> rows = new ArrayList<>();
+        for (List<RexLiteral> tuple : values.getTuples()) {
+            List<Expression> row = new ArrayList<>();
+            for (int i = 0; i < tuple.size(); i++) {
+                row.add(RexTranslator.castIfNeeded(RexTranslator.constant(tuple.get(i)), types.get(i)));
+            }
+            rows.add(row);
+        }
+        return new ValuesNode(types, rows);
+    }
+
+    private PlanNode setOperation(SetOp setOp)
+    {
+        List<Type> types = setOp.getRowType().getFieldList().stream().map(field -> TypeConverter.toTrinoType(field.getType())).toList();
+        List<PlanNode> inputs = new ArrayList<>();
+        for (RelNode input : setOp.getInputs()) {
+            PlanNode node = translate(input);
+            List<Expression> casts = new ArrayList<>();
+            boolean needsCast = false;
+            for (int i = 0; i < types.size(); i++) {
+                Type inputType = node.outputTypes().get(i);
+                Expression reference = new InputReference(i, inputType);
+                Expression cast = RexTranslator.castIfNeeded(reference, types.get(i));
+                needsCast |= cast != reference || !inputType.equals(types.get(i));
+                casts.add(cast.type().equals(types.get(i)) ? cast : new io.basin.plan.expr.Call(io.basin.plan.expr.FunctionNames.CAST, types.get(i), reference));
+            }
+            inputs.add(needsCast ? new ProjectNode(node, casts) : node);
+        }
+        SetOperationNode.Kind kind = switch (setOp) {
+            case Union ignored -> SetOperationNode.Kind.UNION;
+            case Intersect ignored -> SetOperationNode.Kind.INTERSECT;
+            case Minus ignored -> SetOperationNode.Kind.EXCEPT;
+            default -> throw new BasinException(FEATURE_NOT_SUPPORTED, "Set operation " + setOp.kind + " is not supported");
+        };
+        return new SetOperationNode(kind, setOp.all, inputs, types);
+    }
+}

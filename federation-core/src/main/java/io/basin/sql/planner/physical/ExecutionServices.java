@@ -1,0 +1,27 @@
+package io.basin.sql.planner.physical;
+
+import io.basin.execution.operator.PageProcessorFactory;
+import io.basin.execution.operator.Sink;
+import io.basin.execution.operator.Source;
+import io.basin.execution.operator.join.JoinFilter;
+import io.basin.plan.TableScanNode;
+import io.basin.plan.TableWriterNode;
+import io.basin.plan.expr.Expression;
+import io.trino.spi.type.Type;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** What the physical planner needs from the engine: compiled expressions, scans and writers. */
+public interface ExecutionServices
+{
+    PageProcessorFactory compile(Optional<Expression> filter, List<Expression> projections, List<Type> inputTypes);
+
+    Supplier<JoinFilter> compileJoinFilter(Expression filter, List<Type> inputTypes);
+
+    Source tableScan(TableScanNode node);
+
+    /** A sink writing into the target table; after the pipeline it is a source of one row: the row count. */
+    <T extends Sink & Source> T tableWriter(TableWriterNode node);
+}

@@ -1,0 +1,27 @@
+package io.basin.sql.planner.physical;
+
+import io.basin.execution.driver.Pipeline;
+import io.basin.execution.operator.PageBufferSink;
+
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/** Pipelines in execution order; the last one fills {@code result}. */
+public record LocalExecutionPlan(List<Pipeline> pipelines, PageBufferSink result)
+{
+    public LocalExecutionPlan
+    {
+        pipelines = List.copyOf(requireNonNull(pipelines, "pipelines is null"));
+        requireNonNull(result, "result is null");
+    }
+
+    public String describe()
+    {
+        StringBuilder builder = new StringBuilder();
+        for (Pipeline pipeline : pipelines) {
+            builder.append(pipeline.describe()).append('\n');
+        }
+        return builder.toString();
+    }
+}

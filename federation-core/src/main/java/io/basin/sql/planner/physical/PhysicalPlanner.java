@@ -1,0 +1,245 @@
+package io.basin.sql.planner.physical;
+
+import io.basin.error.BasinException;
+import io.basin.execution.driver.Pipeline;
+import io.basin.execution.operator.FilterProjectOperatorFactory;
+import io.basin.execution.operator.OperatorFactory;
+import io.basin.execution.operator.PageBufferSink;
+import io.basin.execution.operator.SetOperationSink;
+import io.basin.execution.operator.Sink;
+import io.basin.execution.operator.Source;
+import io.basin.execution.operator.ValuesSource;
+import io.basin.execution.operator.aggregation.AccumulatorFactory;
+import io.basin.execution.operator.aggregation.HashAggregationSink;
+import io.basin.execution.operator.join.HashBuildSink;
+import io.basin.execution.operator.join.LookupJoinOperatorFactory;
+import io.basin.plan.AggregationNode;
+import io.basin.plan.FilterNode;
+import io.basin.plan.JoinNode;
+import io.basin.plan.LimitNode;
+import io.basin.plan.PlanNode;
+import io.basin.plan.ProjectNode;
+import io.basin.plan.SetOperationNode;
+import io.basin.plan.SortNode;
+import io.basin.plan.TableScanNode;
+import io.basin.plan.TableWriterNode;
+import io.basin.plan.ValuesNode;
+import io.basin.plan.WindowNode;
+import io.basin.plan.expr.Constant;
+import io.basin.plan.expr.Expression;
+import io.basin.plan.expr.InputReference;
+import io.trino.spi.Page;
+import io.trino.spi.block.Block;
+import io.trino.spi.block.BlockBuilder;
+import io.trino.spi.type.Type;
+import io.trino.spi.type.TypeUtils;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static io.basin.error.BasinErrorCode.FEATURE_NOT_SUPPORTED;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Turns a Basin plan into pipelines (DuckDB style): a plan node that must see all its input
+ * before producing output (aggregation, sort, join build, window, set operation) ends the
+ * current pipeline as its sink and starts the next one as its source. Pipelines are added in
+ * the order they must run: a pipeline is closed only after everything it reads from.
+ */
+public final class PhysicalPlanner
+{
+    private final ExecutionServices services;
+    private final SortPlanner sortPlanner;
+    private final List<Pipeline> pipelines = new ArrayList<>();
+
+    /** A pipeline under construction: its source and streaming operators so far. */
+    private record Chain(Source source, List<OperatorFactory> operators, List<Type> types)
+    {
+        Chain with(OperatorFactory operator, List<Type> newTypes)
+        {
+            List<OperatorFactory> newOperators = new ArrayList<>(operators);
+            newOperators.add(operator);
+            return new Chain(source, newOperators, newTypes);
+        }
+    }
+
+    public PhysicalPlanner(ExecutionServices services, SortPlanner sortPlanner)
+    {
+        this.services = requireNonNull(services, "services is null");
+        this.sortPlanner = requireNonNull(sortPlanner, "sortPlanner is null");
+    }
+
+    public LocalExecutionPlan plan(PlanNode root)
+    {
+        Chain chain = visit(root);
+        PageBufferSink result = new PageBufferSink("Output");
+        close(chain, result);
+        return new LocalExecutionPlan(pipelines, result);
+    }
+
+    private void close(Chain chain, Sink sink)
+    {
+        pipelines.add(new Pipeline(pipelines.size(), chain.source(), chain.operators(), sink));
+    }
+
+    private Chain visit(PlanNode node)
+    {
+        return switch (node) {
+            case TableScanNode scan -> new Chain(services.tableScan(scan), List.of(), scan.outputTypes());
+            case ValuesNode values -> new Chain(valuesSource(values), List.of(), values.outputTypes());
+            case FilterNode filter -> filterProject(filter.source(), Optional.of(filter.predicate()), identity(filter.source().outputTypes()));
+            case ProjectNode project -> project.source() instanceof FilterNode filter
+                    ? filterProject(filter.source(), Optional.of(filter.predicate()), project.projections())
+                    : filterProject(project.source(), Optional.empty(), project.projections());
+            case AggregationNode aggregation -> aggregation(aggregation);
+            case JoinNode join -> join(join);
+            case SortNode sort -> {
+                Chain source = visit(sort.source());
+                SortPlanner.SortStage stage = sortPlanner.sort(source.types(), sort);
+                close(source, stage.sink());
+                Chain sorted = new Chain(stage.source(), List.of(), source.types());
+                yield stage.operator().map(operator -> sorted.with(operator, source.types())).orElse(sorted);
+            }
+            case LimitNode limit -> {
+                Chain source = visit(limit.source());
+                yield source.with(sortPlanner.limit(limit), source.types());
+            }
+            case WindowNode window -> {
+                Chain source = visit(window.source());
+                SortPlanner.SortStage stage = sortPlanner.window(source.types(), window);
+                close(source, stage.sink());
+                yield new Chain(stage.source(), List.of(), window.outputTypes());
+            }
+            case SetOperationNode setOperation -> setOperation(setOperation);
+            case TableWriterNode writer -> {
+                Chain source = visit(writer.source());
+                var sink = services.tableWriter(writer);
+                close(source, sink);
+                yield new Chain(sink, List.of(), writer.outputTypes());
+            }
+        };
+    }
+
+    private Chain filterProject(PlanNode sourceNode, Optional<Expression> filter, List<Expression> projections)
+    {
+        Chain source = visit(sourceNode);
+        String description = filter.map(predicate -> "Filter[" + predicate + "] ").orElse("") + "Project" + projections;
+        var processor = services.compile(filter, projections, source.types());
+        return source.with(new FilterProjectOperatorFactory(processor, description), projections.stream().map(Expression::type).toList());
+    }
+
+    private Chain aggregation(AggregationNode node)
+    {
+        Chain source = visit(node.source());
+        List<AccumulatorFactory> accumulators = node.aggregates().stream()
+                .map(aggregate -> new AccumulatorFactory(aggregate, source.types()))
+                .toList();
+        HashAggregationSink sink = new HashAggregationSink(source.types(), node.groupKeys(), node.groupingSets(), accumulators, node.outputTypes());
+        close(source, sink);
+        return new Chain(sink, List.of(), node.outputTypes());
+    }
+
+    private Chain join(JoinNode node)
+    {
+        boolean buildLeft = switch (node.joinType()) {
+            case INNER -> estimateRows(node.left()) < estimateRows(node.right());
+            case RIGHT -> true;
+            case LEFT, FULL, SEMI, ANTI -> false;
+        };
+        PlanNode buildNode = buildLeft ? node.left() : node.right();
+        PlanNode probeNode = buildLeft ? node.right() : node.left();
+        List<Integer> buildKeys = buildLeft ? node.leftKeys() : node.rightKeys();
+        List<Integer> probeKeys = buildLeft ? node.rightKeys() : node.leftKeys();
+
+        Chain build = visit(buildNode);
+        HashBuildSink buildSink = new HashBuildSink(build.types(), buildKeys, node.nullEqualKeys());
+        close(build, buildSink);
+
+        Chain probe = visit(probeNode);
+        List<Type> filterTypes = new ArrayList<>(node.left().outputTypes());
+        filterTypes.addAll(node.right().outputTypes());
+        var filter = node.filter().map(predicate -> services.compileJoinFilter(predicate, filterTypes));
+        LookupJoinOperatorFactory lookup = new LookupJoinOperatorFactory(
+                LookupJoinOperatorFactory.mode(node.joinType()),
+                buildSink,
+                probe.types(),
+                probeKeys,
+                buildLeft,
+                filter);
+        return probe.with(lookup, node.outputTypes());
+    }
+
+    private Chain setOperation(SetOperationNode node)
+    {
+        if (node.kind() == SetOperationNode.Kind.UNION && node.all()) {
+            PageBufferSink union = new PageBufferSink("UnionAll");
+            for (PlanNode input : node.inputs()) {
+                close(visit(input), union);
+            }
+            return new Chain(union, List.of(), node.outputTypes());
+        }
+        SetOperationSink sink = new SetOperationSink(node.kind(), node.all(), node.outputTypes(), node.inputs().size());
+        for (int i = 0; i < node.inputs().size(); i++) {
+            close(visit(node.inputs().get(i)), sink.input(i));
+        }
+        return new Chain(sink, List.of(), node.outputTypes());
+    }
+
+    private static Source valuesSource(ValuesNode node)
+    {
+        List<Type> types = node.types();
+        BlockBuilder[] builders = new BlockBuilder[types.size()];
+        for (int i = 0; i < builders.length; i++) {
+            builders[i] = types.get(i).createBlockBuilder(null, node.rows().size());
+        }
+        for (List<Expression> row : node.rows()) {
+            for (int i = 0; i < row.size(); i++) {
+                if (!(row.get(i) instanceof Constant constant)) {
+                    throw new BasinException(FEATURE_NOT_SUPPORTED, "VALUES entries must be constants");
+                }
+                TypeUtils.writeNativeValue(types.get(i), builders[i], constant.value());
+            }
+        }
+        Block[] blocks = new Block[builders.length];
+        for (int i = 0; i < blocks.length; i++) {
+            blocks[i] = builders[i].build();
+        }
+        List<Page> pages = node.rows().isEmpty() ? List.of() : List.of(new Page(node.rows().size(), blocks));
+        return new ValuesSource(pages, "Values[" + node.rows().size() + " rows]");
+    }
+
+    private static List<Expression> identity(List<Type> types)
+    {
+        List<Expression> projections = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            projections.add(new InputReference(i, types.get(i)));
+        }
+        return projections;
+    }
+
+    /** Rough cardinality, used to build the smaller side of an inner join. */
+    static double estimateRows(PlanNode node)
+    {
+        return switch (node) {
+            case TableScanNode scan -> scan.rowCount().orElse(1_000_000);
+            case ValuesNode values -> values.rows().size();
+            case FilterNode filter -> estimateRows(filter.source()) * 0.3;
+            case ProjectNode project -> estimateRows(project.source());
+            case AggregationNode aggregation -> aggregation.isGlobal() ? 1 : estimateRows(aggregation.source()) * 0.2;
+            case JoinNode join -> switch (join.joinType()) {
+                case SEMI, ANTI -> estimateRows(join.left()) * 0.5;
+                case LEFT -> estimateRows(join.left());
+                case RIGHT -> estimateRows(join.right());
+                default -> join.leftKeys().isEmpty()
+                        ? estimateRows(join.left()) * estimateRows(join.right())
+                        : Math.max(estimateRows(join.left()), estimateRows(join.right()));
+            };
+            case SortNode sort -> sort.limit().isPresent() ? Math.min(sort.limit().getAsLong(), estimateRows(sort.source())) : estimateRows(sort.source());
+            case LimitNode limit -> limit.limit().isPresent() ? Math.min(limit.limit().getAsLong(), estimateRows(limit.source())) : estimateRows(limit.source());
+            case WindowNode window -> estimateRows(window.source());
+            case SetOperationNode setOperation -> setOperation.inputs().stream().mapToDouble(PhysicalPlanner::estimateRows).sum();
+            case TableWriterNode ignored -> 1;
+        };
+    }
+}
