@@ -1,0 +1,107 @@
+package io.basin.benchmarks;
+
+import io.basin.testing.TpchQueries;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Command-line options of {@link TpchBenchmark}.
+ *
+ * @param scaleFactor TPC-H scale factor ({@code --sf}, default 1)
+ * @param queries query numbers to run ({@code --queries 1,3,5}, default all 22)
+ * @param warmups unmeasured runs per query and engine ({@code --warmups}, default 1)
+ * @param runs measured runs per query and engine ({@code --runs}, default 3)
+ * @param statistic how measured runs are summarized ({@code --stat median|best}, default median)
+ * @param engines engines to run ({@code --engines basin,duckdb}, default both)
+ * @param duckDbThreads DuckDB's thread count ({@code --duckdb-threads}, default 2)
+ */
+record BenchmarkOptions(double scaleFactor, List<Integer> queries, int warmups, int runs, Statistic statistic, Set<String> engines, int duckDbThreads)
+{
+    static final String BASIN = "basin";
+    static final String DUCKDB = "duckdb";
+
+    enum Statistic
+    {
+        MEDIAN, BEST
+    }
+
+    BenchmarkOptions
+    {
+        queries = List.copyOf(requireNonNull(queries, "queries is null"));
+        engines = Set.copyOf(requireNonNull(engines, "engines is null"));
+        requireNonNull(statistic, "statistic is null");
+        if (scaleFactor <= 0) {
+            throw new IllegalArgumentException("--sf must be positive");
+        }
+        if (warmups < 0 || runs < 1 || duckDbThreads < 1) {
+            throw new IllegalArgumentException("--warmups must be >= 0, --runs and --duckdb-threads >= 1");
+        }
+        if (engines.isEmpty() || !Set.of(BASIN, DUCKDB).containsAll(engines)) {
+            throw new IllegalArgumentException("--engines must list basin and/or duckdb: " + engines);
+        }
+    }
+
+    static final String USAGE = """
+            Usage: TpchBenchmark [--sf N] [--queries 1,3,5] [--warmups N] [--runs N] [--stat median|best]
+                                 [--engines basin,duckdb] [--duckdb-threads N]
+              --sf              TPC-H scale factor (default 1)
+              --queries         comma-separated query numbers (default 1..22)
+              --warmups         unmeasured runs per query and engine (default 1)
+              --runs            measured runs per query and engine (default 3)
+              --stat            summary of the measured runs: median or best (default median)
+              --engines         engines to run (default basin,duckdb)
+              --duckdb-threads  DuckDB threads (default 2)
+            """;
+
+    static BenchmarkOptions parse(String... args)
+    {
+        double scaleFactor = 1;
+        List<Integer> queries = TpchQueries.queryNumbers();
+        int warmups = 1;
+        int runs = 3;
+        Statistic statistic = Statistic.MEDIAN;
+        Set<String> engines = new LinkedHashSet<>(List.of(BASIN, DUCKDB));
+        int duckDbThreads = 2;
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (option.equals("--help") || option.equals("-h")) {
+                throw new IllegalArgumentException("");
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("Missing value for " + option);
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--sf" -> scaleFactor = Double.parseDouble(value);
+                case "--queries" -> queries = parseQueries(value);
+                case "--warmups" -> warmups = Integer.parseInt(value);
+                case "--runs" -> runs = Integer.parseInt(value);
+                case "--stat" -> statistic = Statistic.valueOf(value.toUpperCase(Locale.ENGLISH));
+                case "--engines" -> engines = new LinkedHashSet<>(Arrays.asList(value.toLowerCase(Locale.ENGLISH).split(",")));
+                case "--duckdb-threads" -> duckDbThreads = Integer.parseInt(value);
+                default -> throw new IllegalArgumentException("Unknown option: " + option);
+            }
+        }
+        return new BenchmarkOptions(scaleFactor, queries, warmups, runs, statistic, engines, duckDbThreads);
+    }
+
+    private static List<Integer> parseQueries(String value)
+    {
+        List<Integer> queries = new ArrayList<>();
+        for (String part : value.split(",")) {
+            int number = Integer.parseInt(part.strip().replaceFirst("^[qQ]", ""));
+            if (number < 1 || number > TpchQueries.QUERY_COUNT) {
+                throw new IllegalArgumentException("TPC-H query numbers are 1 to 22: " + part);
+            }
+            queries.add(number);
+        }
+        return queries;
+    }
+}

@@ -1,0 +1,231 @@
+package io.basin.benchmarks;
+
+import io.basin.testing.TpchQueries;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static io.basin.benchmarks.BenchmarkOptions.BASIN;
+import static io.basin.benchmarks.BenchmarkOptions.DUCKDB;
+
+/**
+ * TPC-H on Basin and on DuckDB, both in process on the same machine and data: loads scale factor
+ * N into each engine (Basin's memory catalog from its {@code tpch} catalog; DuckDB from the same
+ * {@code io.trino.tpch} generator), runs each query after warm-up runs, checks that both return
+ * the same number of rows, and prints a markdown table of times and Basin/DuckDB ratios with
+ * their geometric mean. Engines run one after the other, each with the machine to itself.
+ * <p>
+ * Exit code 0 when every query ran on every engine with matching row counts, 1 otherwise.
+ */
+public final class TpchBenchmark
+{
+    private TpchBenchmark() {}
+
+    public static void main(String[] args)
+            throws Exception
+    {
+        BenchmarkOptions options;
+        try {
+            options = BenchmarkOptions.parse(args);
+        }
+        catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && !e.getMessage().isEmpty()) {
+                System.err.println(e.getMessage());
+            }
+            System.err.print(BenchmarkOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        System.out.printf(Locale.ENGLISH, "TPC-H SF %s, queries %s, %s warm-up + %s measured runs (%s), %s cores, Java %s, max heap %s MB%n",
+                format(options.scaleFactor()), options.queries(), options.warmups(), options.runs(), options.statistic().name().toLowerCase(Locale.ENGLISH),
+                Runtime.getRuntime().availableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20);
+
+        Map<String, EngineResults> results = new LinkedHashMap<>();
+        if (options.engines().contains(BASIN)) {
+            results.put(BASIN, run(BasinBenchmarkEngine::new, options));
+        }
+        if (options.engines().contains(DUCKDB)) {
+            results.put(DUCKDB, run(() -> new DuckDbBenchmarkEngine(options.duckDbThreads()), options));
+        }
+        boolean ok = report(options, results);
+        System.exit(ok ? 0 : 1);
+    }
+
+    private interface EngineFactory
+    {
+        BenchmarkEngine create()
+                throws Exception;
+    }
+
+    private static EngineResults run(EngineFactory factory, BenchmarkOptions options)
+    {
+        EngineResults results = new EngineResults();
+        try (BenchmarkEngine engine = factory.create()) {
+            System.out.printf(Locale.ENGLISH, "%n%s: loading TPC-H SF %s%n", engine.name(), format(options.scaleFactor()));
+            long loadStart = System.nanoTime();
+            try {
+                engine.load(options.scaleFactor(), (table, rows, nanos) -> {
+                    System.out.printf(Locale.ENGLISH, "  %-9s %,12d rows %8.1f s%n", table, rows, nanos / 1e9);
+                    results.tableLoadSeconds.put(table, nanos / 1e9);
+                });
+            }
+            catch (Exception e) {
+                results.loadError = describe(e);
+                System.out.printf("  load failed: %s%n", results.loadError);
+                return results;
+            }
+            results.loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+            System.out.printf(Locale.ENGLISH, "  total     %8.1f s%n", results.loadSeconds);
+
+            for (int query : options.queries()) {
+                String sql = TpchQueries.query(query);
+                QueryTiming timing = new QueryTiming();
+                try {
+                    for (int i = 0; i < options.warmups(); i++) {
+                        timing.rows = engine.execute(sql);
+                    }
+                    for (int i = 0; i < options.runs(); i++) {
+                        long start = System.nanoTime();
+                        timing.rows = engine.execute(sql);
+                        timing.millis.add((System.nanoTime() - start) / 1e6);
+                    }
+                    System.out.printf(Locale.ENGLISH, "  q%-2d %8.1f ms  %d rows  runs %s%n", query, timing.summary(options.statistic()), timing.rows, formatRuns(timing.millis));
+                }
+                catch (Exception e) {
+                    timing.error = describe(e);
+                    System.out.printf("  q%-2d failed: %s%n", query, timing.error);
+                }
+                results.queries.put(query, timing);
+            }
+        }
+        catch (Exception e) {
+            results.loadError = describe(e);
+            System.out.printf("  %s%n", results.loadError);
+        }
+        return results;
+    }
+
+    private static boolean report(BenchmarkOptions options, Map<String, EngineResults> results)
+    {
+        EngineResults basin = results.getOrDefault(BASIN, new EngineResults());
+        EngineResults duckDb = results.getOrDefault(DUCKDB, new EngineResults());
+        boolean ok = basin.loadError == null && duckDb.loadError == null;
+
+        System.out.printf(Locale.ENGLISH, "%n## TPC-H SF %s: Basin vs DuckDB (%s of %s runs after %s warm-up, ms)%n%n",
+                format(options.scaleFactor()), options.statistic().name().toLowerCase(Locale.ENGLISH), options.runs(), options.warmups());
+        System.out.println("| query | Basin ms | DuckDB ms | ratio (Basin/DuckDB) | rows |");
+        System.out.println("|---|---:|---:|---:|---|");
+        double logRatioSum = 0;
+        int ratioCount = 0;
+        for (int query : options.queries()) {
+            QueryTiming b = basin.queries.get(query);
+            QueryTiming d = duckDb.queries.get(query);
+            String ratio = "";
+            if (succeeded(b) && succeeded(d)) {
+                double value = b.summary(options.statistic()) / d.summary(options.statistic());
+                ratio = "%.2f".formatted(value);
+                logRatioSum += Math.log(value);
+                ratioCount++;
+            }
+            String rows;
+            if (succeeded(b) && succeeded(d) && b.rows != d.rows) {
+                rows = "**MISMATCH: Basin %d, DuckDB %d**".formatted(b.rows, d.rows);
+                ok = false;
+            }
+            else {
+                rows = succeeded(d) ? Long.toString(d.rows) : succeeded(b) ? Long.toString(b.rows) : "";
+            }
+            ok &= isOkOrNotRun(b) && isOkOrNotRun(d);
+            System.out.printf("| q%d | %s | %s | %s | %s |%n", query, cell(b, options), cell(d, options), ratio, rows);
+        }
+        String geomean = ratioCount == 0 ? "n/a" : "%.2f".formatted(Math.exp(logRatioSum / ratioCount));
+        System.out.printf("| **geomean** | | | **%s** | %s of %s queries |%n", geomean, ratioCount, options.queries().size());
+
+        System.out.printf(Locale.ENGLISH, "%n## Load times (s)%n%n| table | Basin | DuckDB |%n|---|---:|---:|%n");
+        List<String> tables = new ArrayList<>(basin.tableLoadSeconds.keySet());
+        duckDb.tableLoadSeconds.keySet().stream().filter(table -> !tables.contains(table)).forEach(tables::add);
+        for (String table : tables) {
+            System.out.printf(Locale.ENGLISH, "| %s | %s | %s |%n", table, seconds(basin.tableLoadSeconds.get(table)), seconds(duckDb.tableLoadSeconds.get(table)));
+        }
+        System.out.printf(Locale.ENGLISH, "| **total** | %s | %s |%n", loadCell(basin), loadCell(duckDb));
+        return ok;
+    }
+
+    private static boolean succeeded(QueryTiming timing)
+    {
+        return timing != null && timing.error == null && !timing.millis.isEmpty();
+    }
+
+    private static boolean isOkOrNotRun(QueryTiming timing)
+    {
+        return timing == null || timing.error == null;
+    }
+
+    private static String cell(QueryTiming timing, BenchmarkOptions options)
+    {
+        if (timing == null) {
+            return "";
+        }
+        if (timing.error != null) {
+            return "error";
+        }
+        return "%.1f".formatted(timing.summary(options.statistic()));
+    }
+
+    private static String loadCell(EngineResults results)
+    {
+        if (results.loadError != null) {
+            return "failed";
+        }
+        return results.loadSeconds == null ? "" : "%.1f".formatted(results.loadSeconds);
+    }
+
+    private static String seconds(Double value)
+    {
+        return value == null ? "" : "%.1f".formatted(value);
+    }
+
+    private static String formatRuns(List<Double> millis)
+    {
+        return Arrays.toString(millis.stream().mapToLong(Math::round).toArray());
+    }
+
+    private static String format(double scaleFactor)
+    {
+        return scaleFactor == Math.rint(scaleFactor) ? Long.toString((long) scaleFactor) : Double.toString(scaleFactor);
+    }
+
+    private static String describe(Exception e)
+    {
+        String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        return e.getClass().getSimpleName() + ": " + message;
+    }
+
+    private static final class EngineResults
+    {
+        String loadError;
+        Double loadSeconds;
+        final Map<String, Double> tableLoadSeconds = new LinkedHashMap<>();
+        final Map<Integer, QueryTiming> queries = new LinkedHashMap<>();
+    }
+
+    private static final class QueryTiming
+    {
+        final List<Double> millis = new ArrayList<>();
+        long rows = -1;
+        String error;
+
+        double summary(BenchmarkOptions.Statistic statistic)
+        {
+            double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return switch (statistic) {
+                case BEST -> sorted[0];
+                case MEDIAN -> sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+            };
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.basin.testing;
+
+import io.basin.embedded.Basin;
+import io.basin.embedded.BasinConfig;
+import io.basin.embedded.BasinSession;
+import io.basin.embedded.QueryResult;
+import io.trino.tpch.TpchTable;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * An embedded Basin over a fresh data directory under {@code java.io.tmpdir}, with one default
+ * session; the directory is deleted on {@link #close()}.
+ */
+public final class TestingBasin
+        implements AutoCloseable
+{
+    private final Path dataDirectory;
+    private final Basin basin;
+    private final BasinSession session;
+
+    public TestingBasin()
+    {
+        try {
+            Path temporaryDirectory = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+            Files.createDirectories(temporaryDirectory);
+            dataDirectory = Files.createTempDirectory(temporaryDirectory, "basin-data-");
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        basin = Basin.open(BasinConfig.defaults().withDataDirectory(dataDirectory));
+        session = basin.newSession();
+    }
+
+    public Basin basin()
+    {
+        return basin;
+    }
+
+    /** The default session: catalog {@code memory}, schema {@code public}. */
+    public BasinSession session()
+    {
+        return session;
+    }
+
+    public QueryResult execute(String sql)
+    {
+        return session.execute(sql);
+    }
+
+    /**
+     * Copies the eight TPC-H tables of {@code tpch.<schema>} into the session's default schema
+     * ({@code CREATE TABLE lineitem AS SELECT * FROM tpch.tiny.lineitem}, ...), so that the
+     * standard query texts run unchanged over unqualified names.
+     */
+    public void copyTpchTables(String tpchSchema)
+    {
+        requireNonNull(tpchSchema, "tpchSchema is null");
+        for (TpchTable<?> table : TpchTable.getTables()) {
+            String name = table.getTableName();
+            session.execute("CREATE TABLE %s AS SELECT * FROM tpch.%s.%s".formatted(name, tpchSchema, name));
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        try {
+            session.close();
+            basin.close();
+        }
+        finally {
+            deleteRecursively(dataDirectory);
+        }
+    }
+
+    private static void deleteRecursively(Path directory)
+    {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
