@@ -1,7 +1,6 @@
 package io.basin.sql.planner.physical;
 
 import io.basin.execution.operator.PageProcessorFactory;
-import io.basin.execution.operator.Sink;
 import io.basin.execution.operator.Source;
 import io.basin.execution.operator.join.JoinFilter;
 import io.basin.plan.TableScanNode;
@@ -23,5 +22,5 @@ public interface ExecutionServices
     Source tableScan(TableScanNode node);
 
     /** A sink writing into the target table; after the pipeline it is a source of one row: the row count. */
-    <T extends Sink & Source> T tableWriter(TableWriterNode node);
+    io.basin.execution.operator.TableWriterSink tableWriter(TableWriterNode node);
 }

@@ -105,6 +105,8 @@ public final class PhysicalPlanner
                 Chain source = visit(limit.source());
                 yield source.with(sortPlanner.limit(limit), source.types());
             }
+            case WindowNode window when window.functions().stream().anyMatch(function -> !function.constantArguments().isEmpty()) ->
+                    visit(projectWindowConstants(window));
             case WindowNode window -> {
                 Chain source = visit(window.source());
                 SortPlanner.SortStage stage = sortPlanner.window(source.types(), window);
@@ -207,6 +209,38 @@ public final class PhysicalPlanner
         }
         List<Page> pages = node.rows().isEmpty() ? List.of() : List.of(new Page(node.rows().size(), blocks));
         return new ValuesSource(pages, "Values[" + node.rows().size() + " rows]");
+    }
+
+    /**
+     * The window operators take every argument as a channel: constant arguments (lag offsets,
+     * ntile buckets) become columns projected before the window and dropped after it.
+     */
+    private static PlanNode projectWindowConstants(WindowNode window)
+    {
+        List<Type> inputTypes = window.source().outputTypes();
+        List<Expression> projections = new ArrayList<>(identity(inputTypes));
+        List<WindowNode.WindowFunction> functions = new ArrayList<>();
+        for (WindowNode.WindowFunction function : window.functions()) {
+            List<Integer> arguments = new ArrayList<>(function.arguments());
+            for (int index = 0; index < function.constantArguments().size(); index++) {
+                Object constant = function.constantArguments().get(index);
+                // lag/lead(value, offset, default): the default has the value's type; offsets and counts are bigint
+                boolean isDefault = index == 1 && !function.arguments().isEmpty();
+                Type type = isDefault ? inputTypes.get(function.arguments().getFirst()) : io.trino.spi.type.BigintType.BIGINT;
+                arguments.add(projections.size());
+                projections.add(new Constant(constant, type));
+            }
+            functions.add(new WindowNode.WindowFunction(function.name(), arguments, List.of(), function.type(), function.frame()));
+        }
+        int constantCount = projections.size() - inputTypes.size();
+        WindowNode rewritten = new WindowNode(new ProjectNode(window.source(), projections), window.partitionChannels(), window.orderings(), functions);
+        List<Type> windowTypes = rewritten.outputTypes();
+        List<Expression> output = new ArrayList<>(identity(inputTypes));
+        for (int i = 0; i < functions.size(); i++) {
+            int channel = inputTypes.size() + constantCount + i;
+            output.add(new InputReference(channel, windowTypes.get(channel)));
+        }
+        return new ProjectNode(rewritten, output);
     }
 
     private static List<Expression> identity(List<Type> types)

@@ -1,0 +1,112 @@
+package io.basin.engine;
+
+import io.basin.connector.CatalogTransaction;
+import io.basin.connector.TableScanner;
+import io.basin.connector.TableWriter;
+import io.basin.execution.QueryContext;
+import io.basin.execution.operator.PageProcessorFactory;
+import io.basin.execution.operator.Source;
+import io.basin.execution.operator.TableScanSource;
+import io.basin.execution.operator.TableWriterSink;
+import io.basin.execution.operator.join.JoinFilter;
+import io.basin.metadata.QueryCatalogs;
+import io.basin.metadata.TableColumn;
+import io.basin.plan.TableScanNode;
+import io.basin.plan.TableWriterNode;
+import io.basin.plan.expr.Expression;
+import io.basin.sql.planner.physical.ExecutionServices;
+import io.trino.spi.type.Type;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import static java.util.Objects.requireNonNull;
+
+/** Binds the physical planner to this engine's connectors and expression compiler, for one statement. */
+final class EngineExecutionServices
+        implements ExecutionServices, AutoCloseable
+{
+    private static final Logger LOG = LoggerFactory.getLogger(EngineExecutionServices.class);
+
+    private final QueryCatalogs catalogs;
+    private final QueryContext queryContext;
+    private final ExpressionServices expressions;
+    private final List<TableScanner> scanners = new ArrayList<>();
+    private final List<TableWriterSink> writers = new ArrayList<>();
+
+    EngineExecutionServices(QueryCatalogs catalogs, QueryContext queryContext, ExpressionServices expressions)
+    {
+        this.catalogs = requireNonNull(catalogs, "catalogs is null");
+        this.queryContext = requireNonNull(queryContext, "queryContext is null");
+        this.expressions = requireNonNull(expressions, "expressions is null");
+    }
+
+    @Override
+    public PageProcessorFactory compile(Optional<Expression> filter, List<Expression> projections, List<Type> inputTypes)
+    {
+        return expressions.compile(filter, projections, inputTypes, queryContext);
+    }
+
+    @Override
+    public Supplier<JoinFilter> compileJoinFilter(Expression filter, List<Type> inputTypes)
+    {
+        return expressions.compileJoinFilter(filter, inputTypes, queryContext);
+    }
+
+    @Override
+    public Source tableScan(TableScanNode node)
+    {
+        CatalogTransaction transaction = catalogs.transaction(node.table().catalog());
+        TableScanner scanner = TableScanner.create(transaction, catalogs.session(), node.handle(), node.columns().stream().map(TableColumn::handle).toList());
+        synchronized (scanners) {
+            scanners.add(scanner);
+        }
+        return new TableScanSource(scanner, "TableScan[" + node.table() + "]");
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public TableWriterSink tableWriter(TableWriterNode node)
+    {
+        CatalogTransaction transaction = catalogs.transaction(node.target().catalog());
+        TableWriter writer = switch (node.writeTarget()) {
+            case WriteTargets.CreateTable create -> TableWriter.beginCreateTable(transaction, catalogs.session(), create.metadata(), false);
+            case WriteTargets.Insert insert -> TableWriter.beginInsert(transaction, catalogs.session(), insert.handle());
+            default -> throw new IllegalArgumentException("Unknown write target " + node.writeTarget());
+        };
+        TableWriterSink sink = new TableWriterSink(writer, "TableWriter[" + node.target() + "]");
+        writers.add(sink);
+        return sink;
+    }
+
+    void abort()
+    {
+        for (TableWriterSink writer : writers) {
+            try {
+                writer.abort();
+            }
+            catch (RuntimeException e) {
+                LOG.warn("Aborting write failed", e);
+            }
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        synchronized (scanners) {
+            for (TableScanner scanner : scanners) {
+                try {
+                    scanner.close();
+                }
+                catch (Exception e) {
+                    LOG.warn("Closing a table scan failed", e);
+                }
+            }
+        }
+    }
+}
