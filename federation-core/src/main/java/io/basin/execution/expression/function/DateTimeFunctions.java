@@ -34,6 +34,16 @@ public final class DateTimeFunctions
         return Math.floorDiv(micros, MICROS_PER_DAY);
     }
 
+    /** Rounds a timestamp to {@code precision} fractional digits (0-6), half away from zero as PostgreSQL. */
+    public static long roundTimestamp(long micros, int precision)
+    {
+        if (precision >= 6) {
+            return micros;
+        }
+        long unit = Int128Arithmetic.longPowerOfTen(6 - precision);
+        return DecimalArithmetic.divideRoundedByPowerOfTen(micros, unit) * unit;
+    }
+
     // extract
 
     /**
@@ -279,6 +289,76 @@ public final class DateTimeFunctions
     public static long addDays(long days, long amount)
     {
         return addExact(days, amount);
+    }
+
+    public static long subtractDays(long days, long amount)
+    {
+        return subtractExact(days, amount);
+    }
+
+    // interval arithmetic (milliseconds or months); overflow is "interval out of range"
+
+    public static long addIntervals(long left, long right)
+    {
+        long result = left + right;
+        if (((left ^ result) & (right ^ result)) < 0) {
+            throw intervalOutOfRange();
+        }
+        return result;
+    }
+
+    public static long subtractIntervals(long left, long right)
+    {
+        long result = left - right;
+        if (((left ^ right) & (left ^ result)) < 0) {
+            throw intervalOutOfRange();
+        }
+        return result;
+    }
+
+    public static long negateInterval(long value)
+    {
+        if (value == Long.MIN_VALUE) {
+            throw intervalOutOfRange();
+        }
+        return -value;
+    }
+
+    public static long multiplyInterval(long interval, long factor)
+    {
+        long high = Math.multiplyHigh(interval, factor);
+        long low = interval * factor;
+        if (high != (low >> 63)) {
+            throw intervalOutOfRange();
+        }
+        return low;
+    }
+
+    /** interval * double, rounded to the interval's unit (milliseconds or months). */
+    public static long multiplyInterval(long interval, double factor)
+    {
+        return roundInterval(interval * factor);
+    }
+
+    public static long divideInterval(long interval, double divisor)
+    {
+        if (divisor == 0) {
+            throw ExpressionErrors.divisionByZero();
+        }
+        return roundInterval(interval / divisor);
+    }
+
+    private static long roundInterval(double value)
+    {
+        if (Double.isNaN(value) || value >= 0x1p63 || value < -0x1p63) {
+            throw intervalOutOfRange();
+        }
+        return Math.round(value);
+    }
+
+    private static BasinException intervalOutOfRange()
+    {
+        return new BasinException(DATETIME_FIELD_OVERFLOW, "interval out of range");
     }
 
     // date_diff

@@ -1,6 +1,8 @@
 package io.basin.execution.expression.function;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 
 import static io.basin.execution.expression.function.ExpressionErrors.divisionByZero;
 import static io.basin.execution.expression.function.ExpressionErrors.numericFieldOverflow;
@@ -14,7 +16,45 @@ import static io.basin.execution.expression.function.ExpressionErrors.numericFie
  */
 public final class DecimalArithmetic
 {
+    public static final int ADD = 0;
+    public static final int SUBTRACT = 1;
+    public static final int MULTIPLY = 2;
+    public static final int DIVIDE = 3;
+    public static final int MODULUS = 4;
+
     private DecimalArithmetic() {}
+
+    /**
+     * The exact slow path for operand combinations whose intermediate values could exceed 128 bits:
+     * computes {@code left <operation> right} with BigDecimal, rounds half away from zero to
+     * {@code scale}, checks {@code precision} and stores [high, low].
+     */
+    public static void exact(int operation, long leftHigh, long leftLow, int leftScale, long rightHigh, long rightLow, int rightScale, int precision, int scale, long[] result)
+    {
+        BigDecimal left = new BigDecimal(Int128Arithmetic.toBigInteger(leftHigh, leftLow), leftScale);
+        BigDecimal right = new BigDecimal(Int128Arithmetic.toBigInteger(rightHigh, rightLow), rightScale);
+        if ((operation == DIVIDE || operation == MODULUS) && right.signum() == 0) {
+            throw divisionByZero();
+        }
+        BigDecimal value = switch (operation) {
+            case ADD -> left.add(right);
+            case SUBTRACT -> left.subtract(right);
+            case MULTIPLY -> left.multiply(right);
+            case DIVIDE -> left.divide(right, scale, RoundingMode.HALF_UP);
+            case MODULUS -> left.remainder(right);
+            default -> throw new IllegalArgumentException("Unknown decimal operation " + operation);
+        };
+        DecimalCasts.toLongDecimal(value, precision, scale, result);
+    }
+
+    /** Rounds a 128-bit value to a long, reporting overflow of {@code typeName} ("bigint out of range"). */
+    public static long toLongExact(long high, long low, String typeName)
+    {
+        if (!Int128Arithmetic.fitsInLong(high, low)) {
+            throw ExpressionErrors.outOfRange(typeName);
+        }
+        return low;
+    }
 
     /** Throws a numeric field overflow unless |value| &lt; limit (limit being 10^precision). */
     public static long checkPrecision(long value, long limit)
@@ -82,6 +122,20 @@ public final class DecimalArithmetic
     {
         if (divisorHigh == 0 && divisorLow == 0) {
             throw divisionByZero();
+        }
+        if (dividendExponent <= 18 && divisorExponent <= 18
+                && Int128Arithmetic.fitsInLong(dividendHigh, dividendLow) && Int128Arithmetic.fitsInLong(divisorHigh, divisorLow)) {
+            long dividendFactor = Int128Arithmetic.longPowerOfTen(dividendExponent);
+            long divisorFactor = Int128Arithmetic.longPowerOfTen(divisorExponent);
+            long scaledDividend = dividendLow * dividendFactor;
+            long scaledDivisor = divisorLow * divisorFactor;
+            if (Math.multiplyHigh(dividendLow, dividendFactor) == (scaledDividend >> 63) && Math.multiplyHigh(divisorLow, divisorFactor) == (scaledDivisor >> 63)
+                    && scaledDividend != Long.MIN_VALUE && scaledDivisor != Long.MIN_VALUE) {
+                long quotient = divideRounded(scaledDividend, scaledDivisor);
+                result[0] = quotient >> 63;
+                result[1] = quotient;
+                return;
+            }
         }
         BigInteger dividend = Int128Arithmetic.toBigInteger(dividendHigh, dividendLow).multiply(BigInteger.TEN.pow(dividendExponent));
         BigInteger divisor = Int128Arithmetic.toBigInteger(divisorHigh, divisorLow).multiply(BigInteger.TEN.pow(divisorExponent));
