@@ -181,4 +181,56 @@ public final class TestingExpressions
     {
         return new Page(blocks);
     }
+
+    /** An argument for {@link #evaluate(String, Type, Argument...)}: a Java value and its SQL type. */
+    public record Argument(Object value, Type type, boolean inline) {}
+
+    public static Argument argument(Object value, Type type)
+    {
+        return new Argument(value, type, false);
+    }
+
+    /** An argument that stays a literal in both evaluations (the unit of extract, date_trunc, ...). */
+    public static Argument literal(Object value, Type type)
+    {
+        return new Argument(value, type, true);
+    }
+
+    /**
+     * Evaluates {@code function(arguments)} twice, once over input columns and once over literals
+     * (two different generated classes and code paths), checks both agree and returns the value
+     * in Java form. Errors propagate from the column evaluation.
+     */
+    public static Object evaluate(String function, Type resultType, Argument... arguments)
+    {
+        List<Expression> columns = new ArrayList<>();
+        List<Expression> literals = new ArrayList<>();
+        List<Block> blocks = new ArrayList<>();
+        for (Argument argument : arguments) {
+            Constant literal = constant(argument.value(), argument.type());
+            literals.add(literal);
+            if (argument.inline()) {
+                columns.add(literal);
+            }
+            else {
+                columns.add(input(blocks.size(), argument.type()));
+                blocks.add(block(argument.type(), argument.value()));
+            }
+        }
+        Page page = blocks.isEmpty() ? new Page(1) : new Page(blocks.toArray(new Block[0]));
+        Object viaColumns = project(new Call(function, columns, resultType), page).getFirst();
+        Object viaLiterals = evaluate(new Call(function, literals, resultType));
+        if (!java.util.Objects.equals(viaColumns, viaLiterals)) {
+            throw new AssertionError(function + Arrays.toString(arguments) + ": columns gave " + viaColumns + " but literals gave " + viaLiterals);
+        }
+        return viaColumns;
+    }
+
+    /** Asserts that {@code action} fails with a BasinException of {@code sqlState} whose message contains {@code message}. */
+    public static void assertSqlError(org.junit.jupiter.api.function.Executable action, String sqlState, String message)
+    {
+        io.basin.error.BasinException exception = org.junit.jupiter.api.Assertions.assertThrows(io.basin.error.BasinException.class, action);
+        org.assertj.core.api.Assertions.assertThat(exception.sqlState()).as(exception.getMessage()).isEqualTo(sqlState);
+        org.assertj.core.api.Assertions.assertThat(exception.getMessage()).contains(message);
+    }
 }
