@@ -1,0 +1,58 @@
+package io.basin.execution.expression;
+
+import io.basin.execution.expression.codegen.CompiledKernel;
+import io.basin.execution.expression.codegen.ExpressionKernel;
+import io.trino.spi.type.Type;
+
+import java.util.List;
+import java.util.Optional;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Compiled filter and projections, bound to their literal values: immutable, shared by all drivers
+ * of an operator, creating one {@link PageProcessor} per driver. Obtained from
+ * {@link ExpressionCompiler#compile}.
+ */
+public final class PageProcessorFactory
+{
+    private final Optional<CompiledKernel> kernel;
+    private final Object[] parameters;
+    private final boolean hasFilter;
+    private final List<Projection> projections;
+
+    PageProcessorFactory(Optional<CompiledKernel> kernel, Object[] parameters, boolean hasFilter, List<Projection> projections)
+    {
+        this.kernel = requireNonNull(kernel, "kernel is null");
+        this.parameters = requireNonNull(parameters, "parameters is null").clone();
+        this.hasFilter = hasFilter;
+        this.projections = List.copyOf(requireNonNull(projections, "projections is null"));
+        checkArgument(kernel.isPresent() || (!hasFilter && projections.stream().noneMatch(Projection.Computed.class::isInstance)),
+                "computed expressions need a kernel");
+    }
+
+    /** A processor for one driver, with current_date/current_timestamp taken from {@code context}. */
+    public PageProcessor createProcessor(ExpressionContext context)
+    {
+        requireNonNull(context, "context is null");
+        Optional<ExpressionKernel> instance = kernel.map(compiled -> compiled.newInstance(parameters, context.currentDate(), context.currentTimestamp()));
+        return new CompiledPageProcessor(instance, hasFilter, projections);
+    }
+
+    public boolean hasFilter()
+    {
+        return hasFilter;
+    }
+
+    public List<Type> outputTypes()
+    {
+        return projections.stream().map(Projection::type).toList();
+    }
+
+    /** The generated source, when the expressions needed code (for debugging and EXPLAIN). */
+    public Optional<String> generatedSource()
+    {
+        return kernel.map(CompiledKernel::source);
+    }
+}

@@ -1,0 +1,358 @@
+package io.basin.execution.expression.codegen;
+
+import io.basin.error.BasinException;
+import io.basin.plan.expr.Call;
+import io.basin.plan.expr.Constant;
+import io.basin.plan.expr.Expression;
+import io.basin.plan.expr.InputReference;
+import io.basin.plan.expr.SpecialForm;
+import io.trino.spi.type.Type;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static io.basin.error.BasinErrorCode.DATATYPE_MISMATCH;
+import static io.trino.spi.type.BooleanType.BOOLEAN;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Generates the row loop of one filter or projection method. Every subexpression becomes a few
+ * statements that leave its value and null flag in locals; null-propagating calls evaluate their
+ * arguments in nested blocks so that nothing after a NULL argument runs. Function bodies come from
+ * the per-concern generators ({@link ArithmeticGenerator}, {@link CastGenerator}, ...), which call
+ * back into this class for evaluation, locals and coercions.
+ */
+final class ExpressionCodeGenerator
+{
+    private final KernelSourceBuilder kernel;
+    private final SourceWriter body = new SourceWriter();
+    private final Map<Integer, Type> channels = new TreeMap<>();
+    private int variables;
+
+    private ExpressionCodeGenerator(KernelSourceBuilder kernel)
+    {
+        this.kernel = requireNonNull(kernel, "kernel is null");
+    }
+
+    /** Adds {@code filter(Page, int[])} to the kernel. */
+    static void generateFilter(KernelSourceBuilder kernel, Expression filter)
+    {
+        if (!filter.type().equals(BOOLEAN)) {
+            throw new BasinException(DATATYPE_MISMATCH, "Filter must be boolean, found " + filter.type());
+        }
+        ExpressionCodeGenerator generator = new ExpressionCodeGenerator(kernel);
+        GeneratedValue result = generator.generate(filter);
+        String passes = result.mayBeNull() ? "!" + result.isNull() + " && " + result.value() : result.value();
+
+        SourceWriter method = new SourceWriter();
+        method.open("public int filter(io.trino.spi.Page page, int[] selected)");
+        method.line("int positionCount = page.getPositionCount();");
+        generator.writeChannelPrologue(method);
+        method.line("int count = 0;");
+        method.open("for (int position = 0; position < positionCount; position++)");
+        generator.writeChannelPositions(method);
+        method.append(generator.body);
+        // branch-free selection: always store, advance only when the row passes
+        method.line("selected[count] = position;");
+        method.line("count += (" + passes + ") ? 1 : 0;");
+        method.close();
+        method.line("return count;");
+        method.close();
+        kernel.addFilterMethod(method.toString());
+    }
+
+    /** Adds {@code project<index>(Page, int[], int)} to the kernel. */
+    static void generateProjection(KernelSourceBuilder kernel, int index, Expression projection)
+    {
+        ExpressionCodeGenerator generator = new ExpressionCodeGenerator(kernel);
+        GeneratedValue result = generator.generate(projection);
+        OutputWriter output = OutputWriter.forType(projection.type());
+
+        SourceWriter method = new SourceWriter();
+        method.open("private io.trino.spi.block.Block project" + index + "(io.trino.spi.Page page, int[] positions, int count)");
+        method.line("int positionCount = page.getPositionCount();");
+        generator.writeChannelPrologue(method);
+        output.declare(method);
+        method.open("for (int i = 0; i < count; i++)");
+        method.line("int position = positions[i];");
+        generator.writeChannelPositions(method);
+        method.append(generator.body);
+        output.store(method, result);
+        method.close();
+        method.line("return " + output.build() + ";");
+        method.close();
+        kernel.addProjectionMethod(method.toString());
+    }
+
+    KernelSourceBuilder kernel()
+    {
+        return kernel;
+    }
+
+    SourceWriter body()
+    {
+        return body;
+    }
+
+    GeneratedValue generate(Expression expression)
+    {
+        return switch (expression) {
+            case InputReference reference -> inputReference(reference);
+            case Constant constant -> constant(constant);
+            case Call call -> CallGenerators.generate(call, this);
+            case SpecialForm form -> SpecialFormGenerator.generate(form, this);
+        };
+    }
+
+    private GeneratedValue inputReference(InputReference reference)
+    {
+        int channel = reference.field();
+        Type previous = channels.putIfAbsent(channel, reference.type());
+        if (previous != null && !previous.equals(reference.type()) && TypeKind.of(previous) != TypeKind.of(reference.type())) {
+            throw new BasinException(DATATYPE_MISMATCH, "Channel " + channel + " referenced as both " + previous + " and " + reference.type());
+        }
+        TypeKind kind = TypeKind.of(reference.type());
+        String block = "b" + channel;
+        String position = "q" + channel;
+        String isNull = newName("n");
+        body.line("boolean " + isNull + " = m" + channel + " && " + block + ".isNull(" + position + ");");
+        if (kind.javaKind() == JavaKind.INT128) {
+            String high = newName("v");
+            String low = newName("v");
+            body.line("long " + high + " = " + isNull + " ? 0L : " + block + ".getInt128High(" + position + ");");
+            body.line("long " + low + " = " + isNull + " ? 0L : " + block + ".getInt128Low(" + position + ");");
+            return GeneratedValue.ofInt128(reference.type(), high, low, isNull);
+        }
+        String value = newName("v");
+        String read = switch (kind) {
+            case BOOLEAN -> block + ".getByte(" + position + ") != 0";
+            case TINYINT -> "(long) " + block + ".getByte(" + position + ")";
+            case SMALLINT -> "(long) " + block + ".getShort(" + position + ")";
+            case INTEGER, DATE, REAL -> "(long) " + block + ".getInt(" + position + ")";
+            case BIGINT, SHORT_DECIMAL, TIMESTAMP, INTERVAL_DAY_TIME, INTERVAL_YEAR_MONTH -> block + ".getLong(" + position + ")";
+            case DOUBLE -> "Double.longBitsToDouble(" + block + ".getLong(" + position + "))";
+            case VARCHAR, CHAR, VARBINARY -> block + ".getSlice(" + position + ")";
+            case LONG_DECIMAL -> throw new IllegalStateException();
+        };
+        body.line(kind.javaKind().javaType() + " " + value + " = " + isNull + " ? " + kind.javaKind().defaultValue() + " : " + read + ";");
+        return GeneratedValue.of(reference.type(), value, isNull);
+    }
+
+    private GeneratedValue constant(Constant constant)
+    {
+        if (constant.isNull()) {
+            return nullValue(constant.type());
+        }
+        return kernel.constant(constant);
+    }
+
+    /** A NULL of {@code type}: a default value with the null flag {@code true}. */
+    static GeneratedValue nullValue(Type type)
+    {
+        JavaKind kind = TypeKind.of(type).javaKind();
+        if (kind == JavaKind.INT128) {
+            return GeneratedValue.ofInt128(type, "0L", "0L", "true");
+        }
+        return GeneratedValue.of(type, kind.defaultValue(), "true");
+    }
+
+    /** A fresh local name. */
+    String newName(String prefix)
+    {
+        return prefix + variables++;
+    }
+
+    /** Declares a local initialized to {@code initializer}; returns its name. */
+    String temporary(String javaType, String initializer)
+    {
+        String name = newName("t");
+        body.line(javaType + " " + name + " = " + initializer + ";");
+        return name;
+    }
+
+    /**
+     * Declares the locals of a result: default value and, when {@code nullable}, a null flag
+     * initialized to true (callers clear it where they assign a value).
+     */
+    GeneratedValue declare(Type type, boolean nullable)
+    {
+        JavaKind kind = TypeKind.of(type).javaKind();
+        String isNull = "false";
+        if (nullable) {
+            isNull = newName("n");
+            body.line("boolean " + isNull + " = true;");
+        }
+        if (kind == JavaKind.INT128) {
+            String high = newName("v");
+            String low = newName("v");
+            body.line("long " + high + " = 0L;");
+            body.line("long " + low + " = 0L;");
+            return GeneratedValue.ofInt128(type, high, low, isNull);
+        }
+        String value = newName("v");
+        body.line(kind.javaType() + " " + value + " = " + kind.defaultValue() + ";");
+        return GeneratedValue.of(type, value, isNull);
+    }
+
+    /** {@code target = expression} for a single-local value. */
+    void assign(GeneratedValue target, String expression)
+    {
+        body.line(target.value() + " = " + expression + ";");
+    }
+
+    /** Copies a 128-bit result from the kernel's scratch array into {@code target}. */
+    void assignFromScratch(GeneratedValue target)
+    {
+        body.line(target.high() + " = scratch[0];");
+        body.line(target.low() + " = scratch[1];");
+    }
+
+    /** Copies value and null flag of {@code source} (same Java kind) into {@code target}. */
+    void assign(GeneratedValue target, GeneratedValue source)
+    {
+        if (target.kind() == JavaKind.INT128) {
+            body.line(target.high() + " = " + source.high() + ";");
+            body.line(target.low() + " = " + source.low() + ";");
+        }
+        else {
+            body.line(target.value() + " = " + source.value() + ";");
+        }
+        if (target.mayBeNull()) {
+            body.line(target.isNull() + " = " + source.isNull() + ";");
+        }
+        else if (source.mayBeNull()) {
+            throw new IllegalStateException("Assigning a nullable value to a non-null target");
+        }
+    }
+
+    void setNotNull(GeneratedValue target)
+    {
+        if (target.mayBeNull()) {
+            body.line(target.isNull() + " = false;");
+        }
+    }
+
+    /** Writes a function body; the arguments are known to be non-null. */
+    @FunctionalInterface
+    interface Emitter
+    {
+        void emit(List<GeneratedValue> arguments, GeneratedValue result);
+    }
+
+    /**
+     * A null-propagating call: evaluates {@code arguments} one by one, stopping at the first NULL,
+     * and runs {@code emitter} only when all are non-null.
+     */
+    GeneratedValue nullPropagating(Type resultType, List<Expression> arguments, Emitter emitter)
+    {
+        boolean nullable = arguments.stream().anyMatch(Nullability::mayBeNull);
+        GeneratedValue result = declare(resultType, nullable);
+        List<GeneratedValue> values = new ArrayList<>(arguments.size());
+        int opened = 0;
+        for (Expression argument : arguments) {
+            GeneratedValue value = generate(argument);
+            if (value.isNull().equals("true")) {
+                // a NULL literal: the result is NULL whatever the other arguments are
+                closeBlocks(opened);
+                return nullValue(resultType);
+            }
+            if (value.mayBeNull()) {
+                body.open("if (!" + value.isNull() + ")");
+                opened++;
+            }
+            values.add(notNull(value));
+        }
+        setNotNull(result);
+        emitter.emit(values, result);
+        closeBlocks(opened);
+        return result;
+    }
+
+    /** A null-propagating computation over values that are already evaluated. */
+    GeneratedValue nullPropagatingValues(Type resultType, List<GeneratedValue> values, Emitter emitter)
+    {
+        List<String> nullChecks = new ArrayList<>();
+        for (GeneratedValue value : values) {
+            if (value.isNull().equals("true")) {
+                return nullValue(resultType);
+            }
+            if (value.mayBeNull()) {
+                nullChecks.add(value.isNull());
+            }
+        }
+        GeneratedValue result = declare(resultType, !nullChecks.isEmpty());
+        if (!nullChecks.isEmpty()) {
+            body.open("if (!(" + String.join(" || ", nullChecks) + "))");
+        }
+        setNotNull(result);
+        emitter.emit(values.stream().map(ExpressionCodeGenerator::notNull).toList(), result);
+        if (!nullChecks.isEmpty()) {
+            body.close();
+        }
+        return result;
+    }
+
+    /** The same value, known to be non-null where it is used (inside its null check). */
+    static GeneratedValue notNull(GeneratedValue value)
+    {
+        return new GeneratedValue(value.type(), value.value(), value.high(), value.low(), "false");
+    }
+
+    /**
+     * Assigns an expression of {@code expressionType} to {@code result}, converting it when the
+     * call's type differs (a date computed where the planner asked for a timestamp, ...).
+     */
+    void assignConverted(GeneratedValue result, Type expressionType, String expression)
+    {
+        if (expressionType.equals(result.type())) {
+            assign(result, expression);
+            return;
+        }
+        String local = temporary(TypeKind.of(expressionType).javaKind().javaType(), expression);
+        assign(result, coerce(GeneratedValue.of(expressionType, local, "false"), result.type()));
+    }
+
+    private void closeBlocks(int count)
+    {
+        for (int i = 0; i < count; i++) {
+            body.close();
+        }
+    }
+
+    /** Converts {@code value} to {@code type} when it is not already of that type. */
+    GeneratedValue coerce(GeneratedValue value, Type type)
+    {
+        if (value.type().equals(type)) {
+            return value;
+        }
+        return CastGenerator.cast(this, value, type);
+    }
+
+    /** Generates {@code expression} and converts it to {@code type} (an explicit CAST). */
+    GeneratedValue coerceOrCast(Expression expression, Type type)
+    {
+        return coerce(generate(expression), type);
+    }
+
+    private void writeChannelPrologue(SourceWriter method)
+    {
+        for (Map.Entry<Integer, Type> entry : channels.entrySet()) {
+            int channel = entry.getKey();
+            String blockClass = TypeKind.of(entry.getValue()).blockClass();
+            method.line("io.trino.spi.block.Block r" + channel + " = page.getBlock(" + channel + ");");
+            method.line(blockClass + " b" + channel + " = (" + blockClass + ") r" + channel + ".getUnderlyingValueBlock();");
+            method.line("int[] ids" + channel + " = positionIds(r" + channel + ", positionCount);");
+            method.line("int o" + channel + " = positionIdsOffset(r" + channel + ");");
+            method.line("boolean m" + channel + " = r" + channel + ".mayHaveNull();");
+        }
+    }
+
+    private void writeChannelPositions(SourceWriter method)
+    {
+        for (int channel : channels.keySet()) {
+            method.line("int q" + channel + " = ids" + channel + " == null ? position : ids" + channel + "[o" + channel + " + position];");
+        }
+    }
+}
