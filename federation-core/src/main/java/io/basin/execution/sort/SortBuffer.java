@@ -1,0 +1,247 @@
+package io.basin.execution.sort;
+
+import io.basin.error.BasinException;
+import io.basin.execution.compare.NormalizedKeys;
+import io.basin.execution.compare.RowComparator;
+import io.basin.execution.compare.SortKey;
+import io.basin.execution.compare.ValueBlocks;
+import io.basin.execution.compare.ValueKind;
+import io.basin.execution.memory.LocalMemoryContext;
+import io.trino.spi.Page;
+import io.trino.spi.block.Block;
+import io.trino.spi.type.Type;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
+import static io.basin.error.BasinErrorCode.EXCEEDED_MEMORY_LIMIT;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Accumulates pages and sorts their rows by a list of keys, producing a {@link SortedRun}.
+ * Rows stay in the retained pages; the sort orders an array of {@link RowAddress}es.
+ *
+ * <p>The sort has two phases. First every row gets a 64-bit normalized prefix of its first key
+ * ({@link NormalizedKeys}); rows whose first key is NULL are set apart (at the front or the back
+ * as the key asks) and the rest are ordered by prefix with an {@link UnsignedRadixSort}, which
+ * compares no row values at all. Then runs of equal prefixes, and the NULL group, are ordered by
+ * the remaining keys (all keys when the prefix does not determine the first key's value, as for
+ * strings) with a comparator-based {@link AddressSort}. A sort by one bigint, date, double or
+ * similar key therefore never calls a comparator.
+ *
+ * <p>Every byte retained is reported to the memory context: the pages as they arrive, and the
+ * prefix and scratch arrays before they are allocated, so a sort that would not fit fails with
+ * EXCEEDED_MEMORY_LIMIT instead of exhausting the heap. Not thread-safe.
+ */
+public final class SortBuffer
+{
+    // Arrays are indexed by int; leave headroom below Integer.MAX_VALUE for JVM array limits.
+    static final int MAX_ROWS = Integer.MAX_VALUE - 16;
+
+    private final List<Type> types;
+    private final List<SortKey> sortKeys;
+    private final LocalMemoryContext memoryContext;
+    private final List<Page> pages = new ArrayList<>();
+    private long rowCount;
+    private long pagesRetainedBytes;
+    private boolean sorted;
+
+    public SortBuffer(List<Type> types, List<SortKey> sortKeys, LocalMemoryContext memoryContext)
+    {
+        this.types = List.copyOf(requireNonNull(types, "types is null"));
+        this.sortKeys = List.copyOf(requireNonNull(sortKeys, "sortKeys is null"));
+        this.memoryContext = requireNonNull(memoryContext, "memoryContext is null");
+        for (SortKey key : this.sortKeys) {
+            checkArgument(key.channel() < this.types.size(), "sort key channel %s out of range", key.channel());
+            checkArgument(key.type().equals(this.types.get(key.channel())), "sort key type %s does not match channel type %s", key.type(), this.types.get(key.channel()));
+        }
+    }
+
+    public void addPage(Page page)
+    {
+        checkState(!sorted, "buffer is already sorted");
+        checkArgument(page.getChannelCount() == types.size(), "page has %s channels, expected %s", page.getChannelCount(), types.size());
+        if (page.getPositionCount() == 0) {
+            return;
+        }
+        if (rowCount + page.getPositionCount() > MAX_ROWS) {
+            throw new BasinException(EXCEEDED_MEMORY_LIMIT, "Cannot sort more than %s rows in one buffer".formatted(MAX_ROWS));
+        }
+        Page flat = ValueBlocks.flatten(page);
+        // Account before retaining: if the limit is exceeded the page is not kept.
+        memoryContext.setBytes(pagesRetainedBytes + flat.getRetainedSizeInBytes());
+        pages.add(flat);
+        pagesRetainedBytes += flat.getRetainedSizeInBytes();
+        rowCount += flat.getPositionCount();
+    }
+
+    /** Moves every page of {@code other} into this buffer; {@code other} is empty afterwards. */
+    public void addAll(SortBuffer other)
+    {
+        checkState(!sorted && !other.sorted, "buffer is already sorted");
+        checkArgument(other.types.equals(types), "buffers have different types");
+        if (rowCount + other.rowCount > MAX_ROWS) {
+            throw new BasinException(EXCEEDED_MEMORY_LIMIT, "Cannot sort more than %s rows in one buffer".formatted(MAX_ROWS));
+        }
+        // Release the other reservation first so the move never counts the pages twice.
+        long movedBytes = other.pagesRetainedBytes;
+        other.memoryContext.setBytes(0);
+        memoryContext.setBytes(pagesRetainedBytes + movedBytes);
+        pages.addAll(other.pages);
+        pagesRetainedBytes += movedBytes;
+        rowCount += other.rowCount;
+        other.pages.clear();
+        other.pagesRetainedBytes = 0;
+        other.rowCount = 0;
+    }
+
+    public long rowCount()
+    {
+        return rowCount;
+    }
+
+    public long retainedBytes()
+    {
+        return memoryContext.getBytes();
+    }
+
+    public List<Type> types()
+    {
+        return types;
+    }
+
+    /**
+     * Sorts the rows and hands them over, with the memory reservation, to the returned run.
+     * The buffer accepts no more pages afterwards.
+     */
+    public SortedRun sort()
+    {
+        checkState(!sorted, "buffer is already sorted");
+        sorted = true;
+        int count = (int) rowCount;
+        Page[] pageArray = pages.toArray(Page[]::new);
+        pages.clear();
+        long runBytes = pagesRetainedBytes + (long) Long.BYTES * count;
+
+        if (sortKeys.isEmpty() || count < 2) {
+            memoryContext.setBytes(runBytes);
+            return new SortedRun(pageArray, addressesInPageOrder(pageArray, count), count, memoryContext);
+        }
+
+        // addresses and prefixes, plus a scratch copy of each for the radix and merge sorts
+        memoryContext.setBytes(runBytes + 3L * Long.BYTES * count);
+        long[] addresses = new long[count];
+        long[] prefixes = new long[count];
+        long[] addressScratch = new long[count];
+        long[] prefixScratch = new long[count];
+
+        SortKey first = sortKeys.getFirst();
+        ValueKind firstKind = first.kind();
+        int nullCount = countNulls(pageArray, first.channel());
+        int nonNullStart = first.nullsFirst() ? nullCount : 0;
+        int nonNullEnd = nonNullStart + count - nullCount;
+        int nullStart = first.nullsFirst() ? 0 : count - nullCount;
+        fillAddressesAndPrefixes(pageArray, first, addresses, prefixes, nonNullStart, nullStart);
+
+        UnsignedRadixSort.sort(prefixes, addresses, nonNullStart, nonNullEnd, prefixScratch, addressScratch);
+
+        List<SortKey> remainingKeys = sortKeys.subList(1, sortKeys.size());
+        AddressComparator remaining = remainingKeys.isEmpty() ? null : addressComparator(pageArray, RowComparator.of(remainingKeys));
+        // An exact prefix already decided the first key; otherwise equal prefixes must compare all keys.
+        AddressComparator tieBreaker = NormalizedKeys.isExact(firstKind) ? remaining : addressComparator(pageArray, RowComparator.of(sortKeys));
+        if (tieBreaker != null) {
+            sortRunsOfEqualPrefixes(prefixes, addresses, nonNullStart, nonNullEnd, addressScratch, tieBreaker);
+        }
+        if (remaining != null && nullCount > 1) {
+            AddressSort.sort(addresses, nullStart, nullStart + nullCount, addressScratch, remaining);
+        }
+
+        memoryContext.setBytes(runBytes);
+        return new SortedRun(pageArray, addresses, count, memoryContext);
+    }
+
+    /** Drops the pages of a buffer that will not be sorted (a failed or abandoned query). */
+    public void close()
+    {
+        pages.clear();
+        pagesRetainedBytes = 0;
+        rowCount = 0;
+        memoryContext.close();
+    }
+
+    private static long[] addressesInPageOrder(Page[] pages, int count)
+    {
+        long[] addresses = new long[count];
+        int index = 0;
+        for (int page = 0; page < pages.length; page++) {
+            for (int position = 0; position < pages[page].getPositionCount(); position++) {
+                addresses[index++] = RowAddress.encode(page, position);
+            }
+        }
+        return addresses;
+    }
+
+    private static int countNulls(Page[] pages, int channel)
+    {
+        int nulls = 0;
+        for (Page page : pages) {
+            Block block = page.getBlock(channel);
+            if (block.mayHaveNull()) {
+                for (int position = 0; position < block.getPositionCount(); position++) {
+                    if (block.isNull(position)) {
+                        nulls++;
+                    }
+                }
+            }
+        }
+        return nulls;
+    }
+
+    private static void fillAddressesAndPrefixes(Page[] pages, SortKey key, long[] addresses, long[] prefixes, int nonNullStart, int nullStart)
+    {
+        ValueKind kind = key.kind();
+        // Descending order is the complement of the ascending prefix.
+        long flip = key.ascending() ? 0 : -1L;
+        int nextNonNull = nonNullStart;
+        int nextNull = nullStart;
+        for (int page = 0; page < pages.length; page++) {
+            Block block = pages[page].getBlock(key.channel());
+            boolean mayHaveNull = block.mayHaveNull();
+            for (int position = 0; position < block.getPositionCount(); position++) {
+                long address = RowAddress.encode(page, position);
+                if (mayHaveNull && block.isNull(position)) {
+                    addresses[nextNull++] = address;
+                }
+                else {
+                    prefixes[nextNonNull] = NormalizedKeys.prefix(kind, block, position) ^ flip;
+                    addresses[nextNonNull++] = address;
+                }
+            }
+        }
+    }
+
+    private static void sortRunsOfEqualPrefixes(long[] prefixes, long[] addresses, int from, int to, long[] scratch, AddressComparator comparator)
+    {
+        int runStart = from;
+        while (runStart < to) {
+            long prefix = prefixes[runStart];
+            int runEnd = runStart + 1;
+            while (runEnd < to && prefixes[runEnd] == prefix) {
+                runEnd++;
+            }
+            if (runEnd - runStart > 1) {
+                AddressSort.sort(addresses, runStart, runEnd, scratch, comparator);
+            }
+            runStart = runEnd;
+        }
+    }
+
+    private static AddressComparator addressComparator(Page[] pages, RowComparator comparator)
+    {
+        return (left, right) -> comparator.compare(
+                pages[RowAddress.pageIndex(left)], RowAddress.position(left),
+                pages[RowAddress.pageIndex(right)], RowAddress.position(right));
+    }
+}
