@@ -4,6 +4,7 @@ import io.basin.connector.CatalogHandle;
 import io.basin.connector.ConnectorRegistry;
 import io.basin.embedded.BasinConfig;
 import io.basin.execution.driver.PipelineExecutor;
+import io.basin.execution.expression.ExpressionCompiler;
 import io.basin.metadata.CatalogLookup;
 
 import java.util.List;
@@ -25,6 +26,8 @@ public final class Engine
     private final PipelineExecutor pipelineExecutor;
     private final AtomicLong queryIds = new AtomicLong();
     private final CatalogLookup catalogLookup;
+    private final ExpressionCompiler expressionCompiler = new ExpressionCompiler();
+    private final ExpressionServices expressionServices = new CompiledExpressionServices(expressionCompiler);
 
     public Engine(BasinConfig config)
     {
@@ -69,6 +72,16 @@ public final class Engine
     public PipelineExecutor pipelineExecutor()
     {
         return pipelineExecutor;
+    }
+
+    public ExpressionCompiler expressionCompiler()
+    {
+        return expressionCompiler;
+    }
+
+    ExpressionServices expressionServices()
+    {
+        return expressionServices;
     }
 
     String nextQueryId()

@@ -4,7 +4,7 @@ import io.basin.connector.CatalogTransaction;
 import io.basin.connector.TableScanner;
 import io.basin.connector.TableWriter;
 import io.basin.execution.QueryContext;
-import io.basin.execution.operator.PageProcessorFactory;
+import io.basin.execution.expression.PageProcessorFactory;
 import io.basin.execution.operator.Source;
 import io.basin.execution.operator.TableScanSource;
 import io.basin.execution.operator.TableWriterSink;

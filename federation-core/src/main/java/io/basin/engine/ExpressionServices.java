@@ -1,7 +1,7 @@
 package io.basin.engine;
 
 import io.basin.execution.QueryContext;
-import io.basin.execution.operator.PageProcessorFactory;
+import io.basin.execution.expression.PageProcessorFactory;
 import io.basin.execution.operator.join.JoinFilter;
 import io.basin.plan.expr.Expression;
 import io.trino.spi.type.Type;

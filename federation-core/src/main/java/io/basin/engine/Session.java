@@ -86,7 +86,7 @@ public final class Session
             Statement statement = StatementParser.parse(sql);
             return execute(statement);
         }
-        catch (BasinException | TrinoException e) {
+        catch (TrinoException e) {
             throw e;
         }
         catch (StackOverflowError e) {
@@ -172,7 +172,7 @@ public final class Session
 
     private List<List<Object>> executePlan(PlanNode root, QueryCatalogs catalogs, QueryContext context)
     {
-        EngineExecutionServices services = new EngineExecutionServices(catalogs, context);
+        EngineExecutionServices services = new EngineExecutionServices(catalogs, context, engine.expressionServices());
         try {
             LocalExecutionPlan plan = new PhysicalPlanner(services, new EngineSortPlanner()).plan(root);
             currentQuery = context;

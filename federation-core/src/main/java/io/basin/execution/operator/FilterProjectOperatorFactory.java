@@ -1,6 +1,9 @@
 package io.basin.execution.operator;
 
 import io.basin.execution.driver.DriverContext;
+import io.basin.execution.expression.ExpressionContext;
+import io.basin.execution.expression.PageProcessor;
+import io.basin.execution.expression.PageProcessorFactory;
 import io.trino.spi.Page;
 
 import static java.util.Objects.requireNonNull;
@@ -21,7 +24,7 @@ public final class FilterProjectOperatorFactory
     @Override
     public Operator createOperator(DriverContext driverContext)
     {
-        PageProcessorFactory.Processor processor = processorFactory.create();
+        PageProcessor processor = processorFactory.createProcessor(ExpressionContext.of(driverContext.queryContext()));
         return (page, output) -> {
             Page result = processor.process(page);
             if (result != null && result.getPositionCount() > 0) {

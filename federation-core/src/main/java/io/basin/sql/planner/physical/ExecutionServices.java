@@ -1,6 +1,6 @@
 package io.basin.sql.planner.physical;
 
-import io.basin.execution.operator.PageProcessorFactory;
+import io.basin.execution.expression.PageProcessorFactory;
 import io.basin.execution.operator.Source;
 import io.basin.execution.operator.join.JoinFilter;
 import io.basin.plan.TableScanNode;
