@@ -1,9 +1,11 @@
 package io.basin.plan;
 
+import io.basin.plan.expr.Constant;
 import io.trino.spi.type.Type;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 import static com.google.common.base.Preconditions.checkArgument;
@@ -20,6 +22,8 @@ public record AggregationNode(PlanNode source, List<Integer> groupKeys, List<Lis
     public enum Function
     {
         COUNT_STAR, COUNT, SUM, SUM0, AVG, MIN, MAX, BOOL_AND, BOOL_OR, SINGLE_VALUE, ANY_VALUE, GROUPING,
+        /** A constant per group (Calcite's LITERAL_AGG, a marker produced by subquery rewrites). */
+        LITERAL,
         STDDEV_SAMP, STDDEV_POP, VAR_SAMP, VAR_POP
     }
 
@@ -27,10 +31,16 @@ public record AggregationNode(PlanNode source, List<Integer> groupKeys, List<Lis
      * One aggregate. {@code arguments} are input channels, except for GROUPING whose arguments are
      * key indexes into groupKeys; {@code filter} is a boolean input channel (FILTER (WHERE ...)).
      */
-    public record Aggregate(Function function, List<Integer> arguments, OptionalInt filter, Type type)
+    public record Aggregate(Function function, List<Integer> arguments, OptionalInt filter, Type type, Optional<Constant> literal)
     {
+        public Aggregate(Function function, List<Integer> arguments, OptionalInt filter, Type type)
+        {
+            this(function, arguments, filter, type, Optional.empty());
+        }
+
         public Aggregate
         {
+            requireNonNull(literal, "literal is null");
             requireNonNull(function, "function is null");
             arguments = List.copyOf(requireNonNull(arguments, "arguments is null"));
             requireNonNull(filter, "filter is null");

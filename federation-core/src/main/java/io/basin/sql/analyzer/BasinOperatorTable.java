@@ -66,6 +66,7 @@ public final class BasinOperatorTable
                 BTRIM,
                 INITCAP,
                 SqlLibraryOperators.ILIKE,
+                SqlLibraryOperators.SUBSTR_POSTGRESQL,
                 SqlLibraryOperators.NOT_ILIKE,
                 SqlLibraryOperators.NVL,
                 SqlLibraryOperators.NVL2,

@@ -141,10 +141,9 @@ public final class StatementParser
 
     private static Statement convertCreateTable(SqlCreateTable create)
     {
-        List<SqlNode> operands = create.getOperandList();
-        SqlIdentifier name = (SqlIdentifier) operands.get(0);
-        SqlNodeList columnList = (SqlNodeList) operands.get(1);
-        SqlNode query = operands.get(2);
+        SqlIdentifier name = create.name;
+        SqlNodeList columnList = create.columnList;
+        SqlNode query = create.query;
         if (query != null) {
             if (columnList != null && !columnList.isEmpty()) {
                 throw new BasinException(FEATURE_NOT_SUPPORTED, "CREATE TABLE AS with a column list is not supported");

@@ -169,6 +169,7 @@ public final class QueryPlanner
         if (names.size() != plan.outputTypes().size()) {
             names = rowType.getFieldNames();
         }
+        names = OutputColumnNames.postgresNames(validated, names);
         return new PlannedQuery(plan, names, projected);
     }
 

@@ -219,6 +219,7 @@ public final class RelToPlanTranslator
                 case SINGLE_VALUE -> AggregationNode.Function.SINGLE_VALUE;
                 case ANY_VALUE -> AggregationNode.Function.ANY_VALUE;
                 case GROUPING -> AggregationNode.Function.GROUPING;
+                case LITERAL_AGG -> AggregationNode.Function.LITERAL;
                 case STDDEV_SAMP -> AggregationNode.Function.STDDEV_SAMP;
                 case STDDEV_POP -> AggregationNode.Function.STDDEV_POP;
                 case VAR_SAMP -> AggregationNode.Function.VAR_SAMP;
@@ -237,7 +238,10 @@ public final class RelToPlanTranslator
             if (function == AggregationNode.Function.GROUPING) {
                 arguments = arguments.stream().map(groupKeys::indexOf).toList();
             }
-            aggregates.add(new AggregationNode.Aggregate(function, arguments, filter, type));
+            Optional<io.basin.plan.expr.Constant> literal = function == AggregationNode.Function.LITERAL
+                    ? Optional.of(RexTranslator.constant((RexLiteral) call.rexList.getFirst()))
+                    : Optional.empty();
+            aggregates.add(new AggregationNode.Aggregate(function, arguments, filter, type, literal));
         }
         if (groupingSets.isEmpty()) {
             groupingSets.add(List.of());

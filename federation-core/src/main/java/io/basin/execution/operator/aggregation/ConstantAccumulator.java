@@ -4,14 +4,14 @@ import io.trino.spi.Page;
 import io.trino.spi.block.BlockBuilder;
 import io.trino.spi.type.Type;
 
-/** GROUPING(...): a value fixed per grouping set. */
+/** GROUPING(...) and LITERAL_AGG: a value fixed per grouping set or per plan. */
 final class ConstantAccumulator
         implements Accumulator
 {
     private final Type type;
-    private final long value;
+    private final Object value;
 
-    ConstantAccumulator(Type type, long value)
+    ConstantAccumulator(Type type, Object value)
     {
         this.type = type;
         this.value = value;
@@ -26,7 +26,7 @@ final class ConstantAccumulator
     @Override
     public void write(int group, BlockBuilder output)
     {
-        type.writeLong(output, value);
+        io.trino.spi.type.TypeUtils.writeNativeValue(type, output, value);
     }
 
     @Override
