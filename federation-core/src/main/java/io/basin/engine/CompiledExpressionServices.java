@@ -38,6 +38,12 @@ final class CompiledExpressionServices
     }
 
     @Override
+    public Object evaluateConstant(Expression expression, QueryContext queryContext)
+    {
+        return compiler.evaluateConstant(expression, ExpressionContext.of(queryContext));
+    }
+
+    @Override
     public Supplier<JoinFilter> compileJoinFilter(Expression filter, List<Type> inputTypes, QueryContext queryContext)
     {
         // the candidate page gets one more column, each row's own index; projecting only that

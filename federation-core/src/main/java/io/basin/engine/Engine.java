@@ -2,6 +2,9 @@ package io.basin.engine;
 
 import io.basin.connector.CatalogHandle;
 import io.basin.connector.ConnectorRegistry;
+import io.basin.connector.system.ExpressionCacheTable;
+import io.basin.connector.system.SystemConnector;
+import io.basin.connector.system.SystemPlugin;
 import io.basin.embedded.BasinConfig;
 import io.basin.execution.driver.PipelineExecutor;
 import io.basin.execution.expression.ExpressionCompiler;
@@ -35,6 +38,8 @@ public final class Engine
         ConnectorRegistry.Builder builder = ConnectorRegistry.builder();
         config.pluginDirectory().ifPresent(builder::withPluginDirectory);
         this.connectors = builder.build();
+        connectors.installPlugin(new SystemPlugin(new SystemConnector(List.of(new ExpressionCacheTable(expressionCompiler.cache())))));
+        connectors.createCatalog(SystemPlugin.NAME, SystemPlugin.NAME, java.util.Map.of());
         ThreadFactory threads = Thread.ofPlatform().name("basin-driver-", 0).daemon(true).factory();
         this.executor = Executors.newCachedThreadPool(threads);
         this.pipelineExecutor = new PipelineExecutor(executor);

@@ -58,6 +58,12 @@ final class EngineExecutionServices
     }
 
     @Override
+    public Object evaluateConstant(Expression expression)
+    {
+        return expressions.evaluateConstant(expression, queryContext);
+    }
+
+    @Override
     public Source tableScan(TableScanNode node)
     {
         CatalogTransaction transaction = catalogs.transaction(node.table().catalog());

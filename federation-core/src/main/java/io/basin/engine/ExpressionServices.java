@@ -15,5 +15,7 @@ interface ExpressionServices
 {
     PageProcessorFactory compile(Optional<Expression> filter, List<Expression> projections, List<Type> inputTypes, QueryContext queryContext);
 
+    Object evaluateConstant(Expression expression, QueryContext queryContext);
+
     Supplier<JoinFilter> compileJoinFilter(Expression filter, List<Type> inputTypes, QueryContext queryContext);
 }

@@ -36,7 +36,6 @@ public final class OptimizerProgram
             CoreRules.FILTER_INTO_JOIN,
             CoreRules.JOIN_CONDITION_PUSH,
             CoreRules.JOIN_PUSH_EXPRESSIONS,
-            CoreRules.JOIN_PUSH_TRANSITIVE_PREDICATES,
             CoreRules.FILTER_PROJECT_TRANSPOSE,
             CoreRules.FILTER_AGGREGATE_TRANSPOSE,
             CoreRules.FILTER_SET_OP_TRANSPOSE,
@@ -85,28 +84,19 @@ public final class OptimizerProgram
 
     private OptimizerProgram() {}
 
+    /**
+     * Bounds the rule applications of one phase: some rule pairs can undo each other on unusual
+     * plans, and a bounded phase still leaves a correct (if less optimized) plan.
+     */
+    private static final int MATCH_LIMIT = 20_000;
+
     public static RelNode run(List<RelOptRule> rules, RelNode rel)
     {
-        HepProgramBuilder builder = HepProgram.builder().addMatchOrder(HepMatchOrder.BOTTOM_UP);
+        HepProgramBuilder builder = HepProgram.builder().addMatchOrder(HepMatchOrder.BOTTOM_UP).addMatchLimit(MATCH_LIMIT);
         builder.addRuleCollection(rules);
         HepPlanner planner = new HepPlanner(builder.build());
         planner.setRoot(rel);
         return planner.findBestExp();
     }
 
-    public static RelNode runOnce(List<RelOptRule> rules, RelNode rel)
-    {
-        HepProgramBuilder builder = HepProgram.builder().addMatchOrder(HepMatchOrder.BOTTOM_UP);
-        builder.addMatchLimit(1000);
-        builder.addRuleCollection(rules);
-        HepPlanner planner = new HepPlanner(builder.build());
-        planner.setRoot(rel);
-        return planner.findBestExp();
-    }
-
-    /** Used by tests and EXPLAIN to describe the phases. */
-    public static HepProgram program(List<RelOptRule> rules)
-    {
-        return HepProgram.builder().addRuleCollection(rules).build();
-    }
 }

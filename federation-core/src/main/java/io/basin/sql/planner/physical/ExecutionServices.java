@@ -21,6 +21,9 @@ public interface ExecutionServices
 
     Source tableScan(TableScanNode node);
 
+    /** Evaluates an expression without inputs (a VALUES entry such as a cast literal) to its stack value. */
+    Object evaluateConstant(Expression expression);
+
     /** A sink writing into the target table; after the pipeline it is a source of one row: the row count. */
     io.basin.execution.operator.TableWriterSink tableWriter(TableWriterNode node);
 }

@@ -1,6 +1,5 @@
 package io.basin.sql.planner.physical;
 
-import io.basin.error.BasinException;
 import io.basin.execution.driver.Pipeline;
 import io.basin.execution.operator.FilterProjectOperatorFactory;
 import io.basin.execution.operator.OperatorFactory;
@@ -38,7 +37,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import static io.basin.error.BasinErrorCode.FEATURE_NOT_SUPPORTED;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -188,7 +186,7 @@ public final class PhysicalPlanner
         return new Chain(sink, List.of(), node.outputTypes());
     }
 
-    private static Source valuesSource(ValuesNode node)
+    private Source valuesSource(ValuesNode node)
     {
         List<Type> types = node.types();
         BlockBuilder[] builders = new BlockBuilder[types.size()];
@@ -197,10 +195,8 @@ public final class PhysicalPlanner
         }
         for (List<Expression> row : node.rows()) {
             for (int i = 0; i < row.size(); i++) {
-                if (!(row.get(i) instanceof Constant constant)) {
-                    throw new BasinException(FEATURE_NOT_SUPPORTED, "VALUES entries must be constants");
-                }
-                TypeUtils.writeNativeValue(types.get(i), builders[i], constant.value());
+                Object value = row.get(i) instanceof Constant constant ? constant.value() : services.evaluateConstant(row.get(i));
+                TypeUtils.writeNativeValue(types.get(i), builders[i], value);
             }
         }
         Block[] blocks = new Block[builders.length];

@@ -1,0 +1,19 @@
+package io.basin.connector.system;
+
+import io.trino.spi.Page;
+import io.trino.spi.connector.ColumnMetadata;
+
+import java.util.List;
+
+/** A read-only table computed from engine state when it is scanned. */
+public interface SystemTable
+{
+    String schemaName();
+
+    String tableName();
+
+    List<ColumnMetadata> columns();
+
+    /** The current rows, one page. */
+    Page rows();
+}
