@@ -61,7 +61,7 @@ public final class ExpressionCacheTable
         PageBuilder page = new PageBuilder(COLUMNS.stream().map(ColumnMetadata::getType).toList());
         page.declarePosition();
         long lookups = statistics.hits() + statistics.misses();
-        List<Type> types = page.getTypes();
+        List<Type> types = COLUMNS.stream().map(ColumnMetadata::getType).toList();
         types.get(0).writeLong(page.getBlockBuilder(0), statistics.hits());
         types.get(1).writeLong(page.getBlockBuilder(1), statistics.misses());
         types.get(2).writeDouble(page.getBlockBuilder(2), lookups == 0 ? 0 : statistics.hits() / (double) lookups);
