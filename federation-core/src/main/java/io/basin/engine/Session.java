@@ -191,7 +191,16 @@ public final class Session
 
     private QueryPlanner planner(QueryCatalogs catalogs)
     {
-        return new QueryPlanner(catalogs, settings.catalog(), settings.schema());
+        io.basin.execution.expression.ExpressionContext context = new io.basin.execution.expression.ExpressionContext(Instant.now(), settings.timeZone());
+        return new QueryPlanner(catalogs, settings.catalog(), settings.schema(), expression -> {
+            try {
+                return java.util.Optional.of(new io.basin.plan.expr.Constant(engine.expressionCompiler().evaluateConstant(expression, context), expression.type()));
+            }
+            catch (RuntimeException e) {
+                // leave it to run time: the error is raised only if the expression is evaluated
+                return java.util.Optional.empty();
+            }
+        });
     }
 
     private String explainText(Statement statement)

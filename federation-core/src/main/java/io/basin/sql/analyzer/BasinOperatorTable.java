@@ -55,6 +55,39 @@ public final class BasinOperatorTable
             OperandTypes.STRING,
             SqlFunctionCategory.STRING);
 
+    /**
+     * ROUND with one more integer digit than its decimal argument, since rounding can carry
+     * (round(99.995, 2) = 100.00); Calcite keeps the argument's precision and would overflow.
+     */
+    public static final SqlFunction ROUND = new SqlFunction(
+            "ROUND",
+            SqlKind.OTHER_FUNCTION,
+            opBinding -> {
+                var type = opBinding.getOperandType(0);
+                if (type.getSqlTypeName() == SqlTypeName.DECIMAL) {
+                    var factory = opBinding.getTypeFactory();
+                    // PostgreSQL's result has the requested number of fractional digits
+                    int scale = type.getScale();
+                    if (opBinding.getOperandCount() > 1 && opBinding.isOperandLiteral(1, false)) {
+                        Integer digits = opBinding.getOperandLiteralValue(1, Integer.class);
+                        scale = digits == null ? scale : Math.max(0, Math.min(digits, scale));
+                    }
+                    else if (opBinding.getOperandCount() == 1) {
+                        scale = 0;
+                    }
+                    int integerDigits = type.getPrecision() - type.getScale() + 1;
+                    var widened = factory.createSqlType(SqlTypeName.DECIMAL, Math.min(BasinTypeSystem.MAX_DECIMAL_PRECISION, integerDigits + scale), scale);
+                    return factory.createTypeWithNullability(widened, type.isNullable() || opBinding.getOperandCount() > 1 && opBinding.getOperandType(1).isNullable());
+                }
+                return type;
+            },
+            null,
+            OperandTypes.or(OperandTypes.NUMERIC, OperandTypes.NUMERIC_INTEGER),
+            SqlFunctionCategory.NUMERIC);
+
+    /** Functions Basin defines that take precedence over Calcite's functions of the same name. */
+    private static final List<SqlOperator> OVERRIDES = List.of(PG_DATE_TRUNC, ROUND);
+
     public static final SqlOperatorTable INSTANCE = new BasinOperatorTable();
 
     private final SqlOperatorTable delegate;
@@ -63,8 +96,10 @@ public final class BasinOperatorTable
     {
         List<SqlOperator> basin = new ArrayList<>(List.of(
                 PG_DATE_TRUNC,
+                ROUND,
                 BTRIM,
                 INITCAP,
+                SqlLibraryOperators.INFIX_CAST,
                 SqlLibraryOperators.ILIKE,
                 SqlLibraryOperators.SUBSTR_POSTGRESQL,
                 SqlLibraryOperators.NOT_ILIKE,
@@ -103,9 +138,9 @@ public final class BasinOperatorTable
     public void lookupOperatorOverloads(SqlIdentifier opName, SqlFunctionCategory category, SqlSyntax syntax, List<SqlOperator> operatorList, SqlNameMatcher nameMatcher)
     {
         delegate.lookupOperatorOverloads(opName, category, syntax, operatorList, SqlNameMatchers.withCaseSensitive(false));
-        if (operatorList.size() > 1 && opName.isSimple() && opName.getSimple().equalsIgnoreCase("DATE_TRUNC")) {
-            // prefer PostgreSQL's argument order over BigQuery's
-            operatorList.removeIf(operator -> operator != PG_DATE_TRUNC);
+        if (operatorList.size() > 1 && operatorList.stream().anyMatch(OVERRIDES::contains)) {
+            // e.g. PostgreSQL's date_trunc argument order over BigQuery's
+            operatorList.removeIf(operator -> !OVERRIDES.contains(operator));
         }
     }
 

@@ -14,6 +14,9 @@ import java.util.List;
  * Basin's logical optimization, as named rule phases run by Calcite's Hep planner (rule passes
  * only: the Volcano planner costs seconds per query, far over a short query's budget).
  *
+ * <p>Calcite's expression reduction rules are not used: Basin folds constants itself with its own
+ * function semantics (see {@code ConstantFolder}).
+ *
  * <p>Ordering constraints: subqueries must be removed before decorrelation (done by the caller
  * between {@link #SUBQUERY_REMOVAL} and {@link #SIMPLIFY}); predicates must be pushed into joins
  * before the joins are flattened for reordering ({@link #JOIN_ORDER}); windows are split out of
@@ -27,9 +30,6 @@ public final class OptimizerProgram
             CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
 
     public static final List<RelOptRule> SIMPLIFY = List.of(
-            CoreRules.FILTER_REDUCE_EXPRESSIONS,
-            CoreRules.PROJECT_REDUCE_EXPRESSIONS,
-            CoreRules.JOIN_REDUCE_EXPRESSIONS,
             CoreRules.FILTER_MERGE,
             CoreRules.PROJECT_MERGE,
             CoreRules.PROJECT_REMOVE,

@@ -36,6 +36,10 @@ import static io.basin.error.BasinErrorCode.SYNTAX_ERROR;
  */
 public final class StatementParser
 {
+    static {
+        io.basin.sql.planner.CalciteCharset.useUtf8();
+    }
+
     public static final SqlParser.Config PARSER_CONFIG = SqlParser.config()
             .withParserFactory(SqlBabelParserImpl.FACTORY)
             .withConformance(SqlConformanceEnum.BABEL)

@@ -4,6 +4,7 @@ import io.basin.error.BasinErrorCode;
 import io.basin.error.BasinException;
 import io.basin.metadata.QueryCatalogs;
 import io.basin.plan.PlanNode;
+import io.basin.sql.analyzer.BasinConformance;
 import io.basin.sql.analyzer.BasinOperatorTable;
 import io.basin.sql.analyzer.BasinTypeSystem;
 import io.basin.sql.analyzer.CatalogSchemas;
@@ -29,7 +30,6 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlNameMatchers;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorException;
@@ -64,6 +64,10 @@ public final class QueryPlanner
         }
     }
 
+    static {
+        CalciteCharset.useUtf8();
+    }
+
     private final QueryCatalogs catalogs;
     private final String defaultCatalog;
     private final String defaultSchema;
@@ -71,8 +75,11 @@ public final class QueryPlanner
     private final SqlValidator validator;
     private final CalciteCatalogReader catalogReader;
 
-    public QueryPlanner(QueryCatalogs catalogs, String defaultCatalog, String defaultSchema)
+    private final ConstantFolder constantFolder;
+
+    public QueryPlanner(QueryCatalogs catalogs, String defaultCatalog, String defaultSchema, ConstantFolder constantFolder)
     {
+        this.constantFolder = requireNonNull(constantFolder, "constantFolder is null");
         this.catalogs = requireNonNull(catalogs, "catalogs is null");
         this.defaultCatalog = requireNonNull(defaultCatalog, "defaultCatalog is null");
         this.defaultSchema = requireNonNull(defaultSchema, "defaultSchema is null");
@@ -88,7 +95,7 @@ public final class QueryPlanner
                 typeFactory,
                 config) {};  // the constructor taking several schema paths is protected
         SqlValidator.Config validatorConfig = SqlValidator.Config.DEFAULT
-                .withConformance(SqlConformanceEnum.BABEL)
+                .withConformance(BasinConformance.INSTANCE)
                 .withDefaultNullCollation(NullCollation.HIGH)
                 .withIdentifierExpansion(true)
                 .withTypeCoercionEnabled(true)
@@ -124,7 +131,7 @@ public final class QueryPlanner
 
         VolcanoPlanner planner = new VolcanoPlanner();
         planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
-        RexBuilder rexBuilder = new RexBuilder(typeFactory);
+        RexBuilder rexBuilder = new BasinRexBuilder(typeFactory);
         RelOptCluster cluster = RelOptCluster.create(planner, rexBuilder);
         SqlToRelConverter.Config converterConfig = SqlToRelConverter.config()
                 .withTrimUnusedFields(true)
@@ -164,7 +171,7 @@ public final class QueryPlanner
         if (!root.isRefTrivial()) {
             projected = OptimizerProgram.run(List.of(CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE), projected);
         }
-        PlanNode plan = new RelToPlanTranslator(rexBuilder).translate(projected);
+        PlanNode plan = new RelToPlanTranslator(rexBuilder, constantFolder).translate(projected);
         List<String> names = root.fields.stream().map(field -> field.getValue()).toList();
         if (names.size() != plan.outputTypes().size()) {
             names = rowType.getFieldNames();
@@ -200,7 +207,7 @@ public final class QueryPlanner
         if (lower.contains("table '") && lower.contains("not found")) {
             return BasinErrorCode.UNDEFINED_TABLE;
         }
-        if (lower.contains("column '") && lower.contains("not found")) {
+        if (lower.contains("column '") && (lower.contains("not found") || lower.contains("depends on itself"))) {
             return BasinErrorCode.UNDEFINED_COLUMN;
         }
         if (lower.contains("ambiguous")) {

@@ -66,10 +66,10 @@ public final class RelToPlanTranslator
     private final RexBuilder rexBuilder;
     private final RexTranslator rexTranslator;
 
-    public RelToPlanTranslator(RexBuilder rexBuilder)
+    public RelToPlanTranslator(RexBuilder rexBuilder, ConstantFolder constantFolder)
     {
         this.rexBuilder = requireNonNull(rexBuilder, "rexBuilder is null");
-        this.rexTranslator = new RexTranslator(rexBuilder);
+        this.rexTranslator = new RexTranslator(rexBuilder, constantFolder);
     }
 
     public PlanNode translate(RelNode rel)
@@ -300,8 +300,8 @@ public final class RelToPlanTranslator
             List<Ordering> orderings = orderings(group.collation());
             WindowNode.Frame frame = new WindowNode.Frame(
                     group.isRows ? WindowNode.FrameType.ROWS : WindowNode.FrameType.RANGE,
-                    bound(group.lowerBound),
-                    bound(group.upperBound));
+                    bound(group.lowerBound, window, inputWidth),
+                    bound(group.upperBound, window, inputWidth));
             List<WindowNode.WindowFunction> functions = new ArrayList<>();
             for (Window.RexWinAggCall call : group.aggCalls) {
                 List<Integer> arguments = new ArrayList<>();
@@ -326,12 +326,11 @@ public final class RelToPlanTranslator
                 functions.add(new WindowNode.WindowFunction(name, arguments, constants, TypeConverter.toTrinoType(call.getType()), frame));
             }
             current = new WindowNode(current, partition, orderings, functions);
-            inputWidth += 0;
         }
         return current;
     }
 
-    private static WindowNode.FrameBound bound(RexWindowBound bound)
+    private static WindowNode.FrameBound bound(RexWindowBound bound, Window window, int inputWidth)
     {
         if (bound.isUnbounded()) {
             return new WindowNode.FrameBound(bound.isPreceding() ? WindowNode.BoundType.UNBOUNDED_PRECEDING : WindowNode.BoundType.UNBOUNDED_FOLLOWING, 0);
@@ -339,7 +338,12 @@ public final class RelToPlanTranslator
         if (bound.isCurrentRow()) {
             return new WindowNode.FrameBound(WindowNode.BoundType.CURRENT_ROW, 0);
         }
-        long offset = longLiteral(requireNonNull(bound.getOffset()));
+        RexNode offsetNode = requireNonNull(bound.getOffset());
+        if (offsetNode instanceof RexInputRef reference && reference.getIndex() >= inputWidth) {
+            // Window keeps frame offsets among its constants
+            offsetNode = window.constants.get(reference.getIndex() - inputWidth);
+        }
+        long offset = longLiteral(offsetNode);
         return new WindowNode.FrameBound(bound.isPreceding() ? WindowNode.BoundType.PRECEDING : WindowNode.BoundType.FOLLOWING, offset);
     }
 

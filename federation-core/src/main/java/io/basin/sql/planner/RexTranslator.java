@@ -60,11 +60,21 @@ import static java.util.Objects.requireNonNull;
  */
 public final class RexTranslator
 {
+    private static final java.util.Set<String> NON_DETERMINISTIC = java.util.Set.of(
+            FunctionNames.RANDOM, FunctionNames.CURRENT_DATE, FunctionNames.CURRENT_TIMESTAMP);
+
     private final RexBuilder rexBuilder;
+    private final ConstantFolder constantFolder;
 
     public RexTranslator(RexBuilder rexBuilder)
     {
+        this(rexBuilder, ConstantFolder.NONE);
+    }
+
+    public RexTranslator(RexBuilder rexBuilder, ConstantFolder constantFolder)
+    {
         this.rexBuilder = requireNonNull(rexBuilder, "rexBuilder is null");
+        this.constantFolder = requireNonNull(constantFolder, "constantFolder is null");
     }
 
     public Expression translate(RexNode node)
@@ -87,7 +97,7 @@ public final class RexTranslator
             throw new BasinException(FEATURE_NOT_SUPPORTED, "Cannot plan this correlated subquery: it could not be decorrelated");
         }
         if (node instanceof RexCall call) {
-            return translateCall(call);
+            return fold(translateCall(call));
         }
         throw new BasinException(FEATURE_NOT_SUPPORTED, "Expression is not supported: " + node);
     }
@@ -182,8 +192,7 @@ public final class RexTranslator
                 return new Call(FunctionNames.REGEXP_LIKE, translateAll(operands), BooleanType.BOOLEAN);
             }
             case EXTRACT -> {
-                TimeUnitRange unit = (TimeUnitRange) ((RexLiteral) operands.get(0)).getValue();
-                return new Call(FunctionNames.EXTRACT, type, varchar(requireNonNull(unit).name().toLowerCase(Locale.ROOT)), doTranslate(operands.get(1)));
+                return new Call(FunctionNames.EXTRACT, type, timeUnit(operands.get(0)), doTranslate(operands.get(1)));
             }
             case TRIM -> {
                 SqlTrimFunction.Flag flag = (SqlTrimFunction.Flag) ((RexLiteral) operands.get(0)).getValue();
@@ -212,6 +221,19 @@ public final class RexTranslator
                 return namedFunction(call, type);
             }
         }
+    }
+
+    private Expression fold(Expression expression)
+    {
+        List<Expression> arguments = switch (expression) {
+            case Call call when !NON_DETERMINISTIC.contains(call.name()) -> call.arguments();
+            case SpecialForm form -> form.arguments();
+            default -> null;
+        };
+        if (arguments == null || arguments.isEmpty() || !arguments.stream().allMatch(Constant.class::isInstance)) {
+            return expression;
+        }
+        return constantFolder.fold(expression).map(Expression.class::cast).orElse(expression);
     }
 
     private Expression namedFunction(RexCall call, Type type)
@@ -335,6 +357,11 @@ public final class RexTranslator
         }
         if (type instanceof DecimalType) {
             return new Call(function, type, toDecimal(left), toDecimal(right));
+        }
+        if (kind == SqlKind.MOD && !left.type().equals(right.type()) && isNumeric(left.type()) && isNumeric(right.type())) {
+            // Calcite types a % b as b's type; compute in the wider type (the result fits b's type)
+            Type wide = commonComparisonType(left.type(), right.type());
+            return castIfNeeded(new Call(function, wide, castIfNeeded(left, wide), castIfNeeded(right, wide)), type);
         }
         return new Call(function, type, castIfNeeded(left, type), castIfNeeded(right, type));
     }
