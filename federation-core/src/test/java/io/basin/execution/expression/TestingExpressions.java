@@ -92,6 +92,10 @@ public final class TestingExpressions
             BigInteger unscaled = number.setScale(decimal.getScale(), java.math.RoundingMode.UNNECESSARY).unscaledValue();
             return decimal.isShort() ? (Object) unscaled.longValueExact() : Int128.valueOf(unscaled);
         }
+        if (type instanceof io.trino.spi.type.CharType && value instanceof String text) {
+            // Trino stores char(n) values without their trailing spaces
+            return Slices.utf8Slice(text.stripTrailing());
+        }
         return switch (value) {
             case Integer integer -> (long) integer;
             case Short number -> (long) number;
@@ -113,6 +117,9 @@ public final class TestingExpressions
         if (type instanceof DecimalType decimal) {
             BigInteger unscaled = value instanceof Int128 int128 ? int128.toBigInteger() : BigInteger.valueOf((Long) value);
             return new BigDecimal(unscaled, decimal.getScale());
+        }
+        if (type instanceof io.trino.spi.type.VarbinaryType) {
+            return value;
         }
         return switch (value) {
             case Slice slice -> slice.toStringUtf8();

@@ -158,7 +158,7 @@ final class SpecialFormGenerator
                 break;
             }
             body.open("if (!" + value.isNull() + ")");
-            generator.assign(result, value);
+            generator.assign(result, ExpressionCodeGenerator.notNull(value));
             body.reopen("else");
             opened++;
         }

@@ -293,13 +293,17 @@ public final class TemporalFormat
         int dayOfYear = -1;
         boolean beforeChrist = false;
         boolean twoDigitYear = false;
-        for (Element element : elements) {
+        for (int index = 0; index < elements.size(); index++) {
+            Element element = elements.get(index);
             if (element.literal() != null) {
                 parser.skipLiteral(element.literal());
                 continue;
             }
+            // a year directly followed by another field (YYYYMMDD) takes exactly its digits
+            boolean followedByField = index + 1 < elements.size() && elements.get(index + 1).field() != null;
             switch (element.field()) {
-                case YEAR4, ISO_YEAR4, YEAR_COMMA -> year = parser.number(element.field() == Field.YEAR_COMMA ? 6 : 9, true);
+                case YEAR4, ISO_YEAR4 -> year = parser.number(followedByField ? 4 : 9, true);
+                case YEAR_COMMA -> year = parser.number(6, true);
                 case YEAR3, ISO_YEAR3 -> year = 1000 + parser.number(3, false);
                 case YEAR2, ISO_YEAR2 -> {
                     year = parser.number(2, false);
