@@ -1,7 +1,6 @@
 package io.basin.execution.operator;
 
 import io.basin.execution.QueryContext;
-import io.basin.execution.compare.RowComparator;
 import io.basin.execution.compare.SortKey;
 import io.basin.execution.driver.DriverContext;
 import io.basin.execution.sort.SortBuffer;
@@ -78,7 +77,7 @@ public final class OrderBySink
         partitionsCreated = true;
         List<SortedRun> handedOver = List.copyOf(runs);
         runs.clear();
-        return List.of(SortedRunMerger.mergeAll(types, handedOver, RowComparator.of(sortKeys)));
+        return List.of(SortedRunMerger.mergeAll(types, handedOver, sortKeys));
     }
 
     @Override
@@ -117,7 +116,7 @@ public final class OrderBySink
         {
             checkState(!finished, "driver already finished");
             finished = true;
-            addRun(buffer.sort());
+            addRun(buffer.sortForMerge());
         }
     }
 }
