@@ -52,10 +52,11 @@ final class RowSorter
     private final int nullStart;
     private final int nullEnd;
 
-    /** The bytes of the arrays a sort of {@code rowCount} rows allocates besides the addresses and prefixes it returns. */
+    /** The bytes of the arrays a sort of {@code rowCount} rows allocates besides the addresses it returns. */
     static long scratchBytes(List<SortKey> sortKeys, int rowCount)
     {
-        int arrays = NormalizedKeys.isString(sortKeys.getFirst().kind()) ? 3 : 2;
+        // prefixes and two scratch arrays, and a second prefix array for the passes over strings
+        int arrays = NormalizedKeys.isString(sortKeys.getFirst().kind()) ? 4 : 3;
         return (long) arrays * Long.BYTES * rowCount;
     }
 
@@ -98,22 +99,6 @@ final class RowSorter
     long[] addresses()
     {
         return addresses;
-    }
-
-    /** The first key's prefixes in sorted order, meaningful outside the NULL range. */
-    long[] prefixes()
-    {
-        return prefixes;
-    }
-
-    int nullStart()
-    {
-        return nullStart;
-    }
-
-    int nullEnd()
-    {
-        return nullEnd;
     }
 
     private int countNulls()

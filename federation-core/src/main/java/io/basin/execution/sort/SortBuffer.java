@@ -107,20 +107,6 @@ public final class SortBuffer
      */
     public SortedRun sort()
     {
-        return sort(false);
-    }
-
-    /**
-     * Like {@link #sort()}, but the run keeps the first key's normalized prefixes (8 bytes a
-     * row) so that a {@link SortedRunMerger} can merge it with other runs cheaply.
-     */
-    public SortedRun sortForMerge()
-    {
-        return sort(true);
-    }
-
-    private SortedRun sort(boolean keepPrefixes)
-    {
         checkState(!sorted, "buffer is already sorted");
         sorted = true;
         int count = (int) rowCount;
@@ -133,18 +119,12 @@ public final class SortBuffer
             return new SortedRun(pageArray, addressesInPageOrder(pageArray, count), count, memoryContext);
         }
 
-        // addresses and prefixes, plus the sorter's scratch arrays
-        memoryContext.setBytes(runBytes + (long) Long.BYTES * count + RowSorter.scratchBytes(sortKeys, count));
+        // the sorter's prefix and scratch arrays, on top of the addresses
+        memoryContext.setBytes(runBytes + RowSorter.scratchBytes(sortKeys, count));
         RowSorter sorter = new RowSorter(pageArray, count, sortKeys);
         sorter.sort();
-        long[] addresses = sorter.addresses();
-
-        if (!keepPrefixes) {
-            memoryContext.setBytes(runBytes);
-            return new SortedRun(pageArray, addresses, count, memoryContext);
-        }
-        memoryContext.setBytes(runBytes + (long) Long.BYTES * count);
-        return new SortedRun(pageArray, addresses, count, sorter.prefixes(), sorter.nullStart(), sorter.nullEnd(), memoryContext);
+        memoryContext.setBytes(runBytes);
+        return new SortedRun(pageArray, sorter.addresses(), count, memoryContext);
     }
 
     /** Drops the pages of a buffer that will not be sorted (a failed or abandoned query). */

@@ -1,9 +1,7 @@
 package io.basin.execution.sort;
 
-import io.basin.execution.compare.NormalizedKeys;
 import io.basin.execution.compare.RowComparator;
 import io.basin.execution.compare.SortKey;
-import io.basin.execution.compare.ValueKind;
 import io.basin.execution.operator.PageSupplier;
 import io.trino.spi.Page;
 import io.trino.spi.type.Type;
@@ -21,21 +19,12 @@ import static java.util.Objects.requireNonNull;
  * {@code limit} rows (ORDER BY ... OFFSET ... LIMIT). Equal rows come from the lower-numbered
  * run first, so the merge is deterministic. Runs are closed (their memory released) once the
  * merge is exhausted. Not thread-safe.
- *
- * <p>When every run keeps its first key's normalized prefixes ({@link SortBuffer#sortForMerge}),
- * rows are compared by prefix first and by their values only when the prefixes tie and do not
- * hold the whole value: for a single bigint-like key the merge never reads a row value.
  */
 public final class SortedRunMerger
         implements PageSupplier
 {
     private final List<SortedRun> runs;
     private final RowComparator comparator;
-    private final boolean comparePrefixes;
-    private final boolean firstKeyNullsFirst;
-    private final ValueKind firstKeyKind;
-    private final long firstKeyFlip;
-    private final RowComparator afterFirstKey;
     private final RowGatherer gatherer;
     private final int[] cursors;
     private final int[] heap;
@@ -51,12 +40,6 @@ public final class SortedRunMerger
         requireNonNull(sortKeys, "sortKeys is null");
         checkArgument(!sortKeys.isEmpty(), "no sort keys");
         this.comparator = RowComparator.of(sortKeys);
-        SortKey firstKey = sortKeys.getFirst();
-        this.comparePrefixes = this.runs.stream().allMatch(SortedRun::hasPrefixes);
-        this.firstKeyNullsFirst = firstKey.nullsFirst();
-        this.firstKeyKind = firstKey.kind();
-        this.firstKeyFlip = firstKey.ascending() ? 0 : -1L;
-        this.afterFirstKey = RowComparator.of(sortKeys.subList(1, sortKeys.size()));
         checkArgument(offset >= 0, "offset is negative");
         checkArgument(limit >= 0, "limit is negative");
         this.gatherer = new RowGatherer(types);
@@ -149,31 +132,12 @@ public final class SortedRunMerger
 
     private int compareRuns(int left, int right)
     {
-        int result = compareRows(runs.get(left), cursors[left], runs.get(right), cursors[right]);
+        SortedRun leftRun = runs.get(left);
+        SortedRun rightRun = runs.get(right);
+        int leftIndex = cursors[left];
+        int rightIndex = cursors[right];
+        int result = comparator.compare(leftRun.page(leftIndex), leftRun.position(leftIndex), rightRun.page(rightIndex), rightRun.position(rightIndex));
         return result != 0 ? result : Integer.compare(left, right);
-    }
-
-    private int compareRows(SortedRun leftRun, int leftIndex, SortedRun rightRun, int rightIndex)
-    {
-        if (comparePrefixes) {
-            boolean leftNull = leftRun.isFirstKeyNull(leftIndex);
-            boolean rightNull = rightRun.isFirstKeyNull(rightIndex);
-            if (leftNull | rightNull) {
-                if (leftNull != rightNull) {
-                    return leftNull == firstKeyNullsFirst ? -1 : 1;
-                }
-                return afterFirstKey.compare(leftRun.page(leftIndex), leftRun.position(leftIndex), rightRun.page(rightIndex), rightRun.position(rightIndex));
-            }
-            int result = Long.compareUnsigned(leftRun.prefix(leftIndex), rightRun.prefix(rightIndex));
-            if (result != 0) {
-                return result;
-            }
-            // equal prefixes holding the whole value: the first key is equal
-            if (NormalizedKeys.isExact(firstKeyKind, leftRun.prefix(leftIndex) ^ firstKeyFlip)) {
-                return afterFirstKey.compare(leftRun.page(leftIndex), leftRun.position(leftIndex), rightRun.page(rightIndex), rightRun.position(rightIndex));
-            }
-        }
-        return comparator.compare(leftRun.page(leftIndex), leftRun.position(leftIndex), rightRun.page(rightIndex), rightRun.position(rightIndex));
     }
 
     private void swap(int left, int right)
