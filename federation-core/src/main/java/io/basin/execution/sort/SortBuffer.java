@@ -91,16 +91,6 @@ public final class SortBuffer
         return rowCount;
     }
 
-    public long retainedBytes()
-    {
-        return memoryContext.getBytes();
-    }
-
-    public List<Type> types()
-    {
-        return types;
-    }
-
     /**
      * Sorts the rows and hands them over, with the memory reservation, to the returned run.
      * The buffer accepts no more pages afterwards.
