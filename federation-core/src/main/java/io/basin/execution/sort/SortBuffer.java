@@ -110,7 +110,7 @@ public final class SortBuffer
         }
 
         // the sorter's prefix and scratch arrays, on top of the addresses
-        memoryContext.setBytes(runBytes + RowSorter.scratchBytes(sortKeys, count));
+        memoryContext.setBytes(runBytes + RowSorter.scratchBytes(count));
         RowSorter sorter = new RowSorter(pageArray, count, sortKeys);
         sorter.sort();
         memoryContext.setBytes(runBytes);
