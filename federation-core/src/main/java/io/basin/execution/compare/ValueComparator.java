@@ -38,21 +38,10 @@ public final class ValueComparator
         return new ValueComparator(ValueKind.of(type));
     }
 
-    public ValueKind kind()
-    {
-        return kind;
-    }
-
     /** Negative, zero or positive as the left value sorts before, with or after the right one. */
     public int compare(Block left, int leftPosition, Block right, int rightPosition)
     {
         return compare(kind, left, leftPosition, right, rightPosition);
-    }
-
-    /** True when the two non-null values are equal under this order (IS NOT DISTINCT FROM). */
-    public boolean equal(Block left, int leftPosition, Block right, int rightPosition)
-    {
-        return compare(kind, left, leftPosition, right, rightPosition) == 0;
     }
 
     static int compare(ValueKind kind, Block left, int leftPosition, Block right, int rightPosition)

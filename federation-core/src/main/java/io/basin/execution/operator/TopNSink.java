@@ -1,7 +1,6 @@
 package io.basin.execution.operator;
 
 import io.basin.execution.QueryContext;
-import io.basin.execution.compare.RowComparator;
 import io.basin.execution.compare.SortKey;
 import io.basin.execution.driver.DriverContext;
 import io.basin.execution.sort.SortedRun;
@@ -82,7 +81,7 @@ public final class TopNSink
         partitionsCreated = true;
         List<SortedRun> handedOver = List.copyOf(runs);
         runs.clear();
-        return List.of(new SortedRunMerger(types, handedOver, RowComparator.of(sortKeys), offset, limit));
+        return List.of(new SortedRunMerger(types, handedOver, sortKeys, offset, limit));
     }
 
     @Override

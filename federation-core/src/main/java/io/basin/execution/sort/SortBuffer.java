@@ -1,14 +1,10 @@
 package io.basin.execution.sort;
 
 import io.basin.error.BasinException;
-import io.basin.execution.compare.NormalizedKeys;
-import io.basin.execution.compare.RowComparator;
 import io.basin.execution.compare.SortKey;
 import io.basin.execution.compare.ValueBlocks;
-import io.basin.execution.compare.ValueKind;
 import io.basin.execution.memory.LocalMemoryContext;
 import io.trino.spi.Page;
-import io.trino.spi.block.Block;
 import io.trino.spi.type.Type;
 
 import java.util.ArrayList;
@@ -21,15 +17,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Accumulates pages and sorts their rows by a list of keys, producing a {@link SortedRun}.
- * Rows stay in the retained pages; the sort orders an array of {@link RowAddress}es.
- *
- * <p>The sort has two phases. First every row gets a 64-bit normalized prefix of its first key
- * ({@link NormalizedKeys}); rows whose first key is NULL are set apart (at the front or the back
- * as the key asks) and the rest are ordered by prefix with an {@link UnsignedRadixSort}, which
- * compares no row values at all. Then runs of equal prefixes, and the NULL group, are ordered by
- * the remaining keys (all keys when the prefix does not determine the first key's value, as for
- * strings) with a comparator-based {@link AddressSort}. A sort by one bigint, date, double or
- * similar key therefore never calls a comparator.
+ * Rows stay in the retained pages (flattened to value blocks); the sort orders an array of
+ * {@link RowAddress}es, by normalized key prefixes and radix sorts first ({@link RowSorter}).
  *
  * <p>Every byte retained is reported to the memory context: the pages as they arrive, and the
  * prefix and scratch arrays before they are allocated, so a sort that would not fit fails with
@@ -102,16 +91,6 @@ public final class SortBuffer
         return rowCount;
     }
 
-    public long retainedBytes()
-    {
-        return memoryContext.getBytes();
-    }
-
-    public List<Type> types()
-    {
-        return types;
-    }
-
     /**
      * Sorts the rows and hands them over, with the memory reservation, to the returned run.
      * The buffer accepts no more pages afterwards.
@@ -125,41 +104,17 @@ public final class SortBuffer
         pages.clear();
         long runBytes = pagesRetainedBytes + (long) Long.BYTES * count;
 
-        if (sortKeys.isEmpty() || count < 2) {
+        if (sortKeys.isEmpty()) {
             memoryContext.setBytes(runBytes);
             return new SortedRun(pageArray, addressesInPageOrder(pageArray, count), count, memoryContext);
         }
 
-        // addresses and prefixes, plus a scratch copy of each for the radix and merge sorts
-        memoryContext.setBytes(runBytes + 3L * Long.BYTES * count);
-        long[] addresses = new long[count];
-        long[] prefixes = new long[count];
-        long[] addressScratch = new long[count];
-        long[] prefixScratch = new long[count];
-
-        SortKey first = sortKeys.getFirst();
-        ValueKind firstKind = first.kind();
-        int nullCount = countNulls(pageArray, first.channel());
-        int nonNullStart = first.nullsFirst() ? nullCount : 0;
-        int nonNullEnd = nonNullStart + count - nullCount;
-        int nullStart = first.nullsFirst() ? 0 : count - nullCount;
-        fillAddressesAndPrefixes(pageArray, first, addresses, prefixes, nonNullStart, nullStart);
-
-        UnsignedRadixSort.sort(prefixes, addresses, nonNullStart, nonNullEnd, prefixScratch, addressScratch);
-
-        List<SortKey> remainingKeys = sortKeys.subList(1, sortKeys.size());
-        AddressComparator remaining = remainingKeys.isEmpty() ? null : addressComparator(pageArray, RowComparator.of(remainingKeys));
-        // An exact prefix already decided the first key; otherwise equal prefixes must compare all keys.
-        AddressComparator tieBreaker = NormalizedKeys.isExact(firstKind) ? remaining : addressComparator(pageArray, RowComparator.of(sortKeys));
-        if (tieBreaker != null) {
-            sortRunsOfEqualPrefixes(prefixes, addresses, nonNullStart, nonNullEnd, addressScratch, tieBreaker);
-        }
-        if (remaining != null && nullCount > 1) {
-            AddressSort.sort(addresses, nullStart, nullStart + nullCount, addressScratch, remaining);
-        }
-
+        // the sorter's prefix and scratch arrays, on top of the addresses
+        memoryContext.setBytes(runBytes + RowSorter.scratchBytes(count));
+        RowSorter sorter = new RowSorter(pageArray, count, sortKeys);
+        sorter.sort();
         memoryContext.setBytes(runBytes);
-        return new SortedRun(pageArray, addresses, count, memoryContext);
+        return new SortedRun(pageArray, sorter.addresses(), count, memoryContext);
     }
 
     /** Drops the pages of a buffer that will not be sorted (a failed or abandoned query). */
@@ -181,67 +136,5 @@ public final class SortBuffer
             }
         }
         return addresses;
-    }
-
-    private static int countNulls(Page[] pages, int channel)
-    {
-        int nulls = 0;
-        for (Page page : pages) {
-            Block block = page.getBlock(channel);
-            if (block.mayHaveNull()) {
-                for (int position = 0; position < block.getPositionCount(); position++) {
-                    if (block.isNull(position)) {
-                        nulls++;
-                    }
-                }
-            }
-        }
-        return nulls;
-    }
-
-    private static void fillAddressesAndPrefixes(Page[] pages, SortKey key, long[] addresses, long[] prefixes, int nonNullStart, int nullStart)
-    {
-        ValueKind kind = key.kind();
-        // Descending order is the complement of the ascending prefix.
-        long flip = key.ascending() ? 0 : -1L;
-        int nextNonNull = nonNullStart;
-        int nextNull = nullStart;
-        for (int page = 0; page < pages.length; page++) {
-            Block block = pages[page].getBlock(key.channel());
-            boolean mayHaveNull = block.mayHaveNull();
-            for (int position = 0; position < block.getPositionCount(); position++) {
-                long address = RowAddress.encode(page, position);
-                if (mayHaveNull && block.isNull(position)) {
-                    addresses[nextNull++] = address;
-                }
-                else {
-                    prefixes[nextNonNull] = NormalizedKeys.prefix(kind, block, position) ^ flip;
-                    addresses[nextNonNull++] = address;
-                }
-            }
-        }
-    }
-
-    private static void sortRunsOfEqualPrefixes(long[] prefixes, long[] addresses, int from, int to, long[] scratch, AddressComparator comparator)
-    {
-        int runStart = from;
-        while (runStart < to) {
-            long prefix = prefixes[runStart];
-            int runEnd = runStart + 1;
-            while (runEnd < to && prefixes[runEnd] == prefix) {
-                runEnd++;
-            }
-            if (runEnd - runStart > 1) {
-                AddressSort.sort(addresses, runStart, runEnd, scratch, comparator);
-            }
-            runStart = runEnd;
-        }
-    }
-
-    private static AddressComparator addressComparator(Page[] pages, RowComparator comparator)
-    {
-        return (left, right) -> comparator.compare(
-                pages[RowAddress.pageIndex(left)], RowAddress.position(left),
-                pages[RowAddress.pageIndex(right)], RowAddress.position(right));
     }
 }

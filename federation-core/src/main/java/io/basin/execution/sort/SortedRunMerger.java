@@ -1,6 +1,7 @@
 package io.basin.execution.sort;
 
 import io.basin.execution.compare.RowComparator;
+import io.basin.execution.compare.SortKey;
 import io.basin.execution.operator.PageSupplier;
 import io.trino.spi.Page;
 import io.trino.spi.type.Type;
@@ -32,11 +33,13 @@ public final class SortedRunMerger
     private long rowsToEmit;
     private boolean closed;
 
-    public SortedRunMerger(List<Type> types, List<SortedRun> runs, RowComparator comparator, long offset, long limit)
+    public SortedRunMerger(List<Type> types, List<SortedRun> runs, List<SortKey> sortKeys, long offset, long limit)
     {
         requireNonNull(types, "types is null");
         this.runs = new ArrayList<>(requireNonNull(runs, "runs is null"));
-        this.comparator = requireNonNull(comparator, "comparator is null");
+        requireNonNull(sortKeys, "sortKeys is null");
+        checkArgument(!sortKeys.isEmpty(), "no sort keys");
+        this.comparator = RowComparator.of(sortKeys);
         checkArgument(offset >= 0, "offset is negative");
         checkArgument(limit >= 0, "limit is negative");
         this.gatherer = new RowGatherer(types);
@@ -54,9 +57,9 @@ public final class SortedRunMerger
     }
 
     /** Merges every row of the runs. */
-    public static SortedRunMerger mergeAll(List<Type> types, List<SortedRun> runs, RowComparator comparator)
+    public static SortedRunMerger mergeAll(List<Type> types, List<SortedRun> runs, List<SortKey> sortKeys)
     {
-        return new SortedRunMerger(types, runs, comparator, 0, Long.MAX_VALUE);
+        return new SortedRunMerger(types, runs, sortKeys, 0, Long.MAX_VALUE);
     }
 
     @Override

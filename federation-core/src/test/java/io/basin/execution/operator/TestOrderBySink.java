@@ -69,6 +69,30 @@ final class TestOrderBySink
     }
 
     @Test
+    void sortsLongStringsSharingLongPrefixes()
+    {
+        // strings that tie on their first 7, 14, 21... bytes, of lengths around those
+        // boundaries, some sharing more than 448 bytes, some padded chars: the radix passes over
+        // later bytes and the comparison fallback past them
+        Random random = new Random(5);
+        String[] stems = {"Customer#", "Customer#000", "Customer#0000000", "", "abcdefg", "abcdefgh", "abcdefghijklmn", "x".repeat(500), "x".repeat(460) + "\u00e9"};
+        Type charType = io.trino.spi.type.CharType.createCharType(600);
+        List<Type> types = List.of(VARCHAR, charType, BIGINT);
+        List<List<Object>> rows = new ArrayList<>();
+        for (long row = 0; row < 20_000; row++) {
+            String stem = stems[random.nextInt(stems.length)];
+            String value = random.nextInt(50) == 0 ? null : stem + (random.nextInt(4) == 0 ? "" : Integer.toString(random.nextInt(300)));
+            String padded = value == null ? null : value + " ".repeat(random.nextInt(3));
+            rows.add(TestingPages.row(value, padded, (long) random.nextInt(5)));
+        }
+        for (boolean ascending : new boolean[] {true, false}) {
+            assertOrderBy(types, rows, List.of(SortKey.of(0, VARCHAR, ascending)), 2, 1000);
+            assertOrderBy(types, rows, List.of(SortKey.of(0, VARCHAR, ascending), SortKey.descending(2, BIGINT)), 3, 1000);
+            assertOrderBy(types, rows, List.of(SortKey.of(1, charType, ascending), SortKey.ascending(2, BIGINT)), 2, 4096);
+        }
+    }
+
+    @Test
     void sortsLargeMultiPageInput()
     {
         Random random = new Random(3);
