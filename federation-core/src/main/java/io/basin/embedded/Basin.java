@@ -28,6 +28,16 @@ public final class Basin
         return new Basin(config);
     }
 
+    /**
+     * The version of this build, from the jar manifest ({@code Implementation-Version}); {@code dev}
+     * when running from class directories, as in tests and IDEs.
+     */
+    public static String version()
+    {
+        String version = Basin.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+
     public BasinConfig config()
     {
         return config;

@@ -25,6 +25,16 @@ public final class BasinSession
         return session.execute(sql);
     }
 
+    /**
+     * Asks the statement running in this session to stop; it then fails with SQLSTATE 57014.
+     * Meant to be called from another thread (a CLI's Ctrl-C handler, a server's cancel request)
+     * while {@link #execute} blocks. Does nothing when no statement is running.
+     */
+    public void cancel()
+    {
+        session.cancel();
+    }
+
     /** The plan of a query as a readable tree (the text of EXPLAIN). */
     public String explain(String sql)
     {
