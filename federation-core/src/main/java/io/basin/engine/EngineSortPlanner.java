@@ -18,6 +18,7 @@ import io.basin.plan.SortNode;
 import io.basin.plan.WindowNode;
 import io.basin.sql.planner.physical.SortPlanner;
 import io.trino.spi.type.Type;
+import io.trino.spi.type.VarcharType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -60,11 +61,21 @@ final class EngineSortPlanner
         WindowSpec spec = new WindowSpec(node.partitionChannels(), sortKeys(types, node.orderings()));
         List<WindowFunctionSpec> functions = new ArrayList<>();
         for (WindowNode.WindowFunction function : node.functions()) {
-            functions.add(new WindowFunctionSpec(kind(function), function.arguments(), function.type(), frame(function.frame())));
+            WindowFunctionKind kind = kind(function);
+            Type outputType = function.type();
+            if (VALUE_FUNCTIONS.contains(kind) && outputType instanceof VarcharType && types.get(function.arguments().getFirst()) instanceof VarcharType) {
+                // lag(name, 1, 'none'): Calcite widens varchar(n) to varchar; the value operators
+                // return the value's own type, and both are read the same way downstream
+                outputType = types.get(function.arguments().getFirst());
+            }
+            functions.add(new WindowFunctionSpec(kind, function.arguments(), outputType, frame(function.frame())));
         }
         WindowSink sink = new WindowSink(types, spec, functions);
         return new SortStage(sink, sink, Optional.empty());
     }
+
+    private static final java.util.Set<WindowFunctionKind> VALUE_FUNCTIONS = java.util.EnumSet.of(
+            WindowFunctionKind.LAG, WindowFunctionKind.LEAD, WindowFunctionKind.FIRST_VALUE, WindowFunctionKind.LAST_VALUE, WindowFunctionKind.NTH_VALUE);
 
     private static WindowFunctionKind kind(WindowNode.WindowFunction function)
     {

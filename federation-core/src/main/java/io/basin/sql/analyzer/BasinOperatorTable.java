@@ -59,12 +59,21 @@ public final class BasinOperatorTable
      * ROUND with one more integer digit than its decimal argument, since rounding can carry
      * (round(99.995, 2) = 100.00); Calcite keeps the argument's precision and would overflow.
      */
-    public static final SqlFunction ROUND = new SqlFunction(
-            "ROUND",
-            SqlKind.OTHER_FUNCTION,
-            opBinding -> {
-                var type = opBinding.getOperandType(0);
-                if (type.getSqlTypeName() == SqlTypeName.DECIMAL) {
+    public static final SqlFunction ROUND = roundingFunction("ROUND", 1);
+
+    /** PostgreSQL's trunc(x [, digits]); truncation never carries, so no extra digit. */
+    public static final SqlFunction TRUNC = roundingFunction("TRUNC", 0);
+
+    private static SqlFunction roundingFunction(String name, int carryDigits)
+    {
+        return new SqlFunction(
+                name,
+                SqlKind.OTHER_FUNCTION,
+                opBinding -> {
+                    var type = opBinding.getOperandType(0);
+                    if (type.getSqlTypeName() != SqlTypeName.DECIMAL) {
+                        return type;
+                    }
                     var factory = opBinding.getTypeFactory();
                     // PostgreSQL's result has the requested number of fractional digits
                     int scale = type.getScale();
@@ -75,18 +84,17 @@ public final class BasinOperatorTable
                     else if (opBinding.getOperandCount() == 1) {
                         scale = 0;
                     }
-                    int integerDigits = type.getPrecision() - type.getScale() + 1;
-                    var widened = factory.createSqlType(SqlTypeName.DECIMAL, Math.min(BasinTypeSystem.MAX_DECIMAL_PRECISION, integerDigits + scale), scale);
-                    return factory.createTypeWithNullability(widened, type.isNullable() || opBinding.getOperandCount() > 1 && opBinding.getOperandType(1).isNullable());
-                }
-                return type;
-            },
-            null,
-            OperandTypes.or(OperandTypes.NUMERIC, OperandTypes.NUMERIC_INTEGER),
-            SqlFunctionCategory.NUMERIC);
+                    int integerDigits = type.getPrecision() - type.getScale() + carryDigits;
+                    var result = factory.createSqlType(SqlTypeName.DECIMAL, Math.max(1, Math.min(BasinTypeSystem.MAX_DECIMAL_PRECISION, integerDigits + scale)), scale);
+                    return factory.createTypeWithNullability(result, type.isNullable() || opBinding.getOperandCount() > 1 && opBinding.getOperandType(1).isNullable());
+                },
+                null,
+                OperandTypes.or(OperandTypes.NUMERIC, OperandTypes.NUMERIC_INTEGER),
+                SqlFunctionCategory.NUMERIC);
+    }
 
     /** Functions Basin defines that take precedence over Calcite's functions of the same name. */
-    private static final List<SqlOperator> OVERRIDES = List.of(PG_DATE_TRUNC, ROUND);
+    private static final List<SqlOperator> OVERRIDES = List.of(PG_DATE_TRUNC, ROUND, TRUNC);
 
     public static final SqlOperatorTable INSTANCE = new BasinOperatorTable();
 
@@ -97,6 +105,7 @@ public final class BasinOperatorTable
         List<SqlOperator> basin = new ArrayList<>(List.of(
                 PG_DATE_TRUNC,
                 ROUND,
+                TRUNC,
                 BTRIM,
                 INITCAP,
                 SqlLibraryOperators.INFIX_CAST,

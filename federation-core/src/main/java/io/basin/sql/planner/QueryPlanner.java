@@ -201,6 +201,9 @@ public final class QueryPlanner
     private static BasinErrorCode classify(String message, Throwable cause)
     {
         String lower = message == null ? "" : message.toLowerCase(Locale.ROOT);
+        if (lower.contains("column '") && (lower.contains("not found") || lower.contains("depends on itself"))) {
+            return BasinErrorCode.UNDEFINED_COLUMN;
+        }
         if (lower.contains("object '") && lower.contains("not found") && !lower.contains("column")) {
             return BasinErrorCode.UNDEFINED_TABLE;
         }
