@@ -94,7 +94,8 @@ public final class BasinOperatorTable
     }
 
     /** Functions Basin defines that take precedence over Calcite's functions of the same name. */
-    private static final List<SqlOperator> OVERRIDES = List.of(PG_DATE_TRUNC, ROUND, TRUNC);
+    private static final List<SqlOperator> OVERRIDES = List.of(PG_DATE_TRUNC, ROUND, TRUNC,
+            PostgresDateArithmetic.PLUS, PostgresDateArithmetic.MINUS, PostgresDateArithmetic.DATEADD, PostgresDateArithmetic.DATEDIFF);
 
     public static final SqlOperatorTable INSTANCE = new BasinOperatorTable();
 
@@ -115,8 +116,10 @@ public final class BasinOperatorTable
                 SqlLibraryOperators.NVL,
                 SqlLibraryOperators.NVL2,
                 SqlLibraryOperators.DECODE,
-                SqlLibraryOperators.DATEADD,
-                SqlLibraryOperators.DATEDIFF,
+                PostgresDateArithmetic.PLUS,
+                PostgresDateArithmetic.MINUS,
+                PostgresDateArithmetic.DATEADD,
+                PostgresDateArithmetic.DATEDIFF,
                 SqlLibraryOperators.DATE_PART,
                 SqlLibraryOperators.LEN,
                 SqlLibraryOperators.LENGTH,

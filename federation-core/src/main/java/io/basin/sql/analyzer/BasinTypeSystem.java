@@ -28,6 +28,10 @@ public final class BasinTypeSystem
         if (typeName == SqlTypeName.VARCHAR || typeName == SqlTypeName.CHAR) {
             return 65535;
         }
+        if (typeName == SqlTypeName.TIMESTAMP) {
+            // microseconds, as PostgreSQL
+            return 6;
+        }
         return super.getMaxPrecision(typeName);
     }
 

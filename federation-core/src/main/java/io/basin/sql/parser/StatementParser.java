@@ -105,7 +105,8 @@ public final class StatementParser
     public static SqlNode parseWithCalcite(String sql)
     {
         try {
-            return SqlParser.create(sql, PARSER_CONFIG).parseStmt();
+            SqlNode node = SqlParser.create(sql, PARSER_CONFIG).parseStmt();
+            return node.accept(new DialectRewriter(sql));
         }
         catch (SqlParseException e) {
             SqlParserPos pos = e.getPos();

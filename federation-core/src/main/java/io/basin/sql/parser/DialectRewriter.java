@@ -1,0 +1,119 @@
+package io.basin.sql.parser;
+
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlBinaryOperator;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlPrefixOperator;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.util.SqlShuttle;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Gives {@code ::} PostgreSQL's precedence. Calcite's Babel parser binds it more loosely than
+ * arithmetic, reading {@code i * 2::bigint} as {@code (i * 2)::bigint}; PostgreSQL casts only
+ * {@code 2}. A cast whose operand is an unparenthesized operator expression is pushed down to
+ * that expression's last operand (parentheses are recognized from the source positions).
+ */
+final class DialectRewriter
+        extends SqlShuttle
+{
+    private final String sql;
+    private final List<Integer> lineStarts = new ArrayList<>();
+
+    DialectRewriter(String sql)
+    {
+        this.sql = sql;
+        lineStarts.add(0);
+        for (int i = 0; i < sql.length(); i++) {
+            if (sql.charAt(i) == '\n') {
+                lineStarts.add(i + 1);
+            }
+        }
+    }
+
+    @Override
+    public SqlNode visit(SqlCall call)
+    {
+        SqlNode visited = super.visit(call);
+        if (!(visited instanceof SqlCall result)) {
+            return visited;
+        }
+        if (result.getOperator() == SqlLibraryOperators.INFIX_CAST) {
+            return pushDown(result.operand(0), result.operand(1), result.getParserPosition());
+        }
+        return visited;
+    }
+
+    private SqlNode pushDown(SqlNode operand, SqlNode type, SqlParserPos position)
+    {
+        if (operand instanceof SqlBasicCall inner && !isParenthesized(inner.getParserPosition())) {
+            if (inner.getOperator() instanceof SqlBinaryOperator && inner.operandCount() == 2) {
+                SqlNode last = pushDown(inner.operand(1), type, position);
+                return inner.getOperator().createCall(inner.getFunctionQuantifier(), inner.getParserPosition(), inner.operand(0), last);
+            }
+            if (inner.getOperator() instanceof SqlPrefixOperator && inner.operandCount() == 1) {
+                return inner.getOperator().createCall(inner.getParserPosition(), pushDown(inner.operand(0), type, position));
+            }
+        }
+        return SqlLibraryOperators.INFIX_CAST.createCall(position, operand, type);
+    }
+
+    private boolean isParenthesized(SqlParserPos position)
+    {
+        int start = offset(position.getLineNum(), position.getColumnNum());
+        int end = offset(position.getEndLineNum(), position.getEndColumnNum());
+        if (start < 0 || end < 0) {
+            // no position: leave Calcite's reading alone
+            return true;
+        }
+        if (sql.charAt(start) == '(' && matchingParenthesis(start) == end) {
+            // the span includes its own parentheses
+            return true;
+        }
+        int before = start - 1;
+        while (before >= 0 && Character.isWhitespace(sql.charAt(before))) {
+            before--;
+        }
+        int after = end + 1;
+        while (after < sql.length() && Character.isWhitespace(sql.charAt(after))) {
+            after++;
+        }
+        return before >= 0 && sql.charAt(before) == '(' && after < sql.length() && sql.charAt(after) == ')';
+    }
+
+    private int matchingParenthesis(int open)
+    {
+        int depth = 0;
+        for (int i = open; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '\'') {
+                // skip a string literal ('' escapes stay inside it)
+                i = sql.indexOf('\'', i + 1);
+                if (i < 0) {
+                    return -1;
+                }
+                continue;
+            }
+            if (c == '(') {
+                depth++;
+            }
+            else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int offset(int line, int column)
+    {
+        if (line <= 0 || column <= 0 || line > lineStarts.size()) {
+            return -1;
+        }
+        int offset = lineStarts.get(line - 1) + column - 1;
+        return offset < sql.length() ? offset : -1;
+    }
+}
