@@ -158,6 +158,16 @@ class TestPageProcessor
     }
 
     @Test
+    void charLiteralsLoseTrailingSpaces()
+    {
+        io.trino.spi.type.Type code = io.trino.spi.type.CharType.createCharType(4);
+        Page output = processor(Optional.empty(), constant("ab  ", code),
+                form(SpecialForm.Form.IF, code, constant(true, BOOLEAN), constant("cd  ", code), TestingExpressions.nullConstant(code))).process(sample());
+        assertThat(values(output.getBlock(0), code)).containsOnly("ab");
+        assertThat(values(output.getBlock(1), code)).containsOnly("cd");
+    }
+
+    @Test
     void nullsInOutputOnlyWhenPresent()
     {
         Page output = processor(Optional.empty(), call(FunctionNames.ADD, BIGINT, X, constant(1L, BIGINT))).process(page(block(BIGINT, 1L, 2L)));

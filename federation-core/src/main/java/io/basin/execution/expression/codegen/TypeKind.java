@@ -161,6 +161,13 @@ public enum TypeKind
         };
     }
 
+    /** The type's name in function names of the library ("Bigint" as in {@code checkBigint}, {@code parseBigint}). */
+    public String functionSuffix()
+    {
+        String name = name().toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
     /** The name used in PostgreSQL's error messages ("integer out of range"). */
     public String sqlName()
     {

@@ -92,11 +92,6 @@ public final class DateTimeFunctions
         };
     }
 
-    public static double extractDouble(DateTimeUnit field, long micros)
-    {
-        return extractMicroScaled(field, micros) / 1_000_000.0;
-    }
-
     /** extract from an interval day to second (milliseconds), integer value. */
     public static long extractFromDayTimeInterval(DateTimeUnit field, long millis)
     {
