@@ -380,13 +380,26 @@ final class SpecialFormGenerator
             body.open("if (!" + first.isNull() + ")");
         }
         GeneratedValue present = ExpressionCodeGenerator.notNull(first);
+        GeneratedValue value = generator.coerce(present, form.type());
         GeneratedValue second = generator.generate(form.arguments().get(1));
-        String differs = second.isNull().equals("true")
-                ? "true"
-                : (second.mayBeNull() ? second.isNull() + " || " : "") + "!" + ComparisonGenerator.compare(generator, present, ExpressionCodeGenerator.notNull(second), "==");
-        body.open("if (" + differs + ")");
-        generator.assign(result, generator.coerce(present, form.type()));
-        body.close();
+        if (second.isNull().equals("true")) {
+            generator.assign(result, value);
+        }
+        else {
+            // compare only when the second value is present: conversions for the comparison must not see a NULL
+            if (second.mayBeNull()) {
+                body.open("if (" + second.isNull() + ")");
+                generator.assign(result, value);
+                body.reopen("else");
+            }
+            String equal = ComparisonGenerator.compare(generator, present, ExpressionCodeGenerator.notNull(second), "==");
+            body.open("if (!" + equal + ")");
+            generator.assign(result, value);
+            body.close();
+            if (second.mayBeNull()) {
+                body.close();
+            }
+        }
         if (first.mayBeNull()) {
             body.close();
         }
@@ -405,13 +418,17 @@ final class SpecialFormGenerator
             if (value.isNull().equals("true")) {
                 continue;
             }
+            if (value.mayBeNull()) {
+                body.open("if (!" + value.isNull() + ")");
+            }
             GeneratedValue present = ExpressionCodeGenerator.notNull(value);
             GeneratedValue current = ExpressionCodeGenerator.notNull(result);
-            String better = result.isNull() + " || " + ComparisonGenerator.compare(generator, present, current, operator);
-            body.open("if (" + (value.mayBeNull() ? "!" + value.isNull() + " && (" + better + ")" : better) + ")");
+            body.open("if (" + result.isNull() + " || " + ComparisonGenerator.compare(generator, present, current, operator) + ")");
             generator.assign(result, present);
-            body.line(result.isNull() + " = false;");
             body.close();
+            if (value.mayBeNull()) {
+                body.close();
+            }
         }
         if (!Nullability.mayBeNull(form)) {
             return ExpressionCodeGenerator.notNull(result);
