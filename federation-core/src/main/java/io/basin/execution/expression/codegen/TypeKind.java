@@ -18,6 +18,8 @@ import io.trino.spi.type.Type;
 import io.trino.spi.type.VarbinaryType;
 import io.trino.spi.type.VarcharType;
 
+import java.util.Locale;
+
 import static io.basin.error.BasinErrorCode.FEATURE_NOT_SUPPORTED;
 
 /**
@@ -164,7 +166,7 @@ public enum TypeKind
     /** The type's name in function names of the library ("Bigint" as in {@code checkBigint}, {@code parseBigint}). */
     public String functionSuffix()
     {
-        String name = name().toLowerCase(java.util.Locale.ROOT);
+        String name = name().toLowerCase(Locale.ROOT);
         return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
