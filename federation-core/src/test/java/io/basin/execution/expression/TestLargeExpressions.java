@@ -4,6 +4,7 @@ import io.basin.plan.expr.Expression;
 import io.basin.plan.expr.FunctionNames;
 import io.basin.plan.expr.SpecialForm.Form;
 import io.trino.spi.Page;
+import io.trino.spi.block.DictionaryBlock;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -93,7 +94,7 @@ class TestLargeExpressions
             sum = call(FunctionNames.ADD, BIGINT, sum, call(FunctionNames.MULTIPLY, BIGINT, x, constant(1L, BIGINT)));
         }
         var dictionary = block(BIGINT, 1L, 2L);
-        Page input = page(io.trino.spi.block.DictionaryBlock.create(3, dictionary, new int[] {1, 0, 1}));
+        Page input = page(DictionaryBlock.create(3, dictionary, new int[] {1, 0, 1}));
         Page output = compile(Optional.empty(), sum).createProcessor(CONTEXT).process(input);
         assertThat(values(output.getBlock(0), BIGINT)).containsExactly(402L, 201L, 402L);
     }
