@@ -70,7 +70,7 @@ public final class ExpressionCompiler
         for (Expression projection : projections) {
             switch (projection) {
                 case InputReference reference -> plan.add(new Projection.InputChannel(reference.field(), reference.type()));
-                case Constant constant -> plan.add(new Projection.ConstantValue(TypeUtils.writeNativeValue(constant.type(), constant.value()), constant.type()));
+                case Constant constant -> plan.add(new Projection.ConstantValue(TypeUtils.writeNativeValue(constant.type(), ExpressionShape.stackValue(constant)), constant.type()));
                 case Call _, SpecialForm _ -> {
                     plan.add(new Projection.Computed(computed.size(), projection.type()));
                     computed.add(projection);

@@ -6,6 +6,7 @@ import io.trino.spi.type.Type;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
@@ -48,6 +49,12 @@ public final class PageProcessorFactory
     public List<Type> outputTypes()
     {
         return projections.stream().map(Projection::type).toList();
+    }
+
+    /** Bytecode size of the largest generated method, when there is generated code. */
+    public OptionalInt largestGeneratedMethodBytes()
+    {
+        return kernel.map(compiled -> OptionalInt.of(compiled.largestMethodBytes())).orElseGet(OptionalInt::empty);
     }
 
     /** The generated source, when the expressions needed code (for debugging and EXPLAIN). */

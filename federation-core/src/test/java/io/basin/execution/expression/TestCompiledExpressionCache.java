@@ -1,5 +1,6 @@
 package io.basin.execution.expression;
 
+import io.airlift.slice.Slices;
 import io.basin.error.BasinException;
 import io.basin.plan.expr.Expression;
 import io.basin.plan.expr.FunctionNames;
@@ -20,10 +21,12 @@ import static io.basin.execution.expression.TestingExpressions.call;
 import static io.basin.execution.expression.TestingExpressions.constant;
 import static io.basin.execution.expression.TestingExpressions.form;
 import static io.basin.execution.expression.TestingExpressions.input;
+import static io.basin.execution.expression.TestingExpressions.nullConstant;
 import static io.basin.execution.expression.TestingExpressions.page;
 import static io.basin.execution.expression.TestingExpressions.values;
 import static io.trino.spi.type.BigintType.BIGINT;
 import static io.trino.spi.type.BooleanType.BOOLEAN;
+import static io.trino.spi.type.DateType.DATE;
 import static io.trino.spi.type.IntegerType.INTEGER;
 import static io.trino.spi.type.VarcharType.VARCHAR;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,9 +65,9 @@ class TestCompiledExpressionCache
         compiler.compile(Optional.of(greaterThan(5)), List.of());
         // another input type, another literal type, a NULL literal, another unit: new shapes
         compiler.compile(Optional.of(call(FunctionNames.GREATER_THAN, BOOLEAN, input(0, INTEGER), constant(5, INTEGER))), List.of());
-        compiler.compile(Optional.of(call(FunctionNames.GREATER_THAN, BOOLEAN, input(0, BIGINT), TestingExpressions.nullConstant(BIGINT))), List.of());
-        compiler.compile(Optional.empty(), List.of(call(FunctionNames.EXTRACT, BIGINT, constant("year", VARCHAR), input(0, io.trino.spi.type.DateType.DATE))));
-        compiler.compile(Optional.empty(), List.of(call(FunctionNames.EXTRACT, BIGINT, constant("month", VARCHAR), input(0, io.trino.spi.type.DateType.DATE))));
+        compiler.compile(Optional.of(call(FunctionNames.GREATER_THAN, BOOLEAN, input(0, BIGINT), nullConstant(BIGINT))), List.of());
+        compiler.compile(Optional.empty(), List.of(call(FunctionNames.EXTRACT, BIGINT, constant("year", VARCHAR), input(0, DATE))));
+        compiler.compile(Optional.empty(), List.of(call(FunctionNames.EXTRACT, BIGINT, constant("month", VARCHAR), input(0, DATE))));
         assertThat(compiler.cache().misses()).isEqualTo(5);
         assertThat(compiler.cache().hits()).isEqualTo(0);
         // IN lists of the same length share a class, also when they become hash sets
@@ -165,8 +168,8 @@ class TestCompiledExpressionCache
     {
         ExpressionCompiler compiler = new ExpressionCompiler(new CompiledExpressionCache());
         assertThat(compiler.evaluateConstant(call(FunctionNames.MULTIPLY, BIGINT, constant(6L, BIGINT), constant(7L, BIGINT)), CONTEXT)).isEqualTo(42L);
-        assertThat(compiler.evaluateConstant(constant("x", VARCHAR), CONTEXT)).isEqualTo(io.airlift.slice.Slices.utf8Slice("x"));
-        assertThat(compiler.evaluateConstant(call(FunctionNames.ADD, BIGINT, constant(1L, BIGINT), TestingExpressions.nullConstant(BIGINT)), CONTEXT)).isNull();
+        assertThat(compiler.evaluateConstant(constant("x", VARCHAR), CONTEXT)).isEqualTo(Slices.utf8Slice("x"));
+        assertThat(compiler.evaluateConstant(call(FunctionNames.ADD, BIGINT, constant(1L, BIGINT), nullConstant(BIGINT)), CONTEXT)).isNull();
         assertThrows(IllegalArgumentException.class, () -> compiler.evaluateConstant(input(0, BIGINT), CONTEXT));
     }
 }

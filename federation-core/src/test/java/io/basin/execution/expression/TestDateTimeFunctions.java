@@ -7,6 +7,7 @@ import io.trino.spi.type.Type;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -71,7 +72,7 @@ class TestDateTimeFunctions
             BigDecimal seconds = BigDecimal.valueOf(t.getSecond()).add(BigDecimal.valueOf(t.getNano() / 1000, 6));
             assertThat(extract("second", createDecimalType(8, 6), t, TIMESTAMP_MICROS)).isEqualTo(seconds);
             assertThat(extract("second", DOUBLE, t, TIMESTAMP_MICROS)).isEqualTo(seconds.doubleValue());
-            assertThat(extract("milliseconds", createDecimalType(8, 3), t, TIMESTAMP_MICROS)).isEqualTo(seconds.movePointRight(3).setScale(3, java.math.RoundingMode.HALF_UP));
+            assertThat(extract("milliseconds", createDecimalType(8, 3), t, TIMESTAMP_MICROS)).isEqualTo(seconds.movePointRight(3).setScale(3, RoundingMode.HALF_UP));
             assertThat(extract("microsecond", BIGINT, t, TIMESTAMP_MICROS)).isEqualTo(seconds.movePointRight(6).longValueExact());
             long epochSeconds = t.toEpochSecond(ZoneOffset.UTC);
             assertThat(extract("epoch", BIGINT, t, TIMESTAMP_MICROS)).isEqualTo(epochSeconds);

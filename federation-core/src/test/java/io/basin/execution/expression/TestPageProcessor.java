@@ -7,6 +7,8 @@ import io.trino.spi.Page;
 import io.trino.spi.block.Block;
 import io.trino.spi.block.DictionaryBlock;
 import io.trino.spi.block.RunLengthEncodedBlock;
+import io.trino.spi.type.CharType;
+import io.trino.spi.type.Type;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -155,6 +157,16 @@ class TestPageProcessor
         assertThat(factory.hasFilter()).isFalse();
         assertThat(factory.generatedSource()).hasValueSatisfying(source -> assertThat(source).contains("StringFunctions.upper"));
         assertThat(compiler().compile(Optional.empty(), List.of(X)).generatedSource()).isEmpty();
+    }
+
+    @Test
+    void charLiteralsLoseTrailingSpaces()
+    {
+        Type code = CharType.createCharType(4);
+        Page output = processor(Optional.empty(), constant("ab  ", code),
+                form(SpecialForm.Form.IF, code, constant(true, BOOLEAN), constant("cd  ", code), TestingExpressions.nullConstant(code))).process(sample());
+        assertThat(values(output.getBlock(0), code)).containsOnly("ab");
+        assertThat(values(output.getBlock(1), code)).containsOnly("cd");
     }
 
     @Test

@@ -197,6 +197,11 @@ class TestSpecialForms
         assertThat(project(form(Form.NULLIF, BIGINT, a, b), page)).isEqualTo(Arrays.asList(null, 1L, null, null));
         assertThat(evaluate(form(Form.NULLIF, INTEGER, constant(3, INTEGER), nullConstant(INTEGER)))).isEqualTo(3L);
         assertThat(evaluate(form(Form.IS_DISTINCT_FROM, BOOLEAN, constant("a", VARCHAR), constant("a", VARCHAR)))).isEqualTo(false);
+        // the comparison converts char to varchar: it must not run on a NULL second argument
+        Page text = page(block(createCharType(3), "ab", "ab", "cd"), block(VARCHAR, "ab", null, "x"));
+        assertThat(project(form(Form.NULLIF, createCharType(3), input(0, createCharType(3)), input(1, VARCHAR)), text)).isEqualTo(Arrays.asList(null, "ab", "cd"));
+        assertThat(project(form(Form.IS_DISTINCT_FROM, BOOLEAN, input(0, createCharType(3)), input(1, VARCHAR)), text)).containsExactly(false, true, true);
+        assertThat(project(form(Form.IN, BOOLEAN, input(1, VARCHAR), input(0, createCharType(3)), constant("x", VARCHAR)), text)).isEqualTo(Arrays.asList(true, null, true));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.basin.execution.expression;
 
 import io.airlift.slice.Slice;
 import io.airlift.slice.Slices;
+import io.basin.error.BasinException;
 import io.basin.plan.expr.Call;
 import io.basin.plan.expr.Constant;
 import io.basin.plan.expr.Expression;
@@ -10,13 +11,17 @@ import io.basin.plan.expr.SpecialForm;
 import io.trino.spi.Page;
 import io.trino.spi.block.Block;
 import io.trino.spi.block.BlockBuilder;
+import io.trino.spi.type.CharType;
 import io.trino.spi.type.DecimalType;
 import io.trino.spi.type.Int128;
 import io.trino.spi.type.Type;
 import io.trino.spi.type.TypeUtils;
+import io.trino.spi.type.VarbinaryType;
+import org.junit.jupiter.api.function.Executable;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -25,7 +30,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+
+import static io.trino.spi.type.BigintType.BIGINT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * Builds expressions and pages for expression tests, and runs them through a shared compiler.
@@ -89,10 +99,10 @@ public final class TestingExpressions
         }
         if (type instanceof DecimalType decimal) {
             BigDecimal number = value instanceof BigDecimal big ? big : new BigDecimal(value.toString());
-            BigInteger unscaled = number.setScale(decimal.getScale(), java.math.RoundingMode.UNNECESSARY).unscaledValue();
+            BigInteger unscaled = number.setScale(decimal.getScale(), RoundingMode.UNNECESSARY).unscaledValue();
             return decimal.isShort() ? (Object) unscaled.longValueExact() : Int128.valueOf(unscaled);
         }
-        if (type instanceof io.trino.spi.type.CharType && value instanceof String text) {
+        if (type instanceof CharType && value instanceof String text) {
             // Trino stores char(n) values without their trailing spaces
             return Slices.utf8Slice(text.stripTrailing());
         }
@@ -118,7 +128,7 @@ public final class TestingExpressions
             BigInteger unscaled = value instanceof Int128 int128 ? int128.toBigInteger() : BigInteger.valueOf((Long) value);
             return new BigDecimal(unscaled, decimal.getScale());
         }
-        if (type instanceof io.trino.spi.type.VarbinaryType) {
+        if (type instanceof VarbinaryType) {
             return value;
         }
         return switch (value) {
@@ -153,26 +163,20 @@ public final class TestingExpressions
     /** Positions (0-based) where {@code filter} is true, found by passing a position column through the filter. */
     public static List<Integer> select(Expression filter, Page page)
     {
-        return selectPositions(filter, page);
-    }
-
-    private static List<Integer> selectPositions(Expression filter, Page page)
-    {
         int count = page.getPositionCount();
         Object[] positions = new Object[count];
         for (int i = 0; i < count; i++) {
             positions[i] = (long) i;
         }
         Block[] blocks = Arrays.copyOf(pageBlocks(page), page.getChannelCount() + 1);
-        blocks[page.getChannelCount()] = block(io.trino.spi.type.BigintType.BIGINT, positions);
-        Page withPositions = new Page(count, blocks);
-        Page output = COMPILER.compile(Optional.of(filter), List.of(input(page.getChannelCount(), io.trino.spi.type.BigintType.BIGINT)))
+        blocks[page.getChannelCount()] = block(BIGINT, positions);
+        Page output = COMPILER.compile(Optional.of(filter), List.of(input(page.getChannelCount(), BIGINT)))
                 .createProcessor(CONTEXT)
-                .process(withPositions);
+                .process(new Page(count, blocks));
         if (output == null) {
             return List.of();
         }
-        return values(output.getBlock(0), io.trino.spi.type.BigintType.BIGINT).stream().map(value -> (int) (long) (Long) value).toList();
+        return values(output.getBlock(0), BIGINT).stream().map(value -> (int) (long) (Long) value).toList();
     }
 
     private static Block[] pageBlocks(Page page)
@@ -227,17 +231,17 @@ public final class TestingExpressions
         Page page = blocks.isEmpty() ? new Page(1) : new Page(blocks.toArray(new Block[0]));
         Object viaColumns = project(new Call(function, columns, resultType), page).getFirst();
         Object viaLiterals = evaluate(new Call(function, literals, resultType));
-        if (!java.util.Objects.equals(viaColumns, viaLiterals)) {
+        if (!Objects.equals(viaColumns, viaLiterals)) {
             throw new AssertionError(function + Arrays.toString(arguments) + ": columns gave " + viaColumns + " but literals gave " + viaLiterals);
         }
         return viaColumns;
     }
 
     /** Asserts that {@code action} fails with a BasinException of {@code sqlState} whose message contains {@code message}. */
-    public static void assertSqlError(org.junit.jupiter.api.function.Executable action, String sqlState, String message)
+    public static void assertSqlError(Executable action, String sqlState, String message)
     {
-        io.basin.error.BasinException exception = org.junit.jupiter.api.Assertions.assertThrows(io.basin.error.BasinException.class, action);
-        org.assertj.core.api.Assertions.assertThat(exception.sqlState()).as(exception.getMessage()).isEqualTo(sqlState);
-        org.assertj.core.api.Assertions.assertThat(exception.getMessage()).contains(message);
+        BasinException exception = assertThrows(BasinException.class, action);
+        assertThat(exception.sqlState()).as(exception.getMessage()).isEqualTo(sqlState);
+        assertThat(exception.getMessage()).contains(message);
     }
 }

@@ -89,7 +89,7 @@ final class ArithmeticGenerator
                     case FunctionNames.DIVIDE -> INTEGERS + ".divideNarrow(" + a + ", " + b + ")";
                     default -> INTEGERS + ".modulusNarrow(" + a + ", " + b + ")";
                 };
-                yield name.equals(FunctionNames.MODULUS) ? exact : INTEGERS + ".check" + capitalized(kind) + "(" + exact + ")";
+                yield name.equals(FunctionNames.MODULUS) ? exact : INTEGERS + ".check" + kind.functionSuffix() + "(" + exact + ")";
             }
             case DOUBLE -> FLOATS + "." + name + "(" + a + ", " + b + ")";
             case REAL -> FLOATS + "." + name + "Real(" + a + ", " + b + ")";
@@ -107,7 +107,7 @@ final class ArithmeticGenerator
         }
         String negated = switch (kind) {
             case BIGINT -> INTEGERS + ".negateBigint(" + v + ")";
-            case INTEGER, SMALLINT, TINYINT -> INTEGERS + ".check" + capitalized(kind) + "(-" + v + ")";
+            case INTEGER, SMALLINT, TINYINT -> INTEGERS + ".check" + kind.functionSuffix() + "(-" + v + ")";
             case DOUBLE -> "-" + v;
             case REAL -> FLOATS + ".negateReal(" + v + ")";
             case INTERVAL_DAY_TIME, INTERVAL_YEAR_MONTH -> DATE_TIME + ".negateInterval(" + v + ")";
@@ -199,11 +199,5 @@ final class ArithmeticGenerator
     {
         List<String> types = call.arguments().stream().map(argument -> argument.type().getDisplayName()).toList();
         return new BasinException(DATATYPE_MISMATCH, "Function " + call.name() + " cannot take " + types + " to " + call.type().getDisplayName());
-    }
-
-    static String capitalized(TypeKind kind)
-    {
-        String name = kind.name().toLowerCase(java.util.Locale.ROOT);
-        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 }

@@ -127,7 +127,7 @@ final class CastGenerator
             }
             case TINYINT, SMALLINT, INTEGER, BIGINT -> {
                 if (from.isIntegral()) {
-                    generator.assign(result, INTEGERS + ".check" + capitalized(to) + "(" + v + ")");
+                    generator.assign(result, INTEGERS + ".check" + to.functionSuffix() + "(" + v + ")");
                     return;
                 }
                 if (from == TypeKind.BOOLEAN) {
@@ -135,12 +135,12 @@ final class CastGenerator
                     return;
                 }
                 if (from.isFloatingPoint()) {
-                    generator.assign(result, NUMERIC + ".doubleTo" + capitalized(to) + "(" + asDouble(value, from) + ")");
+                    generator.assign(result, NUMERIC + ".doubleTo" + to.functionSuffix() + "(" + asDouble(value, from) + ")");
                     return;
                 }
                 if (from.isDecimal()) {
                     String rounded = DecimalGenerator.toLong(generator, DecimalGenerator.exact(value), "bigint");
-                    generator.assign(result, to == TypeKind.BIGINT ? rounded : INTEGERS + ".check" + capitalized(to) + "(" + rounded + ")");
+                    generator.assign(result, to == TypeKind.BIGINT ? rounded : INTEGERS + ".check" + to.functionSuffix() + "(" + rounded + ")");
                     return;
                 }
             }
@@ -249,7 +249,7 @@ final class CastGenerator
         Type target = result.type();
         switch (to) {
             case BOOLEAN -> generator.assign(result, NUMBER_TEXT + ".parseBoolean(" + text + ")");
-            case TINYINT, SMALLINT, INTEGER, BIGINT -> generator.assign(result, NUMBER_TEXT + ".parse" + capitalized(to) + "(" + text + ")");
+            case TINYINT, SMALLINT, INTEGER, BIGINT -> generator.assign(result, NUMBER_TEXT + ".parse" + to.functionSuffix() + "(" + text + ")");
             case REAL -> generator.assign(result, NUMBER_TEXT + ".parseReal(" + text + ")");
             case DOUBLE -> generator.assign(result, NUMBER_TEXT + ".parseDouble(" + text + ")");
             case SHORT_DECIMAL -> {
@@ -276,11 +276,6 @@ final class CastGenerator
         return kind == TypeKind.REAL ? NUMERIC + ".realToDouble(" + value.value() + ")" : value.value();
     }
 
-    private static String capitalized(TypeKind kind)
-    {
-        String name = kind.name().toLowerCase(java.util.Locale.ROOT);
-        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
-    }
 
     static BasinException cannotCast(Type source, Type target)
     {

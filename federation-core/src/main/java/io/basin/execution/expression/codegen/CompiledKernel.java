@@ -19,9 +19,11 @@ public final class CompiledKernel
     private final int constantCount;
     private final List<DerivedParameter> derivedParameters;
     private final String source;
+    private final int largestMethodBytes;
 
-    CompiledKernel(Class<? extends ExpressionKernel> kernelClass, int constantCount, List<DerivedParameter> derivedParameters, String source)
+    CompiledKernel(Class<? extends ExpressionKernel> kernelClass, int constantCount, List<DerivedParameter> derivedParameters, String source, int largestMethodBytes)
     {
+        this.largestMethodBytes = largestMethodBytes;
         this.kernelClass = requireNonNull(kernelClass, "kernelClass is null");
         this.constantCount = constantCount;
         this.derivedParameters = List.copyOf(requireNonNull(derivedParameters, "derivedParameters is null"));
@@ -69,6 +71,12 @@ public final class CompiledKernel
     public Class<? extends ExpressionKernel> kernelClass()
     {
         return kernelClass;
+    }
+
+    /** Bytecode size of the largest generated method (the JIT skips methods over 8000 bytes). */
+    public int largestMethodBytes()
+    {
+        return largestMethodBytes;
     }
 
     /** The generated Java source, for debugging and EXPLAIN-style diagnostics. */

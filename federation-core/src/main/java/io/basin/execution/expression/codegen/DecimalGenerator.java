@@ -3,7 +3,6 @@ package io.basin.execution.expression.codegen;
 import io.basin.execution.expression.function.DecimalArithmetic;
 import io.basin.execution.expression.function.Int128Arithmetic;
 import io.trino.spi.type.DecimalType;
-import io.trino.spi.type.Type;
 
 import static java.util.Objects.requireNonNull;
 
@@ -55,12 +54,6 @@ final class DecimalGenerator
             return Exact.narrow(value.value(), type.getPrecision(), type.getScale());
         }
         return Exact.wide(value.high(), value.low(), type.getPrecision(), type.getScale());
-    }
-
-    static boolean isDecimalOrIntegral(Type type)
-    {
-        TypeKind kind = TypeKind.of(type);
-        return kind.isExactNumeric();
     }
 
     // operations; each writes the final value into result, which has a decimal type

@@ -9,6 +9,7 @@ import io.basin.plan.expr.SpecialForm;
 import io.trino.spi.type.Type;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,17 +24,32 @@ import static java.util.Objects.requireNonNull;
  * arguments in nested blocks so that nothing after a NULL argument runs. Function bodies come from
  * the per-concern generators ({@link ArithmeticGenerator}, {@link CastGenerator}, ...), which call
  * back into this class for evaluation, locals and coercions.
+ *
+ * <p>HotSpot does not JIT-compile methods over 8000 bytes of bytecode, and a row loop that stays
+ * interpreted is orders of magnitude slower. So a method gets a budget of expression nodes; a
+ * subexpression that would exceed it is generated as a separate per-row helper method (which
+ * applies the same rule to its own subexpressions), called where the value is needed.
  */
 final class ExpressionCodeGenerator
 {
+    // smaller subexpressions are not worth a call
+    private static final int MIN_HELPER_NODES = 6;
+
     private final KernelSourceBuilder kernel;
+    private final Expression root;
     private final SourceWriter body = new SourceWriter();
+    // channels read by this method's own code
     private final Map<Integer, Type> channels = new TreeMap<>();
+    // channels read by helper methods called from here (directly or not): passed through fields
+    private final Map<Integer, Type> helperChannels = new TreeMap<>();
+    private final Map<Expression, Integer> sizes = new IdentityHashMap<>();
+    private int emittedNodes;
     private int variables;
 
-    private ExpressionCodeGenerator(KernelSourceBuilder kernel)
+    private ExpressionCodeGenerator(KernelSourceBuilder kernel, Expression root)
     {
         this.kernel = requireNonNull(kernel, "kernel is null");
+        this.root = requireNonNull(root, "root is null");
     }
 
     /** Adds {@code filter(Page, int[])} to the kernel. */
@@ -42,7 +58,7 @@ final class ExpressionCodeGenerator
         if (!filter.type().equals(BOOLEAN)) {
             throw new BasinException(DATATYPE_MISMATCH, "Filter must be boolean, found " + filter.type());
         }
-        ExpressionCodeGenerator generator = new ExpressionCodeGenerator(kernel);
+        ExpressionCodeGenerator generator = new ExpressionCodeGenerator(kernel, filter);
         GeneratedValue result = generator.generate(filter);
         String passes = result.mayBeNull() ? "!" + result.isNull() + " && " + result.value() : result.value();
 
@@ -66,7 +82,7 @@ final class ExpressionCodeGenerator
     /** Adds {@code project<index>(Page, int[], int)} to the kernel. */
     static void generateProjection(KernelSourceBuilder kernel, int index, Expression projection)
     {
-        ExpressionCodeGenerator generator = new ExpressionCodeGenerator(kernel);
+        ExpressionCodeGenerator generator = new ExpressionCodeGenerator(kernel, projection);
         GeneratedValue result = generator.generate(projection);
         OutputWriter output = OutputWriter.forType(projection.type());
 
@@ -98,11 +114,89 @@ final class ExpressionCodeGenerator
 
     GeneratedValue generate(Expression expression)
     {
+        if (expression != root && !(expression instanceof InputReference) && !(expression instanceof Constant)) {
+            int size = size(expression);
+            if (size >= MIN_HELPER_NODES && emittedNodes + size > kernel.nodeBudget()) {
+                return helper(expression);
+            }
+        }
+        emittedNodes++;
         return switch (expression) {
             case InputReference reference -> inputReference(reference);
             case Constant constant -> constant(constant);
             case Call call -> CallGenerators.generate(call, this);
             case SpecialForm form -> SpecialFormGenerator.generate(form, this);
+        };
+    }
+
+    /** Number of nodes of an expression tree. */
+    private int size(Expression expression)
+    {
+        Integer size = sizes.get(expression);
+        if (size == null) {
+            List<Expression> children = switch (expression) {
+                case Call call -> call.arguments();
+                case SpecialForm form -> form.arguments();
+                default -> List.of();
+            };
+            size = 1;
+            for (Expression child : children) {
+                size += size(child);
+            }
+            sizes.put(expression, size);
+        }
+        return size;
+    }
+
+    /**
+     * Generates {@code expression} as a helper method {@code void h<n>(int position)} that leaves
+     * its result in the kernel's helper fields, and calls it here.
+     */
+    private GeneratedValue helper(Expression expression)
+    {
+        ExpressionCodeGenerator helper = new ExpressionCodeGenerator(kernel, expression);
+        GeneratedValue result = helper.generate(expression);
+        String name = kernel.newHelperName();
+        SourceWriter method = new SourceWriter();
+        method.open("private void " + name + "(int position)");
+        for (Map.Entry<Integer, Type> entry : helper.channels.entrySet()) {
+            int channel = entry.getKey();
+            String blockClass = TypeKind.of(entry.getValue()).blockClass();
+            method.line(blockClass + " b" + channel + " = fb" + channel + ";");
+            method.line("int[] ids" + channel + " = fids" + channel + ";");
+            method.line("int o" + channel + " = fo" + channel + ";");
+            method.line("boolean m" + channel + " = fm" + channel + ";");
+        }
+        helper.writeChannelPositions(method);
+        method.append(helper.body);
+        method.line("helperNull = " + result.isNull() + ";");
+        switch (result.kind()) {
+            case BOOLEAN -> method.line("helperBoolean = " + result.value() + ";");
+            case LONG -> method.line("helperLong = " + result.value() + ";");
+            case DOUBLE -> method.line("helperDouble = " + result.value() + ";");
+            case SLICE -> method.line("helperSlice = " + result.value() + ";");
+            case INT128 -> {
+                method.line("helperHigh = " + result.high() + ";");
+                method.line("helperLow = " + result.low() + ";");
+            }
+        }
+        method.close();
+        kernel.addHelperMethod(method.toString());
+        helperChannels.putAll(helper.channels);
+        helperChannels.putAll(helper.helperChannels);
+
+        emittedNodes++;
+        body.line(name + "(position);");
+        String isNull = "false";
+        if (result.mayBeNull()) {
+            isNull = temporary("boolean", "helperNull");
+        }
+        return switch (result.kind()) {
+            case BOOLEAN -> GeneratedValue.of(expression.type(), temporary("boolean", "helperBoolean"), isNull);
+            case LONG -> GeneratedValue.of(expression.type(), temporary("long", "helperLong"), isNull);
+            case DOUBLE -> GeneratedValue.of(expression.type(), temporary("double", "helperDouble"), isNull);
+            case SLICE -> GeneratedValue.of(expression.type(), temporary("io.airlift.slice.Slice", "helperSlice"), isNull);
+            case INT128 -> GeneratedValue.ofInt128(expression.type(), temporary("long", "helperHigh"), temporary("long", "helperLow"), isNull);
         };
     }
 
@@ -338,7 +432,9 @@ final class ExpressionCodeGenerator
 
     private void writeChannelPrologue(SourceWriter method)
     {
-        for (Map.Entry<Integer, Type> entry : channels.entrySet()) {
+        Map<Integer, Type> all = new TreeMap<>(helperChannels);
+        all.putAll(channels);
+        for (Map.Entry<Integer, Type> entry : all.entrySet()) {
             int channel = entry.getKey();
             String blockClass = TypeKind.of(entry.getValue()).blockClass();
             method.line("io.trino.spi.block.Block r" + channel + " = page.getBlock(" + channel + ");");
@@ -346,6 +442,14 @@ final class ExpressionCodeGenerator
             method.line("int[] ids" + channel + " = positionIds(r" + channel + ", positionCount);");
             method.line("int o" + channel + " = positionIdsOffset(r" + channel + ");");
             method.line("boolean m" + channel + " = r" + channel + ".mayHaveNull();");
+            if (helperChannels.containsKey(channel)) {
+                // helper methods read the channel through fields
+                kernel.declareChannelFields(channel, blockClass);
+                method.line("fb" + channel + " = b" + channel + ";");
+                method.line("fids" + channel + " = ids" + channel + ";");
+                method.line("fo" + channel + " = o" + channel + ";");
+                method.line("fm" + channel + " = m" + channel + ";");
+            }
         }
     }
 

@@ -1,11 +1,14 @@
 package io.basin.execution.expression.codegen;
 
+import io.airlift.slice.Slice;
+import io.basin.execution.expression.function.StringFunctions;
 import io.basin.plan.expr.Call;
 import io.basin.plan.expr.Constant;
 import io.basin.plan.expr.Expression;
 import io.basin.plan.expr.FunctionNames;
 import io.basin.plan.expr.InputReference;
 import io.basin.plan.expr.SpecialForm;
+import io.trino.spi.type.CharType;
 import io.trino.spi.type.Type;
 
 import java.util.ArrayList;
@@ -92,9 +95,21 @@ public final class ExpressionShape
     {
         List<Object> values = new ArrayList<>(constants.size());
         for (Constant constant : constants) {
-            values.add(constant.value());
+            values.add(stackValue(constant));
         }
         return values;
+    }
+
+    /**
+     * The value of a literal as blocks hold it: char(n) values without their trailing spaces, as
+     * Trino stores them (they are insignificant in char semantics).
+     */
+    public static Object stackValue(Constant constant)
+    {
+        if (constant.type() instanceof CharType && constant.value() instanceof Slice slice) {
+            return StringFunctions.trimTrailingSpaces(slice);
+        }
+        return constant.value();
     }
 
     @Override

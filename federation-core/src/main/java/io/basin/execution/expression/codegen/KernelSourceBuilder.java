@@ -5,6 +5,8 @@ import io.trino.spi.type.Type;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static java.util.Objects.requireNonNull;
 
@@ -23,14 +25,26 @@ final class KernelSourceBuilder
     private final SourceWriter fieldDeclarations = new SourceWriter();
     private final SourceWriter fieldInitializers = new SourceWriter();
     private final List<String> methods = new ArrayList<>();
+    private final Map<Integer, String> channelFields = new TreeMap<>();
+    private final List<String> helperMethods = new ArrayList<>();
     private int instanceFields;
+    private int helperCount;
     private boolean hasFilter;
     private int projectionCount;
 
-    KernelSourceBuilder(String className, ExpressionShape shape)
+    private final int nodeBudget;
+
+    KernelSourceBuilder(String className, ExpressionShape shape, int nodeBudget)
     {
         this.className = requireNonNull(className, "className is null");
         this.shape = requireNonNull(shape, "shape is null");
+        this.nodeBudget = nodeBudget;
+    }
+
+    /** Expression nodes one method may hold before subexpressions move to helper methods. */
+    int nodeBudget()
+    {
+        return nodeBudget;
     }
 
     String className()
@@ -74,6 +88,25 @@ final class KernelSourceBuilder
         return name;
     }
 
+    String newHelperName()
+    {
+        return "h" + helperCount++;
+    }
+
+    void addHelperMethod(String source)
+    {
+        helperMethods.add(source);
+    }
+
+    /** Fields through which helper methods read a channel's block and position mapping. */
+    void declareChannelFields(int channel, String blockClass)
+    {
+        String previous = channelFields.putIfAbsent(channel, blockClass);
+        if (previous != null && !previous.equals(blockClass)) {
+            throw new IllegalStateException("Channel " + channel + " read as both " + previous + " and " + blockClass);
+        }
+    }
+
     void addFilterMethod(String source)
     {
         hasFilter = true;
@@ -111,6 +144,23 @@ final class KernelSourceBuilder
             writer.line("private final " + derivedParameters.get(i).javaType() + " d" + i + ";");
         }
         writer.append(fieldDeclarations);
+        for (Map.Entry<Integer, String> entry : channelFields.entrySet()) {
+            int channel = entry.getKey();
+            writer.line("private " + entry.getValue() + " fb" + channel + ";");
+            writer.line("private int[] fids" + channel + ";");
+            writer.line("private int fo" + channel + ";");
+            writer.line("private boolean fm" + channel + ";");
+        }
+        if (!helperMethods.isEmpty()) {
+            // results of helper methods, read right after each call
+            writer.line("private boolean helperNull;");
+            writer.line("private boolean helperBoolean;");
+            writer.line("private long helperLong;");
+            writer.line("private double helperDouble;");
+            writer.line("private io.airlift.slice.Slice helperSlice;");
+            writer.line("private long helperHigh;");
+            writer.line("private long helperLow;");
+        }
         writer.line("");
         writer.open("public " + className + "(Object[] parameters, long currentDate, long currentTimestamp)");
         writer.line("super(currentDate, currentTimestamp);");
@@ -123,6 +173,10 @@ final class KernelSourceBuilder
         writer.append(fieldInitializers);
         writer.close();
         for (String method : methods) {
+            writer.line("");
+            writer.append(sourceOf(method));
+        }
+        for (String method : helperMethods) {
             writer.line("");
             writer.append(sourceOf(method));
         }

@@ -77,7 +77,7 @@ final class MathGenerator
         TypeKind kind = value.typeKind();
         String v = value.value();
         String expression = switch (name) {
-            case FunctionNames.ABS -> kind == TypeKind.BIGINT ? INTEGERS + ".absBigint(" + v + ")" : INTEGERS + ".check" + ArithmeticGenerator.capitalized(kind) + "(Math.abs(" + v + "))";
+            case FunctionNames.ABS -> kind == TypeKind.BIGINT ? INTEGERS + ".absBigint(" + v + ")" : INTEGERS + ".check" + kind.functionSuffix() + "(Math.abs(" + v + "))";
             case FunctionNames.SIGN -> "(long) Long.signum(" + v + ")";
             case FunctionNames.CEIL, FunctionNames.FLOOR -> v;
             case FunctionNames.ROUND -> MATH + ".roundInteger(" + v + ", " + digits + ")";

@@ -45,11 +45,6 @@ final class SourceWriter
         return this;
     }
 
-    int indent()
-    {
-        return indent;
-    }
-
     @Override
     public String toString()
     {

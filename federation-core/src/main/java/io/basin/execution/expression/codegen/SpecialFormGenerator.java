@@ -15,6 +15,7 @@ import io.trino.spi.type.Type;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static io.basin.error.BasinErrorCode.DATATYPE_MISMATCH;
 import static io.trino.spi.type.BooleanType.BOOLEAN;
@@ -29,11 +30,17 @@ final class SpecialFormGenerator
 {
     // below this many literals a chain of comparisons beats hashing
     private static final int IN_SET_THRESHOLD = 5;
+    // wider forms are regrouped into nested ones
+    private static final int MAX_ARGUMENTS = 16;
 
     private SpecialFormGenerator() {}
 
     static GeneratedValue generate(SpecialForm form, ExpressionCodeGenerator generator)
     {
+        Optional<SpecialForm> regrouped = regroup(form);
+        if (regrouped.isPresent()) {
+            return generator.generate(regrouped.get());
+        }
         List<Expression> arguments = form.arguments();
         return switch (form.form()) {
             case AND -> logical(form, generator, true);
@@ -63,6 +70,48 @@ final class SpecialFormGenerator
             case NULLIF -> nullIf(form, generator);
             case GREATEST -> extreme(form, generator, ">");
             case LEAST -> extreme(form, generator, "<");
+        };
+    }
+
+    /**
+     * Splits a form with very many arguments into nested forms of at most {@link #MAX_ARGUMENTS}
+     * with the same meaning, so that the code generator can move the groups into helper methods
+     * (a 500-branch CASE would otherwise be one method too large for the JIT).
+     */
+    private static Optional<SpecialForm> regroup(SpecialForm form)
+    {
+        List<Expression> arguments = form.arguments();
+        return switch (form.form()) {
+            // associative, also in three-valued logic and when skipping NULLs
+            case AND, OR, GREATEST, LEAST -> {
+                if (arguments.size() <= MAX_ARGUMENTS) {
+                    yield Optional.empty();
+                }
+                List<Expression> groups = new ArrayList<>();
+                for (int start = 0; start < arguments.size(); start += MAX_ARGUMENTS) {
+                    List<Expression> group = arguments.subList(start, Math.min(arguments.size(), start + MAX_ARGUMENTS));
+                    groups.add(group.size() == 1 ? group.getFirst() : new SpecialForm(form.form(), group, form.type()));
+                }
+                yield Optional.of(new SpecialForm(form.form(), groups, form.type()));
+            }
+            // the first branches here, the rest in a nested form in the else position
+            case SWITCH -> {
+                if (arguments.size() <= 2 * MAX_ARGUMENTS + 1) {
+                    yield Optional.empty();
+                }
+                List<Expression> head = new ArrayList<>(arguments.subList(0, 2 * MAX_ARGUMENTS));
+                head.add(new SpecialForm(form.form(), arguments.subList(2 * MAX_ARGUMENTS, arguments.size()), form.type()));
+                yield Optional.of(new SpecialForm(form.form(), head, form.type()));
+            }
+            case COALESCE -> {
+                if (arguments.size() <= MAX_ARGUMENTS) {
+                    yield Optional.empty();
+                }
+                List<Expression> head = new ArrayList<>(arguments.subList(0, MAX_ARGUMENTS - 1));
+                head.add(new SpecialForm(form.form(), arguments.subList(MAX_ARGUMENTS - 1, arguments.size()), form.type()));
+                yield Optional.of(new SpecialForm(form.form(), head, form.type()));
+            }
+            default -> Optional.empty();
         };
     }
 
@@ -331,13 +380,26 @@ final class SpecialFormGenerator
             body.open("if (!" + first.isNull() + ")");
         }
         GeneratedValue present = ExpressionCodeGenerator.notNull(first);
+        GeneratedValue value = generator.coerce(present, form.type());
         GeneratedValue second = generator.generate(form.arguments().get(1));
-        String differs = second.isNull().equals("true")
-                ? "true"
-                : (second.mayBeNull() ? second.isNull() + " || " : "") + "!" + ComparisonGenerator.compare(generator, present, ExpressionCodeGenerator.notNull(second), "==");
-        body.open("if (" + differs + ")");
-        generator.assign(result, generator.coerce(present, form.type()));
-        body.close();
+        if (second.isNull().equals("true")) {
+            generator.assign(result, value);
+        }
+        else {
+            // compare only when the second value is present: conversions for the comparison must not see a NULL
+            if (second.mayBeNull()) {
+                body.open("if (" + second.isNull() + ")");
+                generator.assign(result, value);
+                body.reopen("else");
+            }
+            String equal = ComparisonGenerator.compare(generator, present, ExpressionCodeGenerator.notNull(second), "==");
+            body.open("if (!" + equal + ")");
+            generator.assign(result, value);
+            body.close();
+            if (second.mayBeNull()) {
+                body.close();
+            }
+        }
         if (first.mayBeNull()) {
             body.close();
         }
@@ -356,13 +418,17 @@ final class SpecialFormGenerator
             if (value.isNull().equals("true")) {
                 continue;
             }
+            if (value.mayBeNull()) {
+                body.open("if (!" + value.isNull() + ")");
+            }
             GeneratedValue present = ExpressionCodeGenerator.notNull(value);
             GeneratedValue current = ExpressionCodeGenerator.notNull(result);
-            String better = result.isNull() + " || " + ComparisonGenerator.compare(generator, present, current, operator);
-            body.open("if (" + (value.mayBeNull() ? "!" + value.isNull() + " && (" + better + ")" : better) + ")");
+            body.open("if (" + result.isNull() + " || " + ComparisonGenerator.compare(generator, present, current, operator) + ")");
             generator.assign(result, present);
-            body.line(result.isNull() + " = false;");
             body.close();
+            if (value.mayBeNull()) {
+                body.close();
+            }
         }
         if (!Nullability.mayBeNull(form)) {
             return ExpressionCodeGenerator.notNull(result);

@@ -18,6 +18,8 @@ import io.trino.spi.type.Type;
 import io.trino.spi.type.VarbinaryType;
 import io.trino.spi.type.VarcharType;
 
+import java.util.Locale;
+
 import static io.basin.error.BasinErrorCode.FEATURE_NOT_SUPPORTED;
 
 /**
@@ -159,6 +161,13 @@ public enum TypeKind
             case BIGINT -> 19;
             default -> throw new IllegalStateException("not an integer type: " + this);
         };
+    }
+
+    /** The type's name in function names of the library ("Bigint" as in {@code checkBigint}, {@code parseBigint}). */
+    public String functionSuffix()
+    {
+        String name = name().toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     /** The name used in PostgreSQL's error messages ("integer out of range"). */

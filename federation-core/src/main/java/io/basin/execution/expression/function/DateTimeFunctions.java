@@ -2,6 +2,8 @@ package io.basin.execution.expression.function;
 
 import io.basin.error.BasinException;
 
+import java.util.Locale;
+
 import static io.basin.error.BasinErrorCode.DATETIME_FIELD_OVERFLOW;
 import static io.basin.error.BasinErrorCode.INVALID_PARAMETER_VALUE;
 
@@ -92,11 +94,6 @@ public final class DateTimeFunctions
         };
     }
 
-    public static double extractDouble(DateTimeUnit field, long micros)
-    {
-        return extractMicroScaled(field, micros) / 1_000_000.0;
-    }
-
     /** extract from an interval day to second (milliseconds), integer value. */
     public static long extractFromDayTimeInterval(DateTimeUnit field, long millis)
     {
@@ -144,7 +141,7 @@ public final class DateTimeFunctions
 
     private static BasinException unsupportedIntervalField(DateTimeUnit field)
     {
-        return new BasinException(INVALID_PARAMETER_VALUE, "unit \"" + field.name().toLowerCase(java.util.Locale.ROOT) + "\" not supported for type interval");
+        return new BasinException(INVALID_PARAMETER_VALUE, "unit \"" + field.name().toLowerCase(Locale.ROOT) + "\" not supported for type interval");
     }
 
     /** PostgreSQL numbers the year before 1 AD as -1 (there is no year 0). */
@@ -196,7 +193,7 @@ public final class DateTimeFunctions
                 yield (day - CivilDate.isoDayOfWeek(day) + 1) * MICROS_PER_DAY;
             }
             case MONTH, QUARTER, YEAR, DECADE, CENTURY, MILLENNIUM -> truncateDate(unit, Math.floorDiv(micros, MICROS_PER_DAY)) * MICROS_PER_DAY;
-            default -> throw new BasinException(INVALID_PARAMETER_VALUE, "unit \"" + unit.name().toLowerCase(java.util.Locale.ROOT) + "\" not supported for date_trunc");
+            default -> throw new BasinException(INVALID_PARAMETER_VALUE, "unit \"" + unit.name().toLowerCase(Locale.ROOT) + "\" not supported for date_trunc");
         };
     }
 
@@ -242,7 +239,7 @@ public final class DateTimeFunctions
             case DECADE -> addMonths(micros, multiplyExact(amount, 120));
             case CENTURY -> addMonths(micros, multiplyExact(amount, 1_200));
             case MILLENNIUM -> addMonths(micros, multiplyExact(amount, 12_000));
-            default -> throw new BasinException(INVALID_PARAMETER_VALUE, "unit \"" + unit.name().toLowerCase(java.util.Locale.ROOT) + "\" not supported for date_add");
+            default -> throw new BasinException(INVALID_PARAMETER_VALUE, "unit \"" + unit.name().toLowerCase(Locale.ROOT) + "\" not supported for date_add");
         };
     }
 
@@ -381,7 +378,7 @@ public final class DateTimeFunctions
             case DECADE -> Math.floorDiv(yearOf(end), 10) - Math.floorDiv(yearOf(start), 10);
             case CENTURY -> Math.floorDiv(yearOf(end) - 1, 100) - Math.floorDiv(yearOf(start) - 1, 100);
             case MILLENNIUM -> Math.floorDiv(yearOf(end) - 1, 1000) - Math.floorDiv(yearOf(start) - 1, 1000);
-            default -> throw new BasinException(INVALID_PARAMETER_VALUE, "unit \"" + unit.name().toLowerCase(java.util.Locale.ROOT) + "\" not supported for date_diff");
+            default -> throw new BasinException(INVALID_PARAMETER_VALUE, "unit \"" + unit.name().toLowerCase(Locale.ROOT) + "\" not supported for date_diff");
         };
     }
 

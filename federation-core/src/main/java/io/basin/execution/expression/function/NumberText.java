@@ -4,6 +4,7 @@ import io.airlift.slice.Slice;
 import io.airlift.slice.Slices;
 
 import java.math.BigDecimal;
+import java.util.Locale;
 
 import static io.basin.execution.expression.function.ExpressionErrors.invalidInputSyntax;
 import static io.basin.execution.expression.function.ExpressionErrors.valueOutOfRangeForType;
@@ -131,7 +132,7 @@ public final class NumberText
 
     public static boolean parseBoolean(Slice text)
     {
-        String value = text.toStringUtf8().strip().toLowerCase(java.util.Locale.ROOT);
+        String value = text.toStringUtf8().strip().toLowerCase(Locale.ROOT);
         if (!value.isEmpty()) {
             // PostgreSQL accepts any unique prefix of true/false/yes/no, and on/off (at least two letters)
             if ("true".startsWith(value) || "yes".startsWith(value) || value.equals("on") || value.equals("1")) {
@@ -240,7 +241,7 @@ public final class NumberText
     private static double parseFloatingPoint(String text, String typeName)
     {
         String value = text.strip();
-        String lower = value.toLowerCase(java.util.Locale.ROOT);
+        String lower = value.toLowerCase(Locale.ROOT);
         switch (lower) {
             case "nan", "+nan", "-nan" -> {
                 return Double.NaN;

@@ -72,9 +72,4 @@ public final class NumericCasts
     {
         return Float.floatToIntBits((float) value);
     }
-
-    public static double booleanToDouble(boolean value)
-    {
-        return value ? 1.0 : 0.0;
-    }
 }

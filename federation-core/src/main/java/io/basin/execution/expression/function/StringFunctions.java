@@ -7,6 +7,7 @@ import io.basin.error.BasinException;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 import static io.airlift.slice.Slices.EMPTY_SLICE;
@@ -505,7 +506,7 @@ public final class StringFunctions
             if (length + extra > bytes.length) {
                 long capacity = Math.max((long) bytes.length * 2, (long) length + extra);
                 checkResultLength(capacity);
-                bytes = java.util.Arrays.copyOf(bytes, (int) capacity);
+                bytes = Arrays.copyOf(bytes, (int) capacity);
             }
         }
 
