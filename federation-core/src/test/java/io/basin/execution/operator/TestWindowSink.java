@@ -6,7 +6,6 @@ import io.basin.execution.QueryContext;
 import io.basin.execution.compare.SortKey;
 import io.basin.execution.window.FrameBound;
 import io.basin.execution.window.WindowFrame;
-import io.basin.execution.window.WindowFunctionKind;
 import io.basin.execution.window.WindowFunctionSpec;
 import io.basin.execution.window.WindowSpec;
 import io.trino.spi.Page;
