@@ -17,8 +17,8 @@ import static java.util.Objects.requireNonNull;
  * a binary heap of the runs ordered by their current rows, so each output row costs O(log k)
  * comparisons for k runs. Optionally skips the first {@code offset} rows and stops after
  * {@code limit} rows (ORDER BY ... OFFSET ... LIMIT). Equal rows come from the lower-numbered
- * run first, so the merge is deterministic. Runs are closed (their memory released) once the
- * merge is exhausted. Not thread-safe.
+ * run first, so the merge is deterministic. A single run (a global sort) is simply read in
+ * order. Runs are closed (their memory released) once the merge is exhausted. Not thread-safe.
  */
 public final class SortedRunMerger
         implements PageSupplier

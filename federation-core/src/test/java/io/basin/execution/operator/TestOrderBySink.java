@@ -15,6 +15,7 @@ import java.util.Random;
 import static io.basin.execution.operator.SortAssertions.assertPageSizes;
 import static io.basin.execution.operator.SortAssertions.assertSortedSlice;
 import static io.trino.spi.type.BigintType.BIGINT;
+import static io.trino.spi.type.CharType.createCharType;
 import static io.trino.spi.type.DoubleType.DOUBLE;
 import static io.trino.spi.type.IntegerType.INTEGER;
 import static io.trino.spi.type.VarcharType.VARCHAR;
@@ -76,7 +77,7 @@ final class TestOrderBySink
         // later bytes and the comparison fallback past them
         Random random = new Random(5);
         String[] stems = {"Customer#", "Customer#000", "Customer#0000000", "", "abcdefg", "abcdefgh", "abcdefghijklmn", "x".repeat(500), "x".repeat(460) + "\u00e9"};
-        Type charType = io.trino.spi.type.CharType.createCharType(600);
+        Type charType = createCharType(600);
         List<Type> types = List.of(VARCHAR, charType, BIGINT);
         List<List<Object>> rows = new ArrayList<>();
         for (long row = 0; row < 20_000; row++) {

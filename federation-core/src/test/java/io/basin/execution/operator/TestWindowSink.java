@@ -6,7 +6,6 @@ import io.basin.execution.QueryContext;
 import io.basin.execution.compare.SortKey;
 import io.basin.execution.window.FrameBound;
 import io.basin.execution.window.WindowFrame;
-import io.basin.execution.window.WindowFunctionKind;
 import io.basin.execution.window.WindowFunctionSpec;
 import io.basin.execution.window.WindowSpec;
 import io.trino.spi.Page;
@@ -181,6 +180,46 @@ final class TestWindowSink
                 WindowFunctionSpec.of(MIN, BIGINT, X).withFrame(WindowFrame.rows(preceding(7), currentRow())),
                 WindowFunctionSpec.of(MAX, createDecimalType(30, 4), BIG).withFrame(WindowFrame.rows(currentRow(), following(20))));
         assertWindow(rows, window, functions, 2, 256);
+    }
+
+    @Test
+    void valueFunctionsForEveryType()
+    {
+        Random random = new Random(8);
+        for (Type type : TestingValues.ALL_TYPES) {
+            // (partition, id, value): min and max order by the type, the others copy values
+            List<Type> types = List.of(BIGINT, BIGINT, type);
+            List<List<Object>> rows = new ArrayList<>();
+            for (long id = 0; id < 2000; id++) {
+                rows.add(TestingPages.row((long) random.nextInt(20), id, TestingValues.random(type, random, 0.1, id % 2 == 0 ? 10 : 1_000_000)));
+            }
+            WindowSpec window = new WindowSpec(List.of(0), List.of(SortKey.descending(1, BIGINT)));
+            List<WindowFunctionSpec> functions = List.of(
+                    WindowFunctionSpec.of(MIN, type, 2),
+                    WindowFunctionSpec.of(MAX, type, 2).withFrame(WindowFrame.rows(preceding(3), following(2))),
+                    WindowFunctionSpec.of(LAG, type, 2),
+                    WindowFunctionSpec.of(FIRST_VALUE, type, 2).withFrame(WindowFrame.rows(preceding(1), following(1))),
+                    WindowFunctionSpec.of(COUNT, BIGINT, 2));
+            WindowSink sink = new WindowSink(types, window, functions);
+            List<List<Object>> actual = TestingPages.toRows(sink.outputTypes(), TestingDrivers.run(sink, TestingPages.toPages(types, rows, 300), TestingDrivers.queryContext(2)));
+            List<List<Object>> expected = new WindowOracle(types, window).expected(rows, functions);
+            assertThat(actual).hasSize(rows.size());
+            for (List<Object> row : actual) {
+                int id = (int) (long) (Long) row.get(1);
+                for (int function = 0; function < functions.size(); function++) {
+                    Object expectedValue = expected.get(id).get(function);
+                    Object actualValue = row.get(types.size() + function);
+                    // equal under the type's order: NaNs, -0.0 and 0.0, padded chars
+                    boolean same = expectedValue == null ? actualValue == null
+                            : actualValue != null && (functions.get(function).outputType().equals(type)
+                                    ? TestingOrdering.compareValues(type, expectedValue, actualValue) == 0
+                                    : expectedValue.equals(actualValue));
+                    if (!same) {
+                        fail("%s for row %s: expected %s, got %s".formatted(functions.get(function), rows.get(id), expectedValue, actualValue));
+                    }
+                }
+            }
+        }
     }
 
     @Test
