@@ -93,8 +93,15 @@ public final class BasinOperatorTable
                 SqlFunctionCategory.NUMERIC);
     }
 
+    /** PostgreSQL's greatest/least ignore NULL arguments (Calcite's, from Oracle, return NULL). */
+    public static final SqlFunction GREATEST = new SqlFunction("GREATEST", SqlKind.GREATEST,
+            ReturnTypes.LEAST_RESTRICTIVE, null, OperandTypes.SAME_VARIADIC, SqlFunctionCategory.SYSTEM);
+
+    public static final SqlFunction LEAST = new SqlFunction("LEAST", SqlKind.LEAST,
+            ReturnTypes.LEAST_RESTRICTIVE, null, OperandTypes.SAME_VARIADIC, SqlFunctionCategory.SYSTEM);
+
     /** Functions Basin defines that take precedence over Calcite's functions of the same name. */
-    private static final List<SqlOperator> OVERRIDES = List.of(PG_DATE_TRUNC, ROUND, TRUNC,
+    private static final List<SqlOperator> OVERRIDES = List.of(PG_DATE_TRUNC, ROUND, TRUNC, GREATEST, LEAST,
             PostgresDateArithmetic.PLUS, PostgresDateArithmetic.MINUS, PostgresDateArithmetic.DATEADD, PostgresDateArithmetic.DATEDIFF);
 
     public static final SqlOperatorTable INSTANCE = new BasinOperatorTable();
@@ -130,8 +137,8 @@ public final class BasinOperatorTable
                 SqlLibraryOperators.SPLIT_PART,
                 SqlLibraryOperators.STRPOS,
                 SqlLibraryOperators.STARTS_WITH,
-                SqlLibraryOperators.GREATEST,
-                SqlLibraryOperators.LEAST,
+                GREATEST,
+                LEAST,
                 SqlLibraryOperators.TRANSLATE3,
                 SqlLibraryOperators.BOOL_AND,
                 SqlLibraryOperators.BOOL_OR,
@@ -150,9 +157,12 @@ public final class BasinOperatorTable
     public void lookupOperatorOverloads(SqlIdentifier opName, SqlFunctionCategory category, SqlSyntax syntax, List<SqlOperator> operatorList, SqlNameMatcher nameMatcher)
     {
         delegate.lookupOperatorOverloads(opName, category, syntax, operatorList, SqlNameMatchers.withCaseSensitive(false));
-        if (operatorList.size() > 1 && operatorList.stream().anyMatch(OVERRIDES::contains)) {
-            // e.g. PostgreSQL's date_trunc argument order over BigQuery's
-            operatorList.removeIf(operator -> !OVERRIDES.contains(operator));
+        // e.g. PostgreSQL's date_trunc argument order over BigQuery's; an override replaces only
+        // operators of its own syntax (binary minus, not prefix minus)
+        List<SqlOperator> overrides = operatorList.stream().filter(OVERRIDES::contains).toList();
+        if (!overrides.isEmpty()) {
+            operatorList.removeIf(operator -> !OVERRIDES.contains(operator)
+                    && overrides.stream().anyMatch(override -> override.getSyntax() == operator.getSyntax()));
         }
     }
 

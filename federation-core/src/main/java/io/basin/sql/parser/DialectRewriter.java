@@ -3,11 +3,20 @@ package io.basin.sql.parser;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlBinaryOperator;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlPrefixOperator;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlShuttle;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,10 +51,32 @@ final class DialectRewriter
         if (!(visited instanceof SqlCall result)) {
             return visited;
         }
+        if (result.getKind() == SqlKind.CAST && result.operandCount() == 2) {
+            roundLiteralForDecimalCast(result);
+        }
         if (result.getOperator() == SqlLibraryOperators.INFIX_CAST) {
             return pushDown(result.operand(0), result.operand(1), result.getParserPosition());
         }
         return visited;
+    }
+
+    /**
+     * CAST(2.345 AS decimal(5,2)): Calcite converts the literal itself and truncates (2.34);
+     * PostgreSQL rounds half away from zero (2.35). Rounding the literal's text first gives the
+     * same value either way.
+     */
+    private static void roundLiteralForDecimalCast(SqlCall cast)
+    {
+        if (cast.operand(0) instanceof SqlNumericLiteral literal && literal.isExact()
+                && cast.operand(1) instanceof SqlDataTypeSpec spec && spec.getTypeNameSpec() instanceof SqlBasicTypeNameSpec typeName
+                && SqlTypeName.get(typeName.getTypeName().getSimple().toUpperCase(java.util.Locale.ROOT)) == SqlTypeName.DECIMAL) {
+            BigDecimal value = literal.bigDecimalValue();
+            int scale = Math.max(typeName.getScale(), 0);
+            if (value != null && value.scale() > scale) {
+                BigDecimal rounded = value.setScale(scale, RoundingMode.HALF_UP);
+                cast.setOperand(0, SqlLiteral.createExactNumeric(rounded.toPlainString(), literal.getParserPosition()));
+            }
+        }
     }
 
     private SqlNode pushDown(SqlNode operand, SqlNode type, SqlParserPos position)

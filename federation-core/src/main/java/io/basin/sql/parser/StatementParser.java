@@ -99,7 +99,50 @@ public final class StatementParser
             default -> {
             }
         }
-        return convert(parseWithCalcite(text));
+        try {
+            return convert(parseWithCalcite(text));
+        }
+        catch (BasinException e) {
+            // PostgreSQL allows WHERE without FROM (SELECT 1 WHERE false); Calcite does not
+            Optional<String> withFrom = e.code() == SYNTAX_ERROR ? addMissingFrom(text, tokens) : Optional.empty();
+            if (withFrom.isPresent()) {
+                try {
+                    return convert(parseWithCalcite(withFrom.get()));
+                }
+                catch (BasinException ignored) {
+                    // report the error of the statement as written
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Inserts a one-row FROM before a top-level WHERE of a SELECT that has no FROM. */
+    private static Optional<String> addMissingFrom(String sql, List<Token> tokens)
+    {
+        if (!tokens.getFirst().keyword().equals("SELECT")) {
+            return Optional.empty();
+        }
+        int depth = 0;
+        Token where = null;
+        for (Token token : tokens) {
+            switch (token.text()) {
+                case "(" -> depth++;
+                case ")" -> depth--;
+                default -> {
+                    if (depth == 0 && token.keyword().equals("FROM")) {
+                        return Optional.empty();
+                    }
+                    if (depth == 0 && token.keyword().equals("WHERE") && where == null) {
+                        where = token;
+                    }
+                }
+            }
+        }
+        if (where == null) {
+            return Optional.empty();
+        }
+        return Optional.of(sql.substring(0, where.offset()) + "FROM (VALUES (0)) AS basin_no_from (basin_no_from) " + sql.substring(where.offset()));
     }
 
     public static SqlNode parseWithCalcite(String sql)

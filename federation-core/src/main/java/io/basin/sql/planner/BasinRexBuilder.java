@@ -27,13 +27,59 @@ final class BasinRexBuilder
     @Override
     public RexNode makeCast(SqlParserPos pos, RelDataType type, RexNode exp, boolean matchNullability, boolean safe, RexLiteral format)
     {
+        if (losesDigits(type, exp)) {
+            return makeAbstractCast(pos, type, exp, safe, format);
+        }
+        return super.makeCast(pos, type, exp, matchNullability, safe, format);
+    }
+
+    @Override
+    public RexNode makeCast(SqlParserPos pos, RelDataType type, RexNode exp, boolean matchNullability, boolean safe)
+    {
+        if (losesDigits(type, exp)) {
+            return makeAbstractCast(pos, type, exp, safe);
+        }
+        return super.makeCast(pos, type, exp, matchNullability, safe);
+    }
+
+    @Override
+    public RexNode makeCast(RelDataType type, RexNode exp, boolean matchNullability, boolean safe)
+    {
+        if (losesDigits(type, exp)) {
+            return makeAbstractCast(type, exp, safe);
+        }
+        return super.makeCast(type, exp, matchNullability, safe);
+    }
+
+    @Override
+    public RexNode makeCast(RelDataType type, RexNode exp, boolean matchNullability)
+    {
+        return makeCast(type, exp, matchNullability, false);
+    }
+
+    @Override
+    public RexNode makeCast(RelDataType type, RexNode exp)
+    {
+        return makeCast(type, exp, false, false);
+    }
+
+    @Override
+    public RexLiteral makeExactLiteral(BigDecimal value, RelDataType type)
+    {
+        // Calcite truncates extra fractional digits; PostgreSQL rounds half away from zero
+        if (value != null && type.getSqlTypeName() == SqlTypeName.DECIMAL && value.scale() > type.getScale()) {
+            value = value.setScale(type.getScale(), java.math.RoundingMode.HALF_UP);
+        }
+        return super.makeExactLiteral(value, type);
+    }
+
+    private static boolean losesDigits(RelDataType type, RexNode exp)
+    {
         if (exp instanceof RexLiteral literal && !literal.isNull() && SqlTypeUtil.isExactNumeric(literal.getType())
                 && type.getSqlTypeName() == SqlTypeName.DECIMAL) {
             BigDecimal value = literal.getValueAs(BigDecimal.class);
-            if (value != null && value.stripTrailingZeros().scale() > type.getScale()) {
-                return makeAbstractCast(pos, type, exp, safe, format);
-            }
+            return value != null && value.stripTrailingZeros().scale() > type.getScale();
         }
-        return super.makeCast(pos, type, exp, matchNullability, safe, format);
+        return false;
     }
 }

@@ -6,6 +6,7 @@ import io.basin.metadata.QueryCatalogs;
 import io.basin.plan.PlanNode;
 import io.basin.sql.analyzer.BasinConformance;
 import io.basin.sql.analyzer.BasinOperatorTable;
+import io.basin.sql.analyzer.BasinTypeCoercion;
 import io.basin.sql.analyzer.BasinTypeSystem;
 import io.basin.sql.analyzer.CatalogSchemas;
 import io.basin.sql.optimizer.OptimizerProgram;
@@ -99,6 +100,7 @@ public final class QueryPlanner
                 .withDefaultNullCollation(NullCollation.HIGH)
                 .withIdentifierExpansion(true)
                 .withTypeCoercionEnabled(true)
+                .withTypeCoercionFactory(BasinTypeCoercion.FACTORY)
                 .withCallRewrite(true);
         this.validator = SqlValidatorUtil.newValidator(BasinOperatorTable.INSTANCE, catalogReader, typeFactory, validatorConfig);
     }

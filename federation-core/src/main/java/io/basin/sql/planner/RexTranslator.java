@@ -241,8 +241,9 @@ public final class RexTranslator
         String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
         List<RexNode> operands = call.getOperands();
         return switch (name) {
-            case "||", "CONCAT" -> concat(operands, type, false);
-            case "CONCAT_FUNCTION" -> concat(operands, type, true);
+            case "||" -> concat(operands, type, false);
+            // the concat() function skips NULLs, unlike ||
+            case "CONCAT", "CONCAT_FUNCTION" -> concat(operands, type, true);
             case "SUBSTRING", "SUBSTR" -> new Call(FunctionNames.SUBSTRING, translateAll(operands).stream()
                     .map(argument -> argument.type() instanceof VarcharType ? argument : castIfNeeded(argument, BigintType.BIGINT)).toList(), type);
             case "UPPER" -> simple(FunctionNames.UPPER, operands, type);

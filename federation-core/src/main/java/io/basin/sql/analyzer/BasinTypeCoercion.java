@@ -1,0 +1,34 @@
+package io.basin.sql.analyzer;
+
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlCallBinding;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.implicit.TypeCoercionImpl;
+
+/**
+ * PostgreSQL's implicit conversions for arithmetic: a string literal (PostgreSQL's "unknown")
+ * may become a number, but a text value may not ({@code int_column + text_column} is an error,
+ * SQLSTATE 42883 in PostgreSQL, not a run-time cast).
+ */
+public final class BasinTypeCoercion
+        extends TypeCoercionImpl
+{
+    BasinTypeCoercion(RelDataTypeFactory typeFactory, SqlValidator validator)
+    {
+        super(typeFactory, validator);
+    }
+
+    @Override
+    protected boolean binaryArithmeticWithStrings(SqlCallBinding binding, RelDataType left, RelDataType right)
+    {
+        for (int i = 0; i < binding.getOperandCount(); i++) {
+            if (org.apache.calcite.sql.type.SqlTypeUtil.isCharacter(binding.getOperandType(i)) && !binding.isOperandLiteral(i, false)) {
+                return false;
+            }
+        }
+        return super.binaryArithmeticWithStrings(binding, left, right);
+    }
+
+    public static final org.apache.calcite.sql.validate.implicit.TypeCoercionFactory FACTORY = BasinTypeCoercion::new;
+}
