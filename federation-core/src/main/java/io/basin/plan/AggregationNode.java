@@ -24,6 +24,8 @@ public record AggregationNode(PlanNode source, List<Integer> groupKeys, List<Lis
         COUNT_STAR, COUNT, SUM, SUM0, AVG, MIN, MAX, BOOL_AND, BOOL_OR, SINGLE_VALUE, ANY_VALUE, GROUPING,
         /** A constant per group (Calcite's LITERAL_AGG, a marker produced by subquery rewrites). */
         LITERAL,
+        /** string_agg(value, separator [ORDER BY ...]) and listagg: concatenation in the given order. */
+        STRING_AGG,
         STDDEV_SAMP, STDDEV_POP, VAR_SAMP, VAR_POP
     }
 
@@ -31,16 +33,17 @@ public record AggregationNode(PlanNode source, List<Integer> groupKeys, List<Lis
      * One aggregate. {@code arguments} are input channels, except for GROUPING whose arguments are
      * key indexes into groupKeys; {@code filter} is a boolean input channel (FILTER (WHERE ...)).
      */
-    public record Aggregate(Function function, List<Integer> arguments, OptionalInt filter, Type type, Optional<Constant> literal)
+    public record Aggregate(Function function, List<Integer> arguments, OptionalInt filter, Type type, Optional<Constant> literal, List<Ordering> orderings)
     {
         public Aggregate(Function function, List<Integer> arguments, OptionalInt filter, Type type)
         {
-            this(function, arguments, filter, type, Optional.empty());
+            this(function, arguments, filter, type, Optional.empty(), List.of());
         }
 
         public Aggregate
         {
             requireNonNull(literal, "literal is null");
+            orderings = List.copyOf(requireNonNull(orderings, "orderings is null"));
             requireNonNull(function, "function is null");
             arguments = List.copyOf(requireNonNull(arguments, "arguments is null"));
             requireNonNull(filter, "filter is null");

@@ -88,7 +88,9 @@ public final class TestingPostgreSqlServer
         }
         try (Connection connection = DriverManager.getConnection(postgres.getJdbcUrl(USER, "postgres"));
                 Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + DATABASE + " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'");
+            // C collation: text orders by code point, as in Basin; C.UTF-8 character classes, so
+            // upper()/lower() change non-ASCII letters too, as Basin (and Redshift) do
+            statement.execute("CREATE DATABASE " + DATABASE + " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8'");
         }
         catch (SQLException e) {
             close();

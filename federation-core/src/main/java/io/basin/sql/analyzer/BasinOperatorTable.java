@@ -140,6 +140,7 @@ public final class BasinOperatorTable
                 GREATEST,
                 LEAST,
                 SqlLibraryOperators.TRANSLATE3,
+                SqlLibraryOperators.STRING_AGG,
                 SqlLibraryOperators.BOOL_AND,
                 SqlLibraryOperators.BOOL_OR,
                 SqlLibraryOperators.LEFT,

@@ -8,7 +8,7 @@ import org.apache.calcite.sql.validate.implicit.TypeCoercionImpl;
 
 /**
  * PostgreSQL's implicit conversions for arithmetic: a string literal (PostgreSQL's "unknown")
- * may become a number, but a text value may not ({@code int_column + text_column} is an error,
+ * may become a number or a date, but a text value may not ({@code int_column + text_column} is an error,
  * SQLSTATE 42883 in PostgreSQL, not a run-time cast).
  */
 public final class BasinTypeCoercion
@@ -28,6 +28,23 @@ public final class BasinTypeCoercion
             }
         }
         return super.binaryArithmeticWithStrings(binding, left, right);
+    }
+
+    @Override
+    public boolean builtinFunctionCoercion(SqlCallBinding binding, java.util.List<RelDataType> operandTypes, java.util.List<org.apache.calcite.sql.type.SqlTypeFamily> expectedFamilies)
+    {
+        for (int i = 0; i < Math.min(operandTypes.size(), expectedFamilies.size()); i++) {
+            var family = expectedFamilies.get(i);
+            boolean numeric = family == org.apache.calcite.sql.type.SqlTypeFamily.NUMERIC || family == org.apache.calcite.sql.type.SqlTypeFamily.INTEGER
+                    || family == org.apache.calcite.sql.type.SqlTypeFamily.EXACT_NUMERIC || family == org.apache.calcite.sql.type.SqlTypeFamily.APPROXIMATE_NUMERIC
+                    || family == org.apache.calcite.sql.type.SqlTypeFamily.DECIMAL
+                    || family == org.apache.calcite.sql.type.SqlTypeFamily.DATE || family == org.apache.calcite.sql.type.SqlTypeFamily.TIMESTAMP
+                    || family == org.apache.calcite.sql.type.SqlTypeFamily.DATETIME;
+            if (numeric && org.apache.calcite.sql.type.SqlTypeUtil.isCharacter(operandTypes.get(i)) && !binding.isOperandLiteral(i, false)) {
+                return false;
+            }
+        }
+        return super.builtinFunctionCoercion(binding, operandTypes, expectedFamilies);
     }
 
     public static final org.apache.calcite.sql.validate.implicit.TypeCoercionFactory FACTORY = BasinTypeCoercion::new;

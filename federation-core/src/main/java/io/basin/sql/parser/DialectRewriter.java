@@ -30,6 +30,9 @@ import java.util.List;
 final class DialectRewriter
         extends SqlShuttle
 {
+    private static final java.util.Set<SqlTypeName> ROUNDED_TYPES = java.util.EnumSet.of(
+            SqlTypeName.DECIMAL, SqlTypeName.TINYINT, SqlTypeName.SMALLINT, SqlTypeName.INTEGER, SqlTypeName.BIGINT);
+
     private final String sql;
     private final List<Integer> lineStarts = new ArrayList<>();
 
@@ -61,17 +64,18 @@ final class DialectRewriter
     }
 
     /**
-     * CAST(2.345 AS decimal(5,2)): Calcite converts the literal itself and truncates (2.34);
-     * PostgreSQL rounds half away from zero (2.35). Rounding the literal's text first gives the
+     * CAST(2.345 AS decimal(5,2)) and CAST(2.5 AS integer): Calcite converts the literal itself
+     * and truncates (2.34, 2); PostgreSQL rounds half away from zero (2.35, 3). Rounding the literal's text first gives the
      * same value either way.
      */
     private static void roundLiteralForDecimalCast(SqlCall cast)
     {
         if (cast.operand(0) instanceof SqlNumericLiteral literal && literal.isExact()
                 && cast.operand(1) instanceof SqlDataTypeSpec spec && spec.getTypeNameSpec() instanceof SqlBasicTypeNameSpec typeName
-                && SqlTypeName.get(typeName.getTypeName().getSimple().toUpperCase(java.util.Locale.ROOT)) == SqlTypeName.DECIMAL) {
+                && ROUNDED_TYPES.contains(SqlTypeName.get(typeName.getTypeName().getSimple().toUpperCase(java.util.Locale.ROOT)))) {
             BigDecimal value = literal.bigDecimalValue();
-            int scale = Math.max(typeName.getScale(), 0);
+            boolean decimal = SqlTypeName.get(typeName.getTypeName().getSimple().toUpperCase(java.util.Locale.ROOT)) == SqlTypeName.DECIMAL;
+            int scale = decimal ? Math.max(typeName.getScale(), 0) : 0;
             if (value != null && value.scale() > scale) {
                 BigDecimal rounded = value.setScale(scale, RoundingMode.HALF_UP);
                 cast.setOperand(0, SqlLiteral.createExactNumeric(rounded.toPlainString(), literal.getParserPosition()));

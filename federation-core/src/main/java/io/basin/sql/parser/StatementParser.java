@@ -152,8 +152,26 @@ public final class StatementParser
             return node.accept(new DialectRewriter(sql));
         }
         catch (SqlParseException e) {
+            if (e.getCause() instanceof org.apache.calcite.sql.parser.babel.ParseException parseException
+                    && parseException.currentToken != null && parseException.currentToken.next != null) {
+                // report the first token that does not fit, as PostgreSQL does ("at or near")
+                org.apache.calcite.sql.parser.babel.Token offending = parseException.currentToken.next;
+                int line = offending.kind == 0 ? lastLine(sql) : offending.beginLine;
+                int column = offending.kind == 0 ? lastColumn(sql) : offending.beginColumn;
+                String near = offending.kind == 0 ? "at end of input" : "at or near \"" + offending.image + "\"";
+                throw new BasinException(SYNTAX_ERROR, "Syntax error at line %d, column %d: syntax error %s".formatted(line, column, near),
+                        OptionalInt.of(line), OptionalInt.of(column), e);
+            }
             SqlParserPos pos = e.getPos();
             String message = firstLine(e.getMessage());
+            java.util.regex.Matcher keyword = INCORRECT_SYNTAX_NEAR.matcher(message);
+            if (keyword.find() && pos != null && pos.getLineNum() > 0) {
+                // Babel names the keyword before the token that does not fit; point at that token
+                BasinException located = errorAfterToken(sql, pos.getLineNum(), pos.getColumnNum());
+                if (located != null) {
+                    throw located;
+                }
+            }
             if (pos == null || pos.getLineNum() <= 0) {
                 throw new BasinException(SYNTAX_ERROR, "Syntax error: " + message, e);
             }
@@ -399,6 +417,41 @@ public final class StatementParser
         }
         return new BasinException(SYNTAX_ERROR, "Syntax error at line %d, column %d: %s".formatted(line, column, message),
                 OptionalInt.of(line), OptionalInt.of(column), null);
+    }
+
+    private static final java.util.regex.Pattern INCORRECT_SYNTAX_NEAR = java.util.regex.Pattern.compile("Incorrect syntax near the keyword '([^']+)'");
+
+    private static BasinException errorAfterToken(String sql, int line, int column)
+    {
+        int offset = 0;
+        for (int current = 1; current < line; current++) {
+            offset = sql.indexOf('\n', offset) + 1;
+            if (offset <= 0) {
+                return null;
+            }
+        }
+        offset += column - 1;
+        List<Token> tokens = SqlTokenizer.tokenize(sql);
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).offset() == offset) {
+                if (i + 1 < tokens.size()) {
+                    Token next = tokens.get(i + 1);
+                    return syntaxError(sql, next.offset(), "syntax error at or near \"" + next.text() + "\"");
+                }
+                return syntaxError(sql, sql.length(), "syntax error at end of input");
+            }
+        }
+        return null;
+    }
+
+    private static int lastLine(String sql)
+    {
+        return (int) sql.chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    private static int lastColumn(String sql)
+    {
+        return sql.length() - sql.lastIndexOf('\n');
     }
 
     private static String firstLine(String message)

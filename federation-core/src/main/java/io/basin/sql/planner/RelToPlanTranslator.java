@@ -85,6 +85,7 @@ public final class RelToPlanTranslator
             case Values values -> values(values);
             case SetOp setOp -> setOperation(setOp);
             case Correlate ignored -> throw new BasinException(FEATURE_NOT_SUPPORTED, "Cannot plan this correlated subquery: it could not be decorrelated");
+            case org.apache.calcite.rel.core.RepeatUnion ignored -> throw new BasinException(FEATURE_NOT_SUPPORTED, "WITH RECURSIVE is not supported yet");
             default -> throw new BasinException(FEATURE_NOT_SUPPORTED, "Cannot plan " + rel.getRelTypeName() + ": operation is not supported");
         };
     }
@@ -227,6 +228,7 @@ public final class RelToPlanTranslator
                 default -> switch (call.getAggregation().getName().toUpperCase(Locale.ROOT)) {
                     case "BOOL_AND", "EVERY" -> AggregationNode.Function.BOOL_AND;
                     case "BOOL_OR", "SOME" -> AggregationNode.Function.BOOL_OR;
+                    case "STRING_AGG", "LISTAGG" -> AggregationNode.Function.STRING_AGG;
                     default -> throw new BasinException(io.basin.error.BasinErrorCode.UNDEFINED_FUNCTION,
                             "aggregate function " + call.getAggregation().getName().toLowerCase(Locale.ROOT) + " is not supported");
                 };
@@ -241,7 +243,7 @@ public final class RelToPlanTranslator
             Optional<io.basin.plan.expr.Constant> literal = function == AggregationNode.Function.LITERAL
                     ? Optional.of(RexTranslator.constant((RexLiteral) call.rexList.getFirst()))
                     : Optional.empty();
-            aggregates.add(new AggregationNode.Aggregate(function, arguments, filter, type, literal));
+            aggregates.add(new AggregationNode.Aggregate(function, arguments, filter, type, literal, orderings(call.getCollation())));
         }
         if (groupingSets.isEmpty()) {
             groupingSets.add(List.of());

@@ -50,6 +50,7 @@ public final class AccumulatorFactory
             case ANY_VALUE -> new ValueAccumulator(channel, input, false);
             case GROUPING -> new ConstantAccumulator(output, groupingValue(groupingSet));
             case LITERAL -> new ConstantAccumulator(output, aggregate.literal().orElseThrow().value());
+            case STRING_AGG -> new StringAggAccumulator(aggregate.arguments(), aggregate.orderings(), inputTypes, output);
             case STDDEV_SAMP -> new VarianceAccumulator(channel, input, output, true, true);
             case STDDEV_POP -> new VarianceAccumulator(channel, input, output, false, true);
             case VAR_SAMP -> new VarianceAccumulator(channel, input, output, true, false);
