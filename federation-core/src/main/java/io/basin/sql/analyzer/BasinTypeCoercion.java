@@ -47,5 +47,22 @@ public final class BasinTypeCoercion
         return super.builtinFunctionCoercion(binding, operandTypes, expectedFamilies);
     }
 
+    @Override
+    public boolean binaryComparisonCoercion(SqlCallBinding binding)
+    {
+        // PostgreSQL has no integer = boolean comparison
+        boolean anyBoolean = false;
+        boolean anyNumeric = false;
+        for (int i = 0; i < binding.getOperandCount(); i++) {
+            RelDataType type = binding.getOperandType(i);
+            anyBoolean |= type.getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.BOOLEAN;
+            anyNumeric |= org.apache.calcite.sql.type.SqlTypeUtil.isNumeric(type);
+        }
+        if (anyBoolean && anyNumeric) {
+            return false;
+        }
+        return super.binaryComparisonCoercion(binding);
+    }
+
     public static final org.apache.calcite.sql.validate.implicit.TypeCoercionFactory FACTORY = BasinTypeCoercion::new;
 }

@@ -4,6 +4,7 @@ import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlBinaryOperator;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
@@ -11,6 +12,7 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlPrefixOperator;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlShuttle;
@@ -70,16 +72,37 @@ final class DialectRewriter
      */
     private static void roundLiteralForDecimalCast(SqlCall cast)
     {
-        if (cast.operand(0) instanceof SqlNumericLiteral literal && literal.isExact()
-                && cast.operand(1) instanceof SqlDataTypeSpec spec && spec.getTypeNameSpec() instanceof SqlBasicTypeNameSpec typeName
-                && ROUNDED_TYPES.contains(SqlTypeName.get(typeName.getTypeName().getSimple().toUpperCase(java.util.Locale.ROOT)))) {
-            BigDecimal value = literal.bigDecimalValue();
-            boolean decimal = SqlTypeName.get(typeName.getTypeName().getSimple().toUpperCase(java.util.Locale.ROOT)) == SqlTypeName.DECIMAL;
-            int scale = decimal ? Math.max(typeName.getScale(), 0) : 0;
-            if (value != null && value.scale() > scale) {
-                BigDecimal rounded = value.setScale(scale, RoundingMode.HALF_UP);
-                cast.setOperand(0, SqlLiteral.createExactNumeric(rounded.toPlainString(), literal.getParserPosition()));
-            }
+        if (!(cast.operand(1) instanceof SqlDataTypeSpec spec) || !(spec.getTypeNameSpec() instanceof SqlBasicTypeNameSpec typeName)) {
+            return;
+        }
+        SqlTypeName target = SqlTypeName.get(typeName.getTypeName().getSimple().toUpperCase(java.util.Locale.ROOT));
+        if (!ROUNDED_TYPES.contains(target)) {
+            return;
+        }
+        BigDecimal value = switch (cast.operand(0)) {
+            case SqlNumericLiteral literal when literal.isExact() -> literal.bigDecimalValue();
+            // a string literal being cast to a number ('-0.125'::decimal(6,2)) is converted by Calcite too
+            case SqlCharStringLiteral literal -> parseNumber(literal.getValueAs(String.class));
+            default -> null;
+        };
+        int scale = target == SqlTypeName.DECIMAL ? Math.max(typeName.getScale(), 0) : 0;
+        if (value == null || (cast.operand(0) instanceof SqlNumericLiteral && value.scale() <= scale)) {
+            return;
+        }
+        BigDecimal rounded = value.setScale(Math.max(scale, 0), RoundingMode.HALF_UP);
+        SqlParserPos position = cast.operand(0).getParserPosition();
+        SqlNode literal = SqlLiteral.createExactNumeric(rounded.abs().toPlainString(), position);
+        cast.setOperand(0, rounded.signum() < 0 ? SqlStdOperatorTable.UNARY_MINUS.createCall(position, literal) : literal);
+    }
+
+    private static BigDecimal parseNumber(String text)
+    {
+        try {
+            return text == null ? null : new BigDecimal(text.trim());
+        }
+        catch (NumberFormatException e) {
+            // not a number: the cast raises PostgreSQL's invalid-input error at run time
+            return null;
         }
     }
 

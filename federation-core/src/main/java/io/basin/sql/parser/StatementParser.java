@@ -155,7 +155,7 @@ public final class StatementParser
             if (e.getCause() instanceof org.apache.calcite.sql.parser.babel.ParseException parseException
                     && parseException.currentToken != null && parseException.currentToken.next != null) {
                 // report the first token that does not fit, as PostgreSQL does ("at or near")
-                org.apache.calcite.sql.parser.babel.Token offending = parseException.currentToken.next;
+                org.apache.calcite.sql.parser.babel.Token offending = offendingToken(parseException);
                 int line = offending.kind == 0 ? lastLine(sql) : offending.beginLine;
                 int column = offending.kind == 0 ? lastColumn(sql) : offending.beginColumn;
                 String near = offending.kind == 0 ? "at end of input" : "at or near \"" + offending.image + "\"";
@@ -442,6 +442,32 @@ public final class StatementParser
             }
         }
         return null;
+    }
+
+    /**
+     * The first token no alternative of the grammar accepts: javacc looks ahead several tokens, so
+     * skip the tokens that some expected sequence still matched.
+     */
+    private static org.apache.calcite.sql.parser.babel.Token offendingToken(org.apache.calcite.sql.parser.babel.ParseException exception)
+    {
+        org.apache.calcite.sql.parser.babel.Token first = exception.currentToken.next;
+        int matched = 0;
+        if (exception.expectedTokenSequences != null) {
+            for (int[] sequence : exception.expectedTokenSequences) {
+                int count = 0;
+                org.apache.calcite.sql.parser.babel.Token token = first;
+                while (count < sequence.length - 1 && token != null && token.kind == sequence[count]) {
+                    count++;
+                    token = token.next;
+                }
+                matched = Math.max(matched, count);
+            }
+        }
+        org.apache.calcite.sql.parser.babel.Token offending = first;
+        for (int i = 0; i < matched && offending.next != null; i++) {
+            offending = offending.next;
+        }
+        return offending;
     }
 
     private static int lastLine(String sql)
