@@ -48,6 +48,29 @@ public final class BasinTypeCoercion
     }
 
     @Override
+    public boolean caseWhenCoercion(SqlCallBinding binding)
+    {
+        // PostgreSQL: "CASE types integer and text cannot be matched" unless the text is a literal
+        if (binding.getCall() instanceof org.apache.calcite.sql.fun.SqlCase caseCall) {
+            java.util.List<org.apache.calcite.sql.SqlNode> results = new java.util.ArrayList<>(caseCall.getThenOperands().getList());
+            if (caseCall.getElseOperand() != null) {
+                results.add(caseCall.getElseOperand());
+            }
+            boolean textValue = false;
+            boolean numeric = false;
+            for (org.apache.calcite.sql.SqlNode result : results) {
+                RelDataType type = binding.getValidator().deriveType(binding.getScope(), result);
+                textValue |= org.apache.calcite.sql.type.SqlTypeUtil.isCharacter(type) && !(result instanceof org.apache.calcite.sql.SqlLiteral);
+                numeric |= org.apache.calcite.sql.type.SqlTypeUtil.isNumeric(type);
+            }
+            if (textValue && numeric) {
+                return false;
+            }
+        }
+        return super.caseWhenCoercion(binding);
+    }
+
+    @Override
     public boolean binaryComparisonCoercion(SqlCallBinding binding)
     {
         // PostgreSQL has no integer = boolean comparison
