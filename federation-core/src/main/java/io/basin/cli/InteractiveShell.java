@@ -202,8 +202,16 @@ final class InteractiveShell
 
     private static void addHistory(LineReader reader, String entry)
     {
-        if (!entry.isEmpty()) {
+        if (entry.isEmpty()) {
+            return;
+        }
+        // DISABLE_HISTORY keeps the reader from adding each line, but JLine's history honors it too
+        reader.setVariable(LineReader.DISABLE_HISTORY, false);
+        try {
             reader.getHistory().add(entry);
+        }
+        finally {
+            reader.setVariable(LineReader.DISABLE_HISTORY, true);
         }
     }
 
