@@ -9,14 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs the real {@code bin/basin} as a subprocess. When {@code federation-core/target/lib} exists
- * the launcher is told to use that build as it is, which keeps the test fast; otherwise the
- * launcher builds the distribution first, as on a user's first run.
+ * Runs the real {@code bin/basin} as a subprocess. When {@code federation-core/target/lib} and the
+ * jar exist the launcher is told to use that build as it is, which keeps the test fast; otherwise
+ * the launcher builds the distribution first, as on a user's first run.
  */
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
 class TestBasinLauncher
@@ -65,7 +66,7 @@ class TestBasinLauncher
         builder.command().addAll(List.of(arguments));
         // the JDK running the tests is a JDK 25
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        if (Files.isDirectory(REPOSITORY.resolve("federation-core/target/lib"))) {
+        if (hasBuild()) {
             builder.environment().put("BASIN_SKIP_BUILD", "1");
         }
         Process process = builder.start();
@@ -74,6 +75,20 @@ class TestBasinLauncher
             throw new AssertionError("bin/basin did not finish: " + Files.readString(stderr, UTF_8));
         }
         return new Result(process.exitValue(), Files.readString(stdout, UTF_8), Files.readString(stderr, UTF_8));
+    }
+
+    /** Whether federation-core's jar and its target/lib exist, as {@code ./mvnw package} leaves them. */
+    private static boolean hasBuild()
+            throws IOException
+    {
+        Path target = REPOSITORY.resolve("federation-core/target");
+        if (!Files.isDirectory(target.resolve("lib"))) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(target)) {
+            return files.map(file -> file.getFileName().toString())
+                    .anyMatch(name -> name.startsWith("basin-federation-core-") && name.endsWith(".jar") && !name.endsWith("-tests.jar"));
+        }
     }
 
     private record Result(int status, String stdout, String stderr)
