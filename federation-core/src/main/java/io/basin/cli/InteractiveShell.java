@@ -64,7 +64,7 @@ final class InteractiveShell
     {
         LineReader reader = newLineReader();
         // while a statement runs, Ctrl-C cancels it; the line reader installs its own handler while reading
-        Terminal.SignalHandler previousHandler = terminal.handle(Terminal.Signal.INT, _ -> runner.cancel());
+        Terminal.SignalHandler previousHandler = terminal.handle(Terminal.Signal.INT, _ -> cancelRunningStatement());
         try {
             out.append("basin ").append(Basin.version()).append('\n')
                     .append("Type \"\\?\" for help.\n\n")
@@ -75,6 +75,16 @@ final class InteractiveShell
             terminal.handle(Terminal.Signal.INT, previousHandler);
             saveHistory(reader.getHistory());
         }
+    }
+
+    /**
+     * Runs on JLine's signal thread. The statement stops at its next cancellation check; one still
+     * being planned is not running yet and finishes planning first.
+     */
+    private void cancelRunningStatement()
+    {
+        runner.cancel();
+        out.append("Cancel request sent\n").flush();
     }
 
     private LineReader newLineReader()
@@ -202,8 +212,16 @@ final class InteractiveShell
 
     private static void addHistory(LineReader reader, String entry)
     {
-        if (!entry.isEmpty()) {
+        if (entry.isEmpty()) {
+            return;
+        }
+        // DISABLE_HISTORY keeps the reader from adding each line, but JLine's history honors it too
+        reader.setVariable(LineReader.DISABLE_HISTORY, false);
+        try {
             reader.getHistory().add(entry);
+        }
+        finally {
+            reader.setVariable(LineReader.DISABLE_HISTORY, true);
         }
     }
 
