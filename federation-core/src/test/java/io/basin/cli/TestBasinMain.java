@@ -90,10 +90,11 @@ class TestBasinMain
     {
         CliRun run = sql("-e", "SELECT 1 AS a;\nSELECT *\n  FROM WHERE");
         assertThat(run.status()).isEqualTo(1);
-        // the first statement ran; the error points into the second, whose lines count from 1
+        // the first statement ran; the error points into the second, whose lines count from 1, at
+        // the token that does not fit (WHERE), as PostgreSQL does
         assertThat(run.out()).contains(" a\n---\n 1\n(1 row)");
-        assertThat(run.err()).startsWith("ERROR:  Syntax error at line 2, column 3")
-                .contains("\nLINE 2:   FROM WHERE\n" + " ".repeat("LINE 2:   ".length()) + "^\n")
+        assertThat(run.err()).startsWith("ERROR:  Syntax error at line 2, column 8")
+                .contains("\nLINE 2:   FROM WHERE\n" + " ".repeat("LINE 2:   FROM ".length()) + "^\n")
                 .endsWith("SQLSTATE: 42601\n");
     }
 
