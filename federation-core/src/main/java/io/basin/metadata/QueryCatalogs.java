@@ -132,7 +132,14 @@ public final class QueryCatalogs
             OptionalDouble rowCount = statistics.getRowCount().isUnknown()
                     ? OptionalDouble.empty()
                     : OptionalDouble.of(statistics.getRowCount().getValue());
-            return Optional.of(new ResolvedTable(name, handle, columns, rowCount));
+            Map<String, Double> distinctValues = new java.util.HashMap<>();
+            for (TableColumn column : columns) {
+                var columnStatistics = statistics.getColumnStatistics().get(column.handle());
+                if (columnStatistics != null && !columnStatistics.getDistinctValuesCount().isUnknown()) {
+                    distinctValues.put(column.name(), columnStatistics.getDistinctValuesCount().getValue());
+                }
+            }
+            return Optional.of(new ResolvedTable(name, handle, columns, rowCount, distinctValues));
         });
     }
 

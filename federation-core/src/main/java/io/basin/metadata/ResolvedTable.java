@@ -3,15 +3,25 @@ package io.basin.metadata;
 import io.trino.spi.connector.ConnectorTableHandle;
 
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 import static java.util.Objects.requireNonNull;
 
-/** A table found in a connector, with the handle the scan will use. */
-public record ResolvedTable(QualifiedTableName name, ConnectorTableHandle handle, List<TableColumn> columns, OptionalDouble rowCount)
+/**
+ * A table found in a connector, with the handle the scan will use and the statistics the planner
+ * orders joins by (row count; distinct values per column name, where the connector knows them).
+ */
+public record ResolvedTable(QualifiedTableName name, ConnectorTableHandle handle, List<TableColumn> columns, OptionalDouble rowCount, Map<String, Double> distinctValues)
 {
+    public ResolvedTable(QualifiedTableName name, ConnectorTableHandle handle, List<TableColumn> columns, OptionalDouble rowCount)
+    {
+        this(name, handle, columns, rowCount, Map.of());
+    }
+
     public ResolvedTable
     {
+        distinctValues = Map.copyOf(requireNonNull(distinctValues, "distinctValues is null"));
         requireNonNull(name, "name is null");
         requireNonNull(handle, "handle is null");
         columns = List.copyOf(requireNonNull(columns, "columns is null"));

@@ -46,6 +46,22 @@ public final class ConnectorTable
             {
                 return rowCount;
             }
+
+            @Override
+            public boolean isKey(org.apache.calcite.util.ImmutableBitSet columns)
+            {
+                // a column with as many distinct values as rows is (as far as statistics tell) a key
+                if (rowCount == null || rowCount == 0) {
+                    return false;
+                }
+                for (int column : columns) {
+                    Double distinct = table.distinctValues().get(table.columns().get(column).name());
+                    if (distinct != null && distinct >= 0.95 * rowCount) {
+                        return true;
+                    }
+                }
+                return false;
+            }
         };
     }
 }

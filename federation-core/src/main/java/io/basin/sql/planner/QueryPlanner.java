@@ -69,6 +69,11 @@ public final class QueryPlanner
         CalciteCharset.useUtf8();
     }
 
+    /** Calcite's metadata with Basin's statistics first (distinct values from connectors). */
+    private static final org.apache.calcite.rel.metadata.RelMetadataProvider METADATA_PROVIDER = org.apache.calcite.rel.metadata.ChainedRelMetadataProvider.of(List.of(
+            org.apache.calcite.rel.metadata.ReflectiveRelMetadataProvider.reflectiveSource(new io.basin.sql.optimizer.BasinDistinctRowCount(), org.apache.calcite.rel.metadata.BuiltInMetadata.DistinctRowCount.Handler.class),
+            org.apache.calcite.rel.metadata.DefaultRelMetadataProvider.INSTANCE));
+
     private final QueryCatalogs catalogs;
     private final String defaultCatalog;
     private final String defaultSchema;
@@ -135,6 +140,7 @@ public final class QueryPlanner
         planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
         RexBuilder rexBuilder = new BasinRexBuilder(typeFactory);
         RelOptCluster cluster = RelOptCluster.create(planner, rexBuilder);
+        cluster.setMetadataProvider(METADATA_PROVIDER);
         SqlToRelConverter.Config converterConfig = SqlToRelConverter.config()
                 .withTrimUnusedFields(true)
                 .withExpand(false)

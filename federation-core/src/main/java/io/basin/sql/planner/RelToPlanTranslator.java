@@ -106,45 +106,12 @@ public final class RelToPlanTranslator
 
     private PlanNode project(Project project)
     {
+        // read only the referenced columns of a scan below the projection (and its filter)
         if (project.getInput() instanceof TableScan scan) {
-            // read only the referenced columns, remapping input references
-            BitSet used = new BitSet();
-            for (RexNode expression : project.getProjects()) {
-                RexUtil.apply(new org.apache.calcite.rex.RexVisitorImpl<Void>(true)
-                {
-                    @Override
-                    public Void visitInputRef(RexInputRef inputRef)
-                    {
-                        used.set(inputRef.getIndex());
-                        return null;
-                    }
-                }, List.of(expression), null);
-            }
-            if (used.isEmpty() && !scan.getRowType().getFieldList().isEmpty()) {
-                used.set(0);
-            }
-            TableScanNode source = scan(scan, used);
-            int[] mapping = new int[scan.getRowType().getFieldCount()];
-            int next = 0;
-            for (int i = used.nextSetBit(0); i >= 0; i = used.nextSetBit(i + 1)) {
-                mapping[i] = next++;
-            }
-            List<Expression> projections = new ArrayList<>();
-            for (RexNode expression : project.getProjects()) {
-                RexNode remapped = expression.accept(new org.apache.calcite.rex.RexShuttle()
-                {
-                    @Override
-                    public RexNode visitInputRef(RexInputRef inputRef)
-                    {
-                        return new RexInputRef(mapping[inputRef.getIndex()], inputRef.getType());
-                    }
-                });
-                projections.add(rexTranslator.translate(remapped));
-            }
-            if (isIdentity(projections, source.outputTypes().size())) {
-                return source;
-            }
-            return new ProjectNode(source, projections);
+            return prunedScan(scan, project.getProjects(), Optional.empty());
+        }
+        if (project.getInput() instanceof Filter filter && filter.getInput() instanceof TableScan scan) {
+            return prunedScan(scan, project.getProjects(), Optional.of(filter.getCondition()));
         }
         PlanNode source = translate(project.getInput());
         List<Expression> projections = project.getProjects().stream().map(rexTranslator::translate).toList();
@@ -152,6 +119,47 @@ public final class RelToPlanTranslator
             return source;
         }
         return new ProjectNode(source, projections);
+    }
+
+    private PlanNode prunedScan(TableScan scan, List<RexNode> projects, Optional<RexNode> condition)
+    {
+        BitSet used = new BitSet();
+        org.apache.calcite.rex.RexVisitorImpl<Void> collector = new org.apache.calcite.rex.RexVisitorImpl<>(true)
+        {
+            @Override
+            public Void visitInputRef(RexInputRef inputRef)
+            {
+                used.set(inputRef.getIndex());
+                return null;
+            }
+        };
+        projects.forEach(expression -> expression.accept(collector));
+        condition.ifPresent(expression -> expression.accept(collector));
+        if (used.isEmpty() && !scan.getRowType().getFieldList().isEmpty()) {
+            used.set(0);
+        }
+        TableScanNode source = scan(scan, used);
+        int[] mapping = new int[scan.getRowType().getFieldCount()];
+        int next = 0;
+        for (int i = used.nextSetBit(0); i >= 0; i = used.nextSetBit(i + 1)) {
+            mapping[i] = next++;
+        }
+        org.apache.calcite.rex.RexShuttle remap = new org.apache.calcite.rex.RexShuttle()
+        {
+            @Override
+            public RexNode visitInputRef(RexInputRef inputRef)
+            {
+                return new RexInputRef(mapping[inputRef.getIndex()], inputRef.getType());
+            }
+        };
+        PlanNode input = condition
+                .<PlanNode>map(expression -> new FilterNode(source, rexTranslator.translate(expression.accept(remap))))
+                .orElse(source);
+        List<Expression> projections = projects.stream().map(expression -> rexTranslator.translate(expression.accept(remap))).toList();
+        if (isIdentity(projections, input.outputTypes().size())) {
+            return input;
+        }
+        return new ProjectNode(input, projections);
     }
 
     private static boolean isIdentity(List<Expression> projections, int inputWidth)
@@ -175,7 +183,9 @@ public final class RelToPlanTranslator
         List<Integer> rightKeys = new ArrayList<>();
         List<Boolean> filterNulls = new ArrayList<>();
         List<RexNode> nonEquiConditions = new ArrayList<>();
-        org.apache.calcite.plan.RelOptUtil.splitJoinCondition(join.getLeft(), join.getRight(), join.getCondition(), leftKeys, rightKeys, filterNulls, nonEquiConditions);
+        // (a = b AND x) OR (a = b AND y) has the equi-join key a = b: factor it out first (TPC-H q19)
+        RexNode condition = RexUtil.pullFactors(rexBuilder, join.getCondition());
+        org.apache.calcite.plan.RelOptUtil.splitJoinCondition(join.getLeft(), join.getRight(), condition, leftKeys, rightKeys, filterNulls, nonEquiConditions);
         RexNode remaining = RexUtil.composeConjunction(rexBuilder, nonEquiConditions);
         List<Boolean> nullEqual = filterNulls.stream().map(filter -> !filter).toList();
         Optional<Expression> filter = remaining.isAlwaysTrue() ? Optional.empty() : Optional.of(rexTranslator.translate(remaining));

@@ -4,6 +4,7 @@ import io.airlift.slice.Slice;
 import io.airlift.slice.Slices;
 import io.trino.spi.Page;
 import io.trino.spi.TrinoException;
+import io.trino.spi.type.Type;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -73,10 +74,10 @@ final class MemoryDataStore
     }
 
     /** Creates the data of a new table from committed fragments (empty for a plain CREATE TABLE). */
-    void createTable(long tableId, int columnCount, Collection<Slice> fragmentIds)
+    void createTable(long tableId, List<Type> columnTypes, Collection<Slice> fragmentIds)
     {
         List<Page> pages = takeFragments(tableId, fragmentIds);
-        if (tables.putIfAbsent(tableId, MemoryTableData.empty(columnCount).append(pages)) != null) {
+        if (tables.putIfAbsent(tableId, MemoryTableData.empty(columnTypes).append(pages)) != null) {
             release(retainedBytes(pages));
             throw new TrinoException(GENERIC_INTERNAL_ERROR, "Memory table id %s is already in use".formatted(tableId));
         }

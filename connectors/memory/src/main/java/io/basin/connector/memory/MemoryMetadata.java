@@ -165,9 +165,13 @@ final class MemoryMetadata
         TableStatistics.Builder statistics = TableStatistics.builder()
                 .setRowCount(Estimate.of(data.rowCount()));
         for (MemoryColumnHandle column : definition.columns()) {
-            statistics.setColumnStatistics(column, ColumnStatistics.builder()
+            ColumnStatistics.Builder columnStatistics = ColumnStatistics.builder()
                     .setDataSize(Estimate.of(data.columnBytes(column.ordinal())))
-                    .build());
+                    .setDistinctValuesCount(Estimate.of(data.distinctValues(column.ordinal())));
+            if (data.rowCount() > 0) {
+                columnStatistics.setNullsFraction(Estimate.of(data.nullCount(column.ordinal()) / (double) data.rowCount()));
+            }
+            statistics.setColumnStatistics(column, columnStatistics.build());
         }
         return statistics.build();
     }
@@ -189,7 +193,7 @@ final class MemoryMetadata
             }
         }
         MemoryTableDefinition table = MemoryTableDefinition.fromMetadata(catalog.allocateTableId(), tableMetadata);
-        dataStore.createTable(table.id(), table.columns().size(), List.of());
+        dataStore.createTable(table.id(), table.columns().stream().map(MemoryColumnHandle::type).toList(), List.of());
         publish(table, saveMode == SaveMode.REPLACE);
     }
 
@@ -238,7 +242,7 @@ final class MemoryMetadata
         MemoryTableDefinition table = handle.table();
         // The data goes in under the new id first: no name refers to that id yet, so nothing
         // can see the table until publish makes it visible together with all of its rows.
-        dataStore.createTable(table.id(), table.columns().size(), fragments);
+        dataStore.createTable(table.id(), table.columns().stream().map(MemoryColumnHandle::type).toList(), fragments);
         publish(table, handle.replace());
         return Optional.empty();
     }
