@@ -68,6 +68,17 @@ final class ExactSumAccumulator
         long[] high = this.high;
         long[] low = this.low;
         long[] counts = this.counts;
+        if (longDecimalInput && block instanceof io.trino.spi.block.Int128ArrayBlock int128Block) {
+            // read both halves in place: no Int128 object per row
+            for (int i = 0; i < positionCount; i++) {
+                int group = groups[i];
+                if (group >= 0 && !int128Block.isNull(i)) {
+                    Int128Math.add(high, low, group, int128Block.getInt128High(i), int128Block.getInt128Low(i));
+                    counts[group]++;
+                }
+            }
+            return;
+        }
         if (longDecimalInput) {
             for (int i = 0; i < positionCount; i++) {
                 int group = groups[i];
@@ -80,10 +91,12 @@ final class ExactSumAccumulator
             return;
         }
         boolean mayHaveNull = block.mayHaveNull();
+        // bigint and short decimals arrive as LongArrayBlocks: read them without the type's dispatch
+        io.trino.spi.block.LongArrayBlock longBlock = block instanceof io.trino.spi.block.LongArrayBlock direct ? direct : null;
         for (int i = 0; i < positionCount; i++) {
             int group = groups[i];
             if (group >= 0 && (!mayHaveNull || !block.isNull(i))) {
-                long value = inputType.getLong(block, i);
+                long value = longBlock != null ? longBlock.getLong(i) : inputType.getLong(block, i);
                 long oldLow = low[group];
                 long newLow = oldLow + value;
                 high[group] += (value >> 63) + (Long.compareUnsigned(newLow, oldLow) < 0 ? 1 : 0);
