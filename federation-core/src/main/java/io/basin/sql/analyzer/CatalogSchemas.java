@@ -4,7 +4,6 @@ import io.basin.metadata.QualifiedTableName;
 import io.basin.metadata.QueryCatalogs;
 import org.apache.calcite.rel.type.RelProtoDataType;
 import org.apache.calcite.schema.Schema;
-import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.schema.lookup.Lookup;
@@ -118,12 +117,6 @@ public final class CatalogSchemas
         public Lookup<? extends Schema> subSchemas()
         {
             return Lookup.empty();
-        }
-
-        @Override
-        public org.apache.calcite.linq4j.tree.Expression getExpression(SchemaPlus parentSchema, String name)
-        {
-            return super.getExpression(parentSchema, name);
         }
     }
 }

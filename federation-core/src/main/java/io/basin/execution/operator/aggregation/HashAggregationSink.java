@@ -86,7 +86,6 @@ public final class HashAggregationSink
             }
             if (keyChannels.length == 0) {
                 java.util.Arrays.fill(groups, 0, count, 0);
-                ensureGlobalGroup();
             }
             else {
                 Block[] keys = new Block[keyChannels.length];
@@ -110,22 +109,10 @@ public final class HashAggregationSink
             }
         }
 
-        private boolean globalGroupCreated;
-
-        void ensureGlobalGroup()
-        {
-            globalGroupCreated = true;
-        }
-
+        /** A set without keys always has its one row, even over no input. */
         int groupCount()
         {
             return keyChannels.length == 0 ? 1 : hash.groupCount();
-        }
-
-        /** Rows this set outputs: a set without keys always has its one row (even over no input). */
-        int outputGroupCount()
-        {
-            return groupCount();
         }
 
         void mergeFrom(SetState other)
@@ -226,12 +213,12 @@ public final class HashAggregationSink
             public void finish()
             {
                 memory.setBytes(state.retainedBytes());
-                mergeDriverState(state, memory, driverContext);
+                mergeDriverState(state, memory);
             }
         };
     }
 
-    private synchronized void mergeDriverState(AggregationState state, LocalMemoryContext memory, DriverContext driverContext)
+    private synchronized void mergeDriverState(AggregationState state, LocalMemoryContext memory)
     {
         if (merged == null) {
             merged = state;
@@ -258,7 +245,7 @@ public final class HashAggregationSink
         checkState(finished, "aggregation not finished");
         List<PageSupplier> partitions = new ArrayList<>();
         for (SetState set : merged.sets) {
-            int groups = set.outputGroupCount();
+            int groups = set.groupCount();
             for (int start = 0; start < groups; start += GROUPS_PER_PARTITION) {
                 int end = Math.min(groups, start + GROUPS_PER_PARTITION);
                 partitions.add(outputPartition(set, start, end));
@@ -277,9 +264,6 @@ public final class HashAggregationSink
             public Page next()
             {
                 if (next >= end) {
-                    if (mergedMemory != null && next >= end) {
-                        // memory is released when the query ends; output pages are short-lived
-                    }
                     return null;
                 }
                 int to = Math.min(end, next + OUTPUT_PAGE_ROWS);
