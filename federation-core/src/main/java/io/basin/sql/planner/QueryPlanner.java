@@ -165,6 +165,7 @@ public final class QueryPlanner
         rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
         rel = OptimizerProgram.run(OptimizerProgram.DISTINCT_AGGREGATES, rel);
         rel = new RelFieldTrimmer(validator, relBuilder).trim(rel);
+        rel = io.basin.sql.optimizer.InferDisjunctionFilters.apply(rel);
         rel = OptimizerProgram.run(OptimizerProgram.SIMPLIFY, rel);
         rel = OptimizerProgram.run(OptimizerProgram.JOIN_ORDER_PREPARE, rel);
         rel = OptimizerProgram.run(OptimizerProgram.JOIN_ORDER, rel);

@@ -1,0 +1,100 @@
+package io.basin.sql.optimizer;
+
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelShuttleImpl;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.util.ImmutableBitSet;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Derives single-table filters implied by a disjunction over a join: from
+ * {@code (n1 = 'FRANCE' AND n2 = 'GERMANY') OR (n1 = 'GERMANY' AND n2 = 'FRANCE')} it adds
+ * {@code n1 IN ('FRANCE', 'GERMANY')} and the same for n2. The derived conjuncts are added next to
+ * the original condition (which stays, so the meaning is unchanged); the usual rules then push
+ * them into the scans, instead of joining whole tables before filtering (TPC-H q7, q19).
+ */
+public final class InferDisjunctionFilters
+        extends RelShuttleImpl
+{
+    private final RexBuilder rexBuilder;
+
+    public InferDisjunctionFilters(RexBuilder rexBuilder)
+    {
+        this.rexBuilder = rexBuilder;
+    }
+
+    public static RelNode apply(RelNode rel)
+    {
+        return rel.accept(new InferDisjunctionFilters(rel.getCluster().getRexBuilder()));
+    }
+
+    @Override
+    public RelNode visit(LogicalFilter filter)
+    {
+        LogicalFilter visited = (LogicalFilter) super.visit(filter);
+        List<ImmutableBitSet> leaves = new ArrayList<>();
+        collectInnerJoinLeaves(visited.getInput(), 0, leaves);
+        if (leaves.size() < 2) {
+            return visited;
+        }
+        List<RexNode> conjuncts = RelOptUtil.conjunctions(visited.getCondition());
+        List<RexNode> derived = new ArrayList<>();
+        for (RexNode conjunct : conjuncts) {
+            List<RexNode> disjuncts = RelOptUtil.disjunctions(conjunct);
+            if (disjuncts.size() < 2) {
+                continue;
+            }
+            for (ImmutableBitSet leaf : leaves) {
+                deriveForLeaf(disjuncts, leaf).ifPresent(derived::add);
+            }
+        }
+        derived.removeIf(conjuncts::contains);
+        if (derived.isEmpty()) {
+            return visited;
+        }
+        List<RexNode> all = new ArrayList<>(conjuncts);
+        all.addAll(derived);
+        return visited.copy(visited.getTraitSet(), visited.getInput(), RexUtil.composeConjunction(rexBuilder, all));
+    }
+
+    /** OR over the disjuncts of the AND of each disjunct's conjuncts that read only this leaf. */
+    private java.util.Optional<RexNode> deriveForLeaf(List<RexNode> disjuncts, ImmutableBitSet leaf)
+    {
+        List<RexNode> perDisjunct = new ArrayList<>();
+        for (RexNode disjunct : disjuncts) {
+            List<RexNode> local = new ArrayList<>();
+            for (RexNode conjunct : RelOptUtil.conjunctions(disjunct)) {
+                ImmutableBitSet fields = RelOptUtil.InputFinder.bits(conjunct);
+                if (!fields.isEmpty() && leaf.contains(fields) && RexUtil.isDeterministic(conjunct)) {
+                    local.add(conjunct);
+                }
+            }
+            if (local.isEmpty()) {
+                // this disjunct does not restrict the leaf: nothing can be derived
+                return java.util.Optional.empty();
+            }
+            perDisjunct.add(RexUtil.composeConjunction(rexBuilder, local));
+        }
+        return java.util.Optional.of(RexUtil.composeDisjunction(rexBuilder, perDisjunct));
+    }
+
+    /** The field ranges of the inputs of a tree of inner joins (the filter's row is their concatenation). */
+    private static void collectInnerJoinLeaves(RelNode node, int offset, List<ImmutableBitSet> leaves)
+    {
+        RelNode current = node.stripped();
+        if (current instanceof Join join && join.getJoinType() == JoinRelType.INNER) {
+            collectInnerJoinLeaves(join.getLeft(), offset, leaves);
+            collectInnerJoinLeaves(join.getRight(), offset + join.getLeft().getRowType().getFieldCount(), leaves);
+            return;
+        }
+        leaves.add(ImmutableBitSet.range(offset, offset + current.getRowType().getFieldCount()));
+    }
+}
