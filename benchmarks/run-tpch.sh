@@ -28,7 +28,7 @@ exec "$JAVA_HOME/bin/java" \
     --add-opens=java.base/java.nio=ALL-UNNAMED \
     --enable-native-access=ALL-UNNAMED \
     --sun-misc-unsafe-memory-access=allow \
-    -XX:+UseParallelGC \
+    -XX:+UseG1GC \
     -Djava.io.tmpdir=benchmarks/target/tmp \
     -cp "benchmarks/target/classes:$(cat benchmarks/target/benchmark-classpath.txt)" \
     io.basin.benchmarks.TpchBenchmark "$@"
