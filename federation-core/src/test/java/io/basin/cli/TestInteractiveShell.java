@@ -157,8 +157,12 @@ class TestInteractiveShell
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try (keyboard; Terminal terminal = dumbTerminal(input, output)) {
             Thread shell = Thread.ofPlatform().name("shell").start(() -> newShell(terminal).run());
+            // type only once the shell reads, and interrupt only once the line was taken: an
+            // interrupt while the line is being read discards it instead of canceling a query
+            awaitOutput(output, "basin=> ", TimeUnit.SECONDS.toNanos(30));
             // 600 million generated rows: it runs until canceled
             type(keyboard, "select count(*) from tpch.sf100.lineitem;\n");
+            Thread.sleep(1000);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             // the statement is cancelable once it executes, after planning: keep pressing Ctrl-C until it stops
             while (!output.toString(UTF_8).contains("SQLSTATE: 57014") && System.nanoTime() < deadline) {
@@ -172,6 +176,16 @@ class TestInteractiveShell
         String text = output.toString(UTF_8);
         assertThat(text).contains("canceled").contains("SQLSTATE: 57014\n");
         assertThat(text).contains(" after_cancel\n--------------\n            4\n(1 row)\n");
+    }
+
+    private static void awaitOutput(ByteArrayOutputStream output, String text, long timeoutNanos)
+            throws InterruptedException
+    {
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (!output.toString(UTF_8).contains(text)) {
+            assertThat(System.nanoTime()).as("waiting for %s", text).isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     @Test
