@@ -41,7 +41,7 @@ final class LookupJoinOperator
         this.probeTypes = factory.probeTypes();
         this.buildTypes = factory.buildTypes();
         this.buildOutputFirst = factory.buildOutputFirst();
-        this.visited = mode == LookupJoinOperatorFactory.Mode.FULL ? new boolean[table.rowCount()] : null;
+        this.visited = mode.tracksBuildRows() ? new boolean[table.rowCount()] : null;
     }
 
     @Override
@@ -50,7 +50,7 @@ final class LookupJoinOperator
         int positions = page.getPositionCount();
         if (table.isEmpty()) {
             switch (mode) {
-                case INNER, SEMI -> {
+                case INNER, SEMI, BUILD_SEMI, BUILD_ANTI -> {
                     return;
                 }
                 case ANTI -> {
@@ -68,7 +68,8 @@ final class LookupJoinOperator
             probeKeys[i] = page.getBlock(probeKeyChannels[i]);
         }
         // matched[p]: probe row p has at least one surviving pair (for outer, semi and anti joins)
-        boolean[] matched = mode == LookupJoinOperatorFactory.Mode.INNER ? null : new boolean[positions];
+        boolean buildSide = mode == LookupJoinOperatorFactory.Mode.BUILD_SEMI || mode == LookupJoinOperatorFactory.Mode.BUILD_ANTI;
+        boolean[] matched = mode == LookupJoinOperatorFactory.Mode.INNER || buildSide ? null : new boolean[positions];
         pairCount = 0;
         boolean semiWithoutFilter = (mode == LookupJoinOperatorFactory.Mode.SEMI || mode == LookupJoinOperatorFactory.Mode.ANTI) && filter.isEmpty();
         for (int position = 0; position < positions; position++) {
@@ -144,7 +145,7 @@ final class LookupJoinOperator
         boolean outputsPairs = mode == LookupJoinOperatorFactory.Mode.INNER || mode == LookupJoinOperatorFactory.Mode.PROBE_OUTER || mode == LookupJoinOperatorFactory.Mode.FULL;
         Page candidates = null;
         if (filter.isPresent()) {
-            candidates = pairPage(page, probe, build, count);
+            candidates = pairPage(page, probe, build, count, !outputsPairs && isBuildSideMode());
             int[] survivors = filter.get().filter(candidates);
             if (survivors.length != count) {
                 int[] newProbe = new int[survivors.length];
@@ -170,16 +171,26 @@ final class LookupJoinOperator
             }
         }
         if (outputsPairs && count > 0) {
-            output.accept(candidates != null ? candidates : pairPage(page, probe, build, count));
+            output.accept(candidates != null ? candidates : pairPage(page, probe, build, count, false));
         }
     }
 
-    private Page pairPage(Page page, int[] probe, int[] build, int count)
+    private boolean isBuildSideMode()
+    {
+        return mode == LookupJoinOperatorFactory.Mode.BUILD_SEMI || mode == LookupJoinOperatorFactory.Mode.BUILD_ANTI;
+    }
+
+    /**
+     * Candidate pairs laid out as the join's rows. For build-side semi/anti joins the build side is
+     * the plan's left input, so the filter sees build columns first.
+     */
+    private Page pairPage(Page page, int[] probe, int[] build, int count, boolean buildFirst)
     {
         Block[] buildColumns = table.columns();
         Block[] blocks = new Block[page.getChannelCount() + buildColumns.length];
-        int probeOffset = buildOutputFirst ? buildColumns.length : 0;
-        int buildOffset = buildOutputFirst ? 0 : page.getChannelCount();
+        boolean first = buildFirst || buildOutputFirst;
+        int probeOffset = first ? buildColumns.length : 0;
+        int buildOffset = first ? 0 : page.getChannelCount();
         for (int channel = 0; channel < page.getChannelCount(); channel++) {
             blocks[probeOffset + channel] = page.getBlock(channel).copyPositions(probe, 0, count);
         }
@@ -200,6 +211,36 @@ final class LookupJoinOperator
         }
         for (int channel = 0; channel < buildTypes.size(); channel++) {
             blocks[buildOffset + channel] = RunLengthEncodedBlock.create(buildTypes.get(channel), null, count);
+        }
+        return new Page(count, blocks);
+    }
+
+    /** The build rows (the join's output: build columns only) that were matched, or not matched. */
+    private void emitBuildRows(boolean[] allVisited, boolean wanted, PageConsumer output)
+    {
+        Block[] buildColumns = table.columns();
+        int[] rows = new int[OUTPUT_BATCH];
+        int count = 0;
+        for (int row = 0; row < table.rowCount(); row++) {
+            boolean hit = allVisited != null && allVisited[row];
+            if (hit == wanted) {
+                rows[count++] = row;
+                if (count == rows.length) {
+                    output.accept(buildPage(buildColumns, rows, count));
+                    count = 0;
+                }
+            }
+        }
+        if (count > 0) {
+            output.accept(buildPage(buildColumns, rows, count));
+        }
+    }
+
+    private static Page buildPage(Block[] columns, int[] rows, int count)
+    {
+        Block[] blocks = new Block[columns.length];
+        for (int channel = 0; channel < columns.length; channel++) {
+            blocks[channel] = columns[channel].copyPositions(rows, 0, count);
         }
         return new Page(count, blocks);
     }
@@ -261,10 +302,14 @@ final class LookupJoinOperator
     public void finish(PageConsumer output)
     {
         boolean last = factory.driverFinished(visited);
-        if (mode != LookupJoinOperatorFactory.Mode.FULL || !last) {
+        if (!mode.tracksBuildRows() || !last) {
             return;
         }
         boolean[] allVisited = factory.visitedBuildRows();
+        if (isBuildSideMode()) {
+            emitBuildRows(allVisited, mode == LookupJoinOperatorFactory.Mode.BUILD_SEMI, output);
+            return;
+        }
         int[] rows = new int[OUTPUT_BATCH];
         int count = 0;
         for (int row = 0; row < table.rowCount(); row++) {

@@ -18,12 +18,25 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>Join types are reduced to the probe's point of view: INNER; PROBE_OUTER (LEFT with the left
  * side probing, or RIGHT with the right side probing); FULL (probe outer plus the unmatched build
- * rows, emitted by the last driver to finish); SEMI and ANTI (probe rows with / without a match).
+ * rows, emitted by the last driver to finish); SEMI and ANTI (probe rows with / without a match);
+ * BUILD_SEMI and BUILD_ANTI (build rows with / without a match).
  */
 public final class LookupJoinOperatorFactory
         implements OperatorFactory
 {
-    public enum Mode { INNER, PROBE_OUTER, FULL, SEMI, ANTI }
+    /**
+     * BUILD_SEMI and BUILD_ANTI are semi and anti joins whose kept side is the (small) build side:
+     * probing marks build rows, and the last driver emits the marked (or unmarked) ones.
+     */
+    public enum Mode
+    {
+        INNER, PROBE_OUTER, FULL, SEMI, ANTI, BUILD_SEMI, BUILD_ANTI;
+
+        boolean tracksBuildRows()
+        {
+            return this == FULL || this == BUILD_SEMI || this == BUILD_ANTI;
+        }
+    }
 
     private final Mode mode;
     private final HashBuildSink build;

@@ -47,6 +47,8 @@ import static java.util.Objects.requireNonNull;
  */
 public final class PhysicalPlanner
 {
+    private static final double BUILD_KEPT_SIDE_RATIO = 4;
+
     private final ExecutionServices services;
     private final SortPlanner sortPlanner;
     private final List<Pipeline> pipelines = new ArrayList<>();
@@ -142,10 +144,15 @@ public final class PhysicalPlanner
 
     private Chain join(JoinNode node)
     {
+        // a semi or anti join keeps left rows: when the left side is much smaller, build it and
+        // mark its rows while the right side streams past, instead of building the large side
+        boolean buildKeptSide = (node.joinType() == JoinNode.Type.SEMI || node.joinType() == JoinNode.Type.ANTI)
+                && estimateRows(node.left()) * BUILD_KEPT_SIDE_RATIO < estimateRows(node.right());
         boolean buildLeft = switch (node.joinType()) {
             case INNER -> estimateRows(node.left()) < estimateRows(node.right());
             case RIGHT -> true;
-            case LEFT, FULL, SEMI, ANTI -> false;
+            case SEMI, ANTI -> buildKeptSide;
+            case LEFT, FULL -> false;
         };
         PlanNode buildNode = buildLeft ? node.left() : node.right();
         PlanNode probeNode = buildLeft ? node.right() : node.left();
@@ -160,8 +167,11 @@ public final class PhysicalPlanner
         List<Type> filterTypes = new ArrayList<>(node.left().outputTypes());
         filterTypes.addAll(node.right().outputTypes());
         var filter = node.filter().map(predicate -> services.compileJoinFilter(predicate, filterTypes));
+        LookupJoinOperatorFactory.Mode mode = !buildKeptSide
+                ? LookupJoinOperatorFactory.mode(node.joinType())
+                : node.joinType() == JoinNode.Type.SEMI ? LookupJoinOperatorFactory.Mode.BUILD_SEMI : LookupJoinOperatorFactory.Mode.BUILD_ANTI;
         LookupJoinOperatorFactory lookup = new LookupJoinOperatorFactory(
-                LookupJoinOperatorFactory.mode(node.joinType()),
+                mode,
                 buildSink,
                 probe.types(),
                 probeKeys,
