@@ -35,7 +35,6 @@ public final class OptimizerProgram
             CoreRules.PROJECT_REMOVE,
             CoreRules.FILTER_INTO_JOIN,
             CoreRules.JOIN_CONDITION_PUSH,
-            CoreRules.JOIN_PUSH_EXPRESSIONS,
             CoreRules.FILTER_PROJECT_TRANSPOSE,
             CoreRules.FILTER_AGGREGATE_TRANSPOSE,
             CoreRules.FILTER_SET_OP_TRANSPOSE,
@@ -49,6 +48,14 @@ public final class OptimizerProgram
             CoreRules.JOIN_TO_SEMI_JOIN,
             CoreRules.SEMI_JOIN_FILTER_TRANSPOSE,
             CoreRules.SEMI_JOIN_PROJECT_TRANSPOSE);
+
+    /**
+     * Expressions in join conditions become projected columns, so joins get plain column keys.
+     * A phase of its own: together with the projection rules of SIMPLIFY it moves an expression
+     * (s.v * 60) into a projection and back, forever.
+     */
+    public static final List<RelOptRule> JOIN_EXPRESSIONS = List.of(
+            CoreRules.JOIN_PUSH_EXPRESSIONS);
 
     public static final List<RelOptRule> DISTINCT_AGGREGATES = List.of(
             CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES,

@@ -167,6 +167,7 @@ public final class QueryPlanner
         rel = new RelFieldTrimmer(validator, relBuilder).trim(rel);
         rel = io.basin.sql.optimizer.InferDisjunctionFilters.apply(rel);
         rel = OptimizerProgram.run(OptimizerProgram.SIMPLIFY, rel);
+        rel = OptimizerProgram.run(OptimizerProgram.JOIN_EXPRESSIONS, rel);
         rel = OptimizerProgram.run(OptimizerProgram.JOIN_ORDER_PREPARE, rel);
         rel = OptimizerProgram.run(OptimizerProgram.JOIN_ORDER, rel);
         rel = OptimizerProgram.run(OptimizerProgram.JOIN_ORDER_OPTIMIZE, rel);
