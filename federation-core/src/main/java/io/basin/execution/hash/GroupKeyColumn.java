@@ -243,18 +243,11 @@ abstract sealed class GroupKeyColumn
             Object value = values[group];
             if (value instanceof Slice slice) {
                 Slice other = type.getSlice(block, position);
-                return keyType instanceof KeyType.CharKey ? trim(slice).equals(trim(other)) : slice.equals(other);
+                return keyType instanceof KeyType.CharKey
+                        ? KeyType.CharKey.withoutTrailingSpaces(slice).equals(KeyType.CharKey.withoutTrailingSpaces(other))
+                        : slice.equals(other);
             }
             return value.equals(type.getObject(block, position));
-        }
-
-        private static Slice trim(Slice slice)
-        {
-            int length = slice.length();
-            while (length > 0 && slice.getByte(length - 1) == ' ') {
-                length--;
-            }
-            return slice.slice(0, length);
         }
 
         @Override

@@ -237,7 +237,12 @@ public abstract sealed class KeyType
 
         private Slice trimmed(Block block, int position)
         {
-            Slice slice = type.getSlice(block, position);
+            return withoutTrailingSpaces(type.getSlice(block, position));
+        }
+
+        /** char(n) values compare without their trailing spaces. */
+        static Slice withoutTrailingSpaces(Slice slice)
+        {
             int length = slice.length();
             while (length > 0 && slice.getByte(length - 1) == ' ') {
                 length--;
