@@ -28,6 +28,7 @@ public final class Engine
     private final ExecutorService executor;
     private final PipelineExecutor pipelineExecutor;
     private final AtomicLong queryIds = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger backendPids = new java.util.concurrent.atomic.AtomicInteger(10_000);
     private final CatalogLookup catalogLookup;
     private final ExpressionCompiler expressionCompiler = new ExpressionCompiler();
     private final ExpressionServices expressionServices = new CompiledExpressionServices(expressionCompiler);
@@ -94,9 +95,16 @@ public final class Engine
         return "q" + queryIds.incrementAndGet();
     }
 
+    /** A session of the default user in the default database. */
     public Session newSession()
     {
-        return new Session(this);
+        return newSession(SessionIdentity.DEFAULT_USER);
+    }
+
+    /** A session of {@code user} in the local database, with a fresh backend process id. */
+    public Session newSession(String user)
+    {
+        return new Session(this, new SessionIdentity(user, SessionIdentity.DEFAULT_DATABASE, backendPids.incrementAndGet()));
     }
 
     @Override

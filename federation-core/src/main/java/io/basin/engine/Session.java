@@ -53,17 +53,24 @@ import static java.util.Objects.requireNonNull;
 public final class Session
         implements AutoCloseable
 {
-    public static final String DEFAULT_CATALOG = "memory";
+    public static final String DEFAULT_CATALOG = io.basin.connector.ConnectorRegistry.LOCAL_CATALOG;
     public static final String DEFAULT_SCHEMA = "public";
 
     private final Engine engine;
+    private final SessionIdentity identity;
     private final SessionSettings settings;
     private volatile QueryContext currentQuery;
 
-    Session(Engine engine)
+    Session(Engine engine, SessionIdentity identity)
     {
         this.engine = requireNonNull(engine, "engine is null");
+        this.identity = requireNonNull(identity, "identity is null");
         this.settings = new SessionSettings(DEFAULT_CATALOG, DEFAULT_SCHEMA, engine.config().queryMaxMemoryBytes());
+    }
+
+    public SessionIdentity identity()
+    {
+        return identity;
     }
 
     public SessionSettings settings()
@@ -141,7 +148,7 @@ public final class Session
     {
         BasinConnectorSession connectorSession = BasinConnectorSession.builder()
                 .setQueryId(queryId)
-                .setUser("basin")
+                .setUser(identity.user())
                 .setTimeZoneKey(TimeZoneKey.getTimeZoneKey(settings.timeZone().getId()))
                 .setStart(Instant.now())
                 .build();
