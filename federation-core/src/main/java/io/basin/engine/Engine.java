@@ -80,6 +80,12 @@ public final class Engine
         return pipelineExecutor;
     }
 
+    /** Runs queries whose results stream to a consumer on another thread. */
+    ExecutorService queryExecutor()
+    {
+        return executor;
+    }
+
     public ExpressionCompiler expressionCompiler()
     {
         return expressionCompiler;
