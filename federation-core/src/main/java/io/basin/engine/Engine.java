@@ -110,7 +110,21 @@ public final class Engine
     /** A session of {@code user} in the local database, with a fresh backend process id. */
     public Session newSession(String user)
     {
-        return new Session(this, new SessionIdentity(user, SessionIdentity.DEFAULT_DATABASE, backendPids.incrementAndGet()));
+        return newSession(user, SessionIdentity.DEFAULT_DATABASE);
+    }
+
+    /**
+     * A session of {@code user} connected to {@code database}: the local database {@code dev} or a
+     * connector catalog, which then resolves unqualified names.
+     *
+     * @throws io.basin.error.BasinException with SQLSTATE 3D000 when there is no such database
+     */
+    public Session newSession(String user, String database)
+    {
+        if (connectors.getCatalog(database).isEmpty()) {
+            throw new io.basin.error.BasinException(io.basin.error.BasinErrorCode.UNDEFINED_DATABASE, "database \"" + database + "\" does not exist");
+        }
+        return new Session(this, new SessionIdentity(user, database, backendPids.incrementAndGet()));
     }
 
     @Override

@@ -72,7 +72,7 @@ public final class Session
     {
         this.engine = requireNonNull(engine, "engine is null");
         this.identity = requireNonNull(identity, "identity is null");
-        this.settings = new SessionSettings(DEFAULT_CATALOG, DEFAULT_SCHEMA, engine.config().queryMaxMemoryBytes());
+        this.settings = new SessionSettings(identity.database(), DEFAULT_SCHEMA, engine.config().queryMaxMemoryBytes());
     }
 
     public SessionIdentity identity()
@@ -153,6 +153,47 @@ public final class Session
         catch (RuntimeException | StackOverflowError e) {
             failTransaction();
             throw translate(e);
+        }
+    }
+
+    /**
+     * What a statement will return and which parameter types it implies, without running it: the
+     * columns of a query (empty for statements without rows) and, for each {@code ?} marker in
+     * order of appearance, the type its context requires (empty where it cannot be told).
+     */
+    public StatementDescription describe(Statement statement)
+    {
+        requireNonNull(statement, "statement is null");
+        return switch (statement) {
+            case Statement.Query query -> describeQuery(query);
+            case Statement.Explain _ -> new StatementDescription(List.of(new QueryResult.Column("QUERY PLAN", VarcharType.VARCHAR)), List.of());
+            case Statement.Show show -> new StatementDescription(List.of(new QueryResult.Column(show.name(), VarcharType.VARCHAR)), List.of());
+            default -> new StatementDescription(List.of(), List.of());
+        };
+    }
+
+    private StatementDescription describeQuery(Statement.Query query)
+    {
+        try (QueryCatalogs catalogs = newCatalogs(engine.nextQueryId(), true)) {
+            QueryPlanner.QueryDescription description = planner(catalogs).describe(query.query());
+            List<QueryResult.Column> columns = new ArrayList<>();
+            for (int i = 0; i < description.columnTypes().size(); i++) {
+                columns.add(new QueryResult.Column(description.columnNames().get(i), TypeConverter.toTrinoType(description.columnTypes().get(i))));
+            }
+            List<Optional<Type>> parameters = new ArrayList<>();
+            for (var type : description.parameterTypes()) {
+                Optional<Type> converted;
+                try {
+                    converted = type.getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.UNKNOWN || type.getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.NULL
+                            ? Optional.empty()
+                            : Optional.of(TypeConverter.toTrinoType(type));
+                }
+                catch (RuntimeException e) {
+                    converted = Optional.empty();
+                }
+                parameters.add(converted);
+            }
+            return new StatementDescription(columns, parameters);
         }
     }
 

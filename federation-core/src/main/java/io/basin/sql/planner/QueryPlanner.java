@@ -125,6 +125,34 @@ public final class QueryPlanner
         }
     }
 
+    /** A query's result columns and the types inferred for its {@code ?} parameters, from validation alone. */
+    public record QueryDescription(List<String> columnNames, List<RelDataType> columnTypes, List<RelDataType> parameterTypes)
+    {
+        public QueryDescription
+        {
+            columnNames = List.copyOf(columnNames);
+            columnTypes = List.copyOf(columnTypes);
+            parameterTypes = List.copyOf(parameterTypes);
+        }
+    }
+
+    /** Validates {@code query} without planning it: what a client's Describe needs. */
+    public QueryDescription describe(SqlNode query)
+    {
+        SqlNode validated;
+        try {
+            validated = validator.validate(query);
+        }
+        catch (CalciteContextException e) {
+            throw translateValidationError(e);
+        }
+        RelDataType rowType = validator.getValidatedNodeType(validated);
+        List<RelDataType> columnTypes = rowType.getFieldList().stream().map(field -> field.getType()).toList();
+        List<String> names = OutputColumnNames.postgresNames(validated, rowType.getFieldNames());
+        List<RelDataType> parameterTypes = validator.getParameterRowType(validated).getFieldList().stream().map(field -> field.getType()).toList();
+        return new QueryDescription(names, columnTypes, parameterTypes);
+    }
+
     public PlannedQuery plan(SqlNode query)
     {
         SqlNode validated;
