@@ -168,8 +168,51 @@ public final class Session
             case Statement.Query query -> describeQuery(query);
             case Statement.Explain _ -> new StatementDescription(List.of(new QueryResult.Column("QUERY PLAN", VarcharType.VARCHAR)), List.of());
             case Statement.Show show -> new StatementDescription(List.of(new QueryResult.Column(show.name(), VarcharType.VARCHAR)), List.of());
+            case Statement.Insert insert -> new StatementDescription(List.of(), insertParameterTypes(insert));
             default -> new StatementDescription(List.of(), List.of());
         };
+    }
+
+    /**
+     * Parameters written directly as values ({@code INSERT INTO t VALUES (?, ?)}) take the type
+     * of their target column, as in PostgreSQL; others stay unknown.
+     */
+    private List<Optional<Type>> insertParameterTypes(Statement.Insert insert)
+    {
+        if (!(insert.source() instanceof org.apache.calcite.sql.SqlCall values) || values.getKind() != org.apache.calcite.sql.SqlKind.VALUES) {
+            return List.of();
+        }
+        QualifiedTableName target = qualify(insert.target());
+        try (QueryCatalogs catalogs = newCatalogs(engine.nextQueryId(), true)) {
+            Optional<ResolvedTable> table = catalogs.resolveTable(target);
+            if (table.isEmpty()) {
+                return List.of();
+            }
+            List<String> targetNames = insert.columns().orElse(table.get().columns().stream().map(TableColumn::name).toList());
+            java.util.Map<Integer, Type> byParameter = new java.util.TreeMap<>();
+            int unknown = 0;
+            for (org.apache.calcite.sql.SqlNode row : values.getOperandList()) {
+                if (!(row instanceof org.apache.calcite.sql.SqlCall rowCall)) {
+                    continue;
+                }
+                List<org.apache.calcite.sql.SqlNode> fields = rowCall.getOperandList();
+                for (int i = 0; i < fields.size(); i++) {
+                    if (fields.get(i) instanceof org.apache.calcite.sql.SqlDynamicParam parameter && i < targetNames.size()) {
+                        String name = targetNames.get(i);
+                        table.get().columns().stream()
+                                .filter(column -> column.name().equals(name))
+                                .findFirst()
+                                .ifPresent(column -> byParameter.put(parameter.getIndex(), column.type()));
+                    }
+                }
+            }
+            int count = byParameter.isEmpty() ? 0 : java.util.Collections.max(byParameter.keySet()) + 1;
+            List<Optional<Type>> types = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                types.add(Optional.ofNullable(byParameter.get(i)));
+            }
+            return types;
+        }
     }
 
     private StatementDescription describeQuery(Statement.Query query)

@@ -94,8 +94,9 @@ final class ParameterLiterals
                 case 23 -> "CAST(" + Integer.parseInt(text.trim()) + " AS INTEGER)";
                 case 700, 701 -> "CAST(" + quote(String.valueOf(Double.parseDouble(text.trim()))) + " AS " + sqlTypeName(oid) + ")";
                 case 1700 -> new BigDecimal(text.trim()).toPlainString();
-                case 1082 -> "DATE " + quote(LocalDate.parse(text.trim()).toString());
-                case 1114 -> "TIMESTAMP " + quote(text.trim());
+                // pgjdbc sends dates and timestamps with a zone suffix ("2024-01-01 +00"); PostgreSQL ignores it
+                case 1082 -> "DATE " + quote(LocalDate.parse(text.trim().split(" ")[0]).toString());
+                case 1114 -> "TIMESTAMP " + quote(text.trim().replaceAll("([+-]\\d\\d(:?\\d\\d)?)$", ""));
                 case 17 -> "X'" + (text.startsWith("\\x") ? text.substring(2) : HexFormat.of().formatHex(value)) + "'";
                 case 25, 1043 -> "CAST(" + quote(text) + " AS VARCHAR)";
                 default -> quote(text);
@@ -133,6 +134,20 @@ final class ParameterLiterals
                 yield "TIMESTAMP " + quote(time.toString().replace('T', ' '));
             }
             case 17 -> "X'" + HexFormat.of().formatHex(value) + "'";
+            case 1700 -> {
+                int digits = buffer.getShort();
+                int weight = buffer.getShort();
+                int sign = buffer.getShort() & 0xFFFF;
+                int scale = buffer.getShort();
+                BigDecimal number = BigDecimal.ZERO;
+                for (int i = 0; i < digits; i++) {
+                    number = number.add(BigDecimal.valueOf(buffer.getShort()).scaleByPowerOfTen(4 * (weight - i)));
+                }
+                if (sign == 0x4000) {
+                    number = number.negate();
+                }
+                yield number.setScale(scale, java.math.RoundingMode.UNNECESSARY).toPlainString();
+            }
             case 25, 1043, 0 -> "CAST(" + quote(new String(value, StandardCharsets.UTF_8)) + " AS VARCHAR)";
             default -> throw new BasinException(BasinErrorCode.FEATURE_NOT_SUPPORTED, "binary format for parameter type " + oid + " is not supported");
         };

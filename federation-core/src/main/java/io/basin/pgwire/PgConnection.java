@@ -69,6 +69,8 @@ final class PgConnection
     private final Map<String, PgPortal> portals = new HashMap<>();
     private final Map<String, String> reportedParameters = new HashMap<>();
     private boolean skipUntilSync;
+    /** The text of the statement in the Parse message being handled, for error positions. */
+    private String parsingSql;
 
     // shutdown coordination with the server's thread
     private final Object stateLock = new Object();
@@ -418,16 +420,16 @@ final class PgConnection
                 throw e;
             }
             catch (TrinoException e) {
-                extendedProtocolError(e);
+                extendedProtocolError(e, message.type() == 'P' ? parsingSql : null);
             }
         }
     }
 
-    private void extendedProtocolError(RuntimeException e)
+    private void extendedProtocolError(RuntimeException e, String sql)
             throws IOException
     {
         session.failTransaction();
-        PgErrors.writeError(output, "ERROR", PgErrors.report(e, null, 0));
+        PgErrors.writeError(output, "ERROR", PgErrors.report(e, sql, 0));
         skipUntilSync = true;
     }
 
@@ -605,6 +607,7 @@ final class PgConnection
     {
         String name = message.readCString();
         String sql = message.readCString();
+        parsingSql = sql;
         int count = message.readCount16(4);
         int[] declaredTypes = new int[count];
         for (int i = 0; i < count; i++) {
@@ -654,9 +657,6 @@ final class PgConnection
         }
         if (parameterCount != statement.parameterCount()) {
             throw new PgProtocolException("bind message supplies %d parameters, but prepared statement \"%s\" requires %d".formatted(parameterCount, statementName, statement.parameterCount()));
-        }
-        if (session.transactionStatus() == TransactionStatus.FAILED) {
-            throw new BasinException(BasinErrorCode.IN_FAILED_SQL_TRANSACTION, "current transaction is aborted, commands ignored until end of transaction block");
         }
         String sql = statement.bind(parameterFormats, values);
         PgPortal old = portals.remove(portalName);

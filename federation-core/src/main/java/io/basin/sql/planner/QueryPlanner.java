@@ -228,6 +228,13 @@ public final class QueryPlanner
         Throwable cause = e.getCause();
         String message = cause != null && cause.getMessage() != null ? cause.getMessage() : e.getMessage();
         BasinErrorCode code = classify(message, cause);
+        if (code == BasinErrorCode.UNDEFINED_COLUMN && message != null) {
+            // PostgreSQL's wording; Calcite reports an unknown name in the select list as a self-reference
+            java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("[Cc]olumn '([^']*)'").matcher(message);
+            if (matcher.find() && (message.contains("depends on itself") || message.contains("not found in any table"))) {
+                message = "column \"" + matcher.group(1) + "\" does not exist";
+            }
+        }
         OptionalInt line = e.getPosLine() > 0 ? OptionalInt.of(e.getPosLine()) : OptionalInt.empty();
         OptionalInt column = e.getPosColumn() > 0 ? OptionalInt.of(e.getPosColumn()) : OptionalInt.empty();
         String positioned = line.isPresent()
