@@ -94,6 +94,7 @@ final class ServerCommand
         Basin basin = Basin.open(basinConfig);
         PgWireServer server;
         try {
+            basin.engine().warmUp();
             server = PgWireServer.start(basin.engine(), config);
         }
         catch (RuntimeException e) {
@@ -104,10 +105,20 @@ final class ServerCommand
         environment.out().printf("Basin %s listening on %s:%d (data directory %s)%n", Basin.version(), config.bindAddress(), server.port(), basinConfig.dataDirectory().toAbsolutePath());
         environment.out().flush();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
-            server.close();
-            basin.close();
-            stopped.countDown();
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("basin-shutdown").unstarted(() -> {
+            environment.err().println("basin: stopping");
+            environment.err().flush();
+            try {
+                server.close();
+                basin.close();
+            }
+            catch (RuntimeException | Error e) {
+                e.printStackTrace(environment.err());
+            }
+            finally {
+                environment.err().flush();
+                stopped.countDown();
+            }
         }));
         try {
             stopped.await();

@@ -101,6 +101,23 @@ public final class Engine
         return "q" + queryIds.incrementAndGet();
     }
 
+    /**
+     * Plans and runs a few representative queries so the first client query does not pay for
+     * class loading and JIT warm-up of the planner (several hundred milliseconds cold).
+     */
+    public void warmUp()
+    {
+        try (Session session = newSession()) {
+            // no tpch tables here: their generator holds a 300 MB text pool once used
+            for (String sql : List.of(
+                    "SELECT 1",
+                    "SELECT k, count(*), sum(v), max(s) FROM (VALUES (1, 2.5, 'a'), (2, 3.5, 'b'), (1, 4.0, 'c')) t(k, v, s) WHERE s <> 'z' GROUP BY k ORDER BY 2 DESC LIMIT 5",
+                    "SELECT a.k, b.w FROM (VALUES (1, 'x'), (2, 'y')) a(k, s) JOIN (VALUES (1, DATE '2024-01-01')) b(k, w) ON a.k = b.k WHERE EXISTS (SELECT 1 FROM (VALUES 1, 2) c(k) WHERE c.k = a.k)")) {
+                session.execute(sql);
+            }
+        }
+    }
+
     /** A session of the default user in the default database. */
     public Session newSession()
     {
