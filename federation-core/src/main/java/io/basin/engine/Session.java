@@ -57,12 +57,19 @@ public final class Session
     public static final String DEFAULT_SCHEMA = "public";
 
     private final Engine engine;
+    private final String user;
     private final SessionSettings settings;
     private volatile QueryContext currentQuery;
 
     Session(Engine engine)
     {
+        this(engine, io.basin.catalog.user.UserCatalog.BOOTSTRAP_USER_NAME);
+    }
+
+    Session(Engine engine, String user)
+    {
         this.engine = requireNonNull(engine, "engine is null");
+        this.user = requireNonNull(user, "user is null");
         this.settings = new SessionSettings(DEFAULT_CATALOG, DEFAULT_SCHEMA, engine.config().queryMaxMemoryBytes());
     }
 
@@ -130,6 +137,7 @@ public final class Session
                 }
                 yield QueryResult.updateCount(-1);
             }
+            case Statement.UserStatement userStatement -> engine.userStatements().execute(userStatement, user, settings.timeZone());
             case Statement.Show show -> new QueryResult(
                     List.of(new QueryResult.Column(show.name(), VarcharType.VARCHAR)),
                     List.of(List.of(settings.show(show.name()))),
@@ -141,7 +149,7 @@ public final class Session
     {
         BasinConnectorSession connectorSession = BasinConnectorSession.builder()
                 .setQueryId(queryId)
-                .setUser("basin")
+                .setUser(user)
                 .setTimeZoneKey(TimeZoneKey.getTimeZoneKey(settings.timeZone().getId()))
                 .setStart(Instant.now())
                 .build();
