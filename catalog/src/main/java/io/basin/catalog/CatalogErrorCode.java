@@ -19,6 +19,8 @@ public enum CatalogErrorCode
     INVALID_NAME("42602"),
     /** A value out of its domain (a malformed password verifier, a negative connection limit). */
     INVALID_PARAMETER_VALUE("22023"),
+    /** A form or option the catalog does not support. */
+    FEATURE_NOT_SUPPORTED("0A000"),
     /** The system needs the object (the bootstrap superuser). */
     DEPENDENT_OBJECTS_STILL_EXIST("2BP01"),
     /** A change that would break an invariant of the catalog (the bootstrap user must stay a superuser). */

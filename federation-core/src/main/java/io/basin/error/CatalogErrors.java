@@ -18,6 +18,7 @@ public final class CatalogErrors
             case RESERVED_NAME -> BasinErrorCode.RESERVED_NAME;
             case INVALID_NAME -> BasinErrorCode.INVALID_NAME;
             case INVALID_PARAMETER_VALUE -> BasinErrorCode.INVALID_PARAMETER_VALUE;
+            case FEATURE_NOT_SUPPORTED -> BasinErrorCode.FEATURE_NOT_SUPPORTED;
             case DEPENDENT_OBJECTS_STILL_EXIST -> BasinErrorCode.DEPENDENT_OBJECTS_STILL_EXIST;
             case INSUFFICIENT_PRIVILEGE -> BasinErrorCode.INSUFFICIENT_PRIVILEGE;
             case CATALOG_BUSY -> BasinErrorCode.LOCK_NOT_AVAILABLE;

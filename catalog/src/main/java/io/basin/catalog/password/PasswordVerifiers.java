@@ -23,6 +23,7 @@ import static java.util.Objects.requireNonNull;
 public record PasswordVerifiers(Optional<ScramSha256Verifier> scram, Optional<Md5PasswordHash> md5)
 {
     public static final PasswordVerifiers NONE = new PasswordVerifiers(Optional.empty(), Optional.empty());
+    private static final String REDSHIFT_SHA256_PREFIX = "sha256|";
 
     public PasswordVerifiers
     {
@@ -46,10 +47,20 @@ public record PasswordVerifiers(Optional<ScramSha256Verifier> scram, Optional<Md
      * verifier in PostgreSQL's stored form is kept as it is; anything else is a plain password.
      * A string that starts like a SCRAM verifier but does not parse is refused, where PostgreSQL
      * would take it for a plain password: that is almost always a verifier damaged in copying.
+     * Redshift's {@code 'sha256|<password>'} is the plain password after the bar; its
+     * {@code 'sha256|<digest>|<salt>'} cannot be turned into either verifier and is refused.
      */
     public static PasswordVerifiers fromSqlLiteral(String userName, String literal, SecureRandom random)
     {
         requireNonNull(literal, "literal is null");
+        if (literal.startsWith(REDSHIFT_SHA256_PREFIX)) {
+            String rest = literal.substring(REDSHIFT_SHA256_PREFIX.length());
+            if (rest.contains("|")) {
+                throw new CatalogException(CatalogErrorCode.FEATURE_NOT_SUPPORTED,
+                        "a password given as 'sha256|<digest>|<salt>' is not supported: give it in plain text, as 'md5' || md5(password || user name), or as a SCRAM-SHA-256 verifier");
+            }
+            return forPassword(userName, rest, random);
+        }
         Optional<Md5PasswordHash> md5 = Md5PasswordHash.parse(literal);
         if (md5.isPresent()) {
             return new PasswordVerifiers(Optional.empty(), md5);

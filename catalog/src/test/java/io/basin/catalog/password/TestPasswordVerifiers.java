@@ -42,6 +42,19 @@ class TestPasswordVerifiers
     }
 
     @Test
+    void testRedshiftSha256Forms()
+    {
+        PasswordVerifiers verifiers = PasswordVerifiers.fromSqlLiteral("alice", "sha256|Mypassword1", RANDOM);
+        assertThat(verifiers.verifyPassword("alice", "Mypassword1")).isTrue();
+        assertThat(verifiers.md5()).contains(Md5PasswordHash.of("alice", "Mypassword1"));
+        assertThatThrownBy(() -> PasswordVerifiers.fromSqlLiteral("alice", "sha256|0a1b2c|salt", RANDOM))
+                .isInstanceOfSatisfying(CatalogException.class, e -> assertThat(e.sqlState()).isEqualTo("0A000"))
+                .hasMessageStartingWith("a password given as 'sha256|<digest>|<salt>' is not supported");
+        assertThatThrownBy(() -> PasswordVerifiers.fromSqlLiteral("alice", "sha256|", RANDOM))
+                .hasMessage("empty string is not a valid password");
+    }
+
+    @Test
     void testRefusedLiterals()
     {
         assertThatThrownBy(() -> PasswordVerifiers.fromSqlLiteral("alice", "", RANDOM))
