@@ -46,6 +46,12 @@ public final class ConnectorRegistry
 {
     public static final String TPCH_CATALOG = "tpch";
     public static final String MEMORY_CATALOG = "memory";
+    /**
+     * The local database every session starts in ({@code dev}, as in Redshift): {@code public} and
+     * every {@code CREATE SCHEMA} live here. Backed by the memory connector until the warehouse
+     * tier exists.
+     */
+    public static final String LOCAL_CATALOG = "dev";
 
     private static final Logger log = LoggerFactory.getLogger(ConnectorRegistry.class);
     private static final Pattern CATALOG_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
@@ -295,6 +301,7 @@ public final class ConnectorRegistry
                 if (defaultCatalogs) {
                     registry.createCatalog(TPCH_CATALOG, "tpch", Map.of());
                     registry.createCatalog(MEMORY_CATALOG, "memory", Map.of());
+                    registry.createCatalog(LOCAL_CATALOG, "memory", Map.of());
                 }
                 return registry;
             }

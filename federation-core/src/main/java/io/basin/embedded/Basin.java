@@ -43,7 +43,7 @@ public final class Basin
         return config;
     }
 
-    /** A new session with default catalog {@code memory} and schema {@code public}. */
+    /** A new session of user {@code basin} in the local database {@code dev}, schema {@code public}. */
     public BasinSession newSession()
     {
         return new BasinSession(engine.newSession());

@@ -32,6 +32,7 @@ public final class Engine
     private final ExecutorService executor;
     private final PipelineExecutor pipelineExecutor;
     private final AtomicLong queryIds = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger backendPids = new java.util.concurrent.atomic.AtomicInteger(10_000);
     private final CatalogLookup catalogLookup;
     private final ExpressionCompiler expressionCompiler = new ExpressionCompiler();
     private final ExpressionServices expressionServices = new CompiledExpressionServices(expressionCompiler);
@@ -87,6 +88,12 @@ public final class Engine
         return pipelineExecutor;
     }
 
+    /** Runs queries whose results stream to a consumer on another thread. */
+    ExecutorService queryExecutor()
+    {
+        return executor;
+    }
+
     public ExpressionCompiler expressionCompiler()
     {
         return expressionCompiler;
@@ -102,15 +109,30 @@ public final class Engine
         return "q" + queryIds.incrementAndGet();
     }
 
+    /** A session of the default user in the default database. */
     public Session newSession()
     {
-        return new Session(this);
+        return newSession(SessionIdentity.DEFAULT_USER);
     }
 
-    /** A session of {@code user}, whom the caller (the wire server) has authenticated. */
+    /** A session of {@code user} in the local database, with a fresh backend process id. */
     public Session newSession(String user)
     {
-        return new Session(this, user);
+        return newSession(user, SessionIdentity.DEFAULT_DATABASE);
+    }
+
+    /**
+     * A session of {@code user} connected to {@code database}: the local database {@code dev} or a
+     * connector catalog, which then resolves unqualified names.
+     *
+     * @throws io.basin.error.BasinException with SQLSTATE 3D000 when there is no such database
+     */
+    public Session newSession(String user, String database)
+    {
+        if (connectors.getCatalog(database).isEmpty()) {
+            throw new io.basin.error.BasinException(io.basin.error.BasinErrorCode.UNDEFINED_DATABASE, "database \"" + database + "\" does not exist");
+        }
+        return new Session(this, new SessionIdentity(user, database, backendPids.incrementAndGet()));
     }
 
     /**

@@ -16,7 +16,7 @@ final class TestConnectorRegistry
     {
         try (ConnectorRegistry registry = ConnectorRegistry.createDefault()) {
             assertThat(registry.listConnectorNames()).contains("tpch", "memory");
-            assertThat(registry.listCatalogs()).extracting(CatalogHandle::name).containsExactly("memory", "tpch");
+            assertThat(registry.listCatalogs()).extracting(CatalogHandle::name).containsExactly("dev", "memory", "tpch");
             CatalogHandle tpch = registry.getCatalog("tpch").orElseThrow();
             assertThat(tpch.connectorName()).isEqualTo("tpch");
             assertThat(tpch.connector().getClass().getName()).isEqualTo("io.basin.connector.tpch.TpchConnector");
@@ -30,7 +30,7 @@ final class TestConnectorRegistry
         try (ConnectorRegistry registry = ConnectorRegistry.createDefault()) {
             CatalogHandle scratch = registry.createCatalog("scratch", "memory", Map.of("memory.max-data-size", "64MB"));
             assertThat(registry.getCatalog("scratch")).contains(scratch);
-            assertThat(registry.listCatalogs()).extracting(CatalogHandle::name).containsExactly("memory", "scratch", "tpch");
+            assertThat(registry.listCatalogs()).extracting(CatalogHandle::name).containsExactly("dev", "memory", "scratch", "tpch");
             registry.dropCatalog("scratch");
             assertThat(registry.getCatalog("scratch")).isEmpty();
         }

@@ -247,6 +247,21 @@ class TestUserStatements
     }
 
     @Test
+    void testRefusedInsideTransactionBlock()
+    {
+        // the catalog change would commit at once, so a ROLLBACK could not undo it
+        try (Session block = basin.engine().newSession()) {
+            block.execute("BEGIN");
+            assertThatThrownBy(() -> block.execute("CREATE USER alice"))
+                    .isInstanceOfSatisfying(BasinException.class, e -> assertThat(e.sqlState()).isEqualTo("0A000"))
+                    .hasMessageStartingWith("Writes inside a transaction block are not supported yet");
+            block.execute("ROLLBACK");
+            block.execute("CREATE USER alice");
+        }
+        assertThat(basin.engine().systemCatalog().users().find("alice")).isPresent();
+    }
+
+    @Test
     void testOtherStatementsStillWork()
     {
         // CREATE SCHEMA, DROP TABLE and friends are untouched by the user statements

@@ -117,6 +117,54 @@ public sealed interface Statement
         }
     }
 
+    /** BEGIN / START TRANSACTION, COMMIT / END, ROLLBACK / ABORT. */
+    record TransactionControl(Kind kind)
+            implements Statement
+    {
+        public enum Kind { BEGIN, COMMIT, ROLLBACK }
+
+        public TransactionControl
+        {
+            requireNonNull(kind, "kind is null");
+        }
+    }
+
+    /**
+     * {@code COPY (query) TO STDOUT} or {@code COPY table [(columns)] TO STDOUT}, with PostgreSQL's
+     * text or CSV format options.
+     */
+    record CopyTo(Statement.Query query, CopyFormat format)
+            implements Statement
+    {
+        public CopyTo
+        {
+            requireNonNull(query, "query is null");
+            requireNonNull(format, "format is null");
+        }
+    }
+
+    /**
+     * The row format of COPY: PostgreSQL's {@code text} (tab-separated, {@code \N} for NULL,
+     * backslash escapes) or {@code csv} (comma-separated, quoted when needed, empty for NULL).
+     */
+    record CopyFormat(boolean csv, char delimiter, String nullString, boolean header, char quote, char escape)
+    {
+        public CopyFormat
+        {
+            requireNonNull(nullString, "nullString is null");
+        }
+
+        public static CopyFormat textDefaults()
+        {
+            return new CopyFormat(false, '\t', "\\N", false, '"', '"');
+        }
+
+        public static CopyFormat csvDefaults()
+        {
+            return new CopyFormat(true, ',', "", false, '"', '"');
+        }
+    }
+
     /**
      * CREATE/ALTER/DROP USER and ROLE: users kept in the system catalog. Their {@code toString}
      * never shows a password.
