@@ -1,15 +1,19 @@
 package io.basin.engine;
 
+import io.basin.catalog.CatalogException;
+import io.basin.catalog.SystemCatalog;
 import io.basin.connector.CatalogHandle;
 import io.basin.connector.ConnectorRegistry;
 import io.basin.connector.system.ExpressionCacheTable;
 import io.basin.connector.system.SystemConnector;
 import io.basin.connector.system.SystemPlugin;
 import io.basin.embedded.BasinConfig;
+import io.basin.error.CatalogErrors;
 import io.basin.execution.driver.PipelineExecutor;
 import io.basin.execution.expression.ExpressionCompiler;
 import io.basin.metadata.CatalogLookup;
 
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +36,10 @@ public final class Engine
     private final CatalogLookup catalogLookup;
     private final ExpressionCompiler expressionCompiler = new ExpressionCompiler();
     private final ExpressionServices expressionServices = new CompiledExpressionServices(expressionCompiler);
+    private final UserStatementExecutor userStatements = new UserStatementExecutor(this::systemCatalog, new SecureRandom());
+    // opened on first use: most sessions never touch it, and tests should not leave catalog files behind
+    private SystemCatalog systemCatalog;
+    private boolean closed;
 
     public Engine(BasinConfig config)
     {
@@ -144,10 +152,41 @@ public final class Engine
         return new Session(this, new SessionIdentity(user, database, backendPids.incrementAndGet()));
     }
 
+    /**
+     * The system catalog of the data directory ({@code <dataDirectory>/catalog.db}), opened (and
+     * created) on first use and closed with the engine.
+     */
+    public synchronized SystemCatalog systemCatalog()
+    {
+        if (closed) {
+            throw new IllegalStateException("Engine is closed");
+        }
+        if (systemCatalog == null) {
+            try {
+                systemCatalog = SystemCatalog.open(config.dataDirectory());
+            }
+            catch (CatalogException e) {
+                throw CatalogErrors.toBasinException(e);
+            }
+        }
+        return systemCatalog;
+    }
+
+    UserStatementExecutor userStatements()
+    {
+        return userStatements;
+    }
+
     @Override
     public void close()
     {
         executor.shutdownNow();
         connectors.close();
+        synchronized (this) {
+            closed = true;
+            if (systemCatalog != null) {
+                systemCatalog.close();
+            }
+        }
     }
 }

@@ -269,6 +269,8 @@ public final class Session
     {
         return switch (statement) {
             case Statement.CreateTableAs _, Statement.CreateTable _, Statement.Insert _, Statement.DropTable _, Statement.CreateSchema _, Statement.DropSchema _ -> true;
+            // they commit in the system catalog at once, so a ROLLBACK could not undo them
+            case Statement.UserStatement _ -> true;
             default -> false;
         };
     }
@@ -369,6 +371,7 @@ public final class Session
                 }
                 yield QueryResult.updateCount(-1);
             }
+            case Statement.UserStatement userStatement -> engine.userStatements().execute(userStatement, identity.user(), settings.timeZone());
             case Statement.Show show -> new QueryResult(
                     List.of(new QueryResult.Column(show.name(), VarcharType.VARCHAR)),
                     List.of(List.of(settings.show(show.name()))),

@@ -59,6 +59,9 @@ public final class StatementParser
         }
         String first = tokens.getFirst().keyword();
         String second = tokens.size() > 1 ? tokens.get(1).keyword() : "";
+        if (UserStatementParser.handles(first, second)) {
+            return UserStatementParser.parse(text);
+        }
         switch (first) {
             case "EXPLAIN" -> {
                 int index = 1;
