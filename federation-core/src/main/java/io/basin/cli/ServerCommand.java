@@ -141,8 +141,8 @@ final class ServerCommand
                 config = config.withMaxMessageBytes(Integer.parseInt(settings.getProperty("max-message-size")));
             }
             config = config.withAuthentication(
-                    PgWireConfig.AuthenticationMethod.fromConfigName(settings.getProperty("auth.local", "trust")),
-                    PgWireConfig.AuthenticationMethod.fromConfigName(settings.getProperty("auth.remote", "scram-sha-256")));
+                    io.basin.pgwire.auth.AuthenticationMethod.fromConfigName(settings.getProperty("auth.local", "trust")),
+                    io.basin.pgwire.auth.AuthenticationMethod.fromConfigName(settings.getProperty("auth.remote", "scram-sha-256")));
             PgWireConfig.SslMode mode = PgWireConfig.SslMode.valueOf(settings.getProperty("ssl.mode", "disable").toUpperCase(Locale.ROOT));
             if (mode != PgWireConfig.SslMode.DISABLE) {
                 config = config.withTls(mode, Optional.of(tlsContext(settings)));

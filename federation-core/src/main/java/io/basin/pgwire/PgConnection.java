@@ -18,6 +18,12 @@ import io.trino.spi.type.Type;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.basin.pgwire.auth.AuthenticationException;
+import io.basin.pgwire.auth.AuthenticationExchange;
+import io.basin.pgwire.auth.AuthenticationMethod;
+import io.basin.pgwire.auth.AuthenticationStep;
+import io.basin.pgwire.auth.Authenticator;
+
 import javax.net.ssl.SSLSocket;
 
 import java.io.BufferedInputStream;
@@ -255,13 +261,66 @@ final class PgConnection
         return true;
     }
 
+    /**
+     * Runs the configured password exchange (pg_hba-style: one method for loopback clients, one
+     * for the rest). Failures are reported with the same message whatever the cause; the cause
+     * goes to the server log only.
+     */
     private void authenticate()
+            throws IOException
     {
         boolean loopback = socket.getInetAddress().isLoopbackAddress();
-        PgWireConfig.AuthenticationMethod method = loopback ? server.config().localAuthentication() : server.config().remoteAuthentication();
-        if (method != PgWireConfig.AuthenticationMethod.TRUST) {
-            throw new BasinException(BasinErrorCode.INVALID_AUTHORIZATION_SPECIFICATION, "authentication method " + method.configName() + " is not available");
+        AuthenticationMethod method = loopback ? server.config().localAuthentication() : server.config().remoteAuthentication();
+        AuthenticationExchange exchange = Authenticator.forCatalog(method, server.engine().systemCatalog()).begin(user);
+        try {
+            AuthenticationStep step = exchange.start();
+            while (true) {
+                switch (step) {
+                    case AuthenticationStep.Authenticated authenticated -> {
+                        if (authenticated.saslFinalMessage().isPresent()) {
+                            writeAuthentication(12, authenticated.saslFinalMessage().get());
+                        }
+                        return;
+                    }
+                    case AuthenticationStep.CleartextPasswordRequest _ -> writeAuthentication(3, new byte[0]);
+                    case AuthenticationStep.Md5PasswordRequest md5 -> writeAuthentication(5, md5.salt());
+                    case AuthenticationStep.SaslMechanisms mechanisms -> {
+                        output.beginMessage('R');
+                        output.writeInt32(10);
+                        mechanisms.mechanisms().forEach(output::writeCString);
+                        output.writeByte(0);
+                        output.endMessage();
+                    }
+                    case AuthenticationStep.SaslContinue next -> writeAuthentication(11, next.data());
+                }
+                output.flush();
+                PgMessage response = input.readMessage();
+                if (response == null) {
+                    throw new java.io.EOFException("client closed the connection during authentication");
+                }
+                if (response.type() != 'p') {
+                    throw new PgProtocolException("expected a password response, got message type '" + response.type() + "'");
+                }
+                byte[] body = new byte[response.remaining()];
+                for (int i = 0; i < body.length; i++) {
+                    body[i] = response.readByte();
+                }
+                step = exchange.respond(body);
+            }
         }
+        catch (AuthenticationException e) {
+            LOG.info("authentication failed for user {} from {} ({}): {}", user, remoteAddress(), method.configName(), e.logDetail().orElse(e.getMessage()));
+            throw e;
+        }
+    }
+
+    private void writeAuthentication(int code, byte[] data)
+            throws IOException
+    {
+        output.beginMessage('R');
+        output.writeInt32(code);
+        output.writeBytes(data);
+        output.endMessage();
     }
 
     private void applyStartupParameters(Map<String, String> parameters)

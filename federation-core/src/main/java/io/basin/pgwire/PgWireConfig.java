@@ -1,5 +1,7 @@
 package io.basin.pgwire;
 
+import io.basin.pgwire.auth.AuthenticationMethod;
+
 import javax.net.ssl.SSLContext;
 
 import java.time.Duration;
@@ -43,37 +45,6 @@ public record PgWireConfig(
         ALLOW,
         /** Clients that do not negotiate TLS are refused (SQLSTATE 28000). */
         REQUIRE,
-    }
-
-    /** Password exchange for a connection, as in pg_hba.conf. */
-    public enum AuthenticationMethod
-    {
-        TRUST("trust"),
-        PASSWORD("password"),
-        MD5("md5"),
-        SCRAM_SHA_256("scram-sha-256");
-
-        private final String configName;
-
-        AuthenticationMethod(String configName)
-        {
-            this.configName = configName;
-        }
-
-        public String configName()
-        {
-            return configName;
-        }
-
-        public static AuthenticationMethod fromConfigName(String name)
-        {
-            for (AuthenticationMethod method : values()) {
-                if (method.configName.equalsIgnoreCase(name.trim())) {
-                    return method;
-                }
-            }
-            throw new IllegalArgumentException("unknown authentication method \"" + name + "\" (use trust, password, md5 or scram-sha-256)");
-        }
     }
 
     public PgWireConfig
