@@ -39,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 
 import static io.basin.error.BasinErrorCode.FEATURE_NOT_SUPPORTED;
 import static java.util.Objects.requireNonNull;
@@ -75,6 +76,7 @@ final class PgConnection
     private final Map<String, PgPortal> portals = new HashMap<>();
     private final Map<String, String> reportedParameters = new HashMap<>();
     private boolean skipUntilSync;
+    private boolean holdsUserConnection;
     /** The text of the statement in the Parse message being handled, for error positions. */
     private String parsingSql;
 
@@ -280,6 +282,11 @@ final class PgConnection
                         if (authenticated.saslFinalMessage().isPresent()) {
                             writeAuthentication(12, authenticated.saslFinalMessage().get());
                         }
+                        OptionalInt limit = authenticated.user().attributes().connectionLimit();
+                        if (!server.acquireUserConnection(user, limit)) {
+                            throw new BasinException(BasinErrorCode.TOO_MANY_CONNECTIONS, "too many connections for role \"" + user + "\"");
+                        }
+                        holdsUserConnection = true;
                         return;
                     }
                     case AuthenticationStep.CleartextPasswordRequest _ -> writeAuthentication(3, new byte[0]);
@@ -796,7 +803,7 @@ final class PgConnection
         try {
             executePortal(portal, maxRows);
             if (portal.isDone()) {
-                logStatement(portal.loggedSql(), start, portal.rowsSent(), null);
+                logStatement(portal.loggedSql(), portal.startNanos(), portal.rowsSent(), null);
             }
         }
         catch (TrinoException e) {
@@ -961,6 +968,9 @@ final class PgConnection
         }
         try {
             closePortals();
+            if (holdsUserConnection) {
+                server.releaseUserConnection(user);
+            }
             if (session != null) {
                 server.unregister(this);
                 session.close();

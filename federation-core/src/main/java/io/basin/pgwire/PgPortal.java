@@ -29,6 +29,7 @@ final class PgPortal
     private int pagePosition;
     private long rowsSent;
     private String completedTag;
+    private long startNanos;
 
     PgPortal(String sql, String boundSql, Statement statement, short[] resultFormats)
     {
@@ -78,8 +79,15 @@ final class PgPortal
     void start(StatementResult result, TransactionStatus statusBefore, List<ColumnEncoder> encoders)
     {
         this.result = requireNonNull(result, "result is null");
+        this.startNanos = System.nanoTime();
         this.statusBefore = statusBefore;
         this.encoders = List.copyOf(encoders);
+    }
+
+    /** When the statement started (the first Execute), for the server log. */
+    long startNanos()
+    {
+        return startNanos;
     }
 
     StatementResult result()

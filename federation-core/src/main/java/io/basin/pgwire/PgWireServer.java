@@ -38,6 +38,7 @@ public final class PgWireServer
     private final ExecutorService connectionThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("pgwire-", 0).factory());
     private final Map<Integer, PgConnection> connections = new ConcurrentHashMap<>();
     private final AtomicInteger connectionCount = new AtomicInteger();
+    private final Map<String, AtomicInteger> userConnections = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final Thread acceptor;
     private volatile boolean stopping;
@@ -140,6 +141,25 @@ public final class PgWireServer
     int newSecretKey()
     {
         return random.nextInt();
+    }
+
+    /** Counts a new connection of {@code user}; false when that would exceed the user's CONNECTION LIMIT. */
+    boolean acquireUserConnection(String user, java.util.OptionalInt limit)
+    {
+        int count = userConnections.computeIfAbsent(user, _ -> new AtomicInteger()).incrementAndGet();
+        if (limit.isPresent() && count > limit.getAsInt()) {
+            userConnections.get(user).decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    void releaseUserConnection(String user)
+    {
+        AtomicInteger count = userConnections.get(user);
+        if (count != null) {
+            count.decrementAndGet();
+        }
     }
 
     void register(PgConnection connection)

@@ -96,6 +96,34 @@ final class TestPgWireAuthentication
     }
 
     @Test
+    void connectionLimitOfAUser()
+            throws SQLException
+    {
+        try (Connection admin = trusted.connect(); Statement statement = admin.createStatement()) {
+            statement.execute("CREATE USER limited PASSWORD 'pw-limited' CONNECTION LIMIT 1");
+        }
+        try (Connection first = connect(scram, "limited", "pw-limited", "disable")) {
+            assertThatThrownBy(() -> connect(scram, "limited", "pw-limited", "disable"))
+                    .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("53300"));
+            assertThat(first.isValid(5)).isTrue();
+        }
+        // the slot is released when the server has seen the connection close (asynchronously)
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            try (Connection again = connect(scram, "limited", "pw-limited", "disable")) {
+                assertThat(again.isValid(5)).isTrue();
+                break;
+            }
+            catch (PSQLException e) {
+                if (!"53300".equals(e.getSQLState()) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    @Test
     void trustStillRequiresAnExistingUser()
     {
         assertThatThrownBy(() -> connect(trusted.server(), "nobody", "", "disable"))
