@@ -7,7 +7,6 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.Locale;
 
-import static io.basin.error.BasinErrorCode.DATETIME_FIELD_OVERFLOW;
 import static io.basin.error.BasinErrorCode.FEATURE_NOT_SUPPORTED;
 import static io.basin.error.BasinErrorCode.INVALID_DATETIME_FORMAT;
 import static io.basin.pgwire.type.PgDateTimeText.MICROS_PER_DAY;
@@ -275,7 +274,7 @@ public record PgInterval(int months, int days, long micros)
         private PgInterval build()
         {
             if (months.bitLength() > 31 || days.bitLength() > 31 || micros.bitLength() > 63) {
-                throw new BasinException(DATETIME_FIELD_OVERFLOW, "interval field value out of range: \"" + original + "\"");
+                throw WireErrors.intervalFieldOverflow("interval field value out of range: \"" + original + "\"");
             }
             return new PgInterval(months.intValueExact(), days.intValueExact(), micros.longValueExact());
         }

@@ -3,10 +3,10 @@ package io.basin.pgwire.type;
 import io.airlift.slice.Slice;
 import io.airlift.slice.Slices;
 import io.basin.error.BasinException;
-import io.basin.execution.expression.function.BinaryText;
 import io.basin.execution.expression.function.DateTimeText;
 import io.basin.execution.expression.function.NumberText;
 
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -21,12 +21,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static io.basin.error.BasinErrorCode.DATETIME_FIELD_OVERFLOW;
 import static io.basin.error.BasinErrorCode.FEATURE_NOT_SUPPORTED;
 import static io.basin.error.BasinErrorCode.INVALID_DATETIME_FORMAT;
+import static io.basin.error.BasinErrorCode.INVALID_PARAMETER_VALUE;
+import static io.basin.error.BasinErrorCode.INVALID_TEXT_REPRESENTATION;
 import static io.basin.error.BasinErrorCode.NUMERIC_VALUE_OUT_OF_RANGE;
 import static io.basin.pgwire.type.BinaryValueWriters.POSTGRES_EPOCH_DAYS;
 import static io.basin.pgwire.type.BinaryValueWriters.POSTGRES_EPOCH_MICROS;
@@ -142,12 +145,12 @@ public final class PgParameterDecoder
             case "int4" -> SqlLiteral.ofInteger((int) NumberText.parseInteger(slice));
             case "int8" -> SqlLiteral.ofBigint(NumberText.parseBigint(slice));
             case "oid", "regproc", "regclass", "regtype" -> type.name().equals("oid") ? SqlLiteral.ofBigint(parseOid(text)) : SqlLiteral.unknown(text);
-            case "float4" -> SqlLiteral.ofReal(Float.intBitsToFloat((int) NumberText.parseReal(slice)));
-            case "float8" -> SqlLiteral.ofDouble(NumberText.parseDouble(slice));
+            case "float4" -> SqlLiteral.ofReal(Float.intBitsToFloat((int) parseFloat(text, "real", () -> NumberText.parseReal(slice))));
+            case "float8" -> SqlLiteral.ofDouble(Double.longBitsToDouble(parseFloat(text, "double precision", () -> Double.doubleToRawLongBits(NumberText.parseDouble(slice)))));
             case "numeric" -> SqlLiteral.ofDecimal(parseNumeric(text));
             case "text", "varchar", "name", "char" -> SqlLiteral.ofVarchar(text);
             case "bpchar" -> SqlLiteral.ofChar(text);
-            case "bytea" -> SqlLiteral.ofVarbinary(BinaryText.parse(slice).getBytes());
+            case "bytea" -> SqlLiteral.ofVarbinary(parseBytea(text));
             case "date" -> SqlLiteral.ofDate(DateTimeText.parseDate(slice));
             case "timestamp" -> SqlLiteral.ofTimestamp(DateTimeText.parseTimestamp(slice));
             case "timestamptz" -> SqlLiteral.ofTimestamp(parseTimestampWithTimeZone(text));
@@ -301,6 +304,20 @@ public final class PgParameterDecoder
         }
     }
 
+    /** Basin's float parsing, with PostgreSQL's wording for values out of range. */
+    private static long parseFloat(String text, String typeName, LongSupplier parser)
+    {
+        try {
+            return parser.getAsLong();
+        }
+        catch (BasinException e) {
+            if (e.code() == NUMERIC_VALUE_OUT_OF_RANGE) {
+                throw new BasinException(NUMERIC_VALUE_OUT_OF_RANGE, "\"%s\" is out of range for type %s".formatted(text.strip(), typeName), e);
+            }
+            throw e;
+        }
+    }
+
     /** PostgreSQL's {@code numeric_in}: spaces around, sign, digits with underscores between them, point, exponent. */
     private static BigDecimal parseNumeric(String text)
     {
@@ -324,14 +341,76 @@ public final class PgParameterDecoder
         }
     }
 
+    /**
+     * PostgreSQL's {@code byteain}: hex format ({@code \\x0aff}, spaces allowed between bytes) or
+     * escape format, where {@code \\\\} is a backslash and {@code \\nnn} an octal byte.
+     */
+    private static byte[] parseBytea(String text)
+    {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
+        if (text.startsWith("\\x")) {
+            int position = 2;
+            while (position < text.length()) {
+                char high = text.charAt(position);
+                if (high == ' ' || high == '\n' || high == '\t' || high == '\r') {
+                    position++;
+                    continue;
+                }
+                if (position + 1 >= text.length()) {
+                    throw new BasinException(INVALID_PARAMETER_VALUE, "invalid hexadecimal data: odd number of digits");
+                }
+                bytes.write(hexDigit(high) << 4 | hexDigit(text.charAt(position + 1)));
+                position += 2;
+            }
+            return bytes.toByteArray();
+        }
+        byte[] utf8 = text.getBytes(UTF_8);
+        for (int i = 0; i < utf8.length; i++) {
+            if (utf8[i] != '\\') {
+                bytes.write(utf8[i]);
+            }
+            else if (i + 1 < utf8.length && utf8[i + 1] == '\\') {
+                bytes.write('\\');
+                i++;
+            }
+            else if (i + 3 < utf8.length && isOctal(utf8[i + 1], '3') && isOctal(utf8[i + 2], '7') && isOctal(utf8[i + 3], '7')) {
+                bytes.write((utf8[i + 1] - '0') << 6 | (utf8[i + 2] - '0') << 3 | (utf8[i + 3] - '0'));
+                i += 3;
+            }
+            else {
+                throw new BasinException(INVALID_TEXT_REPRESENTATION, "invalid input syntax for type bytea");
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static int hexDigit(char character)
+    {
+        int digit = Character.digit(character, 16);
+        if (digit < 0 || character > 'f') {
+            throw new BasinException(INVALID_PARAMETER_VALUE, "invalid hexadecimal digit: \"" + character + "\"");
+        }
+        return digit;
+    }
+
+    private static boolean isOctal(byte character, char max)
+    {
+        return character >= '0' && character <= max;
+    }
+
     /** PostgreSQL's {@code oidin}: an unsigned 32-bit number, negative numbers wrapping around. */
     private static long parseOid(String text)
     {
-        long value = NumberText.parseBigint(Slices.utf8Slice(text));
-        if (value < Integer.MIN_VALUE || value > 0xFFFF_FFFFL) {
+        String value = text.strip();
+        if (!value.matches("[+-]?\\d+")) {
+            throw WireErrors.invalidInputSyntax("oid", text);
+        }
+        BigInteger number = new BigInteger(value);
+        if (number.compareTo(BigInteger.valueOf(Integer.MIN_VALUE)) < 0 || number.compareTo(BigInteger.valueOf(0xFFFF_FFFFL)) > 0) {
             throw new BasinException(NUMERIC_VALUE_OUT_OF_RANGE, "value \"%s\" is out of range for type oid".formatted(text));
         }
-        return value < 0 ? value + (1L << 32) : value;
+        long oid = number.longValueExact();
+        return oid < 0 ? oid + (1L << 32) : oid;
     }
 
     /**
@@ -341,19 +420,29 @@ public final class PgParameterDecoder
      */
     private static long parseTimestampWithTimeZone(String text)
     {
-        String value = text.strip();
-        String era = "";
-        String upper = value.toUpperCase(Locale.ROOT);
-        if (upper.endsWith(" BC") || upper.endsWith(" AD")) {
-            era = value.substring(value.length() - 3);
-            value = value.substring(0, value.length() - 3).stripTrailing();
+        try {
+            String value = text.strip();
+            String era = "";
+            String upper = value.toUpperCase(Locale.ROOT);
+            if (upper.endsWith(" BC") || upper.endsWith(" AD")) {
+                era = value.substring(value.length() - 3);
+                value = value.substring(0, value.length() - 3).stripTrailing();
+            }
+            Matcher zone = value.indexOf(':') >= 0 ? ZONE.matcher(value) : null;
+            if (zone == null || !zone.matches()) {
+                return DateTimeText.parseTimestamp(Slices.utf8Slice(value + era));
+            }
+            long localMicros = DateTimeText.parseTimestamp(Slices.utf8Slice(zone.group(1) + era));
+            return localMicros - offsetSeconds(zone.group(2), localMicros, text) * MICROS_PER_SECOND;
         }
-        Matcher zone = value.indexOf(':') >= 0 ? ZONE.matcher(value) : null;
-        if (zone == null || !zone.matches()) {
-            return DateTimeText.parseTimestamp(Slices.utf8Slice(value + era));
+        catch (BasinException e) {
+            // Basin's timestamp parser names its own type and the part it read
+            throw switch (e.code()) {
+                case INVALID_DATETIME_FORMAT -> new BasinException(INVALID_DATETIME_FORMAT, "invalid input syntax for type timestamp with time zone: \"" + text + "\"", e);
+                case DATETIME_FIELD_OVERFLOW -> new BasinException(DATETIME_FIELD_OVERFLOW, "date/time field value out of range: \"" + text + "\"", e);
+                default -> e;
+            };
         }
-        long localMicros = DateTimeText.parseTimestamp(Slices.utf8Slice(zone.group(1) + era));
-        return localMicros - offsetSeconds(zone.group(2), localMicros, text) * MICROS_PER_SECOND;
     }
 
     private static long offsetSeconds(String zone, long localMicros, String text)
@@ -405,21 +494,28 @@ public final class PgParameterDecoder
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer input = ByteBuffer.wrap(bytes);
         CharBuffer output = CharBuffer.allocate(bytes.length);
-        var result = decoder.decode(input, output, true);
-        if (result.isError()) {
-            int position = input.position();
-            StringBuilder sequence = new StringBuilder();
-            for (int i = position; i < Math.min(bytes.length, position + Math.max(1, result.length())); i++) {
-                sequence.append(sequence.isEmpty() ? "" : " ").append("0x%02x".formatted(bytes[i] & 0xFF));
-            }
-            throw WireErrors.invalidByteSequence("invalid byte sequence for encoding \"UTF8\": " + sequence);
+        if (decoder.decode(input, output, true).isError()) {
+            throw invalidByteSequence(bytes, input.position());
         }
         decoder.flush(output);
         String text = output.flip().toString();
-        if (text.indexOf('\0') >= 0) {
-            throw WireErrors.invalidByteSequence("invalid byte sequence for encoding \"UTF8\": 0x00");
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            throw invalidByteSequence(bytes, new String(bytes, UTF_8).substring(0, nul).getBytes(UTF_8).length);
         }
         return text;
+    }
+
+    /** PostgreSQL's message names the bytes of the character that starts at the bad byte, as long as its first byte says. */
+    private static BasinException invalidByteSequence(byte[] bytes, int position)
+    {
+        int lead = bytes[position] & 0xFF;
+        int length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        StringBuilder sequence = new StringBuilder();
+        for (int i = position; i < Math.min(bytes.length, position + length); i++) {
+            sequence.append(i == position ? "" : " ").append("0x%02x".formatted(bytes[i] & 0xFF));
+        }
+        return WireErrors.invalidByteSequence("invalid byte sequence for encoding \"UTF8\": " + sequence);
     }
 
     private static BasinException unsupported(PgType type)

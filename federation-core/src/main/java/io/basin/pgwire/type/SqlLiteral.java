@@ -79,10 +79,10 @@ public record SqlLiteral(String sql, Optional<Type> type)
         return new SqlLiteral("NULL", Optional.empty());
     }
 
-    /** {@code CAST(NULL AS type)}. */
+    /** {@code CAST(NULL AS type)}; of type varchar(n) for char(n), as Basin reads char(n). */
     public static SqlLiteral nullOf(Type type)
     {
-        return new SqlLiteral("CAST(NULL AS " + sqlTypeName(type) + ")", Optional.of(type));
+        return new SqlLiteral("CAST(NULL AS " + sqlTypeName(type) + ")", Optional.of(basinType(type)));
     }
 
     public static SqlLiteral ofBoolean(boolean value)
@@ -125,12 +125,14 @@ public record SqlLiteral(String sql, Optional<Type> type)
     public static SqlLiteral ofDecimal(BigDecimal value)
     {
         BigDecimal decimal = value.scale() < 0 ? value.setScale(0) : value;
-        while (decimalPrecision(decimal) > MAX_DECIMAL_PRECISION) {
-            if (decimal.scale() == 0) {
+        // round once from the value itself (rounding twice could lose a carried digit), with
+        // fewer fraction digits until the rounded value fits
+        for (int scale = Math.min(decimal.scale(), MAX_DECIMAL_PRECISION); decimalPrecision(decimal) > MAX_DECIMAL_PRECISION; scale--) {
+            if (scale < 0) {
                 throw new BasinException(NUMERIC_VALUE_OUT_OF_RANGE, "numeric field overflow: a value of %s digits before the decimal point does not fit Basin's decimal of at most %s digits"
-                        .formatted(decimal.precision(), MAX_DECIMAL_PRECISION));
+                        .formatted(value.precision() - value.scale(), MAX_DECIMAL_PRECISION));
             }
-            decimal = decimal.setScale(Math.min(decimal.scale() - 1, MAX_DECIMAL_PRECISION), RoundingMode.HALF_UP);
+            decimal = value.setScale(scale, RoundingMode.HALF_UP);
         }
         DecimalType type = DecimalType.createDecimalType(decimalPrecision(decimal), decimal.scale());
         return new SqlLiteral("CAST(" + decimal.toPlainString() + " AS " + sqlTypeName(type) + ")", Optional.of(type));
@@ -147,11 +149,21 @@ public record SqlLiteral(String sql, Optional<Type> type)
         return new SqlLiteral("CAST(" + quote(value) + " AS VARCHAR)", Optional.of(VARCHAR));
     }
 
-    /** {@code CHAR(n)} of the value's length in characters (at least 1). */
+    /**
+     * {@code CHAR(n)} of the value's length (at least 1), which Basin reads as a {@code varchar(n)}
+     * padded with spaces. The length counts UTF-16 units, as Calcite's cast does: counting
+     * characters would cut a value with characters outside the BMP short.
+     */
     public static SqlLiteral ofChar(String value)
     {
-        CharType type = CharType.createCharType(Math.max(1, value.codePointCount(0, value.length())));
-        return new SqlLiteral("CAST(" + quote(value) + " AS " + sqlTypeName(type) + ")", Optional.of(type));
+        CharType type = CharType.createCharType(Math.max(1, value.length()));
+        return new SqlLiteral("CAST(" + quote(value) + " AS " + sqlTypeName(type) + ")", Optional.of(basinType(type)));
+    }
+
+    /** The type of a cast to {@code type} in Basin: char(n) becomes varchar(n) (see {@code TypeConverter}). */
+    private static Type basinType(Type type)
+    {
+        return type instanceof CharType charType ? VarcharType.createVarcharType(charType.getLength()) : type;
     }
 
     public static SqlLiteral ofVarbinary(byte[] value)
