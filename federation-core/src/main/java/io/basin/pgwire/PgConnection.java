@@ -23,6 +23,7 @@ import io.basin.pgwire.auth.AuthenticationExchange;
 import io.basin.pgwire.auth.AuthenticationMethod;
 import io.basin.pgwire.auth.AuthenticationStep;
 import io.basin.pgwire.auth.Authenticator;
+import io.basin.pgwire.type.PgFormat;
 
 import javax.net.ssl.SSLSocket;
 
@@ -631,7 +632,7 @@ final class PgConnection
             throws IOException
     {
         List<Type> types = result.columns().stream().map(QueryResult.Column::type).toList();
-        List<PgResultWriter.TextValueFormatter> formatters = types.stream().map(PgResultWriter::provisionalFormatter).toList();
+        List<PgResultWriter.TextValueFormatter> formatters = types.stream().map(PgResultWriter::textFormatter).toList();
         PgResultWriter.writeCopyOutResponse(output, types.size());
         if (format.header()) {
             PgResultWriter.writeCopyHeader(output, result.columns(), format);
@@ -658,10 +659,7 @@ final class PgConnection
         List<ColumnEncoder> encoders = new ArrayList<>(columns.size());
         for (int i = 0; i < columns.size(); i++) {
             int format = formats.length == 0 ? 0 : formats.length == 1 ? formats[0] : formats[i];
-            if (format != 0) {
-                throw new BasinException(FEATURE_NOT_SUPPORTED, "binary result format is not supported yet");
-            }
-            encoders.add(new ProvisionalTextEncoder(columns.get(i).type()));
+            encoders.add(new CodecColumnEncoder(columns.get(i).type(), PgFormat.fromCode(format)));
         }
         return encoders;
     }
@@ -717,6 +715,9 @@ final class PgConnection
         }
         if (!portalName.isEmpty() && portals.containsKey(portalName)) {
             throw new BasinException(BasinErrorCode.UNDEFINED_CURSOR, "portal \"" + portalName + "\" already exists");
+        }
+        if (resultFormatCount > 1 && statement.columns().size() != resultFormatCount && !statement.columns().isEmpty()) {
+            throw new PgProtocolException("bind message has " + resultFormatCount + " result formats but query has " + statement.columns().size() + " columns");
         }
         if (formatCount > 1 && formatCount != parameterCount) {
             throw new PgProtocolException("bind message has " + formatCount + " parameter formats but " + parameterCount + " parameters");

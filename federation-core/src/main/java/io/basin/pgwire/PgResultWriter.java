@@ -1,7 +1,9 @@
 package io.basin.pgwire;
 
 import io.basin.embedded.QueryResult;
-import io.basin.engine.ResultRows;
+import io.basin.pgwire.type.PgFormat;
+import io.basin.pgwire.type.PgValueWriter;
+import io.basin.pgwire.type.WireBuffer;
 import io.basin.sql.parser.Statement;
 import io.trino.spi.Page;
 import io.trino.spi.block.Block;
@@ -164,17 +166,17 @@ final class PgResultWriter
         String format(Block block, int position);
     }
 
-    /** Provisional: formats through the engine's Java values. */
-    static TextValueFormatter provisionalFormatter(Type type)
+    /** A value's text output through the codec's text writer, as a string (for COPY). */
+    static TextValueFormatter textFormatter(Type type)
     {
+        PgValueWriter writer = PgValueWriter.forType(type, PgFormat.TEXT);
+        WireBuffer scratch = new WireBuffer(64);
         return (block, position) -> {
-            Object value = ResultRows.value(type, block, position);
-            return switch (value) {
-                case Boolean b -> b ? "t" : "f";
-                case java.math.BigDecimal d -> d.toPlainString();
-                case java.time.LocalDateTime t -> t.toString().replace('T', ' ');
-                default -> String.valueOf(value);
-            };
+            scratch.reset();
+            writer.write(block, position, scratch);
+            byte[] bytes = scratch.toByteArray();
+            // skip the int32 length the writer puts before the value
+            return new String(bytes, 4, bytes.length - 4, StandardCharsets.UTF_8);
         };
     }
 }

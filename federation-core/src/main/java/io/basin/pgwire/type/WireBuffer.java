@@ -39,6 +39,12 @@ public final class WireBuffer
         return size;
     }
 
+    /** The bytes allocated. */
+    public int capacity()
+    {
+        return bytes.length;
+    }
+
     /** Forgets the contents, keeping the allocated capacity. */
     public void reset()
     {
@@ -172,6 +178,13 @@ public final class WireBuffer
         bytes[index + 1] = (byte) (value >>> 16);
         bytes[index + 2] = (byte) (value >>> 8);
         bytes[index + 3] = (byte) value;
+    }
+
+    /** Drops everything written after the first {@code newSize} bytes (a message that failed half-way). */
+    public void truncate(int newSize)
+    {
+        checkPositionIndexes(newSize, newSize, size);
+        size = newSize;
     }
 
     public byte getByte(int index)
