@@ -28,6 +28,9 @@ final class PgDateTimeText
     static final long MICROS_PER_DAY = 24 * MICROS_PER_HOUR;
 
     private static final byte[] BC = {' ', 'B', 'C'};
+    private static final byte[] YEAR = {' ', 'y', 'e', 'a', 'r'};
+    private static final byte[] MONTH = {' ', 'm', 'o', 'n'};
+    private static final byte[] DAY = {' ', 'd', 'a', 'y'};
 
     private PgDateTimeText() {}
 
@@ -78,70 +81,64 @@ final class PgDateTimeText
      */
     static int writeInterval(byte[] target, int position, long months, long days, long micros)
     {
-        IntervalWriter writer = new IntervalWriter(target, position);
-        writer.field(months / 12, YEAR);
-        writer.field(months % 12, MONTH);
-        writer.field(days, DAY);
-        if (writer.zero || micros != 0) {
-            if (!writer.zero) {
-                target[writer.position++] = ' ';
+        long years = months / 12;
+        long monthsOfYear = months % 12;
+        int start = position;
+        // each nonzero field decides whether a positive field after it gets a '+'
+        position = writeIntervalField(target, position, start, years, false, YEAR);
+        boolean afterNegative = afterNegative(years, false);
+        position = writeIntervalField(target, position, start, monthsOfYear, afterNegative, MONTH);
+        afterNegative = afterNegative(monthsOfYear, afterNegative);
+        position = writeIntervalField(target, position, start, days, afterNegative, DAY);
+        afterNegative = afterNegative(days, afterNegative);
+        if (position == start || micros != 0) {
+            if (position != start) {
+                target[position++] = ' ';
             }
             if (micros < 0) {
-                target[writer.position++] = '-';
+                target[position++] = '-';
             }
-            else if (writer.afterNegative) {
-                target[writer.position++] = '+';
+            else if (afterNegative) {
+                target[position++] = '+';
             }
             // the magnitude of Long.MIN_VALUE micros does not fit a long: split off the hours first
             long hours = Math.abs(micros / MICROS_PER_HOUR);
             long rest = Math.abs(micros % MICROS_PER_HOUR);
-            int end = AsciiDigits.writePadded(target, writer.position, hours, 2);
-            target[end++] = ':';
-            end = AsciiDigits.writePadded(target, end, rest / MICROS_PER_MINUTE, 2);
-            target[end++] = ':';
-            end = AsciiDigits.writePadded(target, end, (rest / MICROS_PER_SECOND) % 60, 2);
-            writer.position = writeFraction(target, end, rest % MICROS_PER_SECOND);
+            position = AsciiDigits.writePadded(target, position, hours, 2);
+            target[position++] = ':';
+            position = AsciiDigits.writePadded(target, position, rest / MICROS_PER_MINUTE, 2);
+            target[position++] = ':';
+            position = AsciiDigits.writePadded(target, position, (rest / MICROS_PER_SECOND) % 60, 2);
+            position = writeFraction(target, position, rest % MICROS_PER_SECOND);
         }
-        return writer.position;
+        return position;
     }
 
-    private static final byte[] YEAR = {' ', 'y', 'e', 'a', 'r'};
-    private static final byte[] MONTH = {' ', 'm', 'o', 'n'};
-    private static final byte[] DAY = {' ', 'd', 'a', 'y'};
-
-    /** The state of {@link #writeInterval} while it writes the year, month and day fields. */
-    private static final class IntervalWriter
+    /** Whether the field after one of {@code value} is preceded by a negative field: a zero field passes the state on. */
+    private static boolean afterNegative(long value, boolean before)
     {
-        private final byte[] target;
-        private int position;
-        private boolean zero = true;
-        private boolean afterNegative;
+        return value == 0 ? before : value < 0;
+    }
 
-        IntervalWriter(byte[] target, int position)
-        {
-            this.target = target;
-            this.position = position;
+    /** {@code [ ][+]N unit[s]} for a nonzero field; {@code start} is where the interval's text began. */
+    private static int writeIntervalField(byte[] target, int position, int start, long value, boolean afterNegative, byte[] unit)
+    {
+        if (value == 0) {
+            return position;
         }
-
-        void field(long value, byte[] unit)
-        {
-            if (value == 0) {
-                return;
-            }
-            if (!zero) {
-                target[position++] = ' ';
-            }
-            if (afterNegative && value > 0) {
-                target[position++] = '+';
-            }
-            position = AsciiDigits.write(target, position, value);
-            position = copy(unit, target, position);
-            if (value != 1) {
-                target[position++] = 's';
-            }
-            afterNegative = value < 0;
-            zero = false;
+        if (position != start) {
+            target[position++] = ' ';
         }
+        if (afterNegative && value > 0) {
+            target[position++] = '+';
+        }
+        position = AsciiDigits.write(target, position, value);
+        System.arraycopy(unit, 0, target, position, unit.length);
+        position += unit.length;
+        if (value != 1) {
+            target[position++] = 's';
+        }
+        return position;
     }
 
     /** {@code .ffffff} without trailing zeros, nothing for 0. */

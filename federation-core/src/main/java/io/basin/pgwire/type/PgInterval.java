@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.Locale;
+import java.util.Optional;
 
 import static io.basin.error.BasinErrorCode.FEATURE_NOT_SUPPORTED;
 import static io.basin.error.BasinErrorCode.INVALID_DATETIME_FORMAT;
@@ -370,16 +371,16 @@ public record PgInterval(int months, int days, long micros)
             this.spellings = spellings;
         }
 
-        static java.util.Optional<Unit> of(String spelling)
+        static Optional<Unit> of(String spelling)
         {
             for (Unit unit : values()) {
                 for (String candidate : unit.spellings) {
                     if (candidate.equals(spelling)) {
-                        return java.util.Optional.of(unit);
+                        return Optional.of(unit);
                     }
                 }
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

@@ -12,7 +12,6 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.time.DateTimeException;
@@ -144,7 +143,9 @@ public final class PgParameterDecoder
             case "int2" -> SqlLiteral.ofSmallint((short) NumberText.parseSmallint(slice));
             case "int4" -> SqlLiteral.ofInteger((int) NumberText.parseInteger(slice));
             case "int8" -> SqlLiteral.ofBigint(NumberText.parseBigint(slice));
-            case "oid", "regproc", "regclass", "regtype" -> type.name().equals("oid") ? SqlLiteral.ofBigint(parseOid(text)) : SqlLiteral.unknown(text);
+            case "oid" -> SqlLiteral.ofBigint(parseOid(text));
+            // the text of a reg* value is a name ('pg_class'), for the statement to resolve
+            case "regproc", "regclass", "regtype" -> SqlLiteral.unknown(text);
             case "float4" -> SqlLiteral.ofReal(Float.intBitsToFloat((int) parseFloat(text, "real", () -> NumberText.parseReal(slice))));
             case "float8" -> SqlLiteral.ofDouble(Double.longBitsToDouble(parseFloat(text, "double precision", () -> Double.doubleToRawLongBits(NumberText.parseDouble(slice)))));
             case "numeric" -> SqlLiteral.ofDecimal(parseNumeric(text));

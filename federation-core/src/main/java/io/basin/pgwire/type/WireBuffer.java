@@ -14,7 +14,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
  * A growable byte buffer that protocol messages are built in, big-endian as the PostgreSQL wire
  * protocol is. Value writers append to it directly, so that a result row becomes bytes without
  * intermediate strings or arrays; a length that is known only after the bytes are written is
- * reserved first and filled in afterwards ({@link #reserveInt()}, {@link #patchLength(int)}).
+ * reserved first and filled in afterwards ({@link #reserveInt()}, then {@link #patchLength(int)}
+ * for a value or {@link #patchMessageLength(int)} for a message).
  * Not thread-safe.
  */
 public final class WireBuffer
@@ -164,6 +165,15 @@ public final class WireBuffer
     public void patchLength(int index)
     {
         setInt(index, size - index - 4);
+    }
+
+    /**
+     * Fills the four bytes reserved at {@code index} with the length of a protocol message that
+     * they start: the bytes written since, the four included.
+     */
+    public void patchMessageLength(int index)
+    {
+        setInt(index, size - index);
     }
 
     public void setInt(int index, int value)
