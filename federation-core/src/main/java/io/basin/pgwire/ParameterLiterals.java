@@ -1,165 +1,50 @@
 package io.basin.pgwire;
 
-import io.basin.error.BasinErrorCode;
 import io.basin.error.BasinException;
-import io.trino.spi.type.BigintType;
-import io.trino.spi.type.BooleanType;
-import io.trino.spi.type.DateType;
-import io.trino.spi.type.DecimalType;
-import io.trino.spi.type.DoubleType;
-import io.trino.spi.type.IntegerType;
-import io.trino.spi.type.RealType;
-import io.trino.spi.type.SmallintType;
-import io.trino.spi.type.TimestampType;
-import io.trino.spi.type.TinyintType;
+import io.basin.pgwire.type.PgColumnType;
+import io.basin.pgwire.type.PgFormat;
+import io.basin.pgwire.type.PgParameterDecoder;
+import io.basin.pgwire.type.PgType;
+import io.basin.pgwire.type.SqlLiteral;
 import io.trino.spi.type.Type;
-import io.trino.spi.type.VarbinaryType;
 
-import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.util.HexFormat;
-import java.util.Locale;
+import java.util.Optional;
 
-/** Provisional parameter decoding (replaced by the type codec): bound values as SQL literals. */
+/**
+ * Bound parameter values as SQL literals of their PostgreSQL type, through the type codec's
+ * decoder: a value is parsed (text) or read (binary) as its type first, so it can never change
+ * the statement it is bound into.
+ */
 final class ParameterLiterals
 {
-    static final int TEXT = 25;
-    private static final LocalDate POSTGRES_EPOCH = LocalDate.of(2000, 1, 1);
+    static final int TEXT = PgType.TEXT.oid();
 
     private ParameterLiterals() {}
 
-    static boolean isKnown(int oid)
-    {
-        return switch (oid) {
-            case 16, 17, 20, 21, 23, 25, 700, 701, 1043, 1082, 1114 -> true;
-            default -> false;
-        };
-    }
-
-    static String sqlTypeName(int oid)
-    {
-        return switch (oid) {
-            case 16 -> "BOOLEAN";
-            case 17 -> "VARBINARY";
-            case 20 -> "BIGINT";
-            case 21 -> "SMALLINT";
-            case 23 -> "INTEGER";
-            case 700 -> "REAL";
-            case 701 -> "DOUBLE";
-            case 1082 -> "DATE";
-            case 1114 -> "TIMESTAMP";
-            default -> "VARCHAR";
-        };
-    }
-
-    static int oidOf(Type type)
-    {
-        return switch (type) {
-            case BooleanType _ -> 16;
-            case BigintType _ -> 20;
-            case SmallintType _, TinyintType _ -> 21;
-            case IntegerType _ -> 23;
-            case RealType _ -> 700;
-            case DoubleType _ -> 701;
-            case DecimalType _ -> 1700;
-            case DateType _ -> 1082;
-            case TimestampType _ -> 1114;
-            case VarbinaryType _ -> 17;
-            default -> TEXT;
-        };
-    }
-
+    /** The literal for value {@code value} (null for SQL NULL) of parameter {@code $index}. */
     static String render(int oid, int format, byte[] value, int index)
     {
-        if (value == null) {
-            return isKnown(oid) ? "CAST(NULL AS " + sqlTypeName(oid) + ")" : "NULL";
+        return PgParameterDecoder.decode(index, oid, PgFormat.fromCode(format), value).sql();
+    }
+
+    /** A NULL of the Basin type a declared parameter type becomes, to type its context; empty when there is none. */
+    static Optional<String> typedNull(int oid)
+    {
+        if (oid == 0 || oid == PgType.UNKNOWN.oid()) {
+            return Optional.empty();
         }
-        if (format == 1) {
-            return renderBinary(oid, value, index);
-        }
-        String text = new String(value, StandardCharsets.UTF_8);
         try {
-            return switch (oid) {
-                case 16 -> switch (text.trim().toLowerCase(Locale.ROOT)) {
-                    case "t", "true", "on", "1", "yes", "y" -> "TRUE";
-                    case "f", "false", "off", "0", "no", "n" -> "FALSE";
-                    default -> throw invalid("boolean", text);
-                };
-                case 20 -> "CAST(" + Long.parseLong(text.trim()) + " AS BIGINT)";
-                case 21 -> "CAST(" + Short.parseShort(text.trim()) + " AS SMALLINT)";
-                case 23 -> "CAST(" + Integer.parseInt(text.trim()) + " AS INTEGER)";
-                case 700, 701 -> "CAST(" + quote(String.valueOf(Double.parseDouble(text.trim()))) + " AS " + sqlTypeName(oid) + ")";
-                case 1700 -> new BigDecimal(text.trim()).toPlainString();
-                // pgjdbc sends dates and timestamps with a zone suffix ("2024-01-01 +00"); PostgreSQL ignores it
-                case 1082 -> "DATE " + quote(LocalDate.parse(text.trim().split(" ")[0]).toString());
-                case 1114 -> "TIMESTAMP " + quote(text.trim().replaceAll("([+-]\\d\\d(:?\\d\\d)?)$", ""));
-                case 17 -> "X'" + (text.startsWith("\\x") ? text.substring(2) : HexFormat.of().formatHex(value)) + "'";
-                case 25, 1043 -> "CAST(" + quote(text) + " AS VARCHAR)";
-                default -> quote(text);
-            };
+            SqlLiteral literal = PgParameterDecoder.decode(1, oid, PgFormat.TEXT, null);
+            return literal.type().isPresent() ? Optional.of(literal.sql()) : Optional.empty();
         }
-        catch (NumberFormatException | java.time.DateTimeException e) {
-            throw invalid(sqlTypeName(oid).toLowerCase(Locale.ROOT), text);
+        catch (BasinException e) {
+            return Optional.empty();
         }
     }
 
-    private static String renderBinary(int oid, byte[] value, int index)
+    /** The PostgreSQL type OID a Basin type is described as. */
+    static int oidOf(Type type)
     {
-        ByteBuffer buffer = ByteBuffer.wrap(value);
-        int expected = switch (oid) {
-            case 16 -> 1;
-            case 21 -> 2;
-            case 23, 700, 1082 -> 4;
-            case 20, 701, 1114 -> 8;
-            default -> -1;
-        };
-        if (expected >= 0 && value.length != expected) {
-            throw new BasinException(BasinErrorCode.PROTOCOL_VIOLATION, "incorrect binary data format in bind parameter " + index);
-        }
-        return switch (oid) {
-            case 16 -> value[0] != 0 ? "TRUE" : "FALSE";
-            case 21 -> "CAST(" + buffer.getShort() + " AS SMALLINT)";
-            case 23 -> "CAST(" + buffer.getInt() + " AS INTEGER)";
-            case 20 -> "CAST(" + buffer.getLong() + " AS BIGINT)";
-            case 700 -> "CAST(" + quote(String.valueOf(buffer.getFloat())) + " AS REAL)";
-            case 701 -> "CAST(" + quote(String.valueOf(buffer.getDouble())) + " AS DOUBLE)";
-            case 1082 -> "DATE " + quote(POSTGRES_EPOCH.plusDays(buffer.getInt()).toString());
-            case 1114 -> {
-                long micros = buffer.getLong();
-                LocalDateTime time = LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000) + POSTGRES_EPOCH.toEpochDay() * 86400, (int) Math.floorMod(micros, 1_000_000) * 1000, ZoneOffset.UTC);
-                yield "TIMESTAMP " + quote(time.toString().replace('T', ' '));
-            }
-            case 17 -> "X'" + HexFormat.of().formatHex(value) + "'";
-            case 1700 -> {
-                int digits = buffer.getShort();
-                int weight = buffer.getShort();
-                int sign = buffer.getShort() & 0xFFFF;
-                int scale = buffer.getShort();
-                BigDecimal number = BigDecimal.ZERO;
-                for (int i = 0; i < digits; i++) {
-                    number = number.add(BigDecimal.valueOf(buffer.getShort()).scaleByPowerOfTen(4 * (weight - i)));
-                }
-                if (sign == 0x4000) {
-                    number = number.negate();
-                }
-                yield number.setScale(scale, java.math.RoundingMode.UNNECESSARY).toPlainString();
-            }
-            case 25, 1043, 0 -> "CAST(" + quote(new String(value, StandardCharsets.UTF_8)) + " AS VARCHAR)";
-            default -> throw new BasinException(BasinErrorCode.FEATURE_NOT_SUPPORTED, "binary format for parameter type " + oid + " is not supported");
-        };
-    }
-
-    static String quote(String text)
-    {
-        return "'" + text.replace("'", "''") + "'";
-    }
-
-    private static BasinException invalid(String type, String text)
-    {
-        return new BasinException(BasinErrorCode.INVALID_TEXT_REPRESENTATION, "invalid input syntax for type %s: \"%s\"".formatted(type, text));
+        return PgColumnType.forType(type).oid();
     }
 }

@@ -51,9 +51,9 @@ final class PgPreparedStatement
         // infer the types of parameters the client left unspecified from their context
         List<Integer> inferred = new ArrayList<>();
         String describeText = markers.replace(index -> {
-            int oid = oids[index - 1];
-            if (ParameterLiterals.isKnown(oid)) {
-                return "CAST(NULL AS " + ParameterLiterals.sqlTypeName(oid) + ")";
+            Optional<String> typedNull = ParameterLiterals.typedNull(oids[index - 1]);
+            if (typedNull.isPresent()) {
+                return typedNull.get();
             }
             inferred.add(index);
             return "?";
@@ -67,7 +67,7 @@ final class PgPreparedStatement
                 throw e;
             }
             // a marker whose context gives no type (SELECT $1) is text, as in PostgreSQL
-            String textTyped = markers.replace(index -> "CAST(NULL AS " + ParameterLiterals.sqlTypeName(ParameterLiterals.isKnown(oids[index - 1]) ? oids[index - 1] : ParameterLiterals.TEXT) + ")");
+            String textTyped = markers.replace(index -> ParameterLiterals.typedNull(oids[index - 1]).orElse("CAST(NULL AS VARCHAR)"));
             description = session.describe(StatementParser.parse(textTyped));
             inferred.clear();
         }

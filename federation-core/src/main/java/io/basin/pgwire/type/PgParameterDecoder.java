@@ -78,6 +78,8 @@ public final class PgParameterDecoder
     // a zone after the time of a timestamptz: Z, UTC/GMT, an offset, or a region name
     private static final Pattern ZONE = Pattern.compile("(?i)^(.*\\d)\\s*(z|utc|gmt|[+-]\\d{1,2}(?::?\\d{2}(?::?\\d{2})?)?|[a-z][a-z0-9_+/-]*)$");
     private static final Pattern OFFSET = Pattern.compile("([+-])(\\d{1,2})(?::?(\\d{2})(?::?(\\d{2}))?)?");
+    private static final Pattern DATE_WITH_ZONE = Pattern.compile("(.*\\d)\\s+(?:[+-]\\d{1,2}(?::?\\d{2}){0,2}|Z|UTC|GMT)");
+    private static final Pattern TIMESTAMP_WITH_ZONE = Pattern.compile("(.*\\d:\\d\\d(?::\\d\\d(?:\\.\\d+)?)?)\\s*(?:[+-]\\d{1,2}(?::?\\d{2}){0,2}|Z|UTC|GMT)");
     private static final Pattern UUID_TEXT = Pattern.compile("(?i)\\{?([0-9a-f]{4}-?){7}[0-9a-f]{4}}?");
 
     private PgParameterDecoder() {}
@@ -152,14 +154,21 @@ public final class PgParameterDecoder
             case "text", "varchar", "name", "char" -> SqlLiteral.ofVarchar(text);
             case "bpchar" -> SqlLiteral.ofChar(text);
             case "bytea" -> SqlLiteral.ofVarbinary(parseBytea(text));
-            case "date" -> SqlLiteral.ofDate(DateTimeText.parseDate(slice));
-            case "timestamp" -> SqlLiteral.ofTimestamp(DateTimeText.parseTimestamp(slice));
+            // PostgreSQL's date and timestamp input ignore a zone; pgjdbc sends one ("2024-01-01 +00")
+            case "date" -> SqlLiteral.ofDate(DateTimeText.parseDate(Slices.utf8Slice(withoutZone(DATE_WITH_ZONE, text))));
+            case "timestamp" -> SqlLiteral.ofTimestamp(DateTimeText.parseTimestamp(Slices.utf8Slice(withoutZone(TIMESTAMP_WITH_ZONE, text))));
             case "timestamptz" -> SqlLiteral.ofTimestamp(parseTimestampWithTimeZone(text));
             case "interval" -> PgInterval.parse(text).toLiteral();
             case "uuid" -> SqlLiteral.unknown(parseUuid(text));
             case "json", "jsonb" -> SqlLiteral.unknown(text);
             default -> throw unsupported(type);
         };
+    }
+
+    private static String withoutZone(Pattern withZone, String text)
+    {
+        Matcher matcher = withZone.matcher(text.strip());
+        return matcher.matches() ? matcher.group(1) : text;
     }
 
     /** Reads a binary value, checking its length as PostgreSQL's {@code *recv} functions and Bind do. */
