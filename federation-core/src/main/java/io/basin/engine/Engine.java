@@ -32,6 +32,7 @@ public final class Engine
     private final CatalogLookup catalogLookup;
     private final ExpressionCompiler expressionCompiler = new ExpressionCompiler();
     private final ExpressionServices expressionServices = new CompiledExpressionServices(expressionCompiler);
+    private final io.basin.metadata.pgcatalog.ObjectIds objectIds = new io.basin.metadata.pgcatalog.ObjectIds();
 
     public Engine(BasinConfig config)
     {
@@ -83,6 +84,12 @@ public final class Engine
     public ExpressionCompiler expressionCompiler()
     {
         return expressionCompiler;
+    }
+
+    /** The oids the catalogs show for schemas and tables; a wire server reports table oids from it too. */
+    public io.basin.metadata.pgcatalog.ObjectIds objectIds()
+    {
+        return objectIds;
     }
 
     ExpressionServices expressionServices()
