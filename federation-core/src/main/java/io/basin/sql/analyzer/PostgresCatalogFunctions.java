@@ -52,6 +52,7 @@ final class PostgresCatalogFunctions
         functions.add(function("PG_GET_CONSTRAINTDEF", SqlTypeName.VARCHAR, 1, 2));
         functions.add(function("PG_GET_VIEWDEF", SqlTypeName.VARCHAR, 1, 2));
         functions.add(function("PG_GET_RULEDEF", SqlTypeName.VARCHAR, 1, 2));
+        functions.add(function("PG_GET_PARTKEYDEF", SqlTypeName.VARCHAR, 1, 1));
         functions.add(function("PG_GET_TRIGGERDEF", SqlTypeName.VARCHAR, 1, 2));
         functions.add(function("PG_GET_FUNCTIONDEF", SqlTypeName.VARCHAR, 1, 1));
         functions.add(function("PG_GET_FUNCTION_ARGUMENTS", SqlTypeName.VARCHAR, 1, 1));

@@ -52,7 +52,7 @@ final class CatalogFunctions
             "HAS_FUNCTION_PRIVILEGE", "HAS_SEQUENCE_PRIVILEGE", "HAS_TABLESPACE_PRIVILEGE", "PG_HAS_ROLE");
     private static final Set<String> DEFINITION_FUNCTIONS = Set.of(
             "PG_GET_INDEXDEF", "PG_GET_CONSTRAINTDEF", "PG_GET_VIEWDEF", "PG_GET_STATISTICSOBJDEF_COLUMNS", "PG_GET_TRIGGERDEF",
-            "PG_GET_FUNCTIONDEF", "PG_GET_FUNCTION_ARGUMENTS", "PG_GET_FUNCTION_RESULT", "PG_GET_RULEDEF");
+            "PG_GET_FUNCTIONDEF", "PG_GET_FUNCTION_ARGUMENTS", "PG_GET_FUNCTION_RESULT", "PG_GET_RULEDEF", "PG_GET_PARTKEYDEF");
     private static final int UTF8_ENCODING = 6;
 
     // null for planners without a session (tests of the translator alone)

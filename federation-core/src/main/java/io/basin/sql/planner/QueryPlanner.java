@@ -98,7 +98,7 @@ public final class QueryPlanner
         this.catalogReader = new CalciteCatalogReader(
                 root,
                 SqlNameMatchers.withCaseSensitive(true),
-                schemaPaths(session),
+                schemaPaths(catalogs, session),
                 typeFactory,
                 config) {};  // the constructor taking several schema paths is protected
         SqlValidator.Config validatorConfig = SqlValidator.Config.DEFAULT
@@ -117,18 +117,35 @@ public final class QueryPlanner
      * {@code tpch.tiny} reach other catalogs), then the database itself ({@code schema.table}),
      * then the root ({@code catalog.schema.table}).
      */
-    private static List<List<String>> schemaPaths(SessionContext session)
+    private static List<List<String>> schemaPaths(QueryCatalogs catalogs, SessionContext session)
     {
         List<List<String>> paths = new java.util.ArrayList<>();
         if (!session.searchPath().contains(CatalogTableDefinitions.PG_CATALOG)) {
             paths.add(List.of(session.database(), CatalogTableDefinitions.PG_CATALOG));
         }
-        for (String schema : session.searchPath()) {
-            paths.add(List.of(session.database(), schema.equals("$user") ? session.user() : schema));
+        for (String entry : session.searchPath()) {
+            String schema = entry.equals("$user") ? session.user() : entry;
+            // schemas that do not exist are skipped, as in PostgreSQL (and would confuse Calcite's messages)
+            if (schemaExists(catalogs, session.database(), schema)) {
+                paths.add(List.of(session.database(), schema));
+            }
         }
         paths.add(List.of(session.database()));
         paths.add(List.of());
         return paths;
+    }
+
+    private static boolean schemaExists(QueryCatalogs catalogs, String database, String schema)
+    {
+        if (CatalogTableDefinitions.isCatalogSchema(schema)) {
+            return true;
+        }
+        int dot = schema.indexOf('.');
+        if (dot > 0) {
+            String catalog = schema.substring(0, dot);
+            return catalogs.catalogExists(catalog) && catalogs.schemaExists(catalog, schema.substring(dot + 1));
+        }
+        return catalogs.catalogExists(database) && catalogs.schemaExists(database, schema);
     }
 
     public PgCatalog pgCatalog()
