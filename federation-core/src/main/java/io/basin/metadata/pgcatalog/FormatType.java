@@ -39,33 +39,47 @@ public final class FormatType
             return "???";
         }
         BuiltinType type = found.get();
-        if (type.isArray() && type.elementOid() != 0 && type.length() == -1) {
+        // int2vector and oidvector are arrays too, but of plain storage, and keep their names
+        if (type.isArray() && type.elementOid() != 0 && type.length() == -1 && type.storage() != 'p') {
             return format(type.elementOid(), typmod) + "[]";
         }
         boolean typmodGiven = typmod != null;
         boolean withTypmod = typmodGiven && typmod >= 0;
         int mod = withTypmod ? (int) (long) typmod : -1;
         return switch (type.name()) {
-            case "bit" -> withTypmod ? "bit(" + mod + ")" : "bit";
+            // like bpchar: plain bit means bit(1), so a given -1 shows the quoted type name
+            case "bit" -> withTypmod ? "bit(" + mod + ")" : typmodGiven ? "\"bit\"" : "bit";
             case "bool" -> "boolean";
             // "character" alone means character(1), so a type given without a length is bpchar
-            case "bpchar" -> withTypmod ? "character(" + (mod - VARHDRSZ) + ")" : typmodGiven ? "bpchar" : "character";
+            case "bpchar" -> withTypmod ? "character" + length(mod) : typmodGiven ? "bpchar" : "character";
             case "float4" -> "real";
             case "float8" -> "double precision";
             case "int2" -> "smallint";
             case "int4" -> "integer";
             case "int8" -> "bigint";
-            case "numeric" -> withTypmod ? numeric(mod) : "numeric";
+            case "numeric" -> withTypmod && mod >= VARHDRSZ ? numeric(mod) : "numeric";
             case "interval" -> withTypmod ? "interval" + interval(mod) : "interval";
             case "time" -> withTypmod ? "time(" + mod + ") without time zone" : "time without time zone";
             case "timetz" -> withTypmod ? "time(" + mod + ") with time zone" : "time with time zone";
             case "timestamp" -> withTypmod ? "timestamp(" + mod + ") without time zone" : "timestamp without time zone";
             case "timestamptz" -> withTypmod ? "timestamp(" + mod + ") with time zone" : "timestamp with time zone";
             case "varbit" -> withTypmod ? "bit varying(" + mod + ")" : "bit varying";
-            case "varchar" -> withTypmod ? "character varying(" + (mod - VARHDRSZ) + ")" : "character varying";
-            case "char" -> "\"char\"";
-            default -> type.name();
+            case "varchar" -> withTypmod ? "character varying" + length(mod) : "character varying";
+            // a type without a modifier syntax of its own shows a given modifier in parentheses
+            // (PostgreSQL 15); its name is quoted where needed ("char")
+            default -> quote(type.name()) + (withTypmod ? "(" + mod + ")" : "");
         };
+    }
+
+    /** A length modifier: up to the header size it shows nothing, as PostgreSQL's typmodout functions do. */
+    private static String length(int typmod)
+    {
+        return typmod > VARHDRSZ ? "(" + (typmod - VARHDRSZ) + ")" : "";
+    }
+
+    private static String quote(String name)
+    {
+        return io.basin.execution.expression.function.PgCatalogFunctions.needsQuotes(name) ? "\"" + name.replace("\"", "\"\"") + "\"" : name;
     }
 
     private static String numeric(int typmod)

@@ -8,6 +8,7 @@ import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlTypeNameSpec;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
@@ -52,9 +53,23 @@ final class CatalogTypeCasts
             return visited;
         }
         SqlTypeNameSpec typeName = spec.getTypeNameSpec();
-        if (typeName instanceof SqlCollectionTypeNameSpec collection && unqualified(collection.getElementTypeName()) instanceof SqlTypeNameSpec element) {
-            // pg_catalog.int2[] (PostgresSyntax made [] into ARRAY)
+        if (typeName instanceof SqlCollectionTypeNameSpec collection) {
+            SqlTypeNameSpec element = unqualified(collection.getElementTypeName()) instanceof SqlTypeNameSpec simple ? simple : collection.getElementTypeName();
             SqlParserPos position = spec.getParserPosition();
+            if (result.operand(0) instanceof SqlCharStringLiteral literal) {
+                // '{a,b}'::text[] is ARRAY['a', 'b']: the array's text is read when parsing (Calcite
+                // would evaluate a cast of text to an array with its own code)
+                List<String> elements = ArrayLiteral.parse(literal.getValueAs(String.class));
+                if (!elements.isEmpty()) {
+                    List<SqlNode> values = new java.util.ArrayList<>();
+                    for (String value : elements) {
+                        SqlNode text = value == null ? SqlLiteral.createNull(position) : SqlLiteral.createCharString(value, position);
+                        values.add(SqlStdOperatorTable.CAST.createCall(position, text, new SqlDataTypeSpec(element, position)));
+                    }
+                    return SqlStdOperatorTable.ARRAY_VALUE_CONSTRUCTOR.createCall(position, values);
+                }
+            }
+            // pg_catalog.int2[] (PostgresSyntax made [] into ARRAY)
             result.setOperand(1, new SqlDataTypeSpec(new SqlCollectionTypeNameSpec(element, org.apache.calcite.sql.type.SqlTypeName.ARRAY, position), spec.getTimeZone(), position));
             return result;
         }

@@ -83,11 +83,7 @@ final class CatalogFunctions
             case "PG_GET_EXPR" -> Optional.of(RexTranslator.castIfNeeded(arguments.getFirst(), type));
             case "PG_ENCODING_TO_CHAR" -> Optional.of(caseOf(RexTranslator.castIfNeeded(arguments.getFirst(), BigintType.BIGINT),
                     Map.of((long) UTF8_ENCODING, text("UTF8")), text("")));
-            // a NULL type modifier means "not given", which format_type(oid) expresses
-            case "FORMAT_TYPE" -> Optional.of(arguments.get(1) instanceof Constant typmod && typmod.isNull()
-                    ? new Call(FunctionNames.FORMAT_TYPE, VarcharType.VARCHAR, RexTranslator.castIfNeeded(arguments.get(0), BigintType.BIGINT))
-                    : new Call(FunctionNames.FORMAT_TYPE, VarcharType.VARCHAR,
-                            RexTranslator.castIfNeeded(arguments.get(0), BigintType.BIGINT), RexTranslator.castIfNeeded(arguments.get(1), BigintType.BIGINT)));
+            case "FORMAT_TYPE" -> Optional.of(formatType(arguments));
             case "QUOTE_IDENT" -> Optional.of(new Call(FunctionNames.QUOTE_IDENT, VarcharType.VARCHAR, RexTranslator.castIfNeeded(arguments.getFirst(), VarcharType.VARCHAR)));
             default -> sessionFunction(name, arguments, type);
         };
@@ -132,6 +128,25 @@ final class CatalogFunctions
             case "REGPROC" -> regproc(arguments.getFirst());
             default -> throw new IllegalStateException(name);
         });
+    }
+
+    /**
+     * format_type(oid, typmod): a NULL type modifier means "not given" (format_type(1042, NULL) is
+     * character, not bpchar), which the one-argument form expresses; the function is not strict
+     * in it, so a NULL modifier falls back to that form.
+     */
+    private static Expression formatType(List<Expression> arguments)
+    {
+        Expression oid = RexTranslator.castIfNeeded(arguments.get(0), BigintType.BIGINT);
+        Expression withoutModifier = new Call(FunctionNames.FORMAT_TYPE, VarcharType.VARCHAR, oid);
+        if (arguments.get(1) instanceof Constant typmod && typmod.isNull()) {
+            return withoutModifier;
+        }
+        Expression withModifier = new Call(FunctionNames.FORMAT_TYPE, VarcharType.VARCHAR, oid, RexTranslator.castIfNeeded(arguments.get(1), BigintType.BIGINT));
+        if (arguments.get(1) instanceof Constant) {
+            return withModifier;
+        }
+        return new SpecialForm(Form.COALESCE, VarcharType.VARCHAR, withModifier, withoutModifier);
     }
 
     /** current_schemas(include_implicit): the effective search path. */

@@ -22,12 +22,10 @@ import org.apache.calcite.sql.SqlKind;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
 import static io.basin.error.BasinErrorCode.FEATURE_NOT_SUPPORTED;
-import static io.basin.error.BasinErrorCode.INVALID_TEXT_REPRESENTATION;
 
 /**
  * Arrays, as far as Basin supports them: values known when the statement is planned —
@@ -75,7 +73,7 @@ final class ConstantArrays
                 }
                 Type elementType = TypeConverter.toTrinoType(call.getType().getComponentType());
                 List<Expression> elements = new ArrayList<>();
-                for (String element : parseArrayText(literal.getValueAs(String.class))) {
+                for (String element : io.basin.sql.parser.ArrayLiteral.parse(literal.getValueAs(String.class))) {
                     Constant text = new Constant(element == null ? null : Slices.utf8Slice(element), VarcharType.VARCHAR);
                     elements.add(RexTranslator.castIfNeeded(text, elementType));
                 }
@@ -215,57 +213,4 @@ final class ConstantArrays
         return quote ? "\"" + element.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : element;
     }
 
-    /** Parses PostgreSQL's array text: {@code {a,"b c",NULL}}; one dimension. */
-    static List<String> parseArrayText(String text)
-    {
-        String trimmed = text.trim();
-        if (trimmed.length() < 2 || trimmed.charAt(0) != '{' || trimmed.charAt(trimmed.length() - 1) != '}') {
-            throw new BasinException(INVALID_TEXT_REPRESENTATION, "malformed array literal: \"" + text + "\"");
-        }
-        List<String> elements = new ArrayList<>();
-        String body = trimmed.substring(1, trimmed.length() - 1);
-        if (body.isBlank()) {
-            return elements;
-        }
-        StringBuilder element = new StringBuilder();
-        boolean quoted = false;
-        boolean wasQuoted = false;
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (quoted) {
-                if (c == '\\' && i + 1 < body.length()) {
-                    element.append(body.charAt(++i));
-                }
-                else if (c == '"') {
-                    quoted = false;
-                }
-                else {
-                    element.append(c);
-                }
-            }
-            else if (c == '"') {
-                quoted = true;
-                wasQuoted = true;
-            }
-            else if (c == ',') {
-                elements.add(finish(element, wasQuoted));
-                element.setLength(0);
-                wasQuoted = false;
-            }
-            else if (c == '{' || c == '}') {
-                throw new BasinException(FEATURE_NOT_SUPPORTED, "multidimensional arrays are not supported: \"" + text + "\"");
-            }
-            else {
-                element.append(c);
-            }
-        }
-        elements.add(finish(element, wasQuoted));
-        return elements;
-    }
-
-    private static String finish(StringBuilder element, boolean wasQuoted)
-    {
-        String value = wasQuoted ? element.toString() : element.toString().trim();
-        return !wasQuoted && value.toUpperCase(Locale.ROOT).equals("NULL") ? null : value;
-    }
 }
