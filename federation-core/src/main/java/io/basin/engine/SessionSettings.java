@@ -35,7 +35,8 @@ public final class SessionSettings
     private final String database;
     private final Map<String, String> sessionValues = new HashMap<>();
     private final Map<String, String> resetValues = new HashMap<>();
-    private final Map<String, String> sources = new HashMap<>();
+    // settings whose reset value the client gave when connecting
+    private final java.util.Set<String> startupParameters = new java.util.HashSet<>();
     private final Map<String, String> customValues = new LinkedHashMap<>();
     private final Map<String, String> localValues = new HashMap<>();
     private final Map<String, String> reported = new HashMap<>();
@@ -67,7 +68,7 @@ public final class SessionSettings
         String normalized = normalize(definition, List.of(value));
         resetValues.put(key(definition.name()), normalized);
         sessionValues.remove(key(definition.name()));
-        sources.put(key(definition.name()), "client");
+        startupParameters.add(key(definition.name()));
     }
 
     /** SET [SESSION | LOCAL] name TO value, ...: the value's elements as written (a list for search_path). */
@@ -98,7 +99,6 @@ public final class SessionSettings
         }
         localValues.remove(key);
         sessionValues.put(key, value);
-        sources.put(key, "session");
     }
 
     public void set(String name, String value)
@@ -124,7 +124,6 @@ public final class SessionSettings
         }
         localValues.remove(key);
         sessionValues.remove(key);
-        sources.remove(key);
     }
 
     /** RESET ALL: every setting a user may change back to its reset value. */
@@ -135,9 +134,6 @@ public final class SessionSettings
                 String key = key(definition.name());
                 sessionValues.remove(key);
                 localValues.remove(key);
-                if (!"client".equals(sources.get(key))) {
-                    sources.remove(key);
-                }
             }
         }
         customValues.clear();
@@ -168,12 +164,18 @@ public final class SessionSettings
         List<SettingValue> all = new ArrayList<>();
         for (SettingDefinition definition : SettingDefinitions.all()) {
             String key = key(definition.name());
-            String source = localValues.containsKey(key) || sessionValues.containsKey(key) ? "session" : sources.getOrDefault(key, "default");
-            all.add(new SettingValue(definition.name(), value(definition), definition.unit(), definition.category(), definition.description(),
-                    definition.vartype(), definition.context(), source, definition.enumValues(), definition.bootValue(), resetValues.get(key)));
+            String source = localValues.containsKey(key) || sessionValues.containsKey(key) ? "session" : startupParameters.contains(key) ? "client" : "default";
+            all.add(new SettingValue(definition.name(), value(definition), inUnit(definition, value(definition)), definition.unit(), definition.category(), definition.description(),
+                    definition.vartype(), definition.context(), source, definition.enumValues(), inUnit(definition, definition.bootValue()), inUnit(definition, resetValues.get(key))));
         }
-        customValues.forEach((name, value) -> all.add(new SettingValue(name, value, Optional.empty(), "Customized Options", "", "string", "user", "session", List.of(), "", "")));
+        customValues.forEach((name, value) -> all.add(new SettingValue(name, value, value, Optional.empty(), "Customized Options", "", "string", "user", "session", List.of(), "", "")));
         return all;
+    }
+
+    /** pg_settings shows a time setting as a number of its unit (5s is 5000 ms). */
+    private static String inUnit(SettingDefinition definition, String value)
+    {
+        return definition.unit().isPresent() ? String.valueOf(SettingDefinitions.parseMillis(definition.name(), value)) : value;
     }
 
     /**

@@ -34,7 +34,7 @@ final class SettingStatements
         if (show.name().equals(Statement.SetSession.ALL)) {
             List<List<Object>> rows = new ArrayList<>();
             for (SettingValue setting : settings.all()) {
-                rows.add(List.of(setting.name(), setting.setting(), setting.description()));
+                rows.add(List.of(setting.name(), setting.shown(), setting.description()));
             }
             return new QueryResult(List.of(
                     new QueryResult.Column("name", VarcharType.VARCHAR),

@@ -44,12 +44,12 @@ public record SessionContext(
         requireNonNull(objectIds, "objectIds is null");
     }
 
-    /** The value of a setting by name, case-insensitively, as {@code current_setting} reads it. */
+    /** The value of a setting by name, case-insensitively, as {@code current_setting} (and SHOW) reads it. */
     public Optional<String> setting(String name)
     {
         return settings.stream()
                 .filter(setting -> setting.name().equalsIgnoreCase(name))
-                .map(SettingValue::setting)
+                .map(SettingValue::shown)
                 .findFirst();
     }
 }

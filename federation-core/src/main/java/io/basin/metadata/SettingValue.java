@@ -9,7 +9,8 @@ import static java.util.Objects.requireNonNull;
  * One run-time setting as {@code pg_settings} and {@code SHOW ALL} describe it.
  *
  * @param name the canonical name ({@code DateStyle}, {@code search_path})
- * @param setting the current value as {@code SHOW} prints it
+ * @param shown the current value as {@code SHOW} prints it ({@code 5s})
+ * @param setting the current value as {@code pg_settings} shows it: in {@code unit} if there is one ({@code 5000})
  * @param unit the unit of a numeric setting ({@code ms}, {@code kB}), if any
  * @param vartype {@code bool}, {@code integer}, {@code real}, {@code string} or {@code enum}
  * @param context who may change it: {@code user}, {@code superuser} or {@code internal} (read-only)
@@ -18,6 +19,7 @@ import static java.util.Objects.requireNonNull;
  */
 public record SettingValue(
         String name,
+        String shown,
         String setting,
         Optional<String> unit,
         String category,
@@ -32,6 +34,7 @@ public record SettingValue(
     public SettingValue
     {
         requireNonNull(name, "name is null");
+        requireNonNull(shown, "shown is null");
         requireNonNull(setting, "setting is null");
         requireNonNull(unit, "unit is null");
         requireNonNull(category, "category is null");
