@@ -354,7 +354,7 @@ public final class CatalogRows
                     .set("table_schema", relation.namespace().name())
                     .set("table_name", relation.name())
                     .set("table_type", table ? "BASE TABLE" : "VIEW")
-                    .set("is_insertable_into", table && !relation.namespace().isBuiltin() ? "YES" : "NO")
+                    .set("is_insertable_into", table ? "YES" : "NO")
                     .set("is_typed", "NO");
         }
     }
@@ -407,7 +407,7 @@ public final class CatalogRows
                         .set("is_identity", "NO")
                         .set("identity_cycle", "NO")
                         .set("is_generated", "NEVER")
-                        .set("is_updatable", relation.kind() == 'r' && !relation.namespace().isBuiltin() ? "YES" : "NO");
+                        .set("is_updatable", relation.kind() == 'r' ? "YES" : "NO");
             }
         }
     }
