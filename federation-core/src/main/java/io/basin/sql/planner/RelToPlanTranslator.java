@@ -92,6 +92,10 @@ public final class RelToPlanTranslator
             case Sort sort -> sort(sort);
             case Window window -> window(window);
             case Values values -> values(values);
+            // ARRAY(subquery) whose subquery pruning emptied (catalog tables with no rows): one
+            // empty array, planned as its text
+            case org.apache.calcite.rel.core.Collect collect when collect.getInput() instanceof Values input && input.getTuples().isEmpty() ->
+                    new ValuesNode(List.of(io.trino.spi.type.VarcharType.VARCHAR), List.of(List.of(CatalogFunctions.text("{}"))));
             case SetOp setOp -> setOperation(setOp);
             case Correlate ignored -> throw new BasinException(FEATURE_NOT_SUPPORTED, "Cannot plan this correlated subquery: it could not be decorrelated");
             case org.apache.calcite.rel.core.RepeatUnion ignored -> throw new BasinException(FEATURE_NOT_SUPPORTED, "WITH RECURSIVE is not supported yet");
