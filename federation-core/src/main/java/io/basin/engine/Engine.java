@@ -40,6 +40,7 @@ public final class Engine
     // opened on first use: most sessions never touch it, and tests should not leave catalog files behind
     private SystemCatalog systemCatalog;
     private boolean closed;
+    private final io.basin.metadata.pgcatalog.ObjectIds objectIds = new io.basin.metadata.pgcatalog.ObjectIds();
 
     public Engine(BasinConfig config)
     {
@@ -97,6 +98,12 @@ public final class Engine
     public ExpressionCompiler expressionCompiler()
     {
         return expressionCompiler;
+    }
+
+    /** The oids the catalogs show for schemas and tables; a wire server reports table oids from it too. */
+    public io.basin.metadata.pgcatalog.ObjectIds objectIds()
+    {
+        return objectIds;
     }
 
     ExpressionServices expressionServices()

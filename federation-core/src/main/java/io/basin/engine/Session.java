@@ -72,7 +72,7 @@ public final class Session
     {
         this.engine = requireNonNull(engine, "engine is null");
         this.identity = requireNonNull(identity, "identity is null");
-        this.settings = new SessionSettings(identity.database(), DEFAULT_SCHEMA, engine.config().queryMaxMemoryBytes());
+        this.settings = new SessionSettings(identity.user(), identity.database(), engine.config().queryMaxMemoryBytes());
     }
 
     public SessionIdentity identity()
@@ -310,7 +310,7 @@ public final class Session
             }
             currentQuery = context;
             java.util.concurrent.Future<?> execution = engine.queryExecutor().submit(() -> {
-                try {
+                try (StatementTimeout _ = StatementTimeout.start(context, settings.statementTimeoutMillis())) {
                     engine.pipelineExecutor().execute(plan.pipelines(), context);
                 }
                 catch (Throwable t) {
@@ -365,17 +365,9 @@ public final class Session
             case Statement.DropTable drop -> dropTable(drop);
             case Statement.CreateSchema create -> createSchema(create);
             case Statement.DropSchema drop -> dropSchema(drop);
-            case Statement.SetSession set -> {
-                if (set.value().isPresent()) {
-                    settings.set(set.name(), set.value().get());
-                }
-                yield QueryResult.updateCount(-1);
-            }
+            case Statement.SetSession set -> SettingStatements.set(settings, set);
             case Statement.UserStatement userStatement -> engine.userStatements().execute(userStatement, identity.user(), settings.timeZone());
-            case Statement.Show show -> new QueryResult(
-                    List.of(new QueryResult.Column(show.name(), VarcharType.VARCHAR)),
-                    List.of(List.of(settings.show(show.name()))),
-                    -1);
+            case Statement.Show show -> SettingStatements.show(settings, show);
         };
     }
 
@@ -395,6 +387,13 @@ public final class Session
         return new QueryContext(queryId, new QueryMemoryPool(settings.queryMaxMemoryBytes()), engine.config().parallelism(), Instant.now(), settings.timeZone());
     }
 
+    /** What the planner needs of this session: identity, search path, settings. */
+    private io.basin.metadata.SessionContext sessionContext()
+    {
+        return new io.basin.metadata.SessionContext(identity.user(), identity.database(), identity.backendPid(), settings.searchPath(), settings.all(),
+                settings.show("server_version"), engine.objectIds());
+    }
+
     private List<List<Object>> executePlan(PlanNode root, QueryCatalogs catalogs, QueryContext context)
     {
         EngineExecutionServices services = new EngineExecutionServices(catalogs, context, engine.expressionServices());
@@ -402,7 +401,9 @@ public final class Session
             PageBufferSink result = new PageBufferSink("Output");
             LocalExecutionPlan plan = new PhysicalPlanner(services, new EngineSortPlanner()).plan(root, result);
             currentQuery = context;
-            engine.pipelineExecutor().execute(plan.pipelines(), context);
+            try (StatementTimeout _ = StatementTimeout.start(context, settings.statementTimeoutMillis())) {
+                engine.pipelineExecutor().execute(plan.pipelines(), context);
+            }
             return ResultRows.toRows(root.outputTypes(), result.pages());
         }
         catch (RuntimeException e) {
@@ -418,7 +419,7 @@ public final class Session
     private QueryPlanner planner(QueryCatalogs catalogs)
     {
         io.basin.execution.expression.ExpressionContext context = new io.basin.execution.expression.ExpressionContext(Instant.now(), settings.timeZone());
-        return new QueryPlanner(catalogs, settings.catalog(), settings.schema(), expression -> {
+        return new QueryPlanner(catalogs, sessionContext(), expression -> {
             try {
                 return java.util.Optional.of(new io.basin.plan.expr.Constant(engine.expressionCompiler().evaluateConstant(expression, context), expression.type()));
             }

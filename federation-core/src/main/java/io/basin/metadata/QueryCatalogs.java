@@ -99,6 +99,22 @@ public final class QueryCatalogs
         });
     }
 
+    /**
+     * A table's metadata as its connector describes it (columns with nullability and comments,
+     * the table comment), without resolving handles for a scan; empty when there is no such table.
+     */
+    public Optional<ConnectorTableMetadata> tableMetadata(QualifiedTableName name)
+    {
+        if (!catalogExists(name.catalog())) {
+            return Optional.empty();
+        }
+        return connectorCall(name.catalog(), () -> {
+            ConnectorMetadata metadata = metadata(name.catalog());
+            ConnectorTableHandle handle = metadata.getTableHandle(session, new SchemaTableName(name.schema(), name.table()), Optional.empty(), Optional.empty());
+            return handle == null ? Optional.empty() : Optional.of(metadata.getTableMetadata(session, handle));
+        });
+    }
+
     public Optional<ResolvedTable> resolveTable(QualifiedTableName name)
     {
         return resolvedTables.computeIfAbsent(name, this::doResolveTable);

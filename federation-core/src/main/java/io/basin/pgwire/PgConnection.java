@@ -615,7 +615,7 @@ final class PgConnection
             case Statement.Query _ -> "SELECT " + rows;
             case Statement.Show _ -> "SHOW";
             case Statement.Explain _ -> "EXPLAIN";
-            case Statement.SetSession set -> set.value().isPresent() ? "SET" : "RESET";
+            case Statement.SetSession set -> set.values().isPresent() ? "SET" : "RESET";
             default -> CommandTag.of(sql, result.updateCount());
         };
     }

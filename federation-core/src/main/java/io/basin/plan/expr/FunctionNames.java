@@ -108,4 +108,10 @@ public final class FunctionNames
     public static final String TO_CHAR = "to_char";
     public static final String TO_DATE = "to_date";
     public static final String LAST_DAY = "last_day";
+
+    // catalog
+    /** format_type(type_oid [, typmod]): bigint operands; without typmod, the modifier is "not given" (differs from -1 for bpchar). */
+    public static final String FORMAT_TYPE = "format_type";
+    /** quote_ident(text): the identifier, double-quoted when PostgreSQL would need it quoted. */
+    public static final String QUOTE_IDENT = "quote_ident";
 }

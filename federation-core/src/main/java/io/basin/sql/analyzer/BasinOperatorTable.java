@@ -106,6 +106,9 @@ public final class BasinOperatorTable
 
     public static final SqlOperatorTable INSTANCE = new BasinOperatorTable();
 
+    /** Schemas whose name may qualify a system function. */
+    private static final java.util.Set<String> QUALIFIERS = java.util.Set.of("pg_catalog", "information_schema");
+
     private final SqlOperatorTable delegate;
 
     private BasinOperatorTable()
@@ -150,6 +153,7 @@ public final class BasinOperatorTable
                 SqlLibraryOperators.CHR,
                 SqlLibraryOperators.MD5,
                 SqlLibraryOperators.CONCAT_FUNCTION));
+        basin.addAll(PostgresCatalogFunctions.functions());
         ListSqlOperatorTable library = new ListSqlOperatorTable(basin);
         this.delegate = SqlOperatorTables.chain(library, SqlStdOperatorTable.instance());
     }
@@ -157,6 +161,10 @@ public final class BasinOperatorTable
     @Override
     public void lookupOperatorOverloads(SqlIdentifier opName, SqlFunctionCategory category, SqlSyntax syntax, List<SqlOperator> operatorList, SqlNameMatcher nameMatcher)
     {
+        if (opName.names.size() == 2 && QUALIFIERS.contains(opName.names.getFirst().toLowerCase(java.util.Locale.ROOT))) {
+            // pg_catalog.upper(x), information_schema._pg_expandarray(a): system functions, qualified
+            opName = new SqlIdentifier(opName.names.getLast(), opName.getParserPosition());
+        }
         delegate.lookupOperatorOverloads(opName, category, syntax, operatorList, SqlNameMatchers.withCaseSensitive(false));
         // e.g. PostgreSQL's date_trunc argument order over BigQuery's; an override replaces only
         // operators of its own syntax (binary minus, not prefix minus)

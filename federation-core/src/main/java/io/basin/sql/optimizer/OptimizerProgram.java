@@ -29,6 +29,20 @@ public final class OptimizerProgram
             CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE,
             CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
 
+    /** Removes what an empty input makes empty (joins, filters, projections, unions over empty values). */
+    public static final List<RelOptRule> PRUNE_EMPTY = List.of(
+            org.apache.calcite.rel.rules.PruneEmptyRules.PROJECT_INSTANCE,
+            org.apache.calcite.rel.rules.PruneEmptyRules.FILTER_INSTANCE,
+            org.apache.calcite.rel.rules.PruneEmptyRules.SORT_INSTANCE,
+            org.apache.calcite.rel.rules.PruneEmptyRules.AGGREGATE_INSTANCE,
+            org.apache.calcite.rel.rules.PruneEmptyRules.JOIN_LEFT_INSTANCE,
+            org.apache.calcite.rel.rules.PruneEmptyRules.JOIN_RIGHT_INSTANCE,
+            org.apache.calcite.rel.rules.PruneEmptyRules.CORRELATE_LEFT_INSTANCE,
+            org.apache.calcite.rel.rules.PruneEmptyRules.CORRELATE_RIGHT_INSTANCE,
+            org.apache.calcite.rel.rules.PruneEmptyRules.UNION_INSTANCE,
+            org.apache.calcite.rel.rules.PruneEmptyRules.INTERSECT_INSTANCE,
+            org.apache.calcite.rel.rules.PruneEmptyRules.MINUS_INSTANCE);
+
     public static final List<RelOptRule> SIMPLIFY = List.of(
             CoreRules.FILTER_MERGE,
             CoreRules.PROJECT_MERGE,

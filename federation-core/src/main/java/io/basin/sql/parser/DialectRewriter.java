@@ -108,7 +108,8 @@ final class DialectRewriter
 
     private SqlNode pushDown(SqlNode operand, SqlNode type, SqlParserPos position)
     {
-        if (operand instanceof SqlBasicCall inner && !isParenthesized(inner.getParserPosition())) {
+        // x::int::text casts x, then the result: casts chain from the left
+        if (operand instanceof SqlBasicCall inner && inner.getOperator() != SqlLibraryOperators.INFIX_CAST && !isParenthesized(inner.getParserPosition())) {
             if (inner.getOperator() instanceof SqlBinaryOperator && inner.operandCount() == 2) {
                 SqlNode last = pushDown(inner.operand(1), type, position);
                 return inner.getOperator().createCall(inner.getFunctionQuantifier(), inner.getParserPosition(), inner.operand(0), last);

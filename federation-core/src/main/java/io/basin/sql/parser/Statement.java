@@ -97,17 +97,29 @@ public sealed interface Statement
         }
     }
 
-    /** SET name = value / SET name TO value; value empty for RESET. */
-    record SetSession(String name, Optional<String> value)
+    /**
+     * SET [SESSION | LOCAL] name {TO | =} value [, ...]; the value's elements as written (string
+     * literals unquoted, identifiers folded). Empty values: RESET name or SET name TO DEFAULT;
+     * name {@value #ALL} with empty values: RESET ALL.
+     */
+    record SetSession(String name, Optional<List<String>> values, boolean local)
             implements Statement
     {
+        public static final String ALL = "all";
+
         public SetSession
         {
             requireNonNull(name, "name is null");
-            requireNonNull(value, "value is null");
+            values = requireNonNull(values, "values is null").map(List::copyOf);
+        }
+
+        public SetSession(String name, Optional<List<String>> values)
+        {
+            this(name, values, false);
         }
     }
 
+    /** SHOW name; SHOW ALL has the name {@value SetSession#ALL}. */
     record Show(String name)
             implements Statement
     {

@@ -91,13 +91,13 @@ public final class StatementParser
                 }
             }
             case "SHOW" -> {
-                return new Statement.Show(joinRest(tokens, 1));
+                return new Statement.Show(showName(tokens));
             }
             case "RESET" -> {
-                return new Statement.SetSession(joinRest(tokens, 1), Optional.empty());
+                return new Statement.SetSession(settingName(text, tokens, 1).name(), Optional.empty());
             }
             case "SET" -> {
-                return parseSet(text, tokens);
+                return SetStatementParser.parse(text, tokens);
             }
             case "BEGIN", "START" -> {
                 return parseTransaction(text, tokens, Statement.TransactionControl.Kind.BEGIN);
@@ -162,9 +162,10 @@ public final class StatementParser
 
     public static SqlNode parseWithCalcite(String sql)
     {
+        sql = PostgresSyntax.rewrite(sql);
         try {
             SqlNode node = SqlParser.create(sql, PARSER_CONFIG).parseStmt();
-            return node.accept(new DialectRewriter(sql));
+            return node.accept(new DialectRewriter(sql)).accept(new CatalogTypeCasts());
         }
         catch (SqlParseException e) {
             if (e.getCause() instanceof org.apache.calcite.sql.parser.babel.ParseException parseException
@@ -211,7 +212,7 @@ public final class StatementParser
             if (set.getValue() == null) {
                 return new Statement.SetSession(name, Optional.empty());
             }
-            return new Statement.SetSession(name, Optional.of(literalText(set.getValue())));
+            return new Statement.SetSession(name, Optional.of(List.of(literalText(set.getValue()))));
         }
         if (node.getKind().belongsTo(SqlKind.QUERY) || node.getKind() == SqlKind.ORDER_BY || node.getKind() == SqlKind.WITH || node.getKind() == SqlKind.VALUES) {
             return new Statement.Query(node);
@@ -293,47 +294,6 @@ public final class StatementParser
         return new Statement.CreateSchema(name.parts(), ifNotExists);
     }
 
-    private static Statement parseSet(String sql, List<Token> tokens)
-    {
-        int index = 1;
-        if (matches(tokens, index, "SESSION") || matches(tokens, index, "LOCAL")) {
-            index++;
-        }
-        if (index >= tokens.size()) {
-            throw syntaxError(sql, sql.length(), "SET needs a parameter name");
-        }
-        StringBuilder name = new StringBuilder(tokens.get(index++).identifier());
-        while (index + 1 < tokens.size() && tokens.get(index).text().equals(".")) {
-            name.append('.').append(tokens.get(index + 1).identifier());
-            index += 2;
-        }
-        if (index < tokens.size() && (tokens.get(index).text().equals("=") || tokens.get(index).keyword().equals("TO"))) {
-            index++;
-        }
-        else if (name.toString().equals("time") && matches(tokens, index, "ZONE")) {
-            name = new StringBuilder("timezone");
-            index++;
-        }
-        else {
-            throw syntaxError(sql, index < tokens.size() ? tokens.get(index).offset() : sql.length(), "expected = or TO after SET " + name);
-        }
-        if (index >= tokens.size()) {
-            throw syntaxError(sql, sql.length(), "SET " + name + " needs a value");
-        }
-        StringBuilder value = new StringBuilder();
-        for (int i = index; i < tokens.size(); i++) {
-            String text = tokens.get(i).text();
-            if (text.startsWith("'") && text.endsWith("'") && text.length() >= 2) {
-                text = text.substring(1, text.length() - 1);
-            }
-            if (!value.isEmpty() && !text.equals(",") && !value.toString().endsWith(",")) {
-                value.append(' ');
-            }
-            value.append(text);
-        }
-        return new Statement.SetSession(name.toString(), Optional.of(value.toString()));
-    }
-
     private static Statement parseTransaction(String sql, List<Token> tokens, Statement.TransactionControl.Kind kind)
     {
         int index = 1;
@@ -397,13 +357,45 @@ public final class StatementParser
         return true;
     }
 
-    private static String joinRest(List<Token> tokens, int from)
+    /** SHOW name, SHOW ALL, SHOW TIME ZONE, SHOW TRANSACTION ISOLATION LEVEL. */
+    private static String showName(List<Token> tokens)
     {
+        if (matches(tokens, 1, "TIME", "ZONE")) {
+            return "timezone";
+        }
+        if (matches(tokens, 1, "TRANSACTION", "ISOLATION", "LEVEL")) {
+            return "transaction_isolation";
+        }
+        if (matches(tokens, 1, "SESSION", "AUTHORIZATION")) {
+            return "session_authorization";
+        }
         StringBuilder builder = new StringBuilder();
-        for (int i = from; i < tokens.size(); i++) {
+        for (int i = 1; i < tokens.size(); i++) {
             builder.append(tokens.get(i).identifier());
         }
         return builder.toString().replace(" ", "").toLowerCase(Locale.ROOT);
+    }
+
+    record SettingName(String name, int end) {}
+
+    /** A setting's name (possibly dotted: myapp.flag) starting at token {@code index}; RESET ALL gives "all". */
+    static SettingName settingName(String sql, List<Token> tokens, int index)
+    {
+        if (index >= tokens.size()) {
+            throw syntaxError(sql, sql.length(), "expected a parameter name");
+        }
+        if (matches(tokens, index, "TIME", "ZONE")) {
+            return new SettingName("timezone", index + 2);
+        }
+        if (matches(tokens, index, "SESSION", "AUTHORIZATION")) {
+            return new SettingName("session_authorization", index + 2);
+        }
+        StringBuilder name = new StringBuilder(tokens.get(index++).identifier());
+        while (index + 1 < tokens.size() && tokens.get(index).text().equals(".")) {
+            name.append('.').append(tokens.get(index + 1).identifier());
+            index += 2;
+        }
+        return new SettingName(name.toString(), index);
     }
 
     private static String literalText(SqlNode value)

@@ -3,6 +3,9 @@ package io.basin.sql.planner;
 import io.basin.error.BasinErrorCode;
 import io.basin.error.BasinException;
 import io.basin.metadata.QueryCatalogs;
+import io.basin.metadata.SessionContext;
+import io.basin.metadata.pgcatalog.CatalogTableDefinitions;
+import io.basin.metadata.pgcatalog.PgCatalog;
 import io.basin.plan.PlanNode;
 import io.basin.sql.analyzer.BasinConformance;
 import io.basin.sql.analyzer.BasinOperatorTable;
@@ -75,21 +78,19 @@ public final class QueryPlanner
             org.apache.calcite.rel.metadata.DefaultRelMetadataProvider.INSTANCE));
 
     private final QueryCatalogs catalogs;
-    private final String defaultCatalog;
-    private final String defaultSchema;
+    private final PgCatalog pgCatalog;
     private final RelDataTypeFactory typeFactory = new JavaTypeFactoryImpl(BasinTypeSystem.INSTANCE);
     private final SqlValidator validator;
     private final CalciteCatalogReader catalogReader;
 
     private final ConstantFolder constantFolder;
 
-    public QueryPlanner(QueryCatalogs catalogs, String defaultCatalog, String defaultSchema, ConstantFolder constantFolder)
+    public QueryPlanner(QueryCatalogs catalogs, SessionContext session, ConstantFolder constantFolder)
     {
         this.constantFolder = requireNonNull(constantFolder, "constantFolder is null");
         this.catalogs = requireNonNull(catalogs, "catalogs is null");
-        this.defaultCatalog = requireNonNull(defaultCatalog, "defaultCatalog is null");
-        this.defaultSchema = requireNonNull(defaultSchema, "defaultSchema is null");
-        CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", CatalogSchemas.rootSchema(catalogs));
+        this.pgCatalog = new PgCatalog(catalogs, requireNonNull(session, "session is null"));
+        CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", CatalogSchemas.rootSchema(catalogs, pgCatalog));
         Properties properties = new Properties();
         properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
         properties.setProperty(CalciteConnectionProperty.DEFAULT_NULL_COLLATION.camelName(), NullCollation.HIGH.name());
@@ -97,7 +98,7 @@ public final class QueryPlanner
         this.catalogReader = new CalciteCatalogReader(
                 root,
                 SqlNameMatchers.withCaseSensitive(true),
-                List.<List<String>>of(List.of(defaultCatalog, defaultSchema), List.of(defaultCatalog), List.of()),
+                schemaPaths(catalogs, session),
                 typeFactory,
                 config) {};  // the constructor taking several schema paths is protected
         SqlValidator.Config validatorConfig = SqlValidator.Config.DEFAULT
@@ -108,6 +109,48 @@ public final class QueryPlanner
                 .withTypeCoercionFactory(BasinTypeCoercion.FACTORY)
                 .withCallRewrite(true);
         this.validator = SqlValidatorUtil.newValidator(BasinOperatorTable.INSTANCE, catalogReader, typeFactory, validatorConfig);
+    }
+
+    /**
+     * Where unqualified names are looked up: {@code pg_catalog} first unless the search path lists
+     * it, then the search path's schemas of the session's database (names such as
+     * {@code tpch.tiny} reach other catalogs), then the database itself ({@code schema.table}),
+     * then the root ({@code catalog.schema.table}).
+     */
+    private static List<List<String>> schemaPaths(QueryCatalogs catalogs, SessionContext session)
+    {
+        List<List<String>> paths = new java.util.ArrayList<>();
+        if (!session.searchPath().contains(CatalogTableDefinitions.PG_CATALOG)) {
+            paths.add(List.of(session.database(), CatalogTableDefinitions.PG_CATALOG));
+        }
+        for (String entry : session.searchPath()) {
+            String schema = entry.equals("$user") ? session.user() : entry;
+            // schemas that do not exist are skipped, as in PostgreSQL (and would confuse Calcite's messages)
+            if (schemaExists(catalogs, session.database(), schema)) {
+                paths.add(List.of(session.database(), schema));
+            }
+        }
+        paths.add(List.of(session.database()));
+        paths.add(List.of());
+        return paths;
+    }
+
+    private static boolean schemaExists(QueryCatalogs catalogs, String database, String schema)
+    {
+        if (CatalogTableDefinitions.isCatalogSchema(schema)) {
+            return true;
+        }
+        int dot = schema.indexOf('.');
+        if (dot > 0) {
+            String catalog = schema.substring(0, dot);
+            return catalogs.catalogExists(catalog) && catalogs.schemaExists(catalog, schema.substring(dot + 1));
+        }
+        return catalogs.catalogExists(database) && catalogs.schemaExists(database, schema);
+    }
+
+    public PgCatalog pgCatalog()
+    {
+        return pgCatalog;
     }
 
     public RelDataTypeFactory typeFactory()
@@ -190,7 +233,14 @@ public final class QueryPlanner
         RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader);
 
         rel = OptimizerProgram.run(OptimizerProgram.SUBQUERY_REMOVAL, rel);
+        // catalog tables with no rows become empty values, and whatever only they feed is pruned:
+        // clients' catalog queries touch features (arrays, set-returning functions) that Basin
+        // evaluates only over the catalog tables that have rows
+        rel = CatalogTableExpansion.expand(rel);
+        rel = OptimizerProgram.run(OptimizerProgram.PRUNE_EMPTY, rel);
+        rel = io.basin.sql.optimizer.UncorrelatedCorrelates.apply(rel);
         rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
+        rel = OptimizerProgram.run(OptimizerProgram.PRUNE_EMPTY, rel);
         rel = OptimizerProgram.run(OptimizerProgram.DISTINCT_AGGREGATES, rel);
         rel = new RelFieldTrimmer(validator, relBuilder).trim(rel);
         rel = io.basin.sql.optimizer.InferDisjunctionFilters.apply(rel);
@@ -209,7 +259,7 @@ public final class QueryPlanner
         if (!root.isRefTrivial()) {
             projected = OptimizerProgram.run(List.of(CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE), projected);
         }
-        PlanNode plan = new RelToPlanTranslator(rexBuilder, constantFolder).translate(projected);
+        PlanNode plan = new RelToPlanTranslator(rexBuilder, constantFolder, new CatalogFunctions(pgCatalog)).translate(projected);
         List<String> names = root.fields.stream().map(field -> field.getValue()).toList();
         if (names.size() != plan.outputTypes().size()) {
             names = rowType.getFieldNames();

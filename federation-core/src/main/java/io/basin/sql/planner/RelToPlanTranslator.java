@@ -17,6 +17,9 @@ import io.basin.plan.ValuesNode;
 import io.basin.plan.WindowNode;
 import io.basin.plan.expr.Expression;
 import io.basin.plan.expr.InputReference;
+import io.basin.metadata.pgcatalog.CatalogColumn;
+import io.basin.metadata.pgcatalog.CatalogValues;
+import io.basin.sql.analyzer.CatalogTable;
 import io.basin.sql.analyzer.ConnectorTable;
 import io.basin.sql.analyzer.TypeConverter;
 import io.trino.spi.type.Type;
@@ -68,14 +71,20 @@ public final class RelToPlanTranslator
 
     public RelToPlanTranslator(RexBuilder rexBuilder, ConstantFolder constantFolder)
     {
+        this(rexBuilder, constantFolder, CatalogFunctions.NONE);
+    }
+
+    RelToPlanTranslator(RexBuilder rexBuilder, ConstantFolder constantFolder, CatalogFunctions catalogFunctions)
+    {
         this.rexBuilder = requireNonNull(rexBuilder, "rexBuilder is null");
-        this.rexTranslator = new RexTranslator(rexBuilder, constantFolder);
+        this.rexTranslator = new RexTranslator(rexBuilder, constantFolder, catalogFunctions);
     }
 
     public PlanNode translate(RelNode rel)
     {
         return switch (rel) {
             case TableScan scan -> scan(scan, null);
+            case org.apache.calcite.rel.core.TableFunctionScan scan -> GeneratedSeries.plan(scan, rexTranslator);
             case Project project -> project(project);
             case Filter filter -> new FilterNode(translate(filter.getInput()), rexTranslator.translate(filter.getCondition()));
             case Join join -> join(join);
@@ -83,6 +92,10 @@ public final class RelToPlanTranslator
             case Sort sort -> sort(sort);
             case Window window -> window(window);
             case Values values -> values(values);
+            // ARRAY(subquery) whose subquery pruning emptied (catalog tables with no rows): one
+            // empty array, planned as its text
+            case org.apache.calcite.rel.core.Collect collect when collect.getInput() instanceof Values input && input.getTuples().isEmpty() ->
+                    new ValuesNode(List.of(io.trino.spi.type.VarcharType.VARCHAR), List.of(List.of(CatalogFunctions.text("{}"))));
             case SetOp setOp -> setOperation(setOp);
             case Correlate ignored -> throw new BasinException(FEATURE_NOT_SUPPORTED, "Cannot plan this correlated subquery: it could not be decorrelated");
             case org.apache.calcite.rel.core.RepeatUnion ignored -> throw new BasinException(FEATURE_NOT_SUPPORTED, "WITH RECURSIVE is not supported yet");
@@ -90,8 +103,41 @@ public final class RelToPlanTranslator
         };
     }
 
-    private TableScanNode scan(TableScan scan, BitSet usedColumns)
+    /** Arrays are planned as their text (see ConstantArrays). */
+    private static Type planType(org.apache.calcite.rel.type.RelDataType type)
     {
+        return type.getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.ARRAY ? io.trino.spi.type.VarcharType.VARCHAR : TypeConverter.toTrinoType(type);
+    }
+
+    /** A catalog table's rows for this statement, as literal rows of the used columns. */
+    private static ValuesNode catalogScan(CatalogTable table, BitSet usedColumns)
+    {
+        List<CatalogColumn> columns = table.definition().columns();
+        List<Integer> used = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (usedColumns == null || usedColumns.get(i)) {
+                used.add(i);
+            }
+        }
+        List<Type> types = used.stream().map(i -> columns.get(i).type().isArray() ? (Type) io.trino.spi.type.VarcharType.VARCHAR : columns.get(i).type().type()).toList();
+        List<List<Expression>> rows = new ArrayList<>();
+        for (Object[] row : table.rows()) {
+            List<Expression> values = new ArrayList<>(used.size());
+            for (int i = 0; i < used.size(); i++) {
+                CatalogColumn column = columns.get(used.get(i));
+                values.add(new io.basin.plan.expr.Constant(column.type().isArray() ? null : CatalogValues.stackValue(column.type(), row[used.get(i)]), types.get(i)));
+            }
+            rows.add(values);
+        }
+        return new ValuesNode(types, rows);
+    }
+
+    private PlanNode scan(TableScan scan, BitSet usedColumns)
+    {
+        CatalogTable catalogTable = scan.getTable().unwrap(CatalogTable.class);
+        if (catalogTable != null) {
+            return catalogScan(catalogTable, usedColumns);
+        }
         ResolvedTable table = requireNonNull(scan.getTable().unwrap(ConnectorTable.class), "not a connector table").table();
         List<TableColumn> columns = table.columns();
         if (usedColumns != null) {
@@ -138,7 +184,7 @@ public final class RelToPlanTranslator
         if (used.isEmpty() && !scan.getRowType().getFieldList().isEmpty()) {
             used.set(0);
         }
-        TableScanNode source = scan(scan, used);
+        PlanNode source = scan(scan, used);
         int[] mapping = new int[scan.getRowType().getFieldCount()];
         int next = 0;
         for (int i = used.nextSetBit(0); i >= 0; i = used.nextSetBit(i + 1)) {
@@ -361,7 +407,7 @@ public final class RelToPlanTranslator
 
     private PlanNode values(Values values)
     {
-        List<Type> types = values.getRowType().getFieldList().stream().map(field -> TypeConverter.toTrinoType(field.getType())).toList();
+        List<Type> types = values.getRowType().getFieldList().stream().map(field -> planType(field.getType())).toList();
         List<List<Expression>> rows = new ArrayList<>();
         for (List<RexLiteral> tuple : values.getTuples()) {
             List<Expression> row = new ArrayList<>();
@@ -375,7 +421,7 @@ public final class RelToPlanTranslator
 
     private PlanNode setOperation(SetOp setOp)
     {
-        List<Type> types = setOp.getRowType().getFieldList().stream().map(field -> TypeConverter.toTrinoType(field.getType())).toList();
+        List<Type> types = setOp.getRowType().getFieldList().stream().map(field -> planType(field.getType())).toList();
         List<PlanNode> inputs = new ArrayList<>();
         for (RelNode input : setOp.getInputs()) {
             PlanNode node = translate(input);

@@ -65,6 +65,8 @@ public final class RexTranslator
 
     private final RexBuilder rexBuilder;
     private final ConstantFolder constantFolder;
+    private final CatalogFunctions catalogFunctions;
+    private final ConstantArrays arrays;
 
     public RexTranslator(RexBuilder rexBuilder)
     {
@@ -73,8 +75,15 @@ public final class RexTranslator
 
     public RexTranslator(RexBuilder rexBuilder, ConstantFolder constantFolder)
     {
+        this(rexBuilder, constantFolder, CatalogFunctions.NONE);
+    }
+
+    RexTranslator(RexBuilder rexBuilder, ConstantFolder constantFolder, CatalogFunctions catalogFunctions)
+    {
         this.rexBuilder = requireNonNull(rexBuilder, "rexBuilder is null");
         this.constantFolder = requireNonNull(constantFolder, "constantFolder is null");
+        this.catalogFunctions = requireNonNull(catalogFunctions, "catalogFunctions is null");
+        this.arrays = new ConstantArrays(this::doTranslate, catalogFunctions);
     }
 
     public Expression translate(RexNode node)
@@ -84,6 +93,11 @@ public final class RexTranslator
 
     private Expression doTranslate(RexNode node)
     {
+        if (node.getType().getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.ARRAY) {
+            // an array value itself (not an element or a test of it) is planned as PostgreSQL's
+            // text of it; a column of arrays holds that text
+            return node instanceof RexInputRef ref ? new InputReference(ref.getIndex(), VarcharType.VARCHAR) : arrays.asText(node);
+        }
         if (node instanceof RexInputRef ref) {
             return new InputReference(ref.getIndex(), TypeConverter.toTrinoType(ref.getType()));
         }
@@ -188,8 +202,14 @@ public final class RexTranslator
                 Expression like = new Call(caseInsensitive ? FunctionNames.ILIKE : FunctionNames.LIKE, translateAll(operands), BooleanType.BOOLEAN);
                 return negated ? not(like) : like;
             }
-            case POSIX_REGEX_CASE_SENSITIVE -> {
-                return new Call(FunctionNames.REGEXP_LIKE, translateAll(operands), BooleanType.BOOLEAN);
+            case POSIX_REGEX_CASE_SENSITIVE, POSIX_REGEX_CASE_INSENSITIVE -> {
+                // ~, !~, ~*, !~*: the negated operators share the kind of the plain ones
+                List<Expression> arguments = translateAll(operands);
+                if (kind == SqlKind.POSIX_REGEX_CASE_INSENSITIVE) {
+                    arguments = List.of(arguments.get(0), new Call(FunctionNames.CONCAT, VarcharType.VARCHAR, varchar("(?i)"), castIfNeeded(arguments.get(1), VarcharType.VARCHAR)));
+                }
+                Expression match = new Call(FunctionNames.REGEXP_LIKE, arguments, BooleanType.BOOLEAN);
+                return call.getOperator() instanceof org.apache.calcite.sql.fun.SqlPosixRegexOperator regex && regex.isNegated() ? not(match) : match;
             }
             case EXTRACT -> {
                 return new Call(FunctionNames.EXTRACT, type, timeUnit(operands.get(0)), doTranslate(operands.get(1)));
@@ -216,7 +236,15 @@ public final class RexTranslator
                 Expression argument = doTranslate(operands.get(0));
                 return new Call(kind == SqlKind.CEIL ? FunctionNames.CEIL : FunctionNames.FLOOR, type, argument);
             }
-            case ROW, ARRAY_VALUE_CONSTRUCTOR, MAP_VALUE_CONSTRUCTOR, ITEM -> throw new BasinException(FEATURE_NOT_SUPPORTED, "Operator " + call.getOperator().getName() + " is not supported");
+            case ITEM -> {
+                return arrays.element(operands.get(0), doTranslate(operands.get(1)), type);
+            }
+            case SOME, ALL -> {
+                SqlKind comparison = ((org.apache.calcite.sql.fun.SqlQuantifyOperator) call.getOperator()).comparisonKind;
+                Expression value = doTranslate(operands.get(0));
+                return arrays.quantified(operands.get(1), element -> comparison(comparison, value, element), kind == SqlKind.SOME);
+            }
+            case ROW, ARRAY_VALUE_CONSTRUCTOR, MAP_VALUE_CONSTRUCTOR -> throw new BasinException(FEATURE_NOT_SUPPORTED, "Operator " + call.getOperator().getName() + " is not supported");
             default -> {
                 return namedFunction(call, type);
             }
@@ -292,8 +320,17 @@ public final class RexTranslator
             case "CURRENT_DATE" -> new Call(FunctionNames.CURRENT_DATE, type);
             case "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "NOW" -> new Call(FunctionNames.CURRENT_TIMESTAMP, type);
             case "TO_CHAR" -> simple(FunctionNames.TO_CHAR, operands, type);
-            default -> throw new BasinException(UNDEFINED_FUNCTION, "function " + call.getOperator().getName().toLowerCase(Locale.ROOT) + " is not supported");
+            case "ARRAY_TO_STRING" -> arrays.arrayToString(operands);
+            case "ARRAY_UPPER", "ARRAY_LOWER", "ARRAY_LENGTH", "CARDINALITY" -> arrays.bound(name, operands, type);
+            default -> catalogFunctions.translate(name, operands.stream().map(this::translateArgument).toList(), type)
+                    .orElseThrow(() -> new BasinException(UNDEFINED_FUNCTION, "function " + call.getOperator().getName().toLowerCase(Locale.ROOT) + " is not supported"));
         };
+    }
+
+    /** An argument of a catalog function: casts to the reg* types are the catalog functions' own. */
+    private Expression translateArgument(RexNode node)
+    {
+        return doTranslate(node);
     }
 
     private Expression timeUnit(RexNode node)
@@ -367,7 +404,7 @@ public final class RexTranslator
         return new Call(function, type, castIfNeeded(left, type), castIfNeeded(right, type));
     }
 
-    private Expression comparison(SqlKind kind, Expression left, Expression right)
+    Expression comparison(SqlKind kind, Expression left, Expression right)
     {
         String function = switch (kind) {
             case EQUALS -> FunctionNames.EQUAL;

@@ -41,6 +41,9 @@ final class CallGenerators
         if (DateTimeGenerator.handles(name)) {
             return DateTimeGenerator.generate(call, generator);
         }
+        if (CatalogGenerator.handles(name)) {
+            return CatalogGenerator.generate(call, generator);
+        }
         throw new BasinException(UNDEFINED_FUNCTION, "function " + name + " does not exist");
     }
 
