@@ -96,7 +96,7 @@ final class ParameterLiterals
                 case 1700 -> new BigDecimal(text.trim()).toPlainString();
                 case 1082 -> "DATE " + quote(LocalDate.parse(text.trim()).toString());
                 case 1114 -> "TIMESTAMP " + quote(text.trim());
-                case 17 -> "X'" + (text.startsWith("\\x") ? text.substring(2) : HexFormat.of().formatHex(value)) + "'";
+                case 17 -> "X'" + HexFormat.of().formatHex(byteaFromText(text, value)) + "'";
                 case 25, 1043 -> "CAST(" + quote(text) + " AS VARCHAR)";
                 default -> quote(text);
             };
@@ -136,6 +136,24 @@ final class ParameterLiterals
             case 25, 1043, 0 -> "CAST(" + quote(new String(value, StandardCharsets.UTF_8)) + " AS VARCHAR)";
             default -> throw new BasinException(BasinErrorCode.FEATURE_NOT_SUPPORTED, "binary format for parameter type " + oid + " is not supported");
         };
+    }
+
+    /**
+     * bytea's text input: hex digits after {@code \x}, else the bytes themselves. The digits are
+     * decoded, never pasted into the literal, so a value cannot close the quote.
+     */
+    private static byte[] byteaFromText(String text, byte[] value)
+    {
+        if (!text.startsWith("\\x")) {
+            return value;
+        }
+        try {
+            return HexFormat.of().parseHex(text, 2, text.length());
+        }
+        catch (IllegalArgumentException e) {
+            // SQLSTATE 22023, as PostgreSQL's bytea input reports bad hex data
+            throw new BasinException(BasinErrorCode.INVALID_PARAMETER_VALUE, "invalid hexadecimal data in bytea value: " + e.getMessage());
+        }
     }
 
     static String quote(String text)

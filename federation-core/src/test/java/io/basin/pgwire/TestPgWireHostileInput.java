@@ -252,6 +252,31 @@ final class TestPgWireHostileInput
     }
 
     @Test
+    void testBoundValuesCannotChangeTheStatement()
+    {
+        // bytea in text format is \x and hex digits; anything else is an invalid value (22023, as in PostgreSQL), never SQL
+        String injection = "\\x00' AS v, (SELECT count(*) FROM tpch.tiny.nation) AS injected --";
+        byte[][] injected = {parse("", "SELECT $1 AS v", 17), bind("", "", injection), describe('P', ""), execute("", 0), sync()};
+        assertThat(sqlStates(sendAfterStartup(basin.port(), TestingPgWireServer.USER, TestingPgWireServer.DATABASE, injected)))
+                .isEqualTo(sqlStates(sendAfterStartup(postgresPort, TestingPostgreSqlServer.USER, TestingPostgreSqlServer.DATABASE, injected)))
+                .containsExactly("22023");
+        byte[][] valid = {parse("", "SELECT $1 AS v", 17), bind("", "", "\\x4142"), describe('P', ""), execute("", 0), sync()};
+        List<BackendMessage> onBasin = sendAfterStartup(basin.port(), TestingPgWireServer.USER, TestingPgWireServer.DATABASE, valid);
+        assertThat(types(onBasin)).isEqualTo(types(sendAfterStartup(postgresPort, TestingPostgreSqlServer.USER, TestingPostgreSqlServer.DATABASE, valid))).isEqualTo("12TDCZ");
+        // one column described
+        assertThat(Arrays.copyOf(onBasin.get(2).body(), 2)).containsExactly(0, 1);
+
+        // text values with quotes, backslashes, comment markers and markers come back exactly as sent
+        for (String value : List.of("x'' || 'y", "\\' || 'x", "a'); DROP TABLE nation; --", "$1", "'", "/* x */ --")) {
+            byte[][] sequence = {parse("", "SELECT $1 AS v", 25), bind("", "", value), execute("", 0), sync()};
+            List<BackendMessage> basinRows = sendAfterStartup(basin.port(), TestingPgWireServer.USER, TestingPgWireServer.DATABASE, sequence);
+            List<BackendMessage> postgresRows = sendAfterStartup(postgresPort, TestingPostgreSqlServer.USER, TestingPostgreSqlServer.DATABASE, sequence);
+            assertThat(types(basinRows)).as("%s: %s", value, basinRows).isEqualTo(types(postgresRows)).isEqualTo("12DCZ");
+            assertThat(basinRows.get(2).body()).isEqualTo(postgresRows.get(2).body()).endsWith(value.getBytes(UTF_8));
+        }
+    }
+
+    @Test
     void testExtendedProtocolErrorsSkipToSync()
     {
         // after an error the server ignores messages up to Sync, then is ready again; the same sequence as PostgreSQL
