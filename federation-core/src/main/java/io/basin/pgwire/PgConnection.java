@@ -726,11 +726,17 @@ final class PgConnection
             throw new PgProtocolException("bind message supplies %d parameters, but prepared statement \"%s\" requires %d".formatted(parameterCount, statementName, statement.parameterCount()));
         }
         String sql = statement.bind(parameterFormats, values);
+        Statement parsed = statement.isEmpty() ? null : StatementParser.parse(sql);
+        // a failed block still takes COMMIT and ROLLBACK (drivers send them through Bind too), or it could never end
+        boolean endsTransaction = parsed instanceof Statement.TransactionControl control && control.kind() != Statement.TransactionControl.Kind.BEGIN;
+        if (session.transactionStatus() == TransactionStatus.FAILED && !endsTransaction) {
+            throw new BasinException(BasinErrorCode.IN_FAILED_SQL_TRANSACTION, "current transaction is aborted, commands ignored until end of transaction block");
+        }
         PgPortal old = portals.remove(portalName);
         if (old != null) {
             old.close();
         }
-        portals.put(portalName, new PgPortal(statement.sql(), sql, statement.isEmpty() ? null : StatementParser.parse(sql), resultFormats));
+        portals.put(portalName, new PgPortal(statement.sql(), sql, parsed, resultFormats));
         output.beginMessage('2');
         output.endMessage();
     }

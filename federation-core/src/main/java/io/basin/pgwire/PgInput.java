@@ -15,6 +15,8 @@ final class PgInput
 {
     /** A startup packet is small: protocol version and a few parameters (PostgreSQL allows 10000 bytes). */
     static final int MAX_STARTUP_PACKET_BYTES = 10_000;
+    /** Bodies up to this size are allocated whole before they arrive. */
+    private static final int DIRECT_READ_BYTES = 64 << 10;
 
     private final DataInputStream in;
     private final int maxMessageBytes;
@@ -66,9 +68,27 @@ final class PgInput
         if (length - 4 > maxMessageBytes) {
             throw new PgProtocolException("message of type '" + printable(type) + "' is " + length + " bytes, more than the limit of " + maxMessageBytes);
         }
-        byte[] body = new byte[length - 4];
-        in.readFully(body);
-        return new PgMessage((char) type, body);
+        return new PgMessage((char) type, readBody(length - 4));
+    }
+
+    /**
+     * A body of the declared length. Small bodies are read into an array of that size; a large
+     * one grows with the bytes that actually arrive, so a header that claims many megabytes and
+     * sends nothing holds no more than a chunk (else a few hundred such connections exhaust the heap).
+     */
+    private byte[] readBody(int length)
+            throws IOException
+    {
+        if (length <= DIRECT_READ_BYTES) {
+            byte[] body = new byte[length];
+            in.readFully(body);
+            return body;
+        }
+        byte[] body = in.readNBytes(length);
+        if (body.length < length) {
+            throw new EOFException("connection closed after %d of %d bytes of a message".formatted(body.length, length));
+        }
+        return body;
     }
 
     private static String printable(int type)

@@ -44,10 +44,10 @@ final class TestPgWireAuthentication
             statement.execute("CREATE USER alice PASSWORD '" + PASSWORD.replace("'", "''") + "'");
         }
         PgWireConfig base = PgWireConfig.defaults().withPort(0);
-        scram = PgWireServer.start(trusted.basin().engine(), base.withAuthentication(AuthenticationMethod.SCRAM_SHA_256, AuthenticationMethod.SCRAM_SHA_256));
-        md5 = PgWireServer.start(trusted.basin().engine(), base.withAuthentication(AuthenticationMethod.MD5, AuthenticationMethod.MD5));
-        cleartext = PgWireServer.start(trusted.basin().engine(), base.withAuthentication(AuthenticationMethod.PASSWORD, AuthenticationMethod.PASSWORD));
-        tlsRequired = PgWireServer.start(trusted.basin().engine(), base.withTls(PgWireConfig.SslMode.REQUIRE, Optional.of(selfSignedTls())));
+        scram = PgWireServer.start(trusted.basin().basin().engine(), base.withAuthentication(AuthenticationMethod.SCRAM_SHA_256, AuthenticationMethod.SCRAM_SHA_256));
+        md5 = PgWireServer.start(trusted.basin().basin().engine(), base.withAuthentication(AuthenticationMethod.MD5, AuthenticationMethod.MD5));
+        cleartext = PgWireServer.start(trusted.basin().basin().engine(), base.withAuthentication(AuthenticationMethod.PASSWORD, AuthenticationMethod.PASSWORD));
+        tlsRequired = PgWireServer.start(trusted.basin().basin().engine(), base.withTls(PgWireConfig.SslMode.REQUIRE, Optional.of(selfSignedTls())));
     }
 
     @AfterAll

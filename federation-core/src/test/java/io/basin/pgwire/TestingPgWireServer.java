@@ -1,43 +1,47 @@
 package io.basin.pgwire;
 
-import io.basin.embedded.Basin;
-import io.basin.embedded.BasinConfig;
+import io.basin.testing.TestingBasin;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 
-/** Basin with its wire server on a free port and a temporary data directory, for client tests. */
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A Basin over a temporary data directory with its PostgreSQL wire server on a free loopback
+ * port. {@link #basin()} reaches the same engine in process, e.g. to create tables.
+ */
 public final class TestingPgWireServer
         implements AutoCloseable
 {
-    private final Path dataDirectory;
-    private final Basin basin;
+    public static final String USER = "basin";
+    public static final String DATABASE = "dev";
+
+    private final TestingBasin basin;
     private final PgWireServer server;
 
     public TestingPgWireServer()
     {
-        this(PgWireConfig.defaults().withPort(0));
+        this(PgWireConfig.defaults());
     }
 
+    /** A server with {@code config}, on a free port whatever {@code config} says. */
     public TestingPgWireServer(PgWireConfig config)
     {
+        requireNonNull(config, "config is null");
+        basin = new TestingBasin();
         try {
-            dataDirectory = Files.createTempDirectory("basin-pgwire");
+            server = PgWireServer.start(basin.basin().engine(), config.withPort(0));
         }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
+        catch (RuntimeException e) {
+            basin.close();
+            throw e;
         }
-        basin = Basin.open(BasinConfig.defaults().withDataDirectory(dataDirectory));
-        server = PgWireServer.start(basin.engine(), config);
     }
 
-    public Basin basin()
+    public TestingBasin basin()
     {
         return basin;
     }
@@ -52,30 +56,49 @@ public final class TestingPgWireServer
         return server.port();
     }
 
+    /** PostgreSQL JDBC URL of database {@value #DATABASE}. */
     public String jdbcUrl()
     {
-        return "jdbc:postgresql://127.0.0.1:" + port() + "/dev";
+        return "jdbc:postgresql://127.0.0.1:%d/%s".formatted(port(), DATABASE);
+    }
+
+    /** A PostgreSQL JDBC connection as user {@value #USER}. */
+    public Connection createConnection()
+            throws SQLException
+    {
+        return createConnection(new Properties());
+    }
+
+    /** A PostgreSQL JDBC connection as user {@value #USER} with further driver properties. */
+    public Connection createConnection(Properties properties)
+            throws SQLException
+    {
+        Properties all = new Properties();
+        all.putAll(properties);
+        all.putIfAbsent("user", USER);
+        return DriverManager.getConnection(jdbcUrl(), all);
     }
 
     public Connection connect()
             throws SQLException
     {
-        return connect(new Properties());
+        return createConnection();
     }
 
     public Connection connect(Properties properties)
             throws SQLException
     {
-        Properties copy = new Properties();
-        copy.putAll(properties);
-        copy.putIfAbsent("user", "basin");
-        return DriverManager.getConnection(jdbcUrl(), copy);
+        return createConnection(properties);
     }
 
     @Override
     public void close()
     {
-        server.close();
-        basin.close();
+        try {
+            server.close();
+        }
+        finally {
+            basin.close();
+        }
     }
 }
