@@ -340,7 +340,19 @@ final class PgConnection
                 case "user", "database", "replication" -> {}
                 case "options" -> applyCommandLineOptions(value);
                 case "client_encoding" -> checkClientEncoding(value);
-                default -> setSessionParameter(name, value);
+                default -> {
+                    try {
+                        setSessionParameter(name, value);
+                    }
+                    catch (BasinException e) {
+                        // drivers send their own startup parameters (Redshift's driver_version, os_version);
+                        // Redshift accepts them, so an unknown one is noted and ignored
+                        if (e.code() != BasinErrorCode.UNDEFINED_OBJECT) {
+                            throw e;
+                        }
+                        LOG.debug("ignoring startup parameter {}", name);
+                    }
+                }
             }
         }
     }
