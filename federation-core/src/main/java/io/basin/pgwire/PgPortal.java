@@ -5,6 +5,7 @@ import io.basin.engine.Session;
 import io.basin.engine.StatementResult;
 import io.basin.engine.TransactionStatus;
 import io.basin.sql.parser.Statement;
+import io.basin.sql.parser.StatementParser;
 import io.trino.spi.Page;
 
 import java.util.List;
@@ -68,7 +69,9 @@ final class PgPortal
         if (result != null) {
             return result.columns();
         }
-        return session.describe(statement).columns();
+        // describing validates a Calcite tree in place, which Execute could not then plan again
+        // (ORDER BY a column outside the select list failed with 42703): describe a copy of its own
+        return session.describe(StatementParser.parse(boundSql)).columns();
     }
 
     boolean isStarted()

@@ -136,7 +136,10 @@ final class TestRedshiftJdbcClient
                 "SELECT n_regionkey, count(*), count(DISTINCT n_name), min(n_name) FROM nation GROUP BY n_regionkey",
                 "SELECT o_orderstatus, count(*), sum(o_totalprice), min(o_orderdate), max(o_orderdate) FROM orders GROUP BY o_orderstatus ORDER BY 1",
                 "SELECT o_orderkey, o_custkey, o_orderdate, o_totalprice, o_comment FROM orders",
-                "SELECT n_name FROM nation WHERE n_nationkey < 0")) {
+                "SELECT n_name FROM nation WHERE n_nationkey < 0",
+                // ordered by columns outside the select list: Describe (portal) and Execute each plan the statement
+                "SELECT n_name, n_regionkey FROM nation ORDER BY n_nationkey",
+                "SELECT o_orderkey FROM orders ORDER BY o_totalprice DESC, o_orderkey LIMIT 10")) {
             try (Statement onBasin = redshift.createStatement();
                     Statement onPostgres = postgres.createStatement()) {
                 assertSameResults(query, onBasin.executeQuery(query), onPostgres.executeQuery(query));
