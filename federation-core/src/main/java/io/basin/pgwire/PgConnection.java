@@ -867,7 +867,9 @@ final class PgConnection
                 portal.setCurrentPage(page);
             }
             int from = portal.pagePosition();
-            int to = (int) Math.min(portal.currentPage().getPositionCount(), from + (limit - sent));
+            // rows left in the page or under the limit, whichever is fewer (from + limit overflowed a long
+            // when an Execute without limit followed one that stopped mid-page, and this loop spun forever)
+            int to = from + (int) Math.min(portal.currentPage().getPositionCount() - from, limit - sent);
             PgResultWriter.writeDataRows(output, portal.currentPage(), from, to, portal.encoders());
             portal.advance(to - from);
             sent += to - from;

@@ -2,6 +2,7 @@ package io.basin.pgwire;
 
 import io.basin.pgwire.TestingPgSocket.BackendMessage;
 import io.basin.testing.TestingPostgreSqlServer;
+import io.basin.testing.TpchPostgresLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,6 +60,7 @@ final class TestPgWireHostileInput
     {
         basin = new TestingPgWireServer(PgWireConfig.defaults().withMaxMessageBytes(MAX_MESSAGE_BYTES));
         postgresPort = TestingPostgreSqlServer.shared().getPort();
+        TpchPostgresLoader.load(TestingPostgreSqlServer.shared(), 0.01);
     }
 
     @AfterAll
@@ -273,6 +275,31 @@ final class TestPgWireHostileInput
             List<BackendMessage> postgresRows = sendAfterStartup(postgresPort, TestingPostgreSqlServer.USER, TestingPostgreSqlServer.DATABASE, sequence);
             assertThat(types(basinRows)).as("%s: %s", value, basinRows).isEqualTo(types(postgresRows)).isEqualTo("12DCZ");
             assertThat(basinRows.get(2).body()).isEqualTo(postgresRows.get(2).body()).endsWith(value.getBytes(UTF_8));
+        }
+    }
+
+    @Test
+    void testExecutesWithDifferentRowLimits()
+    {
+        // a portal suspended mid-page by a row limit, then executed with another limit or none
+        // (0 or negative: all rows); the same rows in the same messages as PostgreSQL
+        for (int[] limits : List.of(new int[] {1, 0}, new int[] {3, 5, 0}, new int[] {2, -1}, new int[] {24, 1, 1}, new int[] {25, 0}, new int[] {30, 0})) {
+            List<byte[]> basinMessages = new ArrayList<>(List.of(parse("", "SELECT n_name FROM tpch.tiny.nation ORDER BY n_nationkey"), bind("", "")));
+            List<byte[]> postgresMessages = new ArrayList<>(List.of(parse("", "SELECT n_name FROM tiny.nation ORDER BY n_nationkey"), bind("", "")));
+            for (int limit : limits) {
+                basinMessages.add(execute("", limit));
+                postgresMessages.add(execute("", limit));
+            }
+            basinMessages.add(sync());
+            postgresMessages.add(sync());
+            List<BackendMessage> onBasin = sendAfterStartup(basin.port(), TestingPgWireServer.USER, TestingPgWireServer.DATABASE, basinMessages.toArray(byte[][]::new));
+            List<BackendMessage> onPostgres = sendAfterStartup(postgresPort, TestingPostgreSqlServer.USER, TestingPostgreSqlServer.DATABASE, postgresMessages.toArray(byte[][]::new));
+            assertThat(types(onBasin)).as("limits %s", Arrays.toString(limits)).isEqualTo(types(onPostgres));
+            for (int i = 0; i < onBasin.size(); i++) {
+                if (onBasin.get(i).type() == 'D') {
+                    assertThat(onBasin.get(i).body()).isEqualTo(onPostgres.get(i).body());
+                }
+            }
         }
     }
 
