@@ -103,6 +103,13 @@ final class DuckDbBenchmarkEngine
         return rows;
     }
 
+    /** Another connection to the same in-memory database, for concurrent clients. */
+    Connection newConnection()
+            throws SQLException
+    {
+        return connection.unwrap(DuckDBConnection.class).duplicate();
+    }
+
     /** Runs a query and returns its rows, for checks. */
     List<List<Object>> query(String sql)
             throws SQLException
