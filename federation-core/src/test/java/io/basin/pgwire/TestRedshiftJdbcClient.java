@@ -98,8 +98,6 @@ final class TestRedshiftJdbcClient
     {
         Properties properties = new Properties();
         properties.setProperty("user", TestingPgWireServer.USER);
-        // trust authentication: the driver wants some password property all the same
-        properties.setProperty("password", "unused");
         properties.setProperty("ssl", "false");
         properties.putAll(extra);
         return DriverManager.getConnection("jdbc:redshift://127.0.0.1:%d/%s".formatted(port, TestingPgWireServer.DATABASE), properties);

@@ -106,7 +106,6 @@ final class TestTlsClients
     {
         Properties properties = new Properties();
         properties.setProperty("user", TestingPgWireServer.USER);
-        properties.setProperty("password", "unused");
         properties.setProperty("ssl", "true");
         // encrypted, certificate not verified (it is self-signed)
         properties.setProperty("sslfactory", "com.amazon.redshift.ssl.NonValidatingFactory");
