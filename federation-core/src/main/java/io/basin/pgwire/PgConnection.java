@@ -491,7 +491,7 @@ final class PgConnection
                     case 'H' -> output.flush();
                     // copy-in data outside COPY FROM STDIN: PostgreSQL ignores it too
                     case 'd', 'c', 'f' -> {}
-                    case 'F' -> throw new BasinException(FEATURE_NOT_SUPPORTED, "the function call protocol is not supported");
+                    case 'F' -> functionCall();
                     default -> throw new PgProtocolException("invalid frontend message type " + (int) message.type());
                 }
             }
@@ -502,6 +502,18 @@ final class PgConnection
                 extendedProtocolError(e, message.type() == 'P' ? parsingSql : null);
             }
         }
+    }
+
+    /**
+     * FunctionCall is answered on its own, like a simple query: an error, then ReadyForQuery. Taken
+     * as an extended-protocol error it skipped to a Sync the client never sends, and the client hung.
+     */
+    private void functionCall()
+            throws IOException
+    {
+        session.failTransaction();
+        PgErrors.writeError(output, "ERROR", PgErrors.report(new BasinException(FEATURE_NOT_SUPPORTED, "the function call protocol is not supported"), null, 0));
+        readyForQuery();
     }
 
     private void extendedProtocolError(RuntimeException e, String sql)

@@ -417,6 +417,18 @@ final class TestPgWireHostileInput
     }
 
     @Test
+    void testFunctionCallIsAnsweredWithReadyForQuery()
+    {
+        // FunctionCall (here of OID 0, which PostgreSQL does not have either) is answered on its own: an error, then
+        // ReadyForQuery, with no Sync; the connection goes on
+        byte[] call = message('F', concat(int32(0), int16(0), int16(0), int16(0)));
+        List<BackendMessage> onBasin = sendAfterStartup(basin.port(), TestingPgWireServer.USER, TestingPgWireServer.DATABASE, call, query("SELECT 1"));
+        List<BackendMessage> onPostgres = sendAfterStartup(postgresPort, TestingPostgreSqlServer.USER, TestingPostgreSqlServer.DATABASE, call, query("SELECT 1"));
+        assertThat(types(onBasin)).as("%s", onBasin).isEqualTo(types(onPostgres)).isEqualTo("EZTDCZ");
+        assertThat(sqlStates(onBasin)).containsExactly("0A000");
+    }
+
+    @Test
     void testCopyDataOutsideCopyIsIgnored()
     {
         // PostgreSQL ignores CopyData, CopyDone and CopyFail outside COPY FROM STDIN
@@ -473,7 +485,7 @@ final class TestPgWireHostileInput
     {
         try (TestingPgSocket connection = TestingPgSocket.startSession(port, user, database)) {
             boolean sent = connection.trySend(messages);
-            long readies = Arrays.stream(messages).filter(message -> message[0] == 'S' || message[0] == 'Q').count();
+            long readies = Arrays.stream(messages).filter(message -> message[0] == 'S' || message[0] == 'Q' || message[0] == 'F').count();
             List<BackendMessage> received = new ArrayList<>();
             for (long i = 0; i < Math.max(1, readies); i++) {
                 List<BackendMessage> batch = connection.readUntilReady();
