@@ -53,6 +53,9 @@ final class TestPsqlClient
             INSERT INTO items VALUES (2, 'tab\tand\\back', -0.01, DATE '1999-12-31', false, -1);
             INSERT INTO items VALUES (3, CAST(NULL AS varchar(30)), CAST(NULL AS decimal(10,2)), CAST(NULL AS date), CAST(NULL AS boolean), CAST(NULL AS bigint));
             INSERT INTO items VALUES (4, 'Zürich ☃ 𝄞', 0.00, DATE '2000-01-01', true, 0), (5, 'quote '' and "double" | bar', 99999999.99, DATE '1970-01-01', false, -9223372036854775808);
+            CREATE TABLE readings (id integer, ratio double precision, r real, ts timestamp);
+            INSERT INTO readings VALUES (1, 0.1, 1.5, TIMESTAMP '2024-02-29 10:00:00'), (2, 1e20, -2.5e-7, TIMESTAMP '1999-12-31 23:59:59.999999');
+            INSERT INTO readings VALUES (3, -123456.789e-3, 3.25e10, TIMESTAMP '2000-01-01 00:00:00.5'), (4, CAST(NULL AS double precision), CAST(NULL AS real), CAST(NULL AS timestamp));
             """;
 
     private TestingPgWireServer basin;
@@ -106,7 +109,11 @@ final class TestPsqlClient
                 "SELECT n_nationkey, CASE WHEN n_nationkey % 2 = 0 THEN 'even' ELSE 'odd' END FROM nation ORDER BY 1 LIMIT 5 OFFSET 3",
                 "SELECT count(*) FROM nation WHERE n_nationkey < 0",
                 "SELECT n_name FROM nation WHERE n_nationkey < 0",
-                "SELECT 1 UNION ALL SELECT 2 ORDER BY 1");
+                "SELECT 1 UNION ALL SELECT 2 ORDER BY 1",
+                // floating point and timestamps as PostgreSQL writes them (shortest round-trip digits, seconds and fractions)
+                "SELECT * FROM readings ORDER BY id",
+                "SELECT id, ratio * 3, ratio / 7, CAST(r AS double precision), CAST(ts AS date) FROM readings ORDER BY id",
+                "SELECT CAST(0.1 AS double precision) + CAST(0.2 AS double precision), CAST(1 AS double precision) / 3, CAST(1e-5 AS real)");
         for (String query : queries) {
             assertSameOutput("-A", "-t", "-c", query);
         }

@@ -1,0 +1,146 @@
+package io.basin.pgwire;
+
+import io.basin.testing.TestingPostgreSqlServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS;
+
+/**
+ * psql's catalog commands ({@code \d}, {@code \dt}, {@code \dn}, {@code \l}) against Basin, with
+ * the same psql against PostgreSQL 17 as the oracle. psql answers them with queries over
+ * {@code pg_catalog} ({@code pg_class}, {@code pg_namespace}, {@code pg_attribute},
+ * {@code format_type}, {@code pg_get_userbyid}, ...).
+ *
+ * <p>Owners differ ({@code basin} and {@code postgres}) and are left out of the comparisons;
+ * PostgreSQL's list of databases and schemas holds other tests' entries, so those two are checked
+ * for Basin's own.
+ */
+@TestInstance(PER_CLASS)
+final class TestPsqlCatalogCommands
+{
+    private static final String SCHEMA = "psql_catalog";
+
+    private static final String SETUP = """
+            CREATE SCHEMA psql_catalog;
+            CREATE TABLE items (id integer, name varchar(30), amount decimal(10,2), shipped date, flag boolean, big bigint);
+            CREATE TABLE empty_table (k bigint);
+            INSERT INTO items VALUES (1, 'plain', 12.50, DATE '2024-02-29', true, 9000000000);
+            """;
+
+    @TempDir
+    static Path scripts;
+
+    private TestingPgWireServer basin;
+    private TestingPsql basinPsql;
+    private TestingPsql postgresPsql;
+
+    @BeforeAll
+    void setUp()
+            throws IOException
+    {
+        TestingPostgreSqlServer postgres = TestingPostgreSqlServer.shared();
+        postgres.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        basin = new TestingPgWireServer();
+        Map<String, String> environment = Map.of("PGOPTIONS", "-c search_path=" + SCHEMA);
+        basinPsql = new TestingPsql(new TestingPsql.Target(basin.port(), TestingPgWireServer.USER, TestingPgWireServer.DATABASE, environment));
+        postgresPsql = new TestingPsql(new TestingPsql.Target(postgres.getPort(), TestingPostgreSqlServer.USER, TestingPostgreSqlServer.DATABASE, environment));
+        Path setup = Files.writeString(scripts.resolve("setup.sql"), SETUP, UTF_8);
+        for (TestingPsql psql : List.of(basinPsql, postgresPsql)) {
+            TestingPsql.Result result = psql.run("-v", "ON_ERROR_STOP=1", "-f", setup.toString());
+            assertThat(result.exitCode()).as("%s", result).isZero();
+        }
+    }
+
+    @AfterAll
+    void tearDown()
+    {
+        if (basin != null) {
+            basin.close();
+        }
+    }
+
+    @Test
+    void testDescribeTable()
+    {
+        // column names, types as format_type spells them, nullability, defaults
+        assertSameOutput("-c", "\\d items");
+        assertSameOutput("-c", "\\d psql_catalog.empty_table");
+        assertSameOutput("-A", "-c", "\\d items");
+    }
+
+    @Test
+    void testDescribeMissingTable()
+    {
+        TestingPsql.Result onBasin = basinPsql.run("-c", "\\d no_such_table");
+        TestingPsql.Result onPostgres = postgresPsql.run("-c", "\\d no_such_table");
+        assertThat(onBasin.exitCode()).isEqualTo(onPostgres.exitCode());
+        assertThat(onBasin.stderr()).isEqualTo(onPostgres.stderr()).contains("Did not find any relation named \"no_such_table\".");
+    }
+
+    @Test
+    void testListTables()
+    {
+        // schema | name | type | owner: all but the owner
+        for (String command : List.of("\\dt", "\\dt psql_catalog.*", "\\dt item*", "\\d")) {
+            List<String> onBasin = withoutLastField(basinPsql.run("-A", "-t", "-c", command));
+            List<String> onPostgres = withoutLastField(postgresPsql.run("-A", "-t", "-c", command));
+            assertThat(onBasin).as(command).isEqualTo(onPostgres).isNotEmpty();
+        }
+        assertThat(withoutLastField(basinPsql.run("-A", "-t", "-c", "\\dt"))).containsExactly("psql_catalog|empty_table|table", "psql_catalog|items|table");
+    }
+
+    @Test
+    void testListSchemas()
+    {
+        TestingPsql.Result result = basinPsql.run("-A", "-t", "-c", "\\dn");
+        assertThat(result.exitCode()).as("%s", result).isZero();
+        assertThat(result.stdout().lines().map(line -> line.split("\\|")[0]).toList()).contains("public", SCHEMA);
+    }
+
+    @Test
+    void testListDatabases()
+    {
+        TestingPsql.Result result = basinPsql.run("-A", "-t", "-c", "\\l");
+        assertThat(result.exitCode()).as("%s", result).isZero();
+        assertThat(result.stdout().lines().map(line -> line.split("\\|")[0]).toList()).contains("dev");
+        // psql -l lists databases without connecting to one of them first
+        TestingPsql.Result list = basinPsql.run("-l", "-A", "-t");
+        assertThat(list.exitCode()).as("%s", list).isZero();
+        assertThat(list.stdout()).contains("dev|");
+    }
+
+    private void assertSameOutput(String... arguments)
+    {
+        TestingPsql.Result onBasin = basinPsql.run(arguments);
+        TestingPsql.Result onPostgres = postgresPsql.run(arguments);
+        assertThat(onPostgres.exitCode()).as("PostgreSQL: %s", onPostgres).isZero();
+        assertThat(onBasin.exitCode()).as("Basin: %s", onBasin).isZero();
+        assertThat(onBasin.stdout()).isEqualTo(onPostgres.stdout());
+        assertThat(onBasin.stderr()).isEqualTo(onPostgres.stderr());
+    }
+
+    private static List<String> withoutLastField(TestingPsql.Result result)
+    {
+        if (result.exitCode() != 0) {
+            throw new UncheckedIOException(new IOException("psql failed: " + result));
+        }
+        return result.stdout().lines()
+                .map(line -> String.join("|", Arrays.asList(line.split("\\|")).subList(0, Math.max(0, line.split("\\|").length - 1))))
+                .sorted()
+                .toList();
+    }
+}
