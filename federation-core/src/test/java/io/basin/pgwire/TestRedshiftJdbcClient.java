@@ -68,7 +68,10 @@ final class TestRedshiftJdbcClient
                 "CREATE TABLE items (id integer, name varchar(30), amount decimal(10,2), shipped date, flag boolean, big bigint)",
                 "INSERT INTO items VALUES (1, 'plain', 12.50, DATE '2024-02-29', true, 9000000000)",
                 "INSERT INTO items VALUES (2, 'Zürich ☃ 𝄞', -0.01, DATE '1999-12-31', false, -1)",
-                "INSERT INTO items VALUES (3, CAST(NULL AS varchar(30)), CAST(NULL AS decimal(10,2)), CAST(NULL AS date), CAST(NULL AS boolean), CAST(NULL AS bigint))");
+                "INSERT INTO items VALUES (3, CAST(NULL AS varchar(30)), CAST(NULL AS decimal(10,2)), CAST(NULL AS date), CAST(NULL AS boolean), CAST(NULL AS bigint))",
+                "CREATE TABLE readings (id integer, ratio double precision, r real, ts timestamp, small smallint)",
+                "INSERT INTO readings VALUES (1, 0.1, 1.5, TIMESTAMP '2024-02-29 10:00:00', 7), (2, 1e20, -2.5e-7, TIMESTAMP '1999-12-31 23:59:59.999999', -32768)",
+                "INSERT INTO readings VALUES (3, CAST(NULL AS double precision), CAST(NULL AS real), CAST(NULL AS timestamp), CAST(NULL AS smallint))");
         try (Statement onBasin = redshift.createStatement();
                 Statement onPostgres = postgres.createStatement()) {
             for (String statement : setup) {
@@ -127,6 +130,7 @@ final class TestRedshiftJdbcClient
     {
         for (String query : List.of(
                 "SELECT 1",
+                "SELECT * FROM readings ORDER BY id",
                 "SELECT 1 AS a, 'x' AS b, true AS c, CAST(NULL AS integer) AS d",
                 "SELECT * FROM items ORDER BY id",
                 "SELECT id, name, length(name), upper(name) FROM items ORDER BY id",
@@ -149,11 +153,58 @@ final class TestRedshiftJdbcClient
     void testPreparedStatements()
             throws SQLException
     {
-        // binary results come with the type codec; until then the driver is told to read text
+        // the driver's default: binary results once it has named the statement (sixth run on)
+        assertPreparedStatements(redshift);
+        // and text results throughout
         try (Connection textOnly = connectRedshift(basin.port(), properties("binaryTransfer", "false"))) {
             textOnly.createStatement().execute("SET search_path = " + SCHEMA);
             assertPreparedStatements(textOnly);
         }
+    }
+
+    @Test
+    void testTypedValuesBothWays()
+            throws SQLException
+    {
+        // setDate and setTimestamp travel as text of unspecified type with a zone suffix ("2000-01-01 +00");
+        // every column type comes back, in text and (past the threshold) in binary
+        String sql = "SELECT id, ratio, r, ts, small FROM readings WHERE ts > ? AND ts < ? AND CAST(ts AS date) <> ? ORDER BY id";
+        try (PreparedStatement onBasin = redshift.prepareStatement(sql);
+                PreparedStatement onPostgres = postgres.prepareStatement(sql)) {
+            for (int run = 0; run < 8; run++) {
+                for (PreparedStatement statement : List.of(onBasin, onPostgres)) {
+                    statement.setTimestamp(1, java.sql.Timestamp.valueOf("1990-01-01 00:00:00"));
+                    statement.setTimestamp(2, java.sql.Timestamp.valueOf("2030-06-30 12:34:56.789"));
+                    statement.setDate(3, java.sql.Date.valueOf("1970-01-01"));
+                }
+                assertSameResults(sql + ", run " + run, onBasin.executeQuery(), onPostgres.executeQuery());
+            }
+        }
+    }
+
+    @Test
+    void testColumnMetadata()
+            throws SQLException
+    {
+        // type names, precision and scale come from RowDescription's type OIDs and modifiers
+        for (String query : List.of("SELECT * FROM items", "SELECT * FROM readings", "SELECT n_name, count(*) FROM nation GROUP BY n_name")) {
+            try (Statement onBasin = redshift.createStatement();
+                    Statement onPostgres = postgres.createStatement();
+                    ResultSet basinResult = onBasin.executeQuery(query);
+                    ResultSet postgresResult = onPostgres.executeQuery(query)) {
+                assertThat(typeMetadata(basinResult.getMetaData())).as(query).isEqualTo(typeMetadata(postgresResult.getMetaData()));
+            }
+        }
+    }
+
+    private static List<String> typeMetadata(ResultSetMetaData metadata)
+            throws SQLException
+    {
+        List<String> columns = new ArrayList<>();
+        for (int column = 1; column <= metadata.getColumnCount(); column++) {
+            columns.add("%s %s %d %d".formatted(metadata.getColumnLabel(column), metadata.getColumnTypeName(column), metadata.getPrecision(column), metadata.getScale(column)));
+        }
+        return columns;
     }
 
     /** Prepared statements on {@code connection} with PostgreSQL's results as the oracle. */
