@@ -16,8 +16,8 @@ import static java.util.Objects.requireNonNull;
  * @param clients concurrent clients of the throughput test ({@code --clients}, default 16)
  * @param seconds measured seconds of each throughput test ({@code --seconds}, default 10)
  * @param targets what to measure ({@code --targets basin,postgres,duckdb}, default all three)
- * @param binaryTransfer whether the PostgreSQL JDBC driver may ask for binary results
- *     ({@code --binary-transfer true}); off by default until Basin's type codec sends binary
+ * @param binaryTransfer whether the PostgreSQL JDBC driver may ask for binary results, as it does
+ *     by default ({@code --binary-transfer false} for text only)
  */
 record PgWireBenchmarkOptions(int runs, int warmups, int clients, int seconds, Set<String> targets, boolean binaryTransfer)
 {
@@ -33,7 +33,7 @@ record PgWireBenchmarkOptions(int runs, int warmups, int clients, int seconds, S
               --clients          concurrent clients for throughput (default 16)
               --seconds          measured seconds per throughput test (default 10)
               --targets          what to measure (default basin,postgres,duckdb)
-              --binary-transfer  let PgJDBC request binary results (default false)
+              --binary-transfer  let PgJDBC request binary results, its default (default true)
             """;
 
     PgWireBenchmarkOptions
@@ -54,7 +54,7 @@ record PgWireBenchmarkOptions(int runs, int warmups, int clients, int seconds, S
         int clients = 16;
         int seconds = 10;
         Set<String> targets = new LinkedHashSet<>(List.of(BASIN, POSTGRES, DUCKDB));
-        boolean binaryTransfer = false;
+        boolean binaryTransfer = true;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {

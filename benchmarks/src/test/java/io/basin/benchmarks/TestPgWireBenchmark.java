@@ -35,8 +35,8 @@ class TestPgWireBenchmark
         assertThat(defaults.runs()).isEqualTo(10_000);
         assertThat(defaults.clients()).isEqualTo(16);
         assertThat(defaults.targets()).containsExactlyInAnyOrder("basin", "postgres", "duckdb");
-        assertThat(defaults.binaryTransfer()).isFalse();
-        PgWireBenchmarkOptions options = PgWireBenchmarkOptions.parse("--runs", "5", "--warmups", "0", "--clients", "2", "--seconds", "1", "--targets", "Basin,DuckDB");
+        assertThat(defaults.binaryTransfer()).isTrue();
+        PgWireBenchmarkOptions options = PgWireBenchmarkOptions.parse("--runs", "5", "--warmups", "0", "--clients", "2", "--seconds", "1", "--targets", "Basin,DuckDB", "--binary-transfer", "false");
         assertThat(options).isEqualTo(new PgWireBenchmarkOptions(5, 0, 2, 1, Set.of("basin", "duckdb"), false));
         assertThatThrownBy(() -> PgWireBenchmarkOptions.parse("--targets", "oracle")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PgWireBenchmarkOptions.parse("--runs", "0")).isInstanceOf(IllegalArgumentException.class);
@@ -48,6 +48,6 @@ class TestPgWireBenchmark
             throws Exception
     {
         // every target answers the aggregate alike (exit code 0), and each is measured
-        assertThat(PgWireBenchmark.run(new PgWireBenchmarkOptions(20, 5, 2, 1, Set.of("basin", "postgres", "duckdb"), false))).isZero();
+        assertThat(PgWireBenchmark.run(new PgWireBenchmarkOptions(20, 5, 2, 1, Set.of("basin", "postgres", "duckdb"), true))).isZero();
     }
 }
