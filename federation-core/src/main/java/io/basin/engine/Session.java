@@ -156,7 +156,10 @@ public final class Session
     private io.basin.metadata.SessionContext sessionContext()
     {
         return new io.basin.metadata.SessionContext(identity.user(), identity.database(), identity.backendPid(), settings.searchPath(), settings.all(),
-                settings.show("server_version"), engine.objectIds());
+                settings.show("server_version"), engine.objectIds(), (name, value, local) -> {
+                    settings.set(name, List.of(value), local);
+                    return settings.show(name);
+                });
     }
 
     private QueryResult runQuery(Statement.Query query)

@@ -131,5 +131,9 @@ class TestSetShowReset
         assertQuery("SELECT name, setting, unit, source, vartype, context FROM pg_catalog.pg_settings WHERE name IN ('statement_timeout', 'application_name', 'lock_timeout', 'client_min_messages')");
         assertQuery("SELECT current_setting('application_name'), current_setting('STATEMENT_TIMEOUT'), current_setting('no.such', true)");
         assertions().executeInBoth(session(), "RESET statement_timeout");
+        // set_config as clients call it: once, in a statement of one row
+        assertQuery("SELECT set_config('statement_timeout', '2500', false)");
+        assertQuery("SHOW statement_timeout");
+        assertions().executeInBoth(session(), "RESET statement_timeout");
     }
 }

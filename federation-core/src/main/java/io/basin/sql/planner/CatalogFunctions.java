@@ -115,7 +115,7 @@ final class CatalogFunctions
             case "PG_BACKEND_PID" -> new Constant((long) session.backendPid(), IntegerType.INTEGER);
             case "TXID_CURRENT" -> new Constant(txid(), BigintType.BIGINT);
             case "CURRENT_SETTING" -> currentSetting(session, arguments);
-            case "SET_CONFIG" -> throw new BasinException(FEATURE_NOT_SUPPORTED, "set_config() is not supported in queries; use SET");
+            case "SET_CONFIG" -> setConfig(session, arguments);
             case "PG_TABLE_IS_VISIBLE" -> membership(arguments.getFirst(), snapshot.visibleRelationOids());
             case "PG_GET_USERBYID" -> userById(snapshot, arguments.getFirst());
             case "OBJ_DESCRIPTION" -> description(snapshot, arguments.getFirst(), new Constant(0L, BigintType.BIGINT));
@@ -194,6 +194,21 @@ final class CatalogFunctions
             throw new BasinException(INVALID_PARAMETER_VALUE, "unrecognized configuration parameter \"" + name + "\"");
         }
         return value.<Expression>map(CatalogFunctions::text).orElse(new Constant(null, VarcharType.VARCHAR));
+    }
+
+    /**
+     * set_config(name, value, is_local): sets the setting once, when the statement is planned
+     * (PostgreSQL sets it for every row that evaluates the call; clients call it in a statement
+     * of one row), and returns the new value.
+     */
+    private static Expression setConfig(SessionContext session, List<Expression> arguments)
+    {
+        String name = constantText(arguments.get(0), "set_config");
+        String value = constantText(arguments.get(1), "set_config");
+        if (!(arguments.get(2) instanceof Constant local) || local.isNull()) {
+            throw new BasinException(FEATURE_NOT_SUPPORTED, "set_config is supported only with a constant is_local");
+        }
+        return text(session.settingsWriter().set(name, value, (Boolean) local.value()));
     }
 
     private static Expression membership(Expression oid, Set<Long> oids)
