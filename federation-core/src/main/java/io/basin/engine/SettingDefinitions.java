@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -271,11 +270,9 @@ final class SettingDefinitions
         return millis + "ms";
     }
 
-    private static final Function<String, Long> MEMORY = SettingDefinitions::parseBytes;
-
     private static String memory(String text)
     {
-        return formatBytes(MEMORY.apply(text));
+        return formatBytes(parseBytes(text));
     }
 
     static String formatBytes(long bytes)

@@ -53,6 +53,10 @@ final class CatalogFunctions
     private static final Set<String> DEFINITION_FUNCTIONS = Set.of(
             "PG_GET_INDEXDEF", "PG_GET_CONSTRAINTDEF", "PG_GET_VIEWDEF", "PG_GET_STATISTICSOBJDEF_COLUMNS", "PG_GET_TRIGGERDEF",
             "PG_GET_FUNCTIONDEF", "PG_GET_FUNCTION_ARGUMENTS", "PG_GET_FUNCTION_RESULT", "PG_GET_RULEDEF", "PG_GET_PARTKEYDEF");
+    private static final Set<String> SESSION_FUNCTIONS = Set.of(
+            "VERSION", "CURRENT_DATABASE", "CURRENT_CATALOG", "CURRENT_USER", "SESSION_USER", "USER", "CURRENT_ROLE", "CURRENT_SCHEMA",
+            "PG_BACKEND_PID", "CURRENT_SETTING", "SET_CONFIG", "TXID_CURRENT", "PG_TABLE_IS_VISIBLE", "PG_GET_USERBYID",
+            "OBJ_DESCRIPTION", "COL_DESCRIPTION", "SHOBJ_DESCRIPTION", "TO_REGCLASS", "REGCLASS", "REGNAMESPACE", "REGTYPE", "REGPROC");
     private static final int UTF8_ENCODING = 6;
 
     // null for planners without a session (tests of the translator alone)
@@ -91,13 +95,7 @@ final class CatalogFunctions
 
     private Optional<Expression> sessionFunction(String name, List<Expression> arguments, Type type)
     {
-        Optional<Expression> result = switch (name) {
-            case "VERSION", "CURRENT_DATABASE", "CURRENT_CATALOG", "CURRENT_USER", "SESSION_USER", "USER", "CURRENT_ROLE", "CURRENT_SCHEMA",
-                 "PG_BACKEND_PID", "CURRENT_SETTING", "SET_CONFIG", "TXID_CURRENT", "PG_TABLE_IS_VISIBLE", "PG_GET_USERBYID",
-                 "OBJ_DESCRIPTION", "COL_DESCRIPTION", "SHOBJ_DESCRIPTION", "TO_REGCLASS", "REGCLASS", "REGNAMESPACE", "REGTYPE", "REGPROC" -> Optional.empty();
-            default -> null;
-        };
-        if (result == null) {
+        if (!SESSION_FUNCTIONS.contains(name)) {
             return Optional.empty();
         }
         if (catalog == null) {

@@ -81,6 +81,13 @@ class TestCatalogFunctions
     }
 
     @Test
+    void testChainedCasts()
+    {
+        // casts apply from the left: (12::integer)::text
+        assertQuery("SELECT 12::integer::text || 'x', 2.5::numeric(3,1)::text, '7'::int2::int8 + 1");
+    }
+
+    @Test
     void testConstantArrays()
     {
         assertQuery("SELECT 2 = ANY(ARRAY[1, 2, 3]), 5 = ANY(ARRAY[1, 2]), 5 <> ALL(ARRAY[1, 2]), 'd' = ANY('{a,d}'::text[])");
