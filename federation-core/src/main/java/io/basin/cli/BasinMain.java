@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The {@code basin} command: {@code basin sql}, {@code basin version}, {@code basin help}.
+ * The {@code basin} command: {@code basin sql}, {@code basin server}, {@code basin version}, {@code basin help}.
  * {@link #run} holds the logic and returns the exit status, so tests call it with captured
  * streams; {@link #main} only adds the process around it.
  */
@@ -20,6 +20,7 @@ public final class BasinMain
 
             Commands:
               sql        run SQL in this process: -e "SQL", -f FILE, or an interactive shell
+              server     serve the PostgreSQL wire protocol on 127.0.0.1:5439 (psql, JDBC, BI tools)
               version    print the version
               help       print this help ('basin help sql' for the options of a command)
 
@@ -49,12 +50,13 @@ public final class BasinMain
         try {
             return switch (command) {
                 case "sql" -> SqlCommand.run(arguments, environment);
+                case "server" -> ServerCommand.run(arguments, environment);
                 case "version", "--version" -> {
                     environment.out().println("Basin " + Basin.version() + " (Java " + Runtime.version() + ")");
                     yield 0;
                 }
                 case "help", "--help", "-h" -> {
-                    environment.out().print(arguments.equals(List.of("sql")) ? SqlCommandOptions.USAGE : USAGE);
+                    environment.out().print(arguments.equals(List.of("sql")) ? SqlCommandOptions.USAGE : arguments.equals(List.of("server")) ? ServerCommand.USAGE : USAGE);
                     yield 0;
                 }
                 default -> throw new UsageException("unknown command '%s'".formatted(command));

@@ -1,5 +1,7 @@
 package io.basin.cli;
 
+import io.basin.sql.parser.SqlStatement;
+import io.basin.sql.parser.StatementSplitter;
 import io.basin.embedded.Basin;
 import io.basin.embedded.BasinSession;
 import org.jline.reader.EndOfFileException;

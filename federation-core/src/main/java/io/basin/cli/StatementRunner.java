@@ -1,5 +1,8 @@
 package io.basin.cli;
 
+import io.basin.sql.parser.CommandTag;
+import io.basin.sql.parser.SqlStatement;
+import io.basin.sql.parser.StatementSplitter;
 import io.basin.embedded.BasinSession;
 import io.basin.embedded.QueryResult;
 

@@ -1,15 +1,19 @@
 package io.basin.engine;
 
+import io.basin.catalog.CatalogException;
+import io.basin.catalog.SystemCatalog;
 import io.basin.connector.CatalogHandle;
 import io.basin.connector.ConnectorRegistry;
 import io.basin.connector.system.ExpressionCacheTable;
 import io.basin.connector.system.SystemConnector;
 import io.basin.connector.system.SystemPlugin;
 import io.basin.embedded.BasinConfig;
+import io.basin.error.CatalogErrors;
 import io.basin.execution.driver.PipelineExecutor;
 import io.basin.execution.expression.ExpressionCompiler;
 import io.basin.metadata.CatalogLookup;
 
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +36,10 @@ public final class Engine
     private final CatalogLookup catalogLookup;
     private final ExpressionCompiler expressionCompiler = new ExpressionCompiler();
     private final ExpressionServices expressionServices = new CompiledExpressionServices(expressionCompiler);
+    private final UserStatementExecutor userStatements = new UserStatementExecutor(this::systemCatalog, new SecureRandom());
+    // opened on first use: most sessions never touch it, and tests should not leave catalog files behind
+    private SystemCatalog systemCatalog;
+    private boolean closed;
     private final io.basin.metadata.pgcatalog.ObjectIds objectIds = new io.basin.metadata.pgcatalog.ObjectIds();
 
     public Engine(BasinConfig config)
@@ -81,6 +89,12 @@ public final class Engine
         return pipelineExecutor;
     }
 
+    /** Runs queries whose results stream to a consumer on another thread. */
+    ExecutorService queryExecutor()
+    {
+        return executor;
+    }
+
     public ExpressionCompiler expressionCompiler()
     {
         return expressionCompiler;
@@ -102,6 +116,23 @@ public final class Engine
         return "q" + queryIds.incrementAndGet();
     }
 
+    /**
+     * Plans and runs a few representative queries so the first client query does not pay for
+     * class loading and JIT warm-up of the planner (several hundred milliseconds cold).
+     */
+    public void warmUp()
+    {
+        try (Session session = newSession()) {
+            // no tpch tables here: their generator holds a 300 MB text pool once used
+            for (String sql : List.of(
+                    "SELECT 1",
+                    "SELECT k, count(*), sum(v), max(s) FROM (VALUES (1, 2.5, 'a'), (2, 3.5, 'b'), (1, 4.0, 'c')) t(k, v, s) WHERE s <> 'z' GROUP BY k ORDER BY 2 DESC LIMIT 5",
+                    "SELECT a.k, b.w FROM (VALUES (1, 'x'), (2, 'y')) a(k, s) JOIN (VALUES (1, DATE '2024-01-01')) b(k, w) ON a.k = b.k WHERE EXISTS (SELECT 1 FROM (VALUES 1, 2) c(k) WHERE c.k = a.k)")) {
+                session.execute(sql);
+            }
+        }
+    }
+
     /** A session of the default user in the default database. */
     public Session newSession()
     {
@@ -111,7 +142,46 @@ public final class Engine
     /** A session of {@code user} in the local database, with a fresh backend process id. */
     public Session newSession(String user)
     {
-        return new Session(this, new SessionIdentity(user, SessionIdentity.DEFAULT_DATABASE, backendPids.incrementAndGet()));
+        return newSession(user, SessionIdentity.DEFAULT_DATABASE);
+    }
+
+    /**
+     * A session of {@code user} connected to {@code database}: the local database {@code dev} or a
+     * connector catalog, which then resolves unqualified names.
+     *
+     * @throws io.basin.error.BasinException with SQLSTATE 3D000 when there is no such database
+     */
+    public Session newSession(String user, String database)
+    {
+        if (connectors.getCatalog(database).isEmpty()) {
+            throw new io.basin.error.BasinException(io.basin.error.BasinErrorCode.UNDEFINED_DATABASE, "database \"" + database + "\" does not exist");
+        }
+        return new Session(this, new SessionIdentity(user, database, backendPids.incrementAndGet()));
+    }
+
+    /**
+     * The system catalog of the data directory ({@code <dataDirectory>/catalog.db}), opened (and
+     * created) on first use and closed with the engine.
+     */
+    public synchronized SystemCatalog systemCatalog()
+    {
+        if (closed) {
+            throw new IllegalStateException("Engine is closed");
+        }
+        if (systemCatalog == null) {
+            try {
+                systemCatalog = SystemCatalog.open(config.dataDirectory());
+            }
+            catch (CatalogException e) {
+                throw CatalogErrors.toBasinException(e);
+            }
+        }
+        return systemCatalog;
+    }
+
+    UserStatementExecutor userStatements()
+    {
+        return userStatements;
     }
 
     @Override
@@ -119,5 +189,11 @@ public final class Engine
     {
         executor.shutdownNow();
         connectors.close();
+        synchronized (this) {
+            closed = true;
+            if (systemCatalog != null) {
+                systemCatalog.close();
+            }
+        }
     }
 }

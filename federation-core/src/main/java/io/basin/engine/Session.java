@@ -23,6 +23,9 @@ import io.basin.sql.planner.QueryPlanner;
 import io.basin.sql.planner.RexTranslator;
 import io.basin.sql.planner.physical.LocalExecutionPlan;
 import io.basin.sql.planner.physical.PhysicalPlanner;
+import io.basin.execution.operator.PageBufferSink;
+import io.basin.execution.operator.StreamingResultSink;
+import io.trino.spi.Page;
 import io.trino.spi.TrinoException;
 import io.trino.spi.connector.ColumnMetadata;
 import io.trino.spi.connector.ConnectorMetadata;
@@ -58,8 +61,12 @@ public final class Session
 
     private final Engine engine;
     private final SessionIdentity identity;
+    /** The most a query's result buffers between the drivers and a slow client. */
+    private static final long RESULT_BUFFER_BYTES = 4L << 20;
+
     private final SessionSettings settings;
     private volatile QueryContext currentQuery;
+    private TransactionStatus transactionStatus = TransactionStatus.IDLE;
 
     Session(Engine engine, SessionIdentity identity)
     {
@@ -87,20 +94,245 @@ public final class Session
         }
     }
 
+    /** Runs one statement to completion and returns all its rows: the embedded API's call. */
     public QueryResult execute(String sql)
     {
+        try (StatementResult result = start(sql)) {
+            if (result.columns().isEmpty()) {
+                return QueryResult.updateCount(result.updateCount());
+            }
+            List<Type> types = result.columns().stream().map(QueryResult.Column::type).toList();
+            List<Page> pages = new ArrayList<>();
+            Page page;
+            while ((page = result.nextPage()) != null) {
+                pages.add(page);
+            }
+            return new QueryResult(result.columns(), ResultRows.toRows(types, pages), -1);
+        }
+    }
+
+    /** Parses and starts one statement; a query's rows stream from the result as it runs. */
+    public StatementResult start(String sql)
+    {
+        Statement statement;
         try {
-            Statement statement = StatementParser.parse(sql);
-            return execute(statement);
+            statement = StatementParser.parse(sql);
         }
-        catch (TrinoException e) {
-            throw e;
+        catch (RuntimeException | StackOverflowError e) {
+            failTransaction();
+            throw translate(e);
         }
-        catch (StackOverflowError e) {
-            throw new BasinException(BasinErrorCode.FEATURE_NOT_SUPPORTED, "Statement is too deeply nested", e);
+        return start(statement);
+    }
+
+    /**
+     * Starts one parsed statement. In a failed transaction block only COMMIT and ROLLBACK are
+     * accepted (SQLSTATE 25P02), as in PostgreSQL; any failure inside a block fails the block.
+     */
+    public StatementResult start(Statement statement)
+    {
+        requireNonNull(statement, "statement is null");
+        if (statement instanceof Statement.TransactionControl control) {
+            return transactionControl(control);
+        }
+        if (transactionStatus == TransactionStatus.FAILED) {
+            throw new BasinException(BasinErrorCode.IN_FAILED_SQL_TRANSACTION, "current transaction is aborted, commands ignored until end of transaction block");
+        }
+        try {
+            return switch (statement) {
+                case Statement.Query query -> startQuery(query);
+                case Statement.CopyTo copy -> startQuery(copy.query());
+                default -> {
+                    if (transactionStatus == TransactionStatus.IN_TRANSACTION && writes(statement)) {
+                        throw new BasinException(FEATURE_NOT_SUPPORTED, "Writes inside a transaction block are not supported yet (database \"%s\" supports only single-statement transactions); run the statement outside BEGIN ... COMMIT".formatted(settings.catalog()));
+                    }
+                    yield CompletedStatement.of(execute(statement));
+                }
+            };
+        }
+        catch (RuntimeException | StackOverflowError e) {
+            failTransaction();
+            throw translate(e);
+        }
+    }
+
+    /**
+     * What a statement will return and which parameter types it implies, without running it: the
+     * columns of a query (empty for statements without rows) and, for each {@code ?} marker in
+     * order of appearance, the type its context requires (empty where it cannot be told).
+     */
+    public StatementDescription describe(Statement statement)
+    {
+        requireNonNull(statement, "statement is null");
+        return switch (statement) {
+            case Statement.Query query -> describeQuery(query);
+            case Statement.Explain _ -> new StatementDescription(List.of(new QueryResult.Column("QUERY PLAN", VarcharType.VARCHAR)), List.of());
+            case Statement.Show show -> new StatementDescription(List.of(new QueryResult.Column(show.name(), VarcharType.VARCHAR)), List.of());
+            case Statement.Insert insert -> new StatementDescription(List.of(), insertParameterTypes(insert));
+            default -> new StatementDescription(List.of(), List.of());
+        };
+    }
+
+    /**
+     * Parameters written directly as values ({@code INSERT INTO t VALUES (?, ?)}) take the type
+     * of their target column, as in PostgreSQL; others stay unknown.
+     */
+    private List<Optional<Type>> insertParameterTypes(Statement.Insert insert)
+    {
+        if (!(insert.source() instanceof org.apache.calcite.sql.SqlCall values) || values.getKind() != org.apache.calcite.sql.SqlKind.VALUES) {
+            return List.of();
+        }
+        QualifiedTableName target = qualify(insert.target());
+        try (QueryCatalogs catalogs = newCatalogs(engine.nextQueryId(), true)) {
+            Optional<ResolvedTable> table = catalogs.resolveTable(target);
+            if (table.isEmpty()) {
+                return List.of();
+            }
+            List<String> targetNames = insert.columns().orElse(table.get().columns().stream().map(TableColumn::name).toList());
+            java.util.Map<Integer, Type> byParameter = new java.util.TreeMap<>();
+            int unknown = 0;
+            for (org.apache.calcite.sql.SqlNode row : values.getOperandList()) {
+                if (!(row instanceof org.apache.calcite.sql.SqlCall rowCall)) {
+                    continue;
+                }
+                List<org.apache.calcite.sql.SqlNode> fields = rowCall.getOperandList();
+                for (int i = 0; i < fields.size(); i++) {
+                    if (fields.get(i) instanceof org.apache.calcite.sql.SqlDynamicParam parameter && i < targetNames.size()) {
+                        String name = targetNames.get(i);
+                        table.get().columns().stream()
+                                .filter(column -> column.name().equals(name))
+                                .findFirst()
+                                .ifPresent(column -> byParameter.put(parameter.getIndex(), column.type()));
+                    }
+                }
+            }
+            int count = byParameter.isEmpty() ? 0 : java.util.Collections.max(byParameter.keySet()) + 1;
+            List<Optional<Type>> types = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                types.add(Optional.ofNullable(byParameter.get(i)));
+            }
+            return types;
+        }
+    }
+
+    private StatementDescription describeQuery(Statement.Query query)
+    {
+        try (QueryCatalogs catalogs = newCatalogs(engine.nextQueryId(), true)) {
+            QueryPlanner.QueryDescription description = planner(catalogs).describe(query.query());
+            List<QueryResult.Column> columns = new ArrayList<>();
+            for (int i = 0; i < description.columnTypes().size(); i++) {
+                columns.add(new QueryResult.Column(description.columnNames().get(i), TypeConverter.toTrinoType(description.columnTypes().get(i))));
+            }
+            List<Optional<Type>> parameters = new ArrayList<>();
+            for (var type : description.parameterTypes()) {
+                Optional<Type> converted;
+                try {
+                    converted = type.getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.UNKNOWN || type.getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.NULL
+                            ? Optional.empty()
+                            : Optional.of(TypeConverter.toTrinoType(type));
+                }
+                catch (RuntimeException e) {
+                    converted = Optional.empty();
+                }
+                parameters.add(converted);
+            }
+            return new StatementDescription(columns, parameters);
+        }
+    }
+
+    /** I (idle), T (in a transaction block) or E (in a failed block): the wire protocol's ReadyForQuery status. */
+    public TransactionStatus transactionStatus()
+    {
+        return transactionStatus;
+    }
+
+    /** Marks the open transaction block, if any, as failed: for errors raised outside {@link #start}. */
+    public void failTransaction()
+    {
+        if (transactionStatus == TransactionStatus.IN_TRANSACTION) {
+            transactionStatus = TransactionStatus.FAILED;
+        }
+    }
+
+    private StatementResult transactionControl(Statement.TransactionControl control)
+    {
+        // Reads run in their own snapshot per statement, and writes are refused inside a block
+        // (above), so the block itself has no connector state to commit or roll back yet.
+        transactionStatus = switch (control.kind()) {
+            case BEGIN -> transactionStatus == TransactionStatus.IDLE ? TransactionStatus.IN_TRANSACTION : transactionStatus;
+            case COMMIT, ROLLBACK -> TransactionStatus.IDLE;
+        };
+        return new CompletedStatement(List.of(), List.of(), -1);
+    }
+
+    private static boolean writes(Statement statement)
+    {
+        return switch (statement) {
+            case Statement.CreateTableAs _, Statement.CreateTable _, Statement.Insert _, Statement.DropTable _, Statement.CreateSchema _, Statement.DropSchema _ -> true;
+            // they commit in the system catalog at once, so a ROLLBACK could not undo them
+            case Statement.UserStatement _ -> true;
+            default -> false;
+        };
+    }
+
+    private static RuntimeException translate(Throwable e)
+    {
+        return switch (e) {
+            case TrinoException trino -> trino;
+            case StackOverflowError _ -> new BasinException(FEATURE_NOT_SUPPORTED, "Statement is too deeply nested", e);
+            case RuntimeException runtime when runtime.getClass().getName().startsWith("io.basin") -> runtime;
+            default -> new BasinException(INTERNAL_ERROR_CODE, "Internal error: " + e, e);
+        };
+    }
+
+    private StatementResult startQuery(Statement.Query query)
+    {
+        String queryId = engine.nextQueryId();
+        QueryCatalogs catalogs = newCatalogs(queryId, true);
+        try {
+            QueryPlanner.PlannedQuery planned = planner(catalogs).plan(query.query());
+            List<QueryResult.Column> columns = new ArrayList<>();
+            List<Type> types = planned.root().outputTypes();
+            for (int i = 0; i < types.size(); i++) {
+                columns.add(new QueryResult.Column(planned.columnNames().get(i), types.get(i)));
+            }
+            QueryContext context = newQueryContext(queryId);
+            EngineExecutionServices services = new EngineExecutionServices(catalogs, context, engine.expressionServices());
+            StreamingResultSink sink = new StreamingResultSink(context, RESULT_BUFFER_BYTES);
+            LocalExecutionPlan plan;
+            try {
+                plan = new PhysicalPlanner(services, new EngineSortPlanner()).plan(planned.root(), sink);
+            }
+            catch (RuntimeException e) {
+                services.abort();
+                services.close();
+                throw e;
+            }
+            currentQuery = context;
+            java.util.concurrent.Future<?> execution = engine.queryExecutor().submit(() -> {
+                try (StatementTimeout _ = StatementTimeout.start(context, settings.statementTimeoutMillis())) {
+                    engine.pipelineExecutor().execute(plan.pipelines(), context);
+                }
+                catch (Throwable t) {
+                    services.abort();
+                    sink.fail(t);
+                }
+                finally {
+                    services.close();
+                }
+            });
+            return new StreamingQuery(columns, context, sink, execution, succeeded -> {
+                currentQuery = null;
+                try (catalogs) {
+                    if (succeeded) {
+                        catalogs.commit();
+                    }
+                }
+            });
         }
         catch (RuntimeException e) {
-            throw new BasinException(INTERNAL_ERROR_CODE, "Internal error: " + e, e);
+            catalogs.close();
+            throw e;
         }
     }
 
@@ -116,7 +348,9 @@ public final class Session
     private QueryResult execute(Statement statement)
     {
         return switch (statement) {
-            case Statement.Query query -> runQuery(query);
+            case Statement.Query query -> throw new IllegalStateException("queries stream through start()");
+            case Statement.CopyTo copy -> throw new IllegalStateException("COPY streams through start()");
+            case Statement.TransactionControl control -> throw new IllegalStateException("transaction control goes through start()");
             case Statement.Explain explain -> {
                 String text = explainText(explain.statement());
                 List<List<Object>> rows = new ArrayList<>();
@@ -132,6 +366,7 @@ public final class Session
             case Statement.CreateSchema create -> createSchema(create);
             case Statement.DropSchema drop -> dropSchema(drop);
             case Statement.SetSession set -> SettingStatements.set(settings, set);
+            case Statement.UserStatement userStatement -> engine.userStatements().execute(userStatement, identity.user(), settings.timeZone());
             case Statement.Show show -> SettingStatements.show(settings, show);
         };
     }
@@ -162,33 +397,17 @@ public final class Session
                 });
     }
 
-    private QueryResult runQuery(Statement.Query query)
-    {
-        String queryId = engine.nextQueryId();
-        try (QueryCatalogs catalogs = newCatalogs(queryId, true)) {
-            QueryPlanner.PlannedQuery planned = planner(catalogs).plan(query.query());
-            QueryContext context = newQueryContext(queryId);
-            List<List<Object>> rows = executePlan(planned.root(), catalogs, context);
-            catalogs.commit();
-            List<QueryResult.Column> columns = new ArrayList<>();
-            List<Type> types = planned.root().outputTypes();
-            for (int i = 0; i < types.size(); i++) {
-                columns.add(new QueryResult.Column(planned.columnNames().get(i), types.get(i)));
-            }
-            return new QueryResult(columns, rows, -1);
-        }
-    }
-
     private List<List<Object>> executePlan(PlanNode root, QueryCatalogs catalogs, QueryContext context)
     {
         EngineExecutionServices services = new EngineExecutionServices(catalogs, context, engine.expressionServices());
         try {
-            LocalExecutionPlan plan = new PhysicalPlanner(services, new EngineSortPlanner()).plan(root);
+            PageBufferSink result = new PageBufferSink("Output");
+            LocalExecutionPlan plan = new PhysicalPlanner(services, new EngineSortPlanner()).plan(root, result);
             currentQuery = context;
             try (StatementTimeout _ = StatementTimeout.start(context, settings.statementTimeoutMillis())) {
                 engine.pipelineExecutor().execute(plan.pipelines(), context);
             }
-            return ResultRows.toRows(root.outputTypes(), plan.result().pages());
+            return ResultRows.toRows(root.outputTypes(), result.pages());
         }
         catch (RuntimeException e) {
             services.abort();

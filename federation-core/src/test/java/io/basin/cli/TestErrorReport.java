@@ -1,5 +1,6 @@
 package io.basin.cli;
 
+import io.basin.sql.parser.SqlStatement;
 import io.basin.error.BasinErrorCode;
 import io.basin.error.BasinException;
 import org.junit.jupiter.api.Test;

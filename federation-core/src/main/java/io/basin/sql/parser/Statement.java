@@ -5,6 +5,7 @@ import org.apache.calcite.sql.SqlNode;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import static java.util.Objects.requireNonNull;
 
@@ -125,6 +126,150 @@ public sealed interface Statement
         public Show
         {
             requireNonNull(name, "name is null");
+        }
+    }
+
+    /** BEGIN / START TRANSACTION, COMMIT / END, ROLLBACK / ABORT. */
+    record TransactionControl(Kind kind)
+            implements Statement
+    {
+        public enum Kind { BEGIN, COMMIT, ROLLBACK }
+
+        public TransactionControl
+        {
+            requireNonNull(kind, "kind is null");
+        }
+    }
+
+    /**
+     * {@code COPY (query) TO STDOUT} or {@code COPY table [(columns)] TO STDOUT}, with PostgreSQL's
+     * text or CSV format options.
+     */
+    record CopyTo(Statement.Query query, CopyFormat format)
+            implements Statement
+    {
+        public CopyTo
+        {
+            requireNonNull(query, "query is null");
+            requireNonNull(format, "format is null");
+        }
+    }
+
+    /**
+     * The row format of COPY: PostgreSQL's {@code text} (tab-separated, {@code \N} for NULL,
+     * backslash escapes) or {@code csv} (comma-separated, quoted when needed, empty for NULL).
+     */
+    record CopyFormat(boolean csv, char delimiter, String nullString, boolean header, char quote, char escape)
+    {
+        public CopyFormat
+        {
+            requireNonNull(nullString, "nullString is null");
+        }
+
+        public static CopyFormat textDefaults()
+        {
+            return new CopyFormat(false, '\t', "\\N", false, '"', '"');
+        }
+
+        public static CopyFormat csvDefaults()
+        {
+            return new CopyFormat(true, ',', "", false, '"', '"');
+        }
+    }
+
+    /**
+     * CREATE/ALTER/DROP USER and ROLE: users kept in the system catalog. Their {@code toString}
+     * never shows a password.
+     */
+    sealed interface UserStatement
+            extends Statement {}
+
+    /** CREATE USER, or CREATE ROLE when {@code role} (which may not log in unless LOGIN is given). */
+    record CreateUser(String name, UserOptions options, boolean role)
+            implements UserStatement
+    {
+        public CreateUser
+        {
+            requireNonNull(name, "name is null");
+            requireNonNull(options, "options is null");
+        }
+    }
+
+    record AlterUser(String name, UserOptions options)
+            implements UserStatement
+    {
+        public AlterUser
+        {
+            requireNonNull(name, "name is null");
+            requireNonNull(options, "options is null");
+        }
+    }
+
+    record RenameUser(String name, String newName)
+            implements UserStatement
+    {
+        public RenameUser
+        {
+            requireNonNull(name, "name is null");
+            requireNonNull(newName, "newName is null");
+        }
+    }
+
+    record DropUser(List<String> names, boolean ifExists)
+            implements UserStatement
+    {
+        public DropUser
+        {
+            names = List.copyOf(names);
+        }
+    }
+
+    /**
+     * The options of CREATE/ALTER USER; empty when not given. {@code connectionLimit} -1 is
+     * {@code UNLIMITED}; {@code validUntil} is the text of {@code VALID UNTIL '…'}.
+     */
+    record UserOptions(
+            Optional<PasswordOption> password,
+            Optional<Boolean> superuser,
+            Optional<Boolean> createDatabase,
+            Optional<Boolean> login,
+            Optional<String> validUntil,
+            OptionalInt connectionLimit)
+    {
+        public static final UserOptions NONE = new UserOptions(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), OptionalInt.empty());
+
+        public UserOptions
+        {
+            requireNonNull(password, "password is null");
+            requireNonNull(superuser, "superuser is null");
+            requireNonNull(createDatabase, "createDatabase is null");
+            requireNonNull(login, "login is null");
+            requireNonNull(validUntil, "validUntil is null");
+            requireNonNull(connectionLimit, "connectionLimit is null");
+        }
+    }
+
+    /** {@code PASSWORD '…'} or {@code PASSWORD DISABLE} / {@code PASSWORD NULL}. */
+    sealed interface PasswordOption
+    {
+        /** No password: password authentication fails for the user. */
+        record Disabled()
+                implements PasswordOption {}
+
+        /** A plain password, or an md5 hash or SCRAM verifier in PostgreSQL's stored form. */
+        record Literal(String value)
+                implements PasswordOption
+        {
+            public Literal
+            {
+                requireNonNull(value, "value is null");
+            }
+
+            @Override
+            public String toString()
+            {
+                return "Literal[***]";
+            }
         }
     }
 }

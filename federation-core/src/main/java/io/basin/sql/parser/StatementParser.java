@@ -59,6 +59,9 @@ public final class StatementParser
         }
         String first = tokens.getFirst().keyword();
         String second = tokens.size() > 1 ? tokens.get(1).keyword() : "";
+        if (UserStatementParser.handles(first, second)) {
+            return UserStatementParser.parse(text);
+        }
         switch (first) {
             case "EXPLAIN" -> {
                 int index = 1;
@@ -95,6 +98,18 @@ public final class StatementParser
             }
             case "SET" -> {
                 return SetStatementParser.parse(text, tokens);
+            }
+            case "BEGIN", "START" -> {
+                return parseTransaction(text, tokens, Statement.TransactionControl.Kind.BEGIN);
+            }
+            case "COMMIT", "END" -> {
+                return parseTransaction(text, tokens, Statement.TransactionControl.Kind.COMMIT);
+            }
+            case "ROLLBACK", "ABORT" -> {
+                return parseTransaction(text, tokens, Statement.TransactionControl.Kind.ROLLBACK);
+            }
+            case "COPY" -> {
+                return CopyStatementParser.parse(text, tokens);
             }
             default -> {
             }
@@ -279,9 +294,39 @@ public final class StatementParser
         return new Statement.CreateSchema(name.parts(), ifNotExists);
     }
 
-    private record NameAndEnd(List<String> parts, int end) {}
+    private static Statement parseTransaction(String sql, List<Token> tokens, Statement.TransactionControl.Kind kind)
+    {
+        int index = 1;
+        if (tokens.getFirst().keyword().equals("START")) {
+            if (!matches(tokens, index, "TRANSACTION")) {
+                throw syntaxError(sql, index < tokens.size() ? tokens.get(index).offset() : sql.length(), "expected TRANSACTION after START");
+            }
+            index++;
+        }
+        else if (matches(tokens, index, "TRANSACTION") || matches(tokens, index, "WORK")) {
+            index++;
+        }
+        if (kind == Statement.TransactionControl.Kind.BEGIN) {
+            // transaction modes: ISOLATION LEVEL ..., READ WRITE, READ ONLY, [NOT] DEFERRABLE, commas
+            // between them. Basin runs every transaction with snapshot isolation; the modes are accepted
+            while (index < tokens.size()) {
+                String word = tokens.get(index).keyword();
+                if (!List.of("ISOLATION", "LEVEL", "SERIALIZABLE", "REPEATABLE", "READ", "COMMITTED", "UNCOMMITTED", "WRITE", "ONLY", "DEFERRABLE", "NOT", ",").contains(word.isEmpty() ? tokens.get(index).text() : word)) {
+                    throw syntaxError(sql, tokens.get(index).offset(), "syntax error at or near \"" + tokens.get(index).text() + "\"");
+                }
+                index++;
+            }
+        }
+        else if (matches(tokens, index, "AND") && (matches(tokens, index + 1, "NO", "CHAIN"))) {
+            index += 3;
+        }
+        expectEnd(sql, tokens, index);
+        return new Statement.TransactionControl(kind);
+    }
 
-    private static NameAndEnd parseName(String sql, List<Token> tokens, int index)
+    record NameAndEnd(List<String> parts, int end) {}
+
+    static NameAndEnd parseName(String sql, List<Token> tokens, int index)
     {
         List<String> parts = new ArrayList<>();
         if (index >= tokens.size()) {
@@ -295,14 +340,14 @@ public final class StatementParser
         return new NameAndEnd(parts, index);
     }
 
-    private static void expectEnd(String sql, List<Token> tokens, int index)
+    static void expectEnd(String sql, List<Token> tokens, int index)
     {
         if (index < tokens.size()) {
             throw syntaxError(sql, tokens.get(index).offset(), "syntax error at or near \"" + tokens.get(index).text() + "\"");
         }
     }
 
-    private static boolean matches(List<Token> tokens, int index, String... keywords)
+    static boolean matches(List<Token> tokens, int index, String... keywords)
     {
         for (int i = 0; i < keywords.length; i++) {
             if (index + i >= tokens.size() || !tokens.get(index + i).keyword().equals(keywords[i])) {
@@ -375,7 +420,7 @@ public final class StatementParser
     }
 
     /** Replaces text before {@code offset} with spaces (keeping newlines) so parser positions stay right. */
-    private static String blankPrefix(String sql, int offset)
+    static String blankPrefix(String sql, int offset)
     {
         StringBuilder builder = new StringBuilder(sql.length());
         for (int i = 0; i < offset; i++) {

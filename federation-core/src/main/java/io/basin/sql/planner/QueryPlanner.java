@@ -168,6 +168,34 @@ public final class QueryPlanner
         }
     }
 
+    /** A query's result columns and the types inferred for its {@code ?} parameters, from validation alone. */
+    public record QueryDescription(List<String> columnNames, List<RelDataType> columnTypes, List<RelDataType> parameterTypes)
+    {
+        public QueryDescription
+        {
+            columnNames = List.copyOf(columnNames);
+            columnTypes = List.copyOf(columnTypes);
+            parameterTypes = List.copyOf(parameterTypes);
+        }
+    }
+
+    /** Validates {@code query} without planning it: what a client's Describe needs. */
+    public QueryDescription describe(SqlNode query)
+    {
+        SqlNode validated;
+        try {
+            validated = validator.validate(query);
+        }
+        catch (CalciteContextException e) {
+            throw translateValidationError(e);
+        }
+        RelDataType rowType = validator.getValidatedNodeType(validated);
+        List<RelDataType> columnTypes = rowType.getFieldList().stream().map(field -> field.getType()).toList();
+        List<String> names = OutputColumnNames.postgresNames(validated, rowType.getFieldNames());
+        List<RelDataType> parameterTypes = validator.getParameterRowType(validated).getFieldList().stream().map(field -> field.getType()).toList();
+        return new QueryDescription(names, columnTypes, parameterTypes);
+    }
+
     public PlannedQuery plan(SqlNode query)
     {
         SqlNode validated;
@@ -250,6 +278,13 @@ public final class QueryPlanner
         Throwable cause = e.getCause();
         String message = cause != null && cause.getMessage() != null ? cause.getMessage() : e.getMessage();
         BasinErrorCode code = classify(message, cause);
+        if (code == BasinErrorCode.UNDEFINED_COLUMN && message != null) {
+            // PostgreSQL's wording; Calcite reports an unknown name in the select list as a self-reference
+            java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("[Cc]olumn '([^']*)'").matcher(message);
+            if (matcher.find() && (message.contains("depends on itself") || message.contains("not found in any table"))) {
+                message = "column \"" + matcher.group(1) + "\" does not exist";
+            }
+        }
         OptionalInt line = e.getPosLine() > 0 ? OptionalInt.of(e.getPosLine()) : OptionalInt.empty();
         OptionalInt column = e.getPosColumn() > 0 ? OptionalInt.of(e.getPosColumn()) : OptionalInt.empty();
         String positioned = line.isPresent()

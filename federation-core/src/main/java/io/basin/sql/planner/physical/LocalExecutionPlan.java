@@ -1,14 +1,14 @@
 package io.basin.sql.planner.physical;
 
 import io.basin.execution.driver.Pipeline;
-import io.basin.execution.operator.PageBufferSink;
+import io.basin.execution.operator.Sink;
 
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
 /** Pipelines in execution order; the last one fills {@code result}. */
-public record LocalExecutionPlan(List<Pipeline> pipelines, PageBufferSink result)
+public record LocalExecutionPlan(List<Pipeline> pipelines, Sink result)
 {
     public LocalExecutionPlan
     {

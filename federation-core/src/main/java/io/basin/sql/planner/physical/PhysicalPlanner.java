@@ -70,10 +70,10 @@ public final class PhysicalPlanner
         this.sortPlanner = requireNonNull(sortPlanner, "sortPlanner is null");
     }
 
-    public LocalExecutionPlan plan(PlanNode root)
+    /** Plans {@code root} with its output going to {@code result} (a buffer or a stream to the client). */
+    public LocalExecutionPlan plan(PlanNode root, Sink result)
     {
         Chain chain = visit(root);
-        PageBufferSink result = new PageBufferSink("Output");
         close(chain, result);
         return new LocalExecutionPlan(pipelines, result);
     }

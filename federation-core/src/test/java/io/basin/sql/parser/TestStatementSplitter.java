@@ -1,13 +1,13 @@
-package io.basin.cli;
+package io.basin.sql.parser;
 
-import io.basin.cli.StatementSplitter.Continuation;
-import io.basin.cli.StatementSplitter.Split;
+import io.basin.sql.parser.StatementSplitter.Continuation;
+import io.basin.sql.parser.StatementSplitter.Split;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static io.basin.cli.StatementSplitter.split;
-import static io.basin.cli.StatementSplitter.splitScript;
+import static io.basin.sql.parser.StatementSplitter.split;
+import static io.basin.sql.parser.StatementSplitter.splitScript;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TestStatementSplitter

@@ -1,4 +1,4 @@
-package io.basin.cli;
+package io.basin.sql.parser;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;

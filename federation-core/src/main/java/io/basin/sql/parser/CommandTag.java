@@ -1,4 +1,4 @@
-package io.basin.cli;
+package io.basin.sql.parser;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.Set;
  * <p>The engine reports only an update count, so the tag's words come from the statement's
  * leading keywords; the statement has already parsed and run, so they are reliable.
  */
-final class CommandTag
+public final class CommandTag
 {
     /** Words between CREATE/DROP/ALTER and the object kind that PostgreSQL leaves out of the tag. */
     private static final Set<String> MODIFIERS = Set.of("OR", "REPLACE", "TEMP", "TEMPORARY", "UNLOGGED", "LOCAL", "GLOBAL", "EXTERNAL", "IF");
@@ -21,7 +21,7 @@ final class CommandTag
 
     private CommandTag() {}
 
-    static String of(String sql, long updateCount)
+    public static String of(String sql, long updateCount)
     {
         List<String> words = leadingWords(sql);
         if (words.isEmpty()) {

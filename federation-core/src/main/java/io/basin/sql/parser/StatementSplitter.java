@@ -1,4 +1,4 @@
-package io.basin.cli;
+package io.basin.sql.parser;
 
 import java.util.ArrayList;
 import java.util.Arrays;

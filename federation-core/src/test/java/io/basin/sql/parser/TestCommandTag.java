@@ -1,8 +1,8 @@
-package io.basin.cli;
+package io.basin.sql.parser;
 
 import org.junit.jupiter.api.Test;
 
-import static io.basin.cli.CommandTag.of;
+import static io.basin.sql.parser.CommandTag.of;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Statements without rows print PostgreSQL's command tags. */

@@ -1,0 +1,1010 @@
+package io.basin.pgwire;
+
+import io.basin.embedded.QueryResult;
+import io.basin.engine.Session;
+import io.basin.engine.StatementDescription;
+import io.basin.engine.StatementResult;
+import io.basin.engine.TransactionStatus;
+import io.basin.error.BasinErrorCode;
+import io.basin.error.BasinException;
+import io.basin.sql.parser.CommandTag;
+import io.basin.sql.parser.SqlStatement;
+import io.basin.sql.parser.Statement;
+import io.basin.sql.parser.StatementParser;
+import io.basin.sql.parser.StatementSplitter;
+import io.trino.spi.Page;
+import io.trino.spi.TrinoException;
+import io.trino.spi.type.Type;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.basin.pgwire.auth.AuthenticationException;
+import io.basin.pgwire.auth.AuthenticationExchange;
+import io.basin.pgwire.auth.AuthenticationMethod;
+import io.basin.pgwire.auth.AuthenticationStep;
+import io.basin.pgwire.auth.Authenticator;
+import io.basin.pgwire.type.PgFormat;
+
+import javax.net.ssl.SSLSocket;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
+
+import static io.basin.error.BasinErrorCode.FEATURE_NOT_SUPPORTED;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One client connection, from the startup packet to Terminate: TLS negotiation, authentication,
+ * then the simple and extended query protocols over one {@link Session}.
+ *
+ * <p>All protocol state lives on the connection's own thread. Other threads only cancel the
+ * running statement ({@link #cancelStatement}) or, at server shutdown, end the connection.
+ */
+final class PgConnection
+{
+    private static final Logger LOG = LoggerFactory.getLogger(PgConnection.class);
+
+    private static final int SSL_REQUEST_CODE = 80877103;
+    private static final int GSSENC_REQUEST_CODE = 80877104;
+    private static final int CANCEL_REQUEST_CODE = 80877102;
+    private static final int PROTOCOL_3_0 = 196608;
+    private static final int LOGGED_STATEMENT_CHARACTERS = 500;
+
+    private final PgWireServer server;
+    private final boolean overConnectionLimit;
+    private final int secretKey;
+    private Socket socket;
+    private PgInput input;
+    private PgOutput output;
+    private OutputStream rawOutput;
+    private boolean tls;
+    private Session session;
+    private String user = "";
+    private String applicationName = "";
+    private final Map<String, PgPreparedStatement> preparedStatements = new HashMap<>();
+    private final Map<String, PgPortal> portals = new HashMap<>();
+    private final Map<String, String> reportedParameters = new HashMap<>();
+    private boolean skipUntilSync;
+    private boolean holdsUserConnection;
+    /** The text of the statement in the Parse message being handled, for error positions. */
+    private String parsingSql;
+
+    // shutdown coordination with the server's thread
+    private final Object stateLock = new Object();
+    private boolean busy;
+    private boolean terminateRequested;
+    private boolean closed;
+
+    PgConnection(PgWireServer server, Socket socket, boolean overConnectionLimit)
+            throws IOException
+    {
+        this.server = requireNonNull(server, "server is null");
+        this.socket = requireNonNull(socket, "socket is null");
+        this.overConnectionLimit = overConnectionLimit;
+        this.secretKey = server.newSecretKey();
+        useStreams(socket.getInputStream(), socket.getOutputStream());
+    }
+
+    private void useStreams(InputStream in, OutputStream out)
+    {
+        this.input = new PgInput(new BufferedInputStream(in, 8192), server.config().maxMessageBytes());
+        this.rawOutput = new BufferedOutputStream(out, 8192);
+        this.output = new PgOutput(rawOutput);
+    }
+
+    int backendPid()
+    {
+        return session == null ? -1 : session.identity().backendPid();
+    }
+
+    int secretKey()
+    {
+        return secretKey;
+    }
+
+    void run()
+    {
+        try {
+            if (startup()) {
+                server.register(this);
+                LOG.info("connection pid={} from {} user={} database={} application={} tls={}", backendPid(), remoteAddress(), user, session.identity().database(), applicationName, tls);
+                serve();
+            }
+        }
+        catch (PgProtocolException e) {
+            LOG.info("protocol violation from {}: {}", remoteAddress(), e.getMessage());
+            sendFatalQuietly(PgErrors.report(e, null, 0));
+        }
+        catch (BasinException e) {
+            sendFatalQuietly(PgErrors.report(e, null, 0));
+        }
+        catch (IOException e) {
+            LOG.debug("connection from {} ended: {}", remoteAddress(), e.toString());
+        }
+        catch (RuntimeException e) {
+            LOG.error("connection from {} failed", remoteAddress(), e);
+            sendFatalQuietly(PgErrors.report(e, null, 0));
+        }
+        finally {
+            closeAll();
+        }
+    }
+
+    // ---- startup and authentication ----
+
+    private boolean startup()
+            throws IOException
+    {
+        while (true) {
+            PgMessage packet = input.readStartupPacket();
+            if (packet == null) {
+                return false;
+            }
+            int code = packet.readInt32();
+            switch (code) {
+                case SSL_REQUEST_CODE -> {
+                    packet.expectEnd();
+                    if (tls || server.config().sslMode() == PgWireConfig.SslMode.DISABLE) {
+                        rawOutput.write('N');
+                        rawOutput.flush();
+                        continue;
+                    }
+                    rawOutput.write('S');
+                    rawOutput.flush();
+                    startTls();
+                    continue;
+                }
+                case GSSENC_REQUEST_CODE -> {
+                    packet.expectEnd();
+                    rawOutput.write('N');
+                    rawOutput.flush();
+                    continue;
+                }
+                case CANCEL_REQUEST_CODE -> {
+                    int pid = packet.readInt32();
+                    int key = packet.readInt32();
+                    packet.expectEnd();
+                    server.cancel(pid, key);
+                    return false;
+                }
+                default -> {
+                    return startSession(code, packet);
+                }
+            }
+        }
+    }
+
+    private void startTls()
+            throws IOException
+    {
+        if (input.hasBufferedBytes()) {
+            // bytes sent before the handshake would be read as if they came through TLS
+            throw new PgProtocolException("received unencrypted data after SSL request");
+        }
+        SSLSocket sslSocket = (SSLSocket) server.config().tls().orElseThrow().getSocketFactory()
+                .createSocket(socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
+        sslSocket.setUseClientMode(false);
+        sslSocket.startHandshake();
+        socket = sslSocket;
+        tls = true;
+        useStreams(sslSocket.getInputStream(), sslSocket.getOutputStream());
+    }
+
+    private boolean startSession(int protocol, PgMessage packet)
+            throws IOException
+    {
+        if (protocol >>> 16 != 3) {
+            throw new BasinException(FEATURE_NOT_SUPPORTED, "unsupported frontend protocol %d.%d: server supports 3.0 to 3.0".formatted(protocol >>> 16, protocol & 0xFFFF));
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        List<String> unrecognizedOptions = new ArrayList<>();
+        while (true) {
+            String name = packet.readCString();
+            if (name.isEmpty()) {
+                break;
+            }
+            String value = packet.readCString();
+            if (name.startsWith("_pq_.")) {
+                unrecognizedOptions.add(name);
+            }
+            else {
+                parameters.put(name, value);
+            }
+        }
+        if (overConnectionLimit) {
+            throw new BasinException(BasinErrorCode.TOO_MANY_CONNECTIONS, "sorry, too many clients already");
+        }
+        if (server.isStopping()) {
+            throw new BasinException(BasinErrorCode.ADMIN_SHUTDOWN, "the database system is shutting down");
+        }
+        user = parameters.getOrDefault("user", "");
+        if (user.isEmpty()) {
+            throw new BasinException(BasinErrorCode.INVALID_AUTHORIZATION_SPECIFICATION, "no user name specified in startup packet");
+        }
+        if (server.config().sslMode() == PgWireConfig.SslMode.REQUIRE && !tls) {
+            throw new BasinException(BasinErrorCode.INVALID_AUTHORIZATION_SPECIFICATION, "connection for user \"%s\" rejected: this server requires SSL".formatted(user));
+        }
+        String database = parameters.getOrDefault("database", "");
+        if (database.isEmpty()) {
+            database = io.basin.engine.SessionIdentity.DEFAULT_DATABASE;
+        }
+        if ((protocol & 0xFFFF) != 0 || !unrecognizedOptions.isEmpty()) {
+            output.beginMessage('v');
+            output.writeInt32(PROTOCOL_3_0);
+            output.writeInt32(unrecognizedOptions.size());
+            unrecognizedOptions.forEach(output::writeCString);
+            output.endMessage();
+        }
+        authenticate();
+        session = server.engine().newSession(user, database);
+        applicationName = parameters.getOrDefault("application_name", "");
+        applyStartupParameters(parameters);
+
+        output.beginMessage('R');
+        output.writeInt32(0);
+        output.endMessage();
+        reportParameters(true);
+        output.beginMessage('K');
+        output.writeInt32(session.identity().backendPid());
+        output.writeInt32(secretKey);
+        output.endMessage();
+        readyForQuery();
+        return true;
+    }
+
+    /**
+     * Runs the configured password exchange (pg_hba-style: one method for loopback clients, one
+     * for the rest). Failures are reported with the same message whatever the cause; the cause
+     * goes to the server log only.
+     */
+    private void authenticate()
+            throws IOException
+    {
+        boolean loopback = socket.getInetAddress().isLoopbackAddress();
+        AuthenticationMethod method = loopback ? server.config().localAuthentication() : server.config().remoteAuthentication();
+        AuthenticationExchange exchange = Authenticator.forCatalog(method, server.engine().systemCatalog()).begin(user);
+        try {
+            AuthenticationStep step = exchange.start();
+            while (true) {
+                switch (step) {
+                    case AuthenticationStep.Authenticated authenticated -> {
+                        if (authenticated.saslFinalMessage().isPresent()) {
+                            writeAuthentication(12, authenticated.saslFinalMessage().get());
+                        }
+                        OptionalInt limit = authenticated.user().attributes().connectionLimit();
+                        if (!server.acquireUserConnection(user, limit)) {
+                            throw new BasinException(BasinErrorCode.TOO_MANY_CONNECTIONS, "too many connections for role \"" + user + "\"");
+                        }
+                        holdsUserConnection = true;
+                        return;
+                    }
+                    case AuthenticationStep.CleartextPasswordRequest _ -> writeAuthentication(3, new byte[0]);
+                    case AuthenticationStep.Md5PasswordRequest md5 -> writeAuthentication(5, md5.salt());
+                    case AuthenticationStep.SaslMechanisms mechanisms -> {
+                        output.beginMessage('R');
+                        output.writeInt32(10);
+                        mechanisms.mechanisms().forEach(output::writeCString);
+                        output.writeByte(0);
+                        output.endMessage();
+                    }
+                    case AuthenticationStep.SaslContinue next -> writeAuthentication(11, next.data());
+                }
+                output.flush();
+                PgMessage response = input.readMessage();
+                if (response == null) {
+                    throw new java.io.EOFException("client closed the connection during authentication");
+                }
+                if (response.type() != 'p') {
+                    throw new PgProtocolException("expected a password response, got message type '" + response.type() + "'");
+                }
+                byte[] body = new byte[response.remaining()];
+                for (int i = 0; i < body.length; i++) {
+                    body[i] = response.readByte();
+                }
+                step = exchange.respond(body);
+            }
+        }
+        catch (AuthenticationException e) {
+            LOG.info("authentication failed for user {} from {} ({}): {}", user, remoteAddress(), method.configName(), e.logDetail().orElse(e.getMessage()));
+            throw e;
+        }
+    }
+
+    private void writeAuthentication(int code, byte[] data)
+            throws IOException
+    {
+        output.beginMessage('R');
+        output.writeInt32(code);
+        output.writeBytes(data);
+        output.endMessage();
+    }
+
+    private void applyStartupParameters(Map<String, String> parameters)
+    {
+        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+            String name = parameter.getKey().toLowerCase(Locale.ROOT);
+            String value = parameter.getValue();
+            switch (name) {
+                case "user", "database", "replication" -> {}
+                case "options" -> applyCommandLineOptions(value);
+                case "client_encoding" -> checkClientEncoding(value);
+                default -> setSessionParameter(name, value);
+            }
+        }
+    }
+
+    /** libpq's {@code options}: {@code -c name=value} (or {@code --name=value}) pairs. */
+    private void applyCommandLineOptions(String options)
+    {
+        String[] words = options.trim().split("\\s+");
+        for (int i = 0; i < words.length; i++) {
+            String word = words[i];
+            String assignment = null;
+            if (word.equals("-c") && i + 1 < words.length) {
+                assignment = words[++i];
+            }
+            else if (word.startsWith("-c")) {
+                assignment = word.substring(2);
+            }
+            else if (word.startsWith("--")) {
+                assignment = word.substring(2);
+            }
+            if (assignment != null && assignment.contains("=")) {
+                setSessionParameter(assignment.substring(0, assignment.indexOf('=')).replace('-', '_'), assignment.substring(assignment.indexOf('=') + 1));
+            }
+        }
+    }
+
+    private static void checkClientEncoding(String value)
+    {
+        String encoding = value.replace("-", "").replace("'", "").trim().toUpperCase(Locale.ROOT);
+        if (!encoding.equals("UTF8") && !encoding.equals("UNICODE")) {
+            throw new BasinException(BasinErrorCode.FEATURE_NOT_SUPPORTED, "client encoding \"" + value + "\" is not supported; Basin speaks UTF8 only");
+        }
+    }
+
+    private void setSessionParameter(String name, String value)
+    {
+        session.settings().set(name, value);
+    }
+
+    // ---- ParameterStatus ----
+
+    private static final List<String> REPORTED_SETTINGS = List.of("application_name", "timezone", "datestyle", "intervalstyle", "search_path");
+
+    /** Sends ParameterStatus for each reported setting whose value changed (all of them at startup). */
+    private void reportParameters(boolean initial)
+            throws IOException
+    {
+        if (initial) {
+            Map<String, String> fixed = new LinkedHashMap<>();
+            fixed.put("server_version", "15.0");
+            fixed.put("server_encoding", "UTF8");
+            fixed.put("client_encoding", "UTF8");
+            fixed.put("integer_datetimes", "on");
+            fixed.put("standard_conforming_strings", "on");
+            fixed.put("is_superuser", "on");
+            fixed.put("session_authorization", user);
+            fixed.put("default_transaction_read_only", "off");
+            fixed.put("in_hot_standby", "off");
+            for (Map.Entry<String, String> entry : fixed.entrySet()) {
+                writeParameterStatus(entry.getKey(), entry.getValue());
+            }
+        }
+        for (String name : REPORTED_SETTINGS) {
+            String value = currentSetting(name);
+            if (value != null && !value.equals(reportedParameters.get(name))) {
+                reportedParameters.put(name, value);
+                writeParameterStatus(displayName(name), value);
+            }
+        }
+    }
+
+    private String currentSetting(String name)
+    {
+        return switch (name) {
+            case "timezone" -> session.settings().timeZone().getId();
+            case "datestyle" -> "ISO, MDY";
+            case "intervalstyle" -> "postgres";
+            case "application_name" -> {
+                try {
+                    yield session.settings().show("application_name");
+                }
+                catch (BasinException e) {
+                    yield applicationName;
+                }
+            }
+            default -> null;
+        };
+    }
+
+    private static String displayName(String name)
+    {
+        return switch (name) {
+            case "timezone" -> "TimeZone";
+            case "datestyle" -> "DateStyle";
+            case "intervalstyle" -> "IntervalStyle";
+            default -> name;
+        };
+    }
+
+    private void writeParameterStatus(String name, String value)
+            throws IOException
+    {
+        output.beginMessage('S');
+        output.writeCString(name);
+        output.writeCString(value);
+        output.endMessage();
+    }
+
+    // ---- the message loop ----
+
+    private void serve()
+            throws IOException
+    {
+        while (true) {
+            output.flush();
+            setBusy(false);
+            PgMessage message = input.readMessage();
+            if (message == null || message.type() == 'X') {
+                return;
+            }
+            if (!setBusy(true)) {
+                return;
+            }
+            if (skipUntilSync && message.type() != 'S') {
+                continue;
+            }
+            try {
+                switch (message.type()) {
+                    case 'Q' -> simpleQuery(message);
+                    case 'P' -> parse(message);
+                    case 'B' -> bind(message);
+                    case 'D' -> describe(message);
+                    case 'E' -> execute(message);
+                    case 'C' -> close(message);
+                    case 'S' -> sync(message);
+                    case 'H' -> output.flush();
+                    // copy-in data outside COPY FROM STDIN: PostgreSQL ignores it too
+                    case 'd', 'c', 'f' -> {}
+                    case 'F' -> throw new BasinException(FEATURE_NOT_SUPPORTED, "the function call protocol is not supported");
+                    default -> throw new PgProtocolException("invalid frontend message type " + (int) message.type());
+                }
+            }
+            catch (PgProtocolException e) {
+                throw e;
+            }
+            catch (TrinoException e) {
+                extendedProtocolError(e, message.type() == 'P' ? parsingSql : null);
+            }
+        }
+    }
+
+    private void extendedProtocolError(RuntimeException e, String sql)
+            throws IOException
+    {
+        session.failTransaction();
+        PgErrors.writeError(output, "ERROR", PgErrors.report(e, sql, 0));
+        skipUntilSync = true;
+    }
+
+    private boolean setBusy(boolean value)
+            throws IOException
+    {
+        synchronized (stateLock) {
+            if (terminateRequested) {
+                PgErrors.writeError(output, "FATAL", new PgErrors.ErrorReport(BasinErrorCode.ADMIN_SHUTDOWN.sqlState(), "terminating connection due to administrator command", java.util.OptionalInt.empty()));
+                output.flush();
+                return false;
+            }
+            busy = value;
+            return true;
+        }
+    }
+
+    private void readyForQuery()
+            throws IOException
+    {
+        output.beginMessage('Z');
+        output.writeByte(session.transactionStatus().indicator());
+        output.endMessage();
+    }
+
+    // ---- simple query protocol ----
+
+    private void simpleQuery(PgMessage message)
+            throws IOException
+    {
+        String sql = message.readCString();
+        message.expectEnd();
+        List<SqlStatement> statements = StatementSplitter.splitScript(sql);
+        if (statements.isEmpty()) {
+            output.beginMessage('I');
+            output.endMessage();
+        }
+        for (SqlStatement statement : statements) {
+            int offset = offsetOf(sql, statement.line(), statement.column());
+            long start = System.nanoTime();
+            try {
+                long rows = runSimpleStatement(statement.text());
+                logStatement(statement.text(), start, rows, null);
+            }
+            catch (TrinoException e) {
+                logStatement(statement.text(), start, -1, e);
+                session.failTransaction();
+                PgErrors.writeError(output, "ERROR", PgErrors.report(e, statement.text(), offset));
+                break;
+            }
+        }
+        reportParameters(false);
+        readyForQuery();
+    }
+
+    private static int offsetOf(String sql, int line, int column)
+    {
+        int index = 0;
+        for (int current = 1; current < line && index < sql.length(); index++) {
+            if (sql.charAt(index) == '\n') {
+                current++;
+            }
+        }
+        return sql.codePointCount(0, Math.min(sql.length(), index + column - 1));
+    }
+
+    private long runSimpleStatement(String sql)
+            throws IOException
+    {
+        Statement statement = StatementParser.parse(sql);
+        if (statement instanceof Statement.TransactionControl control) {
+            transactionWarnings(control);
+        }
+        TransactionStatus before = session.transactionStatus();
+        try (StatementResult result = session.start(statement)) {
+            if (statement instanceof Statement.CopyTo copy) {
+                return copyOut(result, copy.format());
+            }
+            List<ColumnEncoder> encoders = List.of();
+            if (!result.columns().isEmpty()) {
+                encoders = textEncoders(result.columns());
+                PgResultWriter.writeRowDescription(output, result.columns(), encoders);
+            }
+            long rows = 0;
+            Page page;
+            while ((page = result.nextPage()) != null) {
+                PgResultWriter.writeDataRows(output, page, 0, page.getPositionCount(), encoders);
+                rows += page.getPositionCount();
+            }
+            writeCommandComplete(commandTag(statement, sql, result, rows, before));
+            return result.columns().isEmpty() ? result.updateCount() : rows;
+        }
+    }
+
+    private void transactionWarnings(Statement.TransactionControl control)
+            throws IOException
+    {
+        TransactionStatus status = session.transactionStatus();
+        if (control.kind() == Statement.TransactionControl.Kind.BEGIN && status != TransactionStatus.IDLE) {
+            PgErrors.writeNotice(output, "WARNING", "25001", "there is already a transaction in progress");
+        }
+        if (control.kind() != Statement.TransactionControl.Kind.BEGIN && status == TransactionStatus.IDLE) {
+            PgErrors.writeNotice(output, "WARNING", "25P01", "there is no transaction in progress");
+        }
+    }
+
+    private static String commandTag(Statement statement, String sql, StatementResult result, long rows, TransactionStatus before)
+    {
+        return switch (statement) {
+            case Statement.TransactionControl control -> switch (control.kind()) {
+                case BEGIN -> "BEGIN";
+                case COMMIT -> before == TransactionStatus.FAILED ? "ROLLBACK" : "COMMIT";
+                case ROLLBACK -> "ROLLBACK";
+            };
+            case Statement.CopyTo _ -> "COPY " + rows;
+            case Statement.Query _ -> "SELECT " + rows;
+            case Statement.Show _ -> "SHOW";
+            case Statement.Explain _ -> "EXPLAIN";
+            case Statement.SetSession set -> set.values().isPresent() ? "SET" : "RESET";
+            default -> CommandTag.of(sql, result.updateCount());
+        };
+    }
+
+    private void writeCommandComplete(String tag)
+            throws IOException
+    {
+        output.beginMessage('C');
+        output.writeCString(tag);
+        output.endMessage();
+    }
+
+    private long copyOut(StatementResult result, Statement.CopyFormat format)
+            throws IOException
+    {
+        List<Type> types = result.columns().stream().map(QueryResult.Column::type).toList();
+        List<PgResultWriter.TextValueFormatter> formatters = types.stream().map(PgResultWriter::textFormatter).toList();
+        PgResultWriter.writeCopyOutResponse(output, types.size());
+        if (format.header()) {
+            PgResultWriter.writeCopyHeader(output, result.columns(), format);
+        }
+        long rows = 0;
+        Page page;
+        while ((page = result.nextPage()) != null) {
+            PgResultWriter.writeCopyRows(output, page, types, formatters, format);
+            rows += page.getPositionCount();
+        }
+        output.beginMessage('c');
+        output.endMessage();
+        writeCommandComplete("COPY " + rows);
+        return rows;
+    }
+
+    private static List<ColumnEncoder> textEncoders(List<QueryResult.Column> columns)
+    {
+        return encoders(columns, new short[0]);
+    }
+
+    private static List<ColumnEncoder> encoders(List<QueryResult.Column> columns, short[] formats)
+    {
+        List<ColumnEncoder> encoders = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            int format = formats.length == 0 ? 0 : formats.length == 1 ? formats[0] : formats[i];
+            encoders.add(new CodecColumnEncoder(columns.get(i).type(), PgFormat.fromCode(format)));
+        }
+        return encoders;
+    }
+
+    // ---- extended query protocol ----
+
+    private void parse(PgMessage message)
+            throws IOException
+    {
+        String name = message.readCString();
+        String sql = message.readCString();
+        parsingSql = sql;
+        int count = message.readCount16(4);
+        int[] declaredTypes = new int[count];
+        for (int i = 0; i < count; i++) {
+            declaredTypes[i] = message.readInt32();
+        }
+        message.expectEnd();
+        if (!name.isEmpty() && preparedStatements.containsKey(name)) {
+            throw new BasinException(BasinErrorCode.DUPLICATE_PREPARED_STATEMENT, "prepared statement \"" + name + "\" already exists");
+        }
+        preparedStatements.put(name, PgPreparedStatement.prepare(session, sql, declaredTypes));
+        output.beginMessage('1');
+        output.endMessage();
+    }
+
+    private void bind(PgMessage message)
+            throws IOException
+    {
+        String portalName = message.readCString();
+        String statementName = message.readCString();
+        int formatCount = message.readCount16(2);
+        short[] parameterFormats = new short[formatCount];
+        for (int i = 0; i < formatCount; i++) {
+            parameterFormats[i] = message.readInt16();
+        }
+        int parameterCount = message.readCount16(4);
+        byte[][] values = new byte[parameterCount][];
+        for (int i = 0; i < parameterCount; i++) {
+            int length = message.readInt32();
+            values[i] = length == -1 ? null : message.readBytes(length);
+        }
+        int resultFormatCount = message.readCount16(2);
+        short[] resultFormats = new short[resultFormatCount];
+        for (int i = 0; i < resultFormatCount; i++) {
+            resultFormats[i] = message.readInt16();
+        }
+        message.expectEnd();
+
+        PgPreparedStatement statement = preparedStatements.get(statementName);
+        if (statement == null) {
+            throw new BasinException(BasinErrorCode.UNDEFINED_PREPARED_STATEMENT, "prepared statement \"" + statementName + "\" does not exist");
+        }
+        if (!portalName.isEmpty() && portals.containsKey(portalName)) {
+            throw new BasinException(BasinErrorCode.UNDEFINED_CURSOR, "portal \"" + portalName + "\" already exists");
+        }
+        if (resultFormatCount > 1 && statement.columns().size() != resultFormatCount && !statement.columns().isEmpty()) {
+            throw new PgProtocolException("bind message has " + resultFormatCount + " result formats but query has " + statement.columns().size() + " columns");
+        }
+        if (formatCount > 1 && formatCount != parameterCount) {
+            throw new PgProtocolException("bind message has " + formatCount + " parameter formats but " + parameterCount + " parameters");
+        }
+        if (parameterCount != statement.parameterCount()) {
+            throw new PgProtocolException("bind message supplies %d parameters, but prepared statement \"%s\" requires %d".formatted(parameterCount, statementName, statement.parameterCount()));
+        }
+        String sql = statement.bind(parameterFormats, values);
+        Statement parsed = statement.isEmpty() ? null : StatementParser.parse(sql);
+        // a failed block still takes COMMIT and ROLLBACK (drivers send them through Bind too), or it could never end
+        boolean endsTransaction = parsed instanceof Statement.TransactionControl control && control.kind() != Statement.TransactionControl.Kind.BEGIN;
+        if (session.transactionStatus() == TransactionStatus.FAILED && !endsTransaction) {
+            throw new BasinException(BasinErrorCode.IN_FAILED_SQL_TRANSACTION, "current transaction is aborted, commands ignored until end of transaction block");
+        }
+        PgPortal old = portals.remove(portalName);
+        if (old != null) {
+            old.close();
+        }
+        portals.put(portalName, new PgPortal(statement.sql(), sql, parsed, resultFormats));
+        output.beginMessage('2');
+        output.endMessage();
+    }
+
+    private void describe(PgMessage message)
+            throws IOException
+    {
+        byte kind = message.readByte();
+        String name = message.readCString();
+        message.expectEnd();
+        switch (kind) {
+            case 'S' -> {
+                PgPreparedStatement statement = preparedStatements.get(name);
+                if (statement == null) {
+                    throw new BasinException(BasinErrorCode.UNDEFINED_PREPARED_STATEMENT, "prepared statement \"" + name + "\" does not exist");
+                }
+                output.beginMessage('t');
+                output.writeInt16(statement.parameterCount());
+                for (int oid : statement.parameterTypeOids()) {
+                    output.writeInt32(oid);
+                }
+                output.endMessage();
+                writeRowDescriptionOrNoData(statement.columns(), new short[0]);
+            }
+            case 'P' -> {
+                PgPortal portal = portal(name);
+                writeRowDescriptionOrNoData(portal.statement() == null ? List.of() : portal.describe(session), portal.resultFormats());
+            }
+            default -> throw new PgProtocolException("invalid DESCRIBE message subtype " + kind);
+        }
+    }
+
+    private void writeRowDescriptionOrNoData(List<QueryResult.Column> columns, short[] formats)
+            throws IOException
+    {
+        if (columns.isEmpty()) {
+            output.beginMessage('n');
+            output.endMessage();
+            return;
+        }
+        PgResultWriter.writeRowDescription(output, columns, encoders(columns, formats));
+    }
+
+    private PgPortal portal(String name)
+    {
+        PgPortal portal = portals.get(name);
+        if (portal == null) {
+            throw new BasinException(BasinErrorCode.UNDEFINED_CURSOR, "portal \"" + name + "\" does not exist");
+        }
+        return portal;
+    }
+
+    private void execute(PgMessage message)
+            throws IOException
+    {
+        String name = message.readCString();
+        int maxRows = message.readInt32();
+        message.expectEnd();
+        PgPortal portal = portal(name);
+        if (portal.statement() == null) {
+            output.beginMessage('I');
+            output.endMessage();
+            return;
+        }
+        if (portal.isDone()) {
+            // re-executing a finished portal returns nothing more, as in PostgreSQL
+            writeCommandComplete(portal.completedTag());
+            return;
+        }
+        long start = System.nanoTime();
+        try {
+            executePortal(portal, maxRows);
+            if (portal.isDone()) {
+                logStatement(portal.loggedSql(), portal.startNanos(), portal.rowsSent(), null);
+            }
+        }
+        catch (TrinoException e) {
+            logStatement(portal.loggedSql(), start, -1, e);
+            portal.close();
+            throw e;
+        }
+    }
+
+    private void executePortal(PgPortal portal, int maxRows)
+            throws IOException
+    {
+        Statement statement = portal.statement();
+        if (!portal.isStarted()) {
+            if (statement instanceof Statement.TransactionControl control) {
+                transactionWarnings(control);
+            }
+            TransactionStatus before = session.transactionStatus();
+            StatementResult result = session.start(statement);
+            portal.start(result, before, result.columns().isEmpty() ? List.of() : encoders(result.columns(), portal.resultFormats()));
+        }
+        StatementResult result = portal.result();
+        if (statement instanceof Statement.CopyTo copy) {
+            long rows = copyOut(result, copy.format());
+            portal.finish("COPY " + rows);
+            return;
+        }
+        if (result.columns().isEmpty()) {
+            writeCommandComplete(portal.finish(commandTag(statement, portal.sql(), result, 0, portal.statusBefore())));
+            reportParameters(false);
+            return;
+        }
+        long limit = maxRows <= 0 ? Long.MAX_VALUE : maxRows;
+        long sent = 0;
+        while (sent < limit) {
+            if (!portal.hasCurrentPage()) {
+                Page page = result.nextPage();
+                if (page == null) {
+                    writeCommandComplete(portal.finish(commandTag(statement, portal.sql(), result, portal.rowsSent(), portal.statusBefore())));
+                    return;
+                }
+                portal.setCurrentPage(page);
+            }
+            int from = portal.pagePosition();
+            int to = (int) Math.min(portal.currentPage().getPositionCount(), from + (limit - sent));
+            PgResultWriter.writeDataRows(output, portal.currentPage(), from, to, portal.encoders());
+            portal.advance(to - from);
+            sent += to - from;
+        }
+        // the row limit was reached: more rows may follow on the next Execute
+        output.beginMessage('s');
+        output.endMessage();
+    }
+
+    private void close(PgMessage message)
+            throws IOException
+    {
+        byte kind = message.readByte();
+        String name = message.readCString();
+        message.expectEnd();
+        switch (kind) {
+            case 'S' -> preparedStatements.remove(name);
+            case 'P' -> {
+                PgPortal portal = portals.remove(name);
+                if (portal != null) {
+                    portal.close();
+                }
+            }
+            default -> throw new PgProtocolException("invalid CLOSE message subtype " + kind);
+        }
+        output.beginMessage('3');
+        output.endMessage();
+    }
+
+    private void sync(PgMessage message)
+            throws IOException
+    {
+        message.expectEnd();
+        skipUntilSync = false;
+        if (session.transactionStatus() == TransactionStatus.IDLE) {
+            // portals live until the end of their transaction; outside a block that is now
+            closePortals();
+        }
+        readyForQuery();
+    }
+
+    private void closePortals()
+    {
+        for (PgPortal portal : portals.values()) {
+            portal.close();
+        }
+        portals.clear();
+    }
+
+    // ---- cancellation, shutdown, logging ----
+
+    void cancelStatement()
+    {
+        Session current = session;
+        if (current != null) {
+            current.cancel();
+        }
+    }
+
+    /** Server shutdown: an idle connection is ended now; a busy one after its statement, or at the deadline. */
+    void shutdown(long deadlineNanos)
+    {
+        synchronized (stateLock) {
+            terminateRequested = true;
+            if (!busy) {
+                try {
+                    PgErrors.writeError(output, "FATAL", new PgErrors.ErrorReport(BasinErrorCode.ADMIN_SHUTDOWN.sqlState(), "terminating connection due to administrator command", java.util.OptionalInt.empty()));
+                    output.flush();
+                }
+                catch (IOException | RuntimeException e) {
+                    LOG.debug("cannot notify connection of shutdown", e);
+                }
+                closeSocket();
+                return;
+            }
+        }
+        Thread.ofVirtual().start(() -> {
+            long wait = deadlineNanos - System.nanoTime();
+            try {
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            cancelStatement();
+        });
+    }
+
+    void closeSocket()
+    {
+        PgWireServer.closeQuietly(socket);
+    }
+
+    private void sendFatalQuietly(PgErrors.ErrorReport report)
+    {
+        try {
+            synchronized (stateLock) {
+                output.abandonMessage();
+                PgErrors.writeError(output, "FATAL", report);
+                output.flush();
+            }
+        }
+        catch (IOException | RuntimeException e) {
+            LOG.debug("cannot send error to client", e);
+        }
+    }
+
+    private void closeAll()
+    {
+        synchronized (stateLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        try {
+            closePortals();
+            if (holdsUserConnection) {
+                server.releaseUserConnection(user);
+            }
+            if (session != null) {
+                server.unregister(this);
+                session.close();
+                LOG.info("disconnection pid={} user={}", backendPid(), user);
+            }
+        }
+        finally {
+            closeSocket();
+        }
+    }
+
+    private void logStatement(String sql, long startNanos, long rows, RuntimeException failure)
+    {
+        double millis = (System.nanoTime() - startNanos) / 1e6;
+        String text = StatementLogText.of(sql, LOGGED_STATEMENT_CHARACTERS);
+        if (failure == null) {
+            LOG.info("statement pid={} user={} {} ms rows={}: {}", backendPid(), user, "%.3f".formatted(millis), rows, text);
+        }
+        else {
+            String sqlState = failure instanceof BasinException basin ? basin.sqlState() : "XX000";
+            LOG.info("statement pid={} user={} {} ms failed {}: {}", backendPid(), user, "%.3f".formatted(millis), sqlState, text);
+        }
+    }
+
+    private String remoteAddress()
+    {
+        return socket.getRemoteSocketAddress() instanceof InetSocketAddress address ? address.getAddress().getHostAddress() + ":" + address.getPort() : String.valueOf(socket.getRemoteSocketAddress());
+    }
+
+}

@@ -1,0 +1,206 @@
+package io.basin.sql.parser;
+
+import io.basin.error.BasinException;
+import io.basin.sql.parser.SqlTokenizer.Token;
+
+import java.util.List;
+import java.util.Locale;
+
+import static io.basin.error.BasinErrorCode.FEATURE_NOT_SUPPORTED;
+import static io.basin.error.BasinErrorCode.INVALID_PARAMETER_VALUE;
+import static io.basin.sql.parser.StatementParser.expectEnd;
+import static io.basin.sql.parser.StatementParser.matches;
+import static io.basin.sql.parser.StatementParser.syntaxError;
+
+/**
+ * PostgreSQL's {@code COPY ... TO STDOUT}: a query or a table (optionally some of its columns),
+ * with the options of the current syntax ({@code WITH (FORMAT csv, HEADER, DELIMITER ',', NULL '')})
+ * and of the old one ({@code WITH CSV HEADER DELIMITER AS ','}) that psql's {@code \copy} and many
+ * scripts still use.
+ */
+final class CopyStatementParser
+{
+    private CopyStatementParser() {}
+
+    static Statement parse(String sql, List<Token> tokens)
+    {
+        int index = 1;
+        String query;
+        if (index < tokens.size() && tokens.get(index).text().equals("(") && !tokens.get(index).quoted()) {
+            int close = matchingParenthesis(sql, tokens, index);
+            query = StatementParser.blankPrefix(sql.substring(0, tokens.get(close).offset()), tokens.get(index).offset() + 1);
+            index = close + 1;
+        }
+        else {
+            StatementParser.NameAndEnd name = StatementParser.parseName(sql, tokens, index);
+            index = name.end();
+            String columns = "*";
+            if (index < tokens.size() && tokens.get(index).text().equals("(") && !tokens.get(index).quoted()) {
+                int close = matchingParenthesis(sql, tokens, index);
+                StringBuilder list = new StringBuilder();
+                for (int i = index + 1; i < close; i++) {
+                    Token token = tokens.get(i);
+                    if (token.text().equals(",") && !token.quoted()) {
+                        list.append(", ");
+                    }
+                    else {
+                        list.append(quoteIdentifier(token.identifier()));
+                    }
+                }
+                columns = list.toString();
+                index = close + 1;
+            }
+            query = "SELECT " + columns + " FROM " + String.join(".", name.parts().stream().map(CopyStatementParser::quoteIdentifier).toList());
+        }
+        if (matches(tokens, index, "FROM")) {
+            throw new BasinException(FEATURE_NOT_SUPPORTED, "COPY FROM is not supported over this connection yet; use INSERT");
+        }
+        if (!matches(tokens, index, "TO")) {
+            throw syntaxError(sql, index < tokens.size() ? tokens.get(index).offset() : sql.length(), "expected TO STDOUT");
+        }
+        index++;
+        if (!matches(tokens, index, "STDOUT")) {
+            throw new BasinException(FEATURE_NOT_SUPPORTED, "COPY TO a file is not supported; use COPY ... TO STDOUT (psql: \\copy)");
+        }
+        index++;
+        Options options = new Options();
+        if (matches(tokens, index, "WITH")) {
+            index++;
+        }
+        if (index < tokens.size() && tokens.get(index).text().equals("(") && !tokens.get(index).quoted()) {
+            int close = matchingParenthesis(sql, tokens, index);
+            index++;
+            while (index < close) {
+                String option = tokens.get(index++).keyword();
+                String value = null;
+                if (index < close && !tokens.get(index).text().equals(",")) {
+                    value = unquote(tokens.get(index++).text());
+                }
+                options.set(option, value);
+                if (index < close) {
+                    if (!tokens.get(index).text().equals(",")) {
+                        throw syntaxError(sql, tokens.get(index).offset(), "syntax error at or near \"" + tokens.get(index).text() + "\"");
+                    }
+                    index++;
+                }
+            }
+            index = close + 1;
+        }
+        else {
+            while (index < tokens.size()) {
+                String option = tokens.get(index++).keyword();
+                switch (option) {
+                    case "CSV", "BINARY" -> options.set("FORMAT", option.toLowerCase(Locale.ROOT));
+                    case "HEADER" -> options.set("HEADER", null);
+                    case "DELIMITER", "NULL", "QUOTE", "ESCAPE" -> {
+                        if (matches(tokens, index, "AS")) {
+                            index++;
+                        }
+                        if (index >= tokens.size()) {
+                            throw syntaxError(sql, sql.length(), option + " needs a value");
+                        }
+                        options.set(option, unquote(tokens.get(index++).text()));
+                    }
+                    default -> throw syntaxError(sql, tokens.get(index - 1).offset(), "syntax error at or near \"" + tokens.get(index - 1).text() + "\"");
+                }
+            }
+        }
+        expectEnd(sql, tokens, index);
+        return new Statement.CopyTo((Statement.Query) StatementParser.parse(query), options.build());
+    }
+
+    private static final class Options
+    {
+        private boolean csv;
+        private Character delimiter;
+        private String nullString;
+        private boolean header;
+        private Character quote;
+        private Character escape;
+
+        void set(String option, String value)
+        {
+            switch (option) {
+                case "FORMAT" -> {
+                    String format = value == null ? "" : value.toLowerCase(Locale.ROOT);
+                    switch (format) {
+                        case "csv" -> csv = true;
+                        case "text" -> csv = false;
+                        case "binary" -> throw new BasinException(FEATURE_NOT_SUPPORTED, "COPY format \"binary\" is not supported; use text or csv");
+                        default -> throw new BasinException(INVALID_PARAMETER_VALUE, "COPY format \"" + value + "\" not recognized");
+                    }
+                }
+                case "HEADER" -> header = value == null || List.of("true", "on", "1", "match").contains(value.toLowerCase(Locale.ROOT));
+                case "DELIMITER" -> delimiter = singleCharacter(option, value);
+                case "QUOTE" -> quote = singleCharacter(option, value);
+                case "ESCAPE" -> escape = singleCharacter(option, value);
+                case "NULL" -> {
+                    if (value == null) {
+                        throw new BasinException(INVALID_PARAMETER_VALUE, "COPY NULL needs a value");
+                    }
+                    nullString = value;
+                }
+                case "ENCODING" -> {
+                    if (value == null || !value.replace("-", "").equalsIgnoreCase("UTF8")) {
+                        throw new BasinException(FEATURE_NOT_SUPPORTED, "COPY encoding must be UTF8");
+                    }
+                }
+                default -> throw new BasinException(INVALID_PARAMETER_VALUE, "option \"" + option.toLowerCase(Locale.ROOT) + "\" not recognized");
+            }
+        }
+
+        Statement.CopyFormat build()
+        {
+            Statement.CopyFormat defaults = csv ? Statement.CopyFormat.csvDefaults() : Statement.CopyFormat.textDefaults();
+            if (!csv && (quote != null || escape != null)) {
+                throw new BasinException(INVALID_PARAMETER_VALUE, "COPY quote and escape are available only in CSV mode");
+            }
+            return new Statement.CopyFormat(
+                    csv,
+                    delimiter == null ? defaults.delimiter() : delimiter,
+                    nullString == null ? defaults.nullString() : nullString,
+                    header,
+                    quote == null ? defaults.quote() : quote,
+                    escape == null ? (quote == null ? defaults.escape() : quote) : escape);
+        }
+
+        private static char singleCharacter(String option, String value)
+        {
+            if (value == null || value.length() != 1) {
+                throw new BasinException(INVALID_PARAMETER_VALUE, "COPY " + option.toLowerCase(Locale.ROOT) + " must be a single one-byte character");
+            }
+            return value.charAt(0);
+        }
+    }
+
+    private static int matchingParenthesis(String sql, List<Token> tokens, int open)
+    {
+        int depth = 0;
+        for (int i = open; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (token.quoted()) {
+                continue;
+            }
+            if (token.text().equals("(")) {
+                depth++;
+            }
+            else if (token.text().equals(")") && --depth == 0) {
+                return i;
+            }
+        }
+        throw syntaxError(sql, sql.length(), "unbalanced parentheses");
+    }
+
+    private static String unquote(String text)
+    {
+        if (text.length() >= 2 && text.startsWith("'") && text.endsWith("'")) {
+            return text.substring(1, text.length() - 1);
+        }
+        return text;
+    }
+
+    private static String quoteIdentifier(String identifier)
+    {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+}
