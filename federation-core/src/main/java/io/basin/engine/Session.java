@@ -258,6 +258,24 @@ public final class Session
     {
         // Reads run in their own snapshot per statement, and writes are refused inside a block
         // (above), so the block itself has no connector state to commit or roll back yet.
+        // settings follow the block: SET LOCAL ends with it, a rollback undoes its SETs (and
+        // COMMIT of a failed block rolls back, as in PostgreSQL)
+        switch (control.kind()) {
+            case BEGIN -> {
+                if (transactionStatus == TransactionStatus.IDLE) {
+                    settings.beginTransaction();
+                }
+            }
+            case COMMIT -> {
+                if (transactionStatus == TransactionStatus.FAILED) {
+                    settings.rollbackTransaction();
+                }
+                else {
+                    settings.commitTransaction();
+                }
+            }
+            case ROLLBACK -> settings.rollbackTransaction();
+        }
         transactionStatus = switch (control.kind()) {
             case BEGIN -> transactionStatus == TransactionStatus.IDLE ? TransactionStatus.IN_TRANSACTION : transactionStatus;
             case COMMIT, ROLLBACK -> TransactionStatus.IDLE;

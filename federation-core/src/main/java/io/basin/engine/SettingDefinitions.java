@@ -24,7 +24,7 @@ import static io.basin.error.BasinErrorCode.INVALID_PARAMETER_VALUE;
 final class SettingDefinitions
 {
     /** The PostgreSQL version Basin reports; clients choose their catalog queries by it. */
-    static final String SERVER_VERSION = "15.0 (Basin)";
+    static final String SERVER_VERSION = "15.0";
     static final String SERVER_VERSION_NUM = "150000";
 
     private static final Map<String, SettingDefinition> DEFINITIONS = new LinkedHashMap<>();

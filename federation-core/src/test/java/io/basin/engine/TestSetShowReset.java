@@ -86,6 +86,25 @@ class TestSetShowReset
     }
 
     @Test
+    void testTransactionBlocks()
+    {
+        // SET LOCAL lasts until the block ends; a rolled back block undoes its SETs
+        assertions().executeInBoth(session(), "BEGIN");
+        assertShowAfter("SET LOCAL statement_timeout = '7s'", "statement_timeout");
+        assertShowAfter("SET client_min_messages = 'error'", "client_min_messages");
+        assertions().executeInBoth(session(), "COMMIT");
+        assertQuery("SHOW statement_timeout");
+        assertQuery("SHOW client_min_messages");
+        assertions().executeInBoth(session(), "BEGIN");
+        assertShowAfter("SET client_min_messages = 'log'", "client_min_messages");
+        assertShowAfter("SET LOCAL lock_timeout = 500", "lock_timeout");
+        assertions().executeInBoth(session(), "ROLLBACK");
+        assertQuery("SHOW client_min_messages");
+        assertQuery("SHOW lock_timeout");
+        assertions().executeInBoth(session(), "RESET client_min_messages");
+    }
+
+    @Test
     void testShowColumnNames()
             throws SQLException
     {
