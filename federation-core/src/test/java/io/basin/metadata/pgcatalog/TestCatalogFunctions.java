@@ -81,6 +81,15 @@ class TestCatalogFunctions
     }
 
     @Test
+    void testEscapeStrings()
+    {
+        assertQuery("SELECT E'a\\nb', E'it\\'s', e'\\x41\\101\\u00e9\\U0001F600', E'x''y', 'plain\\n', E'tab\\there', E'back\\\\slash'");
+        // psql's pattern for \dt "tpch.tiny".*
+        assertThat(text(session().execute("SELECT nspname FROM pg_catalog.pg_namespace n WHERE n.nspname OPERATOR(pg_catalog.~) E'^(tpch\\\\.tiny)$' COLLATE pg_catalog.default")))
+                .containsExactly(List.of("tpch.tiny"));
+    }
+
+    @Test
     void testChainedCasts()
     {
         // casts apply from the left: (12::integer)::text
