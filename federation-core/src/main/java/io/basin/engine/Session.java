@@ -412,7 +412,16 @@ public final class Session
                 settings.show("server_version"), engine.objectIds(), (name, value, local) -> {
                     settings.set(name, List.of(value), local);
                     return settings.show(name);
-                });
+                }, this::roles);
+    }
+
+    /** The system catalog's users, as pg_roles shows them. */
+    private List<io.basin.metadata.RoleDescription> roles()
+    {
+        return engine.systemCatalog().users().list().stream()
+                .map(user -> new io.basin.metadata.RoleDescription(user.id(), user.name(), user.attributes().superuser(), user.attributes().createDatabase(),
+                        user.attributes().canLogin(), user.attributes().connectionLimit(), user.attributes().passwordValidUntil()))
+                .toList();
     }
 
     private List<List<Object>> executePlan(PlanNode root, QueryCatalogs catalogs, QueryContext context)

@@ -24,6 +24,7 @@ import static java.util.Objects.requireNonNull;
  * @param serverVersion the PostgreSQL version Basin reports ({@code server_version})
  * @param objectIds the engine's object identifiers, stable across the session's statements
  * @param settingsWriter changes a setting of the session, for {@code set_config}
+ * @param roles the roles (users) there are, read when a statement needs them ({@code pg_roles})
  */
 public record SessionContext(
         String user,
@@ -33,7 +34,8 @@ public record SessionContext(
         List<SettingValue> settings,
         String serverVersion,
         ObjectIds objectIds,
-        SettingsWriter settingsWriter)
+        SettingsWriter settingsWriter,
+        java.util.function.Supplier<List<RoleDescription>> roles)
 {
     /** Sets a setting as SET (or SET LOCAL) would, and returns its new value as SHOW prints it. */
     @FunctionalInterface
@@ -56,6 +58,7 @@ public record SessionContext(
         requireNonNull(serverVersion, "serverVersion is null");
         requireNonNull(objectIds, "objectIds is null");
         requireNonNull(settingsWriter, "settingsWriter is null");
+        requireNonNull(roles, "roles is null");
     }
 
     /** The value of a setting by name, case-insensitively, as {@code current_setting} (and SHOW) reads it. */

@@ -8,7 +8,7 @@ import io.basin.metadata.pgcatalog.BuiltinTypes;
 import io.basin.metadata.pgcatalog.PgCatalog;
 import io.basin.metadata.pgcatalog.PgCatalogSnapshot;
 import io.basin.metadata.pgcatalog.PgCatalogSnapshot.Namespace;
-import io.basin.metadata.pgcatalog.PgCatalogSnapshot.Role;
+import io.basin.metadata.RoleDescription;
 import io.basin.plan.expr.Call;
 import io.basin.plan.expr.Constant;
 import io.basin.plan.expr.Expression;
@@ -224,7 +224,7 @@ final class CatalogFunctions
     {
         Expression value = RexTranslator.castIfNeeded(oid, BigintType.BIGINT);
         Map<Long, Expression> names = new java.util.LinkedHashMap<>();
-        for (Role role : snapshot.roles()) {
+        for (RoleDescription role : snapshot.roles()) {
             names.put(role.oid(), text(role.name()));
         }
         // PostgreSQL shows an oid that names no role as "unknown (OID=n)"

@@ -135,6 +135,24 @@ class TestCatalogFunctions
     }
 
     @Test
+    void testRoles()
+    {
+        // roles are cluster-wide in PostgreSQL: drop what an earlier run left
+        assertions().executeOnPostgres("DROP ROLE IF EXISTS catalog_alice");
+        assertions().executeOnPostgres("DROP ROLE IF EXISTS catalog_group");
+        assertions().executeInBoth(session(), "CREATE USER catalog_alice CREATEDB CONNECTION LIMIT 3");
+        assertions().executeInBoth(session(), "CREATE ROLE catalog_group");
+        try {
+            assertQuery("SELECT rolname, rolsuper, rolcreatedb, rolcanlogin, rolconnlimit, rolvaliduntil FROM pg_catalog.pg_roles WHERE rolname LIKE 'catalog%'");
+            assertQuery("SELECT usename, usecreatedb, usesuper FROM pg_catalog.pg_user WHERE usename LIKE 'catalog%'");
+            assertQuery("SELECT r.rolname, pg_get_userbyid(r.oid) FROM pg_catalog.pg_roles r WHERE r.rolname LIKE 'catalog%'");
+        }
+        finally {
+            assertions().executeInBoth(session(), "DROP ROLE catalog_alice, catalog_group");
+        }
+    }
+
+    @Test
     void testCatalogLookups()
     {
         session().execute("CREATE TABLE lookup_t (a integer)");
