@@ -258,6 +258,24 @@ public final class Session
     {
         // Reads run in their own snapshot per statement, and writes are refused inside a block
         // (above), so the block itself has no connector state to commit or roll back yet.
+        // settings follow the block: SET LOCAL ends with it, a rollback undoes its SETs (and
+        // COMMIT of a failed block rolls back, as in PostgreSQL)
+        switch (control.kind()) {
+            case BEGIN -> {
+                if (transactionStatus == TransactionStatus.IDLE) {
+                    settings.beginTransaction();
+                }
+            }
+            case COMMIT -> {
+                if (transactionStatus == TransactionStatus.FAILED) {
+                    settings.rollbackTransaction();
+                }
+                else {
+                    settings.commitTransaction();
+                }
+            }
+            case ROLLBACK -> settings.rollbackTransaction();
+        }
         transactionStatus = switch (control.kind()) {
             case BEGIN -> transactionStatus == TransactionStatus.IDLE ? TransactionStatus.IN_TRANSACTION : transactionStatus;
             case COMMIT, ROLLBACK -> TransactionStatus.IDLE;
@@ -391,7 +409,19 @@ public final class Session
     private io.basin.metadata.SessionContext sessionContext()
     {
         return new io.basin.metadata.SessionContext(identity.user(), identity.database(), identity.backendPid(), settings.searchPath(), settings.all(),
-                settings.show("server_version"), engine.objectIds());
+                settings.show("server_version"), engine.objectIds(), (name, value, local) -> {
+                    settings.set(name, List.of(value), local);
+                    return settings.show(name);
+                }, this::roles);
+    }
+
+    /** The system catalog's users, as pg_roles shows them. */
+    private List<io.basin.metadata.RoleDescription> roles()
+    {
+        return engine.systemCatalog().users().list().stream()
+                .map(user -> new io.basin.metadata.RoleDescription(user.id(), user.name(), user.attributes().superuser(), user.attributes().createDatabase(),
+                        user.attributes().canLogin(), user.attributes().connectionLimit(), user.attributes().passwordValidUntil()))
+                .toList();
     }
 
     private List<List<Object>> executePlan(PlanNode root, QueryCatalogs catalogs, QueryContext context)

@@ -60,10 +60,17 @@ public final class SessionSettings
 
     /**
      * A parameter the client sent when connecting (startup packet): it becomes the value
-     * {@code RESET} returns to, as in PostgreSQL.
+     * {@code RESET} returns to, as in PostgreSQL. Names Basin does not know are recorded as
+     * custom settings, as Amazon Redshift does.
      */
     public void setStartupParameter(String name, String value)
     {
+        if (SettingDefinitions.find(name).isEmpty()) {
+            // drivers describe themselves in the startup packet (Amazon Redshift's sends
+            // driver_version, os_version, plugin_name, ...); Redshift accepts and records them
+            customValues.put(key(name), value);
+            return;
+        }
         SettingDefinition definition = definition(name);
         String normalized = normalize(definition, List.of(value));
         resetValues.put(key(definition.name()), normalized);
@@ -308,9 +315,10 @@ public final class SessionSettings
                 .orElseThrow(() -> new BasinException(UNDEFINED_OBJECT, "unrecognized configuration parameter \"" + name + "\""));
     }
 
-    private static boolean isCustom(String name)
+    /** A setting Basin does not define: a custom one (with a dot), or one a driver gave when connecting. */
+    private boolean isCustom(String name)
     {
-        return name.indexOf('.') > 0 && SettingDefinitions.find(name).isEmpty();
+        return SettingDefinitions.find(name).isEmpty() && (name.indexOf('.') > 0 || customValues.containsKey(key(name)));
     }
 
     private static String key(String name)

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,7 +24,7 @@ import static io.basin.error.BasinErrorCode.INVALID_PARAMETER_VALUE;
 final class SettingDefinitions
 {
     /** The PostgreSQL version Basin reports; clients choose their catalog queries by it. */
-    static final String SERVER_VERSION = "15.0 (Basin)";
+    static final String SERVER_VERSION = "15.0";
     static final String SERVER_VERSION_NUM = "150000";
 
     private static final Map<String, SettingDefinition> DEFINITIONS = new LinkedHashMap<>();
@@ -271,11 +270,9 @@ final class SettingDefinitions
         return millis + "ms";
     }
 
-    private static final Function<String, Long> MEMORY = SettingDefinitions::parseBytes;
-
     private static String memory(String text)
     {
-        return formatBytes(MEMORY.apply(text));
+        return formatBytes(parseBytes(text));
     }
 
     static String formatBytes(long bytes)

@@ -23,6 +23,8 @@ import static java.util.Objects.requireNonNull;
  * @param settings every setting's current value, for {@code current_setting} and {@code pg_settings}
  * @param serverVersion the PostgreSQL version Basin reports ({@code server_version})
  * @param objectIds the engine's object identifiers, stable across the session's statements
+ * @param settingsWriter changes a setting of the session, for {@code set_config}
+ * @param roles the roles (users) there are, read when a statement needs them ({@code pg_roles})
  */
 public record SessionContext(
         String user,
@@ -31,8 +33,21 @@ public record SessionContext(
         List<String> searchPath,
         List<SettingValue> settings,
         String serverVersion,
-        ObjectIds objectIds)
+        ObjectIds objectIds,
+        SettingsWriter settingsWriter,
+        java.util.function.Supplier<List<RoleDescription>> roles)
 {
+    /** Sets a setting as SET (or SET LOCAL) would, and returns its new value as SHOW prints it. */
+    @FunctionalInterface
+    public interface SettingsWriter
+    {
+        SettingsWriter READ_ONLY = (name, value, local) -> {
+            throw new io.basin.error.BasinException(io.basin.error.BasinErrorCode.FEATURE_NOT_SUPPORTED, "Settings cannot be changed here");
+        };
+
+        String set(String name, String value, boolean local);
+    }
+
     public SessionContext
     {
         requireNonNull(user, "user is null");
@@ -42,6 +57,8 @@ public record SessionContext(
         settings = List.copyOf(requireNonNull(settings, "settings is null"));
         requireNonNull(serverVersion, "serverVersion is null");
         requireNonNull(objectIds, "objectIds is null");
+        requireNonNull(settingsWriter, "settingsWriter is null");
+        requireNonNull(roles, "roles is null");
     }
 
     /** The value of a setting by name, case-insensitively, as {@code current_setting} (and SHOW) reads it. */

@@ -389,7 +389,8 @@ final class PgConnection
 
     private void setSessionParameter(String name, String value)
     {
-        session.settings().set(name, value);
+        // startup values are what RESET returns to
+        session.settings().setStartupParameter(name, value);
     }
 
     // ---- ParameterStatus ----

@@ -59,6 +59,9 @@ class TestSessionSettings
         assertThat(settings.show("application_name")).isEqualTo("psql");
         assertThat(settings.show("datestyle")).isEqualTo("ISO, DMY");
         assertThat(settings.all().stream().filter(setting -> setting.name().equals("application_name")).findFirst().orElseThrow().source()).isEqualTo("client");
+        // what drivers say about themselves (Amazon Redshift's driver) is recorded, not refused
+        settings.setStartupParameter("driver_version", "2.1.0.34");
+        assertThat(settings.show("driver_version")).isEqualTo("2.1.0.34");
         assertThatThrownBy(() -> settings.setStartupParameter("client_encoding", "LATIN1"))
                 .isInstanceOfSatisfying(BasinException.class, e -> assertThat(e.sqlState()).isEqualTo("0A000"));
     }

@@ -86,6 +86,25 @@ class TestSetShowReset
     }
 
     @Test
+    void testTransactionBlocks()
+    {
+        // SET LOCAL lasts until the block ends; a rolled back block undoes its SETs
+        assertions().executeInBoth(session(), "BEGIN");
+        assertShowAfter("SET LOCAL statement_timeout = '7s'", "statement_timeout");
+        assertShowAfter("SET client_min_messages = 'error'", "client_min_messages");
+        assertions().executeInBoth(session(), "COMMIT");
+        assertQuery("SHOW statement_timeout");
+        assertQuery("SHOW client_min_messages");
+        assertions().executeInBoth(session(), "BEGIN");
+        assertShowAfter("SET client_min_messages = 'log'", "client_min_messages");
+        assertShowAfter("SET LOCAL lock_timeout = 500", "lock_timeout");
+        assertions().executeInBoth(session(), "ROLLBACK");
+        assertQuery("SHOW client_min_messages");
+        assertQuery("SHOW lock_timeout");
+        assertions().executeInBoth(session(), "RESET client_min_messages");
+    }
+
+    @Test
     void testShowColumnNames()
             throws SQLException
     {
@@ -130,6 +149,10 @@ class TestSetShowReset
         assertions().executeInBoth(session(), "SET statement_timeout = '4s'");
         assertQuery("SELECT name, setting, unit, source, vartype, context FROM pg_catalog.pg_settings WHERE name IN ('statement_timeout', 'application_name', 'lock_timeout', 'client_min_messages')");
         assertQuery("SELECT current_setting('application_name'), current_setting('STATEMENT_TIMEOUT'), current_setting('no.such', true)");
+        assertions().executeInBoth(session(), "RESET statement_timeout");
+        // set_config as clients call it: once, in a statement of one row
+        assertQuery("SELECT set_config('statement_timeout', '2500', false)");
+        assertQuery("SHOW statement_timeout");
         assertions().executeInBoth(session(), "RESET statement_timeout");
     }
 }

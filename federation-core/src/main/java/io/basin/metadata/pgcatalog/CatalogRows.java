@@ -1,11 +1,11 @@
 package io.basin.metadata.pgcatalog;
 
+import io.basin.metadata.RoleDescription;
 import io.basin.metadata.SettingValue;
 import io.basin.metadata.pgcatalog.PgCatalogSnapshot.Attribute;
 import io.basin.metadata.pgcatalog.PgCatalogSnapshot.Database;
 import io.basin.metadata.pgcatalog.PgCatalogSnapshot.Namespace;
 import io.basin.metadata.pgcatalog.PgCatalogSnapshot.Relation;
-import io.basin.metadata.pgcatalog.PgCatalogSnapshot.Role;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -232,17 +232,18 @@ public final class CatalogRows
 
     private void roles(Rows rows)
     {
-        for (Role role : snapshot.roles()) {
+        for (RoleDescription role : snapshot.roles()) {
             rows.add()
                     .set("rolname", role.name())
-                    .set("rolsuper", true)
+                    .set("rolsuper", role.superuser())
                     .set("rolinherit", true)
-                    .set("rolcreaterole", true)
-                    .set("rolcreatedb", true)
-                    .set("rolcanlogin", true)
+                    .set("rolcreaterole", role.superuser())
+                    .set("rolcreatedb", role.createDatabase())
+                    .set("rolcanlogin", role.canLogin())
                     .set("rolreplication", false)
-                    .set("rolconnlimit", -1)
+                    .set("rolconnlimit", role.connectionLimit().orElse(-1))
                     .set("rolpassword", "********")
+                    .set("rolvaliduntil", role.validUntil().map(CatalogRows::micros).orElse(null))
                     .set("rolbypassrls", false)
                     .set("oid", role.oid());
         }
@@ -250,16 +251,25 @@ public final class CatalogRows
 
     private void users(Rows rows)
     {
-        for (Role role : snapshot.roles()) {
+        for (RoleDescription role : snapshot.roles()) {
+            if (!role.canLogin()) {
+                continue;
+            }
             rows.add()
                     .set("usename", role.name())
                     .set("usesysid", role.oid())
-                    .set("usecreatedb", true)
-                    .set("usesuper", true)
+                    .set("usecreatedb", role.createDatabase())
+                    .set("usesuper", role.superuser())
                     .set("userepl", false)
                     .set("usebypassrls", false)
-                    .set("passwd", "********");
+                    .set("passwd", "********")
+                    .set("valuntil", role.validUntil().map(CatalogRows::micros).orElse(null));
         }
+    }
+
+    private static long micros(java.time.Instant instant)
+    {
+        return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1000;
     }
 
     private static void tablespaces(Rows rows)

@@ -3,6 +3,7 @@ package io.basin.metadata.pgcatalog;
 import com.google.common.base.Suppliers;
 import io.basin.metadata.QualifiedTableName;
 import io.basin.metadata.QueryCatalogs;
+import io.basin.metadata.RoleDescription;
 import io.basin.metadata.SessionContext;
 import io.trino.spi.connector.ColumnMetadata;
 import io.trino.spi.connector.ConnectorTableMetadata;
@@ -39,7 +40,7 @@ public final class PgCatalogSnapshot
     public static final long PG_CATALOG_OID = 11;
     public static final long PUBLIC_OID = 2200;
     public static final long INFORMATION_SCHEMA_OID = 13000;
-    /** The name of the owner role: the engine's default user. */
+    /** The name of the owner role: the engine's default user (the system catalog's bootstrap user). */
     public static final String OWNER = "basin";
 
     /** A namespace (schema) of the current database. */
@@ -110,14 +111,13 @@ public final class PgCatalogSnapshot
         }
     }
 
-    public record Role(long oid, String name) {}
-
     public record Database(long oid, String name, boolean allowConnections) {}
 
     private final QueryCatalogs catalogs;
     private final SessionContext session;
     private final Supplier<List<Namespace>> namespaces = Suppliers.memoize(this::listNamespaces);
     private final Supplier<List<Relation>> relations = Suppliers.memoize(this::listRelations);
+    private final Supplier<List<RoleDescription>> roles = Suppliers.memoize(this::listRoles);
 
     public PgCatalogSnapshot(QueryCatalogs catalogs, SessionContext session)
     {
@@ -145,19 +145,27 @@ public final class PgCatalogSnapshot
         return relations.get();
     }
 
-    public List<Role> roles()
+    /** The roles there are; the session's user among them even if it is not in the system catalog. */
+    public List<RoleDescription> roles()
     {
-        List<Role> roles = new ArrayList<>();
-        roles.add(new Role(OWNER_OID, OWNER));
-        if (!session.user().equals(OWNER)) {
-            roles.add(new Role(session.objectIds().oid(ObjectIds.Kind.ROLE, session.user()), session.user()));
+        return roles.get();
+    }
+
+    private List<RoleDescription> listRoles()
+    {
+        List<RoleDescription> result = new ArrayList<>(session.roles().get());
+        if (result.stream().noneMatch(role -> role.oid() == OWNER_OID)) {
+            result.add(0, new RoleDescription(OWNER_OID, OWNER, true, true, true, java.util.OptionalInt.empty(), Optional.empty()));
         }
-        return roles;
+        if (result.stream().noneMatch(role -> role.name().equals(session.user()))) {
+            result.add(new RoleDescription(session.objectIds().oid(ObjectIds.Kind.ROLE, session.user()), session.user(), false, false, true, java.util.OptionalInt.empty(), Optional.empty()));
+        }
+        return List.copyOf(result);
     }
 
     public long userOid()
     {
-        return session.user().equals(OWNER) ? OWNER_OID : session.objectIds().oid(ObjectIds.Kind.ROLE, session.user());
+        return roles().stream().filter(role -> role.name().equals(session.user())).findFirst().orElseThrow().oid();
     }
 
     public List<Database> databases()

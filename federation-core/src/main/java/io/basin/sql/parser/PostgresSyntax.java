@@ -9,8 +9,10 @@ import java.util.Locale;
  * Rewrites the PostgreSQL spellings Calcite's parser does not read into ones it does, before
  * parsing: {@code OPERATOR(pg_catalog.~)} becomes {@code ~}; {@code COLLATE pg_catalog.default}
  * (and {@code "C"}, {@code "POSIX"}) is dropped, since Basin compares text by code point, which is
- * what those collations mean; {@code int2[]} becomes {@code int2 ARRAY}. Replacements are padded
- * to the length of what they replace where they are shorter, so error positions stay right.
+ * what those collations mean; {@code int2[]} becomes {@code int2 ARRAY}; an escape string
+ * {@code E'a\nb'} becomes the plain string it denotes (Calcite reads it as a string of another
+ * character set, which does not compare with text columns). Replacements are padded to the
+ * length of what they replace where they are shorter, so error positions stay right.
  */
 final class PostgresSyntax
 {
@@ -18,6 +20,7 @@ final class PostgresSyntax
 
     static String rewrite(String sql)
     {
+        sql = EscapeStrings.rewrite(sql);
         if (!mayNeedRewrite(sql)) {
             return sql;
         }

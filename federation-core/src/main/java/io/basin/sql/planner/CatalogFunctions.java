@@ -8,7 +8,7 @@ import io.basin.metadata.pgcatalog.BuiltinTypes;
 import io.basin.metadata.pgcatalog.PgCatalog;
 import io.basin.metadata.pgcatalog.PgCatalogSnapshot;
 import io.basin.metadata.pgcatalog.PgCatalogSnapshot.Namespace;
-import io.basin.metadata.pgcatalog.PgCatalogSnapshot.Role;
+import io.basin.metadata.RoleDescription;
 import io.basin.plan.expr.Call;
 import io.basin.plan.expr.Constant;
 import io.basin.plan.expr.Expression;
@@ -53,6 +53,10 @@ final class CatalogFunctions
     private static final Set<String> DEFINITION_FUNCTIONS = Set.of(
             "PG_GET_INDEXDEF", "PG_GET_CONSTRAINTDEF", "PG_GET_VIEWDEF", "PG_GET_STATISTICSOBJDEF_COLUMNS", "PG_GET_TRIGGERDEF",
             "PG_GET_FUNCTIONDEF", "PG_GET_FUNCTION_ARGUMENTS", "PG_GET_FUNCTION_RESULT", "PG_GET_RULEDEF", "PG_GET_PARTKEYDEF");
+    private static final Set<String> SESSION_FUNCTIONS = Set.of(
+            "VERSION", "CURRENT_DATABASE", "CURRENT_CATALOG", "CURRENT_USER", "SESSION_USER", "USER", "CURRENT_ROLE", "CURRENT_SCHEMA",
+            "PG_BACKEND_PID", "CURRENT_SETTING", "SET_CONFIG", "TXID_CURRENT", "PG_TABLE_IS_VISIBLE", "PG_GET_USERBYID",
+            "OBJ_DESCRIPTION", "COL_DESCRIPTION", "SHOBJ_DESCRIPTION", "TO_REGCLASS", "REGCLASS", "REGNAMESPACE", "REGTYPE", "REGPROC");
     private static final int UTF8_ENCODING = 6;
 
     // null for planners without a session (tests of the translator alone)
@@ -91,13 +95,7 @@ final class CatalogFunctions
 
     private Optional<Expression> sessionFunction(String name, List<Expression> arguments, Type type)
     {
-        Optional<Expression> result = switch (name) {
-            case "VERSION", "CURRENT_DATABASE", "CURRENT_CATALOG", "CURRENT_USER", "SESSION_USER", "USER", "CURRENT_ROLE", "CURRENT_SCHEMA",
-                 "PG_BACKEND_PID", "CURRENT_SETTING", "SET_CONFIG", "TXID_CURRENT", "PG_TABLE_IS_VISIBLE", "PG_GET_USERBYID",
-                 "OBJ_DESCRIPTION", "COL_DESCRIPTION", "SHOBJ_DESCRIPTION", "TO_REGCLASS", "REGCLASS", "REGNAMESPACE", "REGTYPE", "REGPROC" -> Optional.empty();
-            default -> null;
-        };
-        if (result == null) {
+        if (!SESSION_FUNCTIONS.contains(name)) {
             return Optional.empty();
         }
         if (catalog == null) {
@@ -115,7 +113,7 @@ final class CatalogFunctions
             case "PG_BACKEND_PID" -> new Constant((long) session.backendPid(), IntegerType.INTEGER);
             case "TXID_CURRENT" -> new Constant(txid(), BigintType.BIGINT);
             case "CURRENT_SETTING" -> currentSetting(session, arguments);
-            case "SET_CONFIG" -> throw new BasinException(FEATURE_NOT_SUPPORTED, "set_config() is not supported in queries; use SET");
+            case "SET_CONFIG" -> setConfig(session, arguments);
             case "PG_TABLE_IS_VISIBLE" -> membership(arguments.getFirst(), snapshot.visibleRelationOids());
             case "PG_GET_USERBYID" -> userById(snapshot, arguments.getFirst());
             case "OBJ_DESCRIPTION" -> description(snapshot, arguments.getFirst(), new Constant(0L, BigintType.BIGINT));
@@ -196,6 +194,21 @@ final class CatalogFunctions
         return value.<Expression>map(CatalogFunctions::text).orElse(new Constant(null, VarcharType.VARCHAR));
     }
 
+    /**
+     * set_config(name, value, is_local): sets the setting once, when the statement is planned
+     * (PostgreSQL sets it for every row that evaluates the call; clients call it in a statement
+     * of one row), and returns the new value.
+     */
+    private static Expression setConfig(SessionContext session, List<Expression> arguments)
+    {
+        String name = constantText(arguments.get(0), "set_config");
+        String value = constantText(arguments.get(1), "set_config");
+        if (!(arguments.get(2) instanceof Constant local) || local.isNull()) {
+            throw new BasinException(FEATURE_NOT_SUPPORTED, "set_config is supported only with a constant is_local");
+        }
+        return text(session.settingsWriter().set(name, value, (Boolean) local.value()));
+    }
+
     private static Expression membership(Expression oid, Set<Long> oids)
     {
         List<Expression> arguments = new ArrayList<>();
@@ -211,7 +224,7 @@ final class CatalogFunctions
     {
         Expression value = RexTranslator.castIfNeeded(oid, BigintType.BIGINT);
         Map<Long, Expression> names = new java.util.LinkedHashMap<>();
-        for (Role role : snapshot.roles()) {
+        for (RoleDescription role : snapshot.roles()) {
             names.put(role.oid(), text(role.name()));
         }
         // PostgreSQL shows an oid that names no role as "unknown (OID=n)"

@@ -184,7 +184,7 @@ public final class QueryPlanner
     {
         SqlNode validated;
         try {
-            validated = validator.validate(query);
+            validated = validator.validate(SqlTreeCopy.copy(query));
         }
         catch (CalciteContextException e) {
             throw translateValidationError(e);
@@ -200,7 +200,7 @@ public final class QueryPlanner
     {
         SqlNode validated;
         try {
-            validated = validator.validate(query);
+            validated = validator.validate(SqlTreeCopy.copy(query));
         }
         catch (CalciteContextException e) {
             throw translateValidationError(e);

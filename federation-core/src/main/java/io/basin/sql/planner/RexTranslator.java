@@ -322,15 +322,9 @@ public final class RexTranslator
             case "TO_CHAR" -> simple(FunctionNames.TO_CHAR, operands, type);
             case "ARRAY_TO_STRING" -> arrays.arrayToString(operands);
             case "ARRAY_UPPER", "ARRAY_LOWER", "ARRAY_LENGTH", "CARDINALITY" -> arrays.bound(name, operands, type);
-            default -> catalogFunctions.translate(name, operands.stream().map(this::translateArgument).toList(), type)
+            default -> catalogFunctions.translate(name, translateAll(operands), type)
                     .orElseThrow(() -> new BasinException(UNDEFINED_FUNCTION, "function " + call.getOperator().getName().toLowerCase(Locale.ROOT) + " is not supported"));
         };
-    }
-
-    /** An argument of a catalog function: casts to the reg* types are the catalog functions' own. */
-    private Expression translateArgument(RexNode node)
-    {
-        return doTranslate(node);
     }
 
     private Expression timeUnit(RexNode node)

@@ -81,6 +81,22 @@ class TestCatalogFunctions
     }
 
     @Test
+    void testEscapeStrings()
+    {
+        assertQuery("SELECT E'a\\nb', E'it\\'s', e'\\x41\\101\\u00e9\\U0001F600', E'x''y', 'plain\\n', E'tab\\there', E'back\\\\slash'");
+        // psql's pattern for \dt "tpch.tiny".*
+        assertThat(text(session().execute("SELECT nspname FROM pg_catalog.pg_namespace n WHERE n.nspname OPERATOR(pg_catalog.~) E'^(tpch\\\\.tiny)$' COLLATE pg_catalog.default")))
+                .containsExactly(List.of("tpch.tiny"));
+    }
+
+    @Test
+    void testChainedCasts()
+    {
+        // casts apply from the left: (12::integer)::text
+        assertQuery("SELECT 12::integer::text || 'x', 2.5::numeric(3,1)::text, '7'::int2::int8 + 1");
+    }
+
+    @Test
     void testConstantArrays()
     {
         assertQuery("SELECT 2 = ANY(ARRAY[1, 2, 3]), 5 = ANY(ARRAY[1, 2]), 5 <> ALL(ARRAY[1, 2]), 'd' = ANY('{a,d}'::text[])");
@@ -115,6 +131,24 @@ class TestCatalogFunctions
         finally {
             assertions().executeInBoth(session(), "RESET search_path");
             assertions().executeOnPostgres("SET search_path = " + getClass().getSimpleName().toLowerCase(java.util.Locale.ENGLISH));
+        }
+    }
+
+    @Test
+    void testRoles()
+    {
+        // roles are cluster-wide in PostgreSQL: drop what an earlier run left
+        assertions().executeOnPostgres("DROP ROLE IF EXISTS catalog_alice");
+        assertions().executeOnPostgres("DROP ROLE IF EXISTS catalog_group");
+        assertions().executeInBoth(session(), "CREATE USER catalog_alice CREATEDB CONNECTION LIMIT 3");
+        assertions().executeInBoth(session(), "CREATE ROLE catalog_group");
+        try {
+            assertQuery("SELECT rolname, rolsuper, rolcreatedb, rolcanlogin, rolconnlimit, rolvaliduntil FROM pg_catalog.pg_roles WHERE rolname LIKE 'catalog%'");
+            assertQuery("SELECT usename, usecreatedb, usesuper FROM pg_catalog.pg_user WHERE usename LIKE 'catalog%'");
+            assertQuery("SELECT r.rolname, pg_get_userbyid(r.oid) FROM pg_catalog.pg_roles r WHERE r.rolname LIKE 'catalog%'");
+        }
+        finally {
+            assertions().executeInBoth(session(), "DROP ROLE catalog_alice, catalog_group");
         }
     }
 
