@@ -75,7 +75,6 @@ final class PgConnection
     private String applicationName = "";
     private final Map<String, PgPreparedStatement> preparedStatements = new HashMap<>();
     private final Map<String, PgPortal> portals = new HashMap<>();
-    private final Map<String, String> reportedParameters = new HashMap<>();
     private boolean skipUntilSync;
     private boolean holdsUserConnection;
     /** The text of the statement in the Parse message being handled, for error positions. */
@@ -255,7 +254,7 @@ final class PgConnection
         output.beginMessage('R');
         output.writeInt32(0);
         output.endMessage();
-        reportParameters(true);
+        reportParameters();
         output.beginMessage('K');
         output.writeInt32(session.identity().backendPid());
         output.writeInt32(secretKey);
@@ -335,24 +334,10 @@ final class PgConnection
     {
         for (Map.Entry<String, String> parameter : parameters.entrySet()) {
             String name = parameter.getKey().toLowerCase(Locale.ROOT);
-            String value = parameter.getValue();
             switch (name) {
                 case "user", "database", "replication" -> {}
-                case "options" -> applyCommandLineOptions(value);
-                case "client_encoding" -> checkClientEncoding(value);
-                default -> {
-                    try {
-                        setSessionParameter(name, value);
-                    }
-                    catch (BasinException e) {
-                        // drivers send their own startup parameters (Redshift's driver_version, os_version);
-                        // Redshift accepts them, so an unknown one is noted and ignored
-                        if (e.code() != BasinErrorCode.UNDEFINED_OBJECT) {
-                            throw e;
-                        }
-                        LOG.debug("ignoring startup parameter {}", name);
-                    }
-                }
+                case "options" -> applyCommandLineOptions(parameter.getValue());
+                default -> setSessionParameter(name, parameter.getValue());
             }
         }
     }
@@ -379,14 +364,6 @@ final class PgConnection
         }
     }
 
-    private static void checkClientEncoding(String value)
-    {
-        String encoding = value.replace("-", "").replace("'", "").trim().toUpperCase(Locale.ROOT);
-        if (!encoding.equals("UTF8") && !encoding.equals("UNICODE")) {
-            throw new BasinException(BasinErrorCode.FEATURE_NOT_SUPPORTED, "client encoding \"" + value + "\" is not supported; Basin speaks UTF8 only");
-        }
-    }
-
     private void setSessionParameter(String name, String value)
     {
         // startup values are what RESET returns to
@@ -395,62 +372,13 @@ final class PgConnection
 
     // ---- ParameterStatus ----
 
-    private static final List<String> REPORTED_SETTINGS = List.of("application_name", "timezone", "datestyle", "intervalstyle", "search_path");
-
-    /** Sends ParameterStatus for each reported setting whose value changed (all of them at startup). */
-    private void reportParameters(boolean initial)
+    /** Sends ParameterStatus for each reported setting whose value changed (all of them after authentication). */
+    private void reportParameters()
             throws IOException
     {
-        if (initial) {
-            Map<String, String> fixed = new LinkedHashMap<>();
-            fixed.put("server_version", "15.0");
-            fixed.put("server_encoding", "UTF8");
-            fixed.put("client_encoding", "UTF8");
-            fixed.put("integer_datetimes", "on");
-            fixed.put("standard_conforming_strings", "on");
-            fixed.put("is_superuser", "on");
-            fixed.put("session_authorization", user);
-            fixed.put("default_transaction_read_only", "off");
-            fixed.put("in_hot_standby", "off");
-            for (Map.Entry<String, String> entry : fixed.entrySet()) {
-                writeParameterStatus(entry.getKey(), entry.getValue());
-            }
+        for (Map.Entry<String, String> change : session.settings().reportableChanges().entrySet()) {
+            writeParameterStatus(change.getKey(), change.getValue());
         }
-        for (String name : REPORTED_SETTINGS) {
-            String value = currentSetting(name);
-            if (value != null && !value.equals(reportedParameters.get(name))) {
-                reportedParameters.put(name, value);
-                writeParameterStatus(displayName(name), value);
-            }
-        }
-    }
-
-    private String currentSetting(String name)
-    {
-        return switch (name) {
-            case "timezone" -> session.settings().timeZone().getId();
-            case "datestyle" -> "ISO, MDY";
-            case "intervalstyle" -> "postgres";
-            case "application_name" -> {
-                try {
-                    yield session.settings().show("application_name");
-                }
-                catch (BasinException e) {
-                    yield applicationName;
-                }
-            }
-            default -> null;
-        };
-    }
-
-    private static String displayName(String name)
-    {
-        return switch (name) {
-            case "timezone" -> "TimeZone";
-            case "datestyle" -> "DateStyle";
-            case "intervalstyle" -> "IntervalStyle";
-            default -> name;
-        };
     }
 
     private void writeParameterStatus(String name, String value)
@@ -560,7 +488,7 @@ final class PgConnection
             output.endMessage();
         }
         for (SqlStatement statement : statements) {
-            int offset = offsetOf(sql, statement.line(), statement.column());
+            int offset = PgErrors.characterOffset(sql, statement.line(), statement.column());
             long start = System.nanoTime();
             try {
                 long rows = runSimpleStatement(statement.text());
@@ -573,19 +501,8 @@ final class PgConnection
                 break;
             }
         }
-        reportParameters(false);
+        reportParameters();
         readyForQuery();
-    }
-
-    private static int offsetOf(String sql, int line, int column)
-    {
-        int index = 0;
-        for (int current = 1; current < line && index < sql.length(); index++) {
-            if (sql.charAt(index) == '\n') {
-                current++;
-            }
-        }
-        return sql.codePointCount(0, Math.min(sql.length(), index + column - 1));
     }
 
     private long runSimpleStatement(String sql)
@@ -631,11 +548,8 @@ final class PgConnection
     private static String commandTag(Statement statement, String sql, StatementResult result, long rows, TransactionStatus before)
     {
         return switch (statement) {
-            case Statement.TransactionControl control -> switch (control.kind()) {
-                case BEGIN -> "BEGIN";
-                case COMMIT -> before == TransactionStatus.FAILED ? "ROLLBACK" : "COMMIT";
-                case ROLLBACK -> "ROLLBACK";
-            };
+            // COMMIT (or END) of a failed block rolls it back, and says so
+            case Statement.TransactionControl control when control.kind() == Statement.TransactionControl.Kind.COMMIT && before == TransactionStatus.FAILED -> "ROLLBACK";
             case Statement.CopyTo _ -> "COPY " + rows;
             case Statement.Query _ -> "SELECT " + rows;
             case Statement.Show _ -> "SHOW";
@@ -761,7 +675,7 @@ final class PgConnection
         if (old != null) {
             old.close();
         }
-        portals.put(portalName, new PgPortal(statement.sql(), sql, parsed, resultFormats));
+        portals.put(portalName, new PgPortal(statement.sql(), parsed, resultFormats));
         output.beginMessage('2');
         output.endMessage();
     }
@@ -835,11 +749,11 @@ final class PgConnection
         try {
             executePortal(portal, maxRows);
             if (portal.isDone()) {
-                logStatement(portal.loggedSql(), portal.startNanos(), portal.rowsSent(), null);
+                logStatement(portal.sql(), portal.startNanos(), portal.rowsSent(), null);
             }
         }
         catch (TrinoException e) {
-            logStatement(portal.loggedSql(), start, -1, e);
+            logStatement(portal.sql(), start, -1, e);
             portal.close();
             throw e;
         }
@@ -865,7 +779,7 @@ final class PgConnection
         }
         if (result.columns().isEmpty()) {
             writeCommandComplete(portal.finish(commandTag(statement, portal.sql(), result, 0, portal.statusBefore())));
-            reportParameters(false);
+            reportParameters();
             return;
         }
         long limit = maxRows <= 0 ? Long.MAX_VALUE : maxRows;

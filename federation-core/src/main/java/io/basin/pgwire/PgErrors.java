@@ -48,17 +48,24 @@ final class PgErrors
         if (text == null || line.isEmpty() || column.isEmpty()) {
             return OptionalInt.empty();
         }
+        return OptionalInt.of(characterOffset(text, line.getAsInt(), column.getAsInt()) + offset + 1);
+    }
+
+    /**
+     * How many characters (code points: PostgreSQL counts characters, not UTF-16 units) of
+     * {@code text} come before 1-based {@code line} and {@code column}.
+     */
+    static int characterOffset(String text, int line, int column)
+    {
         int currentLine = 1;
         int index = 0;
-        while (currentLine < line.getAsInt() && index < text.length()) {
+        while (currentLine < line && index < text.length()) {
             if (text.charAt(index) == '\n') {
                 currentLine++;
             }
             index++;
         }
-        int characterIndex = Math.min(index + column.getAsInt() - 1, text.length());
-        // positions count characters, not UTF-16 units
-        return OptionalInt.of(text.codePointCount(0, characterIndex) + offset + 1);
+        return text.codePointCount(0, Math.min(index + column - 1, text.length()));
     }
 
     static void writeError(PgOutput out, String severity, ErrorReport report)

@@ -5,7 +5,6 @@ import io.basin.engine.Session;
 import io.basin.engine.StatementResult;
 import io.basin.engine.TransactionStatus;
 import io.basin.sql.parser.Statement;
-import io.basin.sql.parser.StatementParser;
 import io.trino.spi.Page;
 
 import java.util.List;
@@ -20,7 +19,6 @@ import static java.util.Objects.requireNonNull;
 final class PgPortal
 {
     private final String sql;
-    private final String boundSql;
     private final Statement statement;
     private final short[] resultFormats;
     private StatementResult result;
@@ -32,23 +30,19 @@ final class PgPortal
     private String completedTag;
     private long startNanos;
 
-    PgPortal(String sql, String boundSql, Statement statement, short[] resultFormats)
+    PgPortal(String sql, Statement statement, short[] resultFormats)
     {
         this.sql = requireNonNull(sql, "sql is null");
-        this.boundSql = requireNonNull(boundSql, "boundSql is null");
         // null for an empty query string, which executes to EmptyQueryResponse
         this.statement = statement;
         this.resultFormats = requireNonNull(resultFormats, "resultFormats is null");
     }
 
-    /** The statement as the client wrote it, with {@code $n} markers. */
+    /**
+     * The statement as the client wrote it, with {@code $n} markers: what the server logs, never
+     * the bound values (they may be secrets).
+     */
     String sql()
-    {
-        return sql;
-    }
-
-    /** For the server log: the statement with its markers, never the bound values (they may be secrets). */
-    String loggedSql()
     {
         return sql;
     }
@@ -69,9 +63,8 @@ final class PgPortal
         if (result != null) {
             return result.columns();
         }
-        // describing validates a Calcite tree in place, which Execute could not then plan again
-        // (ORDER BY a column outside the select list failed with 42703): describe a copy of its own
-        return session.describe(StatementParser.parse(boundSql)).columns();
+        // the planner validates a copy of the tree, so Execute can still plan this statement
+        return session.describe(statement).columns();
     }
 
     boolean isStarted()

@@ -293,6 +293,27 @@ final class TestPsqlClient
     }
 
     @Test
+    void testTransactionCommandTags()
+    {
+        // psql prints each command's tag: the synonyms report PostgreSQL's own words
+        Path file = script("""
+                START TRANSACTION;
+                END;
+                START TRANSACTION ISOLATION LEVEL SERIALIZABLE;
+                ABORT;
+                BEGIN WORK;
+                COMMIT WORK;
+                BEGIN;
+                SELECT 1 / 0;
+                END;
+                """);
+        TestingPsql.Result onBasin = basinPsql.run("-A", "-f", file.toString());
+        TestingPsql.Result onPostgres = postgresPsql.run("-A", "-f", file.toString());
+        assertThat(onBasin.stdout()).isEqualTo(onPostgres.stdout()).contains("START TRANSACTION", "ROLLBACK");
+        assertThat(onBasin.exitCode()).isEqualTo(onPostgres.exitCode());
+    }
+
+    @Test
     void testSingleTransactionOption()
     {
         // -1 wraps the script in BEGIN/COMMIT; with ON_ERROR_STOP a failure rolls back

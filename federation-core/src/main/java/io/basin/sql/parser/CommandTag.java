@@ -41,6 +41,10 @@ public final class CommandTag
                 yield object.isEmpty() ? verb : verb + " " + object;
             }
             case "WITH", "SELECT", "VALUES", "TABLE" -> withCount("SELECT", updateCount);
+            // PostgreSQL's synonyms report their own tags: END commits, ABORT rolls back
+            case "START" -> "START TRANSACTION";
+            case "END" -> "COMMIT";
+            case "ABORT" -> "ROLLBACK";
             default -> withCount(verb, updateCount);
         };
     }
