@@ -174,9 +174,8 @@ final class PgResultWriter
         return (block, position) -> {
             scratch.reset();
             writer.write(block, position, scratch);
-            byte[] bytes = scratch.toByteArray();
             // skip the int32 length the writer puts before the value
-            return new String(bytes, 4, bytes.length - 4, StandardCharsets.UTF_8);
+            return scratch.toUtf8String(4);
         };
     }
 }

@@ -56,7 +56,7 @@ final class BinaryValueWriters
             case RealType _ -> new Float4Writer();
             case DoubleType _ -> new Float8Writer();
             case DecimalType decimal -> new NumericWriter(decimal);
-            case VarcharType _, VarbinaryType _ -> new BytesWriter(type);
+            case VarcharType _, VarbinaryType _ -> new SliceBytesWriter(type);
             case CharType charType -> new CharBytesWriter(charType);
             case DateType _ -> new DateWriter(type);
             case TimeType time -> new TimeWriter(time);
@@ -177,27 +177,6 @@ final class BinaryValueWriters
             int start = buffer.reserveInt();
             digits.writeBinary(buffer, type.getScale());
             buffer.patchLength(start);
-        }
-    }
-
-    /** varchar (UTF-8, as {@code textsend}) and varbinary ({@code byteasend}): the bytes themselves. */
-    private static final class BytesWriter
-            extends NullableWriter
-    {
-        private final Type type;
-        private final BlockValues value = new BlockValues();
-
-        BytesWriter(Type type)
-        {
-            this.type = requireNonNull(type, "type is null");
-        }
-
-        @Override
-        void writeValue(Block block, int position, WireBuffer buffer)
-        {
-            value.loadSlice(type, block, position);
-            buffer.writeInt(value.length());
-            buffer.writeBytes(value.slice(), value.offset(), value.length());
         }
     }
 

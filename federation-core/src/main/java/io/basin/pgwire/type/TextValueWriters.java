@@ -47,7 +47,7 @@ final class TextValueWriters
             case RealType _ -> new RealWriter();
             case DoubleType _ -> new DoubleWriter();
             case DecimalType decimal -> new DecimalWriter(decimal);
-            case VarcharType _ -> new VarcharWriter(type);
+            case VarcharType _ -> new SliceBytesWriter(type);
             case CharType charType -> new CharWriter(charType);
             case VarbinaryType _ -> new VarbinaryWriter(type);
             case DateType _ -> new DateWriter(type);
@@ -177,27 +177,6 @@ final class TextValueWriters
         digits.setInt128(value.getHigh(), value.getLow());
     }
 
-    private static final class VarcharWriter
-            extends NullableWriter
-    {
-        private final Type type;
-        private final BlockValues value = new BlockValues();
-
-        VarcharWriter(Type type)
-        {
-            this.type = requireNonNull(type, "type is null");
-        }
-
-        @Override
-        void writeValue(Block block, int position, WireBuffer buffer)
-        {
-            value.loadSlice(type, block, position);
-            buffer.writeInt(value.length());
-            buffer.writeBytes(value.slice(), value.offset(), value.length());
-        }
-    }
-
-    /** char(n): Trino stores the value without trailing spaces; PostgreSQL sends it padded to n characters. */
     static final class CharWriter
             extends NullableWriter
     {

@@ -203,6 +203,13 @@ public final class WireBuffer
         return bytes[index];
     }
 
+    /** The bytes from {@code offset} to the end, decoded as UTF-8. */
+    public String toUtf8String(int offset)
+    {
+        checkPositionIndexes(offset, size, size);
+        return new String(bytes, offset, size - offset, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** The bytes written, copied. */
     public byte[] toByteArray()
     {
