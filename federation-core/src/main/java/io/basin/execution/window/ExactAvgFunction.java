@@ -1,8 +1,6 @@
 package io.basin.execution.window;
 
-import io.trino.spi.block.Block;
 import io.trino.spi.block.BlockBuilder;
-import io.trino.spi.block.Int128ArrayBlock;
 import io.trino.spi.type.DecimalType;
 import io.trino.spi.type.Type;
 
@@ -11,7 +9,6 @@ import java.math.RoundingMode;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static io.trino.spi.type.DoubleType.DOUBLE;
-import static java.util.Objects.requireNonNull;
 
 /**
  * {@code avg} of integers or decimals over the frame, from an exact sum. As a decimal (PostgreSQL
@@ -19,7 +16,7 @@ import static java.util.Objects.requireNonNull;
  * be at least the input's; as a double it is the nearest double. NULL when no value.
  */
 final class ExactAvgFunction
-        extends FrameAggregateFunction
+        extends ExactFrameSum
 {
     private static final long[] POWERS_OF_TEN = new long[19];
 
@@ -30,20 +27,13 @@ final class ExactAvgFunction
         }
     }
 
-    private final int valueChannel;
-    private final Type valueType;
-    private final boolean int128Input;
     private final int inputScale;
     private final DecimalType decimalOutputType;
     private final DecimalOutput decimalOutput;
-    private final Int128Sum sum = new Int128Sum();
-    private long count;
 
     ExactAvgFunction(int valueChannel, Type valueType, Type outputType)
     {
-        this.valueChannel = valueChannel;
-        this.valueType = requireNonNull(valueType, "valueType is null");
-        this.int128Input = valueType instanceof DecimalType decimal && !decimal.isShort();
+        super(valueChannel, valueType);
         this.inputScale = valueType instanceof DecimalType decimal ? decimal.getScale() : 0;
         if (outputType instanceof DecimalType decimal) {
             checkArgument(decimal.getScale() >= inputScale, "avg output scale %s is below the input scale %s", decimal.getScale(), inputScale);
@@ -53,49 +43,6 @@ final class ExactAvgFunction
         else {
             this.decimalOutputType = null;
             this.decimalOutput = null;
-        }
-    }
-
-    @Override
-    protected void clear()
-    {
-        sum.clear();
-        count = 0;
-    }
-
-    @Override
-    protected void add(int row)
-    {
-        Block block = partition.block(valueChannel, row);
-        int position = partition.position(row);
-        if (block.isNull(position)) {
-            return;
-        }
-        count++;
-        if (int128Input) {
-            Int128ArrayBlock int128 = (Int128ArrayBlock) block;
-            sum.add(int128.getInt128High(position), int128.getInt128Low(position));
-        }
-        else {
-            sum.add(valueType.getLong(block, position));
-        }
-    }
-
-    @Override
-    protected void remove(int row)
-    {
-        Block block = partition.block(valueChannel, row);
-        int position = partition.position(row);
-        if (block.isNull(position)) {
-            return;
-        }
-        count--;
-        if (int128Input) {
-            Int128ArrayBlock int128 = (Int128ArrayBlock) block;
-            sum.subtract(int128.getInt128High(position), int128.getInt128Low(position));
-        }
-        else {
-            sum.subtract(valueType.getLong(block, position));
         }
     }
 
