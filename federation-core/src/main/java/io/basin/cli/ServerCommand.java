@@ -46,10 +46,12 @@ final class ServerCommand
               auth.local  = trust | password | md5 | scram-sha-256   (loopback clients; default trust)
               auth.remote = trust | password | md5 | scram-sha-256   (others; default scram-sha-256)
               max-connections (default 500), max-message-size (bytes, default 64 MiB)
+              authentication-timeout (seconds from connecting to being authenticated, default 60)
             """;
 
     private static final Set<String> KEYS = Set.of("port", "bind", "data-dir", "plugin-dir", "ssl.mode", "ssl.certificate", "ssl.key",
-            "ssl.keystore", "ssl.keystore-password", "auth.local", "auth.remote", "max-connections", "max-message-size");
+            "ssl.keystore", "ssl.keystore-password", "auth.local", "auth.remote", "max-connections", "max-message-size",
+            "authentication-timeout");
 
     private ServerCommand() {}
 
@@ -139,6 +141,9 @@ final class ServerCommand
             }
             if (settings.containsKey("max-message-size")) {
                 config = config.withMaxMessageBytes(Integer.parseInt(settings.getProperty("max-message-size")));
+            }
+            if (settings.containsKey("authentication-timeout")) {
+                config = config.withAuthenticationTimeout(java.time.Duration.ofSeconds(Long.parseLong(settings.getProperty("authentication-timeout"))));
             }
             config = config.withAuthentication(
                     io.basin.pgwire.auth.AuthenticationMethod.fromConfigName(settings.getProperty("auth.local", "trust")),

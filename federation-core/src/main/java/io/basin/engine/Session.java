@@ -297,7 +297,7 @@ public final class Session
     {
         return switch (e) {
             case TrinoException trino -> trino;
-            case StackOverflowError _ -> new BasinException(FEATURE_NOT_SUPPORTED, "Statement is too deeply nested", e);
+            case StackOverflowError _ -> StatementParser.tooDeeplyNested(e);
             case RuntimeException runtime when runtime.getClass().getName().startsWith("io.basin") -> runtime;
             default -> new BasinException(INTERNAL_ERROR_CODE, "Internal error: " + e, e);
         };

@@ -1,5 +1,8 @@
 package io.basin.pgwire;
 
+import io.basin.error.BasinErrorCode;
+import io.basin.error.BasinException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -55,10 +58,10 @@ record ParameterMarkers(String sql, List<Marker> markers)
                         index = Integer.parseInt(sql, i + 1, end, 10);
                     }
                     catch (NumberFormatException e) {
-                        throw new PgProtocolException("parameter number too large: " + sql.substring(i, end));
+                        throw new BasinException(BasinErrorCode.SYNTAX_ERROR, "parameter number too large: " + sql.substring(i, end));
                     }
                     if (index < 1) {
-                        throw new PgProtocolException("there is no parameter $" + index);
+                        throw new BasinException(BasinErrorCode.UNDEFINED_PARAMETER, "there is no parameter $" + index);
                     }
                     markers.add(new Marker(i, end, index));
                     i = end;

@@ -27,7 +27,6 @@ import io.basin.pgwire.type.PgFormat;
 
 import javax.net.ssl.SSLSocket;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,6 +40,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.ScheduledFuture;
 
 import static io.basin.error.BasinErrorCode.FEATURE_NOT_SUPPORTED;
 import static java.util.Objects.requireNonNull;
@@ -77,8 +77,11 @@ final class PgConnection
     private final Map<String, PgPortal> portals = new HashMap<>();
     private boolean skipUntilSync;
     private boolean holdsUserConnection;
-    /** The text of the statement in the Parse message being handled, for error positions. */
-    private String parsingSql;
+    /**
+     * The statement a Parse or Bind message being handled is about, for the statement log and
+     * (Parse) error positions; null for other messages.
+     */
+    private String messageSql;
 
     // shutdown coordination with the server's thread
     private final Object stateLock = new Object();
@@ -98,7 +101,7 @@ final class PgConnection
 
     private void useStreams(InputStream in, OutputStream out)
     {
-        this.input = new PgInput(new BufferedInputStream(in, 8192), server.config().maxMessageBytes());
+        this.input = new PgInput(in, server.config().maxMessageBytes());
         this.rawOutput = new BufferedOutputStream(out, 8192);
         this.output = new PgOutput(rawOutput);
     }
@@ -116,7 +119,7 @@ final class PgConnection
     void run()
     {
         try {
-            if (startup()) {
+            if (startupWithinTimeout()) {
                 server.register(this);
                 LOG.info("connection pid={} from {} user={} database={} application={} tls={}", backendPid(), remoteAddress(), user, session.identity().database(), applicationName, tls);
                 serve();
@@ -143,6 +146,31 @@ final class PgConnection
 
     // ---- startup and authentication ----
 
+    /**
+     * The startup exchange, bounded in time as PostgreSQL's authentication_timeout bounds it: a
+     * client that connects and stalls (or trickles bytes) must not hold a connection slot for ever.
+     */
+    private boolean startupWithinTimeout()
+            throws IOException
+    {
+        Socket clientSocket = socket;
+        ScheduledFuture<?> timeout = server.schedule(server.config().authenticationTimeout(), () -> {
+            LOG.info("connection from {} closed: not authenticated within {} s", remoteAddress(), server.config().authenticationTimeout().toSeconds());
+            try {
+                clientSocket.close();
+            }
+            catch (IOException e) {
+                LOG.debug("closing a timed-out connection failed", e);
+            }
+        });
+        try {
+            return startup();
+        }
+        finally {
+            timeout.cancel(false);
+        }
+    }
+
     private boolean startup()
             throws IOException
     {
@@ -158,6 +186,9 @@ final class PgConnection
                     if (tls || server.config().sslMode() == PgWireConfig.SslMode.DISABLE) {
                         rawOutput.write('N');
                         rawOutput.flush();
+                        // as PostgreSQL: a client that pipelines data behind its SSLRequest cannot have
+                        // seen the answer, so it would send in clear what it meant to encrypt
+                        refuseUnreadData();
                         continue;
                     }
                     rawOutput.write('S');
@@ -188,10 +219,8 @@ final class PgConnection
     private void startTls()
             throws IOException
     {
-        if (input.hasBufferedBytes()) {
-            // bytes sent before the handshake would be read as if they came through TLS
-            throw new PgProtocolException("received unencrypted data after SSL request");
-        }
+        // bytes sent before the handshake would be read as if they came through TLS
+        refuseUnreadData();
         SSLSocket sslSocket = (SSLSocket) server.config().tls().orElseThrow().getSocketFactory()
                 .createSocket(socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
         sslSocket.setUseClientMode(false);
@@ -199,6 +228,13 @@ final class PgConnection
         socket = sslSocket;
         tls = true;
         useStreams(sslSocket.getInputStream(), sslSocket.getOutputStream());
+    }
+
+    private void refuseUnreadData()
+    {
+        if (input.hasBufferedBytes()) {
+            throw new PgProtocolException("received unencrypted data after SSL request");
+        }
     }
 
     private boolean startSession(int protocol, PgMessage packet)
@@ -408,6 +444,8 @@ final class PgConnection
             if (skipUntilSync && message.type() != 'S') {
                 continue;
             }
+            messageSql = null;
+            long received = System.nanoTime();
             try {
                 switch (message.type()) {
                     case 'Q' -> simpleQuery(message);
@@ -428,7 +466,21 @@ final class PgConnection
                 throw e;
             }
             catch (TrinoException e) {
-                extendedProtocolError(e, message.type() == 'P' ? parsingSql : null);
+                if (message.type() == 'Q' || message.type() == 'S') {
+                    // a simple query that could not even be read (its text not UTF-8, bytes after it),
+                    // or a Sync with a body: reported and answered at once, nothing to skip to
+                    skipUntilSync = false;
+                    session.failTransaction();
+                    PgErrors.writeError(output, "ERROR", PgErrors.report(e, null, 0));
+                    readyForQuery();
+                }
+                else {
+                    if (messageSql != null) {
+                        // Execute logs the statements that ran; these never got that far
+                        logStatement(messageSql, received, -1, e);
+                    }
+                    extendedProtocolError(e, message.type() == 'P' ? messageSql : null);
+                }
             }
         }
     }
@@ -610,7 +662,7 @@ final class PgConnection
     {
         String name = message.readCString();
         String sql = message.readCString();
-        parsingSql = sql;
+        messageSql = sql;
         int count = message.readCount16(4);
         int[] declaredTypes = new int[count];
         for (int i = 0; i < count; i++) {
@@ -652,17 +704,18 @@ final class PgConnection
         if (statement == null) {
             throw new BasinException(BasinErrorCode.UNDEFINED_PREPARED_STATEMENT, "prepared statement \"" + statementName + "\" does not exist");
         }
+        messageSql = statement.sql();
         if (!portalName.isEmpty() && portals.containsKey(portalName)) {
             throw new BasinException(BasinErrorCode.UNDEFINED_CURSOR, "portal \"" + portalName + "\" already exists");
         }
         if (resultFormatCount > 1 && statement.columns().size() != resultFormatCount && !statement.columns().isEmpty()) {
-            throw new PgProtocolException("bind message has " + resultFormatCount + " result formats but query has " + statement.columns().size() + " columns");
+            throw new BasinException(BasinErrorCode.PROTOCOL_VIOLATION, "bind message has " + resultFormatCount + " result formats but query has " + statement.columns().size() + " columns");
         }
         if (formatCount > 1 && formatCount != parameterCount) {
-            throw new PgProtocolException("bind message has " + formatCount + " parameter formats but " + parameterCount + " parameters");
+            throw new BasinException(BasinErrorCode.PROTOCOL_VIOLATION, "bind message has " + formatCount + " parameter formats but " + parameterCount + " parameters");
         }
         if (parameterCount != statement.parameterCount()) {
-            throw new PgProtocolException("bind message supplies %d parameters, but prepared statement \"%s\" requires %d".formatted(parameterCount, statementName, statement.parameterCount()));
+            throw new BasinException(BasinErrorCode.PROTOCOL_VIOLATION, "bind message supplies %d parameters, but prepared statement \"%s\" requires %d".formatted(parameterCount, statementName, statement.parameterCount()));
         }
         String sql = statement.bind(parameterFormats, values);
         Statement parsed = statement.isEmpty() ? null : StatementParser.parse(sql);
@@ -704,7 +757,7 @@ final class PgConnection
                 PgPortal portal = portal(name);
                 writeRowDescriptionOrNoData(portal.statement() == null ? List.of() : portal.describe(session), portal.resultFormats());
             }
-            default -> throw new PgProtocolException("invalid DESCRIBE message subtype " + kind);
+            default -> throw new BasinException(BasinErrorCode.PROTOCOL_VIOLATION, "invalid DESCRIBE message subtype " + kind);
         }
     }
 
@@ -820,7 +873,7 @@ final class PgConnection
                     portal.close();
                 }
             }
-            default -> throw new PgProtocolException("invalid CLOSE message subtype " + kind);
+            default -> throw new BasinException(BasinErrorCode.PROTOCOL_VIOLATION, "invalid CLOSE message subtype " + kind);
         }
         output.beginMessage('3');
         output.endMessage();

@@ -1,5 +1,6 @@
 package io.basin.pgwire;
 
+import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -18,20 +19,39 @@ final class PgInput
     /** Bodies up to this size are allocated whole before they arrive. */
     private static final int DIRECT_READ_BYTES = 64 << 10;
 
+    private final ReadAheadBuffer buffer;
     private final DataInputStream in;
     private final int maxMessageBytes;
 
     PgInput(InputStream in, int maxMessageBytes)
     {
-        this.in = new DataInputStream(requireNonNull(in, "in is null"));
+        this.buffer = new ReadAheadBuffer(requireNonNull(in, "in is null"));
+        this.in = new DataInputStream(buffer);
         this.maxMessageBytes = maxMessageBytes;
     }
 
-    /** Whether bytes have arrived that were not read yet (e.g. sent right after an SSLRequest). */
+    /**
+     * Whether bytes that arrived with the last packet wait unread in this reader's buffer (e.g.
+     * sent in the same write as an SSLRequest). Bytes still in the socket do not count: a client
+     * may answer the server's reply quickly, and that is no violation.
+     */
     boolean hasBufferedBytes()
-            throws IOException
     {
-        return in.available() > 0;
+        return buffer.buffered() > 0;
+    }
+
+    private static final class ReadAheadBuffer
+            extends BufferedInputStream
+    {
+        ReadAheadBuffer(InputStream in)
+        {
+            super(in, 8192);
+        }
+
+        synchronized int buffered()
+        {
+            return count - pos;
+        }
     }
 
     /** The untyped first message of a connection (startup, SSL, GSSENC or cancel request); null at end of stream. */

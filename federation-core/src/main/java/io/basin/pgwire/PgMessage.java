@@ -1,6 +1,8 @@
 package io.basin.pgwire;
 
-import java.nio.charset.StandardCharsets;
+import io.basin.error.BasinErrorCode;
+import io.basin.error.BasinException;
+import io.basin.pgwire.type.Utf8Text;
 
 import static java.util.Objects.requireNonNull;
 
@@ -58,7 +60,7 @@ final class PgMessage
     {
         int count = readInt16();
         if (count < 0 || (long) count * minimumItemBytes > remaining()) {
-            throw new PgProtocolException("invalid count " + count + " in message '" + type + "'");
+            throw protocolViolation("invalid count " + count + " in message '" + type + "'");
         }
         return count;
     }
@@ -66,7 +68,7 @@ final class PgMessage
     byte[] readBytes(int length)
     {
         if (length < 0) {
-            throw new PgProtocolException("invalid length " + length + " in message '" + type + "'");
+            throw protocolViolation("invalid length " + length + " in message '" + type + "'");
         }
         require(length);
         byte[] bytes = new byte[length];
@@ -75,7 +77,7 @@ final class PgMessage
         return bytes;
     }
 
-    /** A NUL-terminated UTF-8 string. */
+    /** A NUL-terminated UTF-8 string; bytes that are not UTF-8 are refused (22021), as PostgreSQL does, not replaced. */
     String readCString()
     {
         int end = position;
@@ -83,9 +85,9 @@ final class PgMessage
             end++;
         }
         if (end >= body.length) {
-            throw new PgProtocolException("unterminated string in message '" + type + "'");
+            throw protocolViolation("unterminated string in message '" + type + "'");
         }
-        String value = new String(body, position, end - position, StandardCharsets.UTF_8);
+        String value = Utf8Text.decode(body, position, end - position);
         position = end + 1;
         return value;
     }
@@ -93,14 +95,23 @@ final class PgMessage
     void expectEnd()
     {
         if (position != body.length) {
-            throw new PgProtocolException("invalid message format: " + remaining() + " extra bytes in message '" + type + "'");
+            throw protocolViolation("invalid message format: " + remaining() + " extra bytes in message '" + type + "'");
         }
+    }
+
+    /**
+     * Broken content inside a well-framed message is an ERROR, not FATAL: the message boundaries are
+     * intact, so the connection can go on (after Sync in the extended protocol), as in PostgreSQL.
+     */
+    private static BasinException protocolViolation(String message)
+    {
+        return new BasinException(BasinErrorCode.PROTOCOL_VIOLATION, message);
     }
 
     private void require(int bytes)
     {
         if (bytes > body.length - position) {
-            throw new PgProtocolException("invalid message format: message '" + type + "' is too short");
+            throw protocolViolation("invalid message format: message '" + type + "' is too short");
         }
     }
 }

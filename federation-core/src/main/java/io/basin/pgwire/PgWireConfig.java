@@ -22,6 +22,8 @@ import static java.util.Objects.requireNonNull;
  * @param maxMessageBytes the largest frontend message accepted; longer ones end the connection
  * @param maxConnections connections beyond this are refused with SQLSTATE 53300
  * @param shutdownGracePeriod how long running statements may finish when the server stops
+ * @param authenticationTimeout how long a client may take from connecting to being authenticated
+ *        (PostgreSQL's authentication_timeout, 60 s by default); then the connection is closed
  */
 public record PgWireConfig(
         String bindAddress,
@@ -32,7 +34,8 @@ public record PgWireConfig(
         AuthenticationMethod remoteAuthentication,
         int maxMessageBytes,
         int maxConnections,
-        Duration shutdownGracePeriod)
+        Duration shutdownGracePeriod,
+        Duration authenticationTimeout)
 {
     public static final int DEFAULT_PORT = 5439;
 
@@ -59,6 +62,8 @@ public record PgWireConfig(
         checkArgument(maxMessageBytes >= 1024, "maxMessageBytes too small: %s", maxMessageBytes);
         checkArgument(maxConnections > 0, "maxConnections must be positive");
         requireNonNull(shutdownGracePeriod, "shutdownGracePeriod is null");
+        requireNonNull(authenticationTimeout, "authenticationTimeout is null");
+        checkArgument(authenticationTimeout.isPositive(), "authenticationTimeout must be positive");
     }
 
     /** Loopback, port 5439, no TLS, loopback clients trusted, others by SCRAM-SHA-256. */
@@ -66,36 +71,41 @@ public record PgWireConfig(
     {
         return new PgWireConfig("127.0.0.1", DEFAULT_PORT, SslMode.DISABLE, Optional.empty(),
                 AuthenticationMethod.TRUST, AuthenticationMethod.SCRAM_SHA_256,
-                64 << 20, 500, Duration.ofSeconds(10));
+                64 << 20, 500, Duration.ofSeconds(10), Duration.ofSeconds(60));
     }
 
     public PgWireConfig withBindAddress(String bindAddress)
     {
-        return new PgWireConfig(bindAddress, port, sslMode, tls, localAuthentication, remoteAuthentication, maxMessageBytes, maxConnections, shutdownGracePeriod);
+        return new PgWireConfig(bindAddress, port, sslMode, tls, localAuthentication, remoteAuthentication, maxMessageBytes, maxConnections, shutdownGracePeriod, authenticationTimeout);
     }
 
     public PgWireConfig withPort(int port)
     {
-        return new PgWireConfig(bindAddress, port, sslMode, tls, localAuthentication, remoteAuthentication, maxMessageBytes, maxConnections, shutdownGracePeriod);
+        return new PgWireConfig(bindAddress, port, sslMode, tls, localAuthentication, remoteAuthentication, maxMessageBytes, maxConnections, shutdownGracePeriod, authenticationTimeout);
     }
 
     public PgWireConfig withTls(SslMode sslMode, Optional<SSLContext> tls)
     {
-        return new PgWireConfig(bindAddress, port, sslMode, tls, localAuthentication, remoteAuthentication, maxMessageBytes, maxConnections, shutdownGracePeriod);
+        return new PgWireConfig(bindAddress, port, sslMode, tls, localAuthentication, remoteAuthentication, maxMessageBytes, maxConnections, shutdownGracePeriod, authenticationTimeout);
     }
 
     public PgWireConfig withAuthentication(AuthenticationMethod local, AuthenticationMethod remote)
     {
-        return new PgWireConfig(bindAddress, port, sslMode, tls, local, remote, maxMessageBytes, maxConnections, shutdownGracePeriod);
+        return new PgWireConfig(bindAddress, port, sslMode, tls, local, remote, maxMessageBytes, maxConnections, shutdownGracePeriod, authenticationTimeout);
     }
 
     public PgWireConfig withMaxMessageBytes(int maxMessageBytes)
     {
-        return new PgWireConfig(bindAddress, port, sslMode, tls, localAuthentication, remoteAuthentication, maxMessageBytes, maxConnections, shutdownGracePeriod);
+        return new PgWireConfig(bindAddress, port, sslMode, tls, localAuthentication, remoteAuthentication, maxMessageBytes, maxConnections, shutdownGracePeriod, authenticationTimeout);
     }
 
     public PgWireConfig withMaxConnections(int maxConnections)
     {
-        return new PgWireConfig(bindAddress, port, sslMode, tls, localAuthentication, remoteAuthentication, maxMessageBytes, maxConnections, shutdownGracePeriod);
+        return new PgWireConfig(bindAddress, port, sslMode, tls, localAuthentication, remoteAuthentication, maxMessageBytes, maxConnections, shutdownGracePeriod, authenticationTimeout);
+    }
+
+    public PgWireConfig withAuthenticationTimeout(Duration authenticationTimeout)
+    {
+        return new PgWireConfig(bindAddress, port, sslMode, tls, localAuthentication, remoteAuthentication, maxMessageBytes, maxConnections, shutdownGracePeriod, authenticationTimeout);
     }
 }

@@ -12,10 +12,13 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -35,12 +38,21 @@ public final class PgWireServer
     private final Engine engine;
     private final PgWireConfig config;
     private final ServerSocket serverSocket;
-    private final ExecutorService connectionThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("pgwire-", 0).factory());
+    /**
+     * Planning recurses over the statement's tree, so a connection's thread needs a deep stack: a
+     * virtual thread's is capped at the JVM's thread stack size (1 MB), which a 2,000-term sum
+     * overflows; PostgreSQL answers that. The reservation is virtual memory, committed as used.
+     */
+    private static final long CONNECTION_STACK_BYTES = 32L << 20;
+
+    private final ExecutorService connectionThreads = Executors.newThreadPerTaskExecutor(
+            Thread.ofPlatform().name("pgwire-", 0).daemon(true).stackSize(CONNECTION_STACK_BYTES).factory());
     private final Map<Integer, PgConnection> connections = new ConcurrentHashMap<>();
     private final AtomicInteger connectionCount = new AtomicInteger();
     private final Map<String, AtomicInteger> userConnections = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final Thread acceptor;
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("pgwire-timer").daemon(true).factory());
     private volatile boolean stopping;
 
     private PgWireServer(Engine engine, PgWireConfig config, ServerSocket serverSocket)
@@ -212,7 +224,14 @@ public final class PgWireServer
             Thread.currentThread().interrupt();
             connectionThreads.shutdownNow();
         }
+        timers.shutdownNow();
         LOG.info("server stopped");
+    }
+
+    /** Runs {@code task} after {@code delay} on the server's timer thread, unless cancelled first. */
+    ScheduledFuture<?> schedule(Duration delay, Runnable task)
+    {
+        return timers.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     static void closeQuietly(AutoCloseable closeable)

@@ -134,6 +134,27 @@ final class TestPgWireHostileInput
     }
 
     @Test
+    void testStalledStartupIsClosedAfterTheAuthenticationTimeout()
+            throws InterruptedException
+    {
+        // PostgreSQL's authentication_timeout: a client that connects and says nothing, or stops half
+        // way through its startup packet, loses the connection; one that finished its startup keeps it
+        try (TestingPgWireServer server = new TestingPgWireServer(PgWireConfig.defaults().withAuthenticationTimeout(Duration.ofSeconds(1)));
+                TestingPgSocket silent = TestingPgSocket.connect(server.port(), Duration.ofSeconds(20));
+                TestingPgSocket partial = TestingPgSocket.connect(server.port(), Duration.ofSeconds(20));
+                TestingPgSocket started = TestingPgSocket.startSession(server.port(), TestingPgWireServer.USER, TestingPgWireServer.DATABASE)) {
+            partial.send(Arrays.copyOf(startup(Map.of("user", "basin")), 10));
+            long start = System.nanoTime();
+            assertThat(silent.readUntilClosed()).isEmpty();
+            assertThat(partial.readUntilClosed()).isEmpty();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+            Thread.sleep(500);
+            started.send(query("SELECT 1"));
+            assertThat(types(started.readUntilReady())).isEqualTo("TDCZ");
+        }
+    }
+
+    @Test
     void testDeclaredLengthIsNotAllocatedBeforeBytesArrive()
             throws InterruptedException
     {
@@ -219,8 +240,9 @@ final class TestPgWireHostileInput
             List<BackendMessage> onBasin = sendAfterStartup(basin.port(), TestingPgWireServer.USER, TestingPgWireServer.DATABASE, preparedS1(), bytes, sync(), query("SELECT 1"));
             List<BackendMessage> onPostgres = sendAfterStartup(postgresPort, TestingPostgreSqlServer.USER, TestingPostgreSqlServer.DATABASE, preparedS1(), bytes, sync(), query("SELECT 1"));
             assertThat(sqlStates(onPostgres)).as("PostgreSQL, %s: %s", what, onPostgres).containsExactly("08P01");
-            // Basin ends the connection on every protocol violation, where PostgreSQL reports some as ERROR and goes on
+            // an ERROR where the message's frame is intact (the connection goes on), as in PostgreSQL
             assertThat(sqlStates(onBasin)).as("%s: %s", what, onBasin).containsExactly("08P01");
+            assertThat(types(onBasin)).as("%s: %s", what, onBasin).isEqualTo(types(onPostgres));
         }
     }
 

@@ -11,9 +11,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -496,36 +493,9 @@ public final class PgParameterDecoder
         return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-" + hex.substring(16, 20) + "-" + hex.substring(20);
     }
 
-    /** The bytes as UTF-8 text; invalid sequences and NUL, which PostgreSQL text cannot hold, fail as in PostgreSQL. */
     private static String utf8(byte[] bytes)
     {
-        CharsetDecoder decoder = UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer input = ByteBuffer.wrap(bytes);
-        CharBuffer output = CharBuffer.allocate(bytes.length);
-        if (decoder.decode(input, output, true).isError()) {
-            throw invalidByteSequence(bytes, input.position());
-        }
-        decoder.flush(output);
-        String text = output.flip().toString();
-        int nul = text.indexOf('\0');
-        if (nul >= 0) {
-            throw invalidByteSequence(bytes, new String(bytes, UTF_8).substring(0, nul).getBytes(UTF_8).length);
-        }
-        return text;
-    }
-
-    /** PostgreSQL's message names the bytes of the character that starts at the bad byte, as long as its first byte says. */
-    private static BasinException invalidByteSequence(byte[] bytes, int position)
-    {
-        int lead = bytes[position] & 0xFF;
-        int length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-        StringBuilder sequence = new StringBuilder();
-        for (int i = position; i < Math.min(bytes.length, position + length); i++) {
-            sequence.append(i == position ? "" : " ").append("0x%02x".formatted(bytes[i] & 0xFF));
-        }
-        return WireErrors.invalidByteSequence("invalid byte sequence for encoding \"UTF8\": " + sequence);
+        return Utf8Text.decode(bytes);
     }
 
     private static BasinException unsupported(PgType type)

@@ -1,23 +1,14 @@
 package io.basin.pgwire.type;
 
-import io.basin.error.BasinErrorCode;
 import io.basin.error.BasinException;
 
-import static io.basin.error.BasinErrorCode.DATETIME_FIELD_OVERFLOW;
-import static io.basin.error.BasinErrorCode.INVALID_PARAMETER_VALUE;
+import static io.basin.error.BasinErrorCode.CHARACTER_NOT_IN_REPERTOIRE;
+import static io.basin.error.BasinErrorCode.INTERVAL_FIELD_OVERFLOW;
+import static io.basin.error.BasinErrorCode.INVALID_BINARY_REPRESENTATION;
 import static io.basin.error.BasinErrorCode.INVALID_TEXT_REPRESENTATION;
+import static io.basin.error.BasinErrorCode.PROTOCOL_VIOLATION;
 
-/**
- * The errors of decoding values that a client sent, worded as PostgreSQL words them.
- * <p>
- * {@link BasinErrorCode} has no codes yet for four of PostgreSQL's conditions:
- * protocol_violation (08P01: a binary value shorter than its type), invalid_binary_representation
- * (22P03: one longer, or malformed), character_not_in_repertoire (22021: text that is not valid
- * UTF-8) and interval_field_overflow (22015). Until it does they are reported as
- * {@link BasinErrorCode#INVALID_PARAMETER_VALUE} (22023),
- * {@link BasinErrorCode#INVALID_TEXT_REPRESENTATION} (22P02) and
- * {@link BasinErrorCode#DATETIME_FIELD_OVERFLOW} (22008), each from one method here.
- */
+/** The errors of decoding values that a client sent, worded and coded as PostgreSQL's. */
 final class WireErrors
 {
     private WireErrors() {}
@@ -25,25 +16,25 @@ final class WireErrors
     /** PostgreSQL: 08P01 protocol_violation. */
     static BasinException protocolViolation(String message)
     {
-        return new BasinException(INVALID_PARAMETER_VALUE, message);
+        return new BasinException(PROTOCOL_VIOLATION, message);
     }
 
     /** PostgreSQL: 22P03 invalid_binary_representation. */
     static BasinException invalidBinaryRepresentation(String message)
     {
-        return new BasinException(INVALID_PARAMETER_VALUE, message);
+        return new BasinException(INVALID_BINARY_REPRESENTATION, message);
     }
 
     /** PostgreSQL: 22021 character_not_in_repertoire. */
     static BasinException invalidByteSequence(String message)
     {
-        return new BasinException(INVALID_TEXT_REPRESENTATION, message);
+        return new BasinException(CHARACTER_NOT_IN_REPERTOIRE, message);
     }
 
     /** PostgreSQL: 22015 interval_field_overflow. */
     static BasinException intervalFieldOverflow(String message)
     {
-        return new BasinException(DATETIME_FIELD_OVERFLOW, message);
+        return new BasinException(INTERVAL_FIELD_OVERFLOW, message);
     }
 
     /** 22P02 invalid_text_representation: {@code invalid input syntax for type integer: "abc"}. */

@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 import static io.basin.error.BasinErrorCode.FEATURE_NOT_SUPPORTED;
+import static io.basin.error.BasinErrorCode.STATEMENT_TOO_COMPLEX;
 import static io.basin.error.BasinErrorCode.SYNTAX_ERROR;
 
 /**
@@ -51,6 +52,25 @@ public final class StatementParser
     private StatementParser() {}
 
     public static Statement parse(String sql)
+    {
+        try {
+            return parseStatement(sql);
+        }
+        catch (StackOverflowError e) {
+            throw tooDeeplyNested(e);
+        }
+    }
+
+    /**
+     * PostgreSQL's answer to a statement nested deeper than its stack allows; the connection and
+     * the server go on.
+     */
+    public static BasinException tooDeeplyNested(Throwable cause)
+    {
+        return new BasinException(STATEMENT_TOO_COMPLEX, "stack depth limit exceeded", cause);
+    }
+
+    private static Statement parseStatement(String sql)
     {
         String text = stripTrailingSemicolons(sql);
         List<Token> tokens = SqlTokenizer.tokenize(text);
@@ -114,6 +134,7 @@ public final class StatementParser
             default -> {
             }
         }
+        ExpressionDepthGuard.check(tokens);
         try {
             return convert(parseWithCalcite(text));
         }
@@ -168,6 +189,10 @@ public final class StatementParser
             return node.accept(new DialectRewriter(sql)).accept(new CatalogTypeCasts());
         }
         catch (SqlParseException e) {
+            if (causedByStackOverflow(e)) {
+                // the generated parser reports its own stack overflow as a parse failure
+                throw tooDeeplyNested(e);
+            }
             if (e.getCause() instanceof org.apache.calcite.sql.parser.babel.ParseException parseException
                     && parseException.currentToken != null && parseException.currentToken.next != null) {
                 // report the first token that does not fit, as PostgreSQL does ("at or near")
@@ -194,6 +219,16 @@ public final class StatementParser
             throw new BasinException(SYNTAX_ERROR, "Syntax error at line %d, column %d: %s".formatted(pos.getLineNum(), pos.getColumnNum(), message),
                     OptionalInt.of(pos.getLineNum()), OptionalInt.of(pos.getColumnNum()), e);
         }
+    }
+
+    private static boolean causedByStackOverflow(Throwable e)
+    {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StackOverflowError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Statement convert(SqlNode node)
