@@ -10,6 +10,7 @@ import io.basin.metadata.QualifiedTableName;
 import io.basin.metadata.QueryCatalogs;
 import io.basin.metadata.ResolvedTable;
 import io.basin.metadata.TableColumn;
+import io.basin.plan.AlwaysNullColumns;
 import io.basin.plan.PlanNode;
 import io.basin.plan.ProjectNode;
 import io.basin.plan.TableWriterNode;
@@ -571,6 +572,10 @@ public final class Session
             for (TableColumn column : columns) {
                 int index = targetNames.indexOf(column.name());
                 if (index < 0) {
+                    projections.add(new io.basin.plan.expr.Constant(null, column.type()));
+                    continue;
+                }
+                if (AlwaysNullColumns.isAlwaysNull(planned.root(), index)) {
                     projections.add(new io.basin.plan.expr.Constant(null, column.type()));
                     continue;
                 }

@@ -139,6 +139,9 @@ final class TestRedshiftJdbcClient
                 "SELECT o_orderstatus, count(*), sum(o_totalprice), min(o_orderdate), max(o_orderdate) FROM orders GROUP BY o_orderstatus ORDER BY 1",
                 "SELECT o_orderkey, o_custkey, o_orderdate, o_totalprice, o_comment FROM orders",
                 "SELECT n_name FROM nation WHERE n_nationkey < 0",
+                // an aggregate with FILTER and a window function name their columns as the function does
+                "SELECT count(*) FILTER (WHERE n_regionkey > 1), max(n_name) FILTER (WHERE n_regionkey = 0) FROM nation",
+                "SELECT n_name, row_number() OVER (ORDER BY n_nationkey), rank() OVER (PARTITION BY n_regionkey ORDER BY n_name) FROM nation ORDER BY n_name",
                 // ordered by columns outside the select list: Describe (portal) and Execute each plan the statement
                 "SELECT n_name, n_regionkey FROM nation ORDER BY n_nationkey",
                 "SELECT o_orderkey FROM orders ORDER BY o_totalprice DESC, o_orderkey LIMIT 10")) {

@@ -34,6 +34,9 @@ class TestDateTimeFunctions
         assertQuery("SELECT min(d), max(d), min(ts), max(ts) FROM events");
         assertQuery("SELECT id, d, ts FROM events ORDER BY d DESC, id");
         assertQuery("SELECT id, CAST(ts AS date), CAST(d AS timestamp) FROM events");
+        // a constant cast keeps its microseconds; years after 9999 are dates like any other
+        assertQuery("SELECT CAST('2024-02-29 13:14:15.123456' AS timestamp), CAST('2024-02-29 13:14:15.123456' AS timestamp) > TIMESTAMP '2024-02-29 13:14:15.123455'");
+        assertQuery("SELECT DATE '12000-01-01', DATE '12000-01-01' + 1, TIMESTAMP '12000-06-30 10:00:00.5', DATE '9999-12-31' + 1");
     }
 
     @Test

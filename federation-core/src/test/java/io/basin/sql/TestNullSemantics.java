@@ -20,6 +20,16 @@ class TestNullSemantics
     }
 
     @Test
+    void testUntypedNullsTakeTheTypeOfTheirTargetColumn()
+    {
+        executeInBoth("CREATE TABLE typed_nulls (a integer, b date, c timestamp, d boolean, e varchar(5), f decimal(10,2))");
+        executeInBoth("INSERT INTO typed_nulls VALUES (1, NULL, NULL, NULL, NULL, NULL), (2, DATE '2024-01-01', NULL, true, NULL, 1.5)");
+        executeInBoth("INSERT INTO typed_nulls SELECT 3, NULL, NULL, false, 'x', NULL");
+        executeInBoth("INSERT INTO typed_nulls (a, c) VALUES (4, NULL)");
+        assertQuery("SELECT * FROM typed_nulls ORDER BY a");
+    }
+
+    @Test
     void testNullKeysNeverMatchInJoins()
     {
         assertQuery("SELECT l.id, r.id FROM l JOIN r ON l.k = r.k");

@@ -11,6 +11,7 @@ import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlPrefixOperator;
+import org.apache.calcite.sql.SqlUnknownLiteral;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -35,6 +36,8 @@ final class DialectRewriter
     private static final java.util.Set<SqlTypeName> ROUNDED_TYPES = java.util.EnumSet.of(
             SqlTypeName.DECIMAL, SqlTypeName.TINYINT, SqlTypeName.SMALLINT, SqlTypeName.INTEGER, SqlTypeName.BIGINT);
 
+    private static final java.util.regex.Pattern FOUR_DIGIT_YEAR = java.util.regex.Pattern.compile("\\s*\\d{1,4}-");
+
     private final String sql;
     private final List<Integer> lineStarts = new ArrayList<>();
 
@@ -46,6 +49,41 @@ final class DialectRewriter
             if (sql.charAt(i) == '\n') {
                 lineStarts.add(i + 1);
             }
+        }
+    }
+
+    /**
+     * A typed date or timestamp literal that Calcite cannot hold becomes a cast of its text, which
+     * Basin evaluates with its own date functions. Calcite's literals hold years up to 9999 and
+     * read {@code TIMESTAMP '12000-01-01 10:00'} as the year 2000; PostgreSQL accepts such years,
+     * and its errors for bad text are 22007 and 22008, not internal ones. Other literals stay
+     * literals (a VALUES list of literals is planned as one Values node, with casts as a union).
+     */
+    @Override
+    public SqlNode visit(SqlLiteral literal)
+    {
+        if (literal instanceof SqlUnknownLiteral unknown) {
+            SqlTypeName type = SqlTypeName.get(unknown.tag.toUpperCase(java.util.Locale.ROOT));
+            if ((type == SqlTypeName.DATE || type == SqlTypeName.TIMESTAMP) && !calciteReads(unknown, type)) {
+                SqlParserPos pos = unknown.getParserPosition();
+                return SqlStdOperatorTable.CAST.createCall(pos, SqlLiteral.createCharString(unknown.getValue(), pos),
+                        new SqlDataTypeSpec(new SqlBasicTypeNameSpec(type, pos), pos));
+            }
+        }
+        return literal;
+    }
+
+    private static boolean calciteReads(SqlUnknownLiteral literal, SqlTypeName type)
+    {
+        if (!FOUR_DIGIT_YEAR.matcher(literal.getValue()).lookingAt()) {
+            return false;
+        }
+        try {
+            literal.resolve(type);
+            return true;
+        }
+        catch (RuntimeException e) {
+            return false;
         }
     }
 

@@ -54,6 +54,10 @@ final class OutputColumnNames
             if (call.getKind() == SqlKind.CAST) {
                 return nameOf(call.operand(0));
             }
+            if (call.getKind() == SqlKind.FILTER || call.getKind() == SqlKind.WITHIN_GROUP || call.getKind() == SqlKind.OVER) {
+                // the aggregate or window function inside names the column: count(*) FILTER (...) is "count"
+                return nameOf(call.operand(0));
+            }
             if (call.getOperator() instanceof SqlFunction || call.getOperator().isAggregator()) {
                 return call.getOperator().getName().toLowerCase(Locale.ROOT);
             }

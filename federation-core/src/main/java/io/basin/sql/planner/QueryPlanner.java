@@ -209,6 +209,7 @@ public final class QueryPlanner
 
         VolcanoPlanner planner = new VolcanoPlanner();
         planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+        planner.setExecutor(KeepExpressionsExecutor.INSTANCE);
         RexBuilder rexBuilder = new BasinRexBuilder(typeFactory);
         RelOptCluster cluster = RelOptCluster.create(planner, rexBuilder);
         cluster.setMetadataProvider(METADATA_PROVIDER);

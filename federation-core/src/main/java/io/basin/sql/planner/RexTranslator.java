@@ -194,7 +194,12 @@ public final class RexTranslator
                         translateAll(operands).stream().map(argument -> castIfNeeded(argument, type)).toList(), type);
             }
             case CAST -> {
-                return castIfNeeded(doTranslate(operands.get(0)), type);
+                Expression value = castIfNeeded(doTranslate(operands.get(0)), type);
+                if (call.getType().getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.CHAR && type instanceof VarcharType varchar && !varchar.isUnbounded()) {
+                    // character(n) holds its value padded with spaces to n characters (and cut to n), as PostgreSQL shows it
+                    return new Call(FunctionNames.RPAD, type, value, new Constant((long) varchar.getBoundedLength(), io.trino.spi.type.BigintType.BIGINT));
+                }
+                return value;
             }
             case LIKE -> {
                 boolean negated = call.getOperator() instanceof SqlLikeOperator like && like.isNegated();
