@@ -28,6 +28,20 @@ class TestQueryShapes
     }
 
     @Test
+    void testSelectAliasesInWhere()
+    {
+        // Redshift's lateral column aliases: PostgreSQL spells out the expression
+        assertQuery(
+                "SELECT name AS n, salary * 2 AS double_salary FROM emp WHERE double_salary > 100 AND n LIKE '%a%'",
+                "SELECT name AS n, salary * 2 AS double_salary FROM emp WHERE salary * 2 > 100 AND name LIKE '%a%'");
+        assertQuery(
+                "SELECT e.id AS emp_id, d.name AS dept FROM emp e JOIN dept d ON e.dept_id = d.id WHERE dept <> 'x' OR emp_id IN (SELECT id FROM emp WHERE salary > 50)",
+                "SELECT e.id AS emp_id, d.name AS dept FROM emp e JOIN dept d ON e.dept_id = d.id WHERE d.name <> 'x' OR e.id IN (SELECT id FROM emp WHERE salary > 50)");
+        // a column of the name wins over the alias, in Redshift as in PostgreSQL
+        assertQuery("SELECT salary AS id FROM emp WHERE id > 2");
+    }
+
+    @Test
     void testSemiAndAntiJoins()
     {
         assertQuery("SELECT name FROM dept WHERE id IN (SELECT dept_id FROM emp)");

@@ -37,7 +37,6 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.validate.SqlNameMatchers;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorException;
-import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.sql2rel.RelFieldTrimmer;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
@@ -108,7 +107,7 @@ public final class QueryPlanner
                 .withTypeCoercionEnabled(true)
                 .withTypeCoercionFactory(BasinTypeCoercion.FACTORY)
                 .withCallRewrite(true);
-        this.validator = SqlValidatorUtil.newValidator(BasinOperatorTable.INSTANCE, catalogReader, typeFactory, validatorConfig);
+        this.validator = new BasinSqlValidator(BasinOperatorTable.INSTANCE, catalogReader, typeFactory, validatorConfig);
     }
 
     /**
