@@ -4,6 +4,8 @@ import io.basin.connector.CatalogTransaction;
 import io.basin.connector.TableScanner;
 import io.basin.connector.TableWriter;
 import io.basin.execution.QueryContext;
+import io.basin.execution.driver.Pipeline;
+import io.basin.execution.driver.PipelineExecutor;
 import io.basin.execution.expression.PageProcessorFactory;
 import io.basin.execution.operator.Source;
 import io.basin.execution.operator.TableScanSource;
@@ -35,14 +37,22 @@ final class EngineExecutionServices
     private final QueryCatalogs catalogs;
     private final QueryContext queryContext;
     private final ExpressionServices expressions;
+    private final PipelineExecutor pipelineExecutor;
     private final List<TableScanner> scanners = new ArrayList<>();
     private final List<TableWriterSink> writers = new ArrayList<>();
 
-    EngineExecutionServices(QueryCatalogs catalogs, QueryContext queryContext, ExpressionServices expressions)
+    EngineExecutionServices(QueryCatalogs catalogs, QueryContext queryContext, ExpressionServices expressions, PipelineExecutor pipelineExecutor)
     {
         this.catalogs = requireNonNull(catalogs, "catalogs is null");
         this.queryContext = requireNonNull(queryContext, "queryContext is null");
         this.expressions = requireNonNull(expressions, "expressions is null");
+        this.pipelineExecutor = requireNonNull(pipelineExecutor, "pipelineExecutor is null");
+    }
+
+    @Override
+    public void run(List<Pipeline> pipelines)
+    {
+        pipelineExecutor.execute(pipelines, queryContext);
     }
 
     @Override

@@ -316,7 +316,7 @@ public final class Session
                 columns.add(new QueryResult.Column(planned.columnNames().get(i), types.get(i)));
             }
             QueryContext context = newQueryContext(queryId);
-            EngineExecutionServices services = new EngineExecutionServices(catalogs, context, engine.expressionServices());
+            EngineExecutionServices services = new EngineExecutionServices(catalogs, context, engine.expressionServices(), engine.pipelineExecutor());
             StreamingResultSink sink = new StreamingResultSink(context, RESULT_BUFFER_BYTES);
             LocalExecutionPlan plan;
             try {
@@ -427,7 +427,7 @@ public final class Session
 
     private List<List<Object>> executePlan(PlanNode root, QueryCatalogs catalogs, QueryContext context)
     {
-        EngineExecutionServices services = new EngineExecutionServices(catalogs, context, engine.expressionServices());
+        EngineExecutionServices services = new EngineExecutionServices(catalogs, context, engine.expressionServices(), engine.pipelineExecutor());
         try {
             PageBufferSink result = new PageBufferSink("Output");
             LocalExecutionPlan plan = new PhysicalPlanner(services, new EngineSortPlanner()).plan(root, result);

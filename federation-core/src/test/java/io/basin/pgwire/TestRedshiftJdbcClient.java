@@ -139,6 +139,7 @@ final class TestRedshiftJdbcClient
                 "SELECT o_orderstatus, count(*), sum(o_totalprice), min(o_orderdate), max(o_orderdate) FROM orders GROUP BY o_orderstatus ORDER BY 1",
                 "SELECT o_orderkey, o_custkey, o_orderdate, o_totalprice, o_comment FROM orders",
                 "SELECT n_name FROM nation WHERE n_nationkey < 0",
+                "WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t WHERE n < 10) SELECT n, n * n FROM t ORDER BY n",
                 // an aggregate with FILTER and a window function name their columns as the function does
                 "SELECT count(*) FILTER (WHERE n_regionkey > 1), max(n_name) FILTER (WHERE n_regionkey = 0) FROM nation",
                 "SELECT n_name, row_number() OVER (ORDER BY n_nationkey), rank() OVER (PARTITION BY n_regionkey ORDER BY n_name) FROM nation ORDER BY n_name",

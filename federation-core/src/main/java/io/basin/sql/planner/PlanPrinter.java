@@ -1,18 +1,20 @@
 package io.basin.sql.planner;
 
+import io.basin.metadata.TableColumn;
 import io.basin.plan.AggregationNode;
 import io.basin.plan.FilterNode;
 import io.basin.plan.JoinNode;
 import io.basin.plan.LimitNode;
 import io.basin.plan.PlanNode;
 import io.basin.plan.ProjectNode;
+import io.basin.plan.RecursiveUnionNode;
 import io.basin.plan.SetOperationNode;
 import io.basin.plan.SortNode;
 import io.basin.plan.TableScanNode;
 import io.basin.plan.TableWriterNode;
 import io.basin.plan.ValuesNode;
 import io.basin.plan.WindowNode;
-import io.basin.metadata.TableColumn;
+import io.basin.plan.WorkTableScanNode;
 import io.trino.spi.type.Type;
 
 import java.util.List;
@@ -67,6 +69,8 @@ public final class PlanPrinter
                     + window.functions().stream().map(function -> function.name() + function.arguments()).collect(Collectors.joining(", ")) + "]";
             case SetOperationNode setOperation -> setOperation.kind() + (setOperation.all() ? " ALL" : "");
             case TableWriterNode writer -> "TableWriter[" + writer.target() + ", " + writer.writeTarget().describe() + "]";
+            case RecursiveUnionNode recursive -> "RecursiveUnion" + (recursive.all() ? " ALL" : "") + "[" + recursive.workTable() + "]";
+            case WorkTableScanNode scan -> "WorkTable[" + scan.workTable() + "]";
         };
     }
 }

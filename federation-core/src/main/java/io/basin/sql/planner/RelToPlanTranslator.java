@@ -3,6 +3,8 @@ package io.basin.sql.planner;
 import io.basin.error.BasinException;
 import io.basin.metadata.ResolvedTable;
 import io.basin.metadata.TableColumn;
+import io.basin.metadata.pgcatalog.CatalogColumn;
+import io.basin.metadata.pgcatalog.CatalogValues;
 import io.basin.plan.AggregationNode;
 import io.basin.plan.FilterNode;
 import io.basin.plan.JoinNode;
@@ -10,15 +12,15 @@ import io.basin.plan.LimitNode;
 import io.basin.plan.Ordering;
 import io.basin.plan.PlanNode;
 import io.basin.plan.ProjectNode;
+import io.basin.plan.RecursiveUnionNode;
 import io.basin.plan.SetOperationNode;
 import io.basin.plan.SortNode;
 import io.basin.plan.TableScanNode;
 import io.basin.plan.ValuesNode;
 import io.basin.plan.WindowNode;
+import io.basin.plan.WorkTableScanNode;
 import io.basin.plan.expr.Expression;
 import io.basin.plan.expr.InputReference;
-import io.basin.metadata.pgcatalog.CatalogColumn;
-import io.basin.metadata.pgcatalog.CatalogValues;
 import io.basin.sql.analyzer.CatalogTable;
 import io.basin.sql.analyzer.ConnectorTable;
 import io.basin.sql.analyzer.TypeConverter;
@@ -34,9 +36,11 @@ import org.apache.calcite.rel.core.Intersect;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.Minus;
 import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.RepeatUnion;
 import org.apache.calcite.rel.core.SetOp;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.core.TableSpool;
 import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.core.Values;
 import org.apache.calcite.rel.core.Window;
@@ -46,6 +50,7 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.rex.RexWindowBound;
+import org.apache.calcite.schema.TransientTable;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.util.ImmutableBitSet;
 
@@ -98,7 +103,9 @@ public final class RelToPlanTranslator
                     new ValuesNode(List.of(io.trino.spi.type.VarcharType.VARCHAR), List.of(List.of(CatalogFunctions.text("{}"))));
             case SetOp setOp -> setOperation(setOp);
             case Correlate ignored -> throw new BasinException(FEATURE_NOT_SUPPORTED, "Cannot plan this correlated subquery: it could not be decorrelated");
-            case org.apache.calcite.rel.core.RepeatUnion ignored -> throw new BasinException(FEATURE_NOT_SUPPORTED, "WITH RECURSIVE is not supported yet");
+            case RepeatUnion repeatUnion -> recursiveUnion(repeatUnion);
+            // the spool that feeds the recursion's transient table: the recursive union keeps its own work table
+            case TableSpool spool -> translate(spool.getInput());
             default -> throw new BasinException(FEATURE_NOT_SUPPORTED, "Cannot plan " + rel.getRelTypeName() + ": operation is not supported");
         };
     }
@@ -134,6 +141,18 @@ public final class RelToPlanTranslator
 
     private PlanNode scan(TableScan scan, BitSet usedColumns)
     {
+        if (scan.getTable().unwrap(TransientTable.class) != null) {
+            WorkTableScanNode workTable = new WorkTableScanNode(workTableName(scan.getTable()), types(scan.getRowType()));
+            if (usedColumns == null) {
+                return workTable;
+            }
+            // the caller refers to the used columns only, renumbered
+            List<Expression> used = new ArrayList<>();
+            for (int i = usedColumns.nextSetBit(0); i >= 0; i = usedColumns.nextSetBit(i + 1)) {
+                used.add(new InputReference(i, workTable.types().get(i)));
+            }
+            return new ProjectNode(workTable, used);
+        }
         CatalogTable catalogTable = scan.getTable().unwrap(CatalogTable.class);
         if (catalogTable != null) {
             return catalogScan(catalogTable, usedColumns);
@@ -421,20 +440,10 @@ public final class RelToPlanTranslator
 
     private PlanNode setOperation(SetOp setOp)
     {
-        List<Type> types = setOp.getRowType().getFieldList().stream().map(field -> planType(field.getType())).toList();
+        List<Type> types = types(setOp.getRowType());
         List<PlanNode> inputs = new ArrayList<>();
         for (RelNode input : setOp.getInputs()) {
-            PlanNode node = translate(input);
-            List<Expression> casts = new ArrayList<>();
-            boolean needsCast = false;
-            for (int i = 0; i < types.size(); i++) {
-                Type inputType = node.outputTypes().get(i);
-                Expression reference = new InputReference(i, inputType);
-                Expression cast = RexTranslator.castIfNeeded(reference, types.get(i));
-                needsCast |= cast != reference || !inputType.equals(types.get(i));
-                casts.add(cast.type().equals(types.get(i)) ? cast : new io.basin.plan.expr.Call(io.basin.plan.expr.FunctionNames.CAST, types.get(i), reference));
-            }
-            inputs.add(needsCast ? new ProjectNode(node, casts) : node);
+            inputs.add(castTo(translate(input), types));
         }
         SetOperationNode.Kind kind = switch (setOp) {
             case Union ignored -> SetOperationNode.Kind.UNION;
@@ -443,5 +452,38 @@ public final class RelToPlanTranslator
             default -> throw new BasinException(FEATURE_NOT_SUPPORTED, "Set operation " + setOp.kind + " is not supported");
         };
         return new SetOperationNode(kind, setOp.all, inputs, types);
+    }
+
+    private PlanNode recursiveUnion(RepeatUnion repeatUnion)
+    {
+        List<Type> types = types(repeatUnion.getRowType());
+        String workTable = workTableName(requireNonNull(repeatUnion.getTransientTable(), "recursive union without a transient table"));
+        return new RecursiveUnionNode(castTo(translate(repeatUnion.getSeedRel()), types), castTo(translate(repeatUnion.getIterativeRel()), types),
+                workTable, repeatUnion.all, types);
+    }
+
+    private static String workTableName(org.apache.calcite.plan.RelOptTable table)
+    {
+        return String.join(".", table.getQualifiedName());
+    }
+
+    private static List<Type> types(org.apache.calcite.rel.type.RelDataType rowType)
+    {
+        return rowType.getFieldList().stream().map(field -> planType(field.getType())).toList();
+    }
+
+    /** {@code node} with its columns cast to {@code types} where they differ (inputs of a union). */
+    private static PlanNode castTo(PlanNode node, List<Type> types)
+    {
+        List<Expression> casts = new ArrayList<>();
+        boolean needsCast = false;
+        for (int i = 0; i < types.size(); i++) {
+            Type inputType = node.outputTypes().get(i);
+            Expression reference = new InputReference(i, inputType);
+            Expression cast = RexTranslator.castIfNeeded(reference, types.get(i));
+            needsCast |= cast != reference || !inputType.equals(types.get(i));
+            casts.add(cast.type().equals(types.get(i)) ? cast : new io.basin.plan.expr.Call(io.basin.plan.expr.FunctionNames.CAST, types.get(i), reference));
+        }
+        return needsCast ? new ProjectNode(node, casts) : node;
     }
 }

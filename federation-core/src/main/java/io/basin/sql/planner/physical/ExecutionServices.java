@@ -1,5 +1,6 @@
 package io.basin.sql.planner.physical;
 
+import io.basin.execution.driver.Pipeline;
 import io.basin.execution.expression.PageProcessorFactory;
 import io.basin.execution.operator.Source;
 import io.basin.execution.operator.join.JoinFilter;
@@ -23,6 +24,9 @@ public interface ExecutionServices
 
     /** Evaluates an expression without inputs (a VALUES entry such as a cast literal) to its stack value. */
     Object evaluateConstant(Expression expression);
+
+    /** Runs pipelines to completion in the query's context (a recursive union runs each round's this way). */
+    void run(List<Pipeline> pipelines);
 
     /** A sink writing into the target table; after the pipeline it is a source of one row: the row count. */
     io.basin.execution.operator.TableWriterSink tableWriter(TableWriterNode node);

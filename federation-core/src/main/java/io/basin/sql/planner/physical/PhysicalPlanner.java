@@ -8,6 +8,7 @@ import io.basin.execution.operator.SetOperationSink;
 import io.basin.execution.operator.Sink;
 import io.basin.execution.operator.Source;
 import io.basin.execution.operator.ValuesSource;
+import io.basin.execution.operator.WorkTableSource;
 import io.basin.execution.operator.aggregation.AccumulatorFactory;
 import io.basin.execution.operator.aggregation.HashAggregationSink;
 import io.basin.execution.operator.join.HashBuildSink;
@@ -18,12 +19,14 @@ import io.basin.plan.JoinNode;
 import io.basin.plan.LimitNode;
 import io.basin.plan.PlanNode;
 import io.basin.plan.ProjectNode;
+import io.basin.plan.RecursiveUnionNode;
 import io.basin.plan.SetOperationNode;
 import io.basin.plan.SortNode;
 import io.basin.plan.TableScanNode;
 import io.basin.plan.TableWriterNode;
 import io.basin.plan.ValuesNode;
 import io.basin.plan.WindowNode;
+import io.basin.plan.WorkTableScanNode;
 import io.basin.plan.expr.Constant;
 import io.basin.plan.expr.Expression;
 import io.basin.plan.expr.InputReference;
@@ -35,6 +38,7 @@ import io.trino.spi.type.TypeUtils;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -51,6 +55,8 @@ public final class PhysicalPlanner
 
     private final ExecutionServices services;
     private final SortPlanner sortPlanner;
+    /** The work tables of the recursive unions this plan runs inside of, by name. */
+    private final Map<String, WorkTableSource> workTables;
     private final List<Pipeline> pipelines = new ArrayList<>();
 
     /** A pipeline under construction: its source and streaming operators so far. */
@@ -66,8 +72,14 @@ public final class PhysicalPlanner
 
     public PhysicalPlanner(ExecutionServices services, SortPlanner sortPlanner)
     {
+        this(services, sortPlanner, Map.of());
+    }
+
+    PhysicalPlanner(ExecutionServices services, SortPlanner sortPlanner, Map<String, WorkTableSource> workTables)
+    {
         this.services = requireNonNull(services, "services is null");
         this.sortPlanner = requireNonNull(sortPlanner, "sortPlanner is null");
+        this.workTables = Map.copyOf(requireNonNull(workTables, "workTables is null"));
     }
 
     /** Plans {@code root} with its output going to {@code result} (a buffer or a stream to the client). */
@@ -114,6 +126,10 @@ public final class PhysicalPlanner
                 yield new Chain(stage.source(), List.of(), window.outputTypes());
             }
             case SetOperationNode setOperation -> setOperation(setOperation);
+            case RecursiveUnionNode recursive -> new Chain(new RecursiveUnionSource(recursive, services, sortPlanner, workTables), List.of(), recursive.outputTypes());
+            case WorkTableScanNode scan -> new Chain(
+                    requireNonNull(workTables.get(scan.workTable()), () -> "no recursive union for work table " + scan.workTable()),
+                    List.of(), scan.outputTypes());
             case TableWriterNode writer -> {
                 Chain source = visit(writer.source());
                 var sink = services.tableWriter(writer);
@@ -280,6 +296,9 @@ public final class PhysicalPlanner
             case WindowNode window -> estimateRows(window.source());
             case SetOperationNode setOperation -> setOperation.inputs().stream().mapToDouble(PhysicalPlanner::estimateRows).sum();
             case TableWriterNode ignored -> 1;
+            // a guess: recursions over hierarchies are usually small
+            case RecursiveUnionNode recursive -> estimateRows(recursive.seed()) * 10;
+            case WorkTableScanNode ignored -> 100;
         };
     }
 }
