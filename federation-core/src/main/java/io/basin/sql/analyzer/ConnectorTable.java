@@ -47,19 +47,15 @@ public final class ConnectorTable
                 return rowCount;
             }
 
+            /**
+             * No column set is claimed unique: Calcite drops a DISTINCT or a semi join's
+             * deduplication over a key, so a claim from statistics (distinct values close to the
+             * row count) returned duplicated rows when the column held a few duplicates.
+             * Only a declared constraint could make this true; connectors declare none yet.
+             */
             @Override
             public boolean isKey(org.apache.calcite.util.ImmutableBitSet columns)
             {
-                // a column with as many distinct values as rows is (as far as statistics tell) a key
-                if (rowCount == null || rowCount == 0) {
-                    return false;
-                }
-                for (int column : columns) {
-                    Double distinct = table.distinctValues().get(table.columns().get(column).name());
-                    if (distinct != null && distinct >= 0.95 * rowCount) {
-                        return true;
-                    }
-                }
                 return false;
             }
         };

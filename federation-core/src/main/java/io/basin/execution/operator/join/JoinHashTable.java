@@ -119,9 +119,21 @@ public final class JoinHashTable
         return next[row] - 1;
     }
 
-    boolean isLongFastPath()
+    /** Whether the table has one key of a type held as a long, compared by value (what {@link #containsLongKey} needs). */
+    public boolean isLongFastPath()
     {
         return longKeys != null;
+    }
+
+    /** Whether some build row has this key (tables on the long fast path only). */
+    public boolean containsLongKey(long key)
+    {
+        for (int row = firstRow(KeyType.mix(key)); row >= 0; row = nextRow(row)) {
+            if (longKeys[row] == key) {
+                return true;
+            }
+        }
+        return false;
     }
 
     long keyTypeLong(Block block, int position)

@@ -11,6 +11,7 @@ import io.basin.execution.operator.ValuesSource;
 import io.basin.execution.operator.WorkTableSource;
 import io.basin.execution.operator.aggregation.AccumulatorFactory;
 import io.basin.execution.operator.aggregation.HashAggregationSink;
+import io.basin.execution.operator.join.DynamicFilterOperatorFactory;
 import io.basin.execution.operator.join.HashBuildSink;
 import io.basin.execution.operator.join.LookupJoinOperatorFactory;
 import io.basin.plan.AggregationNode;
@@ -37,6 +38,7 @@ import io.trino.spi.type.Type;
 import io.trino.spi.type.TypeUtils;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +60,8 @@ public final class PhysicalPlanner
     /** The work tables of the recursive unions this plan runs inside of, by name. */
     private final Map<String, WorkTableSource> workTables;
     private final List<Pipeline> pipelines = new ArrayList<>();
+    /** Dynamic filters waiting for their scan to be planned: build sides of joins above it. */
+    private final Map<TableScanNode, List<DynamicFilterOperatorFactory>> dynamicFilters = new IdentityHashMap<>();
 
     /** A pipeline under construction: its source and streaming operators so far. */
     private record Chain(Source source, List<OperatorFactory> operators, List<Type> types)
@@ -98,7 +102,13 @@ public final class PhysicalPlanner
     private Chain visit(PlanNode node)
     {
         return switch (node) {
-            case TableScanNode scan -> new Chain(services.tableScan(scan), List.of(), scan.outputTypes());
+            case TableScanNode scan -> {
+                Chain chain = new Chain(services.tableScan(scan), List.of(), scan.outputTypes());
+                for (DynamicFilterOperatorFactory filter : dynamicFilters.getOrDefault(scan, List.of())) {
+                    chain = chain.with(filter, chain.types());
+                }
+                yield chain;
+            }
             case ValuesNode values -> new Chain(valuesSource(values), List.of(), values.outputTypes());
             case FilterNode filter -> filterProject(filter.source(), Optional.of(filter.predicate()), identity(filter.source().outputTypes()));
             case ProjectNode project -> project.source() instanceof FilterNode filter
@@ -163,9 +173,9 @@ public final class PhysicalPlanner
         // a semi or anti join keeps left rows: when the left side is much smaller, build it and
         // mark its rows while the right side streams past, instead of building the large side
         boolean buildKeptSide = (node.joinType() == JoinNode.Type.SEMI || node.joinType() == JoinNode.Type.ANTI)
-                && estimateRows(node.left()) * BUILD_KEPT_SIDE_RATIO < estimateRows(node.right());
+                && CardinalityEstimator.estimateRows(node.left()) * BUILD_KEPT_SIDE_RATIO < CardinalityEstimator.estimateRows(node.right());
         boolean buildLeft = switch (node.joinType()) {
-            case INNER -> estimateRows(node.left()) < estimateRows(node.right());
+            case INNER -> CardinalityEstimator.estimateRows(node.left()) < CardinalityEstimator.estimateRows(node.right());
             case RIGHT -> true;
             case SEMI, ANTI -> buildKeptSide;
             case LEFT, FULL -> false;
@@ -178,6 +188,12 @@ public final class PhysicalPlanner
         Chain build = visit(buildNode);
         HashBuildSink buildSink = new HashBuildSink(build.types(), buildKeys, node.nullEqualKeys());
         close(build, buildSink);
+        // the probe side's pipelines run after the build's: a scan under them can drop rows that cannot join
+        boolean dropsUnmatchedProbeRows = node.joinType() == JoinNode.Type.INNER || node.joinType() == JoinNode.Type.SEMI
+                || (node.joinType() == JoinNode.Type.ANTI && buildKeptSide);
+        if (dropsUnmatchedProbeRows && probeKeys.size() == 1 && !node.nullEqualKeys().getFirst()) {
+            addDynamicFilter(buildSink, build.types().get(buildKeys.getFirst()), probeNode, probeKeys.getFirst());
+        }
 
         Chain probe = visit(probeNode);
         List<Type> filterTypes = new ArrayList<>(node.left().outputTypes());
@@ -194,6 +210,24 @@ public final class PhysicalPlanner
                 buildLeft,
                 filter);
         return probe.with(lookup, node.outputTypes());
+    }
+
+    /**
+     * Registers a dynamic filter on the scan that produces the probe key, when the key reaches a
+     * scan unchanged through operators that keep or drop rows whole by it, and something costly
+     * (an aggregation or a join) lies between the scan and this join; right under the join, the
+     * probe itself is the filter.
+     */
+    private void addDynamicFilter(HashBuildSink build, Type keyType, PlanNode probe, int channel)
+    {
+        if (keyType.getJavaType() != long.class) {
+            return;
+        }
+        DynamicFilterTarget.trace(probe, channel)
+                .filter(DynamicFilterTarget::throughCostlyOperator)
+                .filter(target -> target.scan().outputTypes().get(target.channel()).equals(keyType))
+                .ifPresent(target -> dynamicFilters.computeIfAbsent(target.scan(), _ -> new ArrayList<>())
+                        .add(new DynamicFilterOperatorFactory(build, target.channel(), keyType)));
     }
 
     private Chain setOperation(SetOperationNode node)
@@ -272,33 +306,5 @@ public final class PhysicalPlanner
             projections.add(new InputReference(i, types.get(i)));
         }
         return projections;
-    }
-
-    /** Rough cardinality, used to build the smaller side of an inner join. */
-    static double estimateRows(PlanNode node)
-    {
-        return switch (node) {
-            case TableScanNode scan -> scan.rowCount().orElse(1_000_000);
-            case ValuesNode values -> values.rows().size();
-            case FilterNode filter -> estimateRows(filter.source()) * 0.3;
-            case ProjectNode project -> estimateRows(project.source());
-            case AggregationNode aggregation -> aggregation.isGlobal() ? 1 : estimateRows(aggregation.source()) * 0.2;
-            case JoinNode join -> switch (join.joinType()) {
-                case SEMI, ANTI -> estimateRows(join.left()) * 0.5;
-                case LEFT -> estimateRows(join.left());
-                case RIGHT -> estimateRows(join.right());
-                default -> join.leftKeys().isEmpty()
-                        ? estimateRows(join.left()) * estimateRows(join.right())
-                        : Math.max(estimateRows(join.left()), estimateRows(join.right()));
-            };
-            case SortNode sort -> sort.limit().isPresent() ? Math.min(sort.limit().getAsLong(), estimateRows(sort.source())) : estimateRows(sort.source());
-            case LimitNode limit -> limit.limit().isPresent() ? Math.min(limit.limit().getAsLong(), estimateRows(limit.source())) : estimateRows(limit.source());
-            case WindowNode window -> estimateRows(window.source());
-            case SetOperationNode setOperation -> setOperation.inputs().stream().mapToDouble(PhysicalPlanner::estimateRows).sum();
-            case TableWriterNode ignored -> 1;
-            // a guess: recursions over hierarchies are usually small
-            case RecursiveUnionNode recursive -> estimateRows(recursive.seed()) * 10;
-            case WorkTableScanNode ignored -> 100;
-        };
     }
 }
