@@ -3,7 +3,7 @@
 # io.basin.benchmarks.TpchBenchmark with the given arguments, e.g.
 #   benchmarks/run-tpch.sh                          # SF 1, all 22 queries, 1 warm-up + median of 3
 #   benchmarks/run-tpch.sh --sf 0.1 --queries 1,3,5 --runs 5 --stat best --engines duckdb
-# BENCHMARK_HEAP sets the JVM heap (default 12g).
+# BENCHMARK_HEAP sets the JVM heap (default 12g); BENCHMARK_SKIP_BUILD=1 runs the existing build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,7 +19,7 @@ if [[ -z "${JAVA_HOME:-}" || "$(java_major "$JAVA_HOME/bin/java")" -lt 25 ]]; th
     export JAVA_HOME
 fi
 
-./mvnw -q -B -pl benchmarks -am package -DskipTests
+[[ "${BENCHMARK_SKIP_BUILD:-0}" == 1 ]] || ./mvnw -q -B -pl benchmarks -am package -DskipTests
 
 mkdir -p benchmarks/target/tmp
 exec "$JAVA_HOME/bin/java" \

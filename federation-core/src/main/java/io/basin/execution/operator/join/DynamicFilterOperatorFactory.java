@@ -1,6 +1,7 @@
 package io.basin.execution.operator.join;
 
 import io.basin.execution.driver.DriverContext;
+import io.basin.execution.hash.LongHashSet;
 import io.basin.execution.operator.Operator;
 import io.basin.execution.operator.OperatorFactory;
 import io.basin.execution.operator.PageConsumer;
@@ -24,16 +25,55 @@ public final class DynamicFilterOperatorFactory
         implements OperatorFactory
 {
     static final int SAMPLE_ROWS = 65_536;
+    /** Beyond this many build rows a separate key set costs more memory than it is likely to save. */
+    private static final int MAX_KEY_SET_ROWS = 4_000_000;
 
     private final HashBuildSink build;
+    private final int buildChannel;
     private final int channel;
     private final Type type;
+    private KeyFilter keyFilter;
 
-    public DynamicFilterOperatorFactory(HashBuildSink build, int channel, Type type)
+    /**
+     * @param buildChannel the key's column in the build side's rows
+     * @param channel the key's column in this pipeline's pages
+     */
+    public DynamicFilterOperatorFactory(HashBuildSink build, int buildChannel, int channel, Type type)
     {
         this.build = requireNonNull(build, "build is null");
+        this.buildChannel = buildChannel;
         this.channel = channel;
         this.type = requireNonNull(type, "type is null");
+    }
+
+    /** Membership of one key column of the build rows: the hash table itself when it has that one key, else a set of its values. */
+    private interface KeyFilter
+    {
+        boolean mayMatch(long key);
+    }
+
+    private synchronized KeyFilter keyFilter()
+    {
+        if (keyFilter == null) {
+            JoinHashTable table = build.table();
+            if (table.isLongFastPath()) {
+                keyFilter = table::containsLongKey;
+            }
+            else if (table.rowCount() <= MAX_KEY_SET_ROWS) {
+                Block keys = table.columns()[buildChannel];
+                LongHashSet set = new LongHashSet(table.rowCount());
+                for (int position = 0; position < table.rowCount(); position++) {
+                    if (!keys.isNull(position)) {
+                        set.add(type.getLong(keys, position));
+                    }
+                }
+                keyFilter = set::contains;
+            }
+            else {
+                keyFilter = _ -> true;
+            }
+        }
+        return keyFilter;
     }
 
     @Override
@@ -48,17 +88,17 @@ public final class DynamicFilterOperatorFactory
             @Override
             public void addInput(Page page, PageConsumer output)
             {
-                JoinHashTable table = build.table();
-                if (passThrough || !table.isLongFastPath()) {
+                if (passThrough) {
                     output.accept(page);
                     return;
                 }
+                KeyFilter filter = keyFilter();
                 Block keys = page.getBlock(channel);
                 int count = page.getPositionCount();
                 int[] positions = new int[count];
                 int matched = 0;
                 for (int position = 0; position < count; position++) {
-                    if (!keys.isNull(position) && table.containsLongKey(type.getLong(keys, position))) {
+                    if (!keys.isNull(position) && filter.mayMatch(type.getLong(keys, position))) {
                         positions[matched++] = position;
                     }
                 }

@@ -34,6 +34,7 @@ import io.basin.plan.expr.InputReference;
 import io.trino.spi.Page;
 import io.trino.spi.block.Block;
 import io.trino.spi.block.BlockBuilder;
+import io.trino.spi.type.RealType;
 import io.trino.spi.type.Type;
 import io.trino.spi.type.TypeUtils;
 
@@ -191,8 +192,13 @@ public final class PhysicalPlanner
         // the probe side's pipelines run after the build's: a scan under them can drop rows that cannot join
         boolean dropsUnmatchedProbeRows = node.joinType() == JoinNode.Type.INNER || node.joinType() == JoinNode.Type.SEMI
                 || (node.joinType() == JoinNode.Type.ANTI && buildKeptSide);
-        if (dropsUnmatchedProbeRows && probeKeys.size() == 1 && !node.nullEqualKeys().getFirst()) {
-            addDynamicFilter(buildSink, build.types().get(buildKeys.getFirst()), probeNode, probeKeys.getFirst());
+        if (dropsUnmatchedProbeRows) {
+            // one key is enough to drop most rows that cannot join; the first that reaches a scan
+            for (int key = 0; key < probeKeys.size(); key++) {
+                if (!node.nullEqualKeys().get(key) && addDynamicFilter(buildSink, buildKeys.get(key), build.types().get(buildKeys.get(key)), probeNode, probeKeys.get(key))) {
+                    break;
+                }
+            }
         }
 
         Chain probe = visit(probeNode);
@@ -218,16 +224,18 @@ public final class PhysicalPlanner
      * (an aggregation or a join) lies between the scan and this join; right under the join, the
      * probe itself is the filter.
      */
-    private void addDynamicFilter(HashBuildSink build, Type keyType, PlanNode probe, int channel)
+    private boolean addDynamicFilter(HashBuildSink build, int buildChannel, Type keyType, PlanNode probe, int channel)
     {
-        if (keyType.getJavaType() != long.class) {
-            return;
+        if (keyType.getJavaType() != long.class || keyType instanceof RealType) {
+            // a long-valued key compared by value (real's -0.0 and 0.0 are one key with two bit patterns)
+            return false;
         }
-        DynamicFilterTarget.trace(probe, channel)
+        Optional<DynamicFilterTarget> target = DynamicFilterTarget.trace(probe, channel)
                 .filter(DynamicFilterTarget::throughCostlyOperator)
-                .filter(target -> target.scan().outputTypes().get(target.channel()).equals(keyType))
-                .ifPresent(target -> dynamicFilters.computeIfAbsent(target.scan(), _ -> new ArrayList<>())
-                        .add(new DynamicFilterOperatorFactory(build, target.channel(), keyType)));
+                .filter(found -> found.scan().outputTypes().get(found.channel()).equals(keyType));
+        target.ifPresent(found -> dynamicFilters.computeIfAbsent(found.scan(), _ -> new ArrayList<>())
+                .add(new DynamicFilterOperatorFactory(build, buildChannel, found.channel(), keyType)));
+        return target.isPresent();
     }
 
     private Chain setOperation(SetOperationNode node)
