@@ -242,10 +242,10 @@ abstract sealed class GroupKeyColumn
         {
             Object value = values[group];
             if (value instanceof Slice slice) {
-                Slice other = type.getSlice(block, position);
-                return keyType instanceof KeyType.CharKey
-                        ? KeyType.CharKey.withoutTrailingSpaces(slice).equals(KeyType.CharKey.withoutTrailingSpaces(other))
-                        : slice.equals(other);
+                if (keyType instanceof KeyType.CharKey) {
+                    return KeyType.CharKey.withoutTrailingSpaces(slice).equals(KeyType.CharKey.withoutTrailingSpaces(type.getSlice(block, position)));
+                }
+                return KeyType.SliceKey.equalsStored(slice, type, block, position);
             }
             return value.equals(type.getObject(block, position));
         }
