@@ -78,7 +78,7 @@ final class ComparisonGenerator
                     ? negation + FLOATS + ".equalReal(" + a.value() + ", " + b.value() + ")"
                     : "(" + FLOATS + ".compareReal(" + a.value() + ", " + b.value() + ") " + operator + " 0)";
             case VARCHAR, VARBINARY -> equality
-                    ? negation + a.value() + ".equals(" + b.value() + ")"
+                    ? negation + STRINGS + ".equal(" + a.value() + ", " + b.value() + ")"
                     : "(" + a.value() + ".compareTo(" + b.value() + ") " + operator + " 0)";
             case CHAR -> equality
                     ? negation + STRINGS + ".equalChar(" + a.value() + ", " + b.value() + ")"
