@@ -13,6 +13,9 @@ import io.trino.spi.connector.ConnectorTransactionHandle;
 import io.trino.spi.transaction.IsolationLevel;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static io.basin.spectrum.SpectrumErrorCode.LAKE_CATALOG_ERROR;
 import static java.util.Objects.requireNonNull;
@@ -27,7 +30,8 @@ public final class IcebergConnector
     private final LakeCatalog lake;
     private final ScanFleet fleet;
     private final ScanCounters counters = new ScanCounters();
-    private final IcebergMetadata metadata;
+    private final DataFileCodec codec = new DataFileCodec();
+    private final Map<IcebergTransactionHandle, IcebergMetadata> transactions = new ConcurrentHashMap<>();
     private final IcebergSplitManager splitManager;
     private final IcebergPageSourceProvider pageSourceProvider;
     private final IcebergPageSinkProvider pageSinkProvider;
@@ -37,9 +41,7 @@ public final class IcebergConnector
         requireNonNull(config, "config is null");
         this.lake = new LakeCatalog(catalogName, config);
         this.fleet = new ScanFleet(config.workers());
-        DataFileCodec codec = new DataFileCodec();
-        this.metadata = new IcebergMetadata(lake, codec);
-        this.splitManager = new IcebergSplitManager(metadata, config.workers());
+        this.splitManager = new IcebergSplitManager(this::metadata, config.workers());
         this.pageSourceProvider = new IcebergPageSourceProvider(lake, fleet, counters);
         this.pageSinkProvider = new IcebergPageSinkProvider(lake, codec);
     }
@@ -47,13 +49,38 @@ public final class IcebergConnector
     @Override
     public ConnectorTransactionHandle beginTransaction(IsolationLevel isolationLevel, boolean readOnly, boolean autoCommit)
     {
-        return IcebergTransactionHandle.INSTANCE;
+        IcebergTransactionHandle transaction = new IcebergTransactionHandle(UUID.randomUUID());
+        transactions.put(transaction, new IcebergMetadata(lake, codec));
+        return transaction;
     }
 
     @Override
     public ConnectorMetadata getMetadata(ConnectorSession session, ConnectorTransactionHandle transaction)
     {
+        return metadata(transaction);
+    }
+
+    IcebergMetadata metadata(ConnectorTransactionHandle transaction)
+    {
+        IcebergMetadata metadata = transactions.get((IcebergTransactionHandle) transaction);
+        if (metadata == null) {
+            throw new IllegalStateException("Lake transaction %s is not open".formatted(transaction));
+        }
         return metadata;
+    }
+
+    @Override
+    public void commit(ConnectorTransactionHandle transaction)
+    {
+        // writes committed their snapshots when their statements finished
+        transactions.remove((IcebergTransactionHandle) transaction);
+    }
+
+    @Override
+    public void rollback(ConnectorTransactionHandle transaction)
+    {
+        // a CREATE TABLE AS that never finished leaves no table: its Iceberg transaction is dropped
+        transactions.remove((IcebergTransactionHandle) transaction);
     }
 
     @Override
@@ -84,7 +111,7 @@ public final class IcebergConnector
     public void shutdown()
     {
         fleet.close();
-        metadata.abandonCreates();
+        transactions.clear();
         try {
             lake.close();
         }

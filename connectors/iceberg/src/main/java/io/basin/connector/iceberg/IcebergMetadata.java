@@ -79,6 +79,8 @@ final class IcebergMetadata
     private final DataFileCodec dataFileCodec;
     // table-creating transactions of CREATE TABLE AS statements between begin and finish
     private final Map<String, Transaction> createTransactions = new ConcurrentHashMap<>();
+    // tables as first loaded in this transaction
+    private final Map<SchemaTableName, Table> tables = new ConcurrentHashMap<>();
 
     IcebergMetadata(LakeCatalog lake, DataFileCodec dataFileCodec)
     {
@@ -306,6 +308,7 @@ final class IcebergMetadata
     public void dropTable(ConnectorSession session, ConnectorTableHandle tableHandle)
     {
         SchemaTableName name = ((IcebergTableHandle) tableHandle).name();
+        tables.remove(name);
         boolean dropped = call("drop table " + name, () -> lake.catalog().dropTable(identifier(name), true));
         if (!dropped) {
             throw new TableNotFoundException(name);
@@ -411,12 +414,6 @@ final class IcebergMetadata
         return Optional.empty();
     }
 
-    /** Drops the table-creating transactions of statements that never finished. */
-    void abandonCreates()
-    {
-        createTransactions.clear();
-    }
-
     private IcebergWriteHandle writeHandle(SchemaTableName name, Optional<String> createTransactionId, Table table)
     {
         return new IcebergWriteHandle(
@@ -487,8 +484,14 @@ final class IcebergMetadata
 
     private Optional<Table> tryLoad(SchemaTableName name)
     {
+        Table cached = tables.get(name);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
         try {
-            return Optional.of(lake.catalog().loadTable(identifier(name)));
+            Table table = lake.catalog().loadTable(identifier(name));
+            tables.put(name, table);
+            return Optional.of(table);
         }
         catch (NoSuchTableException | NoSuchNamespaceException e) {
             return Optional.empty();

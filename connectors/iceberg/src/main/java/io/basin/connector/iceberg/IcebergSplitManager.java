@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.function.Function;
 
 import static io.basin.spectrum.SpectrumErrorCode.LAKE_CATALOG_ERROR;
 import static io.basin.spectrum.SpectrumErrorCode.LAKE_NOT_SUPPORTED;
@@ -36,10 +37,10 @@ final class IcebergSplitManager
 {
     private static final long TARGET_RANGE_BYTES = 32L << 20;
 
-    private final IcebergMetadata metadata;
+    private final Function<ConnectorTransactionHandle, IcebergMetadata> metadata;
     private final int workers;
 
-    IcebergSplitManager(IcebergMetadata metadata, int workers)
+    IcebergSplitManager(Function<ConnectorTransactionHandle, IcebergMetadata> metadata, int workers)
     {
         this.metadata = requireNonNull(metadata, "metadata is null");
         this.workers = workers;
@@ -57,7 +58,7 @@ final class IcebergSplitManager
         if (handle.snapshotId().isEmpty() || handle.predicate().isNone()) {
             return new FixedSplitSource(List.of());
         }
-        Table table = metadata.load(handle.name());
+        Table table = metadata.apply(transaction).load(handle.name());
         TableScan scan = table.newScan()
                 .useSnapshot(handle.snapshotId().get())
                 .filter(IcebergExpressions.toIceberg(handle.predicate()));
