@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.basin.spectrum.SpectrumErrorCode.describe;
 import static io.basin.spectrum.SpectrumErrorCode.LAKE_CORRUPT_FILE;
 import static io.basin.spectrum.SpectrumErrorCode.LAKE_FILE_NOT_FOUND;
 import static io.basin.spectrum.SpectrumErrorCode.LAKE_IO_ERROR;
@@ -262,11 +263,11 @@ final class ParquetTaskReader
             return new TrinoException(LAKE_FILE_NOT_FOUND, "Cannot read %s: the file does not exist".formatted(path), e);
         }
         if (e instanceof ParquetCorruptionException) {
-            return new TrinoException(LAKE_CORRUPT_FILE, "Cannot read %s: %s".formatted(path, e.getMessage()), e);
+            return new TrinoException(LAKE_CORRUPT_FILE, "Cannot read %s: %s".formatted(path, describe(e)), e);
         }
         if (e instanceof IOException) {
-            return new TrinoException(LAKE_IO_ERROR, "Cannot read %s: %s".formatted(path, e.getMessage()), e);
+            return new TrinoException(LAKE_IO_ERROR, "Cannot read %s: %s".formatted(path, describe(e)), e);
         }
-        return new TrinoException(LAKE_CORRUPT_FILE, "Cannot read %s: %s".formatted(path, e.getMessage()), e);
+        return new TrinoException(LAKE_CORRUPT_FILE, "Cannot read %s: %s".formatted(path, describe(e)), e);
     }
 }

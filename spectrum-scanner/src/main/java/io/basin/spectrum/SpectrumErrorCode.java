@@ -42,4 +42,21 @@ public enum SpectrumErrorCode
     {
         return errorCode;
     }
+
+    /**
+     * A failure's message followed by its root cause's, which is where storage clients say what
+     * actually went wrong (a 403, a missing bucket) under a generic "cannot create file".
+     */
+    public static String describe(Throwable failure)
+    {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(failure.getMessage());
+        if (root == failure || root.getMessage() == null || message.contains(root.getMessage())) {
+            return message;
+        }
+        return message + ": " + root.getMessage();
+    }
 }

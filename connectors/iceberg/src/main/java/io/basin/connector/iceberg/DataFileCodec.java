@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import static io.basin.spectrum.SpectrumErrorCode.describe;
 import static io.basin.spectrum.SpectrumErrorCode.LAKE_INTERNAL_ERROR;
 
 /**
@@ -32,7 +33,7 @@ final class DataFileCodec
             output.writeObject(file);
         }
         catch (IOException e) {
-            throw new TrinoException(LAKE_INTERNAL_ERROR, "Cannot encode data file %s: %s".formatted(file.location(), e.getMessage()), e);
+            throw new TrinoException(LAKE_INTERNAL_ERROR, "Cannot encode data file %s: %s".formatted(file.location(), describe(e)), e);
         }
         return Slices.wrappedBuffer(bytes.toByteArray());
     }

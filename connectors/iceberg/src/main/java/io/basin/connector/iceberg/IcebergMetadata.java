@@ -58,6 +58,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import static io.basin.spectrum.SpectrumErrorCode.describe;
 import static io.basin.spectrum.SpectrumErrorCode.LAKE_CATALOG_ERROR;
 import static io.basin.spectrum.SpectrumErrorCode.LAKE_NOT_SUPPORTED;
 import static io.trino.spi.StandardErrorCode.ALREADY_EXISTS;
@@ -148,7 +149,7 @@ final class IcebergMetadata
             throw new SchemaNotFoundException(schemaName);
         }
         catch (RuntimeException e) {
-            throw new TrinoException(LAKE_CATALOG_ERROR, "Cannot drop schema %s: %s".formatted(schemaName, e.getMessage()), e);
+            throw new TrinoException(LAKE_CATALOG_ERROR, "Cannot drop schema %s: %s".formatted(schemaName, describe(e)), e);
         }
     }
 
@@ -497,7 +498,7 @@ final class IcebergMetadata
             return Optional.empty();
         }
         catch (RuntimeException e) {
-            throw new TrinoException(LAKE_CATALOG_ERROR, "Cannot load lake table %s: %s".formatted(name, e.getMessage()), e);
+            throw new TrinoException(LAKE_CATALOG_ERROR, "Cannot load lake table %s: %s".formatted(name, describe(e)), e);
         }
     }
 
@@ -515,7 +516,7 @@ final class IcebergMetadata
             throw e;
         }
         catch (RuntimeException e) {
-            throw new TrinoException(LAKE_CATALOG_ERROR, "Cannot %s: %s".formatted(action, e.getMessage()), e);
+            throw new TrinoException(LAKE_CATALOG_ERROR, "Cannot %s: %s".formatted(action, describe(e)), e);
         }
     }
 }

@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import static io.basin.spectrum.SpectrumErrorCode.describe;
 import static io.basin.spectrum.SpectrumErrorCode.LAKE_IO_ERROR;
 import static java.util.Objects.requireNonNull;
 import static java.util.concurrent.CompletableFuture.completedFuture;
@@ -94,7 +95,7 @@ final class IcebergPageSink
                 writer.close();
             }
             catch (IOException | RuntimeException e) {
-                failure = new TrinoException(LAKE_IO_ERROR, "Cannot close data file of %s: %s".formatted(handle.name(), e.getMessage()), e);
+                failure = new TrinoException(LAKE_IO_ERROR, "Cannot close data file of %s: %s".formatted(handle.name(), describe(e)), e);
             }
             writer = null;
         }
@@ -104,7 +105,7 @@ final class IcebergPageSink
             }
             catch (RuntimeException e) {
                 if (failure == null) {
-                    failure = new TrinoException(LAKE_IO_ERROR, "Cannot delete abandoned data file %s: %s".formatted(location, e.getMessage()), e);
+                    failure = new TrinoException(LAKE_IO_ERROR, "Cannot delete abandoned data file %s: %s".formatted(location, describe(e)), e);
                 }
                 else {
                     failure.addSuppressed(e);
@@ -153,7 +154,7 @@ final class IcebergPageSink
                     .build();
         }
         catch (IOException | RuntimeException e) {
-            throw new TrinoException(LAKE_IO_ERROR, "Cannot create data file %s: %s".formatted(location, e.getMessage()), e);
+            throw new TrinoException(LAKE_IO_ERROR, "Cannot create data file %s: %s".formatted(location, describe(e)), e);
         }
     }
 
@@ -169,7 +170,7 @@ final class IcebergPageSink
             closing.close();
         }
         catch (IOException | RuntimeException e) {
-            throw new TrinoException(LAKE_IO_ERROR, "Cannot write a data file of %s: %s".formatted(handle.name(), e.getMessage()), e);
+            throw new TrinoException(LAKE_IO_ERROR, "Cannot write data file %s of %s: %s".formatted(locations.getLast(), handle.name(), describe(e)), e);
         }
         DataFile file = closing.toDataFile();
         completedBytes += file.fileSizeInBytes();

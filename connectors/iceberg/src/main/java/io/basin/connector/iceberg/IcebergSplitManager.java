@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.function.Function;
 
+import static io.basin.spectrum.SpectrumErrorCode.describe;
 import static io.basin.spectrum.SpectrumErrorCode.LAKE_CATALOG_ERROR;
 import static io.basin.spectrum.SpectrumErrorCode.LAKE_NOT_SUPPORTED;
 import static java.util.Objects.requireNonNull;
@@ -80,7 +81,7 @@ final class IcebergSplitManager
             }
         }
         catch (IOException e) {
-            throw new TrinoException(LAKE_CATALOG_ERROR, "Cannot plan the scan of %s: %s".formatted(handle.name(), e.getMessage()), e);
+            throw new TrinoException(LAKE_CATALOG_ERROR, "Cannot plan the scan of %s: %s".formatted(handle.name(), describe(e)), e);
         }
         return new FixedSplitSource(balance(tasks, workers));
     }

@@ -7,7 +7,6 @@ import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.hadoop.HadoopCatalog;
-import org.apache.iceberg.hadoop.HadoopFileIO;
 import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.apache.iceberg.rest.RESTCatalog;
@@ -20,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.basin.spectrum.SpectrumErrorCode.describe;
 import static io.basin.spectrum.SpectrumErrorCode.LAKE_CATALOG_ERROR;
 import static java.util.Objects.requireNonNull;
 
@@ -65,7 +65,7 @@ final class LakeCatalog
     synchronized FileIO fileIO()
     {
         if (fileIO == null) {
-            fileIO = new HadoopFileIO(hadoopConfiguration);
+            fileIO = new LakeFileIO(hadoopConfiguration);
         }
         return fileIO;
     }
@@ -105,7 +105,7 @@ final class LakeCatalog
                         // SQLite lacks what the V0 schema's migration needs
                         properties.putIfAbsent("jdbc.schema-version", "V1");
                     }
-                    properties.putIfAbsent(CatalogProperties.FILE_IO_IMPL, HadoopFileIO.class.getName());
+                    properties.putIfAbsent(CatalogProperties.FILE_IO_IMPL, LakeFileIO.class.getName());
                     createLocalWarehouse();
                     JdbcCatalog jdbc = new JdbcCatalog();
                     jdbc.setConf(hadoopConfiguration);
@@ -129,7 +129,7 @@ final class LakeCatalog
             };
         }
         catch (RuntimeException e) {
-            throw new TrinoException(LAKE_CATALOG_ERROR, "Cannot open the Iceberg catalog of lake catalog %s: %s".formatted(name, e.getMessage()), e);
+            throw new TrinoException(LAKE_CATALOG_ERROR, "Cannot open the Iceberg catalog of lake catalog %s: %s".formatted(name, describe(e)), e);
         }
     }
 
@@ -168,7 +168,7 @@ final class LakeCatalog
             Files.createDirectories(directory);
         }
         catch (IOException e) {
-            throw new TrinoException(LAKE_CATALOG_ERROR, "Cannot create directory %s: %s".formatted(directory, e.getMessage()), e);
+            throw new TrinoException(LAKE_CATALOG_ERROR, "Cannot create directory %s: %s".formatted(directory, describe(e)), e);
         }
     }
 
