@@ -32,10 +32,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static io.basin.spectrum.SpectrumErrorCode.describe;
 import static io.basin.spectrum.SpectrumErrorCode.LAKE_CORRUPT_FILE;
@@ -48,6 +50,7 @@ import static io.trino.parquet.ParquetTypeUtils.getDescriptors;
 import static io.trino.parquet.ParquetTypeUtils.lookupColumnById;
 import static io.trino.parquet.predicate.PredicateUtils.buildPredicate;
 import static io.trino.parquet.predicate.PredicateUtils.getFilteredRowGroups;
+import static io.trino.spi.type.BigintType.BIGINT;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -73,12 +76,25 @@ final class ParquetTaskReader
     private ParquetReader reader;
     // when no column is read (count(*)): the rows of the surviving row groups still to return
     private long remainingRowsWithoutColumns;
+    // deletes: sorted deleted row positions of this file, and equality deletes with the reader
+    // channel of each of their columns (-1: the file lacks the column, whose values are null)
+    private final long[] deletedPositions;
+    private final List<EqualityDelete> equalityDeletes;
+    private int rowNumberChannel = -1;
+    private final Map<Integer, Integer> channelsByFieldId = new HashMap<>();
 
-    ParquetTaskReader(ScanTask task, List<ScanColumn> columns, TupleDomain<ScanColumn> predicate, InputFile file, ParquetReaderOptions options, ScanCounters counters)
+    ParquetTaskReader(ScanTask task, List<ScanColumn> columns, TupleDomain<ScanColumn> predicate, InputFile file, ParquetReaderOptions options, ScanCounters counters, DeleteLoader deleteLoader)
     {
         this.task = requireNonNull(task, "task is null");
         this.columns = List.copyOf(requireNonNull(columns, "columns is null"));
         this.counters = requireNonNull(counters, "counters is null");
+        requireNonNull(deleteLoader, "deleteLoader is null");
+        List<DeleteFileRef> positionFiles = task.deletes().stream().filter(delete -> delete.kind() == DeleteFileRef.Kind.POSITION).toList();
+        this.deletedPositions = positionFiles.isEmpty() ? new long[0] : deleteLoader.deletedPositions(task.path(), positionFiles);
+        this.equalityDeletes = task.deletes().stream()
+                .filter(delete -> delete.kind() == DeleteFileRef.Kind.EQUALITY)
+                .map(delete -> new EqualityDelete(delete.equalityColumns(), deleteLoader.deletedRows(delete)))
+                .toList();
         this.dataSource = new InputFileParquetDataSource(file, task.fileSize(), options);
         this.readerChannels = new int[columns.size()];
         try {
@@ -116,6 +132,15 @@ final class ParquetTaskReader
                 requestedFields.add(field);
             }
         }
+        // equality deletes compare columns that may not be returned
+        for (EqualityDelete delete : equalityDeletes) {
+            for (ScanColumn column : delete.columns()) {
+                Type field = fileFieldsById.get(column.fieldId());
+                if (field != null && !requestedFields.contains(field)) {
+                    requestedFields.add(field);
+                }
+            }
+        }
         // the predicate may name columns that are not returned: they are read for pruning only
         predicate.getDomains().ifPresent(domains -> domains.keySet().forEach(column -> {
             Type field = fileFieldsById.get(column.fieldId());
@@ -151,29 +176,26 @@ final class ParquetTaskReader
 
         List<Column> readerColumns = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            ScanColumn column = columns.get(i);
-            Type field = fileFieldsById.get(column.fieldId());
-            if (field == null) {
-                readerChannels[i] = -1;
-                continue;
-            }
-            ColumnIO columnIO = lookupColumnById(messageColumnIO, column.fieldId());
-            Optional<Field> readerField = columnIO == null ? Optional.empty() : constructField(column.type(), columnIO);
-            if (readerField.isEmpty()) {
-                throw new TrinoException(LAKE_CORRUPT_FILE, "Cannot read column %s (field id %d) of %s as %s".formatted(column.name(), column.fieldId(), task.path(), column.type()));
-            }
-            readerChannels[i] = readerColumns.size();
-            readerColumns.add(new Column(field.getName(), readerField.get()));
+            readerChannels[i] = addReaderColumn(columns.get(i), fileFieldsById, messageColumnIO, readerColumns);
         }
-        if (readerColumns.isEmpty()) {
+        for (EqualityDelete delete : equalityDeletes) {
+            for (ScanColumn column : delete.columns()) {
+                addReaderColumn(column, fileFieldsById, messageColumnIO, readerColumns);
+            }
+        }
+        boolean rowNumbers = deletedPositions.length > 0;
+        if (readerColumns.isEmpty() && !rowNumbers) {
             remainingRowsWithoutColumns = rowGroups.stream().mapToLong(group -> group.prunedBlockMetadata().getRowCount()).sum();
             counters.addRowsRead(remainingRowsWithoutColumns);
             return;
         }
+        if (rowNumbers) {
+            rowNumberChannel = readerColumns.size();
+        }
         reader = new ParquetReader(
                 Optional.ofNullable(fileMetadata.getCreatedBy()),
                 readerColumns,
-                false,
+                rowNumbers,
                 rowGroups,
                 dataSource,
                 DateTimeZone.UTC,
@@ -182,6 +204,29 @@ final class ParquetTaskReader
                 exception -> translate(task.path(), exception),
                 Optional.of(parquetPredicate),
                 Optional.empty());
+    }
+
+    /** Adds a column to the reader once (by field id); its reader channel, or -1 when the file lacks it. */
+    private int addReaderColumn(ScanColumn column, Map<Integer, Type> fileFieldsById, MessageColumnIO messageColumnIO, List<Column> readerColumns)
+    {
+        Integer existing = channelsByFieldId.get(column.fieldId());
+        if (existing != null) {
+            return existing;
+        }
+        Type field = fileFieldsById.get(column.fieldId());
+        if (field == null) {
+            channelsByFieldId.put(column.fieldId(), -1);
+            return -1;
+        }
+        ColumnIO columnIO = lookupColumnById(messageColumnIO, column.fieldId());
+        Optional<Field> readerField = columnIO == null ? Optional.empty() : constructField(column.type(), columnIO);
+        if (readerField.isEmpty()) {
+            throw new TrinoException(LAKE_CORRUPT_FILE, "Cannot read column %s (field id %d) of %s as %s".formatted(column.name(), column.fieldId(), task.path(), column.type()));
+        }
+        int channel = readerColumns.size();
+        readerColumns.add(new Column(field.getName(), readerField.get()));
+        channelsByFieldId.put(column.fieldId(), channel);
+        return channel;
     }
 
     private static TupleDomain<ColumnDescriptor> toParquetDomain(TupleDomain<ScanColumn> predicate, Map<Integer, Type> fileFieldsById, Map<List<String>, ColumnDescriptor> descriptorsByPath)
@@ -234,7 +279,63 @@ final class ParquetTaskReader
                     : sourcePage.getBlock(readerChannels[i]);
         }
         counters.addRowsRead(positions);
-        return new Page(positions, blocks);
+        Page page = new Page(positions, blocks);
+        if (deletedPositions.length == 0 && equalityDeletes.isEmpty()) {
+            return page;
+        }
+        int[] kept = survivingPositions(sourcePage, positions);
+        if (kept.length == positions) {
+            return page;
+        }
+        counters.addRowsDeleted(positions - kept.length);
+        return page.getPositions(kept, 0, kept.length);
+    }
+
+    private int[] survivingPositions(SourcePage sourcePage, int positions)
+    {
+        Block rowNumbers = rowNumberChannel < 0 ? null : sourcePage.getBlock(rowNumberChannel);
+        List<Block[]> equalityBlocks = new ArrayList<>();
+        for (EqualityDelete delete : equalityDeletes) {
+            Block[] deleteBlocks = new Block[delete.columns().size()];
+            for (int i = 0; i < deleteBlocks.length; i++) {
+                int channel = channelsByFieldId.get(delete.columns().get(i).fieldId());
+                deleteBlocks[i] = channel < 0 ? null : sourcePage.getBlock(channel);
+            }
+            equalityBlocks.add(deleteBlocks);
+        }
+        int[] kept = new int[positions];
+        int count = 0;
+        rows:
+        for (int position = 0; position < positions; position++) {
+            if (rowNumbers != null && Arrays.binarySearch(deletedPositions, BIGINT.getLong(rowNumbers, position)) >= 0) {
+                continue;
+            }
+            for (int i = 0; i < equalityDeletes.size(); i++) {
+                if (equalityDeletes.get(i).matches(equalityBlocks.get(i), position)) {
+                    continue rows;
+                }
+            }
+            kept[count++] = position;
+        }
+        return Arrays.copyOf(kept, count);
+    }
+
+    /** The rows of one equality delete file: a row is deleted when its values equal one of them (nulls equal). */
+    private record EqualityDelete(List<ScanColumn> columns, Set<List<Object>> deletedRows, IcebergValueReader[] readers)
+    {
+        EqualityDelete(List<ScanColumn> columns, Set<List<Object>> deletedRows)
+        {
+            this(columns, deletedRows, columns.stream().map(column -> IcebergValueReader.forType(column.type())).toArray(IcebergValueReader[]::new));
+        }
+
+        boolean matches(Block[] blocks, int position)
+        {
+            Object[] values = new Object[blocks.length];
+            for (int i = 0; i < blocks.length; i++) {
+                values[i] = blocks[i] == null || blocks[i].isNull(position) ? null : readers[i].read(blocks[i], position);
+            }
+            return deletedRows.contains(Arrays.asList(values));
+        }
     }
 
     @Override

@@ -57,15 +57,17 @@ public final class ScanFleet
         requireNonNull(fileIO, "fileIO is null");
         requireNonNull(counters, "counters is null");
         checkArgument(lanes > 0, "lanes must be positive");
-        ScanStream stream = new ScanStream(request.tasks(), Math.min(lanes, Math.max(1, request.tasks().size())), workers, task -> openTask(task, request, fileIO, counters));
+        // one loader per scan: each delete file is read once for all the tasks it applies to
+        DeleteLoader deleteLoader = new DeleteLoader(fileIO, counters);
+        ScanStream stream = new ScanStream(request.tasks(), Math.min(lanes, Math.max(1, request.tasks().size())), workers, task -> openTask(task, request, fileIO, counters, deleteLoader));
         stream.start();
         return stream;
     }
 
-    private TaskReader openTask(ScanTask task, ScanRequest request, FileIO fileIO, ScanCounters counters)
+    private TaskReader openTask(ScanTask task, ScanRequest request, FileIO fileIO, ScanCounters counters, DeleteLoader deleteLoader)
     {
         if (task.format() == FileFormat.PARQUET) {
-            return new ParquetTaskReader(task, request.columns(), request.predicate(), fileIO.newInputFile(task.path(), task.fileSize()), parquetOptions, counters);
+            return new ParquetTaskReader(task, request.columns(), request.predicate(), fileIO.newInputFile(task.path(), task.fileSize()), parquetOptions, counters, deleteLoader);
         }
         throw new TrinoException(LAKE_NOT_SUPPORTED, "Cannot read %s: the scan fleet does not read %s files yet".formatted(task.path(), task.format()));
     }

@@ -1,5 +1,7 @@
 package io.basin.connector.iceberg;
 
+import io.basin.spectrum.DeleteFileRef;
+import io.basin.spectrum.ScanColumn;
 import io.basin.spectrum.ScanTask;
 import io.trino.spi.TrinoException;
 import io.trino.spi.connector.ConnectorSession;
@@ -11,15 +13,22 @@ import io.trino.spi.connector.ConnectorTransactionHandle;
 import io.trino.spi.connector.Constraint;
 import io.trino.spi.connector.DynamicFilter;
 import io.trino.spi.connector.FixedSplitSource;
+import org.apache.iceberg.DeleteFile;
 import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.SchemaParser;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableScan;
 import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.types.TypeUtil;
+import org.apache.iceberg.types.Types;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.PriorityQueue;
 import java.util.function.Function;
 
@@ -65,10 +74,9 @@ final class IcebergSplitManager
                 .filter(IcebergExpressions.toIceberg(handle.predicate()));
         List<ScanTask> tasks = new ArrayList<>();
         try (CloseableIterable<FileScanTask> files = scan.planFiles()) {
+            Schema schema = table.schema();
             for (FileScanTask file : files) {
-                if (!file.deletes().isEmpty()) {
-                    throw new TrinoException(LAKE_NOT_SUPPORTED, "Cannot read %s: it has delete files, which are not supported yet".formatted(handle.name()));
-                }
+                List<DeleteFileRef> deletes = file.deletes().stream().map(delete -> deleteRef(handle, schema, delete)).toList();
                 for (FileScanTask range : file.split(TARGET_RANGE_BYTES)) {
                     tasks.add(new ScanTask(
                             range.file().location(),
@@ -76,7 +84,8 @@ final class IcebergSplitManager
                             range.start(),
                             range.length(),
                             range.file().fileSizeInBytes(),
-                            range.file().recordCount()));
+                            range.file().recordCount(),
+                            deletes));
                 }
             }
         }
@@ -84,6 +93,26 @@ final class IcebergSplitManager
             throw new TrinoException(LAKE_CATALOG_ERROR, "Cannot plan the scan of %s: %s".formatted(handle.name(), describe(e)), e);
         }
         return new FixedSplitSource(balance(tasks, workers));
+    }
+
+    private static DeleteFileRef deleteRef(IcebergTableHandle handle, Schema schema, DeleteFile delete)
+    {
+        return switch (delete.content()) {
+            case POSITION_DELETES -> new DeleteFileRef(delete.location(), delete.format(), delete.fileSizeInBytes(), DeleteFileRef.Kind.POSITION, List.of(), Optional.empty());
+            case EQUALITY_DELETES -> {
+                List<ScanColumn> columns = new ArrayList<>();
+                for (int fieldId : delete.equalityFieldIds()) {
+                    Types.NestedField field = schema.findField(fieldId);
+                    if (field == null) {
+                        throw new TrinoException(LAKE_NOT_SUPPORTED, "Cannot read %s: equality delete file %s uses field %d, which the table schema no longer has".formatted(handle.name(), delete.location(), fieldId));
+                    }
+                    columns.add(new ScanColumn(fieldId, field.name(), IcebergTypes.toTrino(field.type())));
+                }
+                Schema equalitySchema = TypeUtil.select(schema, Set.copyOf(delete.equalityFieldIds()));
+                yield new DeleteFileRef(delete.location(), delete.format(), delete.fileSizeInBytes(), DeleteFileRef.Kind.EQUALITY, columns, Optional.of(SchemaParser.toJson(equalitySchema)));
+            }
+            default -> throw new TrinoException(LAKE_NOT_SUPPORTED, "Cannot read %s: delete file %s holds %s".formatted(handle.name(), delete.location(), delete.content()));
+        };
     }
 
     /** Longest ranges first, each to the currently lightest split. */
