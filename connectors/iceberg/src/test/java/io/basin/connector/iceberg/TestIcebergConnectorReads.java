@@ -27,6 +27,7 @@ import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DeleteFile;
+import org.apache.iceberg.PartitionKey;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
@@ -35,6 +36,7 @@ import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.InternalRecordWrapper;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.data.parquet.GenericParquetWriter;
 import org.apache.iceberg.deletes.EqualityDeleteWriter;
@@ -269,6 +271,60 @@ class TestIcebergConnectorReads
         assertThat(rows).anySatisfy(row -> assertThat(row.getFirst()).isEqualTo(12_345L));
         assertThat(read.rowGroupsTotal()).isGreaterThan(5);
         assertThat(read.rowGroupsRead()).isEqualTo(1);
+    }
+
+    @Test
+    void testHiddenPartitionsArePruned()
+            throws IOException
+    {
+        // a second table partitioned by month(day): a filter on day reads only the matching months' files
+        PartitionSpec spec = PartitionSpec.builderFor(table.schema()).month("day").build();
+        Table partitioned = catalog.createTable(TableIdentifier.of(Namespace.of("s"), "p"), table.schema(), spec, Map.of(TableProperties.FORMAT_VERSION, "2"));
+        AppendFiles append = partitioned.newAppend();
+        for (int month = 0; month < 6; month++) {
+            PartitionKey key = new PartitionKey(spec, partitioned.schema());
+            GenericRecord first = GenericRecord.create(partitioned.schema());
+            first.setField("day", LocalDate.of(2000, 1 + month, 1));
+            key.partition(new InternalRecordWrapper(partitioned.schema().asStruct()).wrap(first));
+            DataWriter<Record> writer = Parquet.writeData(partitioned.io().newOutputFile(partitioned.location() + "/data/" + UUID.randomUUID() + ".parquet"))
+                    .schema(partitioned.schema())
+                    .createWriterFunc(GenericParquetWriter::create)
+                    .withSpec(spec)
+                    .withPartition(key)
+                    .overwrite()
+                    .build();
+            try (writer) {
+                for (int day = 0; day < 28; day++) {
+                    GenericRecord record = GenericRecord.create(partitioned.schema());
+                    record.setField("id", month * 100L + day);
+                    record.setField("name", "m" + month);
+                    record.setField("grp", month);
+                    record.setField("day", LocalDate.of(2000, 1 + month, 1 + day));
+                    writer.write(record);
+                }
+            }
+            append.appendFile(writer.toDataFile());
+        }
+        append.commit();
+
+        ConnectorTransactionHandle transaction = connector.beginTransaction(IsolationLevel.READ_COMMITTED, true, true);
+        ConnectorMetadata metadata = connector.getMetadata(SESSION, transaction);
+        SchemaTableName name = new SchemaTableName("s", "p");
+        ConnectorTableHandle handle = metadata.getTableHandle(SESSION, name, Optional.empty(), Optional.empty());
+        Map<String, ColumnHandle> columns = metadata.getColumnHandles(SESSION, handle);
+        long march = LocalDate.of(2000, 3, 10).toEpochDay();
+        long april = LocalDate.of(2000, 4, 20).toEpochDay();
+        TupleDomain<ColumnHandle> predicate = TupleDomain.withColumnDomains(Map.of(columns.get("day"),
+                Domain.create(io.trino.spi.predicate.ValueSet.ofRanges(io.trino.spi.predicate.Range.range(DATE, march, true, april, true)), false)));
+        ConnectorTableHandle pruned = metadata.applyFilter(SESSION, handle, new Constraint(predicate)).orElseThrow().getHandle();
+        ScanCounters.Snapshot before = connector.scanCounters().snapshot();
+        List<List<Object>> rows = scan(transaction, pruned, List.copyOf(columns.values()));
+        ScanCounters.Snapshot read = connector.scanCounters().snapshot().minus(before);
+        connector.commit(transaction);
+        assertThat(read.files()).isEqualTo(2);
+        // every row of March and April: the engine filters the days, the partitions were pruned
+        assertThat(rows).hasSize(56);
+        assertThat(rows).extracting(row -> row.get(1)).containsOnly("m2", "m3");
     }
 
     private List<List<Object>> read(Optional<ConnectorTableVersion> version, TupleDomain<ColumnHandle> predicate, Function<List<ColumnHandle>, List<ColumnHandle>> columns)
