@@ -42,7 +42,7 @@ public final class IcebergConnector
         this.lake = new LakeCatalog(catalogName, config);
         this.fleet = new ScanFleet(config.workers());
         this.splitManager = new IcebergSplitManager(this::metadata, config.workers());
-        this.pageSourceProvider = new IcebergPageSourceProvider(lake, fleet, counters);
+        this.pageSourceProvider = new IcebergPageSourceProvider(lake, fleet, counters, this::metadata);
         this.pageSinkProvider = new IcebergPageSinkProvider(lake, codec);
     }
 

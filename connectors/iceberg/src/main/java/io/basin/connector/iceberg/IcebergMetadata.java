@@ -184,6 +184,19 @@ final class IcebergMetadata
         if (!schemaExists(session, tableName.getSchemaName())) {
             return null;
         }
+        int dollar = tableName.getTableName().indexOf('$');
+        if (dollar > 0) {
+            SchemaTableName base = new SchemaTableName(tableName.getSchemaName(), tableName.getTableName().substring(0, dollar));
+            Optional<MetadataTable> metadataTable = MetadataTable.fromSuffix(tableName.getTableName().substring(dollar));
+            Optional<Table> baseTable = tryLoad(base);
+            if (metadataTable.isEmpty() || baseTable.isEmpty()) {
+                return null;
+            }
+            Optional<Long> snapshotId = startVersion.isPresent()
+                    ? Optional.of(snapshotAt(baseTable.get(), base, startVersion.get()))
+                    : Optional.ofNullable(baseTable.get().currentSnapshot()).map(Snapshot::snapshotId);
+            return new IcebergMetadataTableHandle(base, metadataTable.get(), snapshotId);
+        }
         Optional<Table> table = tryLoad(tableName);
         if (table.isEmpty()) {
             return null;
@@ -222,12 +235,18 @@ final class IcebergMetadata
     @Override
     public SchemaTableName getTableName(ConnectorSession session, ConnectorTableHandle table)
     {
+        if (table instanceof IcebergMetadataTableHandle metadataTable) {
+            return metadataTable.name();
+        }
         return ((IcebergTableHandle) table).name();
     }
 
     @Override
     public ConnectorTableMetadata getTableMetadata(ConnectorSession session, ConnectorTableHandle tableHandle)
     {
+        if (tableHandle instanceof IcebergMetadataTableHandle metadataTable) {
+            return new ConnectorTableMetadata(metadataTable.name(), metadataTable.table().columns().stream().map(IcebergColumnHandle::toColumnMetadata).toList());
+        }
         IcebergTableHandle handle = (IcebergTableHandle) tableHandle;
         List<ColumnMetadata> columns = columns(handle).stream().map(IcebergColumnHandle::toColumnMetadata).toList();
         return new ConnectorTableMetadata(handle.name(), columns);
@@ -237,7 +256,10 @@ final class IcebergMetadata
     public Map<String, ColumnHandle> getColumnHandles(ConnectorSession session, ConnectorTableHandle tableHandle)
     {
         Map<String, ColumnHandle> handles = new LinkedHashMap<>();
-        for (IcebergColumnHandle column : columns((IcebergTableHandle) tableHandle)) {
+        List<IcebergColumnHandle> columns = tableHandle instanceof IcebergMetadataTableHandle metadataTable
+                ? metadataTable.table().columns()
+                : columns((IcebergTableHandle) tableHandle);
+        for (IcebergColumnHandle column : columns) {
             handles.put(column.name(), column);
         }
         return handles;
@@ -252,6 +274,9 @@ final class IcebergMetadata
     @Override
     public TableStatistics getTableStatistics(ConnectorSession session, ConnectorTableHandle tableHandle)
     {
+        if (tableHandle instanceof IcebergMetadataTableHandle) {
+            return TableStatistics.empty();
+        }
         IcebergTableHandle handle = (IcebergTableHandle) tableHandle;
         if (handle.snapshotId().isEmpty()) {
             return TableStatistics.builder().setRowCount(Estimate.zero()).build();
@@ -268,6 +293,9 @@ final class IcebergMetadata
     @Override
     public Optional<ConstraintApplicationResult<ConnectorTableHandle>> applyFilter(ConnectorSession session, ConnectorTableHandle tableHandle, Constraint constraint)
     {
+        if (tableHandle instanceof IcebergMetadataTableHandle) {
+            return Optional.empty();
+        }
         IcebergTableHandle handle = (IcebergTableHandle) tableHandle;
         TupleDomain<IcebergColumnHandle> pushed = constraint.getSummary().transformKeys(IcebergColumnHandle.class::cast);
         TupleDomain<IcebergColumnHandle> combined = handle.predicate().intersect(pushed);
@@ -308,6 +336,9 @@ final class IcebergMetadata
     @Override
     public void dropTable(ConnectorSession session, ConnectorTableHandle tableHandle)
     {
+        if (tableHandle instanceof IcebergMetadataTableHandle metadataTable) {
+            throw new TrinoException(NOT_SUPPORTED, "Cannot drop %s: it is a metadata table".formatted(metadataTable.name()));
+        }
         SchemaTableName name = ((IcebergTableHandle) tableHandle).name();
         tables.remove(name);
         boolean dropped = call("drop table " + name, () -> lake.catalog().dropTable(identifier(name), true));
@@ -381,6 +412,9 @@ final class IcebergMetadata
     @Override
     public ConnectorInsertTableHandle beginInsert(ConnectorSession session, ConnectorTableHandle tableHandle, List<ColumnHandle> columns, RetryMode retryMode)
     {
+        if (tableHandle instanceof IcebergMetadataTableHandle metadataTable) {
+            throw new TrinoException(NOT_SUPPORTED, "Cannot insert into %s: it is a metadata table".formatted(metadataTable.name()));
+        }
         IcebergTableHandle handle = (IcebergTableHandle) tableHandle;
         Table table = load(handle.name());
         if (!table.spec().isUnpartitioned()) {

@@ -64,6 +64,9 @@ final class IcebergSplitManager
             DynamicFilter dynamicFilter,
             Constraint constraint)
     {
+        if (tableHandle instanceof IcebergMetadataTableHandle) {
+            return new FixedSplitSource(List.of(IcebergMetadataSplit.INSTANCE));
+        }
         IcebergTableHandle handle = (IcebergTableHandle) tableHandle;
         if (handle.snapshotId().isEmpty() || handle.predicate().isNone()) {
             return new FixedSplitSource(List.of());

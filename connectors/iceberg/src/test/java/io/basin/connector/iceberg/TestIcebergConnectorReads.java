@@ -274,6 +274,50 @@ class TestIcebergConnectorReads
     }
 
     @Test
+    void testSnapshotsAndFilesMetadataTables()
+            throws IOException
+    {
+        table.newAppend().appendFile(writeData(0, 100)).commit();
+        table.newAppend().appendFile(writeData(100, 30)).appendFile(writeData(130, 20)).commit();
+        table.refresh();
+
+        List<List<Object>> snapshots = readTable(new SchemaTableName("s", "t$snapshots"), Optional.empty());
+        List<List<Object>> expectedSnapshots = new ArrayList<>();
+        for (org.apache.iceberg.Snapshot snapshot : table.snapshots()) {
+            expectedSnapshots.add(java.util.Arrays.asList(
+                    LocalDateTime.ofEpochSecond(Math.floorDiv(snapshot.timestampMillis(), 1000), (int) Math.floorMod(snapshot.timestampMillis(), 1000) * 1_000_000, ZoneOffset.UTC),
+                    snapshot.snapshotId(),
+                    snapshot.parentId(),
+                    snapshot.operation(),
+                    snapshot.manifestListLocation()));
+        }
+        assertThat(snapshots).extracting(row -> row.subList(0, 5)).containsExactlyInAnyOrderElementsOf(expectedSnapshots);
+        assertThat(snapshots).hasSize(2);
+
+        List<List<Object>> files = readTable(new SchemaTableName("s", "t$files"), Optional.empty());
+        List<List<Object>> expectedFiles = new ArrayList<>();
+        try (CloseableIterable<org.apache.iceberg.FileScanTask> tasks = table.newScan().planFiles()) {
+            for (org.apache.iceberg.FileScanTask task : tasks) {
+                expectedFiles.add(java.util.Arrays.asList(0, task.file().location(), "PARQUET", null, task.file().recordCount(), task.file().fileSizeInBytes()));
+            }
+        }
+        assertThat(files).containsExactlyInAnyOrderElementsOf(expectedFiles).hasSize(3);
+        // as of the first snapshot: one file
+        long first = table.history().getFirst().snapshotId();
+        assertThat(readTable(new SchemaTableName("s", "t$files"), Optional.of(new ConnectorTableVersion(PointerType.TARGET_ID, BIGINT, first)))).hasSize(1);
+    }
+
+    private List<List<Object>> readTable(SchemaTableName name, Optional<ConnectorTableVersion> version)
+    {
+        ConnectorTransactionHandle transaction = connector.beginTransaction(IsolationLevel.READ_COMMITTED, true, true);
+        ConnectorMetadata metadata = connector.getMetadata(SESSION, transaction);
+        ConnectorTableHandle handle = metadata.getTableHandle(SESSION, name, version, Optional.empty());
+        List<List<Object>> rows = scan(transaction, handle, List.copyOf(metadata.getColumnHandles(SESSION, handle).values()));
+        connector.commit(transaction);
+        return rows;
+    }
+
+    @Test
     void testHiddenPartitionsArePruned()
             throws IOException
     {
