@@ -69,7 +69,10 @@ public final class ScanFleet
         if (task.format() == FileFormat.PARQUET) {
             return new ParquetTaskReader(task, request.columns(), request.predicate(), fileIO.newInputFile(task.path(), task.fileSize()), parquetOptions, counters, deleteLoader);
         }
-        throw new TrinoException(LAKE_NOT_SUPPORTED, "Cannot read %s: the scan fleet does not read %s files yet".formatted(task.path(), task.format()));
+        if (task.format() == FileFormat.ORC) {
+            return new OrcTaskReader(task, request.columns(), fileIO.newInputFile(task.path(), task.fileSize()), counters);
+        }
+        throw new TrinoException(LAKE_NOT_SUPPORTED, "Cannot read %s: the scan fleet does not read %s files".formatted(task.path(), task.format()));
     }
 
     @Override

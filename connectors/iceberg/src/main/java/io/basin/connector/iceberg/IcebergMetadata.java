@@ -1,5 +1,6 @@
 package io.basin.connector.iceberg;
 
+import io.basin.spectrum.IcebergTypes;
 import io.airlift.slice.Slice;
 import io.trino.spi.TrinoException;
 import io.trino.spi.connector.ColumnHandle;

@@ -1,5 +1,6 @@
 package io.basin.connector.iceberg;
 
+import io.basin.spectrum.IcebergTypes;
 import io.basin.spectrum.DeleteFileRef;
 import io.basin.spectrum.ScanColumn;
 import io.basin.spectrum.ScanTask;

@@ -1,4 +1,4 @@
-package io.basin.connector.iceberg;
+package io.basin.spectrum;
 
 import io.trino.spi.TrinoException;
 import io.trino.spi.type.BigintType;
@@ -33,11 +33,11 @@ import static io.trino.spi.type.VarcharType.VARCHAR;
  * {@code smallint}/{@code tinyint} are stored as {@code int} and {@code varchar(n)}/{@code char(n)}
  * as {@code string}; they read back as {@code integer} and {@code varchar}.
  */
-final class IcebergTypes
+public final class IcebergTypes
 {
     private IcebergTypes() {}
 
-    static Type toTrino(org.apache.iceberg.types.Type type)
+    public static Type toTrino(org.apache.iceberg.types.Type type)
     {
         return switch (type.typeId()) {
             case BOOLEAN -> BOOLEAN;
@@ -62,7 +62,7 @@ final class IcebergTypes
         };
     }
 
-    static org.apache.iceberg.types.Type toIceberg(Type type)
+    public static org.apache.iceberg.types.Type toIceberg(Type type)
     {
         if (type instanceof BooleanType) {
             return Types.BooleanType.get();
