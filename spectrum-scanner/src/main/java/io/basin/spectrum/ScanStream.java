@@ -188,10 +188,16 @@ public final class ScanStream
                 reader = lane.reader;
                 lane.reader = null;
             }
+            RuntimeException failure = lane.task == null ? e instanceof RuntimeException runtime ? runtime : new RuntimeException(e) : translate(lane.task.path(), e);
             if (reader != null) {
-                closeQuietly(reader);
+                try {
+                    reader.close();
+                }
+                catch (IOException | RuntimeException closeFailure) {
+                    failure.addSuppressed(closeFailure);
+                }
             }
-            fail(lane.task == null ? e instanceof RuntimeException runtime ? runtime : new RuntimeException(e) : translate(lane.task.path(), e));
+            fail(failure);
         }
     }
 
@@ -212,7 +218,9 @@ public final class ScanStream
             reader.close();
         }
         catch (IOException | RuntimeException e) {
-            // the scan is being abandoned (closed or failed); its first error is what matters
+            // the consumer closed the scan (it has its rows or gave up): a reader that cannot
+            // close cleanly leaves nothing behind that matters to it, so this is only logged
+            System.getLogger(ScanStream.class.getName()).log(System.Logger.Level.DEBUG, "Cannot close an abandoned scan task", e);
         }
     }
 
