@@ -3,6 +3,7 @@
 # io.basin.benchmarks.TpchBenchmark with the given arguments, e.g.
 #   benchmarks/run-tpch.sh                          # SF 1, all 22 queries, 1 warm-up + median of 3
 #   benchmarks/run-tpch.sh --sf 0.1 --queries 1,3,5 --runs 5 --stat best --engines duckdb
+#   benchmarks/run-tpch.sh --lake benchmarks/target/lake-tpch     # lake Parquet vs DuckDB on the same files
 # BENCHMARK_HEAP sets the JVM heap (default 12g); BENCHMARK_SKIP_BUILD=1 runs the existing build.
 set -euo pipefail
 cd "$(dirname "$0")/.."

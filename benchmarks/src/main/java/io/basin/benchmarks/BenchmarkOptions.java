@@ -2,11 +2,13 @@ package io.basin.benchmarks;
 
 import io.basin.testing.TpchQueries;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
@@ -21,8 +23,10 @@ import static java.util.Objects.requireNonNull;
  * @param statistic how measured runs are summarized ({@code --stat median|best}, default median)
  * @param engines engines to run ({@code --engines basin,duckdb}, default both)
  * @param duckDbThreads DuckDB's thread count ({@code --duckdb-threads}, default 2)
+ * @param lakeDirectory with {@code --lake DIR}: Basin queries lake Parquet tables kept in data directory DIR
+ *     (written on the first run) and DuckDB reads the same Parquet files; otherwise both hold the data in memory
  */
-record BenchmarkOptions(double scaleFactor, List<Integer> queries, int warmups, int runs, Statistic statistic, Set<String> engines, int duckDbThreads)
+record BenchmarkOptions(double scaleFactor, List<Integer> queries, int warmups, int runs, Statistic statistic, Set<String> engines, int duckDbThreads, Optional<Path> lakeDirectory)
 {
     static final String BASIN = "basin";
     static final String DUCKDB = "duckdb";
@@ -37,6 +41,7 @@ record BenchmarkOptions(double scaleFactor, List<Integer> queries, int warmups, 
         queries = List.copyOf(requireNonNull(queries, "queries is null"));
         engines = Set.copyOf(requireNonNull(engines, "engines is null"));
         requireNonNull(statistic, "statistic is null");
+        requireNonNull(lakeDirectory, "lakeDirectory is null");
         if (scaleFactor <= 0) {
             throw new IllegalArgumentException("--sf must be positive");
         }
@@ -50,7 +55,7 @@ record BenchmarkOptions(double scaleFactor, List<Integer> queries, int warmups, 
 
     static final String USAGE = """
             Usage: TpchBenchmark [--sf N] [--queries 1,3,5] [--warmups N] [--runs N] [--stat median|best]
-                                 [--engines basin,duckdb] [--duckdb-threads N]
+                                 [--engines basin,duckdb] [--duckdb-threads N] [--lake DIR]
               --sf              TPC-H scale factor (default 1)
               --queries         comma-separated query numbers (default 1..22)
               --warmups         unmeasured runs per query and engine (default 1)
@@ -58,6 +63,8 @@ record BenchmarkOptions(double scaleFactor, List<Integer> queries, int warmups, 
               --stat            summary of the measured runs: median or best (default median)
               --engines         engines to run (default basin,duckdb)
               --duckdb-threads  DuckDB threads (default 2)
+              --lake            Basin reads lake Parquet tables in data directory DIR (written once),
+                                DuckDB reads the same files with read_parquet (default: both in memory)
             """;
 
     static BenchmarkOptions parse(String... args)
@@ -69,6 +76,7 @@ record BenchmarkOptions(double scaleFactor, List<Integer> queries, int warmups, 
         Statistic statistic = Statistic.MEDIAN;
         Set<String> engines = new LinkedHashSet<>(List.of(BASIN, DUCKDB));
         int duckDbThreads = 2;
+        Optional<Path> lakeDirectory = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
@@ -86,10 +94,11 @@ record BenchmarkOptions(double scaleFactor, List<Integer> queries, int warmups, 
                 case "--stat" -> statistic = Statistic.valueOf(value.toUpperCase(Locale.ENGLISH));
                 case "--engines" -> engines = new LinkedHashSet<>(Arrays.asList(value.toLowerCase(Locale.ENGLISH).split(",")));
                 case "--duckdb-threads" -> duckDbThreads = Integer.parseInt(value);
+                case "--lake" -> lakeDirectory = Optional.of(Path.of(value));
                 default -> throw new IllegalArgumentException("Unknown option: " + option);
             }
         }
-        return new BenchmarkOptions(scaleFactor, queries, warmups, runs, statistic, engines, duckDbThreads);
+        return new BenchmarkOptions(scaleFactor, queries, warmups, runs, statistic, engines, duckDbThreads, lakeDirectory);
     }
 
     private static List<Integer> parseQueries(String value)

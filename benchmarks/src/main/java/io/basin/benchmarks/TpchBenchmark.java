@@ -45,11 +45,14 @@ public final class TpchBenchmark
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20);
 
         Map<String, EngineResults> results = new LinkedHashMap<>();
+        // with --lake, Basin runs first: it writes the Parquet files DuckDB then reads
         if (options.engines().contains(BASIN)) {
-            results.put(BASIN, run(BasinBenchmarkEngine::new, options));
+            results.put(BASIN, run(options.lakeDirectory().isPresent() ? () -> new LakeBasinBenchmarkEngine(options.lakeDirectory().get()) : BasinBenchmarkEngine::new, options));
         }
         if (options.engines().contains(DUCKDB)) {
-            results.put(DUCKDB, run(() -> new DuckDbBenchmarkEngine(options.duckDbThreads()), options));
+            results.put(DUCKDB, run(options.lakeDirectory().isPresent()
+                    ? () -> new DuckDbParquetBenchmarkEngine(options.lakeDirectory().get(), options.duckDbThreads())
+                    : () -> new DuckDbBenchmarkEngine(options.duckDbThreads()), options));
         }
         boolean ok = report(options, results);
         System.exit(ok ? 0 : 1);

@@ -48,6 +48,9 @@ public final class Engine
         ConnectorRegistry.Builder builder = ConnectorRegistry.builder();
         config.pluginDirectory().ifPresent(builder::withPluginDirectory);
         this.connectors = builder.build();
+        if (connectors.listConnectorNames().contains(LakeCatalogDefaults.CONNECTOR_NAME)) {
+            connectors.createCatalog(LakeCatalogDefaults.CATALOG_NAME, LakeCatalogDefaults.CONNECTOR_NAME, LakeCatalogDefaults.properties(config.dataDirectory()));
+        }
         connectors.installPlugin(new SystemPlugin(new SystemConnector(List.of(new ExpressionCacheTable(expressionCompiler.cache())))));
         connectors.createCatalog(SystemPlugin.NAME, SystemPlugin.NAME, java.util.Map.of());
         ThreadFactory threads = Thread.ofPlatform().name("basin-driver-", 0).daemon(true).factory();

@@ -2,6 +2,14 @@ package io.basin.engine;
 
 import io.basin.connector.CatalogTransaction;
 import io.basin.connector.TableScanner;
+import io.basin.connector.ThreadContextClassLoader;
+import io.basin.sql.planner.physical.ScanConstraintExtractor;
+import io.trino.spi.connector.ColumnHandle;
+import io.trino.spi.connector.ConnectorMetadata;
+import io.trino.spi.connector.ConnectorTableHandle;
+import io.trino.spi.connector.Constraint;
+import io.trino.spi.connector.ConstraintApplicationResult;
+import io.trino.spi.predicate.TupleDomain;
 import io.basin.connector.TableWriter;
 import io.basin.execution.QueryContext;
 import io.basin.execution.driver.Pipeline;
@@ -77,7 +85,30 @@ final class EngineExecutionServices
     public Source tableScan(TableScanNode node)
     {
         CatalogTransaction transaction = catalogs.transaction(node.table().catalog());
-        TableScanner scanner = TableScanner.create(transaction, catalogs.session(), node.handle(), node.columns().stream().map(TableColumn::handle).toList());
+        return tableScan(node, transaction, node.handle());
+    }
+
+    @Override
+    public Source tableScan(TableScanNode node, Expression filter)
+    {
+        CatalogTransaction transaction = catalogs.transaction(node.table().catalog());
+        TupleDomain<ColumnHandle> constraint = new ScanConstraintExtractor(node.columns(), this::evaluateConstant).extract(filter);
+        ConnectorTableHandle handle = node.handle();
+        if (!constraint.isAll()) {
+            // the connector may narrow its scan; the filter above the scan still applies in full
+            ConnectorMetadata metadata = transaction.metadata(catalogs.session());
+            try (ThreadContextClassLoader _ = new ThreadContextClassLoader(transaction.catalog().classLoader())) {
+                handle = metadata.applyFilter(catalogs.session(), handle, new Constraint(constraint))
+                        .map(ConstraintApplicationResult::getHandle)
+                        .orElse(handle);
+            }
+        }
+        return tableScan(node, transaction, handle);
+    }
+
+    private Source tableScan(TableScanNode node, CatalogTransaction transaction, ConnectorTableHandle handle)
+    {
+        TableScanner scanner = TableScanner.create(transaction, catalogs.session(), handle, node.columns().stream().map(TableColumn::handle).toList());
         synchronized (scanners) {
             scanners.add(scanner);
         }

@@ -40,6 +40,12 @@ public final class TestingBasin
         session = basin.newSession();
     }
 
+    /** The data directory this Basin was opened on (deleted on close). */
+    public Path dataDirectory()
+    {
+        return dataDirectory;
+    }
+
     public Basin basin()
     {
         return basin;

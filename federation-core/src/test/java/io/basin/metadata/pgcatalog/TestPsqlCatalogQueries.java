@@ -132,6 +132,7 @@ class TestPsqlCatalogQueries
         List<List<String>> basin = text(session().execute(CatalogQueryFile.load(PSQL + "list-databases.sql")));
         assertThat(basin).containsExactly(
                 java.util.Arrays.asList("dev", "basin", "UTF8", "C", "C", null, "libc", null),
+                java.util.Arrays.asList("lake", "basin", "UTF8", "C", "C", null, "libc", null),
                 java.util.Arrays.asList("memory", "basin", "UTF8", "C", "C", null, "libc", null),
                 java.util.Arrays.asList("system", "basin", "UTF8", "C", "C", null, "libc", null),
                 java.util.Arrays.asList("tpch", "basin", "UTF8", "C", "C", null, "libc", null));

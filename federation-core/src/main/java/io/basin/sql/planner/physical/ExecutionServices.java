@@ -22,6 +22,15 @@ public interface ExecutionServices
 
     Source tableScan(TableScanNode node);
 
+    /**
+     * A scan whose rows go through {@code filter} next: the connector may use the filter to skip
+     * data (the caller still applies all of it).
+     */
+    default Source tableScan(TableScanNode node, Expression filter)
+    {
+        return tableScan(node);
+    }
+
     /** Evaluates an expression without inputs (a VALUES entry such as a cast literal) to its stack value. */
     Object evaluateConstant(Expression expression);
 

@@ -103,13 +103,7 @@ public final class PhysicalPlanner
     private Chain visit(PlanNode node)
     {
         return switch (node) {
-            case TableScanNode scan -> {
-                Chain chain = new Chain(services.tableScan(scan), List.of(), scan.outputTypes());
-                for (DynamicFilterOperatorFactory filter : dynamicFilters.getOrDefault(scan, List.of())) {
-                    chain = chain.with(filter, chain.types());
-                }
-                yield chain;
-            }
+            case TableScanNode scan -> scan(scan, Optional.empty());
             case ValuesNode values -> new Chain(valuesSource(values), List.of(), values.outputTypes());
             case FilterNode filter -> filterProject(filter.source(), Optional.of(filter.predicate()), identity(filter.source().outputTypes()));
             case ProjectNode project -> project.source() instanceof FilterNode filter
@@ -152,10 +146,22 @@ public final class PhysicalPlanner
 
     private Chain filterProject(PlanNode sourceNode, Optional<Expression> filter, List<Expression> projections)
     {
-        Chain source = visit(sourceNode);
+        // a filter right above a scan is offered to the connector for pruning
+        Chain source = sourceNode instanceof TableScanNode scan ? scan(scan, filter) : visit(sourceNode);
         String description = filter.map(predicate -> "Filter[" + predicate + "] ").orElse("") + "Project" + projections;
         var processor = services.compile(filter, projections, source.types());
         return source.with(new FilterProjectOperatorFactory(processor, description), projections.stream().map(Expression::type).toList());
+    }
+
+    /** A scan, with the filter above it offered to the connector for pruning, then the dynamic filters registered for it. */
+    private Chain scan(TableScanNode scan, Optional<Expression> filter)
+    {
+        Source source = filter.isPresent() ? services.tableScan(scan, filter.get()) : services.tableScan(scan);
+        Chain chain = new Chain(source, List.of(), scan.outputTypes());
+        for (DynamicFilterOperatorFactory dynamicFilter : dynamicFilters.getOrDefault(scan, List.of())) {
+            chain = chain.with(dynamicFilter, chain.types());
+        }
+        return chain;
     }
 
     private Chain aggregation(AggregationNode node)

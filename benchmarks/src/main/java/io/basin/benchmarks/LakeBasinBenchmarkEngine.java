@@ -1,0 +1,97 @@
+package io.basin.benchmarks;
+
+import io.basin.embedded.Basin;
+import io.basin.embedded.BasinConfig;
+import io.basin.embedded.BasinSession;
+import io.basin.embedded.QueryResult;
+import io.basin.testing.TpchTables;
+import io.trino.tpch.TpchTable;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Basin over lake tables: the TPC-H tables written as Iceberg Parquet into the {@code lake}
+ * catalog of a data directory that outlives the run (so DuckDB can read the same files next, and
+ * later runs reuse them), queried through the scan fleet with search path {@code lake.tpch_<sf>}.
+ */
+final class LakeBasinBenchmarkEngine
+        implements BenchmarkEngine
+{
+    private final Path dataDirectory;
+    private final Basin basin;
+    private final BasinSession session;
+    private String schema;
+
+    LakeBasinBenchmarkEngine(Path dataDirectory)
+            throws IOException
+    {
+        this.dataDirectory = requireNonNull(dataDirectory, "dataDirectory is null").toAbsolutePath();
+        Files.createDirectories(dataDirectory);
+        this.basin = Basin.open(BasinConfig.defaults().withDataDirectory(this.dataDirectory));
+        this.session = basin.newSession();
+    }
+
+    @Override
+    public String name()
+    {
+        return "Basin (lake Parquet)";
+    }
+
+    @Override
+    public void load(double scaleFactor, LoadProgress progress)
+    {
+        String tpchSchema = TpchTables.schemaName(scaleFactor);
+        schema = "tpch_" + tpchSchema;
+        session.execute("CREATE SCHEMA IF NOT EXISTS lake." + schema);
+        for (TpchTable<?> table : TpchTable.getTables()) {
+            String name = table.getTableName();
+            long start = System.nanoTime();
+            if (!exists(name)) {
+                QueryResult result = session.execute("CREATE TABLE lake.%s.%s AS SELECT * FROM tpch.%s.%s".formatted(schema, name, tpchSchema, name));
+                requireNonNull(result, "result is null");
+            }
+            long rows = ((Number) session.execute("SELECT count(*) FROM lake.%s.%s".formatted(schema, name)).onlyValue()).longValue();
+            progress.tableLoaded(name, rows, System.nanoTime() - start);
+        }
+        session.execute("SET search_path = \"lake.%s\"".formatted(schema));
+    }
+
+    private boolean exists(String table)
+    {
+        return ((Number) session.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'lake.%s' AND table_name = '%s'".formatted(schema, table)).onlyValue()).longValue() > 0;
+    }
+
+    /** The Parquet data files of a loaded table, for DuckDB to read. */
+    static List<Path> dataFiles(Path dataDirectory, double scaleFactor, String table)
+            throws IOException
+    {
+        Path data = dataDirectory.toAbsolutePath().resolve("lake/warehouse/tpch_%s/%s/data".formatted(TpchTables.schemaName(scaleFactor), table));
+        try (Stream<Path> files = Files.walk(data)) {
+            return new ArrayList<>(files.filter(file -> file.toString().endsWith(".parquet")).sorted().toList());
+        }
+    }
+
+    @Override
+    public long execute(String sql)
+    {
+        return session.execute(sql).rows().size();
+    }
+
+    @Override
+    public void close()
+    {
+        try {
+            session.close();
+        }
+        finally {
+            basin.close();
+        }
+    }
+}

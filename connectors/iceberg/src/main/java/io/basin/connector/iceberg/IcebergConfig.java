@@ -1,0 +1,154 @@
+package io.basin.connector.iceberg;
+
+import io.trino.spi.TrinoException;
+import org.apache.iceberg.FileFormat;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static io.basin.spectrum.SpectrumErrorCode.LAKE_INVALID_CONFIGURATION;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A lake catalog's configuration, from connector properties only, so that any binding (the
+ * engine's default {@code lake} catalog, an external schema, a Trino catalog file) can create one:
+ * <ul>
+ * <li>{@code iceberg.catalog.type}: {@code jdbc} (default), {@code hadoop} or {@code rest}</li>
+ * <li>{@code iceberg.catalog.uri}: the JDBC URL of a {@code jdbc} catalog (SQLite is supported),
+ *     or the URL of a {@code rest} catalog</li>
+ * <li>{@code iceberg.warehouse}: where new tables go ({@code file:/…} or {@code s3a://bucket/…})</li>
+ * <li>{@code iceberg.file-format}: {@code parquet} (default) or {@code orc} for written files</li>
+ * <li>{@code iceberg.compression-codec}: {@code zstd} (default), {@code snappy}, {@code gzip}, {@code uncompressed}</li>
+ * <li>{@code iceberg.catalog.property.<name>}: passed to the Iceberg catalog as {@code <name>}</li>
+ * <li>{@code s3.endpoint}, {@code s3.region}, {@code s3.path-style-access}, {@code s3.access-key},
+ *     {@code s3.secret-key}, {@code s3.credentials-provider}: S3A settings</li>
+ * <li>{@code spectrum.workers}: scan workers (default: one per core)</li>
+ * </ul>
+ */
+public record IcebergConfig(
+        String catalogType,
+        Optional<String> catalogUri,
+        String warehouse,
+        FileFormat fileFormat,
+        String compressionCodec,
+        Map<String, String> catalogProperties,
+        S3Options s3,
+        int workers)
+{
+    private static final Set<String> CATALOG_TYPES = Set.of("jdbc", "hadoop", "rest");
+    private static final Set<String> CODECS = Set.of("zstd", "snappy", "gzip", "uncompressed");
+
+    public IcebergConfig
+    {
+        requireNonNull(catalogType, "catalogType is null");
+        requireNonNull(catalogUri, "catalogUri is null");
+        requireNonNull(warehouse, "warehouse is null");
+        requireNonNull(fileFormat, "fileFormat is null");
+        requireNonNull(compressionCodec, "compressionCodec is null");
+        catalogProperties = Map.copyOf(requireNonNull(catalogProperties, "catalogProperties is null"));
+        requireNonNull(s3, "s3 is null");
+    }
+
+    public static IcebergConfig fromProperties(Map<String, String> properties)
+    {
+        Map<String, String> remaining = new HashMap<>(properties);
+        String type = remaining.getOrDefault("iceberg.catalog.type", "jdbc").toLowerCase(Locale.ROOT);
+        remaining.remove("iceberg.catalog.type");
+        if (!CATALOG_TYPES.contains(type)) {
+            throw invalid("iceberg.catalog.type", type, "one of jdbc, hadoop, rest");
+        }
+        Optional<String> uri = Optional.ofNullable(remaining.remove("iceberg.catalog.uri"));
+        if (uri.isEmpty() && !type.equals("hadoop")) {
+            throw new TrinoException(LAKE_INVALID_CONFIGURATION, "Cannot configure the lake catalog: a %s catalog needs iceberg.catalog.uri".formatted(type));
+        }
+        String warehouse = remaining.remove("iceberg.warehouse");
+        if (warehouse == null || warehouse.isBlank()) {
+            throw new TrinoException(LAKE_INVALID_CONFIGURATION, "Cannot configure the lake catalog: iceberg.warehouse is required");
+        }
+        String format = remaining.getOrDefault("iceberg.file-format", "parquet").toLowerCase(Locale.ROOT);
+        remaining.remove("iceberg.file-format");
+        FileFormat fileFormat = switch (format) {
+            case "parquet" -> FileFormat.PARQUET;
+            case "orc" -> FileFormat.ORC;
+            default -> throw invalid("iceberg.file-format", format, "parquet or orc");
+        };
+        String codec = remaining.getOrDefault("iceberg.compression-codec", "zstd").toLowerCase(Locale.ROOT);
+        remaining.remove("iceberg.compression-codec");
+        if (!CODECS.contains(codec)) {
+            throw invalid("iceberg.compression-codec", codec, "one of " + String.join(", ", CODECS));
+        }
+        int workers = Runtime.getRuntime().availableProcessors();
+        String workersValue = remaining.remove("spectrum.workers");
+        if (workersValue != null) {
+            try {
+                workers = Integer.parseInt(workersValue);
+            }
+            catch (NumberFormatException e) {
+                throw invalid("spectrum.workers", workersValue, "a positive number");
+            }
+            if (workers <= 0) {
+                throw invalid("spectrum.workers", workersValue, "a positive number");
+            }
+        }
+        Map<String, String> catalogProperties = new HashMap<>();
+        for (String key : Set.copyOf(remaining.keySet())) {
+            if (key.startsWith("iceberg.catalog.property.")) {
+                catalogProperties.put(key.substring("iceberg.catalog.property.".length()), remaining.remove(key));
+            }
+        }
+        S3Options s3 = S3Options.fromProperties(remaining);
+        if (!remaining.isEmpty()) {
+            throw new TrinoException(LAKE_INVALID_CONFIGURATION, "Cannot configure the lake catalog: unknown properties %s".formatted(new java.util.TreeSet<>(remaining.keySet())));
+        }
+        return new IcebergConfig(type, uri, warehouse, fileFormat, codec, catalogProperties, s3, workers);
+    }
+
+    private static TrinoException invalid(String property, String value, String expected)
+    {
+        return new TrinoException(LAKE_INVALID_CONFIGURATION, "Cannot configure the lake catalog: %s is '%s', expected %s".formatted(property, value, expected));
+    }
+
+    /** S3A settings; the secret is never shown by {@link #toString()}. */
+    public record S3Options(
+            Optional<String> endpoint,
+            Optional<String> region,
+            boolean pathStyleAccess,
+            Optional<String> accessKey,
+            Optional<String> secretKey,
+            Optional<String> credentialsProvider)
+    {
+        public S3Options
+        {
+            requireNonNull(endpoint, "endpoint is null");
+            requireNonNull(region, "region is null");
+            requireNonNull(accessKey, "accessKey is null");
+            requireNonNull(secretKey, "secretKey is null");
+            requireNonNull(credentialsProvider, "credentialsProvider is null");
+        }
+
+        static S3Options fromProperties(Map<String, String> remaining)
+        {
+            String pathStyle = remaining.remove("s3.path-style-access");
+            if (pathStyle != null && !pathStyle.equalsIgnoreCase("true") && !pathStyle.equalsIgnoreCase("false")) {
+                throw invalid("s3.path-style-access", pathStyle, "true or false");
+            }
+            return new S3Options(
+                    Optional.ofNullable(remaining.remove("s3.endpoint")),
+                    Optional.ofNullable(remaining.remove("s3.region")),
+                    Boolean.parseBoolean(pathStyle),
+                    Optional.ofNullable(remaining.remove("s3.access-key")),
+                    Optional.ofNullable(remaining.remove("s3.secret-key")),
+                    Optional.ofNullable(remaining.remove("s3.credentials-provider")));
+        }
+
+        @Override
+        public String toString()
+        {
+            return "S3Options[endpoint=%s, region=%s, pathStyleAccess=%s, accessKey=%s, secretKey=%s, credentialsProvider=%s]".formatted(
+                    endpoint.orElse("default"), region.orElse("default"), pathStyleAccess, accessKey.isPresent() ? "set" : "unset", secretKey.isPresent() ? "***" : "unset", credentialsProvider.orElse("default"));
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.basin.connector.iceberg;
+
+import io.basin.spectrum.ScanCounters;
+import io.basin.spectrum.ScanFleet;
+import io.trino.spi.TrinoException;
+import io.trino.spi.connector.Connector;
+import io.trino.spi.connector.ConnectorMetadata;
+import io.trino.spi.connector.ConnectorPageSinkProvider;
+import io.trino.spi.connector.ConnectorPageSourceProvider;
+import io.trino.spi.connector.ConnectorSession;
+import io.trino.spi.connector.ConnectorSplitManager;
+import io.trino.spi.connector.ConnectorTransactionHandle;
+import io.trino.spi.transaction.IsolationLevel;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static io.basin.spectrum.SpectrumErrorCode.LAKE_CATALOG_ERROR;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A lake catalog: Iceberg tables whose scans run on the spectrum scan fleet. Schemas are Iceberg
+ * namespaces; every write is one Iceberg commit.
+ */
+public final class IcebergConnector
+        implements Connector
+{
+    private final LakeCatalog lake;
+    private final ScanFleet fleet;
+    private final ScanCounters counters = new ScanCounters();
+    private final DataFileCodec codec = new DataFileCodec();
+    private final Map<IcebergTransactionHandle, IcebergMetadata> transactions = new ConcurrentHashMap<>();
+    private final IcebergSplitManager splitManager;
+    private final IcebergPageSourceProvider pageSourceProvider;
+    private final IcebergPageSinkProvider pageSinkProvider;
+
+    public IcebergConnector(String catalogName, IcebergConfig config)
+    {
+        requireNonNull(config, "config is null");
+        this.lake = new LakeCatalog(catalogName, config);
+        this.fleet = new ScanFleet(config.workers());
+        this.splitManager = new IcebergSplitManager(this::metadata, config.workers());
+        this.pageSourceProvider = new IcebergPageSourceProvider(lake, fleet, counters, this::metadata);
+        this.pageSinkProvider = new IcebergPageSinkProvider(lake, codec);
+    }
+
+    @Override
+    public ConnectorTransactionHandle beginTransaction(IsolationLevel isolationLevel, boolean readOnly, boolean autoCommit)
+    {
+        IcebergTransactionHandle transaction = new IcebergTransactionHandle(UUID.randomUUID());
+        transactions.put(transaction, new IcebergMetadata(lake, codec));
+        return transaction;
+    }
+
+    @Override
+    public ConnectorMetadata getMetadata(ConnectorSession session, ConnectorTransactionHandle transaction)
+    {
+        return metadata(transaction);
+    }
+
+    IcebergMetadata metadata(ConnectorTransactionHandle transaction)
+    {
+        IcebergMetadata metadata = transactions.get((IcebergTransactionHandle) transaction);
+        if (metadata == null) {
+            throw new IllegalStateException("Lake transaction %s is not open".formatted(transaction));
+        }
+        return metadata;
+    }
+
+    @Override
+    public void commit(ConnectorTransactionHandle transaction)
+    {
+        // writes committed their snapshots when their statements finished
+        transactions.remove((IcebergTransactionHandle) transaction);
+    }
+
+    @Override
+    public void rollback(ConnectorTransactionHandle transaction)
+    {
+        // a CREATE TABLE AS that never finished leaves no table: its Iceberg transaction is dropped
+        transactions.remove((IcebergTransactionHandle) transaction);
+    }
+
+    @Override
+    public ConnectorSplitManager getSplitManager()
+    {
+        return splitManager;
+    }
+
+    @Override
+    public ConnectorPageSourceProvider getPageSourceProvider()
+    {
+        return pageSourceProvider;
+    }
+
+    @Override
+    public ConnectorPageSinkProvider getPageSinkProvider()
+    {
+        return pageSinkProvider;
+    }
+
+    /** What this catalog's scans have read so far: files, row groups total and read, bytes, rows. */
+    public ScanCounters scanCounters()
+    {
+        return counters;
+    }
+
+    @Override
+    public void shutdown()
+    {
+        fleet.close();
+        transactions.clear();
+        try {
+            lake.close();
+        }
+        catch (IOException e) {
+            throw new TrinoException(LAKE_CATALOG_ERROR, "Cannot close the lake catalog: " + e.getMessage(), e);
+        }
+    }
+}

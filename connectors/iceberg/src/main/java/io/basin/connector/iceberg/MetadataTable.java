@@ -1,0 +1,134 @@
+package io.basin.connector.iceberg;
+
+import io.trino.spi.Page;
+import io.trino.spi.PageBuilder;
+import io.trino.spi.block.BlockBuilder;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.io.CloseableIterable;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import static io.airlift.slice.Slices.utf8Slice;
+import static io.trino.spi.type.BigintType.BIGINT;
+import static io.trino.spi.type.IntegerType.INTEGER;
+import static io.trino.spi.type.TimestampType.TIMESTAMP_MICROS;
+import static io.trino.spi.type.VarcharType.VARCHAR;
+
+/**
+ * The metadata tables of a lake table, named {@code "table$kind"} as in Trino: {@code $snapshots}
+ * (the table's history) and {@code $files} (the data and delete files of a snapshot).
+ */
+public enum MetadataTable
+{
+    SNAPSHOTS(List.of(
+            new IcebergColumnHandle(1, "committed_at", TIMESTAMP_MICROS, false),
+            new IcebergColumnHandle(2, "snapshot_id", BIGINT, false),
+            new IcebergColumnHandle(3, "parent_id", BIGINT, true),
+            new IcebergColumnHandle(4, "operation", VARCHAR, true),
+            new IcebergColumnHandle(5, "manifest_list", VARCHAR, true),
+            new IcebergColumnHandle(6, "summary", VARCHAR, true))),
+    FILES(List.of(
+            new IcebergColumnHandle(1, "content", INTEGER, false),
+            new IcebergColumnHandle(2, "file_path", VARCHAR, false),
+            new IcebergColumnHandle(3, "file_format", VARCHAR, false),
+            new IcebergColumnHandle(4, "partition", VARCHAR, true),
+            new IcebergColumnHandle(5, "record_count", BIGINT, false),
+            new IcebergColumnHandle(6, "file_size_in_bytes", BIGINT, false)));
+
+    private final List<IcebergColumnHandle> columns;
+
+    MetadataTable(List<IcebergColumnHandle> columns)
+    {
+        this.columns = columns;
+    }
+
+    List<IcebergColumnHandle> columns()
+    {
+        return columns;
+    }
+
+    String suffix()
+    {
+        return "$" + name().toLowerCase(Locale.ROOT);
+    }
+
+    static Optional<MetadataTable> fromSuffix(String suffix)
+    {
+        for (MetadataTable table : values()) {
+            if (table.suffix().equals(suffix)) {
+                return Optional.of(table);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** All rows as one page, in {@link #columns()} order; then projected to the requested columns. */
+    Page rows(Table table, Optional<Long> snapshotId, List<IcebergColumnHandle> requested)
+    {
+        PageBuilder builder = new PageBuilder(columns.stream().map(IcebergColumnHandle::type).toList());
+        switch (this) {
+            case SNAPSHOTS -> {
+                for (Snapshot snapshot : table.snapshots()) {
+                    builder.declarePosition();
+                    TIMESTAMP_MICROS.writeLong(builder.getBlockBuilder(0), snapshot.timestampMillis() * 1000);
+                    BIGINT.writeLong(builder.getBlockBuilder(1), snapshot.snapshotId());
+                    writeLong(builder.getBlockBuilder(2), snapshot.parentId());
+                    writeString(builder.getBlockBuilder(3), snapshot.operation());
+                    writeString(builder.getBlockBuilder(4), snapshot.manifestListLocation());
+                    Map<String, String> summary = new TreeMap<>(snapshot.summary());
+                    writeString(builder.getBlockBuilder(5), summary.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining(", ", "{", "}")));
+                }
+            }
+            case FILES -> {
+                if (snapshotId.isPresent()) {
+                    try (CloseableIterable<FileScanTask> tasks = table.newScan().useSnapshot(snapshotId.get()).planFiles()) {
+                        for (FileScanTask task : tasks) {
+                            builder.declarePosition();
+                            INTEGER.writeLong(builder.getBlockBuilder(0), task.file().content().id());
+                            VARCHAR.writeSlice(builder.getBlockBuilder(1), utf8Slice(task.file().location()));
+                            VARCHAR.writeSlice(builder.getBlockBuilder(2), utf8Slice(task.file().format().name()));
+                            writeString(builder.getBlockBuilder(3), task.spec().isUnpartitioned() ? null : task.spec().partitionToPath(task.file().partition()));
+                            BIGINT.writeLong(builder.getBlockBuilder(4), task.file().recordCount());
+                            BIGINT.writeLong(builder.getBlockBuilder(5), task.file().fileSizeInBytes());
+                        }
+                    }
+                    catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+        }
+        Page page = builder.build();
+        int[] channels = requested.stream().mapToInt(column -> columns.indexOf(column)).toArray();
+        return channels.length == 0 ? new Page(page.getPositionCount()) : page.getColumns(channels);
+    }
+
+    private static void writeLong(BlockBuilder builder, Long value)
+    {
+        if (value == null) {
+            builder.appendNull();
+        }
+        else {
+            BIGINT.writeLong(builder, value);
+        }
+    }
+
+    private static void writeString(BlockBuilder builder, String value)
+    {
+        if (value == null) {
+            builder.appendNull();
+        }
+        else {
+            VARCHAR.writeSlice(builder, utf8Slice(value));
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package io.basin.sql.planner.physical;
+
+import io.basin.metadata.TableColumn;
+import io.basin.plan.expr.Call;
+import io.basin.plan.expr.Constant;
+import io.basin.plan.expr.Expression;
+import io.basin.plan.expr.FunctionNames;
+import io.basin.plan.expr.InputReference;
+import io.basin.plan.expr.SpecialForm;
+import io.trino.spi.connector.ColumnHandle;
+import io.trino.spi.predicate.Domain;
+import io.trino.spi.predicate.Range;
+import io.trino.spi.predicate.TupleDomain;
+import io.trino.spi.predicate.ValueSet;
+import io.trino.spi.type.Type;
+import io.trino.spi.type.VarcharType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The part of a filter over a table scan that a connector can use to skip data: the conjuncts that
+ * compare a column with a constant ({@code =, <, <=, >, >=}, {@code IN}, {@code IS NULL}) as a
+ * {@link TupleDomain} over the scan's column handles. The result is implied by the filter (never
+ * narrower), so the engine still applies the whole filter to what the scan returns.
+ *
+ * <p>Arguments without column references (e.g. {@code DATE '1994-01-01' + INTERVAL '1' YEAR}) are
+ * folded with the given evaluator first.
+ */
+public final class ScanConstraintExtractor
+{
+    private final List<TableColumn> columns;
+    private final Function<Expression, Object> constantEvaluator;
+
+    public ScanConstraintExtractor(List<TableColumn> columns, Function<Expression, Object> constantEvaluator)
+    {
+        this.columns = List.copyOf(requireNonNull(columns, "columns is null"));
+        this.constantEvaluator = requireNonNull(constantEvaluator, "constantEvaluator is null");
+    }
+
+    public TupleDomain<ColumnHandle> extract(Expression filter)
+    {
+        List<Expression> conjuncts = new ArrayList<>();
+        flattenAnd(filter, conjuncts);
+        TupleDomain<ColumnHandle> result = TupleDomain.all();
+        for (Expression conjunct : conjuncts) {
+            result = result.intersect(conjunct(conjunct));
+        }
+        return result;
+    }
+
+    private static void flattenAnd(Expression expression, List<Expression> conjuncts)
+    {
+        if (expression instanceof SpecialForm form && form.form() == SpecialForm.Form.AND) {
+            form.arguments().forEach(argument -> flattenAnd(argument, conjuncts));
+        }
+        else {
+            conjuncts.add(expression);
+        }
+    }
+
+    private TupleDomain<ColumnHandle> conjunct(Expression expression)
+    {
+        if (expression instanceof SpecialForm form) {
+            if (form.form() == SpecialForm.Form.IS_NULL && form.arguments().getFirst() instanceof InputReference input) {
+                TableColumn column = columns.get(input.field());
+                return TupleDomain.withColumnDomains(Map.of(column.handle(), Domain.onlyNull(column.type())));
+            }
+            if (form.form() == SpecialForm.Form.IN && form.arguments().getFirst() instanceof InputReference input) {
+                TableColumn column = columns.get(input.field());
+                List<Object> values = new ArrayList<>();
+                for (Expression candidate : form.arguments().subList(1, form.arguments().size())) {
+                    Optional<Object> value = constant(candidate, column.type());
+                    if (value.isEmpty()) {
+                        return TupleDomain.all();
+                    }
+                    values.add(value.get());
+                }
+                return TupleDomain.withColumnDomains(Map.of(column.handle(), Domain.multipleValues(column.type(), values)));
+            }
+            return TupleDomain.all();
+        }
+        if (!(expression instanceof Call call) || call.arguments().size() != 2) {
+            return TupleDomain.all();
+        }
+        String operator = call.name();
+        Expression left = call.arguments().get(0);
+        Expression right = call.arguments().get(1);
+        if (!(left instanceof InputReference) && right instanceof InputReference) {
+            Expression swap = left;
+            left = right;
+            right = swap;
+            operator = flip(operator);
+        }
+        if (operator == null || !(left instanceof InputReference input)) {
+            return TupleDomain.all();
+        }
+        TableColumn column = columns.get(input.field());
+        Optional<Object> value = constant(right, column.type());
+        if (value.isEmpty()) {
+            return TupleDomain.all();
+        }
+        Type type = column.type();
+        Object bound = value.get();
+        Range range = switch (operator) {
+            case FunctionNames.EQUAL -> Range.equal(type, bound);
+            case FunctionNames.LESS_THAN -> Range.lessThan(type, bound);
+            case FunctionNames.LESS_THAN_OR_EQUAL -> Range.lessThanOrEqual(type, bound);
+            case FunctionNames.GREATER_THAN -> Range.greaterThan(type, bound);
+            case FunctionNames.GREATER_THAN_OR_EQUAL -> Range.greaterThanOrEqual(type, bound);
+            default -> null;
+        };
+        if (range == null) {
+            return TupleDomain.all();
+        }
+        return TupleDomain.withColumnDomains(Map.of(column.handle(), Domain.create(ValueSet.ofRanges(range), false)));
+    }
+
+    private static String flip(String operator)
+    {
+        return switch (operator) {
+            case FunctionNames.EQUAL -> FunctionNames.EQUAL;
+            case FunctionNames.LESS_THAN -> FunctionNames.GREATER_THAN;
+            case FunctionNames.LESS_THAN_OR_EQUAL -> FunctionNames.GREATER_THAN_OR_EQUAL;
+            case FunctionNames.GREATER_THAN -> FunctionNames.LESS_THAN;
+            case FunctionNames.GREATER_THAN_OR_EQUAL -> FunctionNames.LESS_THAN_OR_EQUAL;
+            default -> null;
+        };
+    }
+
+    /** The non-null value of a column-free expression of the column's type (varchar lengths may differ). */
+    private Optional<Object> constant(Expression expression, Type columnType)
+    {
+        if (!sameType(expression.type(), columnType) || references(expression)) {
+            return Optional.empty();
+        }
+        if (expression instanceof Constant constant) {
+            return Optional.ofNullable(constant.value());
+        }
+        try {
+            return Optional.ofNullable(constantEvaluator.apply(expression));
+        }
+        catch (RuntimeException e) {
+            // e.g. a division by zero: the filter reports it when it runs (if any row reaches it);
+            // pruning just does without this conjunct
+            return Optional.empty();
+        }
+    }
+
+    private static boolean sameType(Type valueType, Type columnType)
+    {
+        return valueType.equals(columnType) || (valueType instanceof VarcharType && columnType instanceof VarcharType);
+    }
+
+    private static boolean references(Expression expression)
+    {
+        return switch (expression) {
+            case InputReference _ -> true;
+            case Constant _ -> false;
+            case Call call -> call.arguments().stream().anyMatch(ScanConstraintExtractor::references);
+            case SpecialForm form -> form.arguments().stream().anyMatch(ScanConstraintExtractor::references);
+        };
+    }
+}

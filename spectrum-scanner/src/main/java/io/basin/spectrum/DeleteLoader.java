@@ -1,0 +1,116 @@
+package io.basin.spectrum;
+
+import io.trino.spi.TrinoException;
+import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.MetadataColumns;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.SchemaParser;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.data.parquet.GenericParquetReaders;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.io.FileIO;
+import org.apache.iceberg.parquet.Parquet;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static io.basin.spectrum.SpectrumErrorCode.LAKE_NOT_SUPPORTED;
+import static io.basin.spectrum.SpectrumErrorCode.describe;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Reads the delete files of one scan, each once however many tasks it applies to: a delete file
+ * usually covers many data files (and every range of each), and is small next to them. Delete
+ * files are read with Iceberg's generic Parquet reader. Thread-safe.
+ */
+final class DeleteLoader
+{
+    private static final Schema POSITION_SCHEMA = new Schema(MetadataColumns.DELETE_FILE_PATH, MetadataColumns.DELETE_FILE_POS);
+
+    private final FileIO fileIO;
+    private final ScanCounters counters;
+    // position delete file -> data file path -> deleted positions
+    private final Map<String, Map<String, long[]>> positionDeletes = new ConcurrentHashMap<>();
+    // equality delete file -> deleted value tuples, in the order of the file's equality columns
+    private final Map<String, Set<List<Object>>> equalityDeletes = new ConcurrentHashMap<>();
+
+    DeleteLoader(FileIO fileIO, ScanCounters counters)
+    {
+        this.fileIO = requireNonNull(fileIO, "fileIO is null");
+        this.counters = requireNonNull(counters, "counters is null");
+    }
+
+    /** The sorted row positions of {@code dataFile} deleted by the given position delete files. */
+    long[] deletedPositions(String dataFile, List<DeleteFileRef> deletes)
+    {
+        long[] merged = new long[0];
+        for (DeleteFileRef delete : deletes) {
+            long[] positions = positionDeletes.computeIfAbsent(delete.path(), _ -> loadPositions(delete)).get(dataFile);
+            if (positions != null) {
+                long[] combined = Arrays.copyOf(merged, merged.length + positions.length);
+                System.arraycopy(positions, 0, combined, merged.length, positions.length);
+                merged = combined;
+            }
+        }
+        Arrays.sort(merged);
+        return merged;
+    }
+
+    /** The deleted value tuples of an equality delete file. */
+    Set<List<Object>> deletedRows(DeleteFileRef delete)
+    {
+        return equalityDeletes.computeIfAbsent(delete.path(), _ -> loadEqualityDeletes(delete));
+    }
+
+    private Map<String, long[]> loadPositions(DeleteFileRef delete)
+    {
+        Map<String, List<Long>> byFile = new HashMap<>();
+        for (Record record : read(delete, POSITION_SCHEMA)) {
+            byFile.computeIfAbsent(record.get(0, CharSequence.class).toString(), _ -> new ArrayList<>()).add(record.get(1, Long.class));
+        }
+        Map<String, long[]> positions = new HashMap<>();
+        byFile.forEach((file, list) -> positions.put(file, list.stream().mapToLong(Long::longValue).sorted().toArray()));
+        return positions;
+    }
+
+    private Set<List<Object>> loadEqualityDeletes(DeleteFileRef delete)
+    {
+        Schema schema = SchemaParser.fromJson(delete.equalitySchemaJson().orElseThrow(() -> new IllegalArgumentException("Equality delete file %s has no equality schema".formatted(delete.path()))));
+        Set<List<Object>> rows = new HashSet<>();
+        for (Record record : read(delete, schema)) {
+            Object[] values = new Object[delete.equalityColumns().size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = record.getField(delete.equalityColumns().get(i).name());
+            }
+            rows.add(Arrays.asList(values));
+        }
+        return rows;
+    }
+
+    private List<Record> read(DeleteFileRef delete, Schema schema)
+    {
+        if (delete.format() != FileFormat.PARQUET) {
+            throw new TrinoException(LAKE_NOT_SUPPORTED, "Cannot read delete file %s: only Parquet delete files are supported yet".formatted(delete.path()));
+        }
+        counters.addDeleteFile();
+        List<Record> records = new ArrayList<>();
+        try (CloseableIterable<Record> reader = Parquet.read(fileIO.newInputFile(delete.path(), delete.fileSize()))
+                .project(schema)
+                .createReaderFunc(fileSchema -> GenericParquetReaders.buildReader(schema, fileSchema))
+                .build()) {
+            // the reader reuses nothing for generic records, so they can be kept
+            reader.forEach(records::add);
+        }
+        catch (IOException | RuntimeException e) {
+            throw ParquetTaskReader.translate(delete.path(), e instanceof IOException ? e : new IOException(describe(e), e));
+        }
+        return records;
+    }
+}

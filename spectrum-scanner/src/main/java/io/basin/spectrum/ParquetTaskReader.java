@@ -1,0 +1,374 @@
+package io.basin.spectrum;
+
+import io.trino.memory.context.AggregatedMemoryContext;
+import io.trino.parquet.Column;
+import io.trino.parquet.Field;
+import io.trino.parquet.ParquetCorruptionException;
+import io.trino.parquet.ParquetReaderOptions;
+import io.trino.parquet.metadata.BlockMetadata;
+import io.trino.parquet.metadata.FileMetadata;
+import io.trino.parquet.metadata.ParquetMetadata;
+import io.trino.parquet.predicate.TupleDomainParquetPredicate;
+import io.trino.parquet.reader.MetadataReader;
+import io.trino.parquet.reader.ParquetReader;
+import io.trino.parquet.reader.RowGroupInfo;
+import io.trino.spi.Page;
+import io.trino.spi.TrinoException;
+import io.trino.spi.block.Block;
+import io.trino.spi.block.RunLengthEncodedBlock;
+import io.trino.spi.connector.SourcePage;
+import io.trino.spi.predicate.Domain;
+import io.trino.spi.predicate.TupleDomain;
+import org.apache.iceberg.io.InputFile;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.io.ColumnIO;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
+import org.joda.time.DateTimeZone;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static io.basin.spectrum.SpectrumErrorCode.describe;
+import static io.basin.spectrum.SpectrumErrorCode.LAKE_CORRUPT_FILE;
+import static io.basin.spectrum.SpectrumErrorCode.LAKE_FILE_NOT_FOUND;
+import static io.basin.spectrum.SpectrumErrorCode.LAKE_IO_ERROR;
+import static io.trino.memory.context.AggregatedMemoryContext.newSimpleAggregatedMemoryContext;
+import static io.trino.parquet.ParquetTypeUtils.constructField;
+import static io.trino.parquet.ParquetTypeUtils.getColumnIO;
+import static io.trino.parquet.ParquetTypeUtils.getDescriptors;
+import static io.trino.parquet.ParquetTypeUtils.lookupColumnById;
+import static io.trino.parquet.predicate.PredicateUtils.buildPredicate;
+import static io.trino.parquet.predicate.PredicateUtils.getFilteredRowGroups;
+import static io.trino.spi.type.BigintType.BIGINT;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Reads a Parquet range with Trino's vectorized Parquet decoder: columns are found by Iceberg field
+ * id (a column missing from an older file reads as nulls), only the requested columns are decoded,
+ * and row groups are skipped by their statistics, dictionaries, bloom filters and page indexes
+ * against the pushed predicate.
+ */
+final class ParquetTaskReader
+        implements TaskReader
+{
+    // how many discrete values of a domain are checked against dictionaries and bloom filters
+    private static final int DOMAIN_COMPACTION_THRESHOLD = 1000;
+    private static final int MAX_ROWS_PER_COUNT_PAGE = 8192;
+
+    private final ScanTask task;
+    private final List<ScanColumn> columns;
+    private final ScanCounters counters;
+    private final InputFileParquetDataSource dataSource;
+    private final AggregatedMemoryContext memoryContext = newSimpleAggregatedMemoryContext();
+    // per output column: its channel in the reader's pages, or -1 when the file does not have it
+    private final int[] readerChannels;
+    private ParquetReader reader;
+    // when no column is read (count(*)): the rows of the surviving row groups still to return
+    private long remainingRowsWithoutColumns;
+    // deletes: sorted deleted row positions of this file, and equality deletes with the reader
+    // channel of each of their columns (-1: the file lacks the column, whose values are null)
+    private final long[] deletedPositions;
+    private final List<EqualityDelete> equalityDeletes;
+    private int rowNumberChannel = -1;
+    private final Map<Integer, Integer> channelsByFieldId = new HashMap<>();
+
+    ParquetTaskReader(ScanTask task, List<ScanColumn> columns, TupleDomain<ScanColumn> predicate, InputFile file, ParquetReaderOptions options, ScanCounters counters, DeleteLoader deleteLoader)
+    {
+        this.task = requireNonNull(task, "task is null");
+        this.columns = List.copyOf(requireNonNull(columns, "columns is null"));
+        this.counters = requireNonNull(counters, "counters is null");
+        requireNonNull(deleteLoader, "deleteLoader is null");
+        List<DeleteFileRef> positionFiles = task.deletes().stream().filter(delete -> delete.kind() == DeleteFileRef.Kind.POSITION).toList();
+        this.deletedPositions = positionFiles.isEmpty() ? new long[0] : deleteLoader.deletedPositions(task.path(), positionFiles);
+        this.equalityDeletes = task.deletes().stream()
+                .filter(delete -> delete.kind() == DeleteFileRef.Kind.EQUALITY)
+                .map(delete -> new EqualityDelete(delete.equalityColumns(), deleteLoader.deletedRows(delete)))
+                .toList();
+        this.dataSource = new InputFileParquetDataSource(file, task.fileSize(), options);
+        this.readerChannels = new int[columns.size()];
+        try {
+            open(predicate, options);
+        }
+        catch (IOException | RuntimeException e) {
+            try {
+                dataSource.close();
+            }
+            catch (IOException closeFailure) {
+                e.addSuppressed(closeFailure);
+            }
+            throw translate(task.path(), e);
+        }
+    }
+
+    private void open(TupleDomain<ScanColumn> predicate, ParquetReaderOptions options)
+            throws IOException
+    {
+        counters.addFile();
+        ParquetMetadata metadata = MetadataReader.readFooter(dataSource, Optional.empty());
+        FileMetadata fileMetadata = metadata.getFileMetaData();
+        MessageType fileSchema = fileMetadata.getSchema();
+
+        Map<Integer, Type> fileFieldsById = new HashMap<>();
+        for (Type field : fileSchema.getFields()) {
+            if (field.getId() != null) {
+                fileFieldsById.put(field.getId().intValue(), field);
+            }
+        }
+        List<Type> requestedFields = new ArrayList<>();
+        for (ScanColumn column : columns) {
+            Type field = fileFieldsById.get(column.fieldId());
+            if (field != null && !requestedFields.contains(field)) {
+                requestedFields.add(field);
+            }
+        }
+        // equality deletes compare columns that may not be returned
+        for (EqualityDelete delete : equalityDeletes) {
+            for (ScanColumn column : delete.columns()) {
+                Type field = fileFieldsById.get(column.fieldId());
+                if (field != null && !requestedFields.contains(field)) {
+                    requestedFields.add(field);
+                }
+            }
+        }
+        // the predicate may name columns that are not returned: they are read for pruning only
+        predicate.getDomains().ifPresent(domains -> domains.keySet().forEach(column -> {
+            Type field = fileFieldsById.get(column.fieldId());
+            if (field != null && !requestedFields.contains(field)) {
+                requestedFields.add(field);
+            }
+        }));
+        MessageType requestedSchema = new MessageType(fileSchema.getName(), requestedFields);
+        MessageColumnIO messageColumnIO = getColumnIO(fileSchema, requestedSchema);
+        Map<List<String>, ColumnDescriptor> descriptorsByPath = getDescriptors(fileSchema, requestedSchema);
+
+        TupleDomain<ColumnDescriptor> parquetDomain = toParquetDomain(predicate, fileFieldsById, descriptorsByPath);
+        TupleDomainParquetPredicate parquetPredicate = buildPredicate(requestedSchema, parquetDomain, descriptorsByPath, DateTimeZone.UTC);
+        List<RowGroupInfo> rowGroups = getFilteredRowGroups(
+                task.start(),
+                task.length(),
+                dataSource,
+                metadata,
+                List.of(parquetDomain),
+                List.of(parquetPredicate),
+                descriptorsByPath,
+                DateTimeZone.UTC,
+                DOMAIN_COMPACTION_THRESHOLD,
+                options);
+        long rowGroupsInRange = 0;
+        for (BlockMetadata block : metadata.getBlocks(task.start(), task.length())) {
+            long blockStart = block.getStartingPos();
+            if (task.start() <= blockStart && blockStart < task.start() + task.length()) {
+                rowGroupsInRange++;
+            }
+        }
+        counters.addRowGroups(rowGroupsInRange, rowGroups.size());
+
+        List<Column> readerColumns = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            readerChannels[i] = addReaderColumn(columns.get(i), fileFieldsById, messageColumnIO, readerColumns);
+        }
+        for (EqualityDelete delete : equalityDeletes) {
+            for (ScanColumn column : delete.columns()) {
+                addReaderColumn(column, fileFieldsById, messageColumnIO, readerColumns);
+            }
+        }
+        boolean rowNumbers = deletedPositions.length > 0;
+        if (readerColumns.isEmpty() && !rowNumbers) {
+            remainingRowsWithoutColumns = rowGroups.stream().mapToLong(group -> group.prunedBlockMetadata().getRowCount()).sum();
+            counters.addRowsRead(remainingRowsWithoutColumns);
+            return;
+        }
+        if (rowNumbers) {
+            rowNumberChannel = readerColumns.size();
+        }
+        reader = new ParquetReader(
+                Optional.ofNullable(fileMetadata.getCreatedBy()),
+                readerColumns,
+                rowNumbers,
+                rowGroups,
+                dataSource,
+                DateTimeZone.UTC,
+                memoryContext,
+                options,
+                exception -> translate(task.path(), exception),
+                Optional.of(parquetPredicate),
+                Optional.empty());
+    }
+
+    /** Adds a column to the reader once (by field id); its reader channel, or -1 when the file lacks it. */
+    private int addReaderColumn(ScanColumn column, Map<Integer, Type> fileFieldsById, MessageColumnIO messageColumnIO, List<Column> readerColumns)
+    {
+        Integer existing = channelsByFieldId.get(column.fieldId());
+        if (existing != null) {
+            return existing;
+        }
+        Type field = fileFieldsById.get(column.fieldId());
+        if (field == null) {
+            channelsByFieldId.put(column.fieldId(), -1);
+            return -1;
+        }
+        ColumnIO columnIO = lookupColumnById(messageColumnIO, column.fieldId());
+        Optional<Field> readerField = columnIO == null ? Optional.empty() : constructField(column.type(), columnIO);
+        if (readerField.isEmpty()) {
+            throw new TrinoException(LAKE_CORRUPT_FILE, "Cannot read column %s (field id %d) of %s as %s".formatted(column.name(), column.fieldId(), task.path(), column.type()));
+        }
+        int channel = readerColumns.size();
+        readerColumns.add(new Column(field.getName(), readerField.get()));
+        channelsByFieldId.put(column.fieldId(), channel);
+        return channel;
+    }
+
+    private static TupleDomain<ColumnDescriptor> toParquetDomain(TupleDomain<ScanColumn> predicate, Map<Integer, Type> fileFieldsById, Map<List<String>, ColumnDescriptor> descriptorsByPath)
+    {
+        if (predicate.isNone()) {
+            return TupleDomain.none();
+        }
+        Map<ColumnDescriptor, Domain> domains = new HashMap<>();
+        predicate.getDomains().orElseThrow().forEach((column, domain) -> {
+            Type field = fileFieldsById.get(column.fieldId());
+            if (field == null || !field.isPrimitive()) {
+                // a column the file lacks is all nulls there; pruning on it is left to the caller's filter
+                return;
+            }
+            ColumnDescriptor descriptor = descriptorsByPath.get(List.of(field.getName()));
+            if (descriptor != null) {
+                domains.put(descriptor, domain);
+            }
+        });
+        return TupleDomain.withColumnDomains(domains);
+    }
+
+    @Override
+    public Page nextPage()
+            throws IOException
+    {
+        if (reader == null) {
+            if (remainingRowsWithoutColumns == 0) {
+                return null;
+            }
+            int rows = (int) Math.min(remainingRowsWithoutColumns, MAX_ROWS_PER_COUNT_PAGE);
+            remainingRowsWithoutColumns -= rows;
+            return new Page(rows);
+        }
+        SourcePage sourcePage;
+        try {
+            sourcePage = reader.nextPage();
+        }
+        catch (IOException | RuntimeException e) {
+            throw translate(task.path(), e);
+        }
+        if (sourcePage == null) {
+            return null;
+        }
+        int positions = sourcePage.getPositionCount();
+        Block[] blocks = new Block[columns.size()];
+        for (int i = 0; i < blocks.length; i++) {
+            blocks[i] = readerChannels[i] < 0
+                    ? RunLengthEncodedBlock.create(columns.get(i).type(), null, positions)
+                    : sourcePage.getBlock(readerChannels[i]);
+        }
+        counters.addRowsRead(positions);
+        Page page = new Page(positions, blocks);
+        if (deletedPositions.length == 0 && equalityDeletes.isEmpty()) {
+            return page;
+        }
+        int[] kept = survivingPositions(sourcePage, positions);
+        if (kept.length == positions) {
+            return page;
+        }
+        counters.addRowsDeleted(positions - kept.length);
+        return page.getPositions(kept, 0, kept.length);
+    }
+
+    private int[] survivingPositions(SourcePage sourcePage, int positions)
+    {
+        Block rowNumbers = rowNumberChannel < 0 ? null : sourcePage.getBlock(rowNumberChannel);
+        List<Block[]> equalityBlocks = new ArrayList<>();
+        for (EqualityDelete delete : equalityDeletes) {
+            Block[] deleteBlocks = new Block[delete.columns().size()];
+            for (int i = 0; i < deleteBlocks.length; i++) {
+                int channel = channelsByFieldId.get(delete.columns().get(i).fieldId());
+                deleteBlocks[i] = channel < 0 ? null : sourcePage.getBlock(channel);
+            }
+            equalityBlocks.add(deleteBlocks);
+        }
+        int[] kept = new int[positions];
+        int count = 0;
+        rows:
+        for (int position = 0; position < positions; position++) {
+            if (rowNumbers != null && Arrays.binarySearch(deletedPositions, BIGINT.getLong(rowNumbers, position)) >= 0) {
+                continue;
+            }
+            for (int i = 0; i < equalityDeletes.size(); i++) {
+                if (equalityDeletes.get(i).matches(equalityBlocks.get(i), position)) {
+                    continue rows;
+                }
+            }
+            kept[count++] = position;
+        }
+        return Arrays.copyOf(kept, count);
+    }
+
+    /** The rows of one equality delete file: a row is deleted when its values equal one of them (nulls equal). */
+    private record EqualityDelete(List<ScanColumn> columns, Set<List<Object>> deletedRows, IcebergValueReader[] readers)
+    {
+        EqualityDelete(List<ScanColumn> columns, Set<List<Object>> deletedRows)
+        {
+            this(columns, deletedRows, columns.stream().map(column -> IcebergValueReader.forType(column.type())).toArray(IcebergValueReader[]::new));
+        }
+
+        boolean matches(Block[] blocks, int position)
+        {
+            Object[] values = new Object[blocks.length];
+            for (int i = 0; i < blocks.length; i++) {
+                values[i] = blocks[i] == null || blocks[i].isNull(position) ? null : readers[i].read(blocks[i], position);
+            }
+            return deletedRows.contains(Arrays.asList(values));
+        }
+    }
+
+    @Override
+    public void close()
+            throws IOException
+    {
+        counters.addBytesRead(dataSource.getReadBytes());
+        if (reader != null) {
+            reader.close();
+        }
+        else {
+            dataSource.close();
+        }
+        memoryContext.close();
+    }
+
+    static TrinoException translate(String path, Throwable e)
+    {
+        if (e instanceof TrinoException trinoException) {
+            return trinoException;
+        }
+        if (e instanceof UncheckedIOException unchecked) {
+            e = unchecked.getCause();
+        }
+        if (e instanceof FileNotFoundException || e instanceof NoSuchFileException || e instanceof org.apache.iceberg.exceptions.NotFoundException) {
+            return new TrinoException(LAKE_FILE_NOT_FOUND, "Cannot read %s: the file does not exist".formatted(path), e);
+        }
+        if (e instanceof ParquetCorruptionException) {
+            return new TrinoException(LAKE_CORRUPT_FILE, "Cannot read %s: %s".formatted(path, describe(e)), e);
+        }
+        if (e instanceof IOException) {
+            return new TrinoException(LAKE_IO_ERROR, "Cannot read %s: %s".formatted(path, describe(e)), e);
+        }
+        return new TrinoException(LAKE_CORRUPT_FILE, "Cannot read %s: %s".formatted(path, describe(e)), e);
+    }
+}

@@ -1,0 +1,83 @@
+package io.basin.spectrum;
+
+import io.trino.parquet.ParquetReaderOptions;
+import io.trino.spi.TrinoException;
+import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.io.FileIO;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static io.basin.spectrum.SpectrumErrorCode.LAKE_NOT_SUPPORTED;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The scan fleet: a pool of worker threads, one per core by default, that decode the file ranges
+ * of scans into pages. A caller hands over a {@link ScanRequest} and pulls the pages from the
+ * returned {@link ScanStream}; the request's tasks run on up to {@code lanes} workers at a time.
+ * Workers never wait for a slow consumer: a stream whose buffer is full parks its lanes and the
+ * consumer resumes them, so one stalled query cannot hold a worker another query needs.
+ *
+ * <p>Thread-safe; {@link #close()} stops the workers.
+ */
+public final class ScanFleet
+        implements AutoCloseable
+{
+    private final ExecutorService workers;
+    private final int workerCount;
+    private final ParquetReaderOptions parquetOptions;
+
+    public ScanFleet(int workerCount)
+    {
+        checkArgument(workerCount > 0, "workerCount must be positive");
+        this.workerCount = workerCount;
+        this.workers = Executors.newFixedThreadPool(workerCount, Thread.ofPlatform().name("spectrum-worker-", 0).daemon(true).factory());
+        this.parquetOptions = ParquetReaderOptions.defaultOptions();
+    }
+
+    /** A fleet with one worker per available processor. */
+    public static ScanFleet withAllCores()
+    {
+        return new ScanFleet(Runtime.getRuntime().availableProcessors());
+    }
+
+    public int workerCount()
+    {
+        return workerCount;
+    }
+
+    /**
+     * Starts reading {@code request}'s tasks through {@code fileIO} on up to {@code lanes} workers.
+     * Pages come back in no particular order across tasks.
+     */
+    public ScanStream scan(ScanRequest request, FileIO fileIO, int lanes, ScanCounters counters)
+    {
+        requireNonNull(request, "request is null");
+        requireNonNull(fileIO, "fileIO is null");
+        requireNonNull(counters, "counters is null");
+        checkArgument(lanes > 0, "lanes must be positive");
+        // one loader per scan: each delete file is read once for all the tasks it applies to
+        DeleteLoader deleteLoader = new DeleteLoader(fileIO, counters);
+        ScanStream stream = new ScanStream(request.tasks(), Math.min(lanes, Math.max(1, request.tasks().size())), workers, task -> openTask(task, request, fileIO, counters, deleteLoader));
+        stream.start();
+        return stream;
+    }
+
+    private TaskReader openTask(ScanTask task, ScanRequest request, FileIO fileIO, ScanCounters counters, DeleteLoader deleteLoader)
+    {
+        if (task.format() == FileFormat.PARQUET) {
+            return new ParquetTaskReader(task, request.columns(), request.predicate(), fileIO.newInputFile(task.path(), task.fileSize()), parquetOptions, counters, deleteLoader);
+        }
+        if (task.format() == FileFormat.ORC) {
+            return new OrcTaskReader(task, request.columns(), fileIO.newInputFile(task.path(), task.fileSize()), counters);
+        }
+        throw new TrinoException(LAKE_NOT_SUPPORTED, "Cannot read %s: the scan fleet does not read %s files".formatted(task.path(), task.format()));
+    }
+
+    @Override
+    public void close()
+    {
+        workers.shutdownNow();
+    }
+}
