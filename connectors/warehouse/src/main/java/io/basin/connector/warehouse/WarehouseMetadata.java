@@ -1,0 +1,381 @@
+package io.basin.connector.warehouse;
+
+import io.airlift.slice.Slice;
+import io.basin.connector.warehouse.storage.CatalogState;
+import io.basin.connector.warehouse.storage.RowGroup;
+import io.basin.connector.warehouse.storage.TableChange;
+import io.basin.connector.warehouse.storage.TableDefinition;
+import io.basin.connector.warehouse.storage.TableState;
+import io.basin.connector.warehouse.storage.WarehouseColumn;
+import io.trino.spi.TrinoException;
+import io.trino.spi.block.Block;
+import io.trino.spi.connector.ColumnHandle;
+import io.trino.spi.connector.ColumnMetadata;
+import io.trino.spi.connector.ConnectorInsertTableHandle;
+import io.trino.spi.connector.ConnectorMetadata;
+import io.trino.spi.connector.ConnectorOutputMetadata;
+import io.trino.spi.connector.ConnectorOutputTableHandle;
+import io.trino.spi.connector.ConnectorSession;
+import io.trino.spi.connector.ConnectorTableHandle;
+import io.trino.spi.connector.ConnectorTableLayout;
+import io.trino.spi.connector.ConnectorTableMetadata;
+import io.trino.spi.connector.ConnectorTableVersion;
+import io.trino.spi.connector.Constraint;
+import io.trino.spi.connector.ConstraintApplicationResult;
+import io.trino.spi.connector.RetryMode;
+import io.trino.spi.connector.SaveMode;
+import io.trino.spi.connector.SchemaTableName;
+import io.trino.spi.connector.SchemaTablePrefix;
+import io.trino.spi.predicate.Domain;
+import io.trino.spi.predicate.TupleDomain;
+import io.trino.spi.security.TrinoPrincipal;
+import io.trino.spi.statistics.ColumnStatistics;
+import io.trino.spi.statistics.ComputedStatistics;
+import io.trino.spi.statistics.Estimate;
+import io.trino.spi.statistics.TableStatistics;
+import io.trino.spi.type.Type;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import static io.trino.spi.StandardErrorCode.NOT_SUPPORTED;
+import static io.trino.spi.StandardErrorCode.TABLE_NOT_FOUND;
+import static io.trino.spi.type.TypeUtils.readNativeValue;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Metadata of one warehouse transaction: reads see the transaction's snapshot and its own
+ * changes; DDL and writes are recorded as {@link TableChange}s and become visible to others only
+ * when the transaction commits.
+ */
+final class WarehouseMetadata
+        implements ConnectorMetadata
+{
+    private final WarehouseTransaction transaction;
+    private final ScanCounters scanCounters;
+
+    WarehouseMetadata(WarehouseTransaction transaction, ScanCounters scanCounters)
+    {
+        this.transaction = requireNonNull(transaction, "transaction is null");
+        this.scanCounters = requireNonNull(scanCounters, "scanCounters is null");
+    }
+
+    // Schemas
+
+    @Override
+    public boolean schemaExists(ConnectorSession session, String schemaName)
+    {
+        return transaction.state().schemas().contains(schemaName);
+    }
+
+    @Override
+    public List<String> listSchemaNames(ConnectorSession session)
+    {
+        return List.copyOf(transaction.state().schemas());
+    }
+
+    @Override
+    public void createSchema(ConnectorSession session, String schemaName, Map<String, Object> properties, TrinoPrincipal owner)
+    {
+        transaction.apply(new TableChange.CreateSchema(schemaName));
+    }
+
+    @Override
+    public void dropSchema(ConnectorSession session, String schemaName, boolean cascade)
+    {
+        transaction.apply(new TableChange.DropSchema(schemaName, cascade));
+    }
+
+    // Reading metadata
+
+    @Override
+    public ConnectorTableHandle getTableHandle(ConnectorSession session, SchemaTableName tableName, Optional<ConnectorTableVersion> startVersion, Optional<ConnectorTableVersion> endVersion)
+    {
+        if (startVersion.isPresent() || endVersion.isPresent()) {
+            throw new TrinoException(NOT_SUPPORTED, "Warehouse tables do not support versioned queries yet");
+        }
+        return transaction.state().table(tableName)
+                .map(table -> new WarehouseTableHandle(table.id()))
+                .orElse(null);
+    }
+
+    @Override
+    public SchemaTableName getTableName(ConnectorSession session, ConnectorTableHandle table)
+    {
+        return table(table).definition().name();
+    }
+
+    @Override
+    public ConnectorTableMetadata getTableMetadata(ConnectorSession session, ConnectorTableHandle table)
+    {
+        return tableMetadata(table(table).definition());
+    }
+
+    private static ConnectorTableMetadata tableMetadata(TableDefinition definition)
+    {
+        List<ColumnMetadata> columns = definition.columns().stream()
+                .map(WarehouseMetadata::columnMetadata)
+                .toList();
+        return new ConnectorTableMetadata(definition.name(), columns, WarehouseTableProperties.properties(definition), definition.comment());
+    }
+
+    private static ColumnMetadata columnMetadata(WarehouseColumn column)
+    {
+        return ColumnMetadata.builder()
+                .setName(column.name())
+                .setType(column.type())
+                .setNullable(column.nullable())
+                .setComment(column.comment())
+                .setProperties(Map.of(WarehouseTableProperties.ENCODE, column.encoding().name()))
+                .build();
+    }
+
+    @Override
+    public List<SchemaTableName> listTables(ConnectorSession session, Optional<String> schemaName)
+    {
+        return transaction.state().tablesIn(schemaName).stream()
+                .map(table -> table.definition().name())
+                .toList();
+    }
+
+    @Override
+    public Map<String, ColumnHandle> getColumnHandles(ConnectorSession session, ConnectorTableHandle table)
+    {
+        Map<String, ColumnHandle> handles = new LinkedHashMap<>();
+        List<WarehouseColumn> columns = table(table).definition().columns();
+        for (int ordinal = 0; ordinal < columns.size(); ordinal++) {
+            handles.put(columns.get(ordinal).name(), new WarehouseColumnHandle(columns.get(ordinal).name(), columns.get(ordinal).type(), ordinal));
+        }
+        return handles;
+    }
+
+    @Override
+    public ColumnMetadata getColumnMetadata(ConnectorSession session, ConnectorTableHandle table, ColumnHandle column)
+    {
+        return columnMetadata(table(table).definition().columns().get(((WarehouseColumnHandle) column).ordinal()));
+    }
+
+    @Override
+    public Map<SchemaTableName, List<ColumnMetadata>> listTableColumns(ConnectorSession session, SchemaTablePrefix prefix)
+    {
+        Map<SchemaTableName, List<ColumnMetadata>> columns = new LinkedHashMap<>();
+        for (TableState table : transaction.state().tablesIn(prefix.getSchema())) {
+            if (prefix.matches(table.definition().name())) {
+                columns.put(table.definition().name(), tableMetadata(table.definition()).getColumns());
+            }
+        }
+        return columns;
+    }
+
+    @Override
+    public Optional<Object> getInfo(ConnectorSession session, ConnectorTableHandle table)
+    {
+        TableState state = table(table);
+        return Optional.of(new WarehouseTableInfo(state.liveRows(), state.groups().size(),
+                state.groups().stream().mapToLong(RowGroup::fileBytes).sum()));
+    }
+
+    @Override
+    public TableStatistics getTableStatistics(ConnectorSession session, ConnectorTableHandle tableHandle)
+    {
+        TableState table = table(tableHandle);
+        long rows = table.liveRows();
+        TableStatistics.Builder statistics = TableStatistics.builder().setRowCount(Estimate.of(rows));
+        List<WarehouseColumn> columns = table.definition().columns();
+        for (int ordinal = 0; ordinal < columns.size(); ordinal++) {
+            long nulls = 0;
+            long bytes = 0;
+            for (RowGroup group : table.groups()) {
+                nulls += group.blocks().get(ordinal).zoneMap().nullCount();
+                bytes += group.blocks().get(ordinal).fileBytes();
+            }
+            ColumnStatistics.Builder column = ColumnStatistics.builder().setDataSize(Estimate.of(bytes));
+            long stored = table.groups().stream().mapToLong(RowGroup::rowCount).sum();
+            if (stored > 0) {
+                column.setNullsFraction(Estimate.of(nulls / (double) stored));
+            }
+            statistics.setColumnStatistics(new WarehouseColumnHandle(columns.get(ordinal).name(), columns.get(ordinal).type(), ordinal), column.build());
+        }
+        return statistics.build();
+    }
+
+    // Pruning
+
+    @Override
+    public Optional<ConstraintApplicationResult<ConnectorTableHandle>> applyFilter(ConnectorSession session, ConnectorTableHandle tableHandle, Constraint constraint)
+    {
+        WarehouseTableHandle handle = (WarehouseTableHandle) tableHandle;
+        TupleDomain<ColumnHandle> combined = handle.constraint().intersect(constraint.getSummary());
+        if (combined.equals(handle.constraint())) {
+            return Optional.empty();
+        }
+        // zone maps skip whole row groups only, so the engine must still filter every row it reads
+        return Optional.of(new ConstraintApplicationResult<>(new WarehouseTableHandle(handle.tableId(), combined), constraint.getSummary(), constraint.getExpression(), false));
+    }
+
+    // Tables
+
+    @Override
+    public void createTable(ConnectorSession session, ConnectorTableMetadata tableMetadata, SaveMode saveMode)
+    {
+        if (saveMode == SaveMode.REPLACE) {
+            throw new TrinoException(NOT_SUPPORTED, "Warehouse tables do not support CREATE OR REPLACE");
+        }
+        if (saveMode == SaveMode.IGNORE && transaction.state().table(tableMetadata.getTable()).isPresent()) {
+            return;
+        }
+        transaction.apply(new TableChange.CreateTable(WarehouseTableProperties.definition(transaction.store().allocateTableId(), tableMetadata)));
+    }
+
+    @Override
+    public void dropTable(ConnectorSession session, ConnectorTableHandle tableHandle)
+    {
+        transaction.apply(new TableChange.DropTable(table(tableHandle).id()));
+    }
+
+    @Override
+    public void renameTable(ConnectorSession session, ConnectorTableHandle tableHandle, SchemaTableName newTableName)
+    {
+        transaction.apply(new TableChange.RenameTable(table(tableHandle).id(), newTableName));
+    }
+
+    @Override
+    public void truncateTable(ConnectorSession session, ConnectorTableHandle tableHandle)
+    {
+        TableState table = table(tableHandle);
+        transaction.apply(new TableChange.Rewrite(table.id(), table.dataVersion(), List.of()));
+    }
+
+    // CREATE TABLE AS
+
+    @Override
+    public ConnectorOutputTableHandle beginCreateTable(ConnectorSession session, ConnectorTableMetadata tableMetadata, Optional<ConnectorTableLayout> layout, RetryMode retryMode, boolean replace)
+    {
+        if (replace) {
+            throw new TrinoException(NOT_SUPPORTED, "Warehouse tables do not support CREATE OR REPLACE");
+        }
+        TableDefinition definition = WarehouseTableProperties.definition(transaction.store().allocateTableId(), tableMetadata);
+        // fail early; the commit checks again
+        new TableChange.CreateTable(definition).applyTo(transaction.state());
+        return new WarehouseOutputTableHandle(definition);
+    }
+
+    @Override
+    public Optional<ConnectorOutputMetadata> finishCreateTable(ConnectorSession session, ConnectorOutputTableHandle tableHandle, Collection<Slice> fragments, Collection<ComputedStatistics> computedStatistics)
+    {
+        TableDefinition table = ((WarehouseOutputTableHandle) tableHandle).table();
+        transaction.apply(new TableChange.CreateTable(table));
+        transaction.apply(new TableChange.Append(table.id(), groups(table, fragments)));
+        return Optional.empty();
+    }
+
+    // INSERT
+
+    @Override
+    public ConnectorInsertTableHandle beginInsert(ConnectorSession session, ConnectorTableHandle tableHandle, List<ColumnHandle> columns, RetryMode retryMode)
+    {
+        TableDefinition table = table(tableHandle).definition();
+        List<Integer> ordinals = columns.stream().map(column -> ((WarehouseColumnHandle) column).ordinal()).toList();
+        for (int i = 0; i < ordinals.size(); i++) {
+            if (ordinals.size() != table.columns().size() || ordinals.get(i) != i) {
+                throw new TrinoException(NOT_SUPPORTED, "Inserts into warehouse table %s must write all columns in table order".formatted(table.name()));
+            }
+        }
+        return new WarehouseInsertTableHandle(table);
+    }
+
+    @Override
+    public Optional<ConnectorOutputMetadata> finishInsert(ConnectorSession session, ConnectorInsertTableHandle insertHandle, List<ConnectorTableHandle> sourceTableHandles, Collection<Slice> fragments, Collection<ComputedStatistics> computedStatistics)
+    {
+        TableDefinition table = ((WarehouseInsertTableHandle) insertHandle).table();
+        transaction.apply(new TableChange.Append(table.id(), groups(table, fragments)));
+        return Optional.empty();
+    }
+
+    private List<RowGroup> groups(TableDefinition table, Collection<Slice> fragments)
+    {
+        List<RowGroup> groups = new ArrayList<>();
+        for (Slice fragment : fragments) {
+            groups.addAll(transaction.store().codec().decodeFragment(fragment, table.id(), table.columns()));
+        }
+        return groups;
+    }
+
+    // DELETE by a pushed-down predicate
+
+    @Override
+    public Optional<ConnectorTableHandle> applyDelete(ConnectorSession session, ConnectorTableHandle handle)
+    {
+        return Optional.of(handle);
+    }
+
+    /**
+     * Deletes the rows matching the handle's constraint, which is evaluated exactly on every row
+     * of the row groups its zone maps do not exclude: the matching rows join the groups' delete
+     * bitmaps; a group left with no rows is dropped. Conflicts with any concurrent change of the
+     * table's rows.
+     */
+    @Override
+    public OptionalLong executeDelete(ConnectorSession session, ConnectorTableHandle handle)
+    {
+        WarehouseTableHandle tableHandle = (WarehouseTableHandle) handle;
+        TableState table = table(handle);
+        if (tableHandle.constraint().isNone()) {
+            return OptionalLong.of(0);
+        }
+        Map<ColumnHandle, Domain> domains = tableHandle.constraint().getDomains().orElseThrow();
+        List<RowGroup> groups = new ArrayList<>();
+        long deleted = 0;
+        for (RowGroup group : table.groups()) {
+            if (!RowGroupPruning.mayMatch(table.definition(), group, tableHandle.constraint())) {
+                groups.add(group);
+                continue;
+            }
+            BitSet matches = new BitSet(group.rowCount());
+            matches.set(0, group.rowCount());
+            for (Map.Entry<ColumnHandle, Domain> entry : domains.entrySet()) {
+                WarehouseColumnHandle column = (WarehouseColumnHandle) entry.getKey();
+                Block block = transaction.store().readBlock(table.definition(), group, column.ordinal());
+                Type type = column.type();
+                for (int position = matches.nextSetBit(0); position >= 0; position = matches.nextSetBit(position + 1)) {
+                    if (!entry.getValue().includesNullableValue(readNativeValue(type, block, position))) {
+                        matches.clear(position);
+                    }
+                }
+            }
+            matches.andNot(group.deletedPositions());
+            deleted += matches.cardinality();
+            RowGroup updated = group.withDeleted(matches);
+            if (updated.liveRows() > 0) {
+                groups.add(updated);
+            }
+        }
+        if (deleted > 0) {
+            transaction.apply(new TableChange.Rewrite(table.id(), table.dataVersion(), groups));
+        }
+        return OptionalLong.of(deleted);
+    }
+
+    private TableState table(ConnectorTableHandle handle)
+    {
+        long tableId = ((WarehouseTableHandle) handle).tableId();
+        return transaction.table(tableId)
+                .orElseThrow(() -> new TrinoException(TABLE_NOT_FOUND, "Warehouse table %s no longer exists: it was dropped".formatted(tableId)));
+    }
+
+    CatalogState state()
+    {
+        return transaction.state();
+    }
+
+    ScanCounters scanCounters()
+    {
+        return scanCounters;
+    }
+}
