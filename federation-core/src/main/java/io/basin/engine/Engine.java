@@ -47,6 +47,7 @@ public final class Engine
         this.config = requireNonNull(config, "config is null");
         ConnectorRegistry.Builder builder = ConnectorRegistry.builder();
         config.pluginDirectory().ifPresent(builder::withPluginDirectory);
+        builder.withLocalDataDirectory(config.dataDirectory().resolve("warehouse"));
         this.connectors = builder.build();
         connectors.installPlugin(new SystemPlugin(new SystemConnector(List.of(new ExpressionCacheTable(expressionCompiler.cache())))));
         connectors.createCatalog(SystemPlugin.NAME, SystemPlugin.NAME, java.util.Map.of());

@@ -515,7 +515,7 @@ public final class Session
                 }
                 columns.add(new ColumnMetadata(name, types.get(i)));
             }
-            ConnectorTableMetadata metadata = new ConnectorTableMetadata(new SchemaTableName(target.schema(), target.table()), columns);
+            ConnectorTableMetadata metadata = new ConnectorTableMetadata(new SchemaTableName(target.schema(), target.table()), columns, create.properties());
             TableWriterNode writer = new TableWriterNode(planned.root(), target, new WriteTargets.CreateTable(metadata));
             long rows = (Long) executePlan(writer, catalogs, newQueryContext(queryId)).getFirst().getFirst();
             catalogs.commit();
@@ -543,10 +543,12 @@ public final class Session
                     throw new BasinException(BasinErrorCode.INVALID_NAME, "column \"" + column.name() + "\" specified more than once");
                 }
                 Type type = TypeConverter.toTrinoType(planner.deriveType(column.type()));
-                columns.add(ColumnMetadata.builder().setName(column.name()).setType(type).setNullable(column.nullable()).build());
+                columns.add(ColumnMetadata.builder().setName(column.name()).setType(type).setNullable(column.nullable())
+                        .setProperties(column.encoding().<Map<String, Object>>map(encoding -> Map.of("encode", encoding)).orElse(Map.of()))
+                        .build());
             }
             ConnectorMetadata metadata = catalogs.metadata(target.catalog());
-            metadata.createTable(catalogs.session(), new ConnectorTableMetadata(new SchemaTableName(target.schema(), target.table()), columns), SaveMode.FAIL);
+            metadata.createTable(catalogs.session(), new ConnectorTableMetadata(new SchemaTableName(target.schema(), target.table()), columns, create.properties()), SaveMode.FAIL);
             catalogs.commit();
             return QueryResult.updateCount(-1);
         }

@@ -44,6 +44,8 @@ public enum BasinErrorCode
     NULL_VALUE_NOT_ALLOWED(26, USER_ERROR, "22004"),
     UNDEFINED_OBJECT(27, USER_ERROR, "42704"),
     CANT_CHANGE_RUNTIME_PARAM(28, USER_ERROR, "55P02"),
+    /** A concurrent transaction changed what this one read or wrote; retry the transaction. */
+    SERIALIZATION_FAILURE(29, USER_ERROR, "40001"),
 
     // users and roles
     DUPLICATE_OBJECT(40, USER_ERROR, "42710"),

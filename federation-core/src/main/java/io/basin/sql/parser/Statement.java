@@ -30,32 +30,53 @@ public sealed interface Statement
         }
     }
 
-    record CreateTableAs(List<String> name, SqlNode query, boolean ifNotExists)
+    /** {@code properties}: table attributes for the connector, e.g. Redshift's {@code sortkey} (see {@code RedshiftTableAttributes}). */
+    record CreateTableAs(List<String> name, SqlNode query, boolean ifNotExists, java.util.Map<String, Object> properties)
             implements Statement
     {
         public CreateTableAs
         {
             name = List.copyOf(name);
             requireNonNull(query, "query is null");
+            properties = java.util.Map.copyOf(properties);
+        }
+
+        public CreateTableAs(List<String> name, SqlNode query, boolean ifNotExists)
+        {
+            this(name, query, ifNotExists, java.util.Map.of());
         }
     }
 
-    record ColumnDefinition(String name, SqlDataTypeSpec type, boolean nullable)
+    /** {@code encoding}: the column's Redshift {@code ENCODE}, if declared. */
+    record ColumnDefinition(String name, SqlDataTypeSpec type, boolean nullable, Optional<String> encoding)
     {
         public ColumnDefinition
         {
             requireNonNull(name, "name is null");
             requireNonNull(type, "type is null");
+            requireNonNull(encoding, "encoding is null");
+        }
+
+        public ColumnDefinition(String name, SqlDataTypeSpec type, boolean nullable)
+        {
+            this(name, type, nullable, Optional.empty());
         }
     }
 
-    record CreateTable(List<String> name, List<ColumnDefinition> columns, boolean ifNotExists)
+    /** {@code properties}: table attributes for the connector, e.g. Redshift's {@code sortkey} (see {@code RedshiftTableAttributes}). */
+    record CreateTable(List<String> name, List<ColumnDefinition> columns, boolean ifNotExists, java.util.Map<String, Object> properties)
             implements Statement
     {
         public CreateTable
         {
             name = List.copyOf(name);
             columns = List.copyOf(columns);
+            properties = java.util.Map.copyOf(properties);
+        }
+
+        public CreateTable(List<String> name, List<ColumnDefinition> columns, boolean ifNotExists)
+        {
+            this(name, columns, ifNotExists, java.util.Map.of());
         }
     }
 

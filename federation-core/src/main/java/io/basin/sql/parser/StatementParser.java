@@ -114,6 +114,10 @@ public final class StatementParser
             default -> {
             }
         }
+        Optional<RedshiftTableAttributes> attributes = RedshiftTableAttributes.extract(text, tokens);
+        if (attributes.isPresent()) {
+            return withAttributes(convert(parseWithCalcite(attributes.get().sql())), attributes.get());
+        }
         try {
             return convert(parseWithCalcite(text));
         }
@@ -130,6 +134,27 @@ public final class StatementParser
             }
             throw e;
         }
+    }
+
+    private static Statement withAttributes(Statement statement, RedshiftTableAttributes attributes)
+    {
+        return switch (statement) {
+            case Statement.CreateTable create -> {
+                List<Statement.ColumnDefinition> columns = new ArrayList<>();
+                for (Statement.ColumnDefinition column : create.columns()) {
+                    columns.add(new Statement.ColumnDefinition(column.name(), column.type(), column.nullable(),
+                            Optional.ofNullable(attributes.columnEncodings().get(column.name()))));
+                }
+                yield new Statement.CreateTable(create.name(), columns, create.ifNotExists(), attributes.tableProperties());
+            }
+            case Statement.CreateTableAs create -> {
+                if (!attributes.columnEncodings().isEmpty()) {
+                    throw new BasinException(SYNTAX_ERROR, "ENCODE needs a column list; CREATE TABLE AS has none");
+                }
+                yield new Statement.CreateTableAs(create.name(), create.query(), create.ifNotExists(), attributes.tableProperties());
+            }
+            default -> throw new BasinException(FEATURE_NOT_SUPPORTED, "Table attributes (DISTSTYLE, DISTKEY, SORTKEY, ENCODE) apply to CREATE TABLE only");
+        };
     }
 
     /** Inserts a one-row FROM before a top-level WHERE of a SELECT that has no FROM. */
