@@ -66,8 +66,15 @@ final class EngineExecutionServices
     @Override
     public Source tableScan(TableScanNode node)
     {
+        return tableScan(node, io.trino.spi.predicate.TupleDomain.all());
+    }
+
+    @Override
+    public Source tableScan(TableScanNode node, io.trino.spi.predicate.TupleDomain<io.trino.spi.connector.ColumnHandle> constraint)
+    {
         CatalogTransaction transaction = catalogs.transaction(node.table().catalog());
-        TableScanner scanner = TableScanner.create(transaction, catalogs.session(), node.handle(), node.columns().stream().map(TableColumn::handle).toList());
+        TableScanner scanner = new TableScanner(transaction.catalog(), transaction.handle(), catalogs.session(), node.handle(),
+                node.columns().stream().map(TableColumn::handle).toList(), io.trino.spi.connector.DynamicFilter.EMPTY, new io.trino.spi.connector.Constraint(constraint));
         synchronized (scanners) {
             scanners.add(scanner);
         }

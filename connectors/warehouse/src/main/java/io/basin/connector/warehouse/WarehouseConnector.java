@@ -45,7 +45,7 @@ public final class WarehouseConnector
         requireNonNull(config, "config is null");
         this.store = WarehouseStore.open(config.dataDirectory(), new ManifestCodec(new TypeNames(typeManager)));
         this.splitManager = new WarehouseSplitManager(this::transaction, scanCounters);
-        this.pageSourceProvider = new WarehousePageSourceProvider(this::transaction);
+        this.pageSourceProvider = new WarehousePageSourceProvider(this::transaction, scanCounters);
         this.pageSinkProvider = new WarehousePageSinkProvider(this::transaction,
                 new SortedRunWriter(store, config.rowsPerGroup(), config.targetBlockBytes()), config.sortBufferRows());
     }

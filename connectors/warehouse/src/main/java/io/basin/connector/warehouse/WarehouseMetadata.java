@@ -71,7 +71,7 @@ final class WarehouseMetadata
     @Override
     public boolean schemaExists(ConnectorSession session, String schemaName)
     {
-        return transaction.state().schemas().contains(schemaName);
+        return transaction.state().schemas().contains(schemaName) || schemaName.equals(ScanSummaryTable.SCHEMA);
     }
 
     @Override
@@ -100,6 +100,9 @@ final class WarehouseMetadata
         if (startVersion.isPresent() || endVersion.isPresent()) {
             throw new TrinoException(NOT_SUPPORTED, "Warehouse tables do not support versioned queries yet");
         }
+        if (tableName.equals(ScanSummaryTable.NAME)) {
+            return new ScanSummaryTable.Handle();
+        }
         return transaction.state().table(tableName)
                 .map(table -> new WarehouseTableHandle(table.id()))
                 .orElse(null);
@@ -108,12 +111,18 @@ final class WarehouseMetadata
     @Override
     public SchemaTableName getTableName(ConnectorSession session, ConnectorTableHandle table)
     {
+        if (table instanceof ScanSummaryTable.Handle) {
+            return ScanSummaryTable.NAME;
+        }
         return table(table).definition().name();
     }
 
     @Override
     public ConnectorTableMetadata getTableMetadata(ConnectorSession session, ConnectorTableHandle table)
     {
+        if (table instanceof ScanSummaryTable.Handle) {
+            return ScanSummaryTable.metadata();
+        }
         return tableMetadata(table(table).definition());
     }
 
@@ -147,6 +156,9 @@ final class WarehouseMetadata
     @Override
     public Map<String, ColumnHandle> getColumnHandles(ConnectorSession session, ConnectorTableHandle table)
     {
+        if (table instanceof ScanSummaryTable.Handle) {
+            return ScanSummaryTable.columnHandles();
+        }
         Map<String, ColumnHandle> handles = new LinkedHashMap<>();
         List<WarehouseColumn> columns = table(table).definition().columns();
         for (int ordinal = 0; ordinal < columns.size(); ordinal++) {
@@ -158,6 +170,9 @@ final class WarehouseMetadata
     @Override
     public ColumnMetadata getColumnMetadata(ConnectorSession session, ConnectorTableHandle table, ColumnHandle column)
     {
+        if (table instanceof ScanSummaryTable.Handle) {
+            return ScanSummaryTable.column(column);
+        }
         return columnMetadata(table(table).definition().columns().get(((WarehouseColumnHandle) column).ordinal()));
     }
 
@@ -176,6 +191,9 @@ final class WarehouseMetadata
     @Override
     public Optional<Object> getInfo(ConnectorSession session, ConnectorTableHandle table)
     {
+        if (table instanceof ScanSummaryTable.Handle) {
+            return Optional.empty();
+        }
         TableState state = table(table);
         return Optional.of(new WarehouseTableInfo(state.liveRows(), state.groups().size(),
                 state.groups().stream().mapToLong(RowGroup::fileBytes).sum()));
@@ -184,6 +202,9 @@ final class WarehouseMetadata
     @Override
     public TableStatistics getTableStatistics(ConnectorSession session, ConnectorTableHandle tableHandle)
     {
+        if (tableHandle instanceof ScanSummaryTable.Handle) {
+            return TableStatistics.empty();
+        }
         TableState table = table(tableHandle);
         long rows = table.liveRows();
         TableStatistics.Builder statistics = TableStatistics.builder().setRowCount(Estimate.of(rows));
@@ -210,6 +231,9 @@ final class WarehouseMetadata
     @Override
     public Optional<ConstraintApplicationResult<ConnectorTableHandle>> applyFilter(ConnectorSession session, ConnectorTableHandle tableHandle, Constraint constraint)
     {
+        if (!(tableHandle instanceof WarehouseTableHandle)) {
+            return Optional.empty();
+        }
         WarehouseTableHandle handle = (WarehouseTableHandle) tableHandle;
         TupleDomain<ColumnHandle> combined = handle.constraint().intersect(constraint.getSummary());
         if (combined.equals(handle.constraint())) {
@@ -312,7 +336,7 @@ final class WarehouseMetadata
     @Override
     public Optional<ConnectorTableHandle> applyDelete(ConnectorSession session, ConnectorTableHandle handle)
     {
-        return Optional.of(handle);
+        return handle instanceof WarehouseTableHandle ? Optional.of(handle) : Optional.empty();
     }
 
     /**
@@ -324,8 +348,8 @@ final class WarehouseMetadata
     @Override
     public OptionalLong executeDelete(ConnectorSession session, ConnectorTableHandle handle)
     {
-        WarehouseTableHandle tableHandle = (WarehouseTableHandle) handle;
         TableState table = table(handle);
+        WarehouseTableHandle tableHandle = (WarehouseTableHandle) handle;
         if (tableHandle.constraint().isNone()) {
             return OptionalLong.of(0);
         }
@@ -364,6 +388,9 @@ final class WarehouseMetadata
 
     private TableState table(ConnectorTableHandle handle)
     {
+        if (!(handle instanceof WarehouseTableHandle)) {
+            throw new TrinoException(NOT_SUPPORTED, "%s is a read-only system table".formatted(ScanSummaryTable.NAME));
+        }
         long tableId = ((WarehouseTableHandle) handle).tableId();
         return transaction.table(tableId)
                 .orElseThrow(() -> new TrinoException(TABLE_NOT_FOUND, "Warehouse table %s no longer exists: it was dropped".formatted(tableId)));

@@ -11,6 +11,7 @@ import io.trino.spi.connector.ConnectorSplit;
 import io.trino.spi.connector.ConnectorTableHandle;
 import io.trino.spi.connector.ConnectorTransactionHandle;
 import io.trino.spi.connector.DynamicFilter;
+import io.trino.spi.connector.FixedPageSource;
 
 import java.util.List;
 import java.util.function.Function;
@@ -24,15 +25,20 @@ final class WarehousePageSourceProvider
         implements ConnectorPageSourceProvider
 {
     private final Function<ConnectorTransactionHandle, WarehouseTransaction> transactions;
+    private final ScanCounters scanCounters;
 
-    WarehousePageSourceProvider(Function<ConnectorTransactionHandle, WarehouseTransaction> transactions)
+    WarehousePageSourceProvider(Function<ConnectorTransactionHandle, WarehouseTransaction> transactions, ScanCounters scanCounters)
     {
         this.transactions = requireNonNull(transactions, "transactions is null");
+        this.scanCounters = requireNonNull(scanCounters, "scanCounters is null");
     }
 
     @Override
     public ConnectorPageSource createPageSource(ConnectorTransactionHandle transactionHandle, ConnectorSession session, ConnectorSplit split, ConnectorTableHandle table, List<ColumnHandle> columns, DynamicFilter dynamicFilter)
     {
+        if (split instanceof ScanSummaryTable.Split) {
+            return new FixedPageSource(List.of(ScanSummaryTable.page(scanCounters, columns)));
+        }
         WarehouseSplit warehouseSplit = (WarehouseSplit) split;
         WarehouseTransaction transaction = transactions.apply(transactionHandle);
         TableState state = transaction.table(warehouseSplit.tableId())

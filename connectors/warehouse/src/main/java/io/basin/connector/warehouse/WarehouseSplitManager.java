@@ -41,6 +41,9 @@ final class WarehouseSplitManager
     @Override
     public ConnectorSplitSource getSplits(ConnectorTransactionHandle transaction, ConnectorSession session, ConnectorTableHandle tableHandle, DynamicFilter dynamicFilter, Constraint constraint)
     {
+        if (tableHandle instanceof ScanSummaryTable.Handle) {
+            return new FixedSplitSource(List.of(new ScanSummaryTable.Split()));
+        }
         WarehouseTableHandle handle = (WarehouseTableHandle) tableHandle;
         TableState table = transactions.apply(transaction).table(handle.tableId())
                 .orElseThrow(() -> new TrinoException(TABLE_NOT_FOUND, "Warehouse table %s no longer exists: it was dropped".formatted(handle.tableId())));
@@ -57,7 +60,7 @@ final class WarehouseSplitManager
                 skipped++;
             }
         }
-        counters.record(table.groups().size(), skipped);
+        counters.record(table.definition().name(), table.groups().size(), skipped);
         return new FixedSplitSource(splits);
     }
 }

@@ -21,6 +21,15 @@ public interface ExecutionServices
 
     Source tableScan(TableScanNode node);
 
+    /**
+     * A scan told which values the rows it returns must have ({@link ScanConstraint}), so the
+     * connector may skip data that cannot match; the caller still filters every row.
+     */
+    default Source tableScan(TableScanNode node, io.trino.spi.predicate.TupleDomain<io.trino.spi.connector.ColumnHandle> constraint)
+    {
+        return tableScan(node);
+    }
+
     /** Evaluates an expression without inputs (a VALUES entry such as a cast literal) to its stack value. */
     Object evaluateConstant(Expression expression);
 

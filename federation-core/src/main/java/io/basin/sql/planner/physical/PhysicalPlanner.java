@@ -125,7 +125,9 @@ public final class PhysicalPlanner
 
     private Chain filterProject(PlanNode sourceNode, Optional<Expression> filter, List<Expression> projections)
     {
-        Chain source = visit(sourceNode);
+        Chain source = sourceNode instanceof TableScanNode scan && filter.isPresent()
+                ? new Chain(services.tableScan(scan, ScanConstraint.fromFilter(filter.get(), scan.columns())), List.of(), scan.outputTypes())
+                : visit(sourceNode);
         String description = filter.map(predicate -> "Filter[" + predicate + "] ").orElse("") + "Project" + projections;
         var processor = services.compile(filter, projections, source.types());
         return source.with(new FilterProjectOperatorFactory(processor, description), projections.stream().map(Expression::type).toList());
