@@ -286,7 +286,8 @@ public final class Session
     private static boolean writes(Statement statement)
     {
         return switch (statement) {
-            case Statement.CreateTableAs _, Statement.CreateTable _, Statement.Insert _, Statement.DropTable _, Statement.CreateSchema _, Statement.DropSchema _ -> true;
+            case Statement.CreateTableAs _, Statement.CreateTable _, Statement.Insert _, Statement.DropTable _, Statement.CreateSchema _, Statement.DropSchema _,
+                 Statement.Delete _, Statement.Truncate _ -> true;
             // they commit in the system catalog at once, so a ROLLBACK could not undo them
             case Statement.UserStatement _ -> true;
             default -> false;
@@ -381,6 +382,8 @@ public final class Session
             case Statement.CreateTable create -> createTable(create);
             case Statement.Insert insert -> insert(insert);
             case Statement.DropTable drop -> dropTable(drop);
+            case Statement.Delete delete -> delete(delete);
+            case Statement.Truncate truncate -> truncate(truncate);
             case Statement.CreateSchema create -> createSchema(create);
             case Statement.DropSchema drop -> dropSchema(drop);
             case Statement.SetSession set -> SettingStatements.set(settings, set);
@@ -604,6 +607,56 @@ public final class Session
                 throw new BasinException(UNDEFINED_TABLE, "table \"" + target + "\" does not exist");
             }
             catalogs.metadata(target.catalog()).dropTable(catalogs.session(), table.get().handle());
+            catalogs.commit();
+            return QueryResult.updateCount(-1);
+        }
+    }
+
+    /**
+     * DELETE by predicate: the WHERE condition, planned over the table, must be a conjunction of
+     * column-versus-constant comparisons, which the connector applies exactly ({@code applyDelete},
+     * e.g. the warehouse's delete bitmaps); the change commits atomically with the statement.
+     */
+    private QueryResult delete(Statement.Delete delete)
+    {
+        QualifiedTableName target = qualify(delete.target());
+        try (QueryCatalogs catalogs = newCatalogs(engine.nextQueryId(), false)) {
+            ResolvedTable table = catalogs.resolveTable(target)
+                    .orElseThrow(() -> new BasinException(UNDEFINED_TABLE, "relation \"" + target + "\" does not exist"));
+            PlanNode rows = planner(catalogs).plan(delete.rows()).root();
+            while (rows instanceof ProjectNode project) {
+                rows = project.source();
+            }
+            io.trino.spi.predicate.TupleDomain<io.trino.spi.connector.ColumnHandle> constraint = switch (rows) {
+                case io.basin.plan.TableScanNode _ -> io.trino.spi.predicate.TupleDomain.all();
+                case io.basin.plan.FilterNode filter when filter.source() instanceof io.basin.plan.TableScanNode scan ->
+                        io.basin.sql.planner.physical.ScanConstraint.exactly(filter.predicate(), scan.columns())
+                                .orElseThrow(() -> new BasinException(FEATURE_NOT_SUPPORTED, "DELETE supports WHERE conditions that compare columns with constants (=, <, <=, >, >=, IN, IS NULL) joined by AND"));
+                case io.basin.plan.ValuesNode values when values.rows().isEmpty() -> io.trino.spi.predicate.TupleDomain.none();
+                default -> throw new BasinException(FEATURE_NOT_SUPPORTED, "DELETE supports WHERE conditions that compare columns with constants (=, <, <=, >, >=, IN, IS NULL) joined by AND");
+            };
+            ConnectorMetadata metadata = catalogs.metadata(target.catalog());
+            io.trino.spi.connector.ConnectorTableHandle handle = table.handle();
+            if (!constraint.isAll()) {
+                handle = metadata.applyFilter(catalogs.session(), handle, new io.trino.spi.connector.Constraint(constraint))
+                        .map(io.trino.spi.connector.ConstraintApplicationResult::getHandle)
+                        .orElse(handle);
+            }
+            io.trino.spi.connector.ConnectorTableHandle deleteHandle = metadata.applyDelete(catalogs.session(), handle)
+                    .orElseThrow(() -> new BasinException(FEATURE_NOT_SUPPORTED, "DELETE is not supported for tables of database \"" + target.catalog() + "\""));
+            long deleted = metadata.executeDelete(catalogs.session(), deleteHandle).orElse(-1);
+            catalogs.commit();
+            return QueryResult.updateCount(deleted);
+        }
+    }
+
+    private QueryResult truncate(Statement.Truncate truncate)
+    {
+        QualifiedTableName target = qualify(truncate.target());
+        try (QueryCatalogs catalogs = newCatalogs(engine.nextQueryId(), false)) {
+            ResolvedTable table = catalogs.resolveTable(target)
+                    .orElseThrow(() -> new BasinException(UNDEFINED_TABLE, "relation \"" + target + "\" does not exist"));
+            catalogs.metadata(target.catalog()).truncateTable(catalogs.session(), table.handle());
             catalogs.commit();
             return QueryResult.updateCount(-1);
         }

@@ -104,6 +104,34 @@ class TestWarehouseLocalDatabase
     }
 
     @Test
+    void testDeleteAndTruncateThroughDeleteBitmaps()
+    {
+        Path data = directory.resolve("data");
+        String condition = "o_orderdate < DATE '1994-01-01' AND o_orderstatus IN ('F', 'P') AND o_totalprice >= 1000.00";
+        String summary = "SELECT count(*), sum(o_orderkey), sum(o_totalprice), max(o_comment) FROM ";
+        try (Basin basin = Basin.open(BasinConfig.defaults().withDataDirectory(data));
+                BasinSession session = basin.newSession()) {
+            session.execute("CREATE TABLE orders SORTKEY (o_orderdate) AS SELECT * FROM tpch.tiny.orders");
+            QueryResult deleted = session.execute("DELETE FROM orders WHERE " + condition);
+            assertThat(List.of(List.<Object>of(deleted.updateCount()))).isEqualTo(rows(session, "SELECT count(*) FROM tpch.tiny.orders WHERE " + condition));
+            assertThat(rows(session, summary + "orders")).isEqualTo(rows(session, summary + "tpch.tiny.orders WHERE NOT (" + condition + ")"));
+
+            // a condition the delete cannot apply exactly is refused, and nothing changes
+            assertThatThrownBy(() -> session.execute("DELETE FROM orders WHERE o_orderkey = 1 OR o_custkey = 2"))
+                    .hasMessageContaining("DELETE supports WHERE conditions");
+            assertThat(rows(session, summary + "orders")).isEqualTo(rows(session, summary + "tpch.tiny.orders WHERE NOT (" + condition + ")"));
+        }
+        try (Basin basin = Basin.open(BasinConfig.defaults().withDataDirectory(data));
+                BasinSession session = basin.newSession()) {
+            assertThat(rows(session, summary + "orders")).isEqualTo(rows(session, summary + "tpch.tiny.orders WHERE NOT (" + condition + ")"));
+            session.execute("TRUNCATE orders");
+            assertThat(rows(session, "SELECT count(*) FROM orders")).isEqualTo(List.of(List.of(0L)));
+            session.execute("INSERT INTO orders SELECT * FROM tpch.tiny.orders WHERE o_orderkey < 100");
+            assertThat(rows(session, summary + "orders")).isEqualTo(rows(session, summary + "tpch.tiny.orders WHERE o_orderkey < 100"));
+        }
+    }
+
+    @Test
     void testInvalidTableAttributesAreRejected()
     {
         try (Basin basin = Basin.open(BasinConfig.defaults().withDataDirectory(directory.resolve("data")));

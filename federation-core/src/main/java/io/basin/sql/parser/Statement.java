@@ -30,6 +30,30 @@ public sealed interface Statement
         }
     }
 
+    /**
+     * {@code DELETE FROM target [WHERE condition]}; {@code rows} is {@code SELECT * FROM target
+     * [WHERE condition]}, which the engine plans to find the rows to delete.
+     */
+    record Delete(List<String> target, SqlNode rows)
+            implements Statement
+    {
+        public Delete
+        {
+            target = List.copyOf(target);
+            requireNonNull(rows, "rows is null");
+        }
+    }
+
+    /** {@code TRUNCATE [TABLE] name}. */
+    record Truncate(List<String> target)
+            implements Statement
+    {
+        public Truncate
+        {
+            target = List.copyOf(target);
+        }
+    }
+
     /** {@code properties}: table attributes for the connector, e.g. Redshift's {@code sortkey} (see {@code RedshiftTableAttributes}). */
     record CreateTableAs(List<String> name, SqlNode query, boolean ifNotExists, java.util.Map<String, Object> properties)
             implements Statement

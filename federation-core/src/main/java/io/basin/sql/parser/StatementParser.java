@@ -111,6 +111,15 @@ public final class StatementParser
             case "COPY" -> {
                 return CopyStatementParser.parse(text, tokens);
             }
+            case "TRUNCATE" -> {
+                int index = second.equals("TABLE") ? 2 : 1;
+                NameAndEnd name = parseName(text, tokens, index);
+                expectEnd(text, tokens, name.end());
+                return new Statement.Truncate(name.parts());
+            }
+            case "DELETE" -> {
+                return parseDelete(text, tokens);
+            }
             default -> {
             }
         }
@@ -272,6 +281,28 @@ public final class StatementParser
             }
         }
         return new Statement.CreateTable(name.names, columns, create.ifNotExists);
+    }
+
+    /**
+     * {@code DELETE FROM name [[AS] alias] [WHERE condition]}: the rows to delete are those of
+     * {@code SELECT * FROM name [alias] [WHERE condition]}, parsed from the same text so that
+     * error positions point into the statement as written.
+     */
+    private static Statement parseDelete(String sql, List<Token> tokens)
+    {
+        if (tokens.size() < 3 || !tokens.get(1).keyword().equals("FROM")) {
+            throw syntaxError(sql, tokens.size() > 1 ? tokens.get(1).offset() : sql.length(), "expected FROM after DELETE");
+        }
+        NameAndEnd name = parseName(sql, tokens, 2);
+        Token from = tokens.get(1);
+        // "DELETE FROM" becomes "SELECT* FROM", keeping every later offset where it was
+        String rest = blankPrefix(sql, from.offset()).substring(Math.min(7, from.offset()));
+        String select = from.offset() >= 7 ? "SELECT*" + rest : "SELECT* " + rest;
+        SqlNode rows = parseWithCalcite(select);
+        if (!(rows instanceof org.apache.calcite.sql.SqlSelect)) {
+            throw syntaxError(sql, sql.length(), "DELETE takes a table name and an optional WHERE condition");
+        }
+        return new Statement.Delete(name.parts(), rows);
     }
 
     private static Statement parseDropTable(String sql, List<Token> tokens)

@@ -33,21 +33,36 @@ public final class ScanConstraint
 
     public static TupleDomain<ColumnHandle> fromFilter(Expression filter, List<TableColumn> columns)
     {
+        return convert(filter, columns, false).orElseThrow();
+    }
+
+    /**
+     * The filter as a domain when it is exactly one (every conjunct converted), so that the rows the
+     * domain accepts are exactly the rows the filter accepts, e.g. for a DELETE by predicate.
+     */
+    public static Optional<TupleDomain<ColumnHandle>> exactly(Expression filter, List<TableColumn> columns)
+    {
+        return convert(filter, columns, true);
+    }
+
+    private static Optional<TupleDomain<ColumnHandle>> convert(Expression filter, List<TableColumn> columns, boolean exact)
+    {
         List<Expression> conjuncts = new ArrayList<>();
         flattenAnd(filter, conjuncts);
         Map<ColumnHandle, Domain> domains = new HashMap<>();
         for (Expression conjunct : conjuncts) {
             Optional<Map.Entry<Integer, Domain>> domain = domain(conjunct);
-            if (domain.isEmpty() || domain.get().getKey() >= columns.size()) {
+            if (domain.isEmpty() || domain.get().getKey() >= columns.size()
+                    || !columns.get(domain.get().getKey()).type().equals(domain.get().getValue().getType())) {
+                if (exact) {
+                    return Optional.empty();
+                }
                 continue;
             }
             TableColumn column = columns.get(domain.get().getKey());
-            if (!column.type().equals(domain.get().getValue().getType())) {
-                continue;
-            }
             domains.merge(column.handle(), domain.get().getValue(), Domain::intersect);
         }
-        return TupleDomain.withColumnDomains(domains);
+        return Optional.of(TupleDomain.withColumnDomains(domains));
     }
 
     private static void flattenAnd(Expression expression, List<Expression> conjuncts)
