@@ -20,7 +20,7 @@ import static io.trino.spi.StandardErrorCode.GENERIC_INTERNAL_ERROR;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Buffers written rows and, every {@code sortBufferRows} rows and at the end, sorts them by the
+ * Buffers written rows and, every {@code sortBufferRows} rows (or 64 MB) and at the end, sorts them by the
  * table's sort key and writes them as row groups (one sorted run). {@link #finish} hands the
  * groups to the commit as one fragment; nothing is visible before the transaction commits, and
  * {@link #abort} deletes what was written. Not thread-safe: one sink belongs to one writer driver.
@@ -28,6 +28,9 @@ import static java.util.Objects.requireNonNull;
 final class WarehousePageSink
         implements ConnectorPageSink
 {
+    /** Wide rows end a sorted run early: each writer driver buffers this much at most. */
+    private static final long MAX_BUFFERED_BYTES = 64L << 20;
+
     private final WarehouseTransaction transaction;
     private final SortedRunWriter writer;
     private final TableDefinition table;
@@ -63,7 +66,7 @@ final class WarehousePageSink
         bufferedRows += compacted.getPositionCount();
         bufferedBytes += compacted.getRetainedSizeInBytes();
         completedBytes += compacted.getSizeInBytes();
-        if (bufferedRows >= sortBufferRows) {
+        if (bufferedRows >= sortBufferRows || bufferedBytes >= MAX_BUFFERED_BYTES) {
             flush();
         }
         return NOT_BLOCKED;
