@@ -39,6 +39,8 @@ public final class WarehouseConnector
     private final WarehouseSplitManager splitManager;
     private final WarehousePageSourceProvider pageSourceProvider;
     private final WarehousePageSinkProvider pageSinkProvider;
+    private final SortedRunWriter runWriter;
+    private final int sortBufferRows;
 
     public WarehouseConnector(WarehouseConfig config, Optional<TypeManager> typeManager)
     {
@@ -46,8 +48,9 @@ public final class WarehouseConnector
         this.store = WarehouseStore.open(config.dataDirectory(), new ManifestCodec(new TypeNames(typeManager)));
         this.splitManager = new WarehouseSplitManager(this::transaction, scanCounters);
         this.pageSourceProvider = new WarehousePageSourceProvider(this::transaction, scanCounters);
-        this.pageSinkProvider = new WarehousePageSinkProvider(this::transaction,
-                new SortedRunWriter(store, config.rowsPerGroup(), config.targetBlockBytes()), config.sortBufferRows());
+        this.runWriter = new SortedRunWriter(store, config.rowsPerGroup(), config.targetBlockBytes());
+        this.sortBufferRows = config.sortBufferRows();
+        this.pageSinkProvider = new WarehousePageSinkProvider(this::transaction, runWriter, sortBufferRows);
     }
 
     @Override
@@ -70,7 +73,7 @@ public final class WarehouseConnector
     @Override
     public ConnectorMetadata getMetadata(ConnectorSession session, ConnectorTransactionHandle transaction)
     {
-        return new WarehouseMetadata(transaction(transaction), scanCounters);
+        return new WarehouseMetadata(transaction(transaction), scanCounters, runWriter, sortBufferRows);
     }
 
     @Override

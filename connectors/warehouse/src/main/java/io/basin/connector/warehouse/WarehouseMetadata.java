@@ -3,19 +3,23 @@ package io.basin.connector.warehouse;
 import io.airlift.slice.Slice;
 import io.basin.connector.warehouse.storage.CatalogState;
 import io.basin.connector.warehouse.storage.RowGroup;
+import io.basin.connector.warehouse.storage.SortedRunWriter;
 import io.basin.connector.warehouse.storage.TableChange;
 import io.basin.connector.warehouse.storage.TableDefinition;
 import io.basin.connector.warehouse.storage.TableState;
 import io.basin.connector.warehouse.storage.WarehouseColumn;
+import io.trino.spi.Page;
 import io.trino.spi.TrinoException;
 import io.trino.spi.block.Block;
 import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.ColumnMetadata;
+import io.trino.spi.connector.ConnectorAccessControl;
 import io.trino.spi.connector.ConnectorInsertTableHandle;
 import io.trino.spi.connector.ConnectorMetadata;
 import io.trino.spi.connector.ConnectorOutputMetadata;
 import io.trino.spi.connector.ConnectorOutputTableHandle;
 import io.trino.spi.connector.ConnectorSession;
+import io.trino.spi.connector.ConnectorTableExecuteHandle;
 import io.trino.spi.connector.ConnectorTableHandle;
 import io.trino.spi.connector.ConnectorTableLayout;
 import io.trino.spi.connector.ConnectorTableMetadata;
@@ -57,13 +61,20 @@ import static java.util.Objects.requireNonNull;
 final class WarehouseMetadata
         implements ConnectorMetadata
 {
+    /** The table procedure that rewrites a table's live rows into new sorted runs. */
+    static final String VACUUM = "vacuum";
+
     private final WarehouseTransaction transaction;
     private final ScanCounters scanCounters;
+    private final SortedRunWriter writer;
+    private final int sortBufferRows;
 
-    WarehouseMetadata(WarehouseTransaction transaction, ScanCounters scanCounters)
+    WarehouseMetadata(WarehouseTransaction transaction, ScanCounters scanCounters, SortedRunWriter writer, int sortBufferRows)
     {
         this.transaction = requireNonNull(transaction, "transaction is null");
         this.scanCounters = requireNonNull(scanCounters, "scanCounters is null");
+        this.writer = requireNonNull(writer, "writer is null");
+        this.sortBufferRows = sortBufferRows;
     }
 
     // Schemas
@@ -384,6 +395,81 @@ final class WarehouseMetadata
             transaction.apply(new TableChange.Rewrite(table.id(), table.dataVersion(), groups));
         }
         return OptionalLong.of(deleted);
+    }
+
+    // VACUUM
+
+    @Override
+    public Optional<ConnectorTableExecuteHandle> getTableHandleForExecute(ConnectorSession session, ConnectorAccessControl accessControl, ConnectorTableHandle tableHandle,
+            String procedureName, Map<String, Object> executeProperties, RetryMode retryMode)
+    {
+        if (!procedureName.equalsIgnoreCase(VACUUM)) {
+            throw new TrinoException(NOT_SUPPORTED, "Warehouse tables have no procedure " + procedureName);
+        }
+        if (!executeProperties.isEmpty()) {
+            throw new TrinoException(NOT_SUPPORTED, "VACUUM of warehouse tables takes no options: " + executeProperties.keySet());
+        }
+        return Optional.of(new WarehouseVacuumHandle(table(tableHandle).id()));
+    }
+
+    /**
+     * VACUUM: the table's live rows are read group by group and written again as sorted runs of up
+     * to {@code sortBufferRows} rows (one fully sorted run for tables that fit), without the deleted
+     * rows and with full-size groups. The new groups replace the old in one commit, which fails with
+     * TRANSACTION_CONFLICT if another transaction changed the rows meanwhile.
+     */
+    @Override
+    public void executeTableExecute(ConnectorSession session, ConnectorTableExecuteHandle handle)
+    {
+        long tableId = ((WarehouseVacuumHandle) handle).tableId();
+        TableState table = transaction.table(tableId)
+                .orElseThrow(() -> new TrinoException(TABLE_NOT_FOUND, "Warehouse table %s no longer exists: it was dropped".formatted(tableId)));
+        TableDefinition definition = table.definition();
+        List<RowGroup> rewritten = new ArrayList<>();
+        List<Page> run = new ArrayList<>();
+        int runRows = 0;
+        for (RowGroup group : table.groups()) {
+            Page page = livePage(definition, group);
+            if (page.getPositionCount() == 0) {
+                continue;
+            }
+            if (runRows > 0 && runRows + page.getPositionCount() > sortBufferRows) {
+                rewritten.addAll(writeRun(definition, run));
+                run.clear();
+                runRows = 0;
+            }
+            run.add(page);
+            runRows += page.getPositionCount();
+        }
+        rewritten.addAll(writeRun(definition, run));
+        transaction.apply(new TableChange.Rewrite(tableId, table.dataVersion(), rewritten));
+    }
+
+    private List<RowGroup> writeRun(TableDefinition definition, List<Page> run)
+    {
+        if (run.isEmpty()) {
+            return List.of();
+        }
+        List<RowGroup> groups = writer.write(definition, run);
+        transaction.wrote(definition.id(), groups);
+        return groups;
+    }
+
+    private Page livePage(TableDefinition definition, RowGroup group)
+    {
+        int[] live = new int[group.liveRows()];
+        int index = 0;
+        for (int position = 0; position < group.rowCount(); position++) {
+            if (!group.isDeleted(position)) {
+                live[index++] = position;
+            }
+        }
+        Block[] blocks = new Block[definition.columns().size()];
+        for (int ordinal = 0; ordinal < blocks.length; ordinal++) {
+            Block block = transaction.store().readBlock(definition, group, ordinal);
+            blocks[ordinal] = live.length == group.rowCount() ? block : block.copyPositions(live, 0, live.length);
+        }
+        return new Page(live.length, blocks);
     }
 
     private TableState table(ConnectorTableHandle handle)

@@ -28,7 +28,7 @@ import static io.trino.spi.type.VarcharType.VARCHAR;
 
 /**
  * The child process of {@link TestWarehouseCrashSafety}: inserts batches (and now and then
- * deletes a range of ids) in a loop until it is killed, printing the table's state it is about to
+ * deletes a range of ids or vacuums the table) in a loop until it is killed, printing the table's state it is about to
  * commit ({@code COMMITTING}) and the state it committed ({@code COMMITTED}) as count, sum and
  * sum of squares of the live ids. Every row's other columns are derived from its id, so the
  * parent can check each row's integrity too.
@@ -84,7 +84,14 @@ public final class CrashingWriter
         while (true) {
             ConnectorTransactionHandle transaction = warehouse.begin();
             TreeSet<Long> next = new TreeSet<>(ids);
-            if (random.nextInt(4) == 0 && !ids.isEmpty()) {
+            int action = random.nextInt(8);
+            if (action == 0 && !ids.isEmpty()) {
+                // VACUUM rewrites every live row; the state stays the same
+                ConnectorMetadata metadata = warehouse.metadata(transaction);
+                metadata.executeTableExecute(SESSION, metadata.getTableHandleForExecute(SESSION, null, warehouse.table(transaction, "t"), "vacuum", Map.of(),
+                        io.trino.spi.connector.RetryMode.NO_RETRIES).orElseThrow());
+            }
+            else if (action <= 2 && !ids.isEmpty()) {
                 long bound = ids.first() + random.nextInt(300);
                 delete(warehouse, transaction, bound);
                 next.headSet(bound).clear();

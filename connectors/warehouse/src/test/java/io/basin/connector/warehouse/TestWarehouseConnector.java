@@ -314,6 +314,69 @@ class TestWarehouseConnector
     }
 
     @Test
+    void testVacuumReclaimsDeletedRowsAndSortsAgain()
+            throws Exception
+    {
+        try (TestingWarehouse warehouse = new TestingWarehouse(directory)) {
+            warehouse.createTable("t", columns(), Map.of("sortkey", "id"));
+            List<List<Object>> all = new ArrayList<>();
+            for (int batch = 0; batch < 3; batch++) {
+                List<List<Object>> rows = rows(2000, batch * 2000L, new Random(20 + batch));
+                Collections.shuffle(rows, new Random(30 + batch));
+                // each batch is its own sorted run; together they interleave badly after the deletes below
+                warehouse.insertCommitted("t", TYPES, rows);
+                all.addAll(rows);
+            }
+            ConnectorTransactionHandle deleter = warehouse.begin();
+            assertThat(deleteWhere(warehouse, deleter, "id", Domain.create(ValueSet.ofRanges(Range.range(BIGINT, 500L, true, 3999L, true)), false))).isEqualTo(3500);
+            warehouse.connector().commit(deleter);
+            List<List<Object>> expected = all.stream().filter(row -> (Long) row.getFirst() < 500 || (Long) row.getFirst() > 3999).toList();
+
+            ConnectorTransactionHandle concurrent = warehouse.begin();
+            warehouse.insert(concurrent, "t", TYPES, rows(5, 9000, new Random(40)));
+            vacuum(warehouse);
+            // an insert begun before the vacuum committed still goes in: appends commute with rewrites
+            warehouse.connector().commit(concurrent);
+            List<List<Object>> withInsert = new ArrayList<>(expected);
+            withInsert.addAll(rows(5, 9000, new Random(40)));
+            assertSameRows(warehouse.readAll("t"), withInsert);
+
+            // a vacuum that read the rows before another transaction changed them is refused
+            ConnectorTransactionHandle vacuum = warehouse.begin();
+            ConnectorMetadata metadata = warehouse.metadata(vacuum);
+            var handle = metadata.getTableHandleForExecute(SESSION, null, warehouse.table(vacuum, "t"), "vacuum", Map.of(), io.trino.spi.connector.RetryMode.NO_RETRIES).orElseThrow();
+            metadata.executeTableExecute(SESSION, handle);
+            warehouse.insertCommitted("t", TYPES, rows(1, 9500, new Random(41)));
+            assertThatThrownBy(() -> warehouse.connector().commit(vacuum)).hasMessageContaining("could not serialize access");
+
+            vacuum(warehouse);
+            withInsert.addAll(rows(1, 9500, new Random(41)));
+            ConnectorTransactionHandle reader = warehouse.begin();
+            TestingWarehouse.Scan scan = warehouse.scan(reader, "t", TupleDomain.all());
+            warehouse.connector().commit(reader);
+            assertSameRows(scan.rows(), withInsert);
+            // 2,506 live rows fit one sorted run of full groups; the ids ascend through the whole table
+            assertThat(scan.splits()).isEqualTo(3);
+            for (int i = 1; i < scan.rows().size(); i++) {
+                assertThat((Long) scan.rows().get(i).getFirst()).isGreaterThan((Long) scan.rows().get(i - 1).getFirst());
+            }
+            // the files of the replaced groups are gone
+            try (var files = Files.list(Files.list(directory.resolve("data")).findFirst().orElseThrow())) {
+                assertThat(files.count()).isEqualTo(3L * TYPES.size());
+            }
+        }
+    }
+
+    private static void vacuum(TestingWarehouse warehouse)
+    {
+        ConnectorTransactionHandle transaction = warehouse.begin();
+        ConnectorMetadata metadata = warehouse.metadata(transaction);
+        var handle = metadata.getTableHandleForExecute(SESSION, null, warehouse.table(transaction, "t"), "vacuum", Map.of(), io.trino.spi.connector.RetryMode.NO_RETRIES).orElseThrow();
+        metadata.executeTableExecute(SESSION, handle);
+        warehouse.connector().commit(transaction);
+    }
+
+    @Test
     void testRolledBackWritesLeaveNothing()
     {
         try (TestingWarehouse warehouse = new TestingWarehouse(directory)) {

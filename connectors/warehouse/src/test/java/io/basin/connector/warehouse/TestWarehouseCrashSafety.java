@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Kills a writing child JVM with SIGKILL at random moments, many times, and checks after every
+ * Kills a child JVM inserting, deleting and vacuuming with SIGKILL at random moments, many times, and checks after every
  * kill that the table holds exactly the last state the child reported committed (or the state it
  * was committing when killed, if that commit reached the disk), with every row intact.
  */
