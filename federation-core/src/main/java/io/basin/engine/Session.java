@@ -287,7 +287,7 @@ public final class Session
     {
         return switch (statement) {
             case Statement.CreateTableAs _, Statement.CreateTable _, Statement.Insert _, Statement.DropTable _, Statement.CreateSchema _, Statement.DropSchema _,
-                 Statement.Delete _, Statement.Truncate _ -> true;
+                 Statement.Delete _, Statement.Truncate _, Statement.Vacuum _ -> true;
             // they commit in the system catalog at once, so a ROLLBACK could not undo them
             case Statement.UserStatement _ -> true;
             default -> false;
@@ -384,6 +384,7 @@ public final class Session
             case Statement.DropTable drop -> dropTable(drop);
             case Statement.Delete delete -> delete(delete);
             case Statement.Truncate truncate -> truncate(truncate);
+            case Statement.Vacuum vacuum -> vacuum(vacuum);
             case Statement.CreateSchema create -> createSchema(create);
             case Statement.DropSchema drop -> dropSchema(drop);
             case Statement.SetSession set -> SettingStatements.set(settings, set);
@@ -648,6 +649,43 @@ public final class Session
             catalogs.commit();
             return QueryResult.updateCount(deleted);
         }
+    }
+
+    /** VACUUM: the table procedure {@code vacuum} of the table's connector, each table in its own transaction. */
+    private QueryResult vacuum(Statement.Vacuum vacuum)
+    {
+        List<QualifiedTableName> targets = new ArrayList<>();
+        if (vacuum.target().isPresent()) {
+            targets.add(qualify(vacuum.target().get()));
+        }
+        else {
+            try (QueryCatalogs catalogs = newCatalogs(engine.nextQueryId(), true)) {
+                for (SchemaTableName table : catalogs.metadata(settings.catalog()).listTables(catalogs.session(), Optional.empty())) {
+                    targets.add(new QualifiedTableName(settings.catalog(), table.getSchemaName(), table.getTableName()));
+                }
+            }
+        }
+        for (QualifiedTableName target : targets) {
+            try (QueryCatalogs catalogs = newCatalogs(engine.nextQueryId(), false)) {
+                ResolvedTable table = catalogs.resolveTable(target)
+                        .orElseThrow(() -> new BasinException(UNDEFINED_TABLE, "relation \"" + target + "\" does not exist"));
+                ConnectorMetadata metadata = catalogs.metadata(target.catalog());
+                io.trino.spi.connector.ConnectorTableExecuteHandle handle;
+                try {
+                    handle = metadata.getTableHandleForExecute(catalogs.session(), null, table.handle(), "vacuum", Map.of(), io.trino.spi.connector.RetryMode.NO_RETRIES)
+                            .orElseThrow(() -> new BasinException(FEATURE_NOT_SUPPORTED, "VACUUM is not supported for \"" + target + "\""));
+                }
+                catch (TrinoException e) {
+                    if (e.getErrorCode().equals(io.trino.spi.StandardErrorCode.NOT_SUPPORTED.toErrorCode())) {
+                        throw new BasinException(FEATURE_NOT_SUPPORTED, "VACUUM is not supported for \"" + target + "\": " + e.getMessage(), e);
+                    }
+                    throw e;
+                }
+                metadata.executeTableExecute(catalogs.session(), handle);
+                catalogs.commit();
+            }
+        }
+        return QueryResult.updateCount(-1);
     }
 
     private QueryResult truncate(Statement.Truncate truncate)

@@ -44,6 +44,16 @@ public sealed interface Statement
         }
     }
 
+    /** {@code VACUUM [FULL | SORT ONLY | DELETE ONLY] [name]}: every table of the current database when no name is given. */
+    record Vacuum(Optional<List<String>> target)
+            implements Statement
+    {
+        public Vacuum
+        {
+            target = target.map(List::copyOf);
+        }
+    }
+
     /** {@code TRUNCATE [TABLE] name}. */
     record Truncate(List<String> target)
             implements Statement

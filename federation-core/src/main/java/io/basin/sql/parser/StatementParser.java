@@ -120,6 +120,22 @@ public final class StatementParser
             case "DELETE" -> {
                 return parseDelete(text, tokens);
             }
+            case "VACUUM" -> {
+                int index = 1;
+                // Redshift's variants all re-sort and reclaim here
+                if (index < tokens.size() && tokens.get(index).keyword().equals("FULL")) {
+                    index++;
+                }
+                else if (matches(tokens, index, "SORT", "ONLY") || matches(tokens, index, "DELETE", "ONLY")) {
+                    index += 2;
+                }
+                if (index >= tokens.size()) {
+                    return new Statement.Vacuum(Optional.empty());
+                }
+                NameAndEnd name = parseName(text, tokens, index);
+                expectEnd(text, tokens, name.end());
+                return new Statement.Vacuum(Optional.of(name.parts()));
+            }
             default -> {
             }
         }

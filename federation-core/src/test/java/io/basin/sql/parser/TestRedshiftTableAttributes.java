@@ -59,5 +59,7 @@ class TestRedshiftTableAttributes
                 .isInstanceOf(BasinException.class).hasMessageContaining("expected a parenthesized list of columns");
         assertThat(List.of(StatementParser.parse("DELETE FROM t WHERE a = 1"), StatementParser.parse("TRUNCATE TABLE s.t")))
                 .extracting(statement -> statement.getClass().getSimpleName()).containsExactly("Delete", "Truncate");
+        assertThat(StatementParser.parse("VACUUM SORT ONLY s.t")).isEqualTo(new Statement.Vacuum(Optional.of(List.of("s", "t"))));
+        assertThat(StatementParser.parse("vacuum")).isEqualTo(new Statement.Vacuum(Optional.empty()));
     }
 }
