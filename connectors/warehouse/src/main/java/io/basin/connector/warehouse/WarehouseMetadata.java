@@ -1,6 +1,8 @@
 package io.basin.connector.warehouse;
 
 import io.airlift.slice.Slice;
+import io.basin.connector.warehouse.format.ColumnType;
+import io.basin.connector.warehouse.format.ZoneMap;
 import io.basin.connector.warehouse.storage.CatalogState;
 import io.basin.connector.warehouse.storage.RowGroup;
 import io.basin.connector.warehouse.storage.SortedRunWriter;
@@ -413,9 +415,9 @@ final class WarehouseMetadata
     }
 
     /**
-     * VACUUM: the table's live rows are read group by group and written again as sorted runs of up
-     * to {@code sortBufferRows} rows (one fully sorted run for tables that fit), without the deleted
-     * rows and with full-size groups. The new groups replace the old in one commit, which fails with
+     * VACUUM: the table's live rows are read group by group (ordered by their zone maps' least
+     * leading sort key) and written again as sorted runs of up to {@code sortBufferRows} rows (one
+     * fully sorted run for tables that fit), without the deleted rows and with full-size groups. The new groups replace the old in one commit, which fails with
      * TRANSACTION_CONFLICT if another transaction changed the rows meanwhile.
      */
     @Override
@@ -428,7 +430,22 @@ final class WarehouseMetadata
         List<RowGroup> rewritten = new ArrayList<>();
         List<Page> run = new ArrayList<>();
         int runRows = 0;
-        for (RowGroup group : table.groups()) {
+        // groups in the order of their least leading sort key value, so that each new run gathers
+        // neighbouring key ranges from all the old runs
+        List<RowGroup> groups = new ArrayList<>(table.groups());
+        if (!definition.sortKey().isEmpty()) {
+            int leading = definition.sortKey().getFirst();
+            ColumnType leadingType = definition.columns().get(leading).storage();
+            groups.sort((left, right) -> {
+                Optional<Object> leftMin = left.blocks().get(leading).zoneMap().min();
+                Optional<Object> rightMin = right.blocks().get(leading).zoneMap().min();
+                if (leftMin.isEmpty() || rightMin.isEmpty()) {
+                    return Boolean.compare(leftMin.isEmpty(), rightMin.isEmpty());
+                }
+                return ZoneMap.compareStored(leadingType, leftMin.get(), rightMin.get());
+            });
+        }
+        for (RowGroup group : groups) {
             Page page = livePage(definition, group);
             if (page.getPositionCount() == 0) {
                 continue;

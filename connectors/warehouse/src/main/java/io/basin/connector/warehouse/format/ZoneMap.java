@@ -85,6 +85,16 @@ public record ZoneMap(int rowCount, int nullCount, Optional<Object> min, Optiona
         };
     }
 
+    /** Orders two stored bounds (as {@link #min()} and {@link #max()} hold them) of a column of {@code type}. */
+    public static int compareStored(ColumnType type, Object left, Object right)
+    {
+        return switch (type.kind()) {
+            case LONG -> ColumnValues.compareLongs(type.order(), (Long) left, (Long) right);
+            case INT128 -> ((Int128) left).compareTo((Int128) right);
+            case BYTES -> ((Slice) left).compareTo((Slice) right);
+        };
+    }
+
     /** The values the block may hold, as a domain of {@code type}: pruning skips the block when a filter's domain does not meet it. */
     public Domain toDomain(ColumnType type)
     {
