@@ -1,6 +1,7 @@
 package io.basin.engine;
 
 import io.basin.connector.BasinConnectorSession;
+import io.basin.connector.CatalogTransaction;
 import io.basin.embedded.QueryResult;
 import io.basin.error.BasinErrorCode;
 import io.basin.error.BasinException;
@@ -67,6 +68,7 @@ public final class Session
     private final SessionSettings settings;
     private volatile QueryContext currentQuery;
     private TransactionStatus transactionStatus = TransactionStatus.IDLE;
+    private CatalogTransaction blockTransaction;
 
     Session(Engine engine, SessionIdentity identity)
     {
@@ -104,8 +106,15 @@ public final class Session
             List<Type> types = result.columns().stream().map(QueryResult.Column::type).toList();
             List<Page> pages = new ArrayList<>();
             Page page;
-            while ((page = result.nextPage()) != null) {
-                pages.add(page);
+            try {
+                while ((page = result.nextPage()) != null) {
+                    pages.add(page);
+                }
+            }
+            catch (RuntimeException e) {
+                // an error while the rows stream fails the transaction block like any other
+                failTransaction();
+                throw e;
             }
             return new QueryResult(result.columns(), ResultRows.toRows(types, pages), -1);
         }
@@ -143,7 +152,7 @@ public final class Session
                 case Statement.Query query -> startQuery(query);
                 case Statement.CopyTo copy -> startQuery(copy.query());
                 default -> {
-                    if (transactionStatus == TransactionStatus.IN_TRANSACTION && writes(statement)) {
+                    if (transactionStatus == TransactionStatus.IN_TRANSACTION && writes(statement) && !writesOnlyTransactionalCatalog(statement)) {
                         throw new BasinException(FEATURE_NOT_SUPPORTED, "Writes inside a transaction block are not supported yet (database \"%s\" supports only single-statement transactions); run the statement outside BEGIN ... COMMIT".formatted(settings.catalog()));
                     }
                     yield CompletedStatement.of(execute(statement));
@@ -256,8 +265,9 @@ public final class Session
 
     private StatementResult transactionControl(Statement.TransactionControl control)
     {
-        // Reads run in their own snapshot per statement, and writes are refused inside a block
-        // (above), so the block itself has no connector state to commit or roll back yet.
+        // In the local database (warehouse) a block is one connector transaction, begun by its
+        // first statement and committed or rolled back here; writes elsewhere are refused inside
+        // a block (above), and reads elsewhere run in their own snapshot per statement.
         // settings follow the block: SET LOCAL ends with it, a rollback undoes its SETs (and
         // COMMIT of a failed block rolls back, as in PostgreSQL)
         switch (control.kind()) {
@@ -276,10 +286,15 @@ public final class Session
             }
             case ROLLBACK -> settings.rollbackTransaction();
         }
+        TransactionStatus before = transactionStatus;
         transactionStatus = switch (control.kind()) {
             case BEGIN -> transactionStatus == TransactionStatus.IDLE ? TransactionStatus.IN_TRANSACTION : transactionStatus;
             case COMMIT, ROLLBACK -> TransactionStatus.IDLE;
         };
+        // the block ends even when its commit fails, as in PostgreSQL
+        if (control.kind() != Statement.TransactionControl.Kind.BEGIN) {
+            endBlockTransaction(control.kind() == Statement.TransactionControl.Kind.COMMIT && before == TransactionStatus.IN_TRANSACTION);
+        }
         return new CompletedStatement(List.of(), List.of(), -1);
     }
 
@@ -401,7 +416,66 @@ public final class Session
                 .setTimeZoneKey(TimeZoneKey.getTimeZoneKey(settings.timeZone().getId()))
                 .setStart(Instant.now())
                 .build();
+        if (transactionStatus == TransactionStatus.IN_TRANSACTION && localDatabaseIsTransactional()) {
+            return new QueryCatalogs(engine.catalogLookup(), connectorSession, readOnly, Map.of(io.basin.connector.ConnectorRegistry.LOCAL_CATALOG, blockTransaction()));
+        }
         return new QueryCatalogs(engine.catalogLookup(), connectorSession, readOnly);
+    }
+
+    /** The local database's transaction of the open BEGIN ... COMMIT block, begun by the block's first statement. */
+    private CatalogTransaction blockTransaction()
+    {
+        if (blockTransaction == null) {
+            io.basin.connector.CatalogHandle local = engine.connectors().getCatalog(io.basin.connector.ConnectorRegistry.LOCAL_CATALOG)
+                    .orElseThrow(() -> new BasinException(BasinErrorCode.UNDEFINED_DATABASE, "database \"dev\" does not exist"));
+            blockTransaction = CatalogTransaction.begin(local, false);
+        }
+        return blockTransaction;
+    }
+
+    /** Whether the local database commits a transaction block atomically: the warehouse does, the memory connector does not. */
+    private boolean localDatabaseIsTransactional()
+    {
+        return engine.connectors().getCatalog(io.basin.connector.ConnectorRegistry.LOCAL_CATALOG)
+                .map(catalog -> catalog.connectorName().equals(io.basin.connector.ConnectorRegistry.WAREHOUSE_CONNECTOR))
+                .orElse(false);
+    }
+
+    /** Whether a write inside a transaction block changes only the local database, whose block commits atomically. */
+    private boolean writesOnlyTransactionalCatalog(Statement statement)
+    {
+        if (!localDatabaseIsTransactional()) {
+            return false;
+        }
+        String local = io.basin.connector.ConnectorRegistry.LOCAL_CATALOG;
+        return switch (statement) {
+            case Statement.CreateTableAs create -> qualify(create.name()).catalog().equals(local);
+            case Statement.CreateTable create -> qualify(create.name()).catalog().equals(local);
+            case Statement.Insert insert -> qualify(insert.target()).catalog().equals(local);
+            case Statement.DropTable drop -> qualify(drop.name()).catalog().equals(local);
+            case Statement.Delete delete -> qualify(delete.target()).catalog().equals(local);
+            case Statement.Truncate truncate -> qualify(truncate.target()).catalog().equals(local);
+            case Statement.CreateSchema create -> (create.name().size() == 2 ? create.name().get(0) : settings.catalog()).equals(local);
+            case Statement.DropSchema drop -> (drop.name().size() == 2 ? drop.name().get(0) : settings.catalog()).equals(local);
+            // VACUUM cannot run inside a transaction block in Redshift either; user statements commit at once
+            default -> false;
+        };
+    }
+
+    /** Ends the open block's local transaction: commits it (a conflict fails the COMMIT with 40001) or rolls it back. */
+    private void endBlockTransaction(boolean commit)
+    {
+        CatalogTransaction transaction = blockTransaction;
+        blockTransaction = null;
+        if (transaction == null) {
+            return;
+        }
+        if (commit) {
+            transaction.commit();
+        }
+        else {
+            transaction.rollback();
+        }
     }
 
     private QueryContext newQueryContext(String queryId)
@@ -747,5 +821,9 @@ public final class Session
     }
 
     @Override
-    public void close() {}
+    public void close()
+    {
+        // a block left open when the session ends is rolled back, as in PostgreSQL
+        endBlockTransaction(false);
+    }
 }
