@@ -153,7 +153,7 @@ public final class Session
                 case Statement.CopyTo copy -> startQuery(copy.query());
                 default -> {
                     if (transactionStatus == TransactionStatus.IN_TRANSACTION && writes(statement) && !writesOnlyTransactionalCatalog(statement)) {
-                        throw new BasinException(FEATURE_NOT_SUPPORTED, "Writes inside a transaction block are not supported yet (database \"%s\" supports only single-statement transactions); run the statement outside BEGIN ... COMMIT".formatted(settings.catalog()));
+                        throw new BasinException(FEATURE_NOT_SUPPORTED, "Writes inside a transaction block are not supported yet except to tables and schemas of the local database \"%s\"; run the statement outside BEGIN ... COMMIT".formatted(io.basin.connector.ConnectorRegistry.LOCAL_CATALOG));
                     }
                     yield CompletedStatement.of(execute(statement));
                 }
