@@ -52,6 +52,7 @@ import static java.util.Objects.requireNonNull;
 public final class WarehouseStore
         implements AutoCloseable
 {
+    private static final System.Logger LOG = System.getLogger(WarehouseStore.class.getName());
     private static final String MANIFEST = "manifest";
     private static final String MANIFEST_TEMPORARY = "manifest.tmp";
     private static final String DATA = "data";
@@ -172,7 +173,27 @@ public final class WarehouseStore
             openSnapshots.remove(owner);
             reclaimable = reclaimable();
         }
-        reclaimable.forEach(this::deleteGroupFiles);
+        reclaim(reclaimable);
+    }
+
+    /**
+     * Deletes retired files. A failure must not fail the commit or read that triggered it (that
+     * already happened); the entry goes back on the list for the next attempt, and the next open
+     * of the directory deletes whatever is still unreferenced.
+     */
+    private void reclaim(List<Retired> reclaimable)
+    {
+        for (Retired entry : reclaimable) {
+            try {
+                deleteGroupFiles(entry);
+            }
+            catch (TrinoException e) {
+                LOG.log(System.Logger.Level.WARNING, "Cannot delete retired files of row group %s; will retry".formatted(entry.group().id()), e);
+                synchronized (this) {
+                    retired.add(entry);
+                }
+            }
+        }
     }
 
     /**
@@ -198,14 +219,15 @@ public final class WarehouseStore
                 }
             }
             next = new CatalogState(current.version() + 1, Math.max(state.nextTableId(), tableIds.get()), state.schemas(), state.tables());
-            writeManifest(next);
-            current = next;
+            // once the rename is done the new state is what a restart reads: publish it even if
+            // the directory's fsync then fails (that failure is still reported)
+            writeManifest(next, () -> current = next);
             // a group retired and re-added within the same commit (never today) must survive
             Set<String> live = referencedGroupIds(next);
             newlyRetired.stream().filter(entry -> !live.contains(entry.group().id())).forEach(retired::add);
             reclaimable = reclaimable();
         }
-        reclaimable.forEach(this::deleteGroupFiles);
+        reclaim(reclaimable);
         return next;
     }
 
@@ -234,7 +256,7 @@ public final class WarehouseStore
         return reclaimable;
     }
 
-    private void writeManifest(CatalogState state)
+    private void writeManifest(CatalogState state, Runnable renamed)
     {
         byte[] bytes = codec.encode(state);
         Path temporary = root.resolve(MANIFEST_TEMPORARY);
@@ -244,6 +266,7 @@ public final class WarehouseStore
                 channel.force(true);
             }
             Files.move(temporary, root.resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            renamed.run();
             syncDirectory(root);
         }
         catch (IOException e) {
@@ -285,10 +308,13 @@ public final class WarehouseStore
         return new RowGroup(groupId, rows, blocks, new BitSet());
     }
 
-    /** Deletes the files of groups written but never committed (an aborted write). */
+    /** Deletes the files of groups written but never committed (an aborted write); groups the committed state names are kept. */
     public void discardGroups(long tableId, List<RowGroup> groups)
     {
-        groups.forEach(group -> deleteGroupFiles(new Retired(0, tableId, group)));
+        Set<String> committed = referencedGroupIds(current);
+        groups.stream()
+                .filter(group -> !committed.contains(group.id()))
+                .forEach(group -> deleteGroupFiles(new Retired(0, tableId, group)));
     }
 
     /** Reads one column block of a row group, memory-mapping its file. */
@@ -333,7 +359,6 @@ public final class WarehouseStore
             deleteIfEmpty(directory);
         }
         catch (IOException e) {
-            // the files are garbage either way; the next open deletes what is left
             throw new TrinoException(GENERIC_INTERNAL_ERROR, "Cannot delete retired warehouse files in %s: %s".formatted(directory, e), e);
         }
     }
