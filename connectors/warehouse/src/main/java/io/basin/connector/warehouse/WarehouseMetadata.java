@@ -4,6 +4,8 @@ import io.airlift.slice.Slice;
 import io.basin.connector.warehouse.format.ColumnType;
 import io.basin.connector.warehouse.format.ZoneMap;
 import io.basin.connector.warehouse.storage.CatalogState;
+import io.basin.connector.warehouse.storage.DistinctSketch;
+import io.basin.connector.warehouse.storage.ManifestCodec;
 import io.basin.connector.warehouse.storage.RowGroup;
 import io.basin.connector.warehouse.storage.SortedRunWriter;
 import io.basin.connector.warehouse.storage.TableChange;
@@ -229,7 +231,9 @@ final class WarehouseMetadata
                 nulls += group.blocks().get(ordinal).zoneMap().nullCount();
                 bytes += group.blocks().get(ordinal).fileBytes();
             }
-            ColumnStatistics.Builder column = ColumnStatistics.builder().setDataSize(Estimate.of(bytes));
+            ColumnStatistics.Builder column = ColumnStatistics.builder()
+                    .setDataSize(Estimate.of(bytes))
+                    .setDistinctValuesCount(Estimate.of(Math.min(rows, Math.round(table.distinct().get(ordinal).estimate()))));
             long stored = table.groups().stream().mapToLong(RowGroup::rowCount).sum();
             if (stored > 0) {
                 column.setNullsFraction(Estimate.of(nulls / (double) stored));
@@ -286,7 +290,7 @@ final class WarehouseMetadata
     public void truncateTable(ConnectorSession session, ConnectorTableHandle tableHandle)
     {
         TableState table = table(tableHandle);
-        transaction.apply(new TableChange.Rewrite(table.id(), table.dataVersion(), List.of()));
+        transaction.apply(new TableChange.Rewrite(table.id(), table.dataVersion(), List.of(), Optional.of(TableState.noDistinctValues(table.definition()))));
     }
 
     // CREATE TABLE AS
@@ -308,7 +312,7 @@ final class WarehouseMetadata
     {
         TableDefinition table = ((WarehouseOutputTableHandle) tableHandle).table();
         transaction.apply(new TableChange.CreateTable(table));
-        transaction.apply(new TableChange.Append(table.id(), groups(table, fragments)));
+        transaction.apply(append(table, fragments));
         return Optional.empty();
     }
 
@@ -331,17 +335,20 @@ final class WarehouseMetadata
     public Optional<ConnectorOutputMetadata> finishInsert(ConnectorSession session, ConnectorInsertTableHandle insertHandle, List<ConnectorTableHandle> sourceTableHandles, Collection<Slice> fragments, Collection<ComputedStatistics> computedStatistics)
     {
         TableDefinition table = ((WarehouseInsertTableHandle) insertHandle).table();
-        transaction.apply(new TableChange.Append(table.id(), groups(table, fragments)));
+        transaction.apply(append(table, fragments));
         return Optional.empty();
     }
 
-    private List<RowGroup> groups(TableDefinition table, Collection<Slice> fragments)
+    private TableChange.Append append(TableDefinition table, Collection<Slice> fragments)
     {
         List<RowGroup> groups = new ArrayList<>();
+        List<DistinctSketch> distinct = TableState.noDistinctValues(table);
         for (Slice fragment : fragments) {
-            groups.addAll(transaction.store().codec().decodeFragment(fragment, table.id(), table.columns()));
+            ManifestCodec.Fragment decoded = transaction.store().codec().decodeFragment(fragment, table.id(), table.columns());
+            groups.addAll(decoded.groups());
+            distinct = TableState.merge(distinct, decoded.distinct());
         }
-        return groups;
+        return new TableChange.Append(table.id(), groups, distinct);
     }
 
     // DELETE by a pushed-down predicate
@@ -394,7 +401,8 @@ final class WarehouseMetadata
             }
         }
         if (deleted > 0) {
-            transaction.apply(new TableChange.Rewrite(table.id(), table.dataVersion(), groups));
+            // the distinct-value sketches stay: they cannot forget values, and over-estimate until VACUUM
+            transaction.apply(new TableChange.Rewrite(table.id(), table.dataVersion(), groups, Optional.empty()));
         }
         return OptionalLong.of(deleted);
     }
@@ -428,6 +436,7 @@ final class WarehouseMetadata
                 .orElseThrow(() -> new TrinoException(TABLE_NOT_FOUND, "Warehouse table %s no longer exists: it was dropped".formatted(tableId)));
         TableDefinition definition = table.definition();
         List<RowGroup> rewritten = new ArrayList<>();
+        List<DistinctSketch> distinct = TableState.noDistinctValues(definition);
         List<Page> run = new ArrayList<>();
         int runRows = 0;
         // groups in the order of their least leading sort key value, so that each new run gathers
@@ -451,25 +460,26 @@ final class WarehouseMetadata
                 continue;
             }
             if (runRows > 0 && runRows + page.getPositionCount() > sortBufferRows) {
-                rewritten.addAll(writeRun(definition, run));
+                SortedRunWriter.Run written = writeRun(definition, run);
+                rewritten.addAll(written.groups());
+                distinct = TableState.merge(distinct, written.distinct());
                 run.clear();
                 runRows = 0;
             }
             run.add(page);
             runRows += page.getPositionCount();
         }
-        rewritten.addAll(writeRun(definition, run));
-        transaction.apply(new TableChange.Rewrite(tableId, table.dataVersion(), rewritten));
+        SortedRunWriter.Run written = writeRun(definition, run);
+        rewritten.addAll(written.groups());
+        distinct = TableState.merge(distinct, written.distinct());
+        transaction.apply(new TableChange.Rewrite(tableId, table.dataVersion(), rewritten, Optional.of(distinct)));
     }
 
-    private List<RowGroup> writeRun(TableDefinition definition, List<Page> run)
+    private SortedRunWriter.Run writeRun(TableDefinition definition, List<Page> run)
     {
-        if (run.isEmpty()) {
-            return List.of();
-        }
-        List<RowGroup> groups = writer.write(definition, run);
-        transaction.wrote(definition.id(), groups);
-        return groups;
+        SortedRunWriter.Run written = writer.write(definition, run);
+        transaction.wrote(definition.id(), written.groups());
+        return written;
     }
 
     private Page livePage(TableDefinition definition, RowGroup group)

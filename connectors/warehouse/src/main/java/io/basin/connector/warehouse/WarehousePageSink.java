@@ -1,7 +1,10 @@
 package io.basin.connector.warehouse;
 
 import io.airlift.slice.Slice;
+import io.basin.connector.warehouse.storage.DistinctSketch;
+import io.basin.connector.warehouse.storage.ManifestCodec;
 import io.basin.connector.warehouse.storage.RowGroup;
+import io.basin.connector.warehouse.storage.TableState;
 import io.basin.connector.warehouse.storage.SortedRunWriter;
 import io.basin.connector.warehouse.storage.TableDefinition;
 import io.basin.connector.warehouse.storage.WarehouseColumn;
@@ -37,6 +40,7 @@ final class WarehousePageSink
     private final int sortBufferRows;
     private final List<Page> buffered = new ArrayList<>();
     private final List<RowGroup> written = new ArrayList<>();
+    private List<DistinctSketch> distinct;
     private int bufferedRows;
     private long bufferedBytes;
     private long completedBytes;
@@ -103,9 +107,10 @@ final class WarehousePageSink
         if (buffered.isEmpty()) {
             return;
         }
-        List<RowGroup> groups = writer.write(table, buffered);
-        written.addAll(groups);
-        transaction.wrote(table.id(), groups);
+        SortedRunWriter.Run run = writer.write(table, buffered);
+        written.addAll(run.groups());
+        transaction.wrote(table.id(), run.groups());
+        distinct = distinct == null ? run.distinct() : TableState.merge(distinct, run.distinct());
         buffered.clear();
         bufferedRows = 0;
         bufferedBytes = 0;
@@ -120,7 +125,7 @@ final class WarehousePageSink
         if (written.isEmpty()) {
             return CompletableFuture.completedFuture(List.of());
         }
-        return CompletableFuture.completedFuture(List.of(transaction.store().codec().encodeFragment(table.id(), table.columns(), written)));
+        return CompletableFuture.completedFuture(List.of(transaction.store().codec().encodeFragment(table.id(), table.columns(), new ManifestCodec.Fragment(written, distinct))));
     }
 
     @Override

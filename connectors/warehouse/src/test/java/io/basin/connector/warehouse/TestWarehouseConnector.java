@@ -147,7 +147,15 @@ class TestWarehouseConnector
             ConnectorTableHandle table = reopened.table(transaction, "t");
             assertThat(metadata.getTableMetadata(SESSION, table).getProperties())
                     .containsEntry("sortkey", "day,id").containsEntry("diststyle", "KEY").containsEntry("distkey", "id");
-            assertThat(metadata.getTableStatistics(SESSION, table).getRowCount().getValue()).isEqualTo(expected.size());
+            var statistics = metadata.getTableStatistics(SESSION, table);
+            assertThat(statistics.getRowCount().getValue()).isEqualTo(expected.size());
+            // distinct values for the planner, within HyperLogLog's error of the true counts
+            Map<String, ColumnHandle> handles = metadata.getColumnHandles(SESSION, table);
+            for (int column : new int[] {0, 1, 4, 11}) {
+                long actualDistinct = expected.stream().map(row -> row.get(column)).filter(java.util.Objects::nonNull).distinct().count();
+                double estimate = statistics.getColumnStatistics().get(handles.get(NAMES.get(column))).getDistinctValuesCount().getValue();
+                assertThat(estimate).as("distinct values of %s", NAMES.get(column)).isCloseTo(actualDistinct, org.assertj.core.data.Percentage.withPercentage(5));
+            }
             reopened.connector().commit(transaction);
         }
     }

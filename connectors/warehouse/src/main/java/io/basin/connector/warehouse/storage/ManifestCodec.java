@@ -60,6 +60,7 @@ public final class ManifestCodec
                 writeDefinition(out, table.definition());
                 out.writeLong(table.dataVersion());
                 writeGroups(out, table.definition().columns(), table.groups());
+                writeSketches(out, table.distinct());
             }
         });
     }
@@ -80,30 +81,57 @@ public final class ManifestCodec
                 TableDefinition definition = readDefinition(in);
                 long dataVersion = in.readLong();
                 List<RowGroup> groups = readGroups(in, definition.columns());
-                tables.put(definition.id(), new TableState(definition, dataVersion, groups));
+                tables.put(definition.id(), new TableState(definition, dataVersion, groups, readSketches(in)));
             }
             return new CatalogState(version, nextTableId, schemas, tables);
         });
     }
 
+    /** What one page sink wrote: row groups and sketches of each column's distinct values. */
+    public record Fragment(List<RowGroup> groups, List<DistinctSketch> distinct) {}
+
     /** The row groups one page sink wrote, as the fragment it returns. */
-    public Slice encodeFragment(long tableId, List<WarehouseColumn> columns, List<RowGroup> groups)
+    public Slice encodeFragment(long tableId, List<WarehouseColumn> columns, Fragment fragment)
     {
         return Slices.wrappedBuffer(framed(FRAGMENT_MAGIC, out -> {
             out.writeLong(tableId);
-            writeGroups(out, columns, groups);
+            writeGroups(out, columns, fragment.groups());
+            writeSketches(out, fragment.distinct());
         }));
     }
 
-    public List<RowGroup> decodeFragment(Slice fragment, long tableId, List<WarehouseColumn> columns)
+    public Fragment decodeFragment(Slice fragment, long tableId, List<WarehouseColumn> columns)
     {
         return unframed(FRAGMENT_MAGIC, fragment.getBytes(), "write fragment", in -> {
             long fragmentTable = in.readLong();
             if (fragmentTable != tableId) {
                 throw new IOException("fragment of table %s, expected %s".formatted(fragmentTable, tableId));
             }
-            return readGroups(in, columns);
+            List<RowGroup> groups = readGroups(in, columns);
+            return new Fragment(groups, readSketches(in));
         });
+    }
+
+    private static void writeSketches(DataOutputStream out, List<DistinctSketch> sketches)
+            throws IOException
+    {
+        out.writeInt(sketches.size());
+        for (DistinctSketch sketch : sketches) {
+            out.write(sketch.registers());
+        }
+    }
+
+    private static List<DistinctSketch> readSketches(DataInputStream in)
+            throws IOException
+    {
+        int count = in.readInt();
+        List<DistinctSketch> sketches = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            byte[] registers = new byte[DistinctSketch.REGISTERS];
+            in.readFully(registers);
+            sketches.add(DistinctSketch.fromRegisters(registers));
+        }
+        return sketches;
     }
 
     private interface Writer

@@ -34,7 +34,17 @@ public final class SortedRunWriter
         this.targetBlockBytes = targetBlockBytes;
     }
 
-    public List<RowGroup> write(TableDefinition table, List<Page> pages)
+    /** The row groups of one sorted run and sketches of each column's distinct values. */
+    public record Run(List<RowGroup> groups, List<DistinctSketch> distinct)
+    {
+        public Run
+        {
+            groups = List.copyOf(groups);
+            distinct = List.copyOf(distinct);
+        }
+    }
+
+    public Run write(TableDefinition table, List<Page> pages)
     {
         int columnCount = table.columns().size();
         List<ColumnValues> columns = new ArrayList<>(columnCount);
@@ -47,8 +57,9 @@ public final class SortedRunWriter
         }
         int rows = pages.stream().mapToInt(Page::getPositionCount).sum();
         if (rows == 0) {
-            return List.of();
+            return new Run(List.of(), TableState.noDistinctValues(table));
         }
+        List<DistinctSketch> distinct = columns.stream().map(DistinctSketch::of).toList();
         int[] order = order(table, columns, rows);
         List<RowGroup> groups = new ArrayList<>();
         int start = 0;
@@ -61,7 +72,7 @@ public final class SortedRunWriter
             groups.add(store.writeGroup(table, groupColumns));
             start = end;
         }
-        return groups;
+        return new Run(groups, distinct);
     }
 
     /** One past the last position (in sorted order) of the group starting at {@code start}. */

@@ -105,7 +105,7 @@ public sealed interface TableChange
             if (state.table(name).isPresent()) {
                 throw new TrinoException(TABLE_ALREADY_EXISTS, "Table '%s' already exists".formatted(name));
             }
-            return state.withTable(new TableState(definition, 0, List.of()));
+            return state.withTable(new TableState(definition, 0, List.of(), TableState.noDistinctValues(definition)));
         }
     }
 
@@ -144,17 +144,18 @@ public sealed interface TableChange
             if (state.table(newName).isPresent()) {
                 throw new TrinoException(TABLE_ALREADY_EXISTS, "Table '%s' already exists".formatted(newName));
             }
-            return state.withTable(new TableState(table.definition().withName(newName), table.dataVersion(), table.groups()));
+            return state.withTable(new TableState(table.definition().withName(newName), table.dataVersion(), table.groups(), table.distinct()));
         }
     }
 
-    /** New row groups added to a table: commutes with other appends. */
-    record Append(long tableId, List<RowGroup> groups)
+    /** New row groups added to a table (with sketches of their distinct values): commutes with other appends. */
+    record Append(long tableId, List<RowGroup> groups, List<DistinctSketch> distinct)
             implements TableChange
     {
         public Append
         {
             groups = List.copyOf(requireNonNull(groups, "groups is null"));
+            distinct = List.copyOf(requireNonNull(distinct, "distinct is null"));
         }
 
         @Override
@@ -163,20 +164,22 @@ public sealed interface TableChange
             TableState table = existing(state, tableId, "insert into");
             List<RowGroup> all = new ArrayList<>(table.groups());
             all.addAll(groups);
-            return state.withTable(new TableState(table.definition(), table.dataVersion() + 1, all));
+            return state.withTable(new TableState(table.definition(), table.dataVersion() + 1, all, TableState.merge(table.distinct(), distinct)));
         }
     }
 
     /**
-     * The table's row groups replaced (rows deleted, the table truncated), computed from the rows
-     * at {@code baseDataVersion}: if another transaction changed the rows since, this fails.
+     * The table's row groups replaced (rows deleted, the table truncated or vacuumed), computed
+     * from the rows at {@code baseDataVersion}: if another transaction changed the rows since,
+     * this fails. {@code distinct} replaces the table's sketches when present (a delete keeps them).
      */
-    record Rewrite(long tableId, long baseDataVersion, List<RowGroup> groups)
+    record Rewrite(long tableId, long baseDataVersion, List<RowGroup> groups, java.util.Optional<List<DistinctSketch>> distinct)
             implements TableChange
     {
         public Rewrite
         {
             groups = List.copyOf(requireNonNull(groups, "groups is null"));
+            distinct = requireNonNull(distinct, "distinct is null").map(List::copyOf);
         }
 
         @Override
@@ -186,7 +189,7 @@ public sealed interface TableChange
             if (table.dataVersion() != baseDataVersion) {
                 throw new TrinoException(TRANSACTION_CONFLICT, "could not serialize access due to concurrent update of table %s".formatted(table.definition().name()));
             }
-            return state.withTable(new TableState(table.definition(), table.dataVersion() + 1, groups));
+            return state.withTable(new TableState(table.definition(), table.dataVersion() + 1, groups, distinct.orElse(table.distinct())));
         }
 
         @Override
