@@ -6,7 +6,7 @@ import io.basin.testing.TpchTables;
 import io.trino.tpch.TpchTable;
 
 /**
- * Basin in process: tables copied into the memory catalog with
+ * Basin in process: tables copied into the local database (warehouse tables) with
  * {@code CREATE TABLE t AS SELECT * FROM tpch.<schema>.t}.
  */
 final class BasinBenchmarkEngine

@@ -1,12 +1,14 @@
 package io.basin.connector;
 
 import io.basin.error.BasinException;
+import io.trino.spi.StandardErrorCode;
 import io.trino.spi.TrinoException;
 import io.trino.spi.connector.ConnectorMetadata;
 import io.trino.spi.connector.ConnectorSession;
 import io.trino.spi.connector.ConnectorTransactionHandle;
 
 import static io.basin.error.BasinErrorCode.CONNECTOR_ERROR;
+import static io.basin.error.BasinErrorCode.SERIALIZATION_FAILURE;
 import static io.trino.spi.transaction.IsolationLevel.READ_COMMITTED;
 import static java.util.Objects.requireNonNull;
 
@@ -98,7 +100,16 @@ public final class CatalogTransaction
             }
             // Marked before the call: if the commit itself fails, close() must not roll back a half-commit.
             state = State.COMMITTED;
-            catalog.connector().commit(handle);
+            try {
+                catalog.connector().commit(handle);
+            }
+            catch (TrinoException e) {
+                if (e.getErrorCode().equals(StandardErrorCode.TRANSACTION_CONFLICT.toErrorCode())) {
+                    // a transactional connector refused to lose a concurrent update: PostgreSQL's serialization failure
+                    throw new BasinException(SERIALIZATION_FAILURE, e.getMessage(), e);
+                }
+                throw e;
+            }
         }
     }
 

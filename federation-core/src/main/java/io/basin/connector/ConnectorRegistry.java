@@ -48,10 +48,15 @@ public final class ConnectorRegistry
     public static final String MEMORY_CATALOG = "memory";
     /**
      * The local database every session starts in ({@code dev}, as in Redshift): {@code public} and
-     * every {@code CREATE SCHEMA} live here. Backed by the memory connector until the warehouse
-     * tier exists.
+     * every {@code CREATE SCHEMA} live here. Backed by the {@value #WAREHOUSE_CONNECTOR} connector
+     * with its files under the data directory (see {@link Builder#withLocalDataDirectory}); by the
+     * memory connector when there is no data directory, e.g. for a registry built on its own.
      */
     public static final String LOCAL_CATALOG = "dev";
+    /** The connector of the local database: the warehouse tier's managed column storage, found through ServiceLoader. */
+    public static final String WAREHOUSE_CONNECTOR = "warehouse";
+    /** The warehouse connector's catalog property naming its directory. */
+    public static final String WAREHOUSE_DATA_DIRECTORY = "warehouse.data-directory";
 
     private static final Logger log = LoggerFactory.getLogger(ConnectorRegistry.class);
     private static final Pattern CATALOG_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
@@ -265,8 +270,16 @@ public final class ConnectorRegistry
         private boolean builtInPlugins = true;
         private Optional<Path> pluginDirectory = Optional.empty();
         private boolean defaultCatalogs = true;
+        private Optional<Path> localDataDirectory = Optional.empty();
 
         private Builder() {}
+
+        /** Keeps the local database {@code dev} in warehouse tables under {@code directory}, which survive restarts. */
+        public Builder withLocalDataDirectory(Path directory)
+        {
+            this.localDataDirectory = Optional.of(requireNonNull(directory, "directory is null"));
+            return this;
+        }
 
         /** Whether to install the plugins on Basin's class path (default: yes). */
         public Builder withBuiltInPlugins(boolean builtInPlugins)
@@ -301,7 +314,12 @@ public final class ConnectorRegistry
                 if (defaultCatalogs) {
                     registry.createCatalog(TPCH_CATALOG, "tpch", Map.of());
                     registry.createCatalog(MEMORY_CATALOG, "memory", Map.of());
-                    registry.createCatalog(LOCAL_CATALOG, "memory", Map.of());
+                    if (localDataDirectory.isPresent()) {
+                        registry.createCatalog(LOCAL_CATALOG, WAREHOUSE_CONNECTOR, Map.of(WAREHOUSE_DATA_DIRECTORY, localDataDirectory.get().toAbsolutePath().toString()));
+                    }
+                    else {
+                        registry.createCatalog(LOCAL_CATALOG, "memory", Map.of());
+                    }
                 }
                 return registry;
             }

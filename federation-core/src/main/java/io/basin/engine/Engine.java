@@ -47,6 +47,7 @@ public final class Engine
         this.config = requireNonNull(config, "config is null");
         ConnectorRegistry.Builder builder = ConnectorRegistry.builder();
         config.pluginDirectory().ifPresent(builder::withPluginDirectory);
+        builder.withLocalDataDirectory(config.dataDirectory().resolve("warehouse"));
         this.connectors = builder.build();
         if (connectors.listConnectorNames().contains(LakeCatalogDefaults.CONNECTOR_NAME)) {
             connectors.createCatalog(LakeCatalogDefaults.CATALOG_NAME, LakeCatalogDefaults.CONNECTOR_NAME, LakeCatalogDefaults.properties(config.dataDirectory()));

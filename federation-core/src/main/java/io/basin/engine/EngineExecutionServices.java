@@ -84,10 +84,15 @@ final class EngineExecutionServices
     @Override
     public Source tableScan(TableScanNode node)
     {
-        CatalogTransaction transaction = catalogs.transaction(node.table().catalog());
-        return tableScan(node, transaction, node.handle());
+        return tableScan(node, catalogs.transaction(node.table().catalog()), node.handle(), TupleDomain.all());
     }
 
+    /**
+     * The conjuncts of the filter that compare a column with a constant go to the connector twice:
+     * to applyFilter, which may narrow the table handle (the lake prunes files with it), and as
+     * the scan's constraint when splits are listed and read (the warehouse skips row groups by
+     * their zone maps). The filter above the scan still applies in full.
+     */
     @Override
     public Source tableScan(TableScanNode node, Expression filter)
     {
@@ -95,7 +100,6 @@ final class EngineExecutionServices
         TupleDomain<ColumnHandle> constraint = new ScanConstraintExtractor(node.columns(), this::evaluateConstant).extract(filter);
         ConnectorTableHandle handle = node.handle();
         if (!constraint.isAll()) {
-            // the connector may narrow its scan; the filter above the scan still applies in full
             ConnectorMetadata metadata = transaction.metadata(catalogs.session());
             try (ThreadContextClassLoader _ = new ThreadContextClassLoader(transaction.catalog().classLoader())) {
                 handle = metadata.applyFilter(catalogs.session(), handle, new Constraint(constraint))
@@ -103,12 +107,13 @@ final class EngineExecutionServices
                         .orElse(handle);
             }
         }
-        return tableScan(node, transaction, handle);
+        return tableScan(node, transaction, handle, constraint);
     }
 
-    private Source tableScan(TableScanNode node, CatalogTransaction transaction, ConnectorTableHandle handle)
+    private Source tableScan(TableScanNode node, CatalogTransaction transaction, ConnectorTableHandle handle, TupleDomain<ColumnHandle> constraint)
     {
-        TableScanner scanner = TableScanner.create(transaction, catalogs.session(), handle, node.columns().stream().map(TableColumn::handle).toList());
+        TableScanner scanner = new TableScanner(transaction.catalog(), transaction.handle(), catalogs.session(), handle,
+                node.columns().stream().map(TableColumn::handle).toList(), io.trino.spi.connector.DynamicFilter.EMPTY, new Constraint(constraint));
         synchronized (scanners) {
             scanners.add(scanner);
         }

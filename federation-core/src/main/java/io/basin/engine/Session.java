@@ -1,6 +1,7 @@
 package io.basin.engine;
 
 import io.basin.connector.BasinConnectorSession;
+import io.basin.connector.CatalogTransaction;
 import io.basin.embedded.QueryResult;
 import io.basin.error.BasinErrorCode;
 import io.basin.error.BasinException;
@@ -68,6 +69,7 @@ public final class Session
     private final SessionSettings settings;
     private volatile QueryContext currentQuery;
     private TransactionStatus transactionStatus = TransactionStatus.IDLE;
+    private CatalogTransaction blockTransaction;
 
     Session(Engine engine, SessionIdentity identity)
     {
@@ -105,8 +107,15 @@ public final class Session
             List<Type> types = result.columns().stream().map(QueryResult.Column::type).toList();
             List<Page> pages = new ArrayList<>();
             Page page;
-            while ((page = result.nextPage()) != null) {
-                pages.add(page);
+            try {
+                while ((page = result.nextPage()) != null) {
+                    pages.add(page);
+                }
+            }
+            catch (RuntimeException e) {
+                // an error while the rows stream fails the transaction block like any other
+                failTransaction();
+                throw e;
             }
             return new QueryResult(result.columns(), ResultRows.toRows(types, pages), -1);
         }
@@ -144,8 +153,8 @@ public final class Session
                 case Statement.Query query -> startQuery(query);
                 case Statement.CopyTo copy -> startQuery(copy.query());
                 default -> {
-                    if (transactionStatus == TransactionStatus.IN_TRANSACTION && writes(statement)) {
-                        throw new BasinException(FEATURE_NOT_SUPPORTED, "Writes inside a transaction block are not supported yet (database \"%s\" supports only single-statement transactions); run the statement outside BEGIN ... COMMIT".formatted(settings.catalog()));
+                    if (transactionStatus == TransactionStatus.IN_TRANSACTION && writes(statement) && !writesOnlyTransactionalCatalog(statement)) {
+                        throw new BasinException(FEATURE_NOT_SUPPORTED, "Writes inside a transaction block are not supported yet except to tables and schemas of the local database \"%s\"; run the statement outside BEGIN ... COMMIT".formatted(io.basin.connector.ConnectorRegistry.LOCAL_CATALOG));
                     }
                     yield CompletedStatement.of(execute(statement));
                 }
@@ -257,8 +266,9 @@ public final class Session
 
     private StatementResult transactionControl(Statement.TransactionControl control)
     {
-        // Reads run in their own snapshot per statement, and writes are refused inside a block
-        // (above), so the block itself has no connector state to commit or roll back yet.
+        // In the local database (warehouse) a block is one connector transaction, begun by its
+        // first statement and committed or rolled back here; writes elsewhere are refused inside
+        // a block (above), and reads elsewhere run in their own snapshot per statement.
         // settings follow the block: SET LOCAL ends with it, a rollback undoes its SETs (and
         // COMMIT of a failed block rolls back, as in PostgreSQL)
         switch (control.kind()) {
@@ -277,17 +287,23 @@ public final class Session
             }
             case ROLLBACK -> settings.rollbackTransaction();
         }
+        TransactionStatus before = transactionStatus;
         transactionStatus = switch (control.kind()) {
             case BEGIN -> transactionStatus == TransactionStatus.IDLE ? TransactionStatus.IN_TRANSACTION : transactionStatus;
             case COMMIT, ROLLBACK -> TransactionStatus.IDLE;
         };
+        // the block ends even when its commit fails, as in PostgreSQL
+        if (control.kind() != Statement.TransactionControl.Kind.BEGIN) {
+            endBlockTransaction(control.kind() == Statement.TransactionControl.Kind.COMMIT && before == TransactionStatus.IN_TRANSACTION);
+        }
         return new CompletedStatement(List.of(), List.of(), -1);
     }
 
     private static boolean writes(Statement statement)
     {
         return switch (statement) {
-            case Statement.CreateTableAs _, Statement.CreateTable _, Statement.Insert _, Statement.DropTable _, Statement.CreateSchema _, Statement.DropSchema _ -> true;
+            case Statement.CreateTableAs _, Statement.CreateTable _, Statement.Insert _, Statement.DropTable _, Statement.CreateSchema _, Statement.DropSchema _,
+                 Statement.Delete _, Statement.Truncate _, Statement.Vacuum _ -> true;
             // they commit in the system catalog at once, so a ROLLBACK could not undo them
             case Statement.UserStatement _ -> true;
             default -> false;
@@ -382,6 +398,9 @@ public final class Session
             case Statement.CreateTable create -> createTable(create);
             case Statement.Insert insert -> insert(insert);
             case Statement.DropTable drop -> dropTable(drop);
+            case Statement.Delete delete -> delete(delete);
+            case Statement.Truncate truncate -> truncate(truncate);
+            case Statement.Vacuum vacuum -> vacuum(vacuum);
             case Statement.CreateSchema create -> createSchema(create);
             case Statement.DropSchema drop -> dropSchema(drop);
             case Statement.SetSession set -> SettingStatements.set(settings, set);
@@ -398,7 +417,66 @@ public final class Session
                 .setTimeZoneKey(TimeZoneKey.getTimeZoneKey(settings.timeZone().getId()))
                 .setStart(Instant.now())
                 .build();
+        if (transactionStatus == TransactionStatus.IN_TRANSACTION && localDatabaseIsTransactional()) {
+            return new QueryCatalogs(engine.catalogLookup(), connectorSession, readOnly, Map.of(io.basin.connector.ConnectorRegistry.LOCAL_CATALOG, blockTransaction()));
+        }
         return new QueryCatalogs(engine.catalogLookup(), connectorSession, readOnly);
+    }
+
+    /** The local database's transaction of the open BEGIN ... COMMIT block, begun by the block's first statement. */
+    private CatalogTransaction blockTransaction()
+    {
+        if (blockTransaction == null) {
+            io.basin.connector.CatalogHandle local = engine.connectors().getCatalog(io.basin.connector.ConnectorRegistry.LOCAL_CATALOG)
+                    .orElseThrow(() -> new BasinException(BasinErrorCode.UNDEFINED_DATABASE, "database \"dev\" does not exist"));
+            blockTransaction = CatalogTransaction.begin(local, false);
+        }
+        return blockTransaction;
+    }
+
+    /** Whether the local database commits a transaction block atomically: the warehouse does, the memory connector does not. */
+    private boolean localDatabaseIsTransactional()
+    {
+        return engine.connectors().getCatalog(io.basin.connector.ConnectorRegistry.LOCAL_CATALOG)
+                .map(catalog -> catalog.connectorName().equals(io.basin.connector.ConnectorRegistry.WAREHOUSE_CONNECTOR))
+                .orElse(false);
+    }
+
+    /** Whether a write inside a transaction block changes only the local database, whose block commits atomically. */
+    private boolean writesOnlyTransactionalCatalog(Statement statement)
+    {
+        if (!localDatabaseIsTransactional()) {
+            return false;
+        }
+        String local = io.basin.connector.ConnectorRegistry.LOCAL_CATALOG;
+        return switch (statement) {
+            case Statement.CreateTableAs create -> qualify(create.name()).catalog().equals(local);
+            case Statement.CreateTable create -> qualify(create.name()).catalog().equals(local);
+            case Statement.Insert insert -> qualify(insert.target()).catalog().equals(local);
+            case Statement.DropTable drop -> qualify(drop.name()).catalog().equals(local);
+            case Statement.Delete delete -> qualify(delete.target()).catalog().equals(local);
+            case Statement.Truncate truncate -> qualify(truncate.target()).catalog().equals(local);
+            case Statement.CreateSchema create -> (create.name().size() == 2 ? create.name().get(0) : settings.catalog()).equals(local);
+            case Statement.DropSchema drop -> (drop.name().size() == 2 ? drop.name().get(0) : settings.catalog()).equals(local);
+            // VACUUM cannot run inside a transaction block in Redshift either; user statements commit at once
+            default -> false;
+        };
+    }
+
+    /** Ends the open block's local transaction: commits it (a conflict fails the COMMIT with 40001) or rolls it back. */
+    private void endBlockTransaction(boolean commit)
+    {
+        CatalogTransaction transaction = blockTransaction;
+        blockTransaction = null;
+        if (transaction == null) {
+            return;
+        }
+        if (commit) {
+            transaction.commit();
+        }
+        else {
+            transaction.rollback();
+        }
     }
 
     private QueryContext newQueryContext(String queryId)
@@ -516,7 +594,7 @@ public final class Session
                 }
                 columns.add(new ColumnMetadata(name, types.get(i)));
             }
-            ConnectorTableMetadata metadata = new ConnectorTableMetadata(new SchemaTableName(target.schema(), target.table()), columns);
+            ConnectorTableMetadata metadata = new ConnectorTableMetadata(new SchemaTableName(target.schema(), target.table()), columns, create.properties());
             TableWriterNode writer = new TableWriterNode(planned.root(), target, new WriteTargets.CreateTable(metadata));
             long rows = (Long) executePlan(writer, catalogs, newQueryContext(queryId)).getFirst().getFirst();
             catalogs.commit();
@@ -544,10 +622,12 @@ public final class Session
                     throw new BasinException(BasinErrorCode.INVALID_NAME, "column \"" + column.name() + "\" specified more than once");
                 }
                 Type type = TypeConverter.toTrinoType(planner.deriveType(column.type()));
-                columns.add(ColumnMetadata.builder().setName(column.name()).setType(type).setNullable(column.nullable()).build());
+                columns.add(ColumnMetadata.builder().setName(column.name()).setType(type).setNullable(column.nullable())
+                        .setProperties(column.encoding().<Map<String, Object>>map(encoding -> Map.of("encode", encoding)).orElse(Map.of()))
+                        .build());
             }
             ConnectorMetadata metadata = catalogs.metadata(target.catalog());
-            metadata.createTable(catalogs.session(), new ConnectorTableMetadata(new SchemaTableName(target.schema(), target.table()), columns), SaveMode.FAIL);
+            metadata.createTable(catalogs.session(), new ConnectorTableMetadata(new SchemaTableName(target.schema(), target.table()), columns, create.properties()), SaveMode.FAIL);
             catalogs.commit();
             return QueryResult.updateCount(-1);
         }
@@ -612,6 +692,94 @@ public final class Session
         }
     }
 
+    /**
+     * DELETE by predicate: the WHERE condition, planned over the table, must be a conjunction of
+     * column-versus-constant comparisons, which the connector applies exactly ({@code applyDelete},
+     * e.g. the warehouse's delete bitmaps); the change commits atomically with the statement.
+     */
+    private QueryResult delete(Statement.Delete delete)
+    {
+        QualifiedTableName target = qualify(delete.target());
+        try (QueryCatalogs catalogs = newCatalogs(engine.nextQueryId(), false)) {
+            ResolvedTable table = catalogs.resolveTable(target)
+                    .orElseThrow(() -> new BasinException(UNDEFINED_TABLE, "relation \"" + target + "\" does not exist"));
+            PlanNode rows = planner(catalogs).plan(delete.rows()).root();
+            while (rows instanceof ProjectNode project) {
+                rows = project.source();
+            }
+            io.trino.spi.predicate.TupleDomain<io.trino.spi.connector.ColumnHandle> constraint = switch (rows) {
+                case io.basin.plan.TableScanNode _ -> io.trino.spi.predicate.TupleDomain.all();
+                case io.basin.plan.FilterNode filter when filter.source() instanceof io.basin.plan.TableScanNode scan ->
+                        new io.basin.sql.planner.physical.ScanConstraintExtractor(scan.columns(), expression -> engine.expressionServices().evaluateConstant(expression, newQueryContext(engine.nextQueryId())))
+                                .extractExactly(filter.predicate())
+                                .orElseThrow(() -> new BasinException(FEATURE_NOT_SUPPORTED, "DELETE supports WHERE conditions that compare columns with constants (=, <, <=, >, >=, IN, IS NULL) joined by AND"));
+                case io.basin.plan.ValuesNode values when values.rows().isEmpty() -> io.trino.spi.predicate.TupleDomain.none();
+                default -> throw new BasinException(FEATURE_NOT_SUPPORTED, "DELETE supports WHERE conditions that compare columns with constants (=, <, <=, >, >=, IN, IS NULL) joined by AND");
+            };
+            ConnectorMetadata metadata = catalogs.metadata(target.catalog());
+            io.trino.spi.connector.ConnectorTableHandle handle = table.handle();
+            if (!constraint.isAll()) {
+                handle = metadata.applyFilter(catalogs.session(), handle, new io.trino.spi.connector.Constraint(constraint))
+                        .map(io.trino.spi.connector.ConstraintApplicationResult::getHandle)
+                        .orElse(handle);
+            }
+            io.trino.spi.connector.ConnectorTableHandle deleteHandle = metadata.applyDelete(catalogs.session(), handle)
+                    .orElseThrow(() -> new BasinException(FEATURE_NOT_SUPPORTED, "DELETE is not supported for tables of database \"" + target.catalog() + "\""));
+            long deleted = metadata.executeDelete(catalogs.session(), deleteHandle).orElse(-1);
+            catalogs.commit();
+            return QueryResult.updateCount(deleted);
+        }
+    }
+
+    /** VACUUM: the table procedure {@code vacuum} of the table's connector, each table in its own transaction. */
+    private QueryResult vacuum(Statement.Vacuum vacuum)
+    {
+        List<QualifiedTableName> targets = new ArrayList<>();
+        if (vacuum.target().isPresent()) {
+            targets.add(qualify(vacuum.target().get()));
+        }
+        else {
+            try (QueryCatalogs catalogs = newCatalogs(engine.nextQueryId(), true)) {
+                for (SchemaTableName table : catalogs.metadata(settings.catalog()).listTables(catalogs.session(), Optional.empty())) {
+                    targets.add(new QualifiedTableName(settings.catalog(), table.getSchemaName(), table.getTableName()));
+                }
+            }
+        }
+        for (QualifiedTableName target : targets) {
+            try (QueryCatalogs catalogs = newCatalogs(engine.nextQueryId(), false)) {
+                ResolvedTable table = catalogs.resolveTable(target)
+                        .orElseThrow(() -> new BasinException(UNDEFINED_TABLE, "relation \"" + target + "\" does not exist"));
+                ConnectorMetadata metadata = catalogs.metadata(target.catalog());
+                io.trino.spi.connector.ConnectorTableExecuteHandle handle;
+                try {
+                    handle = metadata.getTableHandleForExecute(catalogs.session(), null, table.handle(), "vacuum", Map.of(), io.trino.spi.connector.RetryMode.NO_RETRIES)
+                            .orElseThrow(() -> new BasinException(FEATURE_NOT_SUPPORTED, "VACUUM is not supported for \"" + target + "\""));
+                }
+                catch (TrinoException e) {
+                    if (e.getErrorCode().equals(io.trino.spi.StandardErrorCode.NOT_SUPPORTED.toErrorCode())) {
+                        throw new BasinException(FEATURE_NOT_SUPPORTED, "VACUUM is not supported for \"" + target + "\": " + e.getMessage(), e);
+                    }
+                    throw e;
+                }
+                metadata.executeTableExecute(catalogs.session(), handle);
+                catalogs.commit();
+            }
+        }
+        return QueryResult.updateCount(-1);
+    }
+
+    private QueryResult truncate(Statement.Truncate truncate)
+    {
+        QualifiedTableName target = qualify(truncate.target());
+        try (QueryCatalogs catalogs = newCatalogs(engine.nextQueryId(), false)) {
+            ResolvedTable table = catalogs.resolveTable(target)
+                    .orElseThrow(() -> new BasinException(UNDEFINED_TABLE, "relation \"" + target + "\" does not exist"));
+            catalogs.metadata(target.catalog()).truncateTable(catalogs.session(), table.handle());
+            catalogs.commit();
+            return QueryResult.updateCount(-1);
+        }
+    }
+
     private QueryResult createSchema(Statement.CreateSchema create)
     {
         List<String> name = create.name();
@@ -659,5 +827,9 @@ public final class Session
     }
 
     @Override
-    public void close() {}
+    public void close()
+    {
+        // a block left open when the session ends is rolled back, as in PostgreSQL
+        endBlockTransaction(false);
+    }
 }

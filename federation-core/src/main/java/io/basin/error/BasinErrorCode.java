@@ -49,6 +49,8 @@ public enum BasinErrorCode
     STATEMENT_TOO_COMPLEX(31, USER_ERROR, "54001"),
     INVALID_BINARY_REPRESENTATION(32, USER_ERROR, "22P03"),
     INTERVAL_FIELD_OVERFLOW(33, USER_ERROR, "22015"),
+    /** A concurrent transaction changed what this one read or wrote; retry the transaction. */
+    SERIALIZATION_FAILURE(34, USER_ERROR, "40001"),
 
     // users and roles
     DUPLICATE_OBJECT(40, USER_ERROR, "42710"),

@@ -41,12 +41,24 @@ public final class QueryCatalogs
     private final Map<String, CatalogTransaction> transactions = new ConcurrentHashMap<>();
     private final Map<QualifiedTableName, Optional<ResolvedTable>> resolvedTables = new ConcurrentHashMap<>();
     private final boolean readOnly;
+    private final Map<String, CatalogTransaction> enclosing;
 
     public QueryCatalogs(CatalogLookup catalogLookup, ConnectorSession session, boolean readOnly)
+    {
+        this(catalogLookup, session, readOnly, Map.of());
+    }
+
+    /**
+     * Catalogs of a statement inside a transaction block: {@code enclosing} are the block's own
+     * transactions (by catalog), which the statement uses and which the block, not the
+     * statement, commits or rolls back.
+     */
+    public QueryCatalogs(CatalogLookup catalogLookup, ConnectorSession session, boolean readOnly, Map<String, CatalogTransaction> enclosing)
     {
         this.catalogLookup = requireNonNull(catalogLookup, "catalogLookup is null");
         this.session = requireNonNull(session, "session is null");
         this.readOnly = readOnly;
+        this.enclosing = Map.copyOf(requireNonNull(enclosing, "enclosing is null"));
     }
 
     public ConnectorSession session()
@@ -66,6 +78,10 @@ public final class QueryCatalogs
 
     public CatalogTransaction transaction(String catalogName)
     {
+        CatalogTransaction blockTransaction = enclosing.get(catalogName);
+        if (blockTransaction != null) {
+            return blockTransaction;
+        }
         return transactions.computeIfAbsent(catalogName, name -> {
             CatalogHandle catalog = catalogLookup.catalog(name)
                     .orElseThrow(() -> new BasinException(UNDEFINED_DATABASE, "database \"" + name + "\" does not exist"));

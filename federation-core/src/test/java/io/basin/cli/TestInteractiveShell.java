@@ -201,7 +201,8 @@ class TestInteractiveShell
                 true,
                 Optional.of(directory.resolve("history")),
                 () -> dumbTerminal(keyboard, output));
-        int status = BasinMain.run(new String[] {"sql", "--data-dir", directory.resolve("data").toString()}, environment);
+        // a data directory of its own: setUp's engine holds the lock of "data", as a running server would
+        int status = BasinMain.run(new String[] {"sql", "--data-dir", directory.resolve("data-cli").toString()}, environment);
         assertThat(err.toString(UTF_8)).isEmpty();
         assertThat(status).isZero();
         assertThat(output.toString(UTF_8)).contains(" count\n-------\n     5\n(1 row)\n");

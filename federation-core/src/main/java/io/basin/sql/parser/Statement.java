@@ -30,32 +30,87 @@ public sealed interface Statement
         }
     }
 
-    record CreateTableAs(List<String> name, SqlNode query, boolean ifNotExists)
+    /**
+     * {@code DELETE FROM target [WHERE condition]}; {@code rows} is {@code SELECT * FROM target
+     * [WHERE condition]}, which the engine plans to find the rows to delete.
+     */
+    record Delete(List<String> target, SqlNode rows)
+            implements Statement
+    {
+        public Delete
+        {
+            target = List.copyOf(target);
+            requireNonNull(rows, "rows is null");
+        }
+    }
+
+    /** {@code VACUUM [FULL | SORT ONLY | DELETE ONLY] [name]}: every table of the current database when no name is given. */
+    record Vacuum(Optional<List<String>> target)
+            implements Statement
+    {
+        public Vacuum
+        {
+            target = target.map(List::copyOf);
+        }
+    }
+
+    /** {@code TRUNCATE [TABLE] name}. */
+    record Truncate(List<String> target)
+            implements Statement
+    {
+        public Truncate
+        {
+            target = List.copyOf(target);
+        }
+    }
+
+    /** {@code properties}: table attributes for the connector, e.g. Redshift's {@code sortkey} (see {@code RedshiftTableAttributes}). */
+    record CreateTableAs(List<String> name, SqlNode query, boolean ifNotExists, java.util.Map<String, Object> properties)
             implements Statement
     {
         public CreateTableAs
         {
             name = List.copyOf(name);
             requireNonNull(query, "query is null");
+            properties = java.util.Map.copyOf(properties);
+        }
+
+        public CreateTableAs(List<String> name, SqlNode query, boolean ifNotExists)
+        {
+            this(name, query, ifNotExists, java.util.Map.of());
         }
     }
 
-    record ColumnDefinition(String name, SqlDataTypeSpec type, boolean nullable)
+    /** {@code encoding}: the column's Redshift {@code ENCODE}, if declared. */
+    record ColumnDefinition(String name, SqlDataTypeSpec type, boolean nullable, Optional<String> encoding)
     {
         public ColumnDefinition
         {
             requireNonNull(name, "name is null");
             requireNonNull(type, "type is null");
+            requireNonNull(encoding, "encoding is null");
+        }
+
+        public ColumnDefinition(String name, SqlDataTypeSpec type, boolean nullable)
+        {
+            this(name, type, nullable, Optional.empty());
         }
     }
 
-    record CreateTable(List<String> name, List<ColumnDefinition> columns, boolean ifNotExists)
+    /** {@code properties}: table attributes for the connector, e.g. Redshift's {@code sortkey} (see {@code RedshiftTableAttributes}). */
+    record CreateTable(List<String> name, List<ColumnDefinition> columns, boolean ifNotExists, java.util.Map<String, Object> properties)
             implements Statement
     {
         public CreateTable
         {
             name = List.copyOf(name);
             columns = List.copyOf(columns);
+            properties = java.util.Map.copyOf(properties);
+        }
+
+        public CreateTable(List<String> name, List<ColumnDefinition> columns, boolean ifNotExists)
+        {
+            this(name, columns, ifNotExists, java.util.Map.of());
         }
     }
 

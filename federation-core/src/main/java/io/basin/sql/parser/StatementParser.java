@@ -131,10 +131,39 @@ public final class StatementParser
             case "COPY" -> {
                 return CopyStatementParser.parse(text, tokens);
             }
+            case "TRUNCATE" -> {
+                int index = second.equals("TABLE") ? 2 : 1;
+                NameAndEnd name = parseName(text, tokens, index);
+                expectEnd(text, tokens, name.end());
+                return new Statement.Truncate(name.parts());
+            }
+            case "DELETE" -> {
+                return parseDelete(text, tokens);
+            }
+            case "VACUUM" -> {
+                int index = 1;
+                // Redshift's variants all re-sort and reclaim here
+                if (index < tokens.size() && tokens.get(index).keyword().equals("FULL")) {
+                    index++;
+                }
+                else if (matches(tokens, index, "SORT", "ONLY") || matches(tokens, index, "DELETE", "ONLY")) {
+                    index += 2;
+                }
+                if (index >= tokens.size()) {
+                    return new Statement.Vacuum(Optional.empty());
+                }
+                NameAndEnd name = parseName(text, tokens, index);
+                expectEnd(text, tokens, name.end());
+                return new Statement.Vacuum(Optional.of(name.parts()));
+            }
             default -> {
             }
         }
         ExpressionDepthGuard.check(tokens);
+        Optional<RedshiftTableAttributes> attributes = RedshiftTableAttributes.extract(text, tokens);
+        if (attributes.isPresent()) {
+            return withAttributes(convert(parseWithCalcite(attributes.get().sql())), attributes.get());
+        }
         try {
             return convert(parseWithCalcite(text));
         }
@@ -151,6 +180,27 @@ public final class StatementParser
             }
             throw e;
         }
+    }
+
+    private static Statement withAttributes(Statement statement, RedshiftTableAttributes attributes)
+    {
+        return switch (statement) {
+            case Statement.CreateTable create -> {
+                List<Statement.ColumnDefinition> columns = new ArrayList<>();
+                for (Statement.ColumnDefinition column : create.columns()) {
+                    columns.add(new Statement.ColumnDefinition(column.name(), column.type(), column.nullable(),
+                            Optional.ofNullable(attributes.columnEncodings().get(column.name()))));
+                }
+                yield new Statement.CreateTable(create.name(), columns, create.ifNotExists(), attributes.tableProperties());
+            }
+            case Statement.CreateTableAs create -> {
+                if (!attributes.columnEncodings().isEmpty()) {
+                    throw new BasinException(SYNTAX_ERROR, "ENCODE needs a column list; CREATE TABLE AS has none");
+                }
+                yield new Statement.CreateTableAs(create.name(), create.query(), create.ifNotExists(), attributes.tableProperties());
+            }
+            default -> throw new BasinException(FEATURE_NOT_SUPPORTED, "Table attributes (DISTSTYLE, DISTKEY, SORTKEY, ENCODE) apply to CREATE TABLE only");
+        };
     }
 
     /** Inserts a one-row FROM before a top-level WHERE of a SELECT that has no FROM. */
@@ -282,6 +332,28 @@ public final class StatementParser
             }
         }
         return new Statement.CreateTable(name.names, columns, create.ifNotExists);
+    }
+
+    /**
+     * {@code DELETE FROM name [[AS] alias] [WHERE condition]}: the rows to delete are those of
+     * {@code SELECT * FROM name [alias] [WHERE condition]}, parsed from the same text so that
+     * error positions point into the statement as written.
+     */
+    private static Statement parseDelete(String sql, List<Token> tokens)
+    {
+        if (tokens.size() < 3 || !tokens.get(1).keyword().equals("FROM")) {
+            throw syntaxError(sql, tokens.size() > 1 ? tokens.get(1).offset() : sql.length(), "expected FROM after DELETE");
+        }
+        NameAndEnd name = parseName(sql, tokens, 2);
+        Token from = tokens.get(1);
+        // "DELETE FROM" becomes "SELECT* FROM", keeping every later offset where it was
+        String rest = blankPrefix(sql, from.offset()).substring(Math.min(7, from.offset()));
+        String select = from.offset() >= 7 ? "SELECT*" + rest : "SELECT* " + rest;
+        SqlNode rows = parseWithCalcite(select);
+        if (!(rows instanceof org.apache.calcite.sql.SqlSelect)) {
+            throw syntaxError(sql, sql.length(), "DELETE takes a table name and an optional WHERE condition");
+        }
+        return new Statement.Delete(name.parts(), rows);
     }
 
     private static Statement parseDropTable(String sql, List<Token> tokens)

@@ -49,9 +49,28 @@ public final class ScanConstraintExtractor
         flattenAnd(filter, conjuncts);
         TupleDomain<ColumnHandle> result = TupleDomain.all();
         for (Expression conjunct : conjuncts) {
-            result = result.intersect(conjunct(conjunct));
+            result = result.intersect(conjunct(conjunct).orElse(TupleDomain.all()));
         }
         return result;
+    }
+
+    /**
+     * The filter as a domain when it is exactly one (every conjunct converts), so that the rows the
+     * domain accepts are the rows the filter accepts, e.g. for a DELETE by predicate.
+     */
+    public Optional<TupleDomain<ColumnHandle>> extractExactly(Expression filter)
+    {
+        List<Expression> conjuncts = new ArrayList<>();
+        flattenAnd(filter, conjuncts);
+        TupleDomain<ColumnHandle> result = TupleDomain.all();
+        for (Expression conjunct : conjuncts) {
+            Optional<TupleDomain<ColumnHandle>> domain = conjunct(conjunct);
+            if (domain.isEmpty()) {
+                return Optional.empty();
+            }
+            result = result.intersect(domain.get());
+        }
+        return Optional.of(result);
     }
 
     private static void flattenAnd(Expression expression, List<Expression> conjuncts)
@@ -64,12 +83,13 @@ public final class ScanConstraintExtractor
         }
     }
 
-    private TupleDomain<ColumnHandle> conjunct(Expression expression)
+    /** The conjunct as a domain; empty when it is no column-vs-constant comparison. */
+    private Optional<TupleDomain<ColumnHandle>> conjunct(Expression expression)
     {
         if (expression instanceof SpecialForm form) {
             if (form.form() == SpecialForm.Form.IS_NULL && form.arguments().getFirst() instanceof InputReference input) {
                 TableColumn column = columns.get(input.field());
-                return TupleDomain.withColumnDomains(Map.of(column.handle(), Domain.onlyNull(column.type())));
+                return Optional.of(TupleDomain.withColumnDomains(Map.of(column.handle(), Domain.onlyNull(column.type()))));
             }
             if (form.form() == SpecialForm.Form.IN && form.arguments().getFirst() instanceof InputReference input) {
                 TableColumn column = columns.get(input.field());
@@ -77,16 +97,16 @@ public final class ScanConstraintExtractor
                 for (Expression candidate : form.arguments().subList(1, form.arguments().size())) {
                     Optional<Object> value = constant(candidate, column.type());
                     if (value.isEmpty()) {
-                        return TupleDomain.all();
+                        return Optional.empty();
                     }
                     values.add(value.get());
                 }
-                return TupleDomain.withColumnDomains(Map.of(column.handle(), Domain.multipleValues(column.type(), values)));
+                return Optional.of(TupleDomain.withColumnDomains(Map.of(column.handle(), Domain.multipleValues(column.type(), values))));
             }
-            return TupleDomain.all();
+            return Optional.empty();
         }
         if (!(expression instanceof Call call) || call.arguments().size() != 2) {
-            return TupleDomain.all();
+            return Optional.empty();
         }
         String operator = call.name();
         Expression left = call.arguments().get(0);
@@ -98,12 +118,12 @@ public final class ScanConstraintExtractor
             operator = flip(operator);
         }
         if (operator == null || !(left instanceof InputReference input)) {
-            return TupleDomain.all();
+            return Optional.empty();
         }
         TableColumn column = columns.get(input.field());
         Optional<Object> value = constant(right, column.type());
         if (value.isEmpty()) {
-            return TupleDomain.all();
+            return Optional.empty();
         }
         Type type = column.type();
         Object bound = value.get();
@@ -116,9 +136,9 @@ public final class ScanConstraintExtractor
             default -> null;
         };
         if (range == null) {
-            return TupleDomain.all();
+            return Optional.empty();
         }
-        return TupleDomain.withColumnDomains(Map.of(column.handle(), Domain.create(ValueSet.ofRanges(range), false)));
+        return Optional.of(TupleDomain.withColumnDomains(Map.of(column.handle(), Domain.create(ValueSet.ofRanges(range), false))));
     }
 
     private static String flip(String operator)

@@ -1,0 +1,53 @@
+package io.basin.connector.warehouse;
+
+import io.basin.connector.warehouse.storage.RowGroup;
+import io.basin.connector.warehouse.storage.TableState;
+import io.trino.spi.TrinoException;
+import io.trino.spi.connector.ColumnHandle;
+import io.trino.spi.connector.ConnectorPageSource;
+import io.trino.spi.connector.ConnectorPageSourceProvider;
+import io.trino.spi.connector.ConnectorSession;
+import io.trino.spi.connector.ConnectorSplit;
+import io.trino.spi.connector.ConnectorTableHandle;
+import io.trino.spi.connector.ConnectorTransactionHandle;
+import io.trino.spi.connector.DynamicFilter;
+import io.trino.spi.connector.FixedPageSource;
+
+import java.util.List;
+import java.util.function.Function;
+
+import static io.trino.spi.StandardErrorCode.GENERIC_INTERNAL_ERROR;
+import static io.trino.spi.StandardErrorCode.TABLE_NOT_FOUND;
+import static java.util.Objects.requireNonNull;
+
+/** Opens a {@link WarehousePageSource} over one row group of the transaction's snapshot. */
+final class WarehousePageSourceProvider
+        implements ConnectorPageSourceProvider
+{
+    private final Function<ConnectorTransactionHandle, WarehouseTransaction> transactions;
+    private final ScanCounters scanCounters;
+
+    WarehousePageSourceProvider(Function<ConnectorTransactionHandle, WarehouseTransaction> transactions, ScanCounters scanCounters)
+    {
+        this.transactions = requireNonNull(transactions, "transactions is null");
+        this.scanCounters = requireNonNull(scanCounters, "scanCounters is null");
+    }
+
+    @Override
+    public ConnectorPageSource createPageSource(ConnectorTransactionHandle transactionHandle, ConnectorSession session, ConnectorSplit split, ConnectorTableHandle table, List<ColumnHandle> columns, DynamicFilter dynamicFilter)
+    {
+        if (split instanceof ScanSummaryTable.Split) {
+            return new FixedPageSource(List.of(ScanSummaryTable.page(scanCounters, columns)));
+        }
+        WarehouseSplit warehouseSplit = (WarehouseSplit) split;
+        WarehouseTransaction transaction = transactions.apply(transactionHandle);
+        TableState state = transaction.table(warehouseSplit.tableId())
+                .orElseThrow(() -> new TrinoException(TABLE_NOT_FOUND, "Warehouse table %s no longer exists: it was dropped".formatted(warehouseSplit.tableId())));
+        RowGroup group = state.groups().stream()
+                .filter(candidate -> candidate.id().equals(warehouseSplit.groupId()))
+                .findFirst()
+                .orElseThrow(() -> new TrinoException(GENERIC_INTERNAL_ERROR, "Row group %s is not part of table %s in this snapshot".formatted(warehouseSplit.groupId(), state.definition().name())));
+        int[] ordinals = columns.stream().mapToInt(column -> ((WarehouseColumnHandle) column).ordinal()).toArray();
+        return new WarehousePageSource(transaction.store(), state.definition(), group, ordinals);
+    }
+}

@@ -1,0 +1,359 @@
+package io.basin.connector.warehouse.storage;
+
+import io.airlift.slice.Slice;
+import io.airlift.slice.Slices;
+import io.basin.connector.warehouse.format.ColumnType;
+import io.basin.connector.warehouse.format.Encoding;
+import io.basin.connector.warehouse.format.ZoneMap;
+import io.trino.spi.TrinoException;
+import io.trino.spi.connector.SchemaTableName;
+import io.trino.spi.type.Int128;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeSet;
+import java.util.zip.CRC32C;
+
+import static io.trino.spi.StandardErrorCode.GENERIC_INTERNAL_ERROR;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The binary form of a {@link CatalogState} (the manifest file) and of the row groups a writer
+ * hands to the commit (page sink fragments): a magic number, a format version, the body and a
+ * CRC-32C of the body, so a torn or foreign file is recognised rather than misread.
+ */
+public final class ManifestCodec
+{
+    private static final int MANIFEST_MAGIC = 0x314d5742; // "BWM1"
+    private static final int FRAGMENT_MAGIC = 0x31465742; // "BWF1"
+    private static final int FORMAT_VERSION = 1;
+
+    private final TypeNames typeNames;
+
+    public ManifestCodec(TypeNames typeNames)
+    {
+        this.typeNames = requireNonNull(typeNames, "typeNames is null");
+    }
+
+    public byte[] encode(CatalogState state)
+    {
+        return framed(MANIFEST_MAGIC, out -> {
+            out.writeLong(state.version());
+            out.writeLong(state.nextTableId());
+            out.writeInt(state.schemas().size());
+            for (String schema : state.schemas()) {
+                out.writeUTF(schema);
+            }
+            out.writeInt(state.tables().size());
+            for (TableState table : state.tables().values()) {
+                writeDefinition(out, table.definition());
+                out.writeLong(table.dataVersion());
+                writeGroups(out, table.definition().columns(), table.groups());
+                writeSketches(out, table.distinct());
+            }
+        });
+    }
+
+    public CatalogState decode(byte[] bytes, String description)
+    {
+        return unframed(MANIFEST_MAGIC, bytes, description, in -> {
+            long version = in.readLong();
+            long nextTableId = in.readLong();
+            int schemaCount = in.readInt();
+            TreeSet<String> schemas = new TreeSet<>();
+            for (int i = 0; i < schemaCount; i++) {
+                schemas.add(in.readUTF());
+            }
+            int tableCount = in.readInt();
+            Map<Long, TableState> tables = new HashMap<>();
+            for (int i = 0; i < tableCount; i++) {
+                TableDefinition definition = readDefinition(in);
+                long dataVersion = in.readLong();
+                List<RowGroup> groups = readGroups(in, definition.columns());
+                tables.put(definition.id(), new TableState(definition, dataVersion, groups, readSketches(in)));
+            }
+            return new CatalogState(version, nextTableId, schemas, tables);
+        });
+    }
+
+    /** What one page sink wrote: row groups and sketches of each column's distinct values. */
+    public record Fragment(List<RowGroup> groups, List<DistinctSketch> distinct) {}
+
+    /** The row groups one page sink wrote, as the fragment it returns. */
+    public Slice encodeFragment(long tableId, List<WarehouseColumn> columns, Fragment fragment)
+    {
+        return Slices.wrappedBuffer(framed(FRAGMENT_MAGIC, out -> {
+            out.writeLong(tableId);
+            writeGroups(out, columns, fragment.groups());
+            writeSketches(out, fragment.distinct());
+        }));
+    }
+
+    public Fragment decodeFragment(Slice fragment, long tableId, List<WarehouseColumn> columns)
+    {
+        return unframed(FRAGMENT_MAGIC, fragment.getBytes(), "write fragment", in -> {
+            long fragmentTable = in.readLong();
+            if (fragmentTable != tableId) {
+                throw new IOException("fragment of table %s, expected %s".formatted(fragmentTable, tableId));
+            }
+            List<RowGroup> groups = readGroups(in, columns);
+            return new Fragment(groups, readSketches(in));
+        });
+    }
+
+    private static void writeSketches(DataOutputStream out, List<DistinctSketch> sketches)
+            throws IOException
+    {
+        out.writeInt(sketches.size());
+        for (DistinctSketch sketch : sketches) {
+            out.write(sketch.registers());
+        }
+    }
+
+    private static List<DistinctSketch> readSketches(DataInputStream in)
+            throws IOException
+    {
+        int count = in.readInt();
+        List<DistinctSketch> sketches = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            byte[] registers = new byte[DistinctSketch.REGISTERS];
+            in.readFully(registers);
+            sketches.add(DistinctSketch.fromRegisters(registers));
+        }
+        return sketches;
+    }
+
+    private interface Writer
+    {
+        void write(DataOutputStream out)
+                throws IOException;
+    }
+
+    private interface Reader<T>
+    {
+        T read(DataInputStream in)
+                throws IOException;
+    }
+
+    private static byte[] framed(int magic, Writer body)
+    {
+        try {
+            ByteArrayOutputStream bodyBytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bodyBytes);
+            body.write(out);
+            out.flush();
+            byte[] content = bodyBytes.toByteArray();
+            CRC32C crc = new CRC32C();
+            crc.update(content);
+            ByteArrayOutputStream framed = new ByteArrayOutputStream(content.length + 16);
+            DataOutputStream frame = new DataOutputStream(framed);
+            frame.writeInt(magic);
+            frame.writeInt(FORMAT_VERSION);
+            frame.writeInt(content.length);
+            frame.write(content);
+            frame.writeInt((int) crc.getValue());
+            frame.flush();
+            return framed.toByteArray();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> T unframed(int magic, byte[] bytes, String description, Reader<T> body)
+    {
+        try {
+            DataInputStream frame = new DataInputStream(new ByteArrayInputStream(bytes));
+            if (bytes.length < 16 || frame.readInt() != magic || frame.readInt() != FORMAT_VERSION) {
+                throw new IOException("not a version %s warehouse file".formatted(FORMAT_VERSION));
+            }
+            int length = frame.readInt();
+            if (length != bytes.length - 16) {
+                throw new IOException("it is truncated");
+            }
+            CRC32C crc = new CRC32C();
+            crc.update(bytes, 12, length);
+            DataInputStream trailer = new DataInputStream(new ByteArrayInputStream(bytes, 12 + length, 4));
+            if ((int) crc.getValue() != trailer.readInt()) {
+                throw new IOException("its checksum does not match");
+            }
+            return body.read(new DataInputStream(new ByteArrayInputStream(bytes, 12, length)));
+        }
+        catch (IOException | RuntimeException e) {
+            throw new TrinoException(GENERIC_INTERNAL_ERROR, "Cannot read warehouse %s: %s".formatted(description, e.getMessage()), e);
+        }
+    }
+
+    private static void writeDefinition(DataOutputStream out, TableDefinition definition)
+            throws IOException
+    {
+        out.writeLong(definition.id());
+        out.writeUTF(definition.name().getSchemaName());
+        out.writeUTF(definition.name().getTableName());
+        writeOptional(out, definition.comment());
+        out.writeInt(definition.columns().size());
+        for (WarehouseColumn column : definition.columns()) {
+            out.writeUTF(column.name());
+            out.writeUTF(TypeNames.name(column.type()));
+            out.writeBoolean(column.nullable());
+            out.writeByte(column.encoding().id());
+            writeOptional(out, column.comment());
+        }
+        out.writeInt(definition.sortKey().size());
+        for (int ordinal : definition.sortKey()) {
+            out.writeInt(ordinal);
+        }
+        out.writeByte(definition.sortStyle().ordinal());
+        out.writeByte(definition.distStyle().ordinal());
+        out.writeInt(definition.distKey().orElse(-1));
+    }
+
+    private TableDefinition readDefinition(DataInputStream in)
+            throws IOException
+    {
+        long id = in.readLong();
+        SchemaTableName name = new SchemaTableName(in.readUTF(), in.readUTF());
+        Optional<String> comment = readOptional(in);
+        int columnCount = in.readInt();
+        List<WarehouseColumn> columns = new ArrayList<>();
+        for (int i = 0; i < columnCount; i++) {
+            String columnName = in.readUTF();
+            String typeName = in.readUTF();
+            boolean nullable = in.readBoolean();
+            int encodingId = in.readByte();
+            // AUTO is declared, never stored in a block, so it has its own id here
+            Encoding encoding = encodingId == Encoding.AUTO.id() ? Encoding.AUTO : Encoding.fromId(encodingId);
+            columns.add(new WarehouseColumn(columnName, typeNames.type(typeName), nullable, encoding, readOptional(in)));
+        }
+        int sortKeyCount = in.readInt();
+        List<Integer> sortKey = new ArrayList<>();
+        for (int i = 0; i < sortKeyCount; i++) {
+            sortKey.add(in.readInt());
+        }
+        TableDefinition.SortStyle sortStyle = TableDefinition.SortStyle.values()[in.readByte()];
+        TableDefinition.DistStyle distStyle = TableDefinition.DistStyle.values()[in.readByte()];
+        int distKey = in.readInt();
+        return new TableDefinition(id, name, columns, sortKey, sortStyle, distStyle, distKey < 0 ? OptionalInt.empty() : OptionalInt.of(distKey), comment);
+    }
+
+    private static void writeGroups(DataOutputStream out, List<WarehouseColumn> columns, List<RowGroup> groups)
+            throws IOException
+    {
+        out.writeInt(groups.size());
+        for (RowGroup group : groups) {
+            out.writeUTF(group.id());
+            out.writeInt(group.rowCount());
+            long[] deleted = group.deletedPositions().toLongArray();
+            out.writeInt(deleted.length);
+            for (long word : deleted) {
+                out.writeLong(word);
+            }
+            if (group.blocks().size() != columns.size()) {
+                throw new IOException("row group %s has %s blocks for %s columns".formatted(group.id(), group.blocks().size(), columns.size()));
+            }
+            for (int column = 0; column < columns.size(); column++) {
+                RowGroup.ColumnBlock block = group.blocks().get(column);
+                out.writeByte(block.encoding().id());
+                out.writeLong(block.fileBytes());
+                ZoneMap zoneMap = block.zoneMap();
+                out.writeInt(zoneMap.rowCount());
+                out.writeInt(zoneMap.nullCount());
+                out.writeBoolean(zoneMap.min().isPresent());
+                if (zoneMap.min().isPresent()) {
+                    ColumnType.Kind kind = columns.get(column).storage().kind();
+                    writeValue(out, kind, zoneMap.min().get());
+                    writeValue(out, kind, zoneMap.max().orElseThrow());
+                }
+            }
+        }
+    }
+
+    private static List<RowGroup> readGroups(DataInputStream in, List<WarehouseColumn> columns)
+            throws IOException
+    {
+        int groupCount = in.readInt();
+        List<RowGroup> groups = new ArrayList<>(groupCount);
+        for (int i = 0; i < groupCount; i++) {
+            String id = in.readUTF();
+            int rowCount = in.readInt();
+            long[] deleted = new long[in.readInt()];
+            for (int word = 0; word < deleted.length; word++) {
+                deleted[word] = in.readLong();
+            }
+            List<RowGroup.ColumnBlock> blocks = new ArrayList<>(columns.size());
+            for (WarehouseColumn column : columns) {
+                Encoding encoding = Encoding.fromId(in.readByte());
+                long fileBytes = in.readLong();
+                int rows = in.readInt();
+                int nulls = in.readInt();
+                Optional<Object> min = Optional.empty();
+                Optional<Object> max = Optional.empty();
+                if (in.readBoolean()) {
+                    ColumnType.Kind kind = column.storage().kind();
+                    min = Optional.of(readValue(in, kind));
+                    max = Optional.of(readValue(in, kind));
+                }
+                blocks.add(new RowGroup.ColumnBlock(encoding, fileBytes, new ZoneMap(rows, nulls, min, max)));
+            }
+            groups.add(new RowGroup(id, rowCount, blocks, BitSet.valueOf(deleted)));
+        }
+        return groups;
+    }
+
+    private static void writeValue(DataOutputStream out, ColumnType.Kind kind, Object value)
+            throws IOException
+    {
+        switch (kind) {
+            case LONG -> out.writeLong((Long) value);
+            case INT128 -> {
+                out.writeLong(((Int128) value).getHigh());
+                out.writeLong(((Int128) value).getLow());
+            }
+            case BYTES -> {
+                Slice slice = (Slice) value;
+                out.writeInt(slice.length());
+                out.write(slice.getBytes());
+            }
+        }
+    }
+
+    private static Object readValue(DataInputStream in, ColumnType.Kind kind)
+            throws IOException
+    {
+        return switch (kind) {
+            case LONG -> in.readLong();
+            case INT128 -> Int128.valueOf(in.readLong(), in.readLong());
+            case BYTES -> {
+                byte[] bytes = new byte[in.readInt()];
+                in.readFully(bytes);
+                yield Slices.wrappedBuffer(bytes);
+            }
+        };
+    }
+
+    private static void writeOptional(DataOutputStream out, Optional<String> value)
+            throws IOException
+    {
+        out.writeBoolean(value.isPresent());
+        if (value.isPresent()) {
+            out.writeUTF(value.get());
+        }
+    }
+
+    private static Optional<String> readOptional(DataInputStream in)
+            throws IOException
+    {
+        return in.readBoolean() ? Optional.of(in.readUTF()) : Optional.empty();
+    }
+}
