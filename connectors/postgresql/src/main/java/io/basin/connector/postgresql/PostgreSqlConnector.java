@@ -1,0 +1,65 @@
+package io.basin.connector.postgresql;
+
+import io.trino.spi.connector.Connector;
+import io.trino.spi.connector.ConnectorMetadata;
+import io.trino.spi.connector.ConnectorPageSourceProvider;
+import io.trino.spi.connector.ConnectorSession;
+import io.trino.spi.connector.ConnectorSplitManager;
+import io.trino.spi.connector.ConnectorTransactionHandle;
+import io.trino.spi.transaction.IsolationLevel;
+
+import java.util.UUID;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A live PostgreSQL database, read in place: its schemas and relations with their columns mapped
+ * to Basin types, read through server-side cursors over a HikariCP pool. Read-only.
+ */
+public final class PostgreSqlConnector
+        implements Connector
+{
+    private final PostgreSqlClient client;
+    private final PostgreSqlTypeMapping typeMapping;
+    private final PostgreSqlSplitManager splitManager = new PostgreSqlSplitManager();
+    private final PostgreSqlPageSourceProvider pageSourceProvider;
+
+    public PostgreSqlConnector(String catalogName, PostgreSqlConfig config)
+    {
+        requireNonNull(catalogName, "catalogName is null");
+        requireNonNull(config, "config is null");
+        this.client = new PostgreSqlClient(catalogName, config);
+        this.typeMapping = new PostgreSqlTypeMapping(config.unboundedNumericScale());
+        this.pageSourceProvider = new PostgreSqlPageSourceProvider(client, typeMapping);
+    }
+
+    @Override
+    public ConnectorTransactionHandle beginTransaction(IsolationLevel isolationLevel, boolean readOnly, boolean autoCommit)
+    {
+        return new PostgreSqlTransactionHandle(UUID.randomUUID());
+    }
+
+    @Override
+    public ConnectorMetadata getMetadata(ConnectorSession session, ConnectorTransactionHandle transaction)
+    {
+        return new PostgreSqlMetadata(client, typeMapping);
+    }
+
+    @Override
+    public ConnectorSplitManager getSplitManager()
+    {
+        return splitManager;
+    }
+
+    @Override
+    public ConnectorPageSourceProvider getPageSourceProvider()
+    {
+        return pageSourceProvider;
+    }
+
+    @Override
+    public void shutdown()
+    {
+        client.close();
+    }
+}
