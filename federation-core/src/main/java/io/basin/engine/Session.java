@@ -1,6 +1,7 @@
 package io.basin.engine;
 
 import io.basin.connector.BasinConnectorSession;
+import io.basin.connector.ConnectorRegistry;
 import io.basin.embedded.QueryResult;
 import io.basin.error.BasinErrorCode;
 import io.basin.error.BasinException;
@@ -286,7 +287,8 @@ public final class Session
     private static boolean writes(Statement statement)
     {
         return switch (statement) {
-            case Statement.CreateTableAs _, Statement.CreateTable _, Statement.Insert _, Statement.DropTable _, Statement.CreateSchema _, Statement.DropSchema _ -> true;
+            case Statement.CreateTableAs _, Statement.CreateTable _, Statement.Insert _, Statement.DropTable _, Statement.CreateSchema _, Statement.DropSchema _,
+                 Statement.CreateExternalSchema _ -> true;
             // they commit in the system catalog at once, so a ROLLBACK could not undo them
             case Statement.UserStatement _ -> true;
             default -> false;
@@ -382,6 +384,7 @@ public final class Session
             case Statement.Insert insert -> insert(insert);
             case Statement.DropTable drop -> dropTable(drop);
             case Statement.CreateSchema create -> createSchema(create);
+            case Statement.CreateExternalSchema create -> createExternalSchema(create);
             case Statement.DropSchema drop -> dropSchema(drop);
             case Statement.SetSession set -> SettingStatements.set(settings, set);
             case Statement.UserStatement userStatement -> engine.userStatements().execute(userStatement, identity.user(), settings.timeZone());
@@ -625,12 +628,31 @@ public final class Session
         }
     }
 
+    private QueryResult createExternalSchema(Statement.CreateExternalSchema create)
+    {
+        // external schemas belong to the local database, whichever database the session is in
+        try (QueryCatalogs catalogs = newCatalogs(engine.nextQueryId(), true)) {
+            if (catalogs.schemaExists(ConnectorRegistry.LOCAL_CATALOG, create.name())) {
+                if (create.ifNotExists()) {
+                    return QueryResult.updateCount(-1);
+                }
+                throw new BasinException(BasinErrorCode.DUPLICATE_SCHEMA, "schema \"" + create.name() + "\" already exists");
+            }
+        }
+        engine.externalSchemaStatements().create(create, identity.user());
+        return QueryResult.updateCount(-1);
+    }
+
     private QueryResult dropSchema(Statement.DropSchema drop)
     {
         List<String> name = drop.name();
         String catalog = name.size() == 2 ? name.get(0) : settings.catalog();
         String schema = name.getLast();
         try (QueryCatalogs catalogs = newCatalogs(engine.nextQueryId(), false)) {
+            if (catalogs.externalSchema(catalog, schema).isPresent()) {
+                engine.externalSchemaStatements().drop(schema, identity.user());
+                return QueryResult.updateCount(-1);
+            }
             if (!catalogs.schemaExists(catalog, schema)) {
                 if (drop.ifExists()) {
                     return QueryResult.updateCount(-1);

@@ -78,18 +78,45 @@ public final class QueryCatalogs
         return transaction(catalogName).metadata(session);
     }
 
+    /** The catalog's schemas, its external schemas included. */
     public List<String> listSchemas(String catalogName)
     {
-        return connectorCall(catalogName, () -> metadata(catalogName).listSchemaNames(session));
+        List<String> schemas = new ArrayList<>(connectorCall(catalogName, () -> metadata(catalogName).listSchemaNames(session)));
+        schemas.addAll(catalogLookup.externalSchemaNames(catalogName));
+        return schemas;
     }
 
     public boolean schemaExists(String catalogName, String schemaName)
     {
+        if (catalogLookup.externalSchema(catalogName, schemaName).isPresent()) {
+            return true;
+        }
         return connectorCall(catalogName, () -> metadata(catalogName).schemaExists(session, schemaName));
+    }
+
+    /** The external schema {@code schemaName} of {@code catalogName}, if it is one. */
+    public Optional<ExternalSchemaBinding> externalSchema(String catalogName, String schemaName)
+    {
+        return catalogLookup.externalSchema(catalogName, schemaName);
+    }
+
+    /**
+     * A name in an external schema ({@code dev.sales.orders}) as its source's catalog knows it
+     * ({@code <sales's catalog>.public.orders}); any other name as it is.
+     */
+    public QualifiedTableName sourceName(QualifiedTableName name)
+    {
+        return catalogLookup.externalSchema(name.catalog(), name.schema())
+                .map(binding -> new QualifiedTableName(binding.catalogName(), binding.remoteSchema(), name.table()))
+                .orElse(name);
     }
 
     public List<String> listTables(String catalogName, String schemaName)
     {
+        Optional<ExternalSchemaBinding> external = catalogLookup.externalSchema(catalogName, schemaName);
+        if (external.isPresent()) {
+            return listTables(external.get().catalogName(), external.get().remoteSchema());
+        }
         return connectorCall(catalogName, () -> {
             List<String> names = new ArrayList<>();
             for (SchemaTableName table : metadata(catalogName).listTables(session, Optional.of(schemaName))) {
@@ -103,8 +130,9 @@ public final class QueryCatalogs
      * A table's metadata as its connector describes it (columns with nullability and comments,
      * the table comment), without resolving handles for a scan; empty when there is no such table.
      */
-    public Optional<ConnectorTableMetadata> tableMetadata(QualifiedTableName name)
+    public Optional<ConnectorTableMetadata> tableMetadata(QualifiedTableName requested)
     {
+        QualifiedTableName name = sourceName(requested);
         if (!catalogExists(name.catalog())) {
             return Optional.empty();
         }
@@ -115,9 +143,10 @@ public final class QueryCatalogs
         });
     }
 
+    /** A table; one in an external schema resolves to its source's catalog and schema. */
     public Optional<ResolvedTable> resolveTable(QualifiedTableName name)
     {
-        return resolvedTables.computeIfAbsent(name, this::doResolveTable);
+        return resolvedTables.computeIfAbsent(sourceName(name), this::doResolveTable);
     }
 
     private Optional<ResolvedTable> doResolveTable(QualifiedTableName name)
@@ -162,7 +191,7 @@ public final class QueryCatalogs
     /** Forget resolved tables (after DDL in the same statement sequence). */
     public void invalidate(QualifiedTableName name)
     {
-        resolvedTables.remove(name);
+        resolvedTables.remove(sourceName(name));
     }
 
     public void commit()

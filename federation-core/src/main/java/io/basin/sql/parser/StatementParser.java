@@ -62,6 +62,9 @@ public final class StatementParser
         if (UserStatementParser.handles(first, second)) {
             return UserStatementParser.parse(text);
         }
+        if (ExternalSchemaStatementParser.handles(tokens)) {
+            return ExternalSchemaStatementParser.parse(text);
+        }
         switch (first) {
             case "EXPLAIN" -> {
                 int index = 1;

@@ -50,13 +50,14 @@ final class PostgreSqlClient
 
     private final String catalogName;
     private final PostgreSqlConfig config;
+    private final PGSimpleDataSource dataSource;
     private final HikariDataSource pool;
 
     PostgreSqlClient(String catalogName, PostgreSqlConfig config)
     {
         this.catalogName = requireNonNull(catalogName, "catalogName is null");
         this.config = requireNonNull(config, "config is null");
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        this.dataSource = new PGSimpleDataSource();
         dataSource.setServerNames(new String[] {config.host()});
         dataSource.setPortNumbers(new int[] {config.port()});
         dataSource.setDatabaseName(config.database());
@@ -99,6 +100,12 @@ final class PostgreSqlClient
     Connection openConnection()
     {
         try {
+            if (pool.getHikariPoolMXBean() != null && pool.getHikariPoolMXBean().getTotalConnections() == 0) {
+                // HikariCP retries a failing server until its connection timeout; with nothing
+                // in the pool, one direct attempt tells at once whether the server can be reached
+                // and accepts the login, so a wrong host or password fails fast
+                dataSource.getConnection().close();
+            }
             return pool.getConnection();
         }
         catch (SQLException e) {
