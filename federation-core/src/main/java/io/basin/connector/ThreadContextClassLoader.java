@@ -7,13 +7,13 @@ import static java.util.Objects.requireNonNull;
  * plugins (service loaders, JDBC drivers, Jackson modules) look classes up through it.
  * Use with try-with-resources.
  */
-final class ThreadContextClassLoader
+public final class ThreadContextClassLoader
         implements AutoCloseable
 {
     private final Thread thread;
     private final ClassLoader original;
 
-    ThreadContextClassLoader(ClassLoader classLoader)
+    public ThreadContextClassLoader(ClassLoader classLoader)
     {
         requireNonNull(classLoader, "classLoader is null");
         this.thread = Thread.currentThread();

@@ -6,6 +6,13 @@ import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.ColumnMetadata;
 import io.basin.connector.CatalogHandle;
 import io.basin.connector.CatalogTransaction;
+import io.basin.connector.ThreadContextClassLoader;
+import io.airlift.slice.Slices;
+import io.trino.spi.connector.TableFunctionApplicationResult;
+import io.trino.spi.function.table.ConnectorTableFunction;
+import io.trino.spi.function.table.ScalarArgument;
+import io.trino.spi.function.table.TableFunctionAnalysis;
+import io.trino.spi.type.VarcharType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.trino.spi.connector.ConnectorMetadata;
@@ -186,6 +193,57 @@ public final class QueryCatalogs
             }
             return Optional.of(new ResolvedTable(name, handle, columns, rowCount, distinctValues));
         });
+    }
+
+    /**
+     * The name of the connector behind {@code catalogName} when that connector runs whole
+     * statements through the table function {@code system.query} (the pass-through of Trino's
+     * JDBC connectors); empty otherwise.
+     */
+    public Optional<String> queryPassThroughConnector(String catalogName)
+    {
+        Optional<CatalogHandle> catalog = catalogLookup.catalog(catalogName);
+        if (catalog.isEmpty()) {
+            return Optional.empty();
+        }
+        try (ThreadContextClassLoader _ = new ThreadContextClassLoader(catalog.get().classLoader())) {
+            return queryFunction(catalog.get()).map(_ -> catalog.get().connectorName());
+        }
+    }
+
+    /**
+     * A statement run by the source of {@code catalogName} through its {@code system.query}
+     * table function, as a table Basin can scan: the connector describes the statement's columns
+     * (without running it) and gives the handle that reads its result.
+     */
+    public ResolvedTable remoteQuery(String catalogName, String sql)
+    {
+        CatalogTransaction transaction = transaction(catalogName);
+        CatalogHandle catalog = transaction.catalog();
+        return connectorCall(catalogName, () -> {
+            try (ThreadContextClassLoader _ = new ThreadContextClassLoader(catalog.classLoader())) {
+                ConnectorTableFunction function = queryFunction(catalog)
+                        .orElseThrow(() -> new BasinException(CONNECTOR_ERROR, "Catalog " + catalogName + " has no table function system.query"));
+                TableFunctionAnalysis analysis = function.analyze(session, transaction.handle(),
+                        Map.of("QUERY", ScalarArgument.builder().type(VarcharType.VARCHAR).value(Slices.utf8Slice(sql)).build()), null);
+                ConnectorMetadata metadata = metadata(catalogName);
+                TableFunctionApplicationResult<ConnectorTableHandle> applied = metadata.applyTableFunction(session, analysis.getHandle())
+                        .orElseThrow(() -> new BasinException(CONNECTOR_ERROR, "Catalog " + catalogName + " did not apply its system.query function"));
+                List<TableColumn> columns = new ArrayList<>();
+                for (ColumnHandle column : applied.getColumnHandles()) {
+                    ColumnMetadata columnMetadata = metadata.getColumnMetadata(session, applied.getTableHandle(), column);
+                    columns.add(new TableColumn(columnMetadata.getName(), columnMetadata.getType(), column));
+                }
+                return new ResolvedTable(new QualifiedTableName(catalogName, "system", "query"), applied.getTableHandle(), columns, OptionalDouble.empty(), Map.of(), Optional.of(sql));
+            }
+        });
+    }
+
+    private static Optional<ConnectorTableFunction> queryFunction(CatalogHandle catalog)
+    {
+        return catalog.connector().getTableFunctions().stream()
+                .filter(function -> function.getSchema().equals("system") && function.getName().equals("query"))
+                .findFirst();
     }
 
     /** Forget resolved tables (after DDL in the same statement sequence). */

@@ -9,6 +9,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
@@ -70,8 +71,9 @@ final class PostgreSqlClient
         dataSource.setLoginTimeout(connectSeconds);
         dataSource.setApplicationName("basin");
         dataSource.setTcpKeepAlive(true);
-        // Basin's literals are standard SQL strings: a backslash is an ordinary character
-        dataSource.setOptions("-c statement_timeout=%d -c standard_conforming_strings=on -c DateStyle=ISO -c IntervalStyle=postgres -c extra_float_digits=3"
+        // Basin's literals are standard SQL strings: a backslash is an ordinary character; UTC, so
+        // timestamptz values compare with timestamps as Basin's UTC representation does
+        dataSource.setOptions("-c statement_timeout=%d -c TimeZone=UTC -c standard_conforming_strings=on -c DateStyle=ISO -c IntervalStyle=postgres -c extra_float_digits=3"
                 .formatted(config.statementTimeout().toMillis()));
 
         HikariConfig poolConfig = new HikariConfig();
@@ -189,6 +191,39 @@ final class PostgreSqlClient
             }
         }
         return new RemoteStatistics(rowCount, distinct);
+    }
+
+    /**
+     * The output columns of a {@code SELECT} statement, as PostgreSQL describes them without
+     * running it (a prepared statement's description).
+     */
+    List<RemoteColumn> describeQuery(String sql)
+    {
+        try (Connection connection = openConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            ResultSetMetaData metadata = statement.getMetaData();
+            if (metadata == null) {
+                throw new TrinoException(POSTGRESQL_QUERY_ERROR, "PostgreSQL statement of %s returns no rows: %s".formatted(catalogName, sql));
+            }
+            List<RemoteColumn> columns = new ArrayList<>();
+            for (int column = 1; column <= metadata.getColumnCount(); column++) {
+                String typeName = metadata.getColumnTypeName(column);
+                int precision = metadata.getPrecision(column);
+                int scale = metadata.getScale(column);
+                int typmod = switch (typeName) {
+                    case "numeric" -> precision > 0 && precision <= 1000 ? ((precision << 16) | scale) + 4 : -1;
+                    case "varchar", "bpchar" -> precision > 0 && precision < 10_485_760 ? precision + 4 : -1;
+                    default -> -1;
+                };
+                char category = typeName.startsWith("_") ? 'A' : 'X';
+                String display = typmod < 0 ? typeName : "%s(%s)".formatted(typeName, typeName.equals("numeric") ? precision + "," + scale : precision);
+                columns.add(new RemoteColumn(metadata.getColumnLabel(column), new RemoteType(typeName, 'b', category, typmod, display), true, Optional.empty()));
+            }
+            return columns;
+        }
+        catch (SQLException e) {
+            throw queryFailure(e);
+        }
     }
 
     private static RemoteColumn remoteColumn(ResultSet resultSet)

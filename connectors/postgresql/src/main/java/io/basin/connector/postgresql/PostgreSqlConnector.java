@@ -6,8 +6,10 @@ import io.trino.spi.connector.ConnectorPageSourceProvider;
 import io.trino.spi.connector.ConnectorSession;
 import io.trino.spi.connector.ConnectorSplitManager;
 import io.trino.spi.connector.ConnectorTransactionHandle;
+import io.trino.spi.function.table.ConnectorTableFunction;
 import io.trino.spi.transaction.IsolationLevel;
 
+import java.util.Set;
 import java.util.UUID;
 
 import static java.util.Objects.requireNonNull;
@@ -23,6 +25,7 @@ public final class PostgreSqlConnector
     private final PostgreSqlTypeMapping typeMapping;
     private final PostgreSqlSplitManager splitManager = new PostgreSqlSplitManager();
     private final PostgreSqlPageSourceProvider pageSourceProvider;
+    private final PostgreSqlQueryFunction queryFunction;
 
     public PostgreSqlConnector(String catalogName, PostgreSqlConfig config)
     {
@@ -31,6 +34,7 @@ public final class PostgreSqlConnector
         this.client = new PostgreSqlClient(catalogName, config);
         this.typeMapping = new PostgreSqlTypeMapping(config.unboundedNumericScale());
         this.pageSourceProvider = new PostgreSqlPageSourceProvider(client, typeMapping);
+        this.queryFunction = new PostgreSqlQueryFunction(client, typeMapping);
     }
 
     @Override
@@ -55,6 +59,12 @@ public final class PostgreSqlConnector
     public ConnectorPageSourceProvider getPageSourceProvider()
     {
         return pageSourceProvider;
+    }
+
+    @Override
+    public Set<ConnectorTableFunction> getTableFunctions()
+    {
+        return Set.of(queryFunction);
     }
 
     @Override

@@ -9,6 +9,8 @@ import io.trino.spi.connector.ConnectorTableHandle;
 import io.trino.spi.connector.ConnectorTableMetadata;
 import io.trino.spi.connector.ConnectorTableVersion;
 import io.trino.spi.connector.SchemaTableName;
+import io.trino.spi.connector.TableFunctionApplicationResult;
+import io.trino.spi.function.table.ConnectorTableFunctionHandle;
 import io.trino.spi.statistics.ColumnStatistics;
 import io.trino.spi.statistics.Estimate;
 import io.trino.spi.statistics.TableStatistics;
@@ -123,6 +125,17 @@ final class PostgreSqlMetadata
             }
         }
         return builder.build();
+    }
+
+    @Override
+    public Optional<TableFunctionApplicationResult<ConnectorTableHandle>> applyTableFunction(ConnectorSession session, ConnectorTableFunctionHandle handle)
+    {
+        if (!(handle instanceof PostgreSqlQueryFunctionHandle query)) {
+            return Optional.empty();
+        }
+        PostgreSqlTableHandle table = query.table();
+        List<ColumnHandle> columnHandles = List.copyOf(columns(table));
+        return Optional.of(new TableFunctionApplicationResult<>(table, columnHandles));
     }
 
     /**

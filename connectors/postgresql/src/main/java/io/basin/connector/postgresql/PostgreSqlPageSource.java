@@ -7,6 +7,9 @@ import io.trino.spi.connector.ConnectorPageSource;
 import io.trino.spi.connector.SourcePage;
 import io.trino.spi.type.Type;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,6 +29,7 @@ import static java.util.Objects.requireNonNull;
 final class PostgreSqlPageSource
         implements ConnectorPageSource
 {
+    private static final Logger log = LoggerFactory.getLogger(PostgreSqlPageSource.class);
     private static final int MAX_ROWS_PER_PAGE = 8192;
 
     private final PostgreSqlClient client;
@@ -100,6 +104,7 @@ final class PostgreSqlPageSource
     private void open()
             throws SQLException
     {
+        log.debug("{} runs: {}", client.catalogName(), sql);
         connection = client.openConnection();
         // a cursor needs a transaction; it is only ever read, and ended when the source is
         connection.setAutoCommit(false);
