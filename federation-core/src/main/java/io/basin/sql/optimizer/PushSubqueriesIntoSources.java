@@ -79,6 +79,25 @@ public final class PushSubqueriesIntoSources
         this.rexBuilder = requireNonNull(rexBuilder, "rexBuilder is null");
     }
 
+    /** Whether the plan reads any table whose source takes pushed-down statements. */
+    public static boolean readsRemoteSources(RelNode rel, RemoteSources sources)
+    {
+        boolean[] found = {false};
+        rel.accept(new RelShuttleImpl()
+        {
+            @Override
+            public RelNode visit(TableScan scan)
+            {
+                ConnectorTable table = scan.getTable().unwrap(ConnectorTable.class);
+                if (table != null && table.table().remoteSql().isEmpty() && sources.dialect(table.table().name().catalog()).isPresent()) {
+                    found[0] = true;
+                }
+                return scan;
+            }
+        });
+        return found[0];
+    }
+
     public static RelNode apply(RelNode rel, RemoteSources sources)
     {
         PushSubqueriesIntoSources pass = new PushSubqueriesIntoSources(sources, rel.getCluster().getRexBuilder());

@@ -262,7 +262,11 @@ public final class QueryPlanner
         rel = OptimizerProgram.run(List.of(CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE, CoreRules.FILTER_PROJECT_TRANSPOSE), rel);
         rel = OptimizerProgram.run(OptimizerProgram.WINDOWS, rel);
         if (federatedPushdown) {
-            rel = PushSubqueriesIntoSources.apply(rel, remoteSources());
+            PushSubqueriesIntoSources.RemoteSources sources = remoteSources();
+            if (PushSubqueriesIntoSources.readsRemoteSources(rel, sources)) {
+                rel = new ConstantConditions(rexBuilder, constantFolder).fold(rel);
+                rel = PushSubqueriesIntoSources.apply(rel, sources);
+            }
         }
 
         // RelRoot may carry a final projection (field reordering or dropping hidden sort keys)

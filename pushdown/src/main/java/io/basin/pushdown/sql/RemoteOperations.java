@@ -38,7 +38,7 @@ import static java.util.Objects.requireNonNull;
  *     equal to itself and larger than every number, unlike IEEE comparison.</li>
  * <li>Arithmetic: {@code +}, {@code -}, {@code *} on exact numbers; no division (integer and
  *     decimal division differ in scale and rounding between engines).</li>
- * <li>Casts: only widening casts between exact numeric types and casts of a string to a string
+ * <li>Casts: only widening casts between exact numeric types, date to timestamp, and casts of a string to a string
  *     type (which Basin's pushdown adds to compare a column by its text).</li>
  * <li>Aggregates: {@code count}, {@code count(DISTINCT)}, {@code sum} of exact numbers,
  *     {@code min}/{@code max} of numbers, dates, timestamps and booleans; simple {@code GROUP BY};
@@ -154,6 +154,10 @@ public final class RemoteOperations
         if (isString(from) && isString(to)) {
             // a string column compared by its text; lengths never shrink (that would truncate)
             return to.getSqlTypeName() == SqlTypeName.VARCHAR && (to.getPrecision() == RelDataType.PRECISION_NOT_SPECIFIED || to.getPrecision() >= from.getPrecision());
+        }
+        // a date as the timestamp of its midnight, in every engine
+        if (from.getSqlTypeName() == SqlTypeName.DATE && to.getSqlTypeName() == SqlTypeName.TIMESTAMP) {
+            return true;
         }
         // exact numbers widened without rounding: every value of the source type fits the target
         if (isExactNumeric(from) && isExactNumeric(to)) {
