@@ -197,6 +197,47 @@ class TestPostgreSqlConnector
     }
 
     @Test
+    void wrongPasswordFailsFastWithoutShowingIt()
+            throws Exception
+    {
+        // password authentication for the role app, the superuser stays trusted
+        String hbaFile = oracle("SHOW hba_file").getFirst();
+        Files.writeString(Path.of(hbaFile), """
+                host all postgres 127.0.0.1/32 trust
+                host all app 127.0.0.1/32 scram-sha-256
+                """);
+        server.execute("SELECT pg_reload_conf()");
+        server.execute("DROP ROLE IF EXISTS app");
+        server.execute("CREATE ROLE app LOGIN PASSWORD 'right-secret'");
+        server.execute("GRANT USAGE ON SCHEMA sales TO app");
+        server.execute("GRANT SELECT ON sales.orders TO app");
+        Map<String, String> properties = new HashMap<>(server.catalogProperties());
+        properties.put(PostgreSqlConfig.USER, "app");
+        properties.put(PostgreSqlConfig.PASSWORD, "wrong-secret");
+        Connector wrong = new PostgreSqlConnectorFactory().create("wrong_password", properties, null);
+        try {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> TestingPostgreSqlReads.readAll(wrong, "sales", "orders"))
+                    .isInstanceOfSatisfying(TrinoException.class, e -> assertThat(e.getErrorCode()).isEqualTo(POSTGRESQL_CONNECTION_ERROR.toErrorCode()))
+                    .hasMessageContaining("wrong_password")
+                    .hasMessageContaining("password authentication failed for user \"app\"")
+                    .satisfies(e -> assertThat(stackTraceOf(e)).doesNotContain("wrong-secret"));
+            assertThat(System.nanoTime() - start).isLessThan(3_000_000_000L);
+        }
+        finally {
+            wrong.shutdown();
+        }
+        properties.put(PostgreSqlConfig.PASSWORD, "right-secret");
+        Connector right = new PostgreSqlConnectorFactory().create("right_password", properties, null);
+        try {
+            assertThat(TestingPostgreSqlReads.readAll(right, "sales", "orders")).hasSize(Integer.parseInt(oracle("SELECT count(*) FROM sales.orders").getFirst()));
+        }
+        finally {
+            right.shutdown();
+        }
+    }
+
+    @Test
     void passwordComesFromEnvironmentOrFileAndIsNeverPrinted()
             throws Exception
     {
