@@ -25,8 +25,8 @@ import static java.util.Objects.requireNonNull;
  */
 public final class ExternalSchemaStatementExecutor
 {
-    /** The PostgreSQL connector's catalog properties, by the clause that sets them. */
-    private static final Map<String, String> POSTGRESQL_PROPERTIES = Map.of(
+    /** The PostgreSQL and MySQL connectors' catalog properties, by the clause that sets them. */
+    private static final Map<String, String> CONNECTION_PROPERTIES = Map.of(
             "URI", "connection-host",
             "PORT", "connection-port",
             "DATABASE", "connection-database",
@@ -104,7 +104,7 @@ public final class ExternalSchemaStatementExecutor
                 Map<String, String> properties = new HashMap<>();
                 options.forEach((clause, value) -> {
                     if (!clause.equals("SCHEMA")) {
-                        properties.put(requireNonNull(POSTGRESQL_PROPERTIES.get(clause), () -> "no property for " + clause), value);
+                        properties.put(requireNonNull(CONNECTION_PROPERTIES.get(clause), () -> "no property for " + clause), value);
                     }
                 });
                 yield new ExternalSchema(0, create.name(), "postgresql", options.getOrDefault("SCHEMA", "public"), properties);
@@ -115,7 +115,7 @@ public final class ExternalSchemaStatementExecutor
                     throw new BasinException(BasinErrorCode.SYNTAX_ERROR, "CREATE EXTERNAL SCHEMA ... FROM MYSQL takes DATABASE, not SCHEMA");
                 }
                 Map<String, String> properties = new HashMap<>();
-                options.forEach((clause, value) -> properties.put(requireNonNull(POSTGRESQL_PROPERTIES.get(clause), () -> "no property for " + clause), value));
+                options.forEach((clause, value) -> properties.put(requireNonNull(CONNECTION_PROPERTIES.get(clause), () -> "no property for " + clause), value));
                 properties.remove("connection-database");
                 yield new ExternalSchema(0, create.name(), "mysql", options.get("DATABASE"), properties);
             }

@@ -158,7 +158,7 @@ public final class PushSubqueriesIntoSources
         String sql;
         ResolvedTable table;
         try {
-            sql = generator.toSql(withExactOutputTypes(new RemoteNames().visitAll(subtree)));
+            sql = generator.toSql(withExactOutputTypes(new RemoteNames().visitAll(subtree), source.dialect()));
             table = sources.query(source.catalogName(), sql);
         }
         catch (TrinoException | UnsupportedOperationException | AssertionError e) {
@@ -222,14 +222,19 @@ public final class PushSubqueriesIntoSources
     }
 
     /** The fragment's outputs cast to their Basin types, so the source returns exactly those (sum(int) is numeric in PostgreSQL). */
-    private RelNode withExactOutputTypes(RelNode fragment)
+    private RelNode withExactOutputTypes(RelNode fragment, RemoteSqlDialect dialect)
     {
         List<RexNode> projections = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (RelDataTypeField field : fragment.getRowType().getFieldList()) {
             RexNode reference = new RexInputRef(field.getIndex(), field.getType());
-            boolean string = field.getType().getSqlTypeName() == SqlTypeName.VARCHAR || field.getType().getSqlTypeName() == SqlTypeName.CHAR;
-            projections.add(string ? reference : rexBuilder.makeAbstractCast(field.getType(), reference, false));
+            SqlTypeName type = field.getType().getSqlTypeName();
+            boolean string = type == SqlTypeName.VARCHAR || type == SqlTypeName.CHAR;
+            // MySQL casts integers only to SIGNED (a bigint) and has no boolean: those stay as the
+            // source returns them, and the type check below keeps them local if they differ
+            boolean uncastable = dialect == RemoteSqlDialect.MYSQL
+                    && (type == SqlTypeName.TINYINT || type == SqlTypeName.SMALLINT || type == SqlTypeName.INTEGER || type == SqlTypeName.BOOLEAN);
+            projections.add(string || uncastable ? reference : rexBuilder.makeAbstractCast(field.getType(), reference, false));
             names.add(field.getName());
         }
         return LogicalProject.create(fragment, List.of(), projections, names, java.util.Set.of());
