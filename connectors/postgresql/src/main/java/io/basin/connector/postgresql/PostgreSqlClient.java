@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 import static io.basin.connector.postgresql.PostgreSqlErrorCode.POSTGRESQL_CONNECTION_ERROR;
 import static io.basin.connector.postgresql.PostgreSqlErrorCode.POSTGRESQL_QUERY_ERROR;
@@ -159,6 +160,15 @@ final class PostgreSqlClient
             throw new TrinoException(POSTGRESQL_QUERY_ERROR, "Table %s.%s of %s is ambiguous: PostgreSQL has %s".formatted(schema, table, catalogName, found));
         }
         return found.stream().findFirst();
+    }
+
+    /** The estimated size in blocks of an ordinary table ({@code pg_class.relpages}); empty for any other relation. */
+    OptionalLong tablePages(String schema, String table)
+    {
+        List<Long> pages = query("""
+                SELECT c.relpages FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = ? AND c.relname = ? AND c.relkind = 'r'""", List.of(schema, table), resultSet -> resultSet.getLong(1));
+        return pages.isEmpty() ? OptionalLong.empty() : OptionalLong.of(pages.getFirst());
     }
 
     /** The columns of a relation in order, as PostgreSQL describes them. */

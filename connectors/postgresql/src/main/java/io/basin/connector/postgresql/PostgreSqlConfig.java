@@ -36,6 +36,11 @@ import static java.util.Objects.requireNonNull;
  * <tr><td>{@code fetch-size} (2000)</td><td>rows fetched per round trip by a cursor read</td></tr>
  * <tr><td>{@code unbounded-numeric-scale} (10)</td><td>the scale of {@code decimal(38, s)} that
  *     unbounded {@code numeric} columns map to; values needing more digits are an error, never rounded</td></tr>
+ * <tr><td>{@code read-parallelism} (4)</td><td>how many connections read one large table at
+ *     once, each a range of its blocks ({@code ctid}), all in one exported snapshot; 1 reads every
+ *     table over one connection</td></tr>
+ * <tr><td>{@code parallel-read-min-blocks} (1024)</td><td>the size (8 kB blocks, as
+ *     {@code pg_class.relpages} estimates it) from which a table is read in parallel</td></tr>
  * </table>
  *
  * <p>{@link #toString()} never shows the password.
@@ -52,7 +57,9 @@ public record PostgreSqlConfig(
         Duration connectTimeout,
         int poolMaxSize,
         int fetchSize,
-        int unboundedNumericScale)
+        int unboundedNumericScale,
+        int readParallelism,
+        long parallelReadMinBlocks)
 {
     public static final String HOST = "connection-host";
     public static final String PORT = "connection-port";
@@ -68,9 +75,11 @@ public record PostgreSqlConfig(
     public static final String POOL_MAX_SIZE = "pool-max-size";
     public static final String FETCH_SIZE = "fetch-size";
     public static final String UNBOUNDED_NUMERIC_SCALE = "unbounded-numeric-scale";
+    public static final String READ_PARALLELISM = "read-parallelism";
+    public static final String PARALLEL_READ_MIN_BLOCKS = "parallel-read-min-blocks";
 
     private static final Set<String> KNOWN = Set.of(HOST, PORT, DATABASE, USER, PASSWORD, PASSWORD_ENV, PASSWORD_FILE, SSL_MODE, SSL_ROOT_CERT,
-            STATEMENT_TIMEOUT, CONNECT_TIMEOUT, POOL_MAX_SIZE, FETCH_SIZE, UNBOUNDED_NUMERIC_SCALE);
+            STATEMENT_TIMEOUT, CONNECT_TIMEOUT, POOL_MAX_SIZE, FETCH_SIZE, UNBOUNDED_NUMERIC_SCALE, READ_PARALLELISM, PARALLEL_READ_MIN_BLOCKS);
 
     /** libpq's {@code sslmode} values, which PgJDBC's {@code sslmode} accepts too. */
     public enum SslMode
@@ -111,6 +120,9 @@ public record PostgreSqlConfig(
         }
         if (fetchSize < 1) {
             throw invalid("%s must be at least 1: %s".formatted(FETCH_SIZE, fetchSize));
+        }
+        if (readParallelism < 1 || readParallelism > poolMaxSize - 1 && readParallelism > 1) {
+            throw invalid("%s must be between 1 and %s - 1 (one connection holds the shared snapshot): %s".formatted(READ_PARALLELISM, POOL_MAX_SIZE, readParallelism));
         }
         if (unboundedNumericScale < 0 || unboundedNumericScale > 38) {
             throw invalid("%s must be between 0 and 38: %s".formatted(UNBOUNDED_NUMERIC_SCALE, unboundedNumericScale));
@@ -169,7 +181,9 @@ public record PostgreSqlConfig(
                 Duration.ofMillis(integer(properties, CONNECT_TIMEOUT, 10_000)),
                 integer(properties, POOL_MAX_SIZE, 8),
                 integer(properties, FETCH_SIZE, 2000),
-                integer(properties, UNBOUNDED_NUMERIC_SCALE, 10));
+                integer(properties, UNBOUNDED_NUMERIC_SCALE, 10),
+                integer(properties, READ_PARALLELISM, 4),
+                integer(properties, PARALLEL_READ_MIN_BLOCKS, 1024));
     }
 
     private static String required(Map<String, String> properties, String name)

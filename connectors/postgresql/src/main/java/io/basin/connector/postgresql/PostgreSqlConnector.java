@@ -23,7 +23,8 @@ public final class PostgreSqlConnector
 {
     private final PostgreSqlClient client;
     private final PostgreSqlTypeMapping typeMapping;
-    private final PostgreSqlSplitManager splitManager = new PostgreSqlSplitManager();
+    private final SharedSnapshots snapshots;
+    private final PostgreSqlSplitManager splitManager;
     private final PostgreSqlPageSourceProvider pageSourceProvider;
     private final PostgreSqlQueryFunction queryFunction;
 
@@ -33,6 +34,8 @@ public final class PostgreSqlConnector
         requireNonNull(config, "config is null");
         this.client = new PostgreSqlClient(catalogName, config);
         this.typeMapping = new PostgreSqlTypeMapping(config.unboundedNumericScale());
+        this.snapshots = new SharedSnapshots(client);
+        this.splitManager = new PostgreSqlSplitManager(client, snapshots);
         this.pageSourceProvider = new PostgreSqlPageSourceProvider(client, typeMapping);
         this.queryFunction = new PostgreSqlQueryFunction(client, typeMapping);
     }
@@ -41,6 +44,18 @@ public final class PostgreSqlConnector
     public ConnectorTransactionHandle beginTransaction(IsolationLevel isolationLevel, boolean readOnly, boolean autoCommit)
     {
         return new PostgreSqlTransactionHandle(UUID.randomUUID());
+    }
+
+    @Override
+    public void commit(ConnectorTransactionHandle transaction)
+    {
+        snapshots.release((PostgreSqlTransactionHandle) transaction);
+    }
+
+    @Override
+    public void rollback(ConnectorTransactionHandle transaction)
+    {
+        snapshots.release((PostgreSqlTransactionHandle) transaction);
     }
 
     @Override
@@ -70,6 +85,7 @@ public final class PostgreSqlConnector
     @Override
     public void shutdown()
     {
+        snapshots.releaseAll();
         client.close();
     }
 }

@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import static java.util.Objects.requireNonNull;
@@ -45,8 +46,11 @@ final class PostgreSqlPageSource
     private long completedPositions;
     private long readTimeNanos;
 
-    PostgreSqlPageSource(PostgreSqlClient client, String sql, List<String> columnNames, List<ColumnMapping> mappings)
+    private final Optional<String> snapshot;
+
+    PostgreSqlPageSource(PostgreSqlClient client, String sql, Optional<String> snapshot, List<String> columnNames, List<ColumnMapping> mappings)
     {
+        this.snapshot = requireNonNull(snapshot, "snapshot is null");
         this.client = requireNonNull(client, "client is null");
         this.sql = requireNonNull(sql, "sql is null");
         this.columnNames = List.copyOf(requireNonNull(columnNames, "columnNames is null"));
@@ -108,6 +112,13 @@ final class PostgreSqlPageSource
         connection = client.openConnection();
         // a cursor needs a transaction; it is only ever read, and ended when the source is
         connection.setAutoCommit(false);
+        if (snapshot.isPresent()) {
+            // the scan's shared snapshot: this split sees the table as its sibling splits do
+            try (java.sql.Statement setup = connection.createStatement()) {
+                setup.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                setup.execute("SET TRANSACTION SNAPSHOT '" + snapshot.get() + "'");
+            }
+        }
         statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         statement.setFetchSize(client.config().fetchSize());
         resultSet = statement.executeQuery();

@@ -37,10 +37,12 @@ final class PostgreSqlPageSourceProvider
     {
         PostgreSqlTableHandle handle = (PostgreSqlTableHandle) table;
         List<PostgreSqlColumnHandle> columnHandles = columns.stream().map(PostgreSqlColumnHandle.class::cast).toList();
-        String sql = PostgreSqlQueryBuilder.selectColumns(handle.relation(), columnHandles);
+        PostgreSqlSplit postgreSqlSplit = (PostgreSqlSplit) split;
+        String sql = PostgreSqlQueryBuilder.selectColumns(handle.relation(), columnHandles, postgreSqlSplit);
         return new PostgreSqlPageSource(
                 client,
                 sql,
+                postgreSqlSplit.snapshot(),
                 columnHandles.stream().map(PostgreSqlColumnHandle::name).toList(),
                 columnHandles.stream().map(column -> typeMapping.map(column.name(), column.remoteType())).toList());
     }

@@ -9,6 +9,20 @@ final class PostgreSqlQueryBuilder
 {
     private PostgreSqlQueryBuilder() {}
 
+    /** The statement reading one split: a table's block range becomes a {@code ctid} range (a TID range scan). */
+    static String selectColumns(PostgreSqlRelation relation, List<PostgreSqlColumnHandle> columns, PostgreSqlSplit split)
+    {
+        String sql = selectColumns(relation, columns);
+        if (split.firstBlock().isEmpty()) {
+            return sql;
+        }
+        if (!(relation instanceof PostgreSqlRelation.Named)) {
+            throw new IllegalArgumentException("Only a table is read by block ranges");
+        }
+        return sql + " WHERE ctid >= '(" + split.firstBlock().getAsLong() + ",0)'::tid"
+                + (split.endBlock().isPresent() ? " AND ctid < '(" + split.endBlock().getAsLong() + ",0)'::tid" : "");
+    }
+
     static String selectColumns(PostgreSqlRelation relation, List<PostgreSqlColumnHandle> columns)
     {
         return switch (relation) {

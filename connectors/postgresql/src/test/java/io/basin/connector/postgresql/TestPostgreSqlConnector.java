@@ -150,6 +150,45 @@ class TestPostgreSqlConnector
     }
 
     @Test
+    void largeTablesAreReadInParallelInOneSnapshot()
+            throws Exception
+    {
+        server.execute("CREATE TABLE parallel_rows AS SELECT i AS id, md5(i::text) AS payload FROM generate_series(1, 100000) i");
+        server.execute("ANALYZE parallel_rows");
+        long rowsBefore = Long.parseLong(oracle("SELECT count(*) FROM parallel_rows").getFirst());
+        long sumBefore = Long.parseLong(oracle("SELECT sum(id) FROM parallel_rows").getFirst());
+        Map<String, String> properties = new HashMap<>(server.catalogProperties());
+        properties.put(PostgreSqlConfig.READ_PARALLELISM, "4");
+        properties.put(PostgreSqlConfig.PARALLEL_READ_MIN_BLOCKS, "10");
+        Connector parallel = new PostgreSqlConnectorFactory().create("parallel", properties, null);
+        try {
+            ConnectorTransactionHandle transaction = TestingPostgreSqlReads.begin(parallel);
+            ConnectorMetadata metadata = parallel.getMetadata(SESSION, transaction);
+            ConnectorTableHandle table = TestingPostgreSqlReads.table(parallel, transaction, "public", "parallel_rows");
+            List<ColumnHandle> columns = List.copyOf(metadata.getColumnHandles(SESSION, table).values());
+            List<ConnectorSplit> splits = TestingPostgreSqlReads.splits(parallel, transaction, table);
+            assertThat(splits).hasSize(4);
+            assertThat(splits.stream().map(split -> ((PostgreSqlSplit) split).snapshot().orElseThrow()).distinct()).hasSize(1);
+            // changes committed after the scan started are not seen by any split
+            server.execute("DELETE FROM parallel_rows WHERE id <= 5000");
+            server.execute("INSERT INTO parallel_rows SELECT i, 'late' FROM generate_series(200001, 201000) i");
+            assertThat(oracle("SELECT count(*) FROM parallel_rows")).containsExactly(String.valueOf(rowsBefore - 5000 + 1000));
+            List<List<Object>> rows = TestingPostgreSqlReads.read(parallel, transaction, table, columns);
+            assertThat(rows).hasSize((int) rowsBefore);
+            assertThat(rows.stream().map(row -> row.getFirst()).distinct().count()).isEqualTo(rowsBefore);
+            assertThat(rows.stream().mapToLong(row -> (Long) row.getFirst()).sum()).isEqualTo(sumBefore);
+            assertThat(oracle("SELECT count(*) FROM public.pg_stat_statements WHERE query LIKE '%FROM \"public\".\"parallel_rows\" WHERE ctid >= %'").getFirst())
+                    .isEqualTo("2");
+            parallel.commit(transaction);
+            // the exporting transaction ended with Basin's
+            assertThat(oracle("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'basin' AND state = 'idle in transaction'")).containsExactly("0");
+        }
+        finally {
+            parallel.shutdown();
+        }
+    }
+
+    @Test
     void statementTimeoutCancelsSlowStatements()
     {
         server.execute("CREATE VIEW slow AS SELECT pg_sleep(5)::text AS x");
