@@ -1,5 +1,6 @@
 package io.basin.catalog;
 
+import io.basin.catalog.external.ExternalSchemaCatalog;
 import io.basin.catalog.store.CatalogStore;
 import io.basin.catalog.user.UserCatalog;
 
@@ -27,6 +28,7 @@ public final class SystemCatalog
 
     private final CatalogStore store;
     private final UserCatalog users;
+    private final ExternalSchemaCatalog externalSchemas;
     private final byte[] mockAuthenticationSecret;
     private final String catalogId;
 
@@ -34,6 +36,7 @@ public final class SystemCatalog
     {
         this.store = store;
         this.users = new UserCatalog(store);
+        this.externalSchemas = new ExternalSchemaCatalog(store);
         this.mockAuthenticationSecret = HexFormat.of().parseHex(property(SystemCatalogSchema.MOCK_AUTHENTICATION_SECRET));
         this.catalogId = property(SystemCatalogSchema.CATALOG_ID);
     }
@@ -55,6 +58,12 @@ public final class SystemCatalog
             }
             throw e;
         }
+    }
+
+    /** The external schemas of the local database (bindings of schema names to sources). */
+    public ExternalSchemaCatalog externalSchemas()
+    {
+        return externalSchemas;
     }
 
     public UserCatalog users()

@@ -1,5 +1,6 @@
 package io.basin.catalog;
 
+import io.basin.catalog.external.ExternalSchemaCatalog;
 import io.basin.catalog.store.CatalogMigration;
 import io.basin.catalog.store.ObjectIdSequence;
 import io.basin.catalog.user.UserCatalog;
@@ -43,7 +44,8 @@ final class SystemCatalogSchema
                     insert.executeUpdate();
                 }
                 return null;
-            }));
+            }),
+            CatalogMigration.ofStatements(2, "external schema bindings", ExternalSchemaCatalog.createStatements()));
 
     private SystemCatalogSchema() {}
 }

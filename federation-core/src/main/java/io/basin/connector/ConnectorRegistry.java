@@ -3,6 +3,7 @@ package io.basin.connector;
 import io.basin.error.BasinException;
 import io.trino.spi.NodeManager;
 import io.trino.spi.Plugin;
+import io.trino.spi.TrinoException;
 import io.trino.spi.connector.Connector;
 import io.trino.spi.connector.ConnectorFactory;
 import io.trino.spi.type.ParametricType;
@@ -159,6 +160,35 @@ public final class ConnectorRegistry
         if (catalogs.containsKey(catalogName)) {
             throw new BasinException(INVALID_PARAMETER_VALUE, "Cannot create catalog '%s': it already exists".formatted(catalogName));
         }
+        CatalogHandle catalog = instantiate(catalogName, connectorName, properties, false);
+        catalogs.put(catalogName, catalog);
+        log.debug("Created {}", catalog);
+        return catalog;
+    }
+
+    /**
+     * Creates a connector that is not one of the listed catalogs: the source behind an external
+     * schema of the local database, which the caller owns and shuts down with
+     * {@link #shutdownUnlisted(CatalogHandle)}. Its name may be any text (external schemas are
+     * named {@code dev.<schema>}), since it never appears among the catalogs.
+     */
+    public synchronized CatalogHandle createUnlistedCatalog(String catalogName, String connectorName, Map<String, String> properties)
+    {
+        requireNonNull(catalogName, "catalogName is null");
+        requireNonNull(connectorName, "connectorName is null");
+        requireNonNull(properties, "properties is null");
+        checkOpen();
+        return instantiate(catalogName, connectorName, properties, true);
+    }
+
+    /** Shuts down a connector made by {@link #createUnlistedCatalog}. */
+    public void shutdownUnlisted(CatalogHandle catalog)
+    {
+        shutdown(requireNonNull(catalog, "catalog is null"));
+    }
+
+    private CatalogHandle instantiate(String catalogName, String connectorName, Map<String, String> properties, boolean keepConnectorErrors)
+    {
         RegisteredFactory factory = factories.get(connectorName);
         if (factory == null) {
             throw new BasinException(INVALID_PARAMETER_VALUE, "Cannot create catalog '%s': there is no connector '%s' (installed: %s)".formatted(catalogName, connectorName, String.join(", ", factories.keySet())));
@@ -169,12 +199,13 @@ public final class ConnectorRegistry
             connector = factory.factory().create(catalogName, Map.copyOf(properties), new BasinConnectorContext(catalogName, typeManager, nodeManager));
         }
         catch (RuntimeException | LinkageError e) {
+            if (keepConnectorErrors && e instanceof TrinoException connectorError) {
+                // the connector's own error (e.g. invalid properties) says what is wrong; keep its code
+                throw connectorError;
+            }
             throw new BasinException(CONNECTOR_ERROR, "Cannot create catalog '%s' with connector '%s': %s".formatted(catalogName, connectorName, e.getMessage()), e);
         }
-        CatalogHandle catalog = new CatalogHandle(catalogName, connectorName, connector, classLoader);
-        catalogs.put(catalogName, catalog);
-        log.debug("Created {}", catalog);
-        return catalog;
+        return new CatalogHandle(catalogName, connectorName, connector, classLoader);
     }
 
     public Optional<CatalogHandle> getCatalog(String catalogName)

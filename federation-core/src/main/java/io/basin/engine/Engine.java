@@ -4,6 +4,7 @@ import io.basin.catalog.CatalogException;
 import io.basin.catalog.SystemCatalog;
 import io.basin.connector.CatalogHandle;
 import io.basin.connector.ConnectorRegistry;
+import io.basin.connector.ExternalSchemas;
 import io.basin.connector.system.ExpressionCacheTable;
 import io.basin.connector.system.SystemConnector;
 import io.basin.connector.system.SystemPlugin;
@@ -12,7 +13,9 @@ import io.basin.error.CatalogErrors;
 import io.basin.execution.driver.PipelineExecutor;
 import io.basin.execution.expression.ExpressionCompiler;
 import io.basin.metadata.CatalogLookup;
+import io.basin.metadata.ExternalSchemaBinding;
 
+import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +40,8 @@ public final class Engine
     private final ExpressionCompiler expressionCompiler = new ExpressionCompiler();
     private final ExpressionServices expressionServices = new CompiledExpressionServices(expressionCompiler);
     private final UserStatementExecutor userStatements = new UserStatementExecutor(this::systemCatalog, new SecureRandom());
+    private final ExternalSchemas externalSchemas;
+    private final ExternalSchemaStatementExecutor externalSchemaStatements;
     // opened on first use: most sessions never touch it, and tests should not leave catalog files behind
     private SystemCatalog systemCatalog;
     private boolean closed;
@@ -57,18 +62,36 @@ public final class Engine
         ThreadFactory threads = Thread.ofPlatform().name("basin-driver-", 0).daemon(true).factory();
         this.executor = Executors.newCachedThreadPool(threads);
         this.pipelineExecutor = new PipelineExecutor(executor);
+        this.externalSchemas = new ExternalSchemas(connectors, ConnectorRegistry.LOCAL_CATALOG);
+        this.externalSchemaStatements = new ExternalSchemaStatementExecutor(this::systemCatalog, externalSchemas);
+        // a data directory without a catalog has no external schemas; do not create one just to look
+        if (Files.exists(config.dataDirectory().resolve(SystemCatalog.FILE_NAME))) {
+            externalSchemas.restore(systemCatalog().externalSchemas().list());
+        }
         this.catalogLookup = new CatalogLookup()
         {
             @Override
             public Optional<CatalogHandle> catalog(String catalogName)
             {
-                return connectors.getCatalog(catalogName);
+                return connectors.getCatalog(catalogName).or(() -> externalSchemas.catalog(catalogName));
             }
 
             @Override
             public List<String> catalogNames()
             {
                 return connectors.listCatalogs().stream().map(CatalogHandle::name).toList();
+            }
+
+            @Override
+            public Optional<ExternalSchemaBinding> externalSchema(String catalogName, String schemaName)
+            {
+                return externalSchemas.binding(catalogName, schemaName);
+            }
+
+            @Override
+            public List<String> externalSchemaNames(String catalogName)
+            {
+                return externalSchemas.names(catalogName);
             }
         };
     }
@@ -188,11 +211,21 @@ public final class Engine
         return userStatements;
     }
 
+    ExternalSchemaStatementExecutor externalSchemaStatements()
+    {
+        return externalSchemaStatements;
+    }
+
     @Override
     public void close()
     {
         executor.shutdownNow();
-        connectors.close();
+        try {
+            externalSchemas.close();
+        }
+        finally {
+            connectors.close();
+        }
         synchronized (this) {
             closed = true;
             if (systemCatalog != null) {

@@ -2,6 +2,7 @@ package io.basin.engine;
 
 import io.basin.connector.BasinConnectorSession;
 import io.basin.connector.CatalogTransaction;
+import io.basin.connector.ConnectorRegistry;
 import io.basin.embedded.QueryResult;
 import io.basin.error.BasinErrorCode;
 import io.basin.error.BasinException;
@@ -303,7 +304,7 @@ public final class Session
     {
         return switch (statement) {
             case Statement.CreateTableAs _, Statement.CreateTable _, Statement.Insert _, Statement.DropTable _, Statement.CreateSchema _, Statement.DropSchema _,
-                 Statement.Delete _, Statement.Truncate _, Statement.Vacuum _ -> true;
+                 Statement.Delete _, Statement.Truncate _, Statement.Vacuum _, Statement.CreateExternalSchema _ -> true;
             // they commit in the system catalog at once, so a ROLLBACK could not undo them
             case Statement.UserStatement _ -> true;
             default -> false;
@@ -402,6 +403,7 @@ public final class Session
             case Statement.Truncate truncate -> truncate(truncate);
             case Statement.Vacuum vacuum -> vacuum(vacuum);
             case Statement.CreateSchema create -> createSchema(create);
+            case Statement.CreateExternalSchema create -> createExternalSchema(create);
             case Statement.DropSchema drop -> dropSchema(drop);
             case Statement.SetSession set -> SettingStatements.set(settings, set);
             case Statement.UserStatement userStatement -> engine.userStatements().execute(userStatement, identity.user(), settings.timeZone());
@@ -457,10 +459,19 @@ public final class Session
             case Statement.Delete delete -> qualify(delete.target()).catalog().equals(local);
             case Statement.Truncate truncate -> qualify(truncate.target()).catalog().equals(local);
             case Statement.CreateSchema create -> (create.name().size() == 2 ? create.name().get(0) : settings.catalog()).equals(local);
-            case Statement.DropSchema drop -> (drop.name().size() == 2 ? drop.name().get(0) : settings.catalog()).equals(local);
+            case Statement.DropSchema drop -> (drop.name().size() == 2 ? drop.name().get(0) : settings.catalog()).equals(local) && !isExternalSchema(drop);
             // VACUUM cannot run inside a transaction block in Redshift either; user statements commit at once
             default -> false;
         };
+    }
+
+    /** Dropping an external schema removes its binding from the system catalog at once, which a ROLLBACK could not undo. */
+    private boolean isExternalSchema(Statement.DropSchema drop)
+    {
+        String catalog = drop.name().size() == 2 ? drop.name().get(0) : settings.catalog();
+        try (QueryCatalogs catalogs = newCatalogs(engine.nextQueryId(), false)) {
+            return catalogs.externalSchema(catalog, drop.name().getLast()).isPresent();
+        }
     }
 
     /** Ends the open block's local transaction: commits it (a conflict fails the COMMIT with 40001) or rolls it back. */
@@ -798,12 +809,31 @@ public final class Session
         }
     }
 
+    private QueryResult createExternalSchema(Statement.CreateExternalSchema create)
+    {
+        // external schemas belong to the local database, whichever database the session is in
+        try (QueryCatalogs catalogs = newCatalogs(engine.nextQueryId(), true)) {
+            if (catalogs.schemaExists(ConnectorRegistry.LOCAL_CATALOG, create.name())) {
+                if (create.ifNotExists()) {
+                    return QueryResult.updateCount(-1);
+                }
+                throw new BasinException(BasinErrorCode.DUPLICATE_SCHEMA, "schema \"" + create.name() + "\" already exists");
+            }
+        }
+        engine.externalSchemaStatements().create(create, identity.user());
+        return QueryResult.updateCount(-1);
+    }
+
     private QueryResult dropSchema(Statement.DropSchema drop)
     {
         List<String> name = drop.name();
         String catalog = name.size() == 2 ? name.get(0) : settings.catalog();
         String schema = name.getLast();
         try (QueryCatalogs catalogs = newCatalogs(engine.nextQueryId(), false)) {
+            if (catalogs.externalSchema(catalog, schema).isPresent()) {
+                engine.externalSchemaStatements().drop(schema, identity.user());
+                return QueryResult.updateCount(-1);
+            }
             if (!catalogs.schemaExists(catalog, schema)) {
                 if (drop.ifExists()) {
                     return QueryResult.updateCount(-1);

@@ -62,6 +62,8 @@ final class SettingDefinitions
         add(string("lc_time", "C", "Client Connection Defaults / Locale and Formatting", "Sets the locale for formatting date and time values.", false));
         add(new SettingDefinition("query_max_memory", "", "string", "user", Optional.empty(), "Basin / Resource Usage",
                 "Sets the memory a query may use (for example 512MB or 2GB).", List.of(), false, values -> memory(single(values))));
+        add(new SettingDefinition("federated_pushdown", "on", "bool", "user", Optional.empty(), "Basin / Query Planning",
+                "Sends every subquery over one PostgreSQL or MySQL source to that source as one statement.", List.of(), false, values -> booleanValue("federated_pushdown", single(values))));
         add(internal("server_version", SERVER_VERSION, "Shows the server version.", true));
         add(internal("server_version_num", SERVER_VERSION_NUM, "Shows the server version as an integer.", false));
         add(internal("server_encoding", "UTF8", "Shows the server (database) character set encoding.", true));

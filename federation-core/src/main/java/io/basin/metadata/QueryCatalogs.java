@@ -6,6 +6,13 @@ import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.ColumnMetadata;
 import io.basin.connector.CatalogHandle;
 import io.basin.connector.CatalogTransaction;
+import io.basin.connector.ThreadContextClassLoader;
+import io.airlift.slice.Slices;
+import io.trino.spi.connector.TableFunctionApplicationResult;
+import io.trino.spi.function.table.ConnectorTableFunction;
+import io.trino.spi.function.table.ScalarArgument;
+import io.trino.spi.function.table.TableFunctionAnalysis;
+import io.trino.spi.type.VarcharType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.trino.spi.connector.ConnectorMetadata;
@@ -94,18 +101,45 @@ public final class QueryCatalogs
         return transaction(catalogName).metadata(session);
     }
 
+    /** The catalog's schemas, its external schemas included. */
     public List<String> listSchemas(String catalogName)
     {
-        return connectorCall(catalogName, () -> metadata(catalogName).listSchemaNames(session));
+        List<String> schemas = new ArrayList<>(connectorCall(catalogName, () -> metadata(catalogName).listSchemaNames(session)));
+        schemas.addAll(catalogLookup.externalSchemaNames(catalogName));
+        return schemas;
     }
 
     public boolean schemaExists(String catalogName, String schemaName)
     {
+        if (catalogLookup.externalSchema(catalogName, schemaName).isPresent()) {
+            return true;
+        }
         return connectorCall(catalogName, () -> metadata(catalogName).schemaExists(session, schemaName));
+    }
+
+    /** The external schema {@code schemaName} of {@code catalogName}, if it is one. */
+    public Optional<ExternalSchemaBinding> externalSchema(String catalogName, String schemaName)
+    {
+        return catalogLookup.externalSchema(catalogName, schemaName);
+    }
+
+    /**
+     * A name in an external schema ({@code dev.sales.orders}) as its source's catalog knows it
+     * ({@code <sales's catalog>.public.orders}); any other name as it is.
+     */
+    public QualifiedTableName sourceName(QualifiedTableName name)
+    {
+        return catalogLookup.externalSchema(name.catalog(), name.schema())
+                .map(binding -> new QualifiedTableName(binding.catalogName(), binding.remoteSchema(), name.table()))
+                .orElse(name);
     }
 
     public List<String> listTables(String catalogName, String schemaName)
     {
+        Optional<ExternalSchemaBinding> external = catalogLookup.externalSchema(catalogName, schemaName);
+        if (external.isPresent()) {
+            return listTables(external.get().catalogName(), external.get().remoteSchema());
+        }
         return connectorCall(catalogName, () -> {
             List<String> names = new ArrayList<>();
             for (SchemaTableName table : metadata(catalogName).listTables(session, Optional.of(schemaName))) {
@@ -119,8 +153,9 @@ public final class QueryCatalogs
      * A table's metadata as its connector describes it (columns with nullability and comments,
      * the table comment), without resolving handles for a scan; empty when there is no such table.
      */
-    public Optional<ConnectorTableMetadata> tableMetadata(QualifiedTableName name)
+    public Optional<ConnectorTableMetadata> tableMetadata(QualifiedTableName requested)
     {
+        QualifiedTableName name = sourceName(requested);
         if (!catalogExists(name.catalog())) {
             return Optional.empty();
         }
@@ -131,9 +166,10 @@ public final class QueryCatalogs
         });
     }
 
+    /** A table; one in an external schema resolves to its source's catalog and schema. */
     public Optional<ResolvedTable> resolveTable(QualifiedTableName name)
     {
-        return resolvedTables.computeIfAbsent(name, this::doResolveTable);
+        return resolvedTables.computeIfAbsent(sourceName(name), this::doResolveTable);
     }
 
     private Optional<ResolvedTable> doResolveTable(QualifiedTableName name)
@@ -175,10 +211,61 @@ public final class QueryCatalogs
         });
     }
 
+    /**
+     * The name of the connector behind {@code catalogName} when that connector runs whole
+     * statements through the table function {@code system.query} (the pass-through of Trino's
+     * JDBC connectors); empty otherwise.
+     */
+    public Optional<String> queryPassThroughConnector(String catalogName)
+    {
+        Optional<CatalogHandle> catalog = catalogLookup.catalog(catalogName);
+        if (catalog.isEmpty()) {
+            return Optional.empty();
+        }
+        try (ThreadContextClassLoader _ = new ThreadContextClassLoader(catalog.get().classLoader())) {
+            return queryFunction(catalog.get()).map(_ -> catalog.get().connectorName());
+        }
+    }
+
+    /**
+     * A statement run by the source of {@code catalogName} through its {@code system.query}
+     * table function, as a table Basin can scan: the connector describes the statement's columns
+     * (without running it) and gives the handle that reads its result.
+     */
+    public ResolvedTable remoteQuery(String catalogName, String sql)
+    {
+        CatalogTransaction transaction = transaction(catalogName);
+        CatalogHandle catalog = transaction.catalog();
+        return connectorCall(catalogName, () -> {
+            try (ThreadContextClassLoader _ = new ThreadContextClassLoader(catalog.classLoader())) {
+                ConnectorTableFunction function = queryFunction(catalog)
+                        .orElseThrow(() -> new BasinException(CONNECTOR_ERROR, "Catalog " + catalogName + " has no table function system.query"));
+                TableFunctionAnalysis analysis = function.analyze(session, transaction.handle(),
+                        Map.of("QUERY", ScalarArgument.builder().type(VarcharType.VARCHAR).value(Slices.utf8Slice(sql)).build()), null);
+                ConnectorMetadata metadata = metadata(catalogName);
+                TableFunctionApplicationResult<ConnectorTableHandle> applied = metadata.applyTableFunction(session, analysis.getHandle())
+                        .orElseThrow(() -> new BasinException(CONNECTOR_ERROR, "Catalog " + catalogName + " did not apply its system.query function"));
+                List<TableColumn> columns = new ArrayList<>();
+                for (ColumnHandle column : applied.getColumnHandles()) {
+                    ColumnMetadata columnMetadata = metadata.getColumnMetadata(session, applied.getTableHandle(), column);
+                    columns.add(new TableColumn(columnMetadata.getName(), columnMetadata.getType(), column));
+                }
+                return new ResolvedTable(new QualifiedTableName(catalogName, "system", "query"), applied.getTableHandle(), columns, OptionalDouble.empty(), Map.of(), Optional.of(sql));
+            }
+        });
+    }
+
+    private static Optional<ConnectorTableFunction> queryFunction(CatalogHandle catalog)
+    {
+        return catalog.connector().getTableFunctions().stream()
+                .filter(function -> function.getSchema().equals("system") && function.getName().equals("query"))
+                .findFirst();
+    }
+
     /** Forget resolved tables (after DDL in the same statement sequence). */
     public void invalidate(QualifiedTableName name)
     {
-        resolvedTables.remove(name);
+        resolvedTables.remove(sourceName(name));
     }
 
     public void commit()

@@ -6,15 +6,26 @@ import io.trino.spi.connector.ConnectorTableHandle;
 import io.trino.spi.type.Type;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 import static java.util.Objects.requireNonNull;
 
-public record TableScanNode(QualifiedTableName table, ConnectorTableHandle handle, List<TableColumn> columns, OptionalDouble rowCount)
+/**
+ * Reads a connector table; with {@code remoteSql}, the result of a statement Basin pushed down to
+ * the table's source, which EXPLAIN shows.
+ */
+public record TableScanNode(QualifiedTableName table, ConnectorTableHandle handle, List<TableColumn> columns, OptionalDouble rowCount, Optional<String> remoteSql)
         implements PlanNode
 {
+    public TableScanNode(QualifiedTableName table, ConnectorTableHandle handle, List<TableColumn> columns, OptionalDouble rowCount)
+    {
+        this(table, handle, columns, rowCount, Optional.empty());
+    }
+
     public TableScanNode
     {
+        requireNonNull(remoteSql, "remoteSql is null");
         requireNonNull(table, "table is null");
         requireNonNull(handle, "handle is null");
         columns = List.copyOf(requireNonNull(columns, "columns is null"));

@@ -131,7 +131,7 @@ final class TestPluginDirectory
 
         try (ConnectorRegistry registry = ConnectorRegistry.builder().withPluginDirectory(pluginDirectory).build()) {
             assertThat(TestingShadowed.name()).isEqualTo("host");
-            assertThat(registry.listConnectorNames()).containsExactly("echo-plugin", "iceberg", "memory", "tpch", "warehouse");
+            assertThat(registry.listConnectorNames()).containsExactly("echo-plugin", "iceberg", "memory", "mysql", "postgresql", "tpch", "warehouse");
             CatalogHandle echo = registry.createCatalog("echo", "echo-plugin", Map.of());
             assertThat(echo.connector().getClass().getClassLoader()).isInstanceOf(PluginClassLoader.class);
         }

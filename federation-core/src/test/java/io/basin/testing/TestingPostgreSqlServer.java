@@ -79,6 +79,10 @@ public final class TestingPostgreSqlServer
                     .setServerConfig("maintenance_work_mem", "256MB")
                     .setServerConfig("max_parallel_workers_per_gather", "0")
                     .setServerConfig("jit", "off")
+                    // federation tests check what Basin made PostgreSQL run
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.track", "all")
+                    .setServerConfig("pg_stat_statements.track_utility", "off")
                     .setServerConfig("timezone", "UTC");
             checkCanRunAsCurrentUser();
             postgres = builder.start();

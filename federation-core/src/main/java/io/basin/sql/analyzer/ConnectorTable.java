@@ -15,7 +15,7 @@ public final class ConnectorTable
 {
     private final ResolvedTable table;
 
-    ConnectorTable(ResolvedTable table)
+    public ConnectorTable(ResolvedTable table)
     {
         this.table = requireNonNull(table, "table is null");
     }

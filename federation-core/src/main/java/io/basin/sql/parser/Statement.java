@@ -143,6 +143,33 @@ public sealed interface Statement
         }
     }
 
+    /**
+     * {@code CREATE EXTERNAL SCHEMA name FROM source ...}: a schema of the local database bound
+     * to a source.
+     *
+     * @param name the local schema's name
+     * @param source the kind of source, lower case: {@code postgres}, {@code mysql}
+     * @param options the clauses by upper-case keyword ({@code DATABASE}, {@code URI}, {@code PORT},
+     *        {@code USER}, {@code PASSWORD}, ...), values as written; may hold a password, so
+     *        {@link #toString()} leaves out every value
+     */
+    record CreateExternalSchema(String name, String source, java.util.Map<String, String> options, boolean ifNotExists)
+            implements Statement
+    {
+        public CreateExternalSchema
+        {
+            requireNonNull(name, "name is null");
+            requireNonNull(source, "source is null");
+            options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(requireNonNull(options, "options is null")));
+        }
+
+        @Override
+        public String toString()
+        {
+            return "CreateExternalSchema[name=%s, source=%s, options=%s, ifNotExists=%s]".formatted(name, source, options.keySet(), ifNotExists);
+        }
+    }
+
     record DropSchema(List<String> name, boolean ifExists, boolean cascade)
             implements Statement
     {

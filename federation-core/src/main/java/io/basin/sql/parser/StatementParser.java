@@ -82,6 +82,9 @@ public final class StatementParser
         if (UserStatementParser.handles(first, second)) {
             return UserStatementParser.parse(text);
         }
+        if (ExternalSchemaStatementParser.handles(tokens)) {
+            return ExternalSchemaStatementParser.parse(text);
+        }
         switch (first) {
             case "EXPLAIN" -> {
                 int index = 1;

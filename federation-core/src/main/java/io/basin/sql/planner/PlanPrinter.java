@@ -50,6 +50,7 @@ public final class PlanPrinter
     private static String describe(PlanNode node)
     {
         return switch (node) {
+            case TableScanNode scan when scan.remoteSql().isPresent() -> "RemoteQuery[" + scan.table().catalog() + ", sql=" + scan.remoteSql().get() + "]";
             case TableScanNode scan -> "TableScan[" + scan.table() + ", columns=" + scan.columns().stream().map(TableColumn::name).toList()
                     + (scan.rowCount().isPresent() ? ", rows≈" + (long) scan.rowCount().getAsDouble() : "") + "]";
             case ValuesNode values -> "Values[" + values.rows().size() + " rows]";

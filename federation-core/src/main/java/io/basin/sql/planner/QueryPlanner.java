@@ -1,5 +1,9 @@
 package io.basin.sql.planner;
 
+import io.basin.metadata.ResolvedTable;
+import io.basin.pushdown.RemoteSqlDialect;
+import io.basin.sql.optimizer.PushSubqueriesIntoSources;
+
 import io.basin.error.BasinErrorCode;
 import io.basin.error.BasinException;
 import io.basin.metadata.QueryCatalogs;
@@ -45,6 +49,7 @@ import org.apache.calcite.tools.RelBuilder;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Properties;
 
@@ -83,11 +88,14 @@ public final class QueryPlanner
     private final CalciteCatalogReader catalogReader;
 
     private final ConstantFolder constantFolder;
+    private final boolean federatedPushdown;
 
     public QueryPlanner(QueryCatalogs catalogs, SessionContext session, ConstantFolder constantFolder)
     {
         this.constantFolder = requireNonNull(constantFolder, "constantFolder is null");
         this.catalogs = requireNonNull(catalogs, "catalogs is null");
+        this.federatedPushdown = requireNonNull(session, "session is null").settings().stream()
+                .noneMatch(setting -> setting.name().equals("federated_pushdown") && setting.setting().equals("off"));
         this.pgCatalog = new PgCatalog(catalogs, requireNonNull(session, "session is null"));
         CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", CatalogSchemas.rootSchema(catalogs, pgCatalog));
         Properties properties = new Properties();
@@ -253,6 +261,13 @@ public final class QueryPlanner
         rel = new RelFieldTrimmer(validator, relBuilder).trim(rel);
         rel = OptimizerProgram.run(List.of(CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE, CoreRules.FILTER_PROJECT_TRANSPOSE), rel);
         rel = OptimizerProgram.run(OptimizerProgram.WINDOWS, rel);
+        if (federatedPushdown) {
+            PushSubqueriesIntoSources.RemoteSources sources = remoteSources();
+            if (PushSubqueriesIntoSources.readsRemoteSources(rel, sources)) {
+                rel = new ConstantConditions(rexBuilder, constantFolder).fold(rel);
+                rel = PushSubqueriesIntoSources.apply(rel, sources);
+            }
+        }
 
         // RelRoot may carry a final projection (field reordering or dropping hidden sort keys)
         RelNode projected = root.isRefTrivial() ? rel : relBuilder.push(rel).project(relBuilder.fields(root.fields.stream().map(field -> field.getKey()).toList())).build();
@@ -266,6 +281,29 @@ public final class QueryPlanner
         }
         names = OutputColumnNames.postgresNames(validated, names);
         return new PlannedQuery(plan, names, projected);
+    }
+
+    /** The catalogs whose connectors run pushed-down statements, by their dialect. */
+    private PushSubqueriesIntoSources.RemoteSources remoteSources()
+    {
+        return new PushSubqueriesIntoSources.RemoteSources()
+        {
+            @Override
+            public Optional<RemoteSqlDialect> dialect(String catalogName)
+            {
+                return catalogs.queryPassThroughConnector(catalogName).flatMap(connector -> switch (connector) {
+                    case "postgresql" -> Optional.of(RemoteSqlDialect.POSTGRESQL);
+                    case "mysql" -> Optional.of(RemoteSqlDialect.MYSQL);
+                    default -> Optional.empty();
+                });
+            }
+
+            @Override
+            public ResolvedTable query(String catalogName, String sql)
+            {
+                return catalogs.remoteQuery(catalogName, sql);
+            }
+        };
     }
 
     public static String explainRel(RelNode rel)

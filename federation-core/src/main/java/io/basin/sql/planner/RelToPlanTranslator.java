@@ -166,7 +166,7 @@ public final class RelToPlanTranslator
             }
             columns = used;
         }
-        return new TableScanNode(table.name(), table.handle(), columns, table.rowCount());
+        return new TableScanNode(table.name(), table.handle(), columns, table.rowCount(), table.remoteSql());
     }
 
     private PlanNode project(Project project)
@@ -202,6 +202,11 @@ public final class RelToPlanTranslator
         condition.ifPresent(expression -> expression.accept(collector));
         if (used.isEmpty() && !scan.getRowType().getFieldList().isEmpty()) {
             used.set(0);
+        }
+        ConnectorTable connectorTable = scan.getTable().unwrap(ConnectorTable.class);
+        if (connectorTable != null && connectorTable.table().remoteSql().isPresent()) {
+            // a pushed-down statement is read whole, so the source runs exactly what EXPLAIN shows
+            used.set(0, scan.getRowType().getFieldCount());
         }
         PlanNode source = scan(scan, used);
         int[] mapping = new int[scan.getRowType().getFieldCount()];

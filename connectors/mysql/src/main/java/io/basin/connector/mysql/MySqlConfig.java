@@ -1,0 +1,195 @@
+package io.basin.connector.mysql;
+
+import io.trino.spi.TrinoException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import static io.basin.connector.mysql.MySqlErrorCode.MYSQL_INVALID_CONFIGURATION;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A MySQL catalog's properties.
+ *
+ * <table>
+ * <tr><th>property</th><th>meaning</th></tr>
+ * <tr><td>{@code connection-host}, {@code connection-port} (3306)</td><td>the server; its databases are the catalog's schemas</td></tr>
+ * <tr><td>{@code connection-user}</td><td>the login role</td></tr>
+ * <tr><td>{@code connection-password}, or {@code connection-password-env} (an environment
+ *     variable's name) or {@code connection-password-file} (a file holding only the password)</td>
+ *     <td>the password; none for trust authentication</td></tr>
+ * <tr><td>{@code ssl-mode} (disable)</td><td>MariaDB Connector/J's {@code sslMode}: disable, trust, verify-ca, verify-full</td></tr>
+ * <tr><td>{@code ssl-root-cert}</td><td>PEM file of the certificate authorities to trust</td></tr>
+ * <tr><td>{@code statement-timeout-ms} (600000)</td><td>MariaDB's {@code max_statement_time} for Basin's statements; 0 for none</td></tr>
+ * <tr><td>{@code connect-timeout-ms} (10000)</td><td>how long to wait for a connection</td></tr>
+ * <tr><td>{@code pool-max-size} (8)</td><td>connections kept open to the server</td></tr>
+ * <tr><td>{@code fetch-size} (2000)</td><td>rows fetched per round trip by a streaming read</td></tr>
+ * </table>
+ *
+ * <p>{@link #toString()} never shows the password.
+ */
+public record MySqlConfig(
+        String host,
+        int port,
+        String user,
+        Optional<String> password,
+        SslMode sslMode,
+        Optional<Path> sslRootCert,
+        Duration statementTimeout,
+        Duration connectTimeout,
+        int poolMaxSize,
+        int fetchSize)
+{
+    public static final String HOST = "connection-host";
+    public static final String PORT = "connection-port";
+    public static final String USER = "connection-user";
+    public static final String PASSWORD = "connection-password";
+    public static final String PASSWORD_ENV = "connection-password-env";
+    public static final String PASSWORD_FILE = "connection-password-file";
+    public static final String SSL_MODE = "ssl-mode";
+    public static final String SSL_ROOT_CERT = "ssl-root-cert";
+    public static final String STATEMENT_TIMEOUT = "statement-timeout-ms";
+    public static final String CONNECT_TIMEOUT = "connect-timeout-ms";
+    public static final String POOL_MAX_SIZE = "pool-max-size";
+    public static final String FETCH_SIZE = "fetch-size";
+
+    private static final Set<String> KNOWN = Set.of(HOST, PORT, USER, PASSWORD, PASSWORD_ENV, PASSWORD_FILE, SSL_MODE, SSL_ROOT_CERT,
+            STATEMENT_TIMEOUT, CONNECT_TIMEOUT, POOL_MAX_SIZE, FETCH_SIZE);
+
+    /** MariaDB Connector/J's {@code sslMode} values. */
+    public enum SslMode
+    {
+        DISABLE, TRUST, VERIFY_CA, VERIFY_FULL;
+
+        public String jdbcValue()
+        {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        static SslMode parse(String value)
+        {
+            for (SslMode mode : values()) {
+                if (mode.jdbcValue().equals(value.toLowerCase(Locale.ROOT))) {
+                    return mode;
+                }
+            }
+            throw invalid("%s must be one of disable, trust, verify-ca, verify-full, not '%s'".formatted(SSL_MODE, value));
+        }
+    }
+
+    public MySqlConfig
+    {
+        requireNonNull(host, "host is null");
+        requireNonNull(user, "user is null");
+        requireNonNull(password, "password is null");
+        requireNonNull(sslMode, "sslMode is null");
+        requireNonNull(sslRootCert, "sslRootCert is null");
+        requireNonNull(statementTimeout, "statementTimeout is null");
+        requireNonNull(connectTimeout, "connectTimeout is null");
+        if (port < 1 || port > 65535) {
+            throw invalid("%s must be between 1 and 65535: %s".formatted(PORT, port));
+        }
+        if (poolMaxSize < 1) {
+            throw invalid("%s must be at least 1: %s".formatted(POOL_MAX_SIZE, poolMaxSize));
+        }
+        if (fetchSize < 1) {
+            throw invalid("%s must be at least 1: %s".formatted(FETCH_SIZE, fetchSize));
+        }
+    }
+
+    /**
+     * Reads the properties; a password from an environment variable or a file is read here, so a
+     * missing variable or unreadable file is reported when the catalog is created.
+     */
+    public static MySqlConfig fromProperties(Map<String, String> properties)
+    {
+        return fromProperties(properties, System::getenv);
+    }
+
+    static MySqlConfig fromProperties(Map<String, String> properties, Function<String, String> environment)
+    {
+        Set<String> unknown = new TreeSet<>(properties.keySet());
+        unknown.removeAll(KNOWN);
+        if (!unknown.isEmpty()) {
+            throw invalid("unknown properties " + unknown + "; known: " + new TreeSet<>(KNOWN));
+        }
+        long passwordSources = properties.keySet().stream().filter(Set.of(PASSWORD, PASSWORD_ENV, PASSWORD_FILE)::contains).count();
+        if (passwordSources > 1) {
+            throw invalid("at most one of %s, %s and %s may be given".formatted(PASSWORD, PASSWORD_ENV, PASSWORD_FILE));
+        }
+        Optional<String> password = Optional.ofNullable(properties.get(PASSWORD));
+        if (properties.containsKey(PASSWORD_ENV)) {
+            String variable = properties.get(PASSWORD_ENV);
+            String value = environment.apply(variable);
+            if (value == null) {
+                throw invalid("the password's environment variable %s is not set".formatted(variable));
+            }
+            password = Optional.of(value);
+        }
+        if (properties.containsKey(PASSWORD_FILE)) {
+            Path file = Path.of(properties.get(PASSWORD_FILE));
+            try {
+                // one line; the line break an editor adds is not part of the password
+                password = Optional.of(Files.readString(file, StandardCharsets.UTF_8).stripTrailing());
+            }
+            catch (IOException e) {
+                // the exception's message names the file only, never its contents
+                throw invalid("cannot read the password file %s: %s".formatted(file, e.getClass().getSimpleName()));
+            }
+        }
+        return new MySqlConfig(
+                required(properties, HOST),
+                integer(properties, PORT, 3306),
+                required(properties, USER),
+                password,
+                Optional.ofNullable(properties.get(SSL_MODE)).map(SslMode::parse).orElse(SslMode.DISABLE),
+                Optional.ofNullable(properties.get(SSL_ROOT_CERT)).map(Path::of),
+                Duration.ofMillis(integer(properties, STATEMENT_TIMEOUT, 600_000)),
+                Duration.ofMillis(integer(properties, CONNECT_TIMEOUT, 10_000)),
+                integer(properties, POOL_MAX_SIZE, 8),
+                integer(properties, FETCH_SIZE, 2000));
+    }
+
+    private static String required(Map<String, String> properties, String name)
+    {
+        String value = properties.get(name);
+        if (value == null || value.isBlank()) {
+            throw invalid("property %s is required".formatted(name));
+        }
+        return value;
+    }
+
+    private static int integer(Map<String, String> properties, String name, int defaultValue)
+    {
+        String value = properties.get(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        }
+        catch (NumberFormatException e) {
+            throw invalid("%s must be an integer: '%s'".formatted(name, value));
+        }
+    }
+
+    private static TrinoException invalid(String message)
+    {
+        return new TrinoException(MYSQL_INVALID_CONFIGURATION, "Invalid MySQL connection settings: " + message);
+    }
+
+    @Override
+    public String toString()
+    {
+        return "MySqlConfig[%s@%s:%s, password %s, ssl-mode %s]".formatted(user, host, port, password.isPresent() ? "set" : "none", sslMode.jdbcValue());
+    }
+}

@@ -1,0 +1,16 @@
+package io.basin.connector.mysql;
+
+import java.util.Map;
+import java.util.OptionalDouble;
+
+import static java.util.Objects.requireNonNull;
+
+/** A relation's statistics as MySQL's planner keeps them; empty until ANALYZE ran. */
+record RemoteStatistics(OptionalDouble rowCount, Map<String, Double> distinctValues)
+{
+    RemoteStatistics
+    {
+        requireNonNull(rowCount, "rowCount is null");
+        distinctValues = Map.copyOf(requireNonNull(distinctValues, "distinctValues is null"));
+    }
+}

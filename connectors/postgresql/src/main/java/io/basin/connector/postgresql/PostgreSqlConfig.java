@@ -1,0 +1,222 @@
+package io.basin.connector.postgresql;
+
+import io.trino.spi.TrinoException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import static io.basin.connector.postgresql.PostgreSqlErrorCode.POSTGRESQL_INVALID_CONFIGURATION;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A PostgreSQL catalog's properties.
+ *
+ * <table>
+ * <tr><th>property</th><th>meaning</th></tr>
+ * <tr><td>{@code connection-host}, {@code connection-port} (5432)</td><td>the server</td></tr>
+ * <tr><td>{@code connection-database}</td><td>the database whose schemas the catalog shows</td></tr>
+ * <tr><td>{@code connection-user}</td><td>the login role</td></tr>
+ * <tr><td>{@code connection-password}, or {@code connection-password-env} (an environment
+ *     variable's name) or {@code connection-password-file} (a file holding only the password)</td>
+ *     <td>the password; none for trust authentication</td></tr>
+ * <tr><td>{@code ssl-mode} (prefer)</td><td>disable, allow, prefer, require, verify-ca, verify-full</td></tr>
+ * <tr><td>{@code ssl-root-cert}</td><td>PEM file of the certificate authorities to trust</td></tr>
+ * <tr><td>{@code statement-timeout-ms} (600000)</td><td>PostgreSQL's {@code statement_timeout} for Basin's statements; 0 for none</td></tr>
+ * <tr><td>{@code connect-timeout-ms} (10000)</td><td>how long to wait for a connection</td></tr>
+ * <tr><td>{@code pool-max-size} (8)</td><td>connections kept open to the server</td></tr>
+ * <tr><td>{@code fetch-size} (2000)</td><td>rows fetched per round trip by a cursor read</td></tr>
+ * <tr><td>{@code unbounded-numeric-scale} (10)</td><td>the scale of {@code decimal(38, s)} that
+ *     unbounded {@code numeric} columns map to; values needing more digits are an error, never rounded</td></tr>
+ * <tr><td>{@code read-parallelism} (4)</td><td>how many connections read one large table at
+ *     once, each a range of its blocks ({@code ctid}), all in one exported snapshot; 1 reads every
+ *     table over one connection</td></tr>
+ * <tr><td>{@code parallel-read-min-blocks} (1024)</td><td>the size (8 kB blocks, as
+ *     {@code pg_class.relpages} estimates it) from which a table is read in parallel</td></tr>
+ * </table>
+ *
+ * <p>{@link #toString()} never shows the password.
+ */
+public record PostgreSqlConfig(
+        String host,
+        int port,
+        String database,
+        String user,
+        Optional<String> password,
+        SslMode sslMode,
+        Optional<Path> sslRootCert,
+        Duration statementTimeout,
+        Duration connectTimeout,
+        int poolMaxSize,
+        int fetchSize,
+        int unboundedNumericScale,
+        int readParallelism,
+        long parallelReadMinBlocks)
+{
+    public static final String HOST = "connection-host";
+    public static final String PORT = "connection-port";
+    public static final String DATABASE = "connection-database";
+    public static final String USER = "connection-user";
+    public static final String PASSWORD = "connection-password";
+    public static final String PASSWORD_ENV = "connection-password-env";
+    public static final String PASSWORD_FILE = "connection-password-file";
+    public static final String SSL_MODE = "ssl-mode";
+    public static final String SSL_ROOT_CERT = "ssl-root-cert";
+    public static final String STATEMENT_TIMEOUT = "statement-timeout-ms";
+    public static final String CONNECT_TIMEOUT = "connect-timeout-ms";
+    public static final String POOL_MAX_SIZE = "pool-max-size";
+    public static final String FETCH_SIZE = "fetch-size";
+    public static final String UNBOUNDED_NUMERIC_SCALE = "unbounded-numeric-scale";
+    public static final String READ_PARALLELISM = "read-parallelism";
+    public static final String PARALLEL_READ_MIN_BLOCKS = "parallel-read-min-blocks";
+
+    private static final Set<String> KNOWN = Set.of(HOST, PORT, DATABASE, USER, PASSWORD, PASSWORD_ENV, PASSWORD_FILE, SSL_MODE, SSL_ROOT_CERT,
+            STATEMENT_TIMEOUT, CONNECT_TIMEOUT, POOL_MAX_SIZE, FETCH_SIZE, UNBOUNDED_NUMERIC_SCALE, READ_PARALLELISM, PARALLEL_READ_MIN_BLOCKS);
+
+    /** libpq's {@code sslmode} values, which PgJDBC's {@code sslmode} accepts too. */
+    public enum SslMode
+    {
+        DISABLE, ALLOW, PREFER, REQUIRE, VERIFY_CA, VERIFY_FULL;
+
+        public String jdbcValue()
+        {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        static SslMode parse(String value)
+        {
+            for (SslMode mode : values()) {
+                if (mode.jdbcValue().equals(value.toLowerCase(Locale.ROOT))) {
+                    return mode;
+                }
+            }
+            throw invalid("%s must be one of disable, allow, prefer, require, verify-ca, verify-full, not '%s'".formatted(SSL_MODE, value));
+        }
+    }
+
+    public PostgreSqlConfig
+    {
+        requireNonNull(host, "host is null");
+        requireNonNull(database, "database is null");
+        requireNonNull(user, "user is null");
+        requireNonNull(password, "password is null");
+        requireNonNull(sslMode, "sslMode is null");
+        requireNonNull(sslRootCert, "sslRootCert is null");
+        requireNonNull(statementTimeout, "statementTimeout is null");
+        requireNonNull(connectTimeout, "connectTimeout is null");
+        if (port < 1 || port > 65535) {
+            throw invalid("%s must be between 1 and 65535: %s".formatted(PORT, port));
+        }
+        if (poolMaxSize < 1) {
+            throw invalid("%s must be at least 1: %s".formatted(POOL_MAX_SIZE, poolMaxSize));
+        }
+        if (fetchSize < 1) {
+            throw invalid("%s must be at least 1: %s".formatted(FETCH_SIZE, fetchSize));
+        }
+        if (readParallelism < 1 || readParallelism > poolMaxSize - 1 && readParallelism > 1) {
+            throw invalid("%s must be between 1 and %s - 1 (one connection holds the shared snapshot): %s".formatted(READ_PARALLELISM, POOL_MAX_SIZE, readParallelism));
+        }
+        if (unboundedNumericScale < 0 || unboundedNumericScale > 38) {
+            throw invalid("%s must be between 0 and 38: %s".formatted(UNBOUNDED_NUMERIC_SCALE, unboundedNumericScale));
+        }
+    }
+
+    /**
+     * Reads the properties; a password from an environment variable or a file is read here, so a
+     * missing variable or unreadable file is reported when the catalog is created.
+     */
+    public static PostgreSqlConfig fromProperties(Map<String, String> properties)
+    {
+        return fromProperties(properties, System::getenv);
+    }
+
+    static PostgreSqlConfig fromProperties(Map<String, String> properties, Function<String, String> environment)
+    {
+        Set<String> unknown = new TreeSet<>(properties.keySet());
+        unknown.removeAll(KNOWN);
+        if (!unknown.isEmpty()) {
+            throw invalid("unknown properties " + unknown + "; known: " + new TreeSet<>(KNOWN));
+        }
+        long passwordSources = properties.keySet().stream().filter(Set.of(PASSWORD, PASSWORD_ENV, PASSWORD_FILE)::contains).count();
+        if (passwordSources > 1) {
+            throw invalid("at most one of %s, %s and %s may be given".formatted(PASSWORD, PASSWORD_ENV, PASSWORD_FILE));
+        }
+        Optional<String> password = Optional.ofNullable(properties.get(PASSWORD));
+        if (properties.containsKey(PASSWORD_ENV)) {
+            String variable = properties.get(PASSWORD_ENV);
+            String value = environment.apply(variable);
+            if (value == null) {
+                throw invalid("the password's environment variable %s is not set".formatted(variable));
+            }
+            password = Optional.of(value);
+        }
+        if (properties.containsKey(PASSWORD_FILE)) {
+            Path file = Path.of(properties.get(PASSWORD_FILE));
+            try {
+                // one line; the line break an editor adds is not part of the password
+                password = Optional.of(Files.readString(file, StandardCharsets.UTF_8).stripTrailing());
+            }
+            catch (IOException e) {
+                // the exception's message names the file only, never its contents
+                throw invalid("cannot read the password file %s: %s".formatted(file, e.getClass().getSimpleName()));
+            }
+        }
+        return new PostgreSqlConfig(
+                required(properties, HOST),
+                integer(properties, PORT, 5432),
+                required(properties, DATABASE),
+                required(properties, USER),
+                password,
+                Optional.ofNullable(properties.get(SSL_MODE)).map(SslMode::parse).orElse(SslMode.PREFER),
+                Optional.ofNullable(properties.get(SSL_ROOT_CERT)).map(Path::of),
+                Duration.ofMillis(integer(properties, STATEMENT_TIMEOUT, 600_000)),
+                Duration.ofMillis(integer(properties, CONNECT_TIMEOUT, 10_000)),
+                integer(properties, POOL_MAX_SIZE, 8),
+                integer(properties, FETCH_SIZE, 2000),
+                integer(properties, UNBOUNDED_NUMERIC_SCALE, 10),
+                integer(properties, READ_PARALLELISM, 4),
+                integer(properties, PARALLEL_READ_MIN_BLOCKS, 1024));
+    }
+
+    private static String required(Map<String, String> properties, String name)
+    {
+        String value = properties.get(name);
+        if (value == null || value.isBlank()) {
+            throw invalid("property %s is required".formatted(name));
+        }
+        return value;
+    }
+
+    private static int integer(Map<String, String> properties, String name, int defaultValue)
+    {
+        String value = properties.get(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        }
+        catch (NumberFormatException e) {
+            throw invalid("%s must be an integer: '%s'".formatted(name, value));
+        }
+    }
+
+    private static TrinoException invalid(String message)
+    {
+        return new TrinoException(POSTGRESQL_INVALID_CONFIGURATION, "Invalid PostgreSQL connection settings: " + message);
+    }
+
+    @Override
+    public String toString()
+    {
+        return "PostgreSqlConfig[%s@%s:%s/%s, password %s, ssl-mode %s]".formatted(user, host, port, database, password.isPresent() ? "set" : "none", sslMode.jdbcValue());
+    }
+}

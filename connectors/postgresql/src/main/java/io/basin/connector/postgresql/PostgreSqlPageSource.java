@@ -1,0 +1,218 @@
+package io.basin.connector.postgresql;
+
+import io.trino.spi.Page;
+import io.trino.spi.PageBuilder;
+import io.trino.spi.TrinoException;
+import io.trino.spi.connector.ConnectorPageSource;
+import io.trino.spi.connector.SourcePage;
+import io.trino.spi.type.Type;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Reads a statement's result through a server-side cursor: with auto-commit off and a fetch
+ * size, PgJDBC fetches {@code fetch-size} rows per round trip, so memory stays bounded by one
+ * batch of rows plus one page, whatever the result's size. The statement starts on the first
+ * request for a page; the connection goes back to the pool as soon as the result is exhausted
+ * or the source is closed. Not thread-safe.
+ */
+final class PostgreSqlPageSource
+        implements ConnectorPageSource
+{
+    private static final Logger log = LoggerFactory.getLogger(PostgreSqlPageSource.class);
+    private static final int MAX_ROWS_PER_PAGE = 8192;
+
+    private final PostgreSqlClient client;
+    private final String sql;
+    private final List<String> columnNames;
+    private final List<ColumnMapping> mappings;
+    private final PageBuilder pageBuilder;
+    private Connection connection;
+    private PreparedStatement statement;
+    private ResultSet resultSet;
+    private boolean finished;
+    private long completedBytes;
+    private long completedPositions;
+    private long readTimeNanos;
+
+    private final Optional<String> snapshot;
+
+    PostgreSqlPageSource(PostgreSqlClient client, String sql, Optional<String> snapshot, List<String> columnNames, List<ColumnMapping> mappings)
+    {
+        this.snapshot = requireNonNull(snapshot, "snapshot is null");
+        this.client = requireNonNull(client, "client is null");
+        this.sql = requireNonNull(sql, "sql is null");
+        this.columnNames = List.copyOf(requireNonNull(columnNames, "columnNames is null"));
+        this.mappings = List.copyOf(requireNonNull(mappings, "mappings is null"));
+        List<Type> types = mappings.stream().map(ColumnMapping::type).toList();
+        this.pageBuilder = new PageBuilder(types);
+    }
+
+    @Override
+    public SourcePage getNextSourcePage()
+    {
+        if (finished) {
+            return null;
+        }
+        long start = System.nanoTime();
+        try {
+            if (resultSet == null) {
+                open();
+            }
+            pageBuilder.reset();
+            int rows = 0;
+            while (rows < MAX_ROWS_PER_PAGE && !pageBuilder.isFull()) {
+                if (!resultSet.next()) {
+                    finished = true;
+                    break;
+                }
+                pageBuilder.declarePosition();
+                for (int channel = 0; channel < mappings.size(); channel++) {
+                    mappings.get(channel).reader().read(resultSet, channel + 1, pageBuilder.getBlockBuilder(channel));
+                }
+                rows++;
+            }
+            Page page = pageBuilder.build();
+            completedBytes += page.getSizeInBytes();
+            completedPositions += page.getPositionCount();
+            if (finished) {
+                release(true);
+            }
+            return SourcePage.create(page);
+        }
+        catch (SQLException e) {
+            TrinoException failure = client.queryFailure(e);
+            closeAfterFailure(failure);
+            throw failure;
+        }
+        catch (RuntimeException e) {
+            closeAfterFailure(e);
+            throw e;
+        }
+        finally {
+            readTimeNanos += System.nanoTime() - start;
+        }
+    }
+
+    private void open()
+            throws SQLException
+    {
+        log.debug("{} runs: {}", client.catalogName(), sql);
+        connection = client.openConnection();
+        // a cursor needs a transaction; it is only ever read, and ended when the source is
+        connection.setAutoCommit(false);
+        if (snapshot.isPresent()) {
+            // the scan's shared snapshot: this split sees the table as its sibling splits do
+            try (java.sql.Statement setup = connection.createStatement()) {
+                setup.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                setup.execute("SET TRANSACTION SNAPSHOT '" + snapshot.get() + "'");
+            }
+        }
+        statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        statement.setFetchSize(client.config().fetchSize());
+        resultSet = statement.executeQuery();
+        if (resultSet.getMetaData().getColumnCount() != mappings.size()) {
+            throw new SQLException("PostgreSQL returned %s columns for %s, expected %s".formatted(resultSet.getMetaData().getColumnCount(), columnNames, mappings.size()));
+        }
+    }
+
+    /** The statement this source runs. */
+    String sql()
+    {
+        return sql;
+    }
+
+    @Override
+    public boolean isFinished()
+    {
+        return finished;
+    }
+
+    @Override
+    public long getCompletedBytes()
+    {
+        return completedBytes;
+    }
+
+    @Override
+    public OptionalLong getCompletedPositions()
+    {
+        return OptionalLong.of(completedPositions);
+    }
+
+    @Override
+    public long getReadTimeNanos()
+    {
+        return readTimeNanos;
+    }
+
+    @Override
+    public long getMemoryUsage()
+    {
+        return pageBuilder.getRetainedSizeInBytes();
+    }
+
+    @Override
+    public void close()
+    {
+        boolean complete = finished;
+        finished = true;
+        try {
+            release(complete);
+        }
+        catch (SQLException e) {
+            throw client.queryFailure(e);
+        }
+    }
+
+    private void closeAfterFailure(Exception failure)
+    {
+        finished = true;
+        try {
+            release(false);
+        }
+        catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** Ends the remote transaction and returns the connection to the pool. */
+    private void release(boolean complete)
+            throws SQLException
+    {
+        if (connection == null) {
+            return;
+        }
+        Connection closing = connection;
+        PreparedStatement closingStatement = statement;
+        ResultSet closingResult = resultSet;
+        connection = null;
+        statement = null;
+        resultSet = null;
+        // the cursor first, then the transaction, then the connection goes back to the pool
+        try (closing) {
+            try (PreparedStatement _ = closingStatement; ResultSet _ = closingResult) {
+                // closed by the try
+            }
+            if (!closing.isClosed()) {
+                if (complete) {
+                    closing.commit();
+                }
+                else {
+                    closing.rollback();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.basin.connector;
+
+import io.basin.catalog.external.ExternalSchema;
+import io.basin.error.BasinException;
+import io.basin.metadata.ExternalSchemaBinding;
+import io.trino.spi.TrinoException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import static io.basin.error.BasinErrorCode.CONNECTOR_ERROR;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The external schemas of the local database and the connectors behind them. Each external
+ * schema {@code s} reads through an unlisted catalog named {@code dev.s}, created from its
+ * binding's connector name and properties: when the schema is created (so bad properties fail
+ * the statement), or on first use for bindings restored from the system catalog (so a source
+ * that cannot be set up, e.g. a password variable missing after a restart, fails the queries
+ * that use it, with its reason, not the engine's start).
+ *
+ * <p>The binding is generic (schema name, connector, properties, remote schema): PostgreSQL and
+ * MySQL sources use it, and so can any other connector. Thread-safe.
+ */
+public final class ExternalSchemas
+        implements AutoCloseable
+{
+    private static final Logger log = LoggerFactory.getLogger(ExternalSchemas.class);
+
+    private final ConnectorRegistry registry;
+    private final String localCatalog;
+    private final Map<String, Entry> entries = new TreeMap<>();
+
+    public ExternalSchemas(ConnectorRegistry registry, String localCatalog)
+    {
+        this.registry = requireNonNull(registry, "registry is null");
+        this.localCatalog = requireNonNull(localCatalog, "localCatalog is null");
+    }
+
+    /** The bindings of a previous run; their connectors start on first use. */
+    public synchronized void restore(List<ExternalSchema> schemas)
+    {
+        for (ExternalSchema schema : schemas) {
+            entries.put(schema.name(), new Entry(schema));
+        }
+    }
+
+    /**
+     * Creates the connector of a binding and checks it can be set up; the caller then records
+     * the binding with {@link #add}, or shuts the connector down with {@link #discard}.
+     */
+    public CatalogHandle open(ExternalSchema schema)
+    {
+        return registry.createUnlistedCatalog(catalogName(schema.name()), schema.connectorName(), schema.properties());
+    }
+
+    public synchronized void add(ExternalSchema schema, CatalogHandle catalog)
+    {
+        Entry entry = new Entry(schema);
+        entry.catalog = catalog;
+        entries.put(schema.name(), entry);
+    }
+
+    public void discard(CatalogHandle catalog)
+    {
+        registry.shutdownUnlisted(catalog);
+    }
+
+    /** Forgets an external schema and shuts its connector down. */
+    public void remove(String name)
+    {
+        Entry entry;
+        synchronized (this) {
+            entry = entries.remove(name);
+        }
+        if (entry != null && entry.catalog != null) {
+            registry.shutdownUnlisted(entry.catalog);
+        }
+    }
+
+    public synchronized boolean contains(String name)
+    {
+        return entries.containsKey(name);
+    }
+
+    public synchronized Optional<ExternalSchemaBinding> binding(String catalogName, String schemaName)
+    {
+        if (!catalogName.equals(localCatalog)) {
+            return Optional.empty();
+        }
+        Entry entry = entries.get(schemaName);
+        return entry == null ? Optional.empty() : Optional.of(new ExternalSchemaBinding(schemaName, catalogName(schemaName), entry.schema.remoteSchema()));
+    }
+
+    public synchronized List<String> names(String catalogName)
+    {
+        return catalogName.equals(localCatalog) ? new ArrayList<>(entries.keySet()) : List.of();
+    }
+
+    /** The connector of the external schema whose unlisted catalog is {@code catalogName}, started if need be. */
+    public synchronized Optional<CatalogHandle> catalog(String catalogName)
+    {
+        String prefix = localCatalog + ".";
+        if (!catalogName.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        Entry entry = entries.get(catalogName.substring(prefix.length()));
+        if (entry == null) {
+            return Optional.empty();
+        }
+        if (entry.catalog == null) {
+            try {
+                entry.catalog = open(entry.schema);
+            }
+            catch (TrinoException e) {
+                // the reason comes from the connector, which never puts a secret in a message
+                throw new BasinException(CONNECTOR_ERROR, "Cannot use external schema \"%s\": %s".formatted(entry.schema.name(), e.getMessage()), e);
+            }
+        }
+        return Optional.of(entry.catalog);
+    }
+
+    private String catalogName(String schemaName)
+    {
+        return localCatalog + "." + schemaName;
+    }
+
+    @Override
+    public void close()
+    {
+        List<CatalogHandle> open = new ArrayList<>();
+        synchronized (this) {
+            for (Entry entry : entries.values()) {
+                if (entry.catalog != null) {
+                    open.add(entry.catalog);
+                }
+            }
+            entries.clear();
+        }
+        for (CatalogHandle catalog : open) {
+            try {
+                registry.shutdownUnlisted(catalog);
+            }
+            catch (RuntimeException e) {
+                log.warn("Cannot shut down {}", catalog, e);
+            }
+        }
+    }
+
+    private static final class Entry
+    {
+        private final ExternalSchema schema;
+        private CatalogHandle catalog;
+
+        Entry(ExternalSchema schema)
+        {
+            this.schema = requireNonNull(schema, "schema is null");
+        }
+    }
+}

@@ -1,0 +1,279 @@
+package io.basin.sql.optimizer;
+
+import io.basin.metadata.ResolvedTable;
+import io.basin.metadata.TableColumn;
+import io.basin.pushdown.RemoteSqlDialect;
+import io.basin.pushdown.sql.RemoteOperations;
+import io.basin.pushdown.sql.RemoteSqlGenerator;
+import io.basin.sql.analyzer.ConnectorTable;
+import io.basin.sql.analyzer.TypeConverter;
+import io.trino.spi.TrinoException;
+import io.trino.spi.type.Type;
+import io.trino.spi.type.VarcharType;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptAbstractTable;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelShuttleImpl;
+import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rel.logical.LogicalSort;
+import org.apache.calcite.rel.logical.LogicalTableScan;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Federated placement for OLTP sources: every maximal subtree whose scans all read one remote
+ * source (PostgreSQL, MySQL), and whose operations that source runs with Basin's semantics
+ * ({@link RemoteOperations}), becomes one statement the source runs, generated in its dialect
+ * ({@link RemoteSqlGenerator}) and read through the connector's {@code system.query} table
+ * function. The rest of the plan runs in Basin over that statement's result.
+ *
+ * <p>The statement is built so its result has exactly the types Basin expects: string columns
+ * are compared by their text ({@code CAST(c AS VARCHAR)}: a uuid, json or enum column compares as
+ * the text Basin holds, not by its own rules), and every other output is cast to its Basin type.
+ * When the connector rejects the statement (e.g. a name PostgreSQL spells in mixed case, which the
+ * SPI folds) or describes other types, the subtree stays in Basin and its inputs are tried
+ * instead: pushdown never changes a result, it only moves work.
+ *
+ * <p>A pushed {@code ORDER BY ... LIMIT} is repeated in Basin over the (at most limit) rows, so
+ * the final order does not depend on how the rows travel.
+ */
+public final class PushSubqueriesIntoSources
+{
+    private static final Logger log = LoggerFactory.getLogger(PushSubqueriesIntoSources.class);
+
+    /** What the pass needs from the catalogs. */
+    public interface RemoteSources
+    {
+        /** The dialect of the source behind a catalog whose connector runs pushed-down statements. */
+        Optional<RemoteSqlDialect> dialect(String catalogName);
+
+        /** A table reading the result of {@code sql} run by the catalog's source. */
+        ResolvedTable query(String catalogName, String sql);
+    }
+
+    private record Source(String catalogName, RemoteSqlDialect dialect) {}
+
+    /** A subtree, and the source it can run in whole, if there is one. */
+    private record Visited(RelNode rel, Optional<Source> source) {}
+
+    private final RemoteSources sources;
+    private final RexBuilder rexBuilder;
+
+    private PushSubqueriesIntoSources(RemoteSources sources, RexBuilder rexBuilder)
+    {
+        this.sources = requireNonNull(sources, "sources is null");
+        this.rexBuilder = requireNonNull(rexBuilder, "rexBuilder is null");
+    }
+
+    /** Whether the plan reads any table whose source takes pushed-down statements. */
+    public static boolean readsRemoteSources(RelNode rel, RemoteSources sources)
+    {
+        boolean[] found = {false};
+        rel.accept(new RelShuttleImpl()
+        {
+            @Override
+            public RelNode visit(TableScan scan)
+            {
+                ConnectorTable table = scan.getTable().unwrap(ConnectorTable.class);
+                if (table != null && table.table().remoteSql().isEmpty() && sources.dialect(table.table().name().catalog()).isPresent()) {
+                    found[0] = true;
+                }
+                return scan;
+            }
+        });
+        return found[0];
+    }
+
+    public static RelNode apply(RelNode rel, RemoteSources sources)
+    {
+        PushSubqueriesIntoSources pass = new PushSubqueriesIntoSources(sources, rel.getCluster().getRexBuilder());
+        Visited root = pass.visit(rel);
+        return root.source().isPresent() ? pass.push(root.rel(), root.source().get()) : root.rel();
+    }
+
+    private Visited visit(RelNode node)
+    {
+        if (node instanceof TableScan scan) {
+            ConnectorTable table = scan.getTable().unwrap(ConnectorTable.class);
+            if (table == null || table.table().remoteSql().isPresent()) {
+                return new Visited(node, Optional.empty());
+            }
+            String catalog = table.table().name().catalog();
+            return new Visited(node, sources.dialect(catalog).map(dialect -> new Source(catalog, dialect)));
+        }
+        List<Visited> inputs = node.getInputs().stream().map(this::visit).toList();
+        Optional<Source> common = inputs.isEmpty() ? Optional.empty() : inputs.getFirst().source();
+        for (Visited input : inputs) {
+            if (!input.source().equals(common)) {
+                common = Optional.empty();
+            }
+        }
+        List<RelNode> rels = inputs.stream().map(Visited::rel).toList();
+        if (common.isPresent() && new RemoteOperations(common.get().dialect()).supports(node)) {
+            return new Visited(node.copy(node.getTraitSet(), rels), common);
+        }
+        if (common.isPresent()) {
+            log.debug("Not pushing into {}: {}", common.get().catalogName(), node.explain().strip());
+        }
+        // this node stays in Basin: each input that runs in one source becomes one statement
+        List<RelNode> placed = new ArrayList<>();
+        for (Visited input : inputs) {
+            placed.add(input.source().isPresent() ? push(input.rel(), input.source().get()) : input.rel());
+        }
+        return new Visited(node.copy(node.getTraitSet(), placed), Optional.empty());
+    }
+
+    /** {@code subtree} as one remote statement, or, if the source cannot take it, with its inputs pushed. */
+    private RelNode push(RelNode subtree, Source source)
+    {
+        if (subtree instanceof TableScan) {
+            // a plain scan already reads only the columns it needs
+            return subtree;
+        }
+        Optional<RelNode> remote = remoteScan(subtree, source);
+        if (remote.isPresent()) {
+            return remote.get();
+        }
+        List<RelNode> inputs = subtree.getInputs().stream().map(input -> push(input, source)).toList();
+        return subtree.copy(subtree.getTraitSet(), inputs);
+    }
+
+    private Optional<RelNode> remoteScan(RelNode subtree, Source source)
+    {
+        RemoteSqlGenerator generator = new RemoteSqlGenerator(source.dialect());
+        String sql;
+        ResolvedTable table;
+        try {
+            sql = generator.toSql(withExactOutputTypes(new RemoteNames().visitAll(subtree), source.dialect()));
+            table = sources.query(source.catalogName(), sql);
+        }
+        catch (TrinoException | UnsupportedOperationException | AssertionError e) {
+            log.debug("Not pushing a subtree into {}: {}", source.catalogName(), e.getMessage());
+            return Optional.empty();
+        }
+        List<RelDataTypeField> fields = subtree.getRowType().getFieldList();
+        if (table.columns().size() != fields.size()) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < fields.size(); i++) {
+            if (!compatible(TypeConverter.toTrinoType(fields.get(i).getType()), table.columns().get(i))) {
+                log.debug("Not pushing a subtree into {}: column {} is {}, expected {}", source.catalogName(), i, table.columns().get(i).type(), fields.get(i).getType());
+                return Optional.empty();
+            }
+        }
+        RelOptCluster cluster = subtree.getCluster();
+        RelNode scan = LogicalTableScan.create(cluster,
+                new NamedTable(List.of(source.catalogName(), "system", "query"), subtree.getRowType(), Optional.of(new ConnectorTable(table))),
+                List.of());
+        if (subtree instanceof Sort sort) {
+            return Optional.of(LogicalSort.create(scan, sort.getCollation(), null, sort.fetch));
+        }
+        return Optional.of(scan);
+    }
+
+    /** A table for a plan fragment: a name, a row type and, for a pushed-down statement, the table Basin reads. */
+    private static final class NamedTable
+            extends RelOptAbstractTable
+    {
+        private final List<String> qualifiedName;
+        private final Optional<ConnectorTable> table;
+
+        NamedTable(List<String> qualifiedName, RelDataType rowType, Optional<ConnectorTable> table)
+        {
+            super(null, String.join(".", qualifiedName), rowType);
+            this.qualifiedName = List.copyOf(qualifiedName);
+            this.table = table;
+        }
+
+        @Override
+        public List<String> getQualifiedName()
+        {
+            return qualifiedName;
+        }
+
+        @Override
+        public <C> C unwrap(Class<C> type)
+        {
+            if (table.isPresent() && type.isInstance(table.get())) {
+                return type.cast(table.get());
+            }
+            return super.unwrap(type);
+        }
+    }
+
+    private static boolean compatible(Type expected, TableColumn actual)
+    {
+        // strings of any declared length hold the same values
+        return expected.equals(actual.type()) || expected instanceof VarcharType && actual.type() instanceof VarcharType;
+    }
+
+    /** The fragment's outputs cast to their Basin types, so the source returns exactly those (sum(int) is numeric in PostgreSQL). */
+    private RelNode withExactOutputTypes(RelNode fragment, RemoteSqlDialect dialect)
+    {
+        List<RexNode> projections = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (RelDataTypeField field : fragment.getRowType().getFieldList()) {
+            RexNode reference = new RexInputRef(field.getIndex(), field.getType());
+            SqlTypeName type = field.getType().getSqlTypeName();
+            boolean string = type == SqlTypeName.VARCHAR || type == SqlTypeName.CHAR;
+            // MySQL casts integers only to SIGNED (a bigint) and has no boolean: those stay as the
+            // source returns them, and the type check below keeps them local if they differ
+            boolean uncastable = dialect == RemoteSqlDialect.MYSQL
+                    && (type == SqlTypeName.TINYINT || type == SqlTypeName.SMALLINT || type == SqlTypeName.INTEGER || type == SqlTypeName.BOOLEAN);
+            projections.add(string || uncastable ? reference : rexBuilder.makeAbstractCast(field.getType(), reference, false));
+            names.add(field.getName());
+        }
+        return LogicalProject.create(fragment, List.of(), projections, names, java.util.Set.of());
+    }
+
+    /**
+     * Scans as the source names them ({@code schema.table}), each string column cast to a string
+     * so it compares by the text Basin holds.
+     */
+    private final class RemoteNames
+            extends RelShuttleImpl
+    {
+        RelNode visitAll(RelNode rel)
+        {
+            return rel.accept(this);
+        }
+
+        @Override
+        public RelNode visit(TableScan scan)
+        {
+            ResolvedTable table = scan.getTable().unwrap(ConnectorTable.class).table();
+            RelNode remote = LogicalTableScan.create(scan.getCluster(),
+                    new NamedTable(List.of(table.name().schema(), table.name().table()), scan.getRowType(), Optional.empty()),
+                    List.of());
+            List<RexNode> projections = new ArrayList<>();
+            boolean anyString = false;
+            for (RelDataTypeField field : scan.getRowType().getFieldList()) {
+                RexNode reference = new RexInputRef(field.getIndex(), field.getType());
+                RelDataType type = field.getType();
+                if (type.getSqlTypeName() == SqlTypeName.VARCHAR || type.getSqlTypeName() == SqlTypeName.CHAR) {
+                    // the column's own type: a value of it always fits, so the cast never truncates
+                    projections.add(rexBuilder.makeAbstractCast(type, reference, false));
+                    anyString = true;
+                }
+                else {
+                    projections.add(reference);
+                }
+            }
+            return anyString ? LogicalProject.create(remote, List.of(), projections, scan.getRowType().getFieldNames(), java.util.Set.of()) : remote;
+        }
+    }
+}
