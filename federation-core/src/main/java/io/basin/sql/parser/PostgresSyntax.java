@@ -54,6 +54,11 @@ final class PostgresSyntax
                     replace(result, token.offset(), end(sql, tokens.get(last)), "");
                 }
             }
+            else if (keyword.equals("UNNEST") && i >= 2 && tokens.get(i - 1).text().equals(".") && !tokens.get(i - 1).quoted()
+                    && tokens.get(i - 2).keyword().equals("PG_CATALOG") && next(tokens, i + 1, "(")) {
+                // pg_catalog.unnest(a): Calcite reads UNNEST only as a keyword, never qualified
+                replace(result, tokens.get(i - 2).offset(), token.offset(), "");
+            }
             else if (token.text().equals("[") && !token.quoted() && next(tokens, i + 1, "]") && i > 0 && isTypeName(tokens.get(i - 1))) {
                 replace(result, token.offset(), tokens.get(i + 1).offset() + 1, " ARRAY");
             }
@@ -64,7 +69,7 @@ final class PostgresSyntax
     private static boolean mayNeedRewrite(String sql)
     {
         String upper = sql.toUpperCase(Locale.ROOT);
-        return upper.contains("OPERATOR") || upper.contains("COLLATE") || sql.contains("[]") || sql.contains("[ ]");
+        return upper.contains("OPERATOR") || upper.contains("COLLATE") || upper.contains("UNNEST") || sql.contains("[]") || sql.contains("[ ]");
     }
 
     private static boolean isTypeName(Token token)
