@@ -114,6 +114,40 @@ final class TestPsqlCatalogCommands
     }
 
     @Test
+    void testListFunctions()
+    {
+        // schema | name | result type | argument types | kind: each function Basin lists is listed
+        // so by PostgreSQL; where Basin has every overload PostgreSQL has, the lists are the same
+        for (String command : List.of("\\df upper", "\\df *trunc*", "\\df s*", "\\df length", "\\df count", "\\df avg", "\\df pg_catalog.l*")) {
+            List<String> onBasin = rows(basinPsql.run("-A", "-t", "-c", command));
+            List<String> onPostgres = rows(postgresPsql.run("-A", "-t", "-c", command));
+            assertThat(onPostgres).as(command).containsAll(onBasin);
+            assertThat(onBasin).as(command).isNotEmpty();
+        }
+        assertThat(rows(basinPsql.run("-A", "-t", "-c", "\\df upper"))).containsExactly("pg_catalog|upper|text|text|func");
+        for (String command : List.of("\\df round", "\\df split_part", "\\df initcap", "\\df row_number", "\\df stddev")) {
+            assertSameOutput("-c", command);
+        }
+        // without a pattern only user functions are listed: none
+        assertSameOutput("-c", "\\df");
+    }
+
+    @Test
+    void testListTypes()
+    {
+        // schema | name: Basin's types are PostgreSQL's (descriptions differ: Basin has none)
+        for (String command : List.of("\\dT int*", "\\dT *char*", "\\dT pg_catalog.bool", "\\dTS")) {
+            List<String> onBasin = withoutFields(basinPsql.run("-A", "-t", "-c", command), 2);
+            List<String> onPostgres = withoutFields(postgresPsql.run("-A", "-t", "-c", command), 2);
+            assertThat(onPostgres).as(command).containsAll(onBasin);
+            assertThat(onBasin).as(command).isNotEmpty();
+        }
+        assertThat(withoutFields(basinPsql.run("-A", "-t", "-c", "\\dT int*"), 2)).contains("pg_catalog|integer", "pg_catalog|bigint", "pg_catalog|smallint");
+        // without a pattern only user types are listed: none
+        assertSameOutput("-c", "\\dT");
+    }
+
+    @Test
     void testDescribeMissingTable()
     {
         TestingPsql.Result onBasin = basinPsql.run("-c", "\\d no_such_table");
