@@ -92,6 +92,15 @@ public final class FunctionNames
     public static final String PI = "pi";
     public static final String RANDOM = "random";
 
+    // bitwise, on integer types (PostgreSQL's & | # ~ << >>): and/or/xor/not in the call's type,
+    // the operands of that type; the shifts take the value in the call's type and an integer count
+    public static final String BITWISE_AND = "bitwise_and";
+    public static final String BITWISE_OR = "bitwise_or";
+    public static final String BITWISE_XOR = "bitwise_xor";
+    public static final String BITWISE_NOT = "bitwise_not";
+    public static final String BITWISE_SHIFT_LEFT = "bitwise_shift_left";
+    public static final String BITWISE_SHIFT_RIGHT = "bitwise_shift_right";
+
     // date and time
     /** extract(field, x): field is a varchar constant (year, quarter, month, week, day, dow, doy, hour, minute, second, epoch); result type given by the call. */
     public static final String EXTRACT = "extract";

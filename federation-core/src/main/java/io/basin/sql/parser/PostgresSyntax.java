@@ -22,7 +22,7 @@ final class PostgresSyntax
     {
         sql = EscapeStrings.rewrite(sql);
         if (!mayNeedRewrite(sql)) {
-            return sql;
+            return PostgresOperators.rewrite(sql);
         }
         List<Token> tokens = SqlTokenizer.tokenize(sql);
         StringBuilder result = new StringBuilder(sql);
@@ -63,7 +63,7 @@ final class PostgresSyntax
                 replace(result, token.offset(), tokens.get(i + 1).offset() + 1, " ARRAY");
             }
         }
-        return result.toString();
+        return PostgresOperators.rewrite(result.toString());
     }
 
     private static boolean mayNeedRewrite(String sql)

@@ -310,7 +310,13 @@ public final class RexTranslator
                     : new Call(FunctionNames.TRUNCATE, type, doTranslate(operands.get(0)), castIfNeeded(doTranslate(operands.get(1)), IntegerType.INTEGER));
             case "SQRT" -> doubleFunction(FunctionNames.SQRT, operands, type);
             case "CBRT" -> doubleFunction(FunctionNames.CBRT, operands, type);
-            case "POWER" -> doubleFunction(FunctionNames.POWER, operands, type);
+            case "POWER", "EXPONENTIATION" -> doubleFunction(FunctionNames.POWER, operands, type);
+            case "BITWISE_AND" -> sameType(FunctionNames.BITWISE_AND, operands, type);
+            case "BITWISE_OR" -> sameType(FunctionNames.BITWISE_OR, operands, type);
+            case "BITWISE_XOR" -> sameType(FunctionNames.BITWISE_XOR, operands, type);
+            case "BITWISE_NOT" -> sameType(FunctionNames.BITWISE_NOT, operands, type);
+            case "BITWISE_SHIFT_LEFT", "BITWISE_SHIFT_RIGHT" -> new Call(name.equals("BITWISE_SHIFT_LEFT") ? FunctionNames.BITWISE_SHIFT_LEFT : FunctionNames.BITWISE_SHIFT_RIGHT, type,
+                    castIfNeeded(doTranslate(operands.get(0)), type), castIfNeeded(doTranslate(operands.get(1)), IntegerType.INTEGER));
             case "EXP" -> doubleFunction(FunctionNames.EXP, operands, type);
             case "LN" -> doubleFunction(FunctionNames.LN, operands, type);
             case "LOG10" -> doubleFunction(FunctionNames.LOG10, operands, type);
@@ -355,6 +361,12 @@ public final class RexTranslator
     private Expression simple(String function, List<RexNode> operands, Type type)
     {
         return new Call(function, translateAll(operands), type);
+    }
+
+    /** A function whose operands all have the call's type. */
+    private Expression sameType(String function, List<RexNode> operands, Type type)
+    {
+        return new Call(function, translateAll(operands).stream().map(argument -> castIfNeeded(argument, type)).toList(), type);
     }
 
     private Expression doubleFunction(String function, List<RexNode> operands, Type type)
