@@ -44,6 +44,10 @@ public final class FunctionNames
     public static final String ILIKE = "ilike";
     /** regexp_like(value, pattern): POSIX regex ~ operator. */
     public static final String REGEXP_LIKE = "regexp_like";
+    /** regexp_replace(s, pattern): Redshift's two-argument form, every match removed; (s, pattern, replacement): PostgreSQL's, the first match. */
+    public static final String REGEXP_REPLACE = "regexp_replace";
+    /** regexp_substr(s, pattern): the first match; the planner guards it with regexp_like (no match is NULL). */
+    public static final String REGEXP_SUBSTR = "regexp_substr";
     /** concat(a, b): the || operator (null-propagating). */
     public static final String CONCAT = "concat";
     /** substring(s, start) / substring(s, start, length): 1-based, PostgreSQL semantics. */

@@ -156,6 +156,28 @@ public final class BasinOperatorTable
         }
     }
 
+    /** Redshift's isnull(a, b): nvl. */
+    public static final SqlFunction ISNULL = new SqlFunction("ISNULL", SqlKind.OTHER_FUNCTION,
+            ReturnTypes.LEAST_RESTRICTIVE.andThen(SqlTypeTransforms.TO_NULLABLE_ALL), null, OperandTypes.SAME_SAME, SqlFunctionCategory.SYSTEM);
+
+    /** Redshift's charindex(substring, s): strpos(s, substring). */
+    public static final SqlFunction CHARINDEX = new SqlFunction("CHARINDEX", SqlKind.OTHER_FUNCTION,
+            ReturnTypes.INTEGER_NULLABLE, null, OperandTypes.STRING_STRING, SqlFunctionCategory.STRING);
+
+    /**
+     * regexp_replace(s, pattern): Redshift's, every match removed (PostgreSQL has no two-argument
+     * form); regexp_replace(s, pattern, replacement): PostgreSQL's, the first match replaced.
+     */
+    public static final SqlFunction REGEXP_REPLACE = new SqlFunction("REGEXP_REPLACE", SqlKind.OTHER_FUNCTION,
+            ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(SqlTypeTransforms.TO_NULLABLE), null,
+            OperandTypes.or(OperandTypes.STRING_STRING, OperandTypes.STRING_STRING_STRING), SqlFunctionCategory.STRING);
+
+    /** regexp_substr(s, pattern [, start]): the first match at or after start, NULL when there is none (PostgreSQL). */
+    public static final SqlFunction REGEXP_SUBSTR = new SqlFunction("REGEXP_SUBSTR", SqlKind.OTHER_FUNCTION,
+            ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(SqlTypeTransforms.FORCE_NULLABLE), null,
+            OperandTypes.or(OperandTypes.STRING_STRING, OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER)),
+            SqlFunctionCategory.STRING);
+
     /** Functions Basin defines that take precedence over Calcite's functions of the same name. */
     private static final List<SqlOperator> OVERRIDES = List.of(PG_DATE_TRUNC, ROUND, TRUNC, GREATEST, LEAST,
             PostgresDateArithmetic.PLUS, PostgresDateArithmetic.MINUS, PostgresDateArithmetic.DATEADD, PostgresDateArithmetic.DATEDIFF);
@@ -182,6 +204,10 @@ public final class BasinOperatorTable
                 BITWISE_SHIFT_LEFT,
                 BITWISE_SHIFT_RIGHT,
                 EXPONENTIATION,
+                ISNULL,
+                CHARINDEX,
+                REGEXP_REPLACE,
+                REGEXP_SUBSTR,
                 SqlLibraryOperators.INFIX_CAST,
                 SqlLibraryOperators.ILIKE,
                 SqlLibraryOperators.SUBSTR_POSTGRESQL,

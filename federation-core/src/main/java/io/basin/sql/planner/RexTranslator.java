@@ -327,7 +327,10 @@ public final class RexTranslator
             case "DATEADD", "DATE_ADD" -> new Call(FunctionNames.DATE_ADD, type, timeUnit(operands.get(0)), castIfNeeded(doTranslate(operands.get(1)), BigintType.BIGINT), doTranslate(operands.get(2)));
             case "DATEDIFF", "DATE_DIFF" -> new Call(FunctionNames.DATE_DIFF, type, timeUnit(operands.get(0)), doTranslate(operands.get(1)), doTranslate(operands.get(2)));
             case "DATE_PART" -> new Call(FunctionNames.EXTRACT, type, timeUnit(operands.get(0)), doTranslate(operands.get(1)));
-            case "NVL" -> new SpecialForm(Form.COALESCE, translateAll(operands).stream().map(argument -> castIfNeeded(argument, type)).toList(), type);
+            case "CHARINDEX" -> new Call(FunctionNames.STRPOS, type, doTranslate(operands.get(1)), doTranslate(operands.get(0)));
+            case "REGEXP_REPLACE" -> new Call(FunctionNames.REGEXP_REPLACE, translateAll(operands), type);
+            case "REGEXP_SUBSTR" -> regexpSubstr(operands, type);
+            case "NVL", "ISNULL" -> new SpecialForm(Form.COALESCE, translateAll(operands).stream().map(argument -> castIfNeeded(argument, type)).toList(), type);
             case "CURRENT_DATE" -> new Call(FunctionNames.CURRENT_DATE, type);
             case "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "NOW" -> new Call(FunctionNames.CURRENT_TIMESTAMP, type);
             case "TO_CHAR" -> simple(FunctionNames.TO_CHAR, operands, type);
@@ -361,6 +364,19 @@ public final class RexTranslator
     private Expression simple(String function, List<RexNode> operands, Type type)
     {
         return new Call(function, translateAll(operands), type);
+    }
+
+    /** regexp_substr(s, p [, start]): the first match in s from start on, NULL when there is none. */
+    private Expression regexpSubstr(List<RexNode> operands, Type type)
+    {
+        Expression value = castIfNeeded(doTranslate(operands.get(0)), VarcharType.VARCHAR);
+        Expression pattern = castIfNeeded(doTranslate(operands.get(1)), VarcharType.VARCHAR);
+        if (operands.size() > 2) {
+            value = new Call(FunctionNames.SUBSTRING, VarcharType.VARCHAR, value, castIfNeeded(doTranslate(operands.get(2)), BigintType.BIGINT));
+        }
+        Expression matches = new Call(FunctionNames.REGEXP_LIKE, BooleanType.BOOLEAN, value, pattern);
+        Expression match = new Call(FunctionNames.REGEXP_SUBSTR, VarcharType.VARCHAR, value, pattern);
+        return new SpecialForm(Form.SWITCH, List.of(matches, castIfNeeded(match, type), new Constant(null, type)), type);
     }
 
     /** A function whose operands all have the call's type. */

@@ -38,6 +38,9 @@ final class CallGenerators
         if (MathGenerator.handles(name)) {
             return MathGenerator.generate(call, generator);
         }
+        if (RegexpGenerator.handles(name)) {
+            return RegexpGenerator.generate(call, generator);
+        }
         if (BitwiseGenerator.handles(name)) {
             return BitwiseGenerator.generate(call, generator);
         }
