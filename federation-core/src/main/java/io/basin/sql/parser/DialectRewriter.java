@@ -149,7 +149,30 @@ final class DialectRewriter
                 || select.getHaving() != null || select.getFetch() != null || select.getOffset() != null || !select.getWindowList().isEmpty()) {
             return false;
         }
-        return !(select.getSelectList().get(0) instanceof SqlIdentifier identifier && identifier.isStar());
+        if (select.getSelectList().get(0) instanceof SqlIdentifier identifier && identifier.isStar()) {
+            return false;
+        }
+        SqlNodeList orderBy = ((SqlCall) call.operand(0)).operand(0) instanceof SqlOrderBy ordered ? ordered.orderList : select.getOrderList();
+        // an ordered string_agg loses its order when the planner decorrelates it, so an ordered
+        // subquery is rewritten only where it has no rows to order: a test x = ANY(array column)
+        // (array columns are the catalogs' and always NULL), as in psql's \dp
+        return orderBy == null || orderBy.isEmpty() || hasAnyOfArrayColumn(select.getWhere());
+    }
+
+    private static boolean hasAnyOfArrayColumn(SqlNode condition)
+    {
+        if (!(condition instanceof SqlCall call)) {
+            return false;
+        }
+        if (call.getKind() == SqlKind.AND) {
+            return call.getOperandList().stream().anyMatch(DialectRewriter::hasAnyOfArrayColumn);
+        }
+        if (call.getKind() != SqlKind.SOME || call.operandCount() != 2) {
+            return false;
+        }
+        // ANY (col) is parsed with its parenthesized operand as a list of one
+        SqlNode array = call.operand(1) instanceof SqlNodeList list && list.size() == 1 ? list.get(0) : call.operand(1);
+        return array instanceof SqlIdentifier;
     }
 
     /**
