@@ -83,6 +83,71 @@ final class TestPsqlCatalogCommands
     }
 
     @Test
+    void testDescribeTableVerbose()
+    {
+        // \d+ adds storage, compression, statistics target and description, and the table's
+        // options (psql reads the TOAST table's options with array(select ... from unnest(...)))
+        assertSameOutput("-c", "\\d+ items");
+        assertSameOutput("-c", "\\d+ psql_catalog.empty_table");
+        assertSameOutput("-A", "-c", "\\d+ items");
+        // no views in either: psql says so
+        assertSameOutput("-c", "\\dv+");
+    }
+
+    @Test
+    void testListTablesVerbose()
+    {
+        // schema | name | type | owner | persistence | access method | size | description: all but
+        // the owner and the size (Basin does not know its tables' size on disk)
+        List<String> onBasin = withoutFields(basinPsql.run("-A", "-t", "-c", "\\dt+"), 3, 6);
+        List<String> onPostgres = withoutFields(postgresPsql.run("-A", "-t", "-c", "\\dt+"), 3, 6);
+        assertThat(onBasin).isEqualTo(onPostgres).hasSize(2);
+    }
+
+    @Test
+    void testAccessPrivileges()
+    {
+        // \dp lists column privileges and policies with array_to_string(ARRAY(correlated subquery))
+        assertSameOutput("-c", "\\dp");
+        assertSameOutput("-c", "\\dp items");
+        assertSameOutput("-A", "-t", "-c", "\\z psql_catalog.*");
+    }
+
+    @Test
+    void testListFunctions()
+    {
+        // schema | name | result type | argument types | kind: each function Basin lists is listed
+        // so by PostgreSQL; where Basin has every overload PostgreSQL has, the lists are the same
+        for (String command : List.of("\\df upper", "\\df *trunc*", "\\df s*", "\\df length", "\\df count", "\\df avg", "\\df pg_catalog.l*")) {
+            List<String> onBasin = rows(basinPsql.run("-A", "-t", "-c", command));
+            List<String> onPostgres = rows(postgresPsql.run("-A", "-t", "-c", command));
+            assertThat(onPostgres).as(command).containsAll(onBasin);
+            assertThat(onBasin).as(command).isNotEmpty();
+        }
+        assertThat(rows(basinPsql.run("-A", "-t", "-c", "\\df upper"))).containsExactly("pg_catalog|upper|text|text|func");
+        for (String command : List.of("\\df round", "\\df split_part", "\\df initcap", "\\df row_number", "\\df stddev")) {
+            assertSameOutput("-c", command);
+        }
+        // without a pattern only user functions are listed: none
+        assertSameOutput("-c", "\\df");
+    }
+
+    @Test
+    void testListTypes()
+    {
+        // schema | name: Basin's types are PostgreSQL's (descriptions differ: Basin has none)
+        for (String command : List.of("\\dT int*", "\\dT *char*", "\\dT pg_catalog.bool", "\\dTS")) {
+            List<String> onBasin = withoutFields(basinPsql.run("-A", "-t", "-c", command), 2);
+            List<String> onPostgres = withoutFields(postgresPsql.run("-A", "-t", "-c", command), 2);
+            assertThat(onPostgres).as(command).containsAll(onBasin);
+            assertThat(onBasin).as(command).isNotEmpty();
+        }
+        assertThat(withoutFields(basinPsql.run("-A", "-t", "-c", "\\dT int*"), 2)).contains("pg_catalog|integer", "pg_catalog|bigint", "pg_catalog|smallint");
+        // without a pattern only user types are listed: none
+        assertSameOutput("-c", "\\dT");
+    }
+
+    @Test
     void testDescribeMissingTable()
     {
         TestingPsql.Result onBasin = basinPsql.run("-c", "\\d no_such_table");
@@ -131,6 +196,32 @@ final class TestPsqlCatalogCommands
         assertThat(onBasin.exitCode()).as("Basin: %s", onBasin).isZero();
         assertThat(onBasin.stdout()).isEqualTo(onPostgres.stdout());
         assertThat(onBasin.stderr()).isEqualTo(onPostgres.stderr());
+    }
+
+    private static List<String> rows(TestingPsql.Result result)
+    {
+        return withoutFields(result);
+    }
+
+    private static List<String> withoutFields(TestingPsql.Result result, int... fields)
+    {
+        if (result.exitCode() != 0) {
+            throw new UncheckedIOException(new IOException("psql failed: " + result));
+        }
+        java.util.Set<Integer> dropped = Arrays.stream(fields).boxed().collect(java.util.stream.Collectors.toSet());
+        return result.stdout().lines()
+                .map(line -> {
+                    String[] values = line.split("\\|", -1);
+                    List<String> kept = new java.util.ArrayList<>();
+                    for (int i = 0; i < values.length; i++) {
+                        if (!dropped.contains(i)) {
+                            kept.add(values[i]);
+                        }
+                    }
+                    return String.join("|", kept);
+                })
+                .sorted()
+                .toList();
     }
 
     private static List<String> withoutLastField(TestingPsql.Result result)

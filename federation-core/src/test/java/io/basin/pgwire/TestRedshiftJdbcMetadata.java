@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -83,5 +84,47 @@ final class TestRedshiftJdbcMetadata
             }
         }
         assertThat(schemas).contains("public", SCHEMA);
+    }
+
+    /** getTables: the driver reads svv_external_schemas first. */
+    @Test
+    void testTables()
+            throws SQLException
+    {
+        assertThat(tables(redshift.getMetaData())).isEqualTo(tables(postgres.getMetaData())).containsExactly("items TABLE", "other TABLE");
+    }
+
+    /** getColumns: the driver decodes type modifiers with (atttypmod - 4) >> 16 and & 65535. */
+    @Test
+    void testColumns()
+            throws SQLException
+    {
+        assertThat(columns(redshift.getMetaData())).isEqualTo(columns(postgres.getMetaData())).hasSize(6);
+    }
+
+    private static List<String> tables(DatabaseMetaData metadata)
+            throws SQLException
+    {
+        List<String> tables = new ArrayList<>();
+        try (ResultSet result = metadata.getTables(null, SCHEMA, "%", new String[] {"TABLE"})) {
+            while (result.next()) {
+                tables.add(result.getString("TABLE_NAME") + " " + result.getString("TABLE_TYPE"));
+            }
+        }
+        return tables.stream().sorted().toList();
+    }
+
+    /** Name, JDBC type, size and scale of each column of {@code items}, in order. */
+    private static List<String> columns(DatabaseMetaData metadata)
+            throws SQLException
+    {
+        List<String> columns = new ArrayList<>();
+        try (ResultSet result = metadata.getColumns(null, SCHEMA, "items", "%")) {
+            while (result.next()) {
+                columns.add("%d %s %d %d %d".formatted(result.getInt("ORDINAL_POSITION"), result.getString("COLUMN_NAME"),
+                        result.getInt("DATA_TYPE"), result.getInt("COLUMN_SIZE"), result.getInt("DECIMAL_DIGITS")));
+            }
+        }
+        return columns;
     }
 }

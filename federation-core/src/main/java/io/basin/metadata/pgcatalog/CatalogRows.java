@@ -28,6 +28,7 @@ public final class CatalogRows
 {
     private static final long HEAP_AM = 2;
     private static final long BTREE_AM = 403;
+    private static final long INTERNAL_LANGUAGE = 12;
     private static final long DEFAULT_TABLESPACE = 1663;
     private static final long DEFAULT_COLLATION = 100;
     private static final int UTF8_ENCODING = 6;
@@ -48,6 +49,7 @@ public final class CatalogRows
             case "pg_catalog.pg_class" -> classes(rows);
             case "pg_catalog.pg_attribute" -> attributes(rows);
             case "pg_catalog.pg_type" -> types(rows);
+            case "pg_catalog.pg_proc" -> functions(rows);
             case "pg_catalog.pg_database" -> databases(rows);
             case "pg_catalog.pg_settings" -> settings(rows);
             case "pg_catalog.pg_am" -> accessMethods(rows);
@@ -147,6 +149,34 @@ public final class CatalogRows
                         .set("attinhcount", 0)
                         .set("attcollation", type.map(BuiltinType::collation).orElse(0L));
             }
+        }
+    }
+
+    /** Basin's functions, as PostgreSQL's built-in ones (internal language, immutable, strict, parallel safe). */
+    private static void functions(Rows rows)
+    {
+        for (BuiltinFunction function : BuiltinFunctions.all()) {
+            rows.add()
+                    .set("oid", function.oid())
+                    .set("proname", function.name())
+                    .set("pronamespace", PG_CATALOG_OID)
+                    .set("proowner", OWNER_OID)
+                    .set("prolang", INTERNAL_LANGUAGE)
+                    .set("procost", 1.0f)
+                    .set("prorows", 0.0f)
+                    .set("provariadic", function.variadicType())
+                    .set("prosupport", "-")
+                    .set("prokind", String.valueOf(function.kind()))
+                    .set("prosecdef", false)
+                    .set("proleakproof", false)
+                    .set("proisstrict", function.kind() == 'f' && !function.name().equals("concat"))
+                    .set("proretset", false)
+                    .set("provolatile", "i")
+                    .set("proparallel", "s")
+                    .set("pronargs", (short) function.argumentTypes().size())
+                    .set("pronargdefaults", (short) 0)
+                    .set("prorettype", function.resultType())
+                    .set("prosrc", function.name());
         }
     }
 

@@ -44,6 +44,10 @@ public final class FunctionNames
     public static final String ILIKE = "ilike";
     /** regexp_like(value, pattern): POSIX regex ~ operator. */
     public static final String REGEXP_LIKE = "regexp_like";
+    /** regexp_replace(s, pattern): Redshift's two-argument form, every match removed; (s, pattern, replacement): PostgreSQL's, the first match. */
+    public static final String REGEXP_REPLACE = "regexp_replace";
+    /** regexp_substr(s, pattern): the first match; the planner guards it with regexp_like (no match is NULL). */
+    public static final String REGEXP_SUBSTR = "regexp_substr";
     /** concat(a, b): the || operator (null-propagating). */
     public static final String CONCAT = "concat";
     /** substring(s, start) / substring(s, start, length): 1-based, PostgreSQL semantics. */
@@ -91,6 +95,15 @@ public final class FunctionNames
     public static final String SIGN = "sign";
     public static final String PI = "pi";
     public static final String RANDOM = "random";
+
+    // bitwise, on integer types (PostgreSQL's & | # ~ << >>): and/or/xor/not in the call's type,
+    // the operands of that type; the shifts take the value in the call's type and an integer count
+    public static final String BITWISE_AND = "bitwise_and";
+    public static final String BITWISE_OR = "bitwise_or";
+    public static final String BITWISE_XOR = "bitwise_xor";
+    public static final String BITWISE_NOT = "bitwise_not";
+    public static final String BITWISE_SHIFT_LEFT = "bitwise_shift_left";
+    public static final String BITWISE_SHIFT_RIGHT = "bitwise_shift_right";
 
     // date and time
     /** extract(field, x): field is a varchar constant (year, quarter, month, week, day, dow, doy, hour, minute, second, epoch); result type given by the call. */

@@ -100,6 +100,84 @@ public final class BasinOperatorTable
     public static final SqlFunction LEAST = new SqlFunction("LEAST", SqlKind.LEAST,
             ReturnTypes.LEAST_RESTRICTIVE, null, OperandTypes.SAME_VARIADIC, SqlFunctionCategory.SYSTEM);
 
+    /**
+     * PostgreSQL's bitwise operators on integer types, as the functions the parser rewrites them
+     * into (see io.basin.sql.parser.PostgresOperators): {@code a & b} is {@code bitwise_and(a, b)}.
+     * And, or and xor give the wider operand type (int2 & int4 is int4); the shifts and not keep
+     * the first operand's type.
+     */
+    public static final SqlFunction BITWISE_AND = bitwise("BITWISE_AND", "&", ReturnTypes.LEAST_RESTRICTIVE, OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER));
+    public static final SqlFunction BITWISE_OR = bitwise("BITWISE_OR", "|", ReturnTypes.LEAST_RESTRICTIVE, OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER));
+    public static final SqlFunction BITWISE_XOR = bitwise("BITWISE_XOR", "#", ReturnTypes.LEAST_RESTRICTIVE, OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER));
+    public static final SqlFunction BITWISE_NOT = bitwise("BITWISE_NOT", "~", ReturnTypes.ARG0, OperandTypes.family(SqlTypeFamily.INTEGER));
+    public static final SqlFunction BITWISE_SHIFT_LEFT = bitwise("BITWISE_SHIFT_LEFT", "<<", ReturnTypes.ARG0, OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER));
+    public static final SqlFunction BITWISE_SHIFT_RIGHT = bitwise("BITWISE_SHIFT_RIGHT", ">>", ReturnTypes.ARG0, OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER));
+
+    /** PostgreSQL's {@code a ^ b}: power(a, b), in double precision as Basin's power(). */
+    public static final SqlFunction EXPONENTIATION = new OperatorFunction("EXPONENTIATION", "^",
+            ReturnTypes.DOUBLE.andThen(SqlTypeTransforms.TO_NULLABLE), OperandTypes.NUMERIC_NUMERIC);
+
+    private static SqlFunction bitwise(String name, String symbol, org.apache.calcite.sql.type.SqlReturnTypeInference returnType, org.apache.calcite.sql.type.SqlOperandTypeChecker operands)
+    {
+        return new OperatorFunction(name, symbol, returnType.andThen(SqlTypeTransforms.TO_NULLABLE), operands);
+    }
+
+    /**
+     * A function that stands for a PostgreSQL operator the parser rewrote ({@code a & b} is
+     * {@code bitwise_and(a, b)}): as with any operator, its column is named {@code ?column?}.
+     */
+    public static final class OperatorFunction
+            extends SqlFunction
+    {
+        private final String symbol;
+
+        private OperatorFunction(String name, String symbol, org.apache.calcite.sql.type.SqlReturnTypeInference returnType, org.apache.calcite.sql.type.SqlOperandTypeChecker operands)
+        {
+            super(name, SqlKind.OTHER_FUNCTION, returnType, null, operands, SqlFunctionCategory.NUMERIC);
+            this.symbol = symbol;
+        }
+
+        /** Operands of other types: PostgreSQL's "operator does not exist: numeric &amp; integer" (42883). */
+        @Override
+        public boolean checkOperandTypes(org.apache.calcite.sql.SqlCallBinding binding, boolean throwOnFailure)
+        {
+            if (super.checkOperandTypes(binding, false)) {
+                return true;
+            }
+            if (!throwOnFailure) {
+                return false;
+            }
+            List<String> types = new ArrayList<>();
+            for (int i = 0; i < binding.getOperandCount(); i++) {
+                types.add(binding.getOperandType(i).getSqlTypeName().getName().toLowerCase(java.util.Locale.ROOT));
+            }
+            String signature = types.size() == 1 ? symbol + " " + types.getFirst() : types.get(0) + " " + symbol + " " + types.get(1);
+            throw new io.basin.error.BasinException(io.basin.error.BasinErrorCode.UNDEFINED_FUNCTION, "operator does not exist: " + signature);
+        }
+    }
+
+    /** Redshift's isnull(a, b): nvl. */
+    public static final SqlFunction ISNULL = new SqlFunction("ISNULL", SqlKind.OTHER_FUNCTION,
+            ReturnTypes.LEAST_RESTRICTIVE.andThen(SqlTypeTransforms.TO_NULLABLE_ALL), null, OperandTypes.SAME_SAME, SqlFunctionCategory.SYSTEM);
+
+    /** Redshift's charindex(substring, s): strpos(s, substring). */
+    public static final SqlFunction CHARINDEX = new SqlFunction("CHARINDEX", SqlKind.OTHER_FUNCTION,
+            ReturnTypes.INTEGER_NULLABLE, null, OperandTypes.STRING_STRING, SqlFunctionCategory.STRING);
+
+    /**
+     * regexp_replace(s, pattern): Redshift's, every match removed (PostgreSQL has no two-argument
+     * form); regexp_replace(s, pattern, replacement): PostgreSQL's, the first match replaced.
+     */
+    public static final SqlFunction REGEXP_REPLACE = new SqlFunction("REGEXP_REPLACE", SqlKind.OTHER_FUNCTION,
+            ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(SqlTypeTransforms.TO_NULLABLE), null,
+            OperandTypes.or(OperandTypes.STRING_STRING, OperandTypes.STRING_STRING_STRING), SqlFunctionCategory.STRING);
+
+    /** regexp_substr(s, pattern [, start]): the first match at or after start, NULL when there is none (PostgreSQL). */
+    public static final SqlFunction REGEXP_SUBSTR = new SqlFunction("REGEXP_SUBSTR", SqlKind.OTHER_FUNCTION,
+            ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(SqlTypeTransforms.FORCE_NULLABLE), null,
+            OperandTypes.or(OperandTypes.STRING_STRING, OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER)),
+            SqlFunctionCategory.STRING);
+
     /** Functions Basin defines that take precedence over Calcite's functions of the same name. */
     private static final List<SqlOperator> OVERRIDES = List.of(PG_DATE_TRUNC, ROUND, TRUNC, GREATEST, LEAST,
             PostgresDateArithmetic.PLUS, PostgresDateArithmetic.MINUS, PostgresDateArithmetic.DATEADD, PostgresDateArithmetic.DATEDIFF);
@@ -119,6 +197,17 @@ public final class BasinOperatorTable
                 TRUNC,
                 BTRIM,
                 INITCAP,
+                BITWISE_AND,
+                BITWISE_OR,
+                BITWISE_XOR,
+                BITWISE_NOT,
+                BITWISE_SHIFT_LEFT,
+                BITWISE_SHIFT_RIGHT,
+                EXPONENTIATION,
+                ISNULL,
+                CHARINDEX,
+                REGEXP_REPLACE,
+                REGEXP_SUBSTR,
                 SqlLibraryOperators.INFIX_CAST,
                 SqlLibraryOperators.ILIKE,
                 SqlLibraryOperators.SUBSTR_POSTGRESQL,

@@ -57,6 +57,7 @@ final class PostgresCatalogFunctions
         functions.add(function("PG_GET_FUNCTIONDEF", SqlTypeName.VARCHAR, 1, 1));
         functions.add(function("PG_GET_FUNCTION_ARGUMENTS", SqlTypeName.VARCHAR, 1, 1));
         functions.add(function("PG_GET_FUNCTION_RESULT", SqlTypeName.VARCHAR, 1, 1));
+        functions.add(function("PG_GET_FUNCTION_IDENTITY_ARGUMENTS", SqlTypeName.VARCHAR, 1, 1));
         functions.add(function("PG_GET_STATISTICSOBJDEF_COLUMNS", SqlTypeName.VARCHAR, 1, 1));
         functions.add(function("PG_RELATION_IS_PUBLISHABLE", SqlTypeName.BOOLEAN, 1, 1));
         for (String privilege : List.of("HAS_SCHEMA_PRIVILEGE", "HAS_TABLE_PRIVILEGE", "HAS_DATABASE_PRIVILEGE", "HAS_COLUMN_PRIVILEGE",

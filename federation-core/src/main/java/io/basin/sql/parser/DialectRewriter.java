@@ -5,7 +5,12 @@ import org.apache.calcite.sql.SqlBinaryOperator;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlCollectionTypeNameSpec;
 import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
@@ -100,7 +105,123 @@ final class DialectRewriter
         if (result.getOperator() == SqlLibraryOperators.INFIX_CAST) {
             return pushDown(result.operand(0), result.operand(1), result.getParserPosition());
         }
+        if (result.getKind() == SqlKind.ARRAY_QUERY_CONSTRUCTOR && result.operandCount() == 1 && isUnnestOfColumn(result.operand(0))) {
+            // ARRAY(SELECT e FROM unnest(col) x): an array column is one of the catalogs' (Basin's
+            // tables have none), and those are always NULL, so the subquery has no rows and the
+            // array is empty. psql's \d+ asks for the options of a table's TOAST table this way.
+            SqlParserPos pos = result.getParserPosition();
+            return SqlStdOperatorTable.CAST.createCall(pos, SqlLiteral.createCharString("{}", pos),
+                    new SqlDataTypeSpec(new SqlCollectionTypeNameSpec(new SqlBasicTypeNameSpec(SqlTypeName.VARCHAR, pos), SqlTypeName.ARRAY, pos), pos));
+        }
+        if (isArrayToStringOfQuery(result)) {
+            return arrayToStringAsAggregate(result);
+        }
         return visited;
+    }
+
+    private static boolean isUnnestOfColumn(SqlNode query)
+    {
+        if (!(query instanceof SqlSelect select) || select.getFrom() == null || select.getSelectList().size() != 1) {
+            return false;
+        }
+        SqlNode from = select.getFrom();
+        if (from.getKind() == SqlKind.AS) {
+            from = ((SqlCall) from).operand(0);
+        }
+        return from.getKind() == SqlKind.UNNEST && ((SqlCall) from).operandCount() == 1 && ((SqlCall) from).operand(0) instanceof SqlIdentifier;
+    }
+
+    /** array_to_string(ARRAY(SELECT e FROM ... [ORDER BY ...]), delimiter) with a plain one-column query. */
+    private static boolean isArrayToStringOfQuery(SqlCall call)
+    {
+        if (!call.getOperator().getName().equalsIgnoreCase("ARRAY_TO_STRING") || call.operandCount() != 2
+                || call.operand(0).getKind() != SqlKind.ARRAY_QUERY_CONSTRUCTOR) {
+            return false;
+        }
+        SqlNode query = ((SqlCall) call.operand(0)).operand(0);
+        if (query instanceof SqlOrderBy orderBy) {
+            if (orderBy.offset != null || orderBy.fetch != null) {
+                return false;
+            }
+            query = orderBy.query;
+        }
+        if (!(query instanceof SqlSelect select) || select.getSelectList().size() != 1 || select.isDistinct() || select.getGroup() != null
+                || select.getHaving() != null || select.getFetch() != null || select.getOffset() != null || !select.getWindowList().isEmpty()) {
+            return false;
+        }
+        if (select.getSelectList().get(0) instanceof SqlIdentifier identifier && identifier.isStar()) {
+            return false;
+        }
+        SqlNodeList orderBy = ((SqlCall) call.operand(0)).operand(0) instanceof SqlOrderBy ordered ? ordered.orderList : select.getOrderList();
+        // an ordered string_agg loses its order when the planner decorrelates it, so an ordered
+        // subquery is rewritten only where it has no rows to order: a test x = ANY(array column)
+        // (array columns are the catalogs' and always NULL), as in psql's \dp
+        return orderBy == null || orderBy.isEmpty() || hasAnyOfArrayColumn(select.getWhere());
+    }
+
+    private static boolean hasAnyOfArrayColumn(SqlNode condition)
+    {
+        if (!(condition instanceof SqlCall call)) {
+            return false;
+        }
+        if (call.getKind() == SqlKind.AND) {
+            return call.getOperandList().stream().anyMatch(DialectRewriter::hasAnyOfArrayColumn);
+        }
+        if (call.getKind() != SqlKind.SOME || call.operandCount() != 2) {
+            return false;
+        }
+        // ANY (col) is parsed with its parenthesized operand as a list of one
+        SqlNode array = call.operand(1) instanceof SqlNodeList list && list.size() == 1 ? list.get(0) : call.operand(1);
+        return array instanceof SqlIdentifier;
+    }
+
+    /**
+     * array_to_string(ARRAY(SELECT e FROM t WHERE w ORDER BY o), d) becomes
+     * {@code coalesce((SELECT string_agg(e, d ORDER BY o) FROM t WHERE w), '')}: the same text
+     * (both skip NULL elements; an empty array gives the empty string), and a correlated scalar
+     * aggregate is a subquery the planner decorrelates, which an ARRAY subquery is not. psql's
+     * \dp lists column privileges and policies this way.
+     */
+    private static SqlNode arrayToStringAsAggregate(SqlCall call)
+    {
+        SqlParserPos pos = call.getParserPosition();
+        SqlNode query = ((SqlCall) call.operand(0)).operand(0);
+        SqlNodeList orderBy = null;
+        if (query instanceof SqlOrderBy ordered) {
+            orderBy = ordered.orderList;
+            query = ordered.query;
+        }
+        SqlSelect select = (SqlSelect) query;
+        if (orderBy == null) {
+            orderBy = select.getOrderList();
+        }
+        SqlNode element = select.getSelectList().get(0);
+        if (element.getKind() == SqlKind.AS) {
+            element = ((SqlCall) element).operand(0);
+        }
+        SqlNode aggregate = SqlLibraryOperators.STRING_AGG.createCall(pos, element, call.operand(1));
+        if (orderBy != null && !orderBy.isEmpty()) {
+            List<SqlNode> keys = new ArrayList<>();
+            for (SqlNode key : orderBy) {
+                keys.add(withOrdinalResolved(key, element));
+            }
+            // string_agg(e, d ORDER BY k): Calcite's parser holds the keys as a last operand
+            aggregate = SqlLibraryOperators.STRING_AGG.createCall(pos, element, call.operand(1), new SqlNodeList(keys, pos));
+        }
+        SqlSelect scalar = new SqlSelect(pos, null, SqlNodeList.of(aggregate), select.getFrom(), select.getWhere(), null, null, null, null, null, null, null);
+        return SqlStdOperatorTable.COALESCE.createCall(pos, scalar, SqlLiteral.createCharString("", pos));
+    }
+
+    /** ORDER BY 1 [DESC] of a one-column query: the column's expression. */
+    private static SqlNode withOrdinalResolved(SqlNode key, SqlNode element)
+    {
+        if (key instanceof SqlNumericLiteral literal && literal.intValue(false) == 1) {
+            return element;
+        }
+        if (key instanceof SqlCall wrapper && (key.getKind() == SqlKind.DESCENDING || key.getKind() == SqlKind.NULLS_FIRST || key.getKind() == SqlKind.NULLS_LAST)) {
+            return wrapper.getOperator().createCall(wrapper.getParserPosition(), withOrdinalResolved(wrapper.operand(0), element));
+        }
+        return key;
     }
 
     /**

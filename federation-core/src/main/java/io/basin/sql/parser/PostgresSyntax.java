@@ -2,6 +2,7 @@ package io.basin.sql.parser;
 
 import io.basin.sql.parser.SqlTokenizer.Token;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,8 +22,9 @@ final class PostgresSyntax
     static String rewrite(String sql)
     {
         sql = EscapeStrings.rewrite(sql);
+        sql = separateNumbersFromWords(sql);
         if (!mayNeedRewrite(sql)) {
-            return sql;
+            return PostgresOperators.rewrite(sql);
         }
         List<Token> tokens = SqlTokenizer.tokenize(sql);
         StringBuilder result = new StringBuilder(sql);
@@ -54,17 +56,148 @@ final class PostgresSyntax
                     replace(result, token.offset(), end(sql, tokens.get(last)), "");
                 }
             }
+            else if (keyword.equals("UNNEST") && i >= 2 && tokens.get(i - 1).text().equals(".") && !tokens.get(i - 1).quoted()
+                    && tokens.get(i - 2).keyword().equals("PG_CATALOG") && next(tokens, i + 1, "(")) {
+                // pg_catalog.unnest(a): Calcite reads UNNEST only as a keyword, never qualified
+                replace(result, tokens.get(i - 2).offset(), token.offset(), "");
+            }
+            else if (keyword.equals("PG_GET_LATE_BINDING_VIEW_COLS") && next(tokens, i + 1, "(") && next(tokens, i + 2, ")") && i + 4 < tokens.size()
+                    && next(tokens, i + 4, "(")) {
+                lateBindingViewColumns(sql, tokens, i, result);
+            }
             else if (token.text().equals("[") && !token.quoted() && next(tokens, i + 1, "]") && i > 0 && isTypeName(tokens.get(i - 1))) {
                 replace(result, token.offset(), tokens.get(i + 1).offset() + 1, " ARRAY");
             }
         }
+        return PostgresOperators.rewrite(result.toString());
+    }
+
+    private static final java.util.regex.Pattern NUMBER_BEFORE_WORD = java.util.regex.Pattern.compile("[0-9][A-Za-z_]");
+
+    /**
+     * {@code THEN 1WHEN 'x'}: PostgreSQL (before 16) and Redshift read a number directly followed
+     * by a word as two tokens, and Redshift's JDBC driver sends such text in getColumns; Calcite
+     * does not, so a space is put between them (outside strings, quoted names and comments). An
+     * exponent ({@code 1e5}, {@code 2.5E-3}) stays part of its number.
+     */
+    static String separateNumbersFromWords(String sql)
+    {
+        if (!NUMBER_BEFORE_WORD.matcher(sql).find()) {
+            return sql;
+        }
+        StringBuilder result = new StringBuilder(sql.length() + 8);
+        int i = 0;
+        int length = sql.length();
+        while (i < length) {
+            char c = sql.charAt(i);
+            int start = i;
+            if (c == '\'' || c == '"') {
+                i++;
+                while (i < length && !(sql.charAt(i) == c && (i + 1 >= length || sql.charAt(i + 1) != c))) {
+                    i += sql.charAt(i) == c ? 2 : 1;
+                }
+                i = Math.min(length, i + 1);
+            }
+            else if (sql.startsWith("--", i)) {
+                int end = sql.indexOf('\n', i);
+                i = end < 0 ? length : end;
+            }
+            else if (sql.startsWith("/*", i)) {
+                int end = sql.indexOf("*/", i + 2);
+                i = end < 0 ? length : end + 2;
+            }
+            else if (c == '$' && dollarQuoteEnd(sql, i) > 0) {
+                i = dollarQuoteEnd(sql, i);
+            }
+            else if (Character.isLetter(c) || c == '_' || c == '$') {
+                while (i < length && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_' || sql.charAt(i) == '$')) {
+                    i++;
+                }
+            }
+            else if (Character.isDigit(c)) {
+                while (i < length && (Character.isDigit(sql.charAt(i)) || sql.charAt(i) == '.')) {
+                    i++;
+                }
+                if (i + 1 < length && (sql.charAt(i) == 'e' || sql.charAt(i) == 'E')
+                        && (Character.isDigit(sql.charAt(i + 1)) || (sql.charAt(i + 1) == '+' || sql.charAt(i + 1) == '-') && i + 2 < length && Character.isDigit(sql.charAt(i + 2)))) {
+                    i += 2;
+                    while (i < length && Character.isDigit(sql.charAt(i))) {
+                        i++;
+                    }
+                }
+                result.append(sql, start, i);
+                if (i < length && (Character.isLetter(sql.charAt(i)) || sql.charAt(i) == '_')) {
+                    result.append(' ');
+                }
+                continue;
+            }
+            else {
+                i++;
+            }
+            result.append(sql, start, i);
+        }
         return result.toString();
+    }
+
+    /** The end of a dollar-quoted string ({@code $$...$$}, {@code $tag$...$tag$}) starting at {@code start}, or -1. */
+    private static int dollarQuoteEnd(String sql, int start)
+    {
+        int tagEnd = start + 1;
+        while (tagEnd < sql.length() && (Character.isLetter(sql.charAt(tagEnd)) || sql.charAt(tagEnd) == '_')) {
+            tagEnd++;
+        }
+        if (tagEnd >= sql.length() || sql.charAt(tagEnd) != '$') {
+            return -1;
+        }
+        String tag = sql.substring(start, tagEnd + 1);
+        int close = sql.indexOf(tag, tagEnd + 1);
+        return close < 0 ? -1 : close + tag.length();
+    }
+
+    /**
+     * Redshift's {@code pg_get_late_binding_view_cols() alias(name type, ...)}, which Redshift's
+     * JDBC driver reads in getColumns: the columns of late-binding views, of which Basin has none,
+     * so an empty relation with those columns.
+     */
+    private static void lateBindingViewColumns(String sql, List<Token> tokens, int call, StringBuilder result)
+    {
+        int start = tokens.get(call).offset();
+        if (call >= 2 && tokens.get(call - 1).text().equals(".") && tokens.get(call - 2).keyword().equals("PG_CATALOG")) {
+            start = tokens.get(call - 2).offset();
+        }
+        String alias = tokens.get(call + 3).text();
+        List<String> columns = new ArrayList<>();
+        int i = call + 5;
+        while (i < tokens.size() && !tokens.get(i).text().equals(")")) {
+            String column = tokens.get(i).text();
+            StringBuilder type = new StringBuilder();
+            i++;
+            while (i < tokens.size() && !tokens.get(i).text().equals(",") && !tokens.get(i).text().equals(")")) {
+                type.append(type.isEmpty() ? "" : " ").append(tokens.get(i).text());
+                i++;
+            }
+            String basinType = switch (type.toString().toLowerCase(Locale.ROOT)) {
+                case "name", "text", "varchar", "character varying" -> "varchar";
+                case "int", "integer", "int4" -> "integer";
+                case "smallint", "int2" -> "smallint";
+                case "bigint", "int8" -> "bigint";
+                default -> type.toString();
+            };
+            columns.add("CAST(NULL AS " + basinType + ") AS \"" + column.replace("\"", "\"\"") + "\"");
+            if (i < tokens.size() && tokens.get(i).text().equals(",")) {
+                i++;
+            }
+        }
+        if (i >= tokens.size()) {
+            return;
+        }
+        replace(result, start, tokens.get(i).offset() + 1, "(SELECT " + String.join(", ", columns) + " LIMIT 0) " + alias);
     }
 
     private static boolean mayNeedRewrite(String sql)
     {
         String upper = sql.toUpperCase(Locale.ROOT);
-        return upper.contains("OPERATOR") || upper.contains("COLLATE") || sql.contains("[]") || sql.contains("[ ]");
+        return upper.contains("OPERATOR") || upper.contains("PG_GET_LATE_BINDING_VIEW_COLS") || upper.contains("COLLATE") || upper.contains("UNNEST") || sql.contains("[]") || sql.contains("[ ]");
     }
 
     private static boolean isTypeName(Token token)

@@ -52,7 +52,7 @@ final class CatalogFunctions
             "HAS_FUNCTION_PRIVILEGE", "HAS_SEQUENCE_PRIVILEGE", "HAS_TABLESPACE_PRIVILEGE", "PG_HAS_ROLE");
     private static final Set<String> DEFINITION_FUNCTIONS = Set.of(
             "PG_GET_INDEXDEF", "PG_GET_CONSTRAINTDEF", "PG_GET_VIEWDEF", "PG_GET_STATISTICSOBJDEF_COLUMNS", "PG_GET_TRIGGERDEF",
-            "PG_GET_FUNCTIONDEF", "PG_GET_FUNCTION_ARGUMENTS", "PG_GET_FUNCTION_RESULT", "PG_GET_RULEDEF", "PG_GET_PARTKEYDEF");
+            "PG_GET_FUNCTIONDEF", "PG_GET_RULEDEF", "PG_GET_PARTKEYDEF");
     private static final Set<String> SESSION_FUNCTIONS = Set.of(
             "VERSION", "CURRENT_DATABASE", "CURRENT_CATALOG", "CURRENT_USER", "SESSION_USER", "USER", "CURRENT_ROLE", "CURRENT_SCHEMA",
             "PG_BACKEND_PID", "CURRENT_SETTING", "SET_CONFIG", "TXID_CURRENT", "PG_TABLE_IS_VISIBLE", "PG_GET_USERBYID",
@@ -88,6 +88,9 @@ final class CatalogFunctions
             case "PG_ENCODING_TO_CHAR" -> Optional.of(caseOf(RexTranslator.castIfNeeded(arguments.getFirst(), BigintType.BIGINT),
                     Map.of((long) UTF8_ENCODING, text("UTF8")), text("")));
             case "FORMAT_TYPE" -> Optional.of(formatType(arguments));
+            // the signatures of the functions pg_proc lists, as PostgreSQL spells them
+            case "PG_GET_FUNCTION_RESULT" -> Optional.of(functionText(arguments.getFirst(), io.basin.metadata.pgcatalog.BuiltinFunction::resultText));
+            case "PG_GET_FUNCTION_ARGUMENTS", "PG_GET_FUNCTION_IDENTITY_ARGUMENTS" -> Optional.of(functionText(arguments.getFirst(), io.basin.metadata.pgcatalog.BuiltinFunction::argumentsText));
             case "QUOTE_IDENT" -> Optional.of(new Call(FunctionNames.QUOTE_IDENT, VarcharType.VARCHAR, RexTranslator.castIfNeeded(arguments.getFirst(), VarcharType.VARCHAR)));
             default -> sessionFunction(name, arguments, type);
         };
@@ -313,6 +316,15 @@ final class CatalogFunctions
             return slice.toStringUtf8();
         }
         throw new BasinException(FEATURE_NOT_SUPPORTED, function + " is supported only with a constant argument");
+    }
+
+    private static Expression functionText(Expression oid, java.util.function.Function<io.basin.metadata.pgcatalog.BuiltinFunction, String> text)
+    {
+        Map<Long, Expression> texts = new java.util.LinkedHashMap<>();
+        for (io.basin.metadata.pgcatalog.BuiltinFunction function : io.basin.metadata.pgcatalog.BuiltinFunctions.all()) {
+            texts.put(function.oid(), text(text.apply(function)));
+        }
+        return caseOf(RexTranslator.castIfNeeded(oid, BigintType.BIGINT), texts, new Constant(null, VarcharType.VARCHAR));
     }
 
     private static Expression caseOf(Expression value, Map<Long, Expression> cases, Expression otherwise)

@@ -51,7 +51,24 @@ final class ConstantArrays
         if (node instanceof RexLiteral literal && literal.isNull()) {
             return Optional.empty();
         }
+        if (node instanceof org.apache.calcite.rex.RexInputRef) {
+            // an array column: only the catalogs have them (Basin's tables have none), and those
+            // are always NULL (see pg_catalog's catalog-tables.txt)
+            return Optional.empty();
+        }
         if (node instanceof RexCall call) {
+            if (call.getOperator().getName().equals("||") && call.getOperands().size() == 2
+                    && call.getOperands().stream().allMatch(operand -> operand.getType().getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.ARRAY)) {
+                // array || array: the elements of both; a NULL array adds nothing (PostgreSQL's array_cat)
+                Optional<List<Expression>> left = evaluate(call.getOperands().get(0));
+                Optional<List<Expression>> right = evaluate(call.getOperands().get(1));
+                if (left.isEmpty() || right.isEmpty()) {
+                    return left.isEmpty() ? right : left;
+                }
+                List<Expression> elements = new ArrayList<>(left.get());
+                elements.addAll(right.get());
+                return Optional.of(elements);
+            }
             if (call.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR) {
                 List<Expression> elements = new ArrayList<>();
                 for (RexNode operand : call.getOperands()) {

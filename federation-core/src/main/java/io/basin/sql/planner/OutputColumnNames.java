@@ -58,6 +58,10 @@ final class OutputColumnNames
                 // the aggregate or window function inside names the column: count(*) FILTER (...) is "count"
                 return nameOf(call.operand(0));
             }
+            if (call.getOperator() instanceof io.basin.sql.analyzer.BasinOperatorTable.OperatorFunction) {
+                // a & b, rewritten into bitwise_and(a, b) before parsing: an operator's column
+                return "?column?";
+            }
             if (call.getOperator() instanceof SqlFunction || call.getOperator().isAggregator()) {
                 return call.getOperator().getName().toLowerCase(Locale.ROOT);
             }

@@ -310,7 +310,13 @@ public final class RexTranslator
                     : new Call(FunctionNames.TRUNCATE, type, doTranslate(operands.get(0)), castIfNeeded(doTranslate(operands.get(1)), IntegerType.INTEGER));
             case "SQRT" -> doubleFunction(FunctionNames.SQRT, operands, type);
             case "CBRT" -> doubleFunction(FunctionNames.CBRT, operands, type);
-            case "POWER" -> doubleFunction(FunctionNames.POWER, operands, type);
+            case "POWER", "EXPONENTIATION" -> doubleFunction(FunctionNames.POWER, operands, type);
+            case "BITWISE_AND" -> sameType(FunctionNames.BITWISE_AND, operands, type);
+            case "BITWISE_OR" -> sameType(FunctionNames.BITWISE_OR, operands, type);
+            case "BITWISE_XOR" -> sameType(FunctionNames.BITWISE_XOR, operands, type);
+            case "BITWISE_NOT" -> sameType(FunctionNames.BITWISE_NOT, operands, type);
+            case "BITWISE_SHIFT_LEFT", "BITWISE_SHIFT_RIGHT" -> new Call(name.equals("BITWISE_SHIFT_LEFT") ? FunctionNames.BITWISE_SHIFT_LEFT : FunctionNames.BITWISE_SHIFT_RIGHT, type,
+                    castIfNeeded(doTranslate(operands.get(0)), type), castIfNeeded(doTranslate(operands.get(1)), IntegerType.INTEGER));
             case "EXP" -> doubleFunction(FunctionNames.EXP, operands, type);
             case "LN" -> doubleFunction(FunctionNames.LN, operands, type);
             case "LOG10" -> doubleFunction(FunctionNames.LOG10, operands, type);
@@ -321,7 +327,10 @@ public final class RexTranslator
             case "DATEADD", "DATE_ADD" -> new Call(FunctionNames.DATE_ADD, type, timeUnit(operands.get(0)), castIfNeeded(doTranslate(operands.get(1)), BigintType.BIGINT), doTranslate(operands.get(2)));
             case "DATEDIFF", "DATE_DIFF" -> new Call(FunctionNames.DATE_DIFF, type, timeUnit(operands.get(0)), doTranslate(operands.get(1)), doTranslate(operands.get(2)));
             case "DATE_PART" -> new Call(FunctionNames.EXTRACT, type, timeUnit(operands.get(0)), doTranslate(operands.get(1)));
-            case "NVL" -> new SpecialForm(Form.COALESCE, translateAll(operands).stream().map(argument -> castIfNeeded(argument, type)).toList(), type);
+            case "CHARINDEX" -> new Call(FunctionNames.STRPOS, type, doTranslate(operands.get(1)), doTranslate(operands.get(0)));
+            case "REGEXP_REPLACE" -> new Call(FunctionNames.REGEXP_REPLACE, translateAll(operands), type);
+            case "REGEXP_SUBSTR" -> regexpSubstr(operands, type);
+            case "NVL", "ISNULL" -> new SpecialForm(Form.COALESCE, translateAll(operands).stream().map(argument -> castIfNeeded(argument, type)).toList(), type);
             case "CURRENT_DATE" -> new Call(FunctionNames.CURRENT_DATE, type);
             case "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "NOW" -> new Call(FunctionNames.CURRENT_TIMESTAMP, type);
             case "TO_CHAR" -> simple(FunctionNames.TO_CHAR, operands, type);
@@ -355,6 +364,25 @@ public final class RexTranslator
     private Expression simple(String function, List<RexNode> operands, Type type)
     {
         return new Call(function, translateAll(operands), type);
+    }
+
+    /** regexp_substr(s, p [, start]): the first match in s from start on, NULL when there is none. */
+    private Expression regexpSubstr(List<RexNode> operands, Type type)
+    {
+        Expression value = castIfNeeded(doTranslate(operands.get(0)), VarcharType.VARCHAR);
+        Expression pattern = castIfNeeded(doTranslate(operands.get(1)), VarcharType.VARCHAR);
+        if (operands.size() > 2) {
+            value = new Call(FunctionNames.SUBSTRING, VarcharType.VARCHAR, value, castIfNeeded(doTranslate(operands.get(2)), BigintType.BIGINT));
+        }
+        Expression matches = new Call(FunctionNames.REGEXP_LIKE, BooleanType.BOOLEAN, value, pattern);
+        Expression match = new Call(FunctionNames.REGEXP_SUBSTR, VarcharType.VARCHAR, value, pattern);
+        return new SpecialForm(Form.SWITCH, List.of(matches, castIfNeeded(match, type), new Constant(null, type)), type);
+    }
+
+    /** A function whose operands all have the call's type. */
+    private Expression sameType(String function, List<RexNode> operands, Type type)
+    {
+        return new Call(function, translateAll(operands).stream().map(argument -> castIfNeeded(argument, type)).toList(), type);
     }
 
     private Expression doubleFunction(String function, List<RexNode> operands, Type type)

@@ -38,6 +38,12 @@ final class CallGenerators
         if (MathGenerator.handles(name)) {
             return MathGenerator.generate(call, generator);
         }
+        if (RegexpGenerator.handles(name)) {
+            return RegexpGenerator.generate(call, generator);
+        }
+        if (BitwiseGenerator.handles(name)) {
+            return BitwiseGenerator.generate(call, generator);
+        }
         if (DateTimeGenerator.handles(name)) {
             return DateTimeGenerator.generate(call, generator);
         }
