@@ -6,8 +6,9 @@ import io.basin.testing.TpchTables;
 import io.trino.tpch.TpchTable;
 
 /**
- * Basin in process: tables copied into the local database (warehouse tables) with
- * {@code CREATE TABLE t AS SELECT * FROM tpch.<schema>.t}.
+ * Basin in process: tables copied into the {@code memory} catalog with
+ * {@code CREATE TABLE memory.public.t AS SELECT * FROM tpch.<schema>.t}, the engine-only
+ * comparison the engine's issue asks for (the warehouse and the lake have benchmarks of their own).
  */
 final class BasinBenchmarkEngine
         implements BenchmarkEngine
@@ -24,10 +25,11 @@ final class BasinBenchmarkEngine
     public void load(double scaleFactor, LoadProgress progress)
     {
         String schema = TpchTables.schemaName(scaleFactor);
+        basin.execute("SET search_path = \"memory.public\"");
         for (TpchTable<?> table : TpchTable.getTables()) {
             String name = table.getTableName();
             long start = System.nanoTime();
-            QueryResult result = basin.execute("CREATE TABLE %s AS SELECT * FROM tpch.%s.%s".formatted(name, schema, name));
+            QueryResult result = basin.execute("CREATE TABLE memory.public.%s AS SELECT * FROM tpch.%s.%s".formatted(name, schema, name));
             long rows = result.updateCount() >= 0 ? result.updateCount() : count(name);
             progress.tableLoaded(name, rows, System.nanoTime() - start);
         }
