@@ -465,7 +465,8 @@ final class PgConnection
             catch (PgProtocolException e) {
                 throw e;
             }
-            catch (TrinoException e) {
+            catch (RuntimeException | StackOverflowError | AssertionError failure) {
+                TrinoException e = asStatementError(failure);
                 if (message.type() == 'Q' || message.type() == 'S') {
                     // a simple query that could not even be read (its text not UTF-8, bytes after it),
                     // or a Sync with a body: reported and answered at once, nothing to skip to
@@ -495,6 +496,23 @@ final class PgConnection
         session.failTransaction();
         PgErrors.writeError(output, "ERROR", PgErrors.report(new BasinException(FEATURE_NOT_SUPPORTED, "the function call protocol is not supported"), null, 0));
         readyForQuery();
+    }
+
+    /**
+     * A statement's failure as the error the client gets. A failure that is not Basin's own (a bug,
+     * an assertion in a library) ends the statement with XX000, not the connection; it is logged
+     * with its stack for the bug report.
+     */
+    private TrinoException asStatementError(Throwable failure)
+    {
+        if (failure instanceof TrinoException trino) {
+            return trino;
+        }
+        if (failure instanceof StackOverflowError) {
+            return io.basin.sql.parser.StatementParser.tooDeeplyNested(failure);
+        }
+        LOG.error("internal error in connection pid={} from {}", backendPid(), remoteAddress(), failure);
+        return new BasinException(BasinErrorCode.INTERNAL_ERROR_CODE, "Internal error: " + failure, failure);
     }
 
     private void extendedProtocolError(RuntimeException e, String sql)
@@ -546,7 +564,8 @@ final class PgConnection
                 long rows = runSimpleStatement(statement.text());
                 logStatement(statement.text(), start, rows, null);
             }
-            catch (TrinoException e) {
+            catch (RuntimeException | StackOverflowError | AssertionError failure) {
+                TrinoException e = asStatementError(failure);
                 logStatement(statement.text(), start, -1, e);
                 session.failTransaction();
                 PgErrors.writeError(output, "ERROR", PgErrors.report(e, statement.text(), offset));

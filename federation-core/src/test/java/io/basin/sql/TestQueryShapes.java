@@ -42,6 +42,14 @@ class TestQueryShapes
     }
 
     @Test
+    void testCorrelatedExistsComputingOnBothSides()
+    {
+        // the correlation condition computes on both sides: the planner kept a projection rule off the semi join
+        assertQuery("SELECT id FROM emp e WHERE EXISTS (SELECT 1 FROM emp e2 WHERE e2.salary % 2 = e.salary % 2 AND e2.id <> e.id)");
+        assertQuery("SELECT id FROM emp e WHERE NOT EXISTS (SELECT 1 FROM emp e2 WHERE e2.id % 3 = e.id % 3 AND e2.id <> e.id)");
+    }
+
+    @Test
     void testSemiAndAntiJoins()
     {
         assertQuery("SELECT name FROM dept WHERE id IN (SELECT dept_id FROM emp)");

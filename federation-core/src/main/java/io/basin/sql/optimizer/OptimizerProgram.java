@@ -77,7 +77,7 @@ public final class OptimizerProgram
             CoreRules.PROJECT_MERGE);
 
     public static final List<RelOptRule> JOIN_ORDER_PREPARE = List.of(
-            CoreRules.JOIN_PROJECT_BOTH_TRANSPOSE_INCLUDE_OUTER,
+            JoinProjectTransposeForJoinsWithBothSides.INSTANCE,
             CoreRules.PROJECT_MERGE,
             CoreRules.FILTER_INTO_JOIN);
 
