@@ -254,6 +254,13 @@ final class MySqlClient
                 .formatted(config.host(), config.port(), catalogName, reason.getMessage()), e);
     }
 
+    /** The failure of a statement Basin itself canceled at the source because its query was canceled. */
+    TrinoException canceledByBasin(SQLException e)
+    {
+        return new TrinoException(MYSQL_TIMEOUT, "MySQL statement of %s was canceled because the Basin query was canceled (SQLSTATE %s)"
+                .formatted(catalogName, e.getSQLState()), e);
+    }
+
     TrinoException queryFailure(SQLException e)
     {
         // ER_STATEMENT_TIMEOUT (1969, MariaDB's max_statement_time) and ER_QUERY_TIMEOUT (3024)

@@ -281,6 +281,13 @@ final class PostgreSqlClient
                 .formatted(config.host(), config.port(), config.database(), catalogName, reason.getMessage()), e);
     }
 
+    /** The failure of a statement Basin itself canceled at the source because its query was canceled. */
+    TrinoException canceledByBasin(SQLException e)
+    {
+        return new TrinoException(POSTGRESQL_TIMEOUT, "PostgreSQL statement of %s was canceled because the Basin query was canceled (SQLSTATE %s)"
+                .formatted(catalogName, e.getSQLState()), e);
+    }
+
     TrinoException queryFailure(SQLException e)
     {
         if ("57014".equals(e.getSQLState())) {
