@@ -7,6 +7,8 @@ import io.basin.error.BasinException;
 import io.basin.testing.QueryAssertions;
 import io.basin.testing.TestingMariaDbServer;
 import io.basin.testing.TestingPostgreSqlServer;
+import io.trino.spi.ErrorType;
+import io.trino.spi.TrinoException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -186,6 +188,55 @@ class TestRemoteQueries
     {
         BooleanSupplier running = () -> mariaDbCount("SELECT count(*) FROM information_schema.processlist WHERE command = 'Query' AND info LIKE '%`slow`%' AND info NOT LIKE '%processlist%'") > 0;
         assertCancelStopsRemote("SELECT s FROM mysrc.slow", running, "mysrc", session::cancel);
+    }
+
+    @Test
+    void postgreSqlBackendTerminatedMidQueryFailsClearlyAndLaterQueriesWork()
+            throws Exception
+    {
+        String sql = "SELECT s FROM pgsrc.slow";
+        CompletableFuture<Object> query = CompletableFuture.supplyAsync(() -> session.execute(sql));
+        waitFor(() -> postgresRunning("\"slow\""), Duration.ofSeconds(15), "PostgreSQL to run " + sql);
+        // the source kills Basin's connection, as an administrator or a failover would
+        assertions.queryPostgres("SELECT pg_terminate_backend(pid)::text FROM pg_stat_activity WHERE state = 'active' AND application_name = 'basin' AND query LIKE '%\"slow\"%'");
+        TrinoException failure = failureOf(query);
+        assertThat(failure.getErrorCode().getName()).isEqualTo("POSTGRESQL_CONNECTION_ERROR");
+        assertThat(failure.getErrorCode().getType()).isEqualTo(ErrorType.EXTERNAL);
+        assertThat(failure.getMessage()).contains("pgsrc").contains("57P01").doesNotContain(PG_PASSWORD);
+        assertThat(session.execute("SELECT count(*) FROM pgsrc.items").rows().getFirst().getFirst())
+                .isEqualTo(assertions.queryPostgres("SELECT count(*) FROM monitored.items").getFirst().getFirst());
+    }
+
+    @Test
+    void mariaDbConnectionKilledMidQueryFailsClearlyAndLaterQueriesWork()
+            throws Exception
+    {
+        String sql = "SELECT s FROM mysrc.slow";
+        String running = "SELECT id FROM information_schema.processlist WHERE command = 'Query' AND info LIKE '%`slow`%' AND info NOT LIKE '%processlist%'";
+        CompletableFuture<Object> query = CompletableFuture.supplyAsync(() -> session.execute(sql));
+        waitFor(() -> !queryMariaDb(running).isEmpty(), Duration.ofSeconds(15), "MariaDB to run " + sql);
+        for (List<Object> row : queryMariaDb(running)) {
+            mariadb.execute("KILL CONNECTION " + ((Number) row.getFirst()).longValue());
+        }
+        TrinoException failure = failureOf(query);
+        assertThat(failure.getErrorCode().getName()).isEqualTo("MYSQL_CONNECTION_ERROR");
+        assertThat(failure.getErrorCode().getType()).isEqualTo(ErrorType.EXTERNAL);
+        assertThat(failure.getMessage()).contains("mysrc").doesNotContain(MARIADB_PASSWORD);
+        assertThat(session.execute("SELECT count(*) FROM mysrc.items").rows().getFirst().getFirst())
+                .isEqualTo(mariaDbCount("SELECT count(*) FROM monitored.items"));
+    }
+
+    private static TrinoException failureOf(CompletableFuture<Object> query)
+            throws Exception
+    {
+        try {
+            Object result = query.get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+            return fail("expected the query to fail, got " + result);
+        }
+        catch (ExecutionException e) {
+            assertThat(e.getCause()).isInstanceOf(TrinoException.class);
+            return (TrinoException) e.getCause();
+        }
     }
 
     private boolean postgresRunning(String fragment)

@@ -268,8 +268,10 @@ final class MySqlClient
             return new TrinoException(MYSQL_TIMEOUT, "MySQL statement of %s was canceled (statement timeout %s ms): %s"
                     .formatted(catalogName, config.statementTimeout().toMillis(), e.getMessage()), e);
         }
-        if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
-            return connectionFailure(e);
+        // ER_CONNECTION_KILLED (1927, KILL CONNECTION) and ER_SERVER_SHUTDOWN (1053), or the socket closed (08xxx)
+        if (e.getErrorCode() == 1927 || e.getErrorCode() == 1053 || (e.getSQLState() != null && e.getSQLState().startsWith("08"))) {
+            return new TrinoException(MYSQL_CONNECTION_ERROR, "MySQL server %s:%s ended the connection of %s during a statement (SQLSTATE %s, error %s): %s"
+                    .formatted(config.host(), config.port(), catalogName, e.getSQLState(), e.getErrorCode(), e.getMessage()), e);
         }
         return new TrinoException(MYSQL_QUERY_ERROR, "MySQL failed a statement of %s (SQLSTATE %s): %s"
                 .formatted(catalogName, e.getSQLState(), e.getMessage()), e);

@@ -294,8 +294,10 @@ final class PostgreSqlClient
             return new TrinoException(POSTGRESQL_TIMEOUT, "PostgreSQL statement of %s was canceled (statement timeout %s ms): %s"
                     .formatted(catalogName, config.statementTimeout().toMillis(), e.getMessage()), e);
         }
-        if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
-            return connectionFailure(e);
+        if (e.getSQLState() != null && (e.getSQLState().startsWith("08") || e.getSQLState().startsWith("57P"))) {
+            // 57P01-57P03: the server was shut down or the backend terminated (pg_terminate_backend)
+            return new TrinoException(POSTGRESQL_CONNECTION_ERROR, "PostgreSQL server %s:%s ended the connection of %s during a statement (SQLSTATE %s): %s"
+                    .formatted(config.host(), config.port(), catalogName, e.getSQLState(), e.getMessage()), e);
         }
         return new TrinoException(POSTGRESQL_QUERY_ERROR, "PostgreSQL failed a statement of %s (SQLSTATE %s): %s"
                 .formatted(catalogName, e.getSQLState(), e.getMessage()), e);
