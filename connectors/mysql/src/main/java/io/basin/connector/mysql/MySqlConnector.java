@@ -27,7 +27,7 @@ public final class MySqlConnector
     private final RemoteQueryLog queryLog = new RemoteQueryLog();
     private final MySqlClient client;
     private final MySqlTypeMapping typeMapping;
-    private final MySqlSplitManager splitManager = new MySqlSplitManager();
+    private final MySqlSplitManager splitManager;
     private final MySqlPageSourceProvider pageSourceProvider;
     private final MySqlQueryFunction queryFunction;
 
@@ -36,6 +36,7 @@ public final class MySqlConnector
         requireNonNull(catalogName, "catalogName is null");
         requireNonNull(config, "config is null");
         this.client = new MySqlClient(catalogName, config);
+        this.splitManager = new MySqlSplitManager(client);
         this.typeMapping = new MySqlTypeMapping();
         this.pageSourceProvider = new MySqlPageSourceProvider(queryLog, client, typeMapping);
         this.queryFunction = new MySqlQueryFunction(client, typeMapping);

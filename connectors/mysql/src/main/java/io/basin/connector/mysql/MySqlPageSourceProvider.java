@@ -40,7 +40,7 @@ final class MySqlPageSourceProvider
     {
         MySqlTableHandle handle = (MySqlTableHandle) table;
         List<MySqlColumnHandle> columnHandles = columns.stream().map(MySqlColumnHandle.class::cast).toList();
-        String sql = MySqlQueryBuilder.selectColumns(handle.relation(), columnHandles);
+        String sql = MySqlQueryBuilder.selectColumns(handle.relation(), columnHandles, (MySqlSplit) split);
         return new MySqlPageSource(
                 queryLog,
                 transaction,
