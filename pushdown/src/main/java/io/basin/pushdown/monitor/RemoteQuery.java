@@ -111,7 +111,7 @@ public final class RemoteQuery
             state = State.CANCELED;
         }
         try {
-            RemoteQueryLog.cancel(statement);
+            statement.cancel();
         }
         catch (SQLException | RuntimeException e) {
             // the statement may have just ended and its connection gone back to the pool; the

@@ -1,6 +1,5 @@
 package io.basin.pushdown.monitor;
 
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -106,12 +105,5 @@ public final class RemoteQueryLog
             }
         }
         return rows;
-    }
-
-    /** Cancels a JDBC statement; a failure to cancel is reported to the caller's log by the exception. */
-    static void cancel(Statement statement)
-            throws SQLException
-    {
-        statement.cancel();
     }
 }
