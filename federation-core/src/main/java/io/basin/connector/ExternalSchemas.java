@@ -125,6 +125,18 @@ public final class ExternalSchemas
         return Optional.of(entry.catalog);
     }
 
+    /** The external schemas whose connectors are open, by schema name; none is opened by this. */
+    public synchronized java.util.Map<String, CatalogHandle> openCatalogs()
+    {
+        java.util.Map<String, CatalogHandle> open = new java.util.LinkedHashMap<>();
+        entries.forEach((name, entry) -> {
+            if (entry.catalog != null) {
+                open.put(name, entry.catalog);
+            }
+        });
+        return open;
+    }
+
     private String catalogName(String schemaName)
     {
         return localCatalog + "." + schemaName;

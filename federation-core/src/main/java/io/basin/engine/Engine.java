@@ -6,6 +6,7 @@ import io.basin.connector.CatalogHandle;
 import io.basin.connector.ConnectorRegistry;
 import io.basin.connector.ExternalSchemas;
 import io.basin.connector.system.ExpressionCacheTable;
+import io.basin.connector.system.RemoteQueriesTable;
 import io.basin.connector.system.SystemConnector;
 import io.basin.connector.system.SystemPlugin;
 import io.basin.embedded.BasinConfig;
@@ -57,7 +58,7 @@ public final class Engine
         if (connectors.listConnectorNames().contains(LakeCatalogDefaults.CONNECTOR_NAME)) {
             connectors.createCatalog(LakeCatalogDefaults.CATALOG_NAME, LakeCatalogDefaults.CONNECTOR_NAME, LakeCatalogDefaults.properties(config.dataDirectory()));
         }
-        connectors.installPlugin(new SystemPlugin(new SystemConnector(List.of(new ExpressionCacheTable(expressionCompiler.cache())))));
+        connectors.installPlugin(new SystemPlugin(new SystemConnector(List.of(new ExpressionCacheTable(expressionCompiler.cache()), new RemoteQueriesTable(this::remoteQuerySources)))));
         connectors.createCatalog(SystemPlugin.NAME, SystemPlugin.NAME, java.util.Map.of());
         ThreadFactory threads = Thread.ofPlatform().name("basin-driver-", 0).daemon(true).factory();
         this.executor = Executors.newCachedThreadPool(threads);
@@ -94,6 +95,19 @@ public final class Engine
                 return externalSchemas.names(catalogName);
             }
         };
+    }
+
+    /** The catalogs system.runtime.remote_queries asks: every listed catalog but system, and every open external schema. */
+    private java.util.Map<String, CatalogHandle> remoteQuerySources()
+    {
+        java.util.Map<String, CatalogHandle> sources = new java.util.LinkedHashMap<>();
+        for (CatalogHandle catalog : connectors.listCatalogs()) {
+            if (!catalog.name().equals(SystemPlugin.NAME)) {
+                sources.put(catalog.name(), catalog);
+            }
+        }
+        sources.putAll(externalSchemas.openCatalogs());
+        return sources;
     }
 
     public BasinConfig config()

@@ -55,6 +55,15 @@ final class EngineExecutionServices
         this.queryContext = requireNonNull(queryContext, "queryContext is null");
         this.expressions = requireNonNull(expressions, "expressions is null");
         this.pipelineExecutor = requireNonNull(pipelineExecutor, "pipelineExecutor is null");
+        queryContext.whenCancelled(() -> {
+            try {
+                catalogs.abortOnCancel();
+            }
+            catch (RuntimeException e) {
+                // the query fails as canceled either way; its statements then end with it
+                LOG.warn("Cannot abort the transactions of canceled query {}", queryContext.queryId(), e);
+            }
+        });
     }
 
     @Override

@@ -18,6 +18,7 @@ public final class QueryContext
     private final Instant startInstant;
     private final ZoneId timeZone;
     private volatile String cancelReason;
+    private final java.util.List<Runnable> cancelListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public QueryContext(String queryId, QueryMemoryPool memoryPool, int parallelism, Instant startInstant, ZoneId timeZone)
     {
@@ -57,6 +58,22 @@ public final class QueryContext
     public void cancel(String reason)
     {
         cancelReason = requireNonNull(reason, "reason is null");
+        // drivers notice between pages; listeners stop work that blocks inside one (a remote statement)
+        for (Runnable listener : cancelListeners) {
+            listener.run();
+        }
+    }
+
+    /**
+     * Runs {@code listener} on the canceling thread when the query is canceled (at once if it
+     * already was). Listeners must be quick and must not throw.
+     */
+    public void whenCancelled(Runnable listener)
+    {
+        cancelListeners.add(requireNonNull(listener, "listener is null"));
+        if (cancelReason != null) {
+            listener.run();
+        }
     }
 
     public boolean isCancelled()

@@ -304,6 +304,20 @@ public final class QueryCatalogs
         transactions.clear();
     }
 
+    /**
+     * The statement was canceled: a read-only statement's own transactions are rolled back at
+     * once, from the canceling thread, which is how connectors learn to stop work still running
+     * at their sources (the PostgreSQL and MySQL connectors cancel their remote statements), as
+     * a Trino transaction abort does. A writing statement, and a transaction block's
+     * transactions, end as usual when the statement does.
+     */
+    public void abortOnCancel()
+    {
+        if (readOnly) {
+            rollback();
+        }
+    }
+
     @Override
     public void close()
     {

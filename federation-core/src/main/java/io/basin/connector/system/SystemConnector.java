@@ -83,7 +83,7 @@ public final class SystemConnector
             public ConnectorPageSource createPageSource(ConnectorTransactionHandle transaction, ConnectorSession session, ConnectorSplit split, ConnectorTableHandle table, List<ColumnHandle> columns, DynamicFilter dynamicFilter)
             {
                 SystemHandles.Table handle = ((SystemHandles.Split) split).table();
-                Page rows = tables.get(new SchemaTableName(handle.schemaName(), handle.tableName())).rows();
+                Page rows = tables.get(new SchemaTableName(handle.schemaName(), handle.tableName())).rows(session);
                 Block[] blocks = new Block[columns.size()];
                 for (int i = 0; i < blocks.length; i++) {
                     blocks[i] = rows.getBlock(((SystemHandles.Column) columns.get(i)).index());

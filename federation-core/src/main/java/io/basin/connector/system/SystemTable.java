@@ -16,4 +16,10 @@ public interface SystemTable
 
     /** The current rows, one page. */
     Page rows();
+
+    /** The current rows as {@code session} sees them; tables that read connectors need the session. */
+    default Page rows(io.trino.spi.connector.ConnectorSession session)
+    {
+        return rows();
+    }
 }

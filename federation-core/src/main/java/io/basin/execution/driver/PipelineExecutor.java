@@ -81,6 +81,19 @@ public final class PipelineExecutor
         }
         Throwable error = failure.get();
         if (error != null) {
+            if (queryContext.isCancelled()) {
+                // a failure after a cancel is usually its consequence (a source whose remote
+                // statement the cancel stopped): the query reports the cancel, the rest attached
+                try {
+                    queryContext.checkCancelled();
+                }
+                catch (RuntimeException canceled) {
+                    if (canceled != error) {
+                        canceled.addSuppressed(error);
+                    }
+                    throw canceled;
+                }
+            }
             throw propagate(error);
         }
         pipeline.sink().finishSink();

@@ -2,6 +2,7 @@ package io.basin.connector.mysql;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.basin.pushdown.RemoteSqlDialect;
 import io.trino.spi.TrinoException;
 import io.trino.spi.connector.SchemaTableName;
 import org.mariadb.jdbc.MariaDbDataSource;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import static io.basin.connector.mysql.MySqlErrorCode.MYSQL_CONNECTION_ERROR;
@@ -169,6 +171,36 @@ final class MySqlClient
         return new RemoteStatistics(rowCount, Map.of());
     }
 
+    /** A table's single-column integer primary key and its smallest and largest values. */
+    record KeyRange(String column, long min, long max) {}
+
+    /**
+     * The range of the table's primary key, if the key is one integer column whose values fit a
+     * long (not bigint unsigned) and the table has rows.
+     */
+    Optional<KeyRange> integerKeyRange(String schema, String table)
+    {
+        List<String[]> key = query("""
+                SELECT k.COLUMN_NAME, c.DATA_TYPE, c.COLUMN_TYPE
+                FROM information_schema.KEY_COLUMN_USAGE k
+                JOIN information_schema.COLUMNS c ON c.TABLE_SCHEMA = k.TABLE_SCHEMA AND c.TABLE_NAME = k.TABLE_NAME AND c.COLUMN_NAME = k.COLUMN_NAME
+                WHERE k.TABLE_SCHEMA = ? AND k.TABLE_NAME = ? AND k.CONSTRAINT_NAME = 'PRIMARY'""",
+                List.of(schema, table), resultSet -> new String[] {resultSet.getString(1), resultSet.getString(2), resultSet.getString(3)});
+        if (key.size() != 1
+                || !Set.of("tinyint", "smallint", "mediumint", "int", "bigint").contains(key.getFirst()[1].toLowerCase(Locale.ROOT))
+                || key.getFirst()[2].toLowerCase(Locale.ROOT).matches("bigint.*unsigned.*")) {
+            return Optional.empty();
+        }
+        String column = key.getFirst()[0];
+        String quoted = RemoteSqlDialect.MYSQL.quoteIdentifier(column);
+        List<long[]> bounds = query("SELECT MIN(%s), MAX(%s) FROM %s".formatted(quoted, quoted, RemoteSqlDialect.MYSQL.quoteQualified(schema, table)),
+                List.of(), resultSet -> resultSet.getObject(1) == null ? new long[0] : new long[] {resultSet.getLong(1), resultSet.getLong(2)});
+        if (bounds.getFirst().length == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new KeyRange(column, bounds.getFirst()[0], bounds.getFirst()[1]));
+    }
+
     /**
      * The output columns of a {@code SELECT} statement, as MySQL describes them without
      * running it (a prepared statement's description).
@@ -254,6 +286,13 @@ final class MySqlClient
                 .formatted(config.host(), config.port(), catalogName, reason.getMessage()), e);
     }
 
+    /** The failure of a statement Basin itself canceled at the source because its query was canceled. */
+    TrinoException canceledByBasin(SQLException e)
+    {
+        return new TrinoException(MYSQL_TIMEOUT, "MySQL statement of %s was canceled because the Basin query was canceled (SQLSTATE %s)"
+                .formatted(catalogName, e.getSQLState()), e);
+    }
+
     TrinoException queryFailure(SQLException e)
     {
         // ER_STATEMENT_TIMEOUT (1969, MariaDB's max_statement_time) and ER_QUERY_TIMEOUT (3024)
@@ -261,8 +300,10 @@ final class MySqlClient
             return new TrinoException(MYSQL_TIMEOUT, "MySQL statement of %s was canceled (statement timeout %s ms): %s"
                     .formatted(catalogName, config.statementTimeout().toMillis(), e.getMessage()), e);
         }
-        if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
-            return connectionFailure(e);
+        // ER_CONNECTION_KILLED (1927, KILL CONNECTION) and ER_SERVER_SHUTDOWN (1053), or the socket closed (08xxx)
+        if (e.getErrorCode() == 1927 || e.getErrorCode() == 1053 || (e.getSQLState() != null && e.getSQLState().startsWith("08"))) {
+            return new TrinoException(MYSQL_CONNECTION_ERROR, "MySQL server %s:%s ended the connection of %s during a statement (SQLSTATE %s, error %s): %s"
+                    .formatted(config.host(), config.port(), catalogName, e.getSQLState(), e.getErrorCode(), e.getMessage()), e);
         }
         return new TrinoException(MYSQL_QUERY_ERROR, "MySQL failed a statement of %s (SQLSTATE %s): %s"
                 .formatted(catalogName, e.getSQLState(), e.getMessage()), e);

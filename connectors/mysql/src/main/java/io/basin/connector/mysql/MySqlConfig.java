@@ -33,6 +33,10 @@ import static java.util.Objects.requireNonNull;
  * <tr><td>{@code connect-timeout-ms} (10000)</td><td>how long to wait for a connection</td></tr>
  * <tr><td>{@code pool-max-size} (8)</td><td>connections kept open to the server</td></tr>
  * <tr><td>{@code fetch-size} (2000)</td><td>rows fetched per round trip by a streaming read</td></tr>
+ * <tr><td>{@code read-parallelism} (4)</td><td>how many connections read one large table at
+ *     once, each a range of its integer primary key; 1 reads every table over one connection</td></tr>
+ * <tr><td>{@code parallel-read-min-rows} (100000)</td><td>the size (rows, as
+ *     {@code information_schema.TABLES.TABLE_ROWS} estimates it) from which a table is read in parallel</td></tr>
  * </table>
  *
  * <p>{@link #toString()} never shows the password.
@@ -47,7 +51,9 @@ public record MySqlConfig(
         Duration statementTimeout,
         Duration connectTimeout,
         int poolMaxSize,
-        int fetchSize)
+        int fetchSize,
+        int readParallelism,
+        long parallelReadMinRows)
 {
     public static final String HOST = "connection-host";
     public static final String PORT = "connection-port";
@@ -61,9 +67,11 @@ public record MySqlConfig(
     public static final String CONNECT_TIMEOUT = "connect-timeout-ms";
     public static final String POOL_MAX_SIZE = "pool-max-size";
     public static final String FETCH_SIZE = "fetch-size";
+    public static final String READ_PARALLELISM = "read-parallelism";
+    public static final String PARALLEL_READ_MIN_ROWS = "parallel-read-min-rows";
 
     private static final Set<String> KNOWN = Set.of(HOST, PORT, USER, PASSWORD, PASSWORD_ENV, PASSWORD_FILE, SSL_MODE, SSL_ROOT_CERT,
-            STATEMENT_TIMEOUT, CONNECT_TIMEOUT, POOL_MAX_SIZE, FETCH_SIZE);
+            STATEMENT_TIMEOUT, CONNECT_TIMEOUT, POOL_MAX_SIZE, FETCH_SIZE, READ_PARALLELISM, PARALLEL_READ_MIN_ROWS);
 
     /** MariaDB Connector/J's {@code sslMode} values. */
     public enum SslMode
@@ -103,6 +111,12 @@ public record MySqlConfig(
         }
         if (fetchSize < 1) {
             throw invalid("%s must be at least 1: %s".formatted(FETCH_SIZE, fetchSize));
+        }
+        if (readParallelism < 1 || readParallelism > poolMaxSize) {
+            throw invalid("%s must be between 1 and %s: %s".formatted(READ_PARALLELISM, POOL_MAX_SIZE, readParallelism));
+        }
+        if (parallelReadMinRows < 0) {
+            throw invalid("%s must not be negative: %s".formatted(PARALLEL_READ_MIN_ROWS, parallelReadMinRows));
         }
     }
 
@@ -156,7 +170,9 @@ public record MySqlConfig(
                 Duration.ofMillis(integer(properties, STATEMENT_TIMEOUT, 600_000)),
                 Duration.ofMillis(integer(properties, CONNECT_TIMEOUT, 10_000)),
                 integer(properties, POOL_MAX_SIZE, 8),
-                integer(properties, FETCH_SIZE, 2000));
+                integer(properties, FETCH_SIZE, 2000),
+                integer(properties, READ_PARALLELISM, Math.min(4, integer(properties, POOL_MAX_SIZE, 8))),
+                integer(properties, PARALLEL_READ_MIN_ROWS, 100_000));
     }
 
     private static String required(Map<String, String> properties, String name)

@@ -1,5 +1,8 @@
 package io.basin.connector.mysql;
 
+import io.basin.pushdown.monitor.RemoteQueriesSystemTable;
+import io.basin.pushdown.monitor.RemoteQueryLog;
+import io.trino.spi.connector.SystemTable;
 import io.trino.spi.connector.Connector;
 import io.trino.spi.connector.ConnectorMetadata;
 import io.trino.spi.connector.ConnectorPageSourceProvider;
@@ -21,9 +24,10 @@ import static java.util.Objects.requireNonNull;
 public final class MySqlConnector
         implements Connector
 {
+    private final RemoteQueryLog queryLog = new RemoteQueryLog();
     private final MySqlClient client;
     private final MySqlTypeMapping typeMapping;
-    private final MySqlSplitManager splitManager = new MySqlSplitManager();
+    private final MySqlSplitManager splitManager;
     private final MySqlPageSourceProvider pageSourceProvider;
     private final MySqlQueryFunction queryFunction;
 
@@ -32,15 +36,31 @@ public final class MySqlConnector
         requireNonNull(catalogName, "catalogName is null");
         requireNonNull(config, "config is null");
         this.client = new MySqlClient(catalogName, config);
+        this.splitManager = new MySqlSplitManager(client);
         this.typeMapping = new MySqlTypeMapping();
-        this.pageSourceProvider = new MySqlPageSourceProvider(client, typeMapping);
+        this.pageSourceProvider = new MySqlPageSourceProvider(queryLog, client, typeMapping);
         this.queryFunction = new MySqlQueryFunction(client, typeMapping);
     }
 
     @Override
     public ConnectorTransactionHandle beginTransaction(IsolationLevel isolationLevel, boolean readOnly, boolean autoCommit)
     {
-        return new MySqlTransactionHandle(UUID.randomUUID());
+        MySqlTransactionHandle transaction = new MySqlTransactionHandle(UUID.randomUUID());
+        queryLog.beginTransaction(transaction);
+        return transaction;
+    }
+
+    @Override
+    public void commit(ConnectorTransactionHandle transaction)
+    {
+        queryLog.endTransaction(transaction);
+    }
+
+    @Override
+    public void rollback(ConnectorTransactionHandle transaction)
+    {
+        // also how a canceled Basin query reaches here, while its statements may still run
+        queryLog.endTransaction(transaction);
     }
 
     @Override
@@ -65,6 +85,13 @@ public final class MySqlConnector
     public Set<ConnectorTableFunction> getTableFunctions()
     {
         return Set.of(queryFunction);
+    }
+
+    /** {@code runtime.remote_queries}: the statements this source ran, gathered by the engine's system catalog. */
+    @Override
+    public Set<SystemTable> getSystemTables()
+    {
+        return Set.of(new RemoteQueriesSystemTable(queryLog));
     }
 
     @Override

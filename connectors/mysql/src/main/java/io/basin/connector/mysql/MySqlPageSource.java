@@ -1,5 +1,7 @@
 package io.basin.connector.mysql;
 
+import io.basin.pushdown.monitor.RemoteQuery;
+import io.basin.pushdown.monitor.RemoteQueryLog;
 import io.trino.spi.Page;
 import io.trino.spi.PageBuilder;
 import io.trino.spi.TrinoException;
@@ -37,6 +39,9 @@ final class MySqlPageSource
     private final List<String> columnNames;
     private final List<ColumnMapping> mappings;
     private final PageBuilder pageBuilder;
+    private final RemoteQueryLog queryLog;
+    private final Object transaction;
+    private RemoteQuery remoteQuery;
     private Connection connection;
     private PreparedStatement statement;
     private ResultSet resultSet;
@@ -45,8 +50,10 @@ final class MySqlPageSource
     private long completedPositions;
     private long readTimeNanos;
 
-    MySqlPageSource(MySqlClient client, String sql, List<String> columnNames, List<ColumnMapping> mappings)
+    MySqlPageSource(RemoteQueryLog queryLog, Object transaction, MySqlClient client, String sql, List<String> columnNames, List<ColumnMapping> mappings)
     {
+        this.queryLog = requireNonNull(queryLog, "queryLog is null");
+        this.transaction = requireNonNull(transaction, "transaction is null");
         this.client = requireNonNull(client, "client is null");
         this.sql = requireNonNull(sql, "sql is null");
         this.columnNames = List.copyOf(requireNonNull(columnNames, "columnNames is null"));
@@ -82,17 +89,28 @@ final class MySqlPageSource
             Page page = pageBuilder.build();
             completedBytes += page.getSizeInBytes();
             completedPositions += page.getPositionCount();
+            if (remoteQuery != null) {
+                remoteQuery.progress(page.getPositionCount(), page.getSizeInBytes());
+            }
             if (finished) {
                 release(true);
             }
             return SourcePage.create(page);
         }
         catch (SQLException e) {
-            TrinoException failure = client.queryFailure(e);
+            TrinoException failure = remoteQuery != null && remoteQuery.snapshot().state() == RemoteQuery.State.CANCELED
+                    ? client.canceledByBasin(e)
+                    : client.queryFailure(e);
+            if (remoteQuery != null) {
+                remoteQuery.failed(failure.getMessage());
+            }
             closeAfterFailure(failure);
             throw failure;
         }
         catch (RuntimeException e) {
+            if (remoteQuery != null) {
+                remoteQuery.failed(String.valueOf(e.getMessage()));
+            }
             closeAfterFailure(e);
             throw e;
         }
@@ -109,6 +127,13 @@ final class MySqlPageSource
         // one transaction per read: a consistent snapshot of the statement's tables (InnoDB), ended when the source is
         connection.setAutoCommit(false);
         statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        try {
+            // registered before it runs: cancelling the Basin query cancels it at the source
+            remoteQuery = queryLog.start(transaction, client.catalogName(), sql, statement);
+        }
+        catch (IllegalStateException e) {
+            throw new SQLException("the Basin query was canceled before the statement started", "57014", e);
+        }
         statement.setFetchSize(client.config().fetchSize());
         resultSet = statement.executeQuery();
         if (!mappings.isEmpty() && resultSet.getMetaData().getColumnCount() != mappings.size()) {
@@ -180,6 +205,14 @@ final class MySqlPageSource
     private void release(boolean complete)
             throws SQLException
     {
+        if (remoteQuery != null) {
+            if (complete) {
+                remoteQuery.succeeded();
+            }
+            else {
+                remoteQuery.abandoned();
+            }
+        }
         if (connection == null) {
             return;
         }

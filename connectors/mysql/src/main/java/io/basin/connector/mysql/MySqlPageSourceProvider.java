@@ -1,5 +1,6 @@
 package io.basin.connector.mysql;
 
+import io.basin.pushdown.monitor.RemoteQueryLog;
 import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.ConnectorPageSource;
 import io.trino.spi.connector.ConnectorPageSourceProvider;
@@ -17,11 +18,13 @@ import static java.util.Objects.requireNonNull;
 final class MySqlPageSourceProvider
         implements ConnectorPageSourceProvider
 {
+    private final RemoteQueryLog queryLog;
     private final MySqlClient client;
     private final MySqlTypeMapping typeMapping;
 
-    MySqlPageSourceProvider(MySqlClient client, MySqlTypeMapping typeMapping)
+    MySqlPageSourceProvider(RemoteQueryLog queryLog, MySqlClient client, MySqlTypeMapping typeMapping)
     {
+        this.queryLog = requireNonNull(queryLog, "queryLog is null");
         this.client = requireNonNull(client, "client is null");
         this.typeMapping = requireNonNull(typeMapping, "typeMapping is null");
     }
@@ -37,8 +40,10 @@ final class MySqlPageSourceProvider
     {
         MySqlTableHandle handle = (MySqlTableHandle) table;
         List<MySqlColumnHandle> columnHandles = columns.stream().map(MySqlColumnHandle.class::cast).toList();
-        String sql = MySqlQueryBuilder.selectColumns(handle.relation(), columnHandles);
+        String sql = MySqlQueryBuilder.selectColumns(handle.relation(), columnHandles, (MySqlSplit) split);
         return new MySqlPageSource(
+                queryLog,
+                transaction,
                 client,
                 sql,
                 columnHandles.stream().map(MySqlColumnHandle::name).toList(),

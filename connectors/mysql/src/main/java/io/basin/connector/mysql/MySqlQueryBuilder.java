@@ -9,6 +9,21 @@ final class MySqlQueryBuilder
 {
     private MySqlQueryBuilder() {}
 
+    /** As {@link #selectColumns(MySqlRelation, List)}, restricted to the split's key range. */
+    static String selectColumns(MySqlRelation relation, List<MySqlColumnHandle> columns, MySqlSplit split)
+    {
+        String select = selectColumns(relation, columns);
+        if (split.keyColumn().isEmpty()) {
+            return select;
+        }
+        // the bounds are longs the connector computed, never user text
+        String key = MYSQL.quoteIdentifier(split.keyColumn().get());
+        List<String> conditions = new java.util.ArrayList<>();
+        split.low().ifPresent(low -> conditions.add(key + " >= " + low));
+        split.high().ifPresent(high -> conditions.add(key + " < " + high));
+        return conditions.isEmpty() ? select : select + " WHERE " + String.join(" AND ", conditions);
+    }
+
     static String selectColumns(MySqlRelation relation, List<MySqlColumnHandle> columns)
     {
         return switch (relation) {

@@ -281,14 +281,23 @@ final class PostgreSqlClient
                 .formatted(config.host(), config.port(), config.database(), catalogName, reason.getMessage()), e);
     }
 
+    /** The failure of a statement Basin itself canceled at the source because its query was canceled. */
+    TrinoException canceledByBasin(SQLException e)
+    {
+        return new TrinoException(POSTGRESQL_TIMEOUT, "PostgreSQL statement of %s was canceled because the Basin query was canceled (SQLSTATE %s)"
+                .formatted(catalogName, e.getSQLState()), e);
+    }
+
     TrinoException queryFailure(SQLException e)
     {
         if ("57014".equals(e.getSQLState())) {
             return new TrinoException(POSTGRESQL_TIMEOUT, "PostgreSQL statement of %s was canceled (statement timeout %s ms): %s"
                     .formatted(catalogName, config.statementTimeout().toMillis(), e.getMessage()), e);
         }
-        if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
-            return connectionFailure(e);
+        if (e.getSQLState() != null && (e.getSQLState().startsWith("08") || e.getSQLState().startsWith("57P"))) {
+            // 57P01-57P03: the server was shut down or the backend terminated (pg_terminate_backend)
+            return new TrinoException(POSTGRESQL_CONNECTION_ERROR, "PostgreSQL server %s:%s ended the connection of %s during a statement (SQLSTATE %s): %s"
+                    .formatted(config.host(), config.port(), catalogName, e.getSQLState(), e.getMessage()), e);
         }
         return new TrinoException(POSTGRESQL_QUERY_ERROR, "PostgreSQL failed a statement of %s (SQLSTATE %s): %s"
                 .formatted(catalogName, e.getSQLState(), e.getMessage()), e);

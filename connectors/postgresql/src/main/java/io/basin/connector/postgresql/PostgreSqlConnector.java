@@ -1,5 +1,8 @@
 package io.basin.connector.postgresql;
 
+import io.basin.pushdown.monitor.RemoteQueriesSystemTable;
+import io.basin.pushdown.monitor.RemoteQueryLog;
+import io.trino.spi.connector.SystemTable;
 import io.trino.spi.connector.Connector;
 import io.trino.spi.connector.ConnectorMetadata;
 import io.trino.spi.connector.ConnectorPageSourceProvider;
@@ -21,6 +24,7 @@ import static java.util.Objects.requireNonNull;
 public final class PostgreSqlConnector
         implements Connector
 {
+    private final RemoteQueryLog queryLog = new RemoteQueryLog();
     private final PostgreSqlClient client;
     private final PostgreSqlTypeMapping typeMapping;
     private final SharedSnapshots snapshots;
@@ -36,25 +40,30 @@ public final class PostgreSqlConnector
         this.typeMapping = new PostgreSqlTypeMapping(config.unboundedNumericScale());
         this.snapshots = new SharedSnapshots(client);
         this.splitManager = new PostgreSqlSplitManager(client, snapshots);
-        this.pageSourceProvider = new PostgreSqlPageSourceProvider(client, typeMapping);
+        this.pageSourceProvider = new PostgreSqlPageSourceProvider(queryLog, client, typeMapping);
         this.queryFunction = new PostgreSqlQueryFunction(client, typeMapping);
     }
 
     @Override
     public ConnectorTransactionHandle beginTransaction(IsolationLevel isolationLevel, boolean readOnly, boolean autoCommit)
     {
-        return new PostgreSqlTransactionHandle(UUID.randomUUID());
+        PostgreSqlTransactionHandle transaction = new PostgreSqlTransactionHandle(UUID.randomUUID());
+        queryLog.beginTransaction(transaction);
+        return transaction;
     }
 
     @Override
     public void commit(ConnectorTransactionHandle transaction)
     {
+        queryLog.endTransaction(transaction);
         snapshots.release((PostgreSqlTransactionHandle) transaction);
     }
 
     @Override
     public void rollback(ConnectorTransactionHandle transaction)
     {
+        // also how a canceled Basin query reaches here, while its statements may still run
+        queryLog.endTransaction(transaction);
         snapshots.release((PostgreSqlTransactionHandle) transaction);
     }
 
@@ -80,6 +89,13 @@ public final class PostgreSqlConnector
     public Set<ConnectorTableFunction> getTableFunctions()
     {
         return Set.of(queryFunction);
+    }
+
+    /** {@code runtime.remote_queries}: the statements this source ran, gathered by the engine's system catalog. */
+    @Override
+    public Set<SystemTable> getSystemTables()
+    {
+        return Set.of(new RemoteQueriesSystemTable(queryLog));
     }
 
     @Override

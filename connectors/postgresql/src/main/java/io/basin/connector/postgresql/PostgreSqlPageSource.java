@@ -1,5 +1,7 @@
 package io.basin.connector.postgresql;
 
+import io.basin.pushdown.monitor.RemoteQuery;
+import io.basin.pushdown.monitor.RemoteQueryLog;
 import io.trino.spi.Page;
 import io.trino.spi.PageBuilder;
 import io.trino.spi.TrinoException;
@@ -38,6 +40,9 @@ final class PostgreSqlPageSource
     private final List<String> columnNames;
     private final List<ColumnMapping> mappings;
     private final PageBuilder pageBuilder;
+    private final RemoteQueryLog queryLog;
+    private final Object transaction;
+    private RemoteQuery remoteQuery;
     private Connection connection;
     private PreparedStatement statement;
     private ResultSet resultSet;
@@ -48,9 +53,11 @@ final class PostgreSqlPageSource
 
     private final Optional<String> snapshot;
 
-    PostgreSqlPageSource(PostgreSqlClient client, String sql, Optional<String> snapshot, List<String> columnNames, List<ColumnMapping> mappings)
+    PostgreSqlPageSource(RemoteQueryLog queryLog, Object transaction, PostgreSqlClient client, String sql, Optional<String> snapshot, List<String> columnNames, List<ColumnMapping> mappings)
     {
         this.snapshot = requireNonNull(snapshot, "snapshot is null");
+        this.queryLog = requireNonNull(queryLog, "queryLog is null");
+        this.transaction = requireNonNull(transaction, "transaction is null");
         this.client = requireNonNull(client, "client is null");
         this.sql = requireNonNull(sql, "sql is null");
         this.columnNames = List.copyOf(requireNonNull(columnNames, "columnNames is null"));
@@ -86,17 +93,28 @@ final class PostgreSqlPageSource
             Page page = pageBuilder.build();
             completedBytes += page.getSizeInBytes();
             completedPositions += page.getPositionCount();
+            if (remoteQuery != null) {
+                remoteQuery.progress(page.getPositionCount(), page.getSizeInBytes());
+            }
             if (finished) {
                 release(true);
             }
             return SourcePage.create(page);
         }
         catch (SQLException e) {
-            TrinoException failure = client.queryFailure(e);
+            TrinoException failure = remoteQuery != null && remoteQuery.snapshot().state() == RemoteQuery.State.CANCELED
+                    ? client.canceledByBasin(e)
+                    : client.queryFailure(e);
+            if (remoteQuery != null) {
+                remoteQuery.failed(failure.getMessage());
+            }
             closeAfterFailure(failure);
             throw failure;
         }
         catch (RuntimeException e) {
+            if (remoteQuery != null) {
+                remoteQuery.failed(String.valueOf(e.getMessage()));
+            }
             closeAfterFailure(e);
             throw e;
         }
@@ -120,6 +138,13 @@ final class PostgreSqlPageSource
             }
         }
         statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        try {
+            // registered before it runs: cancelling the Basin query cancels it at the source
+            remoteQuery = queryLog.start(transaction, client.catalogName(), sql, statement);
+        }
+        catch (IllegalStateException e) {
+            throw new SQLException("the Basin query was canceled before the statement started", "57014", e);
+        }
         statement.setFetchSize(client.config().fetchSize());
         resultSet = statement.executeQuery();
         if (resultSet.getMetaData().getColumnCount() != mappings.size()) {
@@ -191,6 +216,14 @@ final class PostgreSqlPageSource
     private void release(boolean complete)
             throws SQLException
     {
+        if (remoteQuery != null) {
+            if (complete) {
+                remoteQuery.succeeded();
+            }
+            else {
+                remoteQuery.abandoned();
+            }
+        }
         if (connection == null) {
             return;
         }

@@ -1,5 +1,6 @@
 package io.basin.connector.postgresql;
 
+import io.basin.pushdown.monitor.RemoteQueryLog;
 import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.ConnectorPageSource;
 import io.trino.spi.connector.ConnectorPageSourceProvider;
@@ -17,11 +18,13 @@ import static java.util.Objects.requireNonNull;
 final class PostgreSqlPageSourceProvider
         implements ConnectorPageSourceProvider
 {
+    private final RemoteQueryLog queryLog;
     private final PostgreSqlClient client;
     private final PostgreSqlTypeMapping typeMapping;
 
-    PostgreSqlPageSourceProvider(PostgreSqlClient client, PostgreSqlTypeMapping typeMapping)
+    PostgreSqlPageSourceProvider(RemoteQueryLog queryLog, PostgreSqlClient client, PostgreSqlTypeMapping typeMapping)
     {
+        this.queryLog = requireNonNull(queryLog, "queryLog is null");
         this.client = requireNonNull(client, "client is null");
         this.typeMapping = requireNonNull(typeMapping, "typeMapping is null");
     }
@@ -40,6 +43,8 @@ final class PostgreSqlPageSourceProvider
         PostgreSqlSplit postgreSqlSplit = (PostgreSqlSplit) split;
         String sql = PostgreSqlQueryBuilder.selectColumns(handle.relation(), columnHandles, postgreSqlSplit);
         return new PostgreSqlPageSource(
+                queryLog,
+                transaction,
                 client,
                 sql,
                 postgreSqlSplit.snapshot(),
