@@ -238,6 +238,24 @@ public sealed interface Statement
     }
 
     /**
+     * Redshift's {@code COPY table [(columns)] FROM 'location'} of a delimited text file:
+     * {@code FORMAT CSV}, {@code DELIMITER}, {@code IGNOREHEADER n}, {@code NULL AS},
+     * {@code QUOTE}. The location is a {@code file:} URI or path; {@code skipLines} leading
+     * lines are skipped.
+     */
+    record CopyFrom(List<String> target, Optional<List<String>> columns, String location, CopyFormat format, int skipLines)
+            implements Statement
+    {
+        public CopyFrom
+        {
+            target = List.copyOf(target);
+            columns = columns.map(List::copyOf);
+            requireNonNull(location, "location is null");
+            requireNonNull(format, "format is null");
+        }
+    }
+
+    /**
      * The row format of COPY: PostgreSQL's {@code text} (tab-separated, {@code \N} for NULL,
      * backslash escapes) or {@code csv} (comma-separated, quoted when needed, empty for NULL).
      */
