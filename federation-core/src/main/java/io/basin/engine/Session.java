@@ -43,6 +43,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -399,6 +400,7 @@ public final class Session
             case Statement.CreateTable create -> createTable(create);
             case Statement.Insert insert -> insert(insert);
             case Statement.CopyFrom copy -> copyFrom(copy);
+            case Statement.Unload unload -> unload(unload);
             case Statement.DropTable drop -> dropTable(drop);
             case Statement.Delete delete -> delete(delete);
             case Statement.Truncate truncate -> truncate(truncate);
@@ -717,7 +719,13 @@ public final class Session
             io.basin.connector.TableWriter writer = io.basin.connector.TableWriter.beginInsert(catalogs.transaction(target.catalog()), catalogs.session(), table.handle());
             try {
                 io.basin.connector.TableWriter.Sink sink = writer.createSink();
-                new DelimitedFileReader(copy.format(), copy.skipLines(), names, fileTypes).read(file, page -> sink.accept(tableOrder(page, channels, columns)));
+                Consumer<io.trino.spi.Page> pages = page -> sink.accept(tableOrder(page, channels, columns));
+                if (copy.parquet()) {
+                    ParquetFiles.read(file, names, fileTypes, pages);
+                }
+                else {
+                    new DelimitedFileReader(copy.format(), copy.skipLines(), names, fileTypes).read(file, pages);
+                }
                 sink.finish();
                 writer.commit();
             }
@@ -728,6 +736,48 @@ public final class Session
             catalogs.commit();
             return QueryResult.updateCount(writer.writtenRows());
         }
+    }
+
+    /**
+     * {@code UNLOAD ('query') TO 'location' FORMAT PARQUET}: the query's rows into one
+     * zstd-compressed Parquet file, named {@code <location>0000_part_00.parquet} as Redshift
+     * names its parts (a location ending in {@code .parquet} is the file itself). The file is
+     * written under a temporary name and moved into place, so a failed query leaves none.
+     */
+    private QueryResult unload(Statement.Unload unload)
+    {
+        java.nio.file.Path location = DelimitedFileReader.localPath(unload.location());
+        java.nio.file.Path file = location.toString().endsWith(".parquet") ? location : java.nio.file.Path.of(location + "0000_part_00.parquet");
+        java.nio.file.Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
+        try (StatementResult result = startQuery(unload.query())) {
+            if (file.getParent() != null) {
+                java.nio.file.Files.createDirectories(file.getParent());
+            }
+            long rows = ParquetFiles.write(temporary,
+                    result.columns().stream().map(QueryResult.Column::name).toList(),
+                    result.columns().stream().map(QueryResult.Column::type).toList(),
+                    result::nextPage);
+            java.nio.file.Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return QueryResult.updateCount(rows);
+        }
+        catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw removing(temporary, new BasinException(BasinErrorCode.UNDEFINED_FILE, "could not write \"" + file + "\": " + e.getMessage(), e));
+        }
+        catch (RuntimeException e) {
+            throw removing(temporary, e);
+        }
+    }
+
+    /** Removes a partly written file before its failure is reported; a failure to remove it is attached. */
+    private static RuntimeException removing(java.nio.file.Path file, RuntimeException failure)
+    {
+        try {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+        catch (java.io.IOException e) {
+            failure.addSuppressed(e);
+        }
+        return failure;
     }
 
     /** The page's columns in table order; columns the file does not carry are NULL. */

@@ -132,6 +132,7 @@ final class CopyStatementParser
         }
         String location = unquote(tokens.get(index++).text()).replace("''", "'");
         boolean csv = false;
+        boolean parquet = false;
         Character delimiter = null;
         Character quote = null;
         String nullString = null;
@@ -151,7 +152,7 @@ final class CopyStatementParser
                     String format = index < tokens.size() ? tokens.get(index++).keyword() : "";
                     switch (format) {
                         case "CSV" -> csv = true;
-                        case "PARQUET" -> throw new BasinException(FEATURE_NOT_SUPPORTED, "COPY FROM ... FORMAT PARQUET is not supported yet; use CSV");
+                        case "PARQUET" -> parquet = true;
                         default -> throw new BasinException(INVALID_PARAMETER_VALUE, "COPY format \"" + format.toLowerCase(Locale.ROOT) + "\" not recognized");
                     }
                 }
@@ -184,13 +185,50 @@ final class CopyStatementParser
                 default -> throw syntaxError(sql, token.offset(), "syntax error at or near \"" + token.text() + "\"");
             }
         }
+        if (parquet && (csv || delimiter != null || quote != null || nullString != null || skipLines > 0)) {
+            throw new BasinException(INVALID_PARAMETER_VALUE, "FORMAT PARQUET takes none of CSV, DELIMITER, QUOTE, NULL AS, IGNOREHEADER");
+        }
         if (!csv && quote != null) {
             throw new BasinException(INVALID_PARAMETER_VALUE, "COPY QUOTE is available only with FORMAT CSV");
         }
         char separator = delimiter != null ? delimiter : csv ? ',' : '|';
         char quoteCharacter = quote == null ? '"' : quote;
         Statement.CopyFormat format = new Statement.CopyFormat(csv, separator, nullString == null ? (csv ? "" : "\\N") : nullString, skipLines > 0, quoteCharacter, quoteCharacter);
-        return new Statement.CopyFrom(table, java.util.Optional.ofNullable(columns), location, format, skipLines);
+        return new Statement.CopyFrom(table, java.util.Optional.ofNullable(columns), location, format, skipLines, parquet);
+    }
+
+    /** {@code UNLOAD ('query') TO 'location' [FORMAT [AS]] PARQUET [ALLOWOVERWRITE]}; quotes inside the query are doubled. */
+    static Statement parseUnload(String sql, List<Token> tokens)
+    {
+        int index = 1;
+        if (!(index + 2 < tokens.size() && tokens.get(index).text().equals("(") && tokens.get(index + 1).text().startsWith("'") && tokens.get(index + 2).text().equals(")"))) {
+            throw syntaxError(sql, index < tokens.size() ? tokens.get(index).offset() : sql.length(), "expected UNLOAD ('select ...') TO 'location' FORMAT PARQUET");
+        }
+        String query = unquote(tokens.get(index + 1).text()).replace("''", "'");
+        index += 3;
+        if (!matches(tokens, index, "TO") || index + 1 >= tokens.size() || !tokens.get(index + 1).text().startsWith("'")) {
+            throw syntaxError(sql, index < tokens.size() ? tokens.get(index).offset() : sql.length(), "expected TO 'location'");
+        }
+        String location = unquote(tokens.get(index + 1).text()).replace("''", "'");
+        index += 2;
+        boolean parquet = false;
+        while (index < tokens.size()) {
+            Token token = tokens.get(index++);
+            switch (token.keyword()) {
+                case "FORMAT", "AS" -> { }
+                case "PARQUET" -> parquet = true;
+                case "ALLOWOVERWRITE" -> { }
+                case "CSV" -> throw new BasinException(FEATURE_NOT_SUPPORTED, "UNLOAD writes FORMAT PARQUET only so far");
+                default -> throw syntaxError(sql, token.offset(), "syntax error at or near \"" + token.text() + "\"");
+            }
+        }
+        if (!parquet) {
+            throw new BasinException(FEATURE_NOT_SUPPORTED, "UNLOAD writes FORMAT PARQUET only so far; add FORMAT PARQUET");
+        }
+        if (!(StatementParser.parse(query) instanceof Statement.Query parsed)) {
+            throw new BasinException(INVALID_PARAMETER_VALUE, "UNLOAD needs a SELECT statement");
+        }
+        return new Statement.Unload(parsed, location);
     }
 
     private static final class Options
