@@ -56,9 +56,10 @@ class TestWarehouseCopyFrom
     @AfterAll
     void tearDown()
     {
-        session.close();
-        basin.close();
-        postgres.close();
+        // the server is stopped even when the set-up failed half way
+        try (TestingPostgreSqlServer _ = postgres; Basin _ = basin; BasinSession _ = session) {
+            // closed in reverse order: session, Basin, PostgreSQL
+        }
     }
 
     /** Rows with awkward text: delimiters, quotes, line breaks, empty strings and NULLs. */
