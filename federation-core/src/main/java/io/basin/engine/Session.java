@@ -43,6 +43,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -303,7 +304,7 @@ public final class Session
     private static boolean writes(Statement statement)
     {
         return switch (statement) {
-            case Statement.CreateTableAs _, Statement.CreateTable _, Statement.Insert _, Statement.DropTable _, Statement.CreateSchema _, Statement.DropSchema _,
+            case Statement.CreateTableAs _, Statement.CreateTable _, Statement.Insert _, Statement.CopyFrom _, Statement.DropTable _, Statement.CreateSchema _, Statement.DropSchema _,
                  Statement.Delete _, Statement.Truncate _, Statement.Vacuum _, Statement.CreateExternalSchema _ -> true;
             // they commit in the system catalog at once, so a ROLLBACK could not undo them
             case Statement.UserStatement _ -> true;
@@ -398,6 +399,8 @@ public final class Session
             case Statement.CreateTableAs create -> createTableAs(create);
             case Statement.CreateTable create -> createTable(create);
             case Statement.Insert insert -> insert(insert);
+            case Statement.CopyFrom copy -> copyFrom(copy);
+            case Statement.Unload unload -> unload(unload);
             case Statement.DropTable drop -> dropTable(drop);
             case Statement.Delete delete -> delete(delete);
             case Statement.Truncate truncate -> truncate(truncate);
@@ -455,6 +458,7 @@ public final class Session
             case Statement.CreateTableAs create -> qualify(create.name()).catalog().equals(local);
             case Statement.CreateTable create -> qualify(create.name()).catalog().equals(local);
             case Statement.Insert insert -> qualify(insert.target()).catalog().equals(local);
+            case Statement.CopyFrom copy -> qualify(copy.target()).catalog().equals(local);
             case Statement.DropTable drop -> qualify(drop.name()).catalog().equals(local);
             case Statement.Delete delete -> qualify(delete.target()).catalog().equals(local);
             case Statement.Truncate truncate -> qualify(truncate.target()).catalog().equals(local);
@@ -684,6 +688,109 @@ public final class Session
             catalogs.commit();
             return QueryResult.updateCount(rows);
         }
+    }
+
+    /**
+     * {@code COPY table FROM 'file'}: the file is read into pages of the table's column types
+     * and written through one table writer, committed once at the end, so a bad row (reported
+     * with its line and column) leaves the table as it was.
+     */
+    private QueryResult copyFrom(Statement.CopyFrom copy)
+    {
+        QualifiedTableName target = qualify(copy.target());
+        java.nio.file.Path file = DelimitedFileReader.localPath(copy.location());
+        try (QueryCatalogs catalogs = newCatalogs(engine.nextQueryId(), false)) {
+            ResolvedTable table = catalogs.resolveTable(target)
+                    .orElseThrow(() -> new BasinException(UNDEFINED_TABLE, "relation \"" + target + "\" does not exist"));
+            List<TableColumn> columns = table.columns();
+            List<String> names = copy.columns().orElse(columns.stream().map(TableColumn::name).toList());
+            List<Integer> channels = new ArrayList<>();
+            for (TableColumn column : columns) {
+                channels.add(names.indexOf(column.name()));
+            }
+            for (String name : names) {
+                if (columns.stream().noneMatch(column -> column.name().equals(name))) {
+                    throw new BasinException(BasinErrorCode.UNDEFINED_COLUMN, "column \"" + name + "\" of relation \"" + target + "\" does not exist");
+                }
+            }
+            List<Type> fileTypes = names.stream()
+                    .map(name -> columns.stream().filter(column -> column.name().equals(name)).findFirst().orElseThrow().type())
+                    .toList();
+            io.basin.connector.TableWriter writer = io.basin.connector.TableWriter.beginInsert(catalogs.transaction(target.catalog()), catalogs.session(), table.handle());
+            try {
+                io.basin.connector.TableWriter.Sink sink = writer.createSink();
+                Consumer<io.trino.spi.Page> pages = page -> sink.accept(tableOrder(page, channels, columns));
+                if (copy.parquet()) {
+                    ParquetFiles.read(file, names, fileTypes, pages);
+                }
+                else {
+                    new DelimitedFileReader(copy.format(), copy.skipLines(), names, fileTypes).read(file, pages);
+                }
+                sink.finish();
+                writer.commit();
+            }
+            catch (RuntimeException e) {
+                writer.abort();
+                throw e;
+            }
+            catalogs.commit();
+            return QueryResult.updateCount(writer.writtenRows());
+        }
+    }
+
+    /**
+     * {@code UNLOAD ('query') TO 'location' FORMAT PARQUET}: the query's rows into one
+     * zstd-compressed Parquet file, named {@code <location>0000_part_00.parquet} as Redshift
+     * names its parts (a location ending in {@code .parquet} is the file itself). The file is
+     * written under a temporary name and moved into place, so a failed query leaves none.
+     */
+    private QueryResult unload(Statement.Unload unload)
+    {
+        java.nio.file.Path location = DelimitedFileReader.localPath(unload.location());
+        java.nio.file.Path file = location.toString().endsWith(".parquet") ? location : java.nio.file.Path.of(location + "0000_part_00.parquet");
+        java.nio.file.Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
+        try (StatementResult result = startQuery(unload.query())) {
+            if (file.getParent() != null) {
+                java.nio.file.Files.createDirectories(file.getParent());
+            }
+            long rows = ParquetFiles.write(temporary,
+                    result.columns().stream().map(QueryResult.Column::name).toList(),
+                    result.columns().stream().map(QueryResult.Column::type).toList(),
+                    result::nextPage);
+            java.nio.file.Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return QueryResult.updateCount(rows);
+        }
+        catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw removing(temporary, new BasinException(BasinErrorCode.UNDEFINED_FILE, "could not write \"" + file + "\": " + e.getMessage(), e));
+        }
+        catch (RuntimeException e) {
+            throw removing(temporary, e);
+        }
+    }
+
+    /** Removes a partly written file before its failure is reported; a failure to remove it is attached. */
+    private static RuntimeException removing(java.nio.file.Path file, RuntimeException failure)
+    {
+        try {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+        catch (java.io.IOException e) {
+            failure.addSuppressed(e);
+        }
+        return failure;
+    }
+
+    /** The page's columns in table order; columns the file does not carry are NULL. */
+    private static io.trino.spi.Page tableOrder(io.trino.spi.Page page, List<Integer> channels, List<TableColumn> columns)
+    {
+        io.trino.spi.block.Block[] blocks = new io.trino.spi.block.Block[channels.size()];
+        for (int i = 0; i < blocks.length; i++) {
+            int channel = channels.get(i);
+            blocks[i] = channel >= 0
+                    ? page.getBlock(channel)
+                    : io.trino.spi.block.RunLengthEncodedBlock.create(columns.get(i).type(), null, page.getPositionCount());
+        }
+        return new io.trino.spi.Page(page.getPositionCount(), blocks);
     }
 
     private QueryResult dropTable(Statement.DropTable drop)

@@ -51,6 +51,8 @@ public enum BasinErrorCode
     INTERVAL_FIELD_OVERFLOW(33, USER_ERROR, "22015"),
     /** A concurrent transaction changed what this one read or wrote; retry the transaction. */
     SERIALIZATION_FAILURE(34, USER_ERROR, "40001"),
+    /** A row of a file loaded by COPY FROM does not fit the table (the message names line and column). */
+    BAD_COPY_FILE_FORMAT(39, USER_ERROR, "22P04"),
 
     // users and roles
     DUPLICATE_OBJECT(40, USER_ERROR, "42710"),
@@ -77,6 +79,8 @@ public enum BasinErrorCode
     PLUGIN_LOAD_ERROR(201, EXTERNAL, "58000"),
     CATALOG_STORE_ERROR(202, EXTERNAL, "58030"),
     CATALOG_VERSION_MISMATCH(203, EXTERNAL, "58000"),
+    /** A file named by COPY FROM cannot be read. */
+    UNDEFINED_FILE(209, EXTERNAL, "58P01"),
 
     INTERNAL_ERROR_CODE(300, INTERNAL_ERROR, "XX000"),
     /**/;

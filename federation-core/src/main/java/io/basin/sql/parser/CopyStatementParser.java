@@ -26,6 +26,8 @@ final class CopyStatementParser
     {
         int index = 1;
         String query;
+        List<String> tableName = null;
+        List<String> columnNames = null;
         if (index < tokens.size() && tokens.get(index).text().equals("(") && !tokens.get(index).quoted()) {
             int close = matchingParenthesis(sql, tokens, index);
             query = StatementParser.blankPrefix(sql.substring(0, tokens.get(close).offset()), tokens.get(index).offset() + 1);
@@ -34,6 +36,7 @@ final class CopyStatementParser
         else {
             StatementParser.NameAndEnd name = StatementParser.parseName(sql, tokens, index);
             index = name.end();
+            tableName = name.parts();
             String columns = "*";
             if (index < tokens.size() && tokens.get(index).text().equals("(") && !tokens.get(index).quoted()) {
                 int close = matchingParenthesis(sql, tokens, index);
@@ -45,6 +48,10 @@ final class CopyStatementParser
                     }
                     else {
                         list.append(quoteIdentifier(token.identifier()));
+                        if (columnNames == null) {
+                            columnNames = new java.util.ArrayList<>();
+                        }
+                        columnNames.add(token.identifier());
                     }
                 }
                 columns = list.toString();
@@ -53,7 +60,10 @@ final class CopyStatementParser
             query = "SELECT " + columns + " FROM " + String.join(".", name.parts().stream().map(CopyStatementParser::quoteIdentifier).toList());
         }
         if (matches(tokens, index, "FROM")) {
-            throw new BasinException(FEATURE_NOT_SUPPORTED, "COPY FROM is not supported over this connection yet; use INSERT");
+            if (tableName == null) {
+                throw syntaxError(sql, tokens.get(index).offset(), "COPY FROM needs a table, not a query");
+            }
+            return parseCopyFrom(sql, tokens, index + 1, tableName, columnNames);
         }
         if (!matches(tokens, index, "TO")) {
             throw syntaxError(sql, index < tokens.size() ? tokens.get(index).offset() : sql.length(), "expected TO STDOUT");
@@ -107,6 +117,118 @@ final class CopyStatementParser
         }
         expectEnd(sql, tokens, index);
         return new Statement.CopyTo((Statement.Query) StatementParser.parse(query), options.build());
+    }
+
+    /**
+     * Redshift's options after {@code FROM 'location'}: {@code [FORMAT [AS]] CSV},
+     * {@code DELIMITER [AS] 'c'}, {@code IGNOREHEADER [AS] n}, {@code HEADER},
+     * {@code NULL [AS] 'text'}, {@code QUOTE [AS] 'c'}, in any order; without CSV the file is
+     * pipe-delimited text as Redshift's default.
+     */
+    private static Statement parseCopyFrom(String sql, List<Token> tokens, int index, List<String> table, List<String> columns)
+    {
+        if (index >= tokens.size() || !tokens.get(index).text().startsWith("'")) {
+            throw syntaxError(sql, index < tokens.size() ? tokens.get(index).offset() : sql.length(), "expected the quoted location of the file to copy from");
+        }
+        String location = unquote(tokens.get(index++).text()).replace("''", "'");
+        boolean csv = false;
+        boolean parquet = false;
+        Character delimiter = null;
+        Character quote = null;
+        String nullString = null;
+        int skipLines = 0;
+        if (matches(tokens, index, "WITH")) {
+            index++;
+        }
+        while (index < tokens.size()) {
+            Token token = tokens.get(index++);
+            String option = token.keyword();
+            switch (option) {
+                case "CSV" -> csv = true;
+                case "FORMAT" -> {
+                    if (matches(tokens, index, "AS")) {
+                        index++;
+                    }
+                    String format = index < tokens.size() ? tokens.get(index++).keyword() : "";
+                    switch (format) {
+                        case "CSV" -> csv = true;
+                        case "PARQUET" -> parquet = true;
+                        default -> throw new BasinException(INVALID_PARAMETER_VALUE, "COPY format \"" + format.toLowerCase(Locale.ROOT) + "\" not recognized");
+                    }
+                }
+                case "HEADER" -> skipLines = 1;
+                case "IGNOREHEADER", "DELIMITER", "NULL", "QUOTE" -> {
+                    if (matches(tokens, index, "AS")) {
+                        index++;
+                    }
+                    if (index >= tokens.size()) {
+                        throw syntaxError(sql, sql.length(), option + " needs a value");
+                    }
+                    String value = unquote(tokens.get(index++).text());
+                    switch (option) {
+                        case "IGNOREHEADER" -> {
+                            try {
+                                skipLines = Integer.parseInt(value);
+                            }
+                            catch (NumberFormatException e) {
+                                throw new BasinException(INVALID_PARAMETER_VALUE, "IGNOREHEADER needs a number of lines, not \"" + value + "\"");
+                            }
+                            if (skipLines < 0) {
+                                throw new BasinException(INVALID_PARAMETER_VALUE, "IGNOREHEADER must not be negative");
+                            }
+                        }
+                        case "DELIMITER" -> delimiter = Options.singleCharacter(option, value);
+                        case "QUOTE" -> quote = Options.singleCharacter(option, value);
+                        default -> nullString = value;
+                    }
+                }
+                default -> throw syntaxError(sql, token.offset(), "syntax error at or near \"" + token.text() + "\"");
+            }
+        }
+        if (parquet && (csv || delimiter != null || quote != null || nullString != null || skipLines > 0)) {
+            throw new BasinException(INVALID_PARAMETER_VALUE, "FORMAT PARQUET takes none of CSV, DELIMITER, QUOTE, NULL AS, IGNOREHEADER");
+        }
+        if (!csv && quote != null) {
+            throw new BasinException(INVALID_PARAMETER_VALUE, "COPY QUOTE is available only with FORMAT CSV");
+        }
+        char separator = delimiter != null ? delimiter : csv ? ',' : '|';
+        char quoteCharacter = quote == null ? '"' : quote;
+        Statement.CopyFormat format = new Statement.CopyFormat(csv, separator, nullString == null ? (csv ? "" : "\\N") : nullString, skipLines > 0, quoteCharacter, quoteCharacter);
+        return new Statement.CopyFrom(table, java.util.Optional.ofNullable(columns), location, format, skipLines, parquet);
+    }
+
+    /** {@code UNLOAD ('query') TO 'location' [FORMAT [AS]] PARQUET [ALLOWOVERWRITE]}; quotes inside the query are doubled. */
+    static Statement parseUnload(String sql, List<Token> tokens)
+    {
+        int index = 1;
+        if (!(index + 2 < tokens.size() && tokens.get(index).text().equals("(") && tokens.get(index + 1).text().startsWith("'") && tokens.get(index + 2).text().equals(")"))) {
+            throw syntaxError(sql, index < tokens.size() ? tokens.get(index).offset() : sql.length(), "expected UNLOAD ('select ...') TO 'location' FORMAT PARQUET");
+        }
+        String query = unquote(tokens.get(index + 1).text()).replace("''", "'");
+        index += 3;
+        if (!matches(tokens, index, "TO") || index + 1 >= tokens.size() || !tokens.get(index + 1).text().startsWith("'")) {
+            throw syntaxError(sql, index < tokens.size() ? tokens.get(index).offset() : sql.length(), "expected TO 'location'");
+        }
+        String location = unquote(tokens.get(index + 1).text()).replace("''", "'");
+        index += 2;
+        boolean parquet = false;
+        while (index < tokens.size()) {
+            Token token = tokens.get(index++);
+            switch (token.keyword()) {
+                case "FORMAT", "AS" -> { }
+                case "PARQUET" -> parquet = true;
+                case "ALLOWOVERWRITE" -> { }
+                case "CSV" -> throw new BasinException(FEATURE_NOT_SUPPORTED, "UNLOAD writes FORMAT PARQUET only so far");
+                default -> throw syntaxError(sql, token.offset(), "syntax error at or near \"" + token.text() + "\"");
+            }
+        }
+        if (!parquet) {
+            throw new BasinException(FEATURE_NOT_SUPPORTED, "UNLOAD writes FORMAT PARQUET only so far; add FORMAT PARQUET");
+        }
+        if (!(StatementParser.parse(query) instanceof Statement.Query parsed)) {
+            throw new BasinException(INVALID_PARAMETER_VALUE, "UNLOAD needs a SELECT statement");
+        }
+        return new Statement.Unload(parsed, location);
     }
 
     private static final class Options

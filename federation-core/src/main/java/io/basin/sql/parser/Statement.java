@@ -238,6 +238,35 @@ public sealed interface Statement
     }
 
     /**
+     * Redshift's {@code COPY table [(columns)] FROM 'location'} of a delimited text file:
+     * {@code FORMAT CSV}, {@code DELIMITER}, {@code IGNOREHEADER n}, {@code NULL AS},
+     * {@code QUOTE}, or {@code FORMAT PARQUET} ({@code parquet}; columns matched by name). The
+     * location is a {@code file:} URI or path; {@code skipLines} leading lines are skipped.
+     */
+    record CopyFrom(List<String> target, Optional<List<String>> columns, String location, CopyFormat format, int skipLines, boolean parquet)
+            implements Statement
+    {
+        public CopyFrom
+        {
+            target = List.copyOf(target);
+            columns = columns.map(List::copyOf);
+            requireNonNull(location, "location is null");
+            requireNonNull(format, "format is null");
+        }
+    }
+
+    /** Redshift's {@code UNLOAD ('query') TO 'location' FORMAT PARQUET}: the query's rows into one Parquet file. */
+    record Unload(Statement.Query query, String location)
+            implements Statement
+    {
+        public Unload
+        {
+            requireNonNull(query, "query is null");
+            requireNonNull(location, "location is null");
+        }
+    }
+
+    /**
      * The row format of COPY: PostgreSQL's {@code text} (tab-separated, {@code \N} for NULL,
      * backslash escapes) or {@code csv} (comma-separated, quoted when needed, empty for NULL).
      */

@@ -134,6 +134,9 @@ public final class StatementParser
             case "COPY" -> {
                 return CopyStatementParser.parse(text, tokens);
             }
+            case "UNLOAD" -> {
+                return CopyStatementParser.parseUnload(text, tokens);
+            }
             case "TRUNCATE" -> {
                 int index = second.equals("TABLE") ? 2 : 1;
                 NameAndEnd name = parseName(text, tokens, index);
