@@ -175,6 +175,71 @@ class TestLakeExternalSchema
         }
     }
 
+    @Test
+    void timeTravelInSql()
+            throws InterruptedException
+    {
+        String warehouse = directory.resolve("travel").toUri().toString();
+        HadoopCatalog catalog = new HadoopCatalog();
+        catalog.setConf(new Configuration());
+        catalog.initialize("oracle", Map.of(CatalogProperties.WAREHOUSE_LOCATION, warehouse));
+        Table events = createTable(catalog, "events", 200);
+        long first = events.history().getFirst().snapshotId();
+        long firstMillis = events.snapshot(first).timestampMillis();
+        Thread.sleep(20);
+        // a third snapshot: every row deleted
+        events.newDelete().deleteFromRowFilter(org.apache.iceberg.expressions.Expressions.alwaysTrue()).commit();
+        events.refresh();
+        long emptied = events.currentSnapshot().snapshotId();
+        try (Basin basin = Basin.open(BasinConfig.defaults().withDataDirectory(directory.resolve("travel-data")));
+                BasinSession session = basin.newSession()) {
+            session.execute("CREATE EXTERNAL SCHEMA travel FROM DATA CATALOG TYPE 'hadoop' DATABASE 'ns' WAREHOUSE '%s'".formatted(warehouse));
+            assertThat(session.execute("SELECT count(*) FROM travel.events").onlyValue()).isEqualTo(0L);
+            for (org.apache.iceberg.HistoryEntry entry : events.history()) {
+                assertSameRowsOrEmpty(session.execute("SELECT id, name, amount, day, grp FROM travel.events FOR VERSION AS OF " + entry.snapshotId()),
+                        snapshotRows(events, entry.snapshotId()));
+            }
+            // as of a time: the snapshot current then (Iceberg's own choice, SnapshotUtil)
+            String asOf = java.time.Instant.ofEpochMilli(firstMillis).atZone(java.time.ZoneOffset.UTC).toLocalDateTime().toString().replace('T', ' ');
+            long chosen = org.apache.iceberg.util.SnapshotUtil.snapshotIdAsOfTime(events, firstMillis);
+            assertThat(chosen).isEqualTo(first);
+            assertSameRowsOrEmpty(session.execute("SELECT id, name, amount, day, grp FROM travel.events FOR TIMESTAMP AS OF '%s UTC' e WHERE e.id >= 0".formatted(asOf)),
+                    snapshotRows(events, chosen));
+            assertSameRowsOrEmpty(session.execute("SELECT id, name, amount, day, grp FROM travel.\"events\" FOR TIMESTAMP AS OF '%s'".formatted(asOf)),
+                    snapshotRows(events, chosen));
+            // a join of two versions of the same table
+            assertThat(session.execute("SELECT count(*) FROM travel.events FOR VERSION AS OF %d a JOIN travel.events FOR VERSION AS OF %d b ON a.id = b.id".formatted(first, emptied)).onlyValue())
+                    .isEqualTo(0L);
+            assertThatThrownBy(() -> session.execute("SELECT * FROM travel.events FOR VERSION AS OF 12345")).hasMessageContaining("no such snapshot");
+            assertThatThrownBy(() -> session.execute("SELECT * FROM travel.events FOR TIMESTAMP AS OF '1999-01-01 00:00:00'")).hasMessageContaining("no snapshot that old");
+            assertQueryFails(session, "SELECT * FROM travel.events FOR TIMESTAMP AS OF 'yesterday'", "22007", "not a timestamp");
+            assertQueryFails(session, "SELECT * FROM travel.events FOR VERSION AS OF 'x'", "42601", "snapshot id");
+        }
+    }
+
+    private static List<List<Object>> snapshotRows(Table table, long snapshotId)
+    {
+        List<List<Object>> rows = new ArrayList<>();
+        try (CloseableIterable<Record> iterable = IcebergGenerics.read(table).useSnapshot(snapshotId).build()) {
+            for (Record record : iterable) {
+                List<Object> row = new ArrayList<>();
+                for (Types.NestedField field : SCHEMA.columns()) {
+                    row.add(record.getField(field.name()));
+                }
+                rows.add(row);
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+
+    private static void assertSameRowsOrEmpty(QueryResult actual, List<List<Object>> expected)
+    {
+        assertThat(actual.rows().stream().sorted(ROWS).toList()).isEqualTo(expected.stream().sorted(ROWS).toList());
+    }
+
     private static final Comparator<List<Object>> ROWS = (left, right) -> String.valueOf(left).compareTo(String.valueOf(right));
 
     private static Table createTable(Catalog catalog, String name, int rows)
