@@ -650,11 +650,13 @@ public final class Session
 
     private QueryResult insert(Statement.Insert insert)
     {
-        QualifiedTableName target = qualify(insert.target());
+        QualifiedTableName requested = qualify(insert.target());
         String queryId = engine.nextQueryId();
         try (QueryCatalogs catalogs = newCatalogs(queryId, false)) {
+            // a table of an external schema is written in its source
+            QualifiedTableName target = catalogs.sourceName(requested);
             ResolvedTable table = catalogs.resolveTable(target)
-                    .orElseThrow(() -> new BasinException(UNDEFINED_TABLE, "relation \"" + target + "\" does not exist"));
+                    .orElseThrow(() -> new BasinException(UNDEFINED_TABLE, "relation \"" + requested + "\" does not exist"));
             QueryPlanner.PlannedQuery planned = planner(catalogs).plan(insert.source());
             List<Type> sourceTypes = planned.root().outputTypes();
             List<TableColumn> columns = table.columns();

@@ -217,6 +217,83 @@ class TestLakeExternalSchema
         }
     }
 
+    @Test
+    void partitionedTablesAreWrittenByPartition()
+            throws IOException
+    {
+        String warehouse = directory.resolve("parts").toUri().toString();
+        HadoopCatalog catalog = new HadoopCatalog();
+        catalog.setConf(new Configuration());
+        catalog.initialize("oracle", Map.of(CatalogProperties.WAREHOUSE_LOCATION, warehouse));
+        Table events = createTable(catalog, "events", 400);
+        try (Basin basin = Basin.open(BasinConfig.defaults().withDataDirectory(directory.resolve("parts-data")));
+                BasinSession session = basin.newSession()) {
+            session.execute("CREATE EXTERNAL SCHEMA parts FROM DATA CATALOG TYPE 'hadoop' DATABASE 'ns' WAREHOUSE '%s'".formatted(warehouse));
+            session.execute("CREATE TABLE parts.by_month PARTITIONED BY (month(day), bucket(id, 4)) AS SELECT id, name, amount, day, grp FROM parts.events");
+            session.execute("CREATE TABLE parts.by_grp (id bigint, grp integer) PARTITIONED BY (grp)");
+            session.execute("INSERT INTO parts.by_grp SELECT id, grp FROM parts.events WHERE grp < 3");
+            assertThatThrownBy(() -> session.execute("CREATE TABLE parts.bad (id bigint) PARTITIONED BY (day(nope))")).hasMessageContaining("no column nope");
+        }
+        Table byMonth = catalog.loadTable(TableIdentifier.of(Namespace.of("ns"), "by_month"));
+        assertThat(byMonth.spec().fields()).extracting(field -> field.transform().toString()).containsExactly("month", "bucket[4]");
+        // Iceberg reads back the same rows
+        assertThat(readAll(byMonth).stream().map(TestLakeExternalSchema::row).sorted(ROWS).toList())
+                .isEqualTo(icebergRows(events, record -> true).stream().sorted(ROWS).toList());
+        // every file holds only rows of its own partition
+        java.util.Set<String> partitions = new java.util.HashSet<>();
+        int files = 0;
+        int marchPartitionFiles = 0;
+        try (CloseableIterable<org.apache.iceberg.FileScanTask> tasks = byMonth.newScan().planFiles()) {
+            for (org.apache.iceberg.FileScanTask task : tasks) {
+                files++;
+                org.apache.iceberg.StructLike partition = task.file().partition();
+                partitions.add(byMonth.spec().partitionToPath(partition));
+                if (byMonth.spec().partitionToPath(partition).startsWith("day_month=2024-03/")) {
+                    marchPartitionFiles++;
+                }
+                try (CloseableIterable<Record> records = Parquet.read(byMonth.io().newInputFile(task.file().location()))
+                        .project(byMonth.schema())
+                        .createReaderFunc(fileSchema -> org.apache.iceberg.data.parquet.GenericParquetReaders.buildReader(byMonth.schema(), fileSchema))
+                        .build()) {
+                    for (Record record : records) {
+                        org.apache.iceberg.PartitionKey key = new org.apache.iceberg.PartitionKey(byMonth.spec(), byMonth.schema());
+                        key.partition(new org.apache.iceberg.data.InternalRecordWrapper(byMonth.schema().asStruct()).wrap(record));
+                        assertThat(byMonth.spec().partitionToPath(key)).isEqualTo(byMonth.spec().partitionToPath(partition));
+                    }
+                }
+            }
+        }
+        assertThat(partitions).hasSizeGreaterThan(8);
+        assertThat(files).isGreaterThanOrEqualTo(partitions.size());
+        // pruning: Iceberg plans only the files of March's partitions for a filter on day
+        long marchFiles;
+        try (CloseableIterable<org.apache.iceberg.FileScanTask> tasks = byMonth.newScan()
+                .filter(org.apache.iceberg.expressions.Expressions.and(
+                        org.apache.iceberg.expressions.Expressions.greaterThanOrEqual("day", "2024-03-01"),
+                        org.apache.iceberg.expressions.Expressions.lessThan("day", "2024-04-01")))
+                .planFiles()) {
+            marchFiles = java.util.stream.StreamSupport.stream(tasks.spliterator(), false).count();
+        }
+        // exactly the files written for March's partitions, a fraction of all
+        assertThat(marchFiles).isEqualTo(marchPartitionFiles).isGreaterThan(0L).isLessThan(files / 3);
+        Table byGrp = catalog.loadTable(TableIdentifier.of(Namespace.of("ns"), "by_grp"));
+        java.util.Set<String> grpPartitions = new java.util.TreeSet<>();
+        try (CloseableIterable<org.apache.iceberg.FileScanTask> tasks = byGrp.newScan().planFiles()) {
+            tasks.forEach(task -> grpPartitions.add(byGrp.spec().partitionToPath(task.file().partition())));
+        }
+        assertThat(grpPartitions).containsExactly("grp=0", "grp=1", "grp=2");
+        assertThat((long) readAll(byGrp).size()).isEqualTo(readAll(events).stream().filter(record -> (Integer) record.getField("grp") < 3).count());
+    }
+
+    private static List<Object> row(Record record)
+    {
+        List<Object> row = new ArrayList<>();
+        for (Types.NestedField field : SCHEMA.columns()) {
+            row.add(record.getField(field.name()));
+        }
+        return row;
+    }
+
     private static List<List<Object>> snapshotRows(Table table, long snapshotId)
     {
         List<List<Object>> rows = new ArrayList<>();
