@@ -88,14 +88,14 @@ final class IcebergPageSink
             OpenFile file = open.get(partition);
             if (file == null) {
                 PartitionKey key = partition == null ? null : partitionKey.copy();
-                file = new OpenFile(openWriter(key));
+                file = new OpenFile(openWriter(key), locations.getLast());
                 open.put(key, file);
             }
             file.writer.write(record);
             file.rows++;
             if (file.rows >= TARGET_FILE_ROWS) {
                 open.remove(partition);
-                closeWriter(file.writer);
+                closeWriter(file);
             }
         }
         return NOT_BLOCKED;
@@ -107,7 +107,7 @@ final class IcebergPageSink
         List<OpenFile> files = List.copyOf(open.values());
         open.clear();
         for (OpenFile file : files) {
-            closeWriter(file.writer);
+            closeWriter(file);
         }
         List<Slice> fragments = written.stream().map(codec::encode).toList();
         return completedFuture(fragments);
@@ -193,13 +193,14 @@ final class IcebergPageSink
         }
     }
 
-    private void closeWriter(DataWriter<Record> closing)
+    private void closeWriter(OpenFile open)
     {
+        DataWriter<Record> closing = open.writer;
         try {
             closing.close();
         }
         catch (IOException | RuntimeException e) {
-            throw new TrinoException(LAKE_IO_ERROR, "Cannot write a data file of %s: %s".formatted(handle.name(), describe(e)), e);
+            throw new TrinoException(LAKE_IO_ERROR, "Cannot write data file %s of %s: %s".formatted(open.location, handle.name(), describe(e)), e);
         }
         DataFile file = closing.toDataFile();
         completedBytes += file.fileSizeInBytes();
@@ -209,11 +210,13 @@ final class IcebergPageSink
     private static final class OpenFile
     {
         private final DataWriter<Record> writer;
+        private final String location;
         private long rows;
 
-        OpenFile(DataWriter<Record> writer)
+        OpenFile(DataWriter<Record> writer, String location)
         {
             this.writer = requireNonNull(writer, "writer is null");
+            this.location = requireNonNull(location, "location is null");
         }
     }
 }
