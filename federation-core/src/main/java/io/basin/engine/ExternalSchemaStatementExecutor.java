@@ -37,6 +37,21 @@ public final class ExternalSchemaStatementExecutor
             "SSLMODE", "ssl-mode",
             "SSLROOTCERT", "ssl-root-cert");
 
+    /** The Iceberg connector's catalog properties, by the {@code FROM DATA CATALOG} clause that sets them. */
+    private static final Map<String, String> DATA_CATALOG_PROPERTIES = Map.ofEntries(
+            Map.entry("TYPE", "iceberg.catalog.type"),
+            Map.entry("URI", "iceberg.catalog.uri"),
+            Map.entry("WAREHOUSE", "iceberg.warehouse"),
+            Map.entry("CATALOG_NAME", "iceberg.catalog.name"),
+            Map.entry("USER", "iceberg.catalog.property.jdbc.user"),
+            Map.entry("PASSWORD", "iceberg.catalog.property.jdbc.password"),
+            Map.entry("FILE_FORMAT", "iceberg.file-format"),
+            Map.entry("S3_ENDPOINT", "s3.endpoint"),
+            Map.entry("S3_REGION", "s3.region"),
+            Map.entry("S3_PATH_STYLE_ACCESS", "s3.path-style-access"),
+            Map.entry("S3_ACCESS_KEY", "s3.access-key"),
+            Map.entry("S3_SECRET_KEY", "s3.secret-key"));
+
     private final Supplier<SystemCatalog> catalog;
     private final ExternalSchemas schemas;
 
@@ -118,6 +133,16 @@ public final class ExternalSchemaStatementExecutor
                 options.forEach((clause, value) -> properties.put(requireNonNull(CONNECTION_PROPERTIES.get(clause), () -> "no property for " + clause), value));
                 properties.remove("connection-database");
                 yield new ExternalSchema(0, create.name(), "mysql", options.get("DATABASE"), properties);
+            }
+            case "data_catalog" -> {
+                // an Iceberg catalog's namespace, read (and written) by the built-in iceberg connector
+                Map<String, String> properties = new HashMap<>();
+                options.forEach((clause, value) -> {
+                    if (!clause.equals("DATABASE")) {
+                        properties.put(requireNonNull(DATA_CATALOG_PROPERTIES.get(clause), () -> "no property for " + clause), value);
+                    }
+                });
+                yield new ExternalSchema(0, create.name(), "iceberg", options.get("DATABASE"), properties);
             }
             default -> throw new BasinException(BasinErrorCode.FEATURE_NOT_SUPPORTED, "CREATE EXTERNAL SCHEMA ... FROM " + create.source() + " is not supported");
         };

@@ -588,15 +588,17 @@ public final class Session
 
     private QueryResult createTableAs(Statement.CreateTableAs create)
     {
-        QualifiedTableName target = qualify(create.name());
+        QualifiedTableName requested = qualify(create.name());
         String queryId = engine.nextQueryId();
         try (QueryCatalogs catalogs = newCatalogs(queryId, false)) {
-            checkSchemaExists(catalogs, target);
+            checkSchemaExists(catalogs, requested);
+            // a table of an external schema is made in its source (connectors that cannot create tables say so)
+            QualifiedTableName target = catalogs.sourceName(requested);
             if (catalogs.resolveTable(target).isPresent()) {
                 if (create.ifNotExists()) {
                     return QueryResult.updateCount(0);
                 }
-                throw new BasinException(DUPLICATE_TABLE, "relation \"" + target + "\" already exists");
+                throw new BasinException(DUPLICATE_TABLE, "relation \"" + requested + "\" already exists");
             }
             QueryPlanner.PlannedQuery planned = planner(catalogs).plan(create.query());
             List<ColumnMetadata> columns = new ArrayList<>();
@@ -619,15 +621,17 @@ public final class Session
 
     private QueryResult createTable(Statement.CreateTable create)
     {
-        QualifiedTableName target = qualify(create.name());
+        QualifiedTableName requested = qualify(create.name());
         String queryId = engine.nextQueryId();
         try (QueryCatalogs catalogs = newCatalogs(queryId, false)) {
-            checkSchemaExists(catalogs, target);
+            checkSchemaExists(catalogs, requested);
+            // a table of an external schema is made in its source (connectors that cannot create tables say so)
+            QualifiedTableName target = catalogs.sourceName(requested);
             if (catalogs.resolveTable(target).isPresent()) {
                 if (create.ifNotExists()) {
                     return QueryResult.updateCount(-1);
                 }
-                throw new BasinException(DUPLICATE_TABLE, "relation \"" + target + "\" already exists");
+                throw new BasinException(DUPLICATE_TABLE, "relation \"" + requested + "\" already exists");
             }
             QueryPlanner planner = planner(catalogs);
             List<ColumnMetadata> columns = new ArrayList<>();
@@ -650,11 +654,13 @@ public final class Session
 
     private QueryResult insert(Statement.Insert insert)
     {
-        QualifiedTableName target = qualify(insert.target());
+        QualifiedTableName requested = qualify(insert.target());
         String queryId = engine.nextQueryId();
         try (QueryCatalogs catalogs = newCatalogs(queryId, false)) {
+            // a table of an external schema is written in its source
+            QualifiedTableName target = catalogs.sourceName(requested);
             ResolvedTable table = catalogs.resolveTable(target)
-                    .orElseThrow(() -> new BasinException(UNDEFINED_TABLE, "relation \"" + target + "\" does not exist"));
+                    .orElseThrow(() -> new BasinException(UNDEFINED_TABLE, "relation \"" + requested + "\" does not exist"));
             QueryPlanner.PlannedQuery planned = planner(catalogs).plan(insert.source());
             List<Type> sourceTypes = planned.root().outputTypes();
             List<TableColumn> columns = table.columns();

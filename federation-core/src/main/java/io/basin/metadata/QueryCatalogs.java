@@ -179,7 +179,9 @@ public final class QueryCatalogs
         }
         return connectorCall(name.catalog(), () -> {
             ConnectorMetadata metadata = metadata(name.catalog());
-            ConnectorTableHandle handle = metadata.getTableHandle(session, new SchemaTableName(name.schema(), name.table()), Optional.empty(), Optional.empty());
+            // "t@version=n" and "t@timestamp=..." are FOR VERSION / FOR TIMESTAMP AS OF (TableVersions)
+            TableVersions versioned = TableVersions.parse(name.table());
+            ConnectorTableHandle handle = metadata.getTableHandle(session, new SchemaTableName(name.schema(), versioned.table()), versioned.version(), Optional.empty());
             if (handle == null) {
                 return Optional.empty();
             }

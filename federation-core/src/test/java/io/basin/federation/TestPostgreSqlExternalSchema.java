@@ -140,7 +140,7 @@ class TestPostgreSqlExternalSchema
             assertQueryFails(session, "SELECT * FROM bad.t", "42P01", "");
             assertQueryFails(session, "CREATE EXTERNAL SCHEMA bad FROM POSTGRES DATABASE 'd' URI 'h' USER 'u' PASSWORD 'Pa55' PASSWORD 'again'", "42601", "redundant");
             assertQueryFails(session, "CREATE EXTERNAL SCHEMA bad FROM POSTGRES DATABASE 'd' USER 'u' PASSWORD 'Pa55'", "42601", "needs URI");
-            assertQueryFails(session, "CREATE EXTERNAL SCHEMA bad FROM ORACLE DATABASE 'd' URI 'h' USER 'u'", "42601", "expected POSTGRES or MYSQL");
+            assertQueryFails(session, "CREATE EXTERNAL SCHEMA bad FROM ORACLE DATABASE 'd' URI 'h' USER 'u'", "42601", "expected POSTGRES, MYSQL or DATA CATALOG");
             assertQueryFails(session, "CREATE EXTERNAL SCHEMA bad FROM POSTGRES DATABASE 'd' URI 'h' USER 'u' PASSWORD_ENV 'BASIN_SURELY_UNSET_VARIABLE'", "22023", "BASIN_SURELY_UNSET_VARIABLE is not set");
         }
     }

@@ -25,6 +25,16 @@ import static io.basin.error.BasinErrorCode.SYNTAX_ERROR;
  *     [ SSLMODE 'disable' | 'prefer' | 'require' | 'verify-ca' | 'verify-full' ]
  *     [ SSLROOTCERT 'path' ]
  * </pre>
+ * or, for Iceberg tables ({@code DATABASE} names the catalog's namespace):
+ * <pre>
+ * CREATE EXTERNAL SCHEMA [ IF NOT EXISTS ] name
+ *     FROM DATA CATALOG TYPE { 'jdbc' | 'hadoop' | 'rest' }
+ *     DATABASE 'namespace' WAREHOUSE 'file:///path' | 's3a://bucket/path'
+ *     [ URI 'jdbc-or-rest-url' ] [ CATALOG_NAME 'name the catalog was written under' ] [ USER 'catalog-user' ] [ PASSWORD 'catalog-password' ]
+ *     [ FILE_FORMAT 'parquet' | 'orc' ]
+ *     [ S3_ENDPOINT 'url' ] [ S3_REGION 'region' ] [ S3_PATH_STYLE_ACCESS 'true' | 'false' ]
+ *     [ S3_ACCESS_KEY 'key' ] [ S3_SECRET_KEY 'secret' ]
+ * </pre>
  * The clauses after {@code FROM} may come in any order, each at most once. Redshift's
  * {@code IAM_ROLE} and {@code SECRET_ARN} need AWS and are reported as not supported. Error
  * messages never quote a string constant: it may be a password.
@@ -33,6 +43,9 @@ final class ExternalSchemaStatementParser
 {
     private static final Set<String> SOURCES = Set.of("POSTGRES", "MYSQL");
     private static final Set<String> STRING_CLAUSES = Set.of("DATABASE", "SCHEMA", "URI", "USER", "PASSWORD", "PASSWORD_ENV", "PASSWORD_FILE", "SSLMODE", "SSLROOTCERT");
+    private static final Set<String> DATA_CATALOG_CLAUSES = Set.of(
+            "TYPE", "DATABASE", "WAREHOUSE", "CATALOG_NAME", "URI", "USER", "PASSWORD", "FILE_FORMAT",
+            "S3_ENDPOINT", "S3_REGION", "S3_PATH_STYLE_ACCESS", "S3_ACCESS_KEY", "S3_SECRET_KEY");
 
     private final String sql;
     private final List<Token> tokens;
@@ -68,13 +81,15 @@ final class ExternalSchemaStatementParser
         expectKeyword("FROM");
         String source = index < tokens.size() ? tokens.get(index).keyword() : "";
         if (source.equals("DATA")) {
-            throw unsupported("CREATE EXTERNAL SCHEMA ... FROM DATA CATALOG");
+            index++;
+            expectKeyword("CATALOG");
+            return dataCatalog(name, ifNotExists);
         }
         if (source.equals("POSTGRESQL")) {
             source = "POSTGRES";
         }
         if (!SOURCES.contains(source)) {
-            throw syntaxError(index, "expected POSTGRES or MYSQL");
+            throw syntaxError(index, "expected POSTGRES, MYSQL or DATA CATALOG");
         }
         index++;
         Map<String, String> options = new LinkedHashMap<>();
@@ -103,6 +118,32 @@ final class ExternalSchemaStatementParser
             throw new BasinException(SYNTAX_ERROR, "conflicting or redundant options: give one of PASSWORD, PASSWORD_ENV and PASSWORD_FILE");
         }
         return new Statement.CreateExternalSchema(name, source.toLowerCase(Locale.ROOT), options, ifNotExists);
+    }
+
+    private Statement dataCatalog(String name, boolean ifNotExists)
+    {
+        Map<String, String> options = new LinkedHashMap<>();
+        while (index < tokens.size()) {
+            Token token = tokens.get(index);
+            String keyword = token.keyword();
+            if (keyword.equals("IAM_ROLE") || keyword.equals("CATALOG_ROLE")) {
+                throw unsupported(keyword + " (AWS credentials)");
+            }
+            if (!DATA_CATALOG_CLAUSES.contains(keyword)) {
+                throw syntaxError(index, "syntax error at or near \"" + token.display() + "\"");
+            }
+            if (options.containsKey(keyword)) {
+                throw new BasinException(SYNTAX_ERROR, "conflicting or redundant options: " + keyword);
+            }
+            index++;
+            options.put(keyword, string(keyword + " needs a string constant"));
+        }
+        for (String required : List.of("TYPE", "DATABASE", "WAREHOUSE")) {
+            if (!options.containsKey(required)) {
+                throw syntaxError(tokens.size(), "CREATE EXTERNAL SCHEMA ... FROM DATA CATALOG needs " + required);
+            }
+        }
+        return new Statement.CreateExternalSchema(name, "data_catalog", options, ifNotExists);
     }
 
     private String port()

@@ -15,7 +15,8 @@ import static io.basin.error.BasinErrorCode.SYNTAX_ERROR;
  * Redshift's table attributes in {@code CREATE TABLE}, which Calcite's parser does not know:
  * {@code DISTSTYLE AUTO|EVEN|KEY|ALL}, {@code DISTKEY (col)}, {@code [COMPOUND|INTERLEAVED]
  * SORTKEY (cols)}, {@code BACKUP YES|NO} after the column list (or before {@code AS} of a CREATE
- * TABLE AS), and per column {@code ENCODE x}, {@code DISTKEY} and {@code SORTKEY}. They are taken
+ * TABLE AS), {@code PARTITIONED BY (fields)} for lake tables (table property {@code partitioning},
+ * a list of fields such as {@code day(ts)}), and per column {@code ENCODE x}, {@code DISTKEY} and {@code SORTKEY}. They are taken
  * out of the text (blanked, so error positions stay right) and become table properties
  * ({@code diststyle}, {@code distkey}, {@code sortkey}, {@code sortstyle}) and the column property
  * {@code encode}, which the warehouse connector interprets.
@@ -102,6 +103,45 @@ record RedshiftTableAttributes(String sql, Map<String, Object> tableProperties, 
                     properties.put("diststyle", style.text().toUpperCase(java.util.Locale.ROOT));
                     blank(text, sql, token, style);
                     i++;
+                }
+                case "PARTITIONED" -> {
+                    // lake tables: PARTITIONED BY (col, day(ts), bucket(id, 16), ...) becomes the
+                    // connector's partitioning property, one partition field per element
+                    if (i + 2 >= tokens.size() || !tokens.get(i + 1).keyword().equals("BY") || !tokens.get(i + 2).text().equals("(")) {
+                        throw syntaxError(sql, token, "PARTITIONED must be followed by BY (partition fields)");
+                    }
+                    List<String> fields = new ArrayList<>();
+                    int nesting = 0;
+                    int fieldStart = tokens.get(i + 2).offset() + 1;
+                    int end = -1;
+                    for (int j = i + 3; j < tokens.size(); j++) {
+                        Token inner = tokens.get(j);
+                        boolean symbol = !inner.quoted();
+                        if (symbol && inner.text().equals("(")) {
+                            nesting++;
+                        }
+                        else if (symbol && inner.text().equals(")") && nesting > 0) {
+                            nesting--;
+                        }
+                        else if (symbol && (inner.text().equals(",") && nesting == 0 || inner.text().equals(")"))) {
+                            String field = sql.substring(fieldStart, inner.offset()).strip();
+                            if (field.isEmpty()) {
+                                throw syntaxError(sql, inner, "expected a partition field");
+                            }
+                            fields.add(field);
+                            fieldStart = inner.offset() + 1;
+                            if (inner.text().equals(")")) {
+                                end = j;
+                                break;
+                            }
+                        }
+                    }
+                    if (end < 0) {
+                        throw syntaxError(sql, token, "PARTITIONED BY needs a closing parenthesis");
+                    }
+                    properties.put("partitioning", List.copyOf(fields));
+                    blank(text, sql, token, tokens.get(end));
+                    i = end;
                 }
                 case "BACKUP" -> {
                     Token value = next(sql, tokens, i, "BACKUP needs YES or NO");

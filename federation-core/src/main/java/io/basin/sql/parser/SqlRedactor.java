@@ -14,7 +14,7 @@ import java.util.Set;
  * <p>
  * A string constant is redacted when it follows (optionally after {@code =}) the keyword
  * {@code PASSWORD} or a word, quoted identifier or string naming a secret: anything containing
- * {@code password}, {@code passwd}, {@code secret}, {@code credential} or {@code session_token}
+ * {@code password}, {@code passwd}, {@code secret}, {@code credential}, {@code session_token} or {@code access_key}
  * ({@code SECRET_ACCESS_KEY '…'}, {@code CREDENTIALS '…'}, {@code 's3.secret-access-key' = '…'}).
  * String constants in every PostgreSQL form are recognized, adjacent constants (which PostgreSQL
  * joins) are redacted together, an unterminated one to the end of the text, and comments are
@@ -25,7 +25,7 @@ public final class SqlRedactor
 {
     public static final String REDACTED = "'***'";
 
-    private static final Set<String> SECRET_WORDS = Set.of("password", "passwd", "secret", "credential", "session_token");
+    private static final Set<String> SECRET_WORDS = Set.of("password", "passwd", "secret", "credential", "session_token", "access_key", "access-key");
 
     private SqlRedactor() {}
 

@@ -239,7 +239,7 @@ public final class StatementParser
 
     public static SqlNode parseWithCalcite(String sql)
     {
-        sql = PostgresSyntax.rewrite(sql);
+        sql = TableVersionSyntax.rewrite(PostgresSyntax.rewrite(sql));
         try {
             SqlNode node = SqlParser.create(sql, PARSER_CONFIG).parseStmt();
             return node.accept(new DialectRewriter(sql)).accept(new CatalogTypeCasts());

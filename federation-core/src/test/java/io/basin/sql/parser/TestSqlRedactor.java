@@ -53,7 +53,7 @@ class TestSqlRedactor
         assertRedacted("COPY t FROM 's3://b/k' CREDENTIALS 'aws_access_key_id=A;aws_secret_access_key=hunter2'",
                 "COPY t FROM 's3://b/k' CREDENTIALS '***'");
         assertRedacted("CREATE EXTERNAL SCHEMA l FROM DATA CATALOG ACCESS_KEY_ID 'AKIA' SECRET_ACCESS_KEY 'hunter2' SESSION_TOKEN 'tok'",
-                "CREATE EXTERNAL SCHEMA l FROM DATA CATALOG ACCESS_KEY_ID 'AKIA' SECRET_ACCESS_KEY '***' SESSION_TOKEN '***'");
+                "CREATE EXTERNAL SCHEMA l FROM DATA CATALOG ACCESS_KEY_ID '***' SECRET_ACCESS_KEY '***' SESSION_TOKEN '***'");
         assertRedacted("CREATE TABLE t WITH ('s3.secret-access-key' = 'hunter2', 'format' = 'PARQUET')",
                 "CREATE TABLE t WITH ('s3.secret-access-key' = '***', 'format' = 'PARQUET')");
         assertRedacted("OPTIONS (user 'u', password 'hunter2', \"db_password\" = 'hunter3')",

@@ -19,6 +19,9 @@ import static java.util.Objects.requireNonNull;
  * <li>{@code iceberg.catalog.type}: {@code jdbc} (default), {@code hadoop} or {@code rest}</li>
  * <li>{@code iceberg.catalog.uri}: the JDBC URL of a {@code jdbc} catalog (SQLite is supported),
  *     or the URL of a {@code rest} catalog</li>
+ * <li>{@code iceberg.catalog.name}: the name the Iceberg catalog is initialized with (default: the
+ *     lake catalog's own name); a JDBC catalog keeps the tables of each name apart, so reading a
+ *     catalog another engine wrote takes the name that engine used</li>
  * <li>{@code iceberg.warehouse}: where new tables go ({@code file:/…} or {@code s3a://bucket/…})</li>
  * <li>{@code iceberg.file-format}: {@code parquet} (default) or {@code orc} for written files</li>
  * <li>{@code iceberg.compression-codec}: {@code zstd} (default), {@code snappy}, {@code gzip}, {@code uncompressed}</li>
@@ -31,6 +34,7 @@ import static java.util.Objects.requireNonNull;
 public record IcebergConfig(
         String catalogType,
         Optional<String> catalogUri,
+        Optional<String> catalogName,
         String warehouse,
         FileFormat fileFormat,
         String compressionCodec,
@@ -45,6 +49,7 @@ public record IcebergConfig(
     {
         requireNonNull(catalogType, "catalogType is null");
         requireNonNull(catalogUri, "catalogUri is null");
+        requireNonNull(catalogName, "catalogName is null");
         requireNonNull(warehouse, "warehouse is null");
         requireNonNull(fileFormat, "fileFormat is null");
         requireNonNull(compressionCodec, "compressionCodec is null");
@@ -63,6 +68,10 @@ public record IcebergConfig(
         Optional<String> uri = Optional.ofNullable(remaining.remove("iceberg.catalog.uri"));
         if (uri.isEmpty() && !type.equals("hadoop")) {
             throw new TrinoException(LAKE_INVALID_CONFIGURATION, "Cannot configure the lake catalog: a %s catalog needs iceberg.catalog.uri".formatted(type));
+        }
+        Optional<String> catalogName = Optional.ofNullable(remaining.remove("iceberg.catalog.name"));
+        if (catalogName.isPresent() && catalogName.get().isBlank()) {
+            throw invalid("iceberg.catalog.name", catalogName.get(), "a name");
         }
         String warehouse = remaining.remove("iceberg.warehouse");
         if (warehouse == null || warehouse.isBlank()) {
@@ -103,7 +112,7 @@ public record IcebergConfig(
         if (!remaining.isEmpty()) {
             throw new TrinoException(LAKE_INVALID_CONFIGURATION, "Cannot configure the lake catalog: unknown properties %s".formatted(new java.util.TreeSet<>(remaining.keySet())));
         }
-        return new IcebergConfig(type, uri, warehouse, fileFormat, codec, catalogProperties, s3, workers);
+        return new IcebergConfig(type, uri, catalogName, warehouse, fileFormat, codec, catalogProperties, s3, workers);
     }
 
     private static TrinoException invalid(String property, String value, String expected)

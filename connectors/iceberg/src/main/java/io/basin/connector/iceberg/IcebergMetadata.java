@@ -61,7 +61,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import static io.basin.spectrum.SpectrumErrorCode.describe;
 import static io.basin.spectrum.SpectrumErrorCode.LAKE_CATALOG_ERROR;
-import static io.basin.spectrum.SpectrumErrorCode.LAKE_NOT_SUPPORTED;
 import static io.trino.spi.StandardErrorCode.ALREADY_EXISTS;
 import static io.trino.spi.StandardErrorCode.INVALID_ARGUMENTS;
 import static io.trino.spi.StandardErrorCode.NOT_SUPPORTED;
@@ -77,6 +76,9 @@ import static java.util.Objects.requireNonNull;
 final class IcebergMetadata
         implements ConnectorMetadata
 {
+    /** The table property naming partition fields ({@code CREATE TABLE ... PARTITIONED BY}). */
+    static final String PARTITIONING = "partitioning";
+
     private final LakeCatalog lake;
     private final DataFileCodec dataFileCodec;
     // table-creating transactions of CREATE TABLE AS statements between begin and finish
@@ -325,7 +327,8 @@ final class IcebergMetadata
         SchemaTableName name = tableMetadata.getTable();
         Schema schema = toIcebergSchema(tableMetadata.getColumns());
         try {
-            call("create table " + name, () -> lake.catalog().createTable(identifier(name), schema, PartitionSpec.unpartitioned(), tableProperties()));
+            PartitionSpec spec = partitionSpec(tableMetadata, schema);
+            call("create table " + name, () -> lake.catalog().createTable(identifier(name), schema, spec, tableProperties()));
         }
         catch (TrinoException e) {
             if (e.getCause() instanceof AlreadyExistsException) {
@@ -373,7 +376,8 @@ final class IcebergMetadata
         Schema schema = toIcebergSchema(tableMetadata.getColumns());
         Transaction transaction;
         try {
-            transaction = call("create table " + name, () -> lake.catalog().newCreateTableTransaction(identifier(name), schema, PartitionSpec.unpartitioned(), tableProperties()));
+            PartitionSpec spec = partitionSpec(tableMetadata, schema);
+            transaction = call("create table " + name, () -> lake.catalog().newCreateTableTransaction(identifier(name), schema, spec, tableProperties()));
         }
         catch (TrinoException e) {
             if (e.getCause() instanceof AlreadyExistsException) {
@@ -425,9 +429,6 @@ final class IcebergMetadata
         }
         IcebergTableHandle handle = (IcebergTableHandle) tableHandle;
         Table table = load(handle.name());
-        if (!table.spec().isUnpartitioned()) {
-            throw new TrinoException(LAKE_NOT_SUPPORTED, "Cannot insert into %s: writing partitioned lake tables is not supported yet".formatted(handle.name()));
-        }
         IcebergWriteHandle writeHandle = writeHandle(handle.name(), Optional.empty(), table);
         if (!columns.equals(writeHandle.columns())) {
             throw new TrinoException(NOT_SUPPORTED, "Inserts into lake table %s must write all columns in table order".formatted(handle.name()));
@@ -463,6 +464,7 @@ final class IcebergMetadata
                 name,
                 createTransactionId,
                 SchemaParser.toJson(table.schema()),
+                org.apache.iceberg.PartitionSpecParser.toJson(table.spec()),
                 columns(table.schema()),
                 table.properties().getOrDefault(TableProperties.WRITE_DATA_LOCATION, table.location() + "/data"),
                 lake.config().fileFormat(),
@@ -515,9 +517,24 @@ final class IcebergMetadata
 
     private static void checkNoProperties(ConnectorTableMetadata tableMetadata)
     {
-        if (!tableMetadata.getProperties().isEmpty()) {
-            throw new TrinoException(NOT_SUPPORTED, "Lake tables take no table properties yet: %s".formatted(tableMetadata.getProperties().keySet()));
+        java.util.Set<String> unknown = new java.util.TreeSet<>(tableMetadata.getProperties().keySet());
+        unknown.remove(PARTITIONING);
+        if (!unknown.isEmpty()) {
+            throw new TrinoException(NOT_SUPPORTED, "Lake tables take no table properties but partitioning: %s".formatted(unknown));
         }
+    }
+
+    /** The {@code partitioning} property (a list of partition fields, see {@link PartitionTransforms}), or none. */
+    private static PartitionSpec partitionSpec(ConnectorTableMetadata tableMetadata, Schema schema)
+    {
+        Object partitioning = tableMetadata.getProperties().get(PARTITIONING);
+        if (partitioning == null) {
+            return PartitionSpec.unpartitioned();
+        }
+        if (!(partitioning instanceof List<?> fields) || !fields.stream().allMatch(String.class::isInstance)) {
+            throw new TrinoException(io.trino.spi.StandardErrorCode.INVALID_TABLE_PROPERTY, "partitioning must be a list of partition fields");
+        }
+        return PartitionTransforms.toSpec(schema, fields.stream().map(String.class::cast).toList());
     }
 
     Table load(SchemaTableName name)

@@ -6,10 +6,14 @@ import io.trino.spi.TrinoException;
 import io.trino.spi.connector.ConnectorPageSink;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.PartitionKey;
 import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.PartitionSpecParser;
+import org.apache.iceberg.StructLike;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.SchemaParser;
 import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.data.InternalRecordWrapper;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.data.orc.GenericOrcWriter;
 import org.apache.iceberg.data.parquet.GenericParquetWriter;
@@ -22,8 +26,10 @@ import org.apache.iceberg.parquet.Parquet;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -34,7 +40,8 @@ import static java.util.concurrent.CompletableFuture.completedFuture;
 
 /**
  * Writes one writer's rows into data files of the table's format (Parquet or ORC), a new file
- * every {@value #TARGET_FILE_ROWS} rows. The files become part of the table only when the
+ * every {@value #TARGET_FILE_ROWS} rows; rows of a partitioned table go to one open file per
+ * partition (under the partition's path), each file recording its partition. The files become part of the table only when the
  * statement commits; {@link #abort()} deletes them.
  */
 final class IcebergPageSink
@@ -46,11 +53,13 @@ final class IcebergPageSink
     private final FileIO fileIO;
     private final DataFileCodec codec;
     private final Schema schema;
+    private final PartitionSpec spec;
     private final PageRecordConverter converter;
     private final List<DataFile> written = new ArrayList<>();
     private final List<String> locations = new ArrayList<>();
-    private DataWriter<Record> writer;
-    private long rowsInFile;
+    private final PartitionKey partitionKey;
+    private final InternalRecordWrapper wrapper;
+    private final Map<StructLike, OpenFile> open = new HashMap<>();
     private long completedBytes;
 
     IcebergPageSink(IcebergWriteHandle handle, FileIO fileIO, DataFileCodec codec)
@@ -59,6 +68,9 @@ final class IcebergPageSink
         this.fileIO = requireNonNull(fileIO, "fileIO is null");
         this.codec = requireNonNull(codec, "codec is null");
         this.schema = SchemaParser.fromJson(handle.schemaJson());
+        this.spec = PartitionSpecParser.fromJson(schema, handle.specJson());
+        this.partitionKey = new PartitionKey(spec, schema);
+        this.wrapper = new InternalRecordWrapper(schema.asStruct());
         this.converter = new PageRecordConverter(schema, handle.columns().stream().map(IcebergColumnHandle::type).toList());
     }
 
@@ -66,13 +78,24 @@ final class IcebergPageSink
     public CompletableFuture<?> appendPage(Page page)
     {
         for (int position = 0; position < page.getPositionCount(); position++) {
-            if (writer == null) {
-                writer = openWriter();
+            Record record = converter.toRecord(page, position);
+            StructLike partition = null;
+            if (!spec.isUnpartitioned()) {
+                // the transforms see values in Iceberg's internal form (dates as days, ...)
+                partitionKey.partition(wrapper.wrap(record));
+                partition = partitionKey;
             }
-            writer.write(converter.toRecord(page, position));
-            rowsInFile++;
-            if (rowsInFile >= TARGET_FILE_ROWS) {
-                closeWriter();
+            OpenFile file = open.get(partition);
+            if (file == null) {
+                PartitionKey key = partition == null ? null : partitionKey.copy();
+                file = new OpenFile(openWriter(key), locations.getLast());
+                open.put(key, file);
+            }
+            file.writer.write(record);
+            file.rows++;
+            if (file.rows >= TARGET_FILE_ROWS) {
+                open.remove(partition);
+                closeWriter(file);
             }
         }
         return NOT_BLOCKED;
@@ -81,7 +104,11 @@ final class IcebergPageSink
     @Override
     public CompletableFuture<Collection<Slice>> finish()
     {
-        closeWriter();
+        List<OpenFile> files = List.copyOf(open.values());
+        open.clear();
+        for (OpenFile file : files) {
+            closeWriter(file);
+        }
         List<Slice> fragments = written.stream().map(codec::encode).toList();
         return completedFuture(fragments);
     }
@@ -90,15 +117,20 @@ final class IcebergPageSink
     public void abort()
     {
         RuntimeException failure = null;
-        if (writer != null) {
+        for (OpenFile file : open.values()) {
             try {
-                writer.close();
+                file.writer.close();
             }
             catch (IOException | RuntimeException e) {
-                failure = new TrinoException(LAKE_IO_ERROR, "Cannot close data file of %s: %s".formatted(handle.name(), describe(e)), e);
+                if (failure == null) {
+                    failure = new TrinoException(LAKE_IO_ERROR, "Cannot close data file of %s: %s".formatted(handle.name(), describe(e)), e);
+                }
+                else {
+                    failure.addSuppressed(e);
+                }
             }
-            writer = null;
         }
+        open.clear();
         for (String location : locations) {
             try {
                 fileIO.deleteFile(location);
@@ -129,10 +161,11 @@ final class IcebergPageSink
         return 0;
     }
 
-    private DataWriter<Record> openWriter()
+    private DataWriter<Record> openWriter(PartitionKey partition)
     {
         String extension = handle.fileFormat().name().toLowerCase(Locale.ROOT);
-        String location = "%s/%s.%s".formatted(handle.dataLocation(), UUID.randomUUID(), extension);
+        String directory = partition == null ? handle.dataLocation() : handle.dataLocation() + "/" + spec.partitionToPath(partition);
+        String location = "%s/%s.%s".formatted(directory, UUID.randomUUID(), extension);
         locations.add(location);
         OutputFile output = fileIO.newOutputFile(location);
         try {
@@ -140,7 +173,8 @@ final class IcebergPageSink
                 return ORC.writeData(output)
                         .schema(schema)
                         .createWriterFunc(GenericOrcWriter::buildWriter)
-                        .withSpec(PartitionSpec.unpartitioned())
+                        .withSpec(spec)
+                        .withPartition(partition)
                         .set(TableProperties.ORC_COMPRESSION, handle.compressionCodec().equals("uncompressed") ? "none" : handle.compressionCodec())
                         .overwrite()
                         .build();
@@ -148,7 +182,8 @@ final class IcebergPageSink
             return Parquet.writeData(output)
                     .schema(schema)
                     .createWriterFunc(GenericParquetWriter::create)
-                    .withSpec(PartitionSpec.unpartitioned())
+                    .withSpec(spec)
+                    .withPartition(partition)
                     .set(TableProperties.PARQUET_COMPRESSION, handle.compressionCodec())
                     .overwrite()
                     .build();
@@ -158,22 +193,30 @@ final class IcebergPageSink
         }
     }
 
-    private void closeWriter()
+    private void closeWriter(OpenFile open)
     {
-        if (writer == null) {
-            return;
-        }
-        DataWriter<Record> closing = writer;
-        writer = null;
-        rowsInFile = 0;
+        DataWriter<Record> closing = open.writer;
         try {
             closing.close();
         }
         catch (IOException | RuntimeException e) {
-            throw new TrinoException(LAKE_IO_ERROR, "Cannot write data file %s of %s: %s".formatted(locations.getLast(), handle.name(), describe(e)), e);
+            throw new TrinoException(LAKE_IO_ERROR, "Cannot write data file %s of %s: %s".formatted(open.location, handle.name(), describe(e)), e);
         }
         DataFile file = closing.toDataFile();
         completedBytes += file.fileSizeInBytes();
         written.add(file);
+    }
+
+    private static final class OpenFile
+    {
+        private final DataWriter<Record> writer;
+        private final String location;
+        private long rows;
+
+        OpenFile(DataWriter<Record> writer, String location)
+        {
+            this.writer = requireNonNull(writer, "writer is null");
+            this.location = requireNonNull(location, "location is null");
+        }
     }
 }

@@ -15,12 +15,14 @@ import static java.util.Objects.requireNonNull;
  * transaction the metadata holds until it finishes) or {@code INSERT}.
  *
  * @param schemaJson the table's Iceberg schema (SchemaParser JSON), with its field ids
+ * @param specJson the table's partition spec (PartitionSpecParser JSON)
  * @param dataLocation where the data files go
  */
 public record IcebergWriteHandle(
         SchemaTableName name,
         Optional<String> createTransactionId,
         String schemaJson,
+        String specJson,
         List<IcebergColumnHandle> columns,
         String dataLocation,
         FileFormat fileFormat,
@@ -32,6 +34,7 @@ public record IcebergWriteHandle(
         requireNonNull(name, "name is null");
         requireNonNull(createTransactionId, "createTransactionId is null");
         requireNonNull(schemaJson, "schemaJson is null");
+        requireNonNull(specJson, "specJson is null");
         columns = List.copyOf(requireNonNull(columns, "columns is null"));
         requireNonNull(dataLocation, "dataLocation is null");
         requireNonNull(fileFormat, "fileFormat is null");

@@ -109,20 +109,20 @@ final class LakeCatalog
                     createLocalWarehouse();
                     JdbcCatalog jdbc = new JdbcCatalog();
                     jdbc.setConf(hadoopConfiguration);
-                    jdbc.initialize(name, properties);
+                    jdbc.initialize(config.catalogName().orElse(name), properties);
                     yield jdbc;
                 }
                 case "hadoop" -> {
                     createLocalWarehouse();
                     HadoopCatalog hadoop = new HadoopCatalog();
                     hadoop.setConf(hadoopConfiguration);
-                    hadoop.initialize(name, properties);
+                    hadoop.initialize(config.catalogName().orElse(name), properties);
                     yield hadoop;
                 }
                 case "rest" -> {
                     RESTCatalog rest = new RESTCatalog();
                     rest.setConf(hadoopConfiguration);
-                    rest.initialize(name, properties);
+                    rest.initialize(config.catalogName().orElse(name), properties);
                     yield rest;
                 }
                 default -> throw new IllegalStateException("Unknown catalog type " + config.catalogType());

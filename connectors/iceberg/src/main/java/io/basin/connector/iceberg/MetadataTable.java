@@ -25,7 +25,8 @@ import static io.trino.spi.type.VarcharType.VARCHAR;
 
 /**
  * The metadata tables of a lake table, named {@code "table$kind"} as in Trino: {@code $snapshots}
- * (the table's history) and {@code $files} (the data and delete files of a snapshot).
+ * (the table's history), {@code $files} (the data and delete files of a snapshot) and
+ * {@code $partitions} (a snapshot's data files grouped by partition: records, files, bytes).
  */
 public enum MetadataTable
 {
@@ -42,7 +43,13 @@ public enum MetadataTable
             new IcebergColumnHandle(3, "file_format", VARCHAR, false),
             new IcebergColumnHandle(4, "partition", VARCHAR, true),
             new IcebergColumnHandle(5, "record_count", BIGINT, false),
-            new IcebergColumnHandle(6, "file_size_in_bytes", BIGINT, false)));
+            new IcebergColumnHandle(6, "file_size_in_bytes", BIGINT, false))),
+    PARTITIONS(List.of(
+            new IcebergColumnHandle(1, "partition", VARCHAR, true),
+            new IcebergColumnHandle(2, "spec_id", INTEGER, false),
+            new IcebergColumnHandle(3, "record_count", BIGINT, false),
+            new IcebergColumnHandle(4, "file_count", BIGINT, false),
+            new IcebergColumnHandle(5, "total_size", BIGINT, false)));
 
     private final List<IcebergColumnHandle> columns;
 
@@ -104,6 +111,32 @@ public enum MetadataTable
                     catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
+                }
+            }
+            case PARTITIONS -> {
+                if (snapshotId.isPresent()) {
+                    // keyed by spec and partition path, so that partitions of evolved specs stay apart
+                    Map<List<Object>, long[]> partitions = new TreeMap<>(java.util.Comparator.comparing(Object::toString));
+                    try (CloseableIterable<FileScanTask> tasks = table.newScan().useSnapshot(snapshotId.get()).planFiles()) {
+                        for (FileScanTask task : tasks) {
+                            String path = task.spec().isUnpartitioned() ? null : task.spec().partitionToPath(task.file().partition());
+                            long[] totals = partitions.computeIfAbsent(java.util.Arrays.asList(task.spec().specId(), path), _ -> new long[3]);
+                            totals[0] += task.file().recordCount();
+                            totals[1]++;
+                            totals[2] += task.file().fileSizeInBytes();
+                        }
+                    }
+                    catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    partitions.forEach((key, totals) -> {
+                        builder.declarePosition();
+                        writeString(builder.getBlockBuilder(0), (String) key.get(1));
+                        INTEGER.writeLong(builder.getBlockBuilder(1), (Integer) key.get(0));
+                        BIGINT.writeLong(builder.getBlockBuilder(2), totals[0]);
+                        BIGINT.writeLong(builder.getBlockBuilder(3), totals[1]);
+                        BIGINT.writeLong(builder.getBlockBuilder(4), totals[2]);
+                    });
                 }
             }
         }

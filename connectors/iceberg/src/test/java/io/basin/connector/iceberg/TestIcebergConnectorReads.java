@@ -369,6 +369,32 @@ class TestIcebergConnectorReads
         // every row of March and April: the engine filters the days, the partitions were pruned
         assertThat(rows).hasSize(56);
         assertThat(rows).extracting(row -> row.get(1)).containsOnly("m2", "m3");
+
+        // "p$partitions" against Iceberg's own partitions metadata table
+        List<List<Object>> expected = new java.util.ArrayList<>();
+        Table icebergPartitions = org.apache.iceberg.MetadataTableUtils.createMetadataTableInstance(partitioned, org.apache.iceberg.MetadataTableType.PARTITIONS);
+        org.apache.iceberg.types.Types.StructType partitionsType = icebergPartitions.schema().asStruct();
+        int partitionField = partitionsType.fields().indexOf(partitionsType.field("partition"));
+        int specField = partitionsType.fields().indexOf(partitionsType.field("spec_id"));
+        int recordsField = partitionsType.fields().indexOf(partitionsType.field("record_count"));
+        int filesField = partitionsType.fields().indexOf(partitionsType.field("file_count"));
+        int bytesField = partitionsType.fields().indexOf(partitionsType.field("total_data_file_size_in_bytes"));
+        try (CloseableIterable<org.apache.iceberg.FileScanTask> tasks = icebergPartitions.newScan().planFiles()) {
+            for (org.apache.iceberg.FileScanTask task : tasks) {
+                try (CloseableIterable<org.apache.iceberg.StructLike> partitionRows = task.asDataTask().rows()) {
+                    for (org.apache.iceberg.StructLike row : partitionRows) {
+                        expected.add(List.of(
+                                spec.partitionToPath(row.get(partitionField, org.apache.iceberg.StructLike.class)),
+                                row.get(specField, Integer.class),
+                                row.get(recordsField, Long.class),
+                                (long) row.get(filesField, Integer.class),
+                                row.get(bytesField, Long.class)));
+                    }
+                }
+            }
+        }
+        assertThat(expected).hasSize(6);
+        assertThat(readTable(new SchemaTableName("s", "p$partitions"), Optional.empty())).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     private List<List<Object>> read(Optional<ConnectorTableVersion> version, TupleDomain<ColumnHandle> predicate, Function<List<ColumnHandle>, List<ColumnHandle>> columns)
