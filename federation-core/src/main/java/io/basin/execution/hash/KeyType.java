@@ -2,6 +2,7 @@ package io.basin.execution.hash;
 
 import io.airlift.slice.Slice;
 import io.airlift.slice.XxHash64;
+import io.basin.type.SliceBytes;
 import io.trino.spi.block.Block;
 import io.trino.spi.block.VariableWidthBlock;
 import io.trino.spi.type.BooleanType;
@@ -237,7 +238,7 @@ public abstract sealed class KeyType
                 int rightValue = right.getUnderlyingValuePosition(rightPosition);
                 int length = leftValues.getSliceLength(leftValue);
                 return length == rightValues.getSliceLength(rightValue)
-                        && bytesEqual(leftValues.getRawSlice(), leftValues.getRawSliceOffset(leftValue), rightValues.getRawSlice(), rightValues.getRawSliceOffset(rightValue), length);
+                        && SliceBytes.equal(leftValues.getRawSlice(), leftValues.getRawSliceOffset(leftValue), rightValues.getRawSlice(), rightValues.getRawSliceOffset(rightValue), length);
             }
             return type.getSlice(left, leftPosition).equals(type.getSlice(right, rightPosition));
         }
@@ -248,23 +249,9 @@ public abstract sealed class KeyType
             if (block.getUnderlyingValueBlock() instanceof VariableWidthBlock values) {
                 int valuePosition = block.getUnderlyingValuePosition(position);
                 int length = values.getSliceLength(valuePosition);
-                return stored.length() == length && bytesEqual(stored, 0, values.getRawSlice(), values.getRawSliceOffset(valuePosition), length);
+                return stored.length() == length && SliceBytes.equal(stored, 0, values.getRawSlice(), values.getRawSliceOffset(valuePosition), length);
             }
             return stored.equals(type.getSlice(block, position));
-        }
-
-        private static boolean bytesEqual(Slice left, int leftOffset, Slice right, int rightOffset, int length)
-        {
-            if (length <= Long.BYTES) {
-                // a call into Arrays.mismatch costs more than comparing a few bytes
-                for (int i = 0; i < length; i++) {
-                    if (left.getByte(leftOffset + i) != right.getByte(rightOffset + i)) {
-                        return false;
-                    }
-                }
-                return true;
-            }
-            return left.equals(leftOffset, length, right, rightOffset, length);
         }
 
         /** Strings of up to eight bytes (flags, codes, short names) hash as one packed long. */

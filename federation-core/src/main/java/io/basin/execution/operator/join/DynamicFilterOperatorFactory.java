@@ -84,6 +84,8 @@ public final class DynamicFilterOperatorFactory
             private long seen;
             private long kept;
             private boolean passThrough;
+            // fetched once per driver: the factory's is behind a lock
+            private KeyFilter filter;
 
             @Override
             public void addInput(Page page, PageConsumer output)
@@ -92,7 +94,9 @@ public final class DynamicFilterOperatorFactory
                     output.accept(page);
                     return;
                 }
-                KeyFilter filter = keyFilter();
+                if (filter == null) {
+                    filter = keyFilter();
+                }
                 Block keys = page.getBlock(channel);
                 int count = page.getPositionCount();
                 int[] positions = new int[count];
