@@ -246,6 +246,7 @@ public final class QueryPlanner
         // evaluates only over the catalog tables that have rows
         rel = CatalogTableExpansion.expand(rel);
         rel = OptimizerProgram.run(OptimizerProgram.PRUNE_EMPTY, rel);
+        rel = io.basin.sql.optimizer.CorrelatedExistsToSemiJoins.apply(rel);
         rel = io.basin.sql.optimizer.UncorrelatedCorrelates.apply(rel);
         rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
         rel = OptimizerProgram.run(OptimizerProgram.PRUNE_EMPTY, rel);
