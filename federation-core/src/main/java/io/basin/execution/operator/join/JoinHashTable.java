@@ -125,17 +125,6 @@ public final class JoinHashTable
         return longKeys != null;
     }
 
-    /** Whether some build row has this key (tables on the long fast path only). */
-    public boolean containsLongKey(long key)
-    {
-        for (int row = firstRow(KeyType.mix(key)); row >= 0; row = nextRow(row)) {
-            if (longKeys[row] == key) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     long keyTypeLong(Block block, int position)
     {
         return keyTypes[0].type().getLong(block, position);
