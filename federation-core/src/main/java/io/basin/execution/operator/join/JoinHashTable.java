@@ -119,7 +119,7 @@ public final class JoinHashTable
         return next[row] - 1;
     }
 
-    /** Whether the table has one key of a type held as a long, compared by value (what {@link #containsLongKey} needs). */
+    /** Whether the table has one key of a type held as a long, compared by value (probed by value, without the key types). */
     public boolean isLongFastPath()
     {
         return longKeys != null;

@@ -28,6 +28,9 @@ final class LookupJoinOperator
     private final boolean[] visited;
 
     private int[] pairProbe = new int[OUTPUT_BATCH];
+    // per page of the long-key probe: each row's key and first candidate build row
+    private long[] probeValues = new long[0];
+    private int[] probeCandidates = new int[0];
     private int[] pairBuild = new int[OUTPUT_BATCH];
     private int pairCount;
 
@@ -72,31 +75,23 @@ final class LookupJoinOperator
         boolean[] matched = mode == LookupJoinOperatorFactory.Mode.INNER || buildSide ? null : new boolean[positions];
         pairCount = 0;
         boolean semiWithoutFilter = (mode == LookupJoinOperatorFactory.Mode.SEMI || mode == LookupJoinOperatorFactory.Mode.ANTI) && filter.isEmpty();
-        for (int position = 0; position < positions; position++) {
-            if (!table.hasKeys()) {
-                for (int row = 0; row < table.rowCount(); row++) {
-                    addPair(position, row, page, output, matched);
-                    if (semiWithoutFilter) {
-                        break;
-                    }
-                }
-                continue;
-            }
-            if (table.hasUnmatchableNull(probeKeys, position)) {
-                continue;
-            }
-            if (table.isLongFastPath()) {
-                long key = table.keyTypeLong(probeKeys[0], position);
-                for (int row = table.firstRow(io.basin.execution.hash.KeyType.mix(key)); row >= 0; row = table.nextRow(row)) {
-                    if (table.longKey(row) == key) {
+        if (table.hasKeys() && table.isLongFastPath()) {
+            probeLongKeys(probeKeys[0], page, output, matched, semiWithoutFilter);
+        }
+        else {
+            for (int position = 0; position < positions; position++) {
+                if (!table.hasKeys()) {
+                    for (int row = 0; row < table.rowCount(); row++) {
                         addPair(position, row, page, output, matched);
                         if (semiWithoutFilter) {
                             break;
                         }
                     }
+                    continue;
                 }
-            }
-            else {
+                if (table.hasUnmatchableNull(probeKeys, position)) {
+                    continue;
+                }
                 long hash = table.hash(probeKeys, position);
                 for (int row = table.firstRow(hash); row >= 0; row = table.nextRow(row)) {
                     if (table.keysEqual(row, probeKeys, position)) {
@@ -119,6 +114,48 @@ final class LookupJoinOperator
                 }
             }
             default -> {
+            }
+        }
+    }
+
+    /**
+     * The probe of a single long key in two passes over the page: first every row's key and first
+     * candidate build row, then the candidates' chains. Each pass's loads are independent of one
+     * another, so the CPU overlaps their cache misses, where one loop doing both per row waits for
+     * each row's bucket before it can look at the row's build keys.
+     */
+    private void probeLongKeys(Block keys, Page page, PageConsumer output, boolean[] matched, boolean firstMatchOnly)
+    {
+        int positions = page.getPositionCount();
+        if (probeValues.length < positions) {
+            probeValues = new long[positions];
+            probeCandidates = new int[positions];
+        }
+        long[] values = probeValues;
+        int[] candidates = probeCandidates;
+        boolean mayHaveNull = keys.mayHaveNull();
+        for (int position = 0; position < positions; position++) {
+            if (mayHaveNull && keys.isNull(position)) {
+                candidates[position] = -1;
+                continue;
+            }
+            long value = table.keyTypeLong(keys, position);
+            values[position] = value;
+            candidates[position] = table.firstRow(io.basin.execution.hash.KeyType.mix(value));
+        }
+        for (int position = 0; position < positions; position++) {
+            int row = candidates[position];
+            if (row < 0) {
+                continue;
+            }
+            long value = values[position];
+            for (; row >= 0; row = table.nextRow(row)) {
+                if (table.longKey(row) == value) {
+                    addPair(position, row, page, output, matched);
+                    if (firstMatchOnly) {
+                        break;
+                    }
+                }
             }
         }
     }
