@@ -53,7 +53,7 @@ final class LookupJoinOperator
         int positions = page.getPositionCount();
         if (table.isEmpty()) {
             switch (mode) {
-                case INNER, SEMI, BUILD_SEMI, BUILD_ANTI -> {
+                case INNER, SEMI, BUILD_SEMI, BUILD_ANTI, BUILD_OUTER -> {
                     return;
                 }
                 case ANTI -> {
@@ -72,7 +72,7 @@ final class LookupJoinOperator
         }
         // matched[p]: probe row p has at least one surviving pair (for outer, semi and anti joins)
         boolean buildSide = mode == LookupJoinOperatorFactory.Mode.BUILD_SEMI || mode == LookupJoinOperatorFactory.Mode.BUILD_ANTI;
-        boolean[] matched = mode == LookupJoinOperatorFactory.Mode.INNER || buildSide ? null : new boolean[positions];
+        boolean[] matched = mode == LookupJoinOperatorFactory.Mode.INNER || mode == LookupJoinOperatorFactory.Mode.BUILD_OUTER || buildSide ? null : new boolean[positions];
         pairCount = 0;
         boolean semiWithoutFilter = (mode == LookupJoinOperatorFactory.Mode.SEMI || mode == LookupJoinOperatorFactory.Mode.ANTI) && filter.isEmpty();
         if (table.hasKeys() && table.isLongFastPath()) {
@@ -179,7 +179,8 @@ final class LookupJoinOperator
         pairCount = 0;
         int[] probe = Arrays.copyOf(pairProbe, count);
         int[] build = Arrays.copyOf(pairBuild, count);
-        boolean outputsPairs = mode == LookupJoinOperatorFactory.Mode.INNER || mode == LookupJoinOperatorFactory.Mode.PROBE_OUTER || mode == LookupJoinOperatorFactory.Mode.FULL;
+        boolean outputsPairs = mode == LookupJoinOperatorFactory.Mode.INNER || mode == LookupJoinOperatorFactory.Mode.PROBE_OUTER || mode == LookupJoinOperatorFactory.Mode.FULL
+                || mode == LookupJoinOperatorFactory.Mode.BUILD_OUTER;
         Page candidates = null;
         if (filter.isPresent()) {
             candidates = pairPage(page, probe, build, count, !outputsPairs && isBuildSideMode());
