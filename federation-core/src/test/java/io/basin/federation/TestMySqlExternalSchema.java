@@ -45,7 +45,7 @@ class TestMySqlExternalSchema
         mariadb.execute("CREATE DATABASE IF NOT EXISTS crm CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci");
         mariadb.execute("DROP TABLE IF EXISTS crm.accounts, crm.deals");
         mariadb.execute("CREATE TABLE crm.accounts (id int PRIMARY KEY, name varchar(40) NOT NULL, tier tinyint, score int)");
-        mariadb.execute("INSERT INTO crm.accounts VALUES (1, 'Ada', 1, 10), (2, 'ada ', 2, NULL), (3, 'Grace', NULL, 7), (4, 'O''Brien', 1, 3), (5, 'x''; DROP TABLE crm.deals; --', 3, 5)");
+        mariadb.execute("INSERT INTO crm.accounts VALUES (1, 'Ada', 1, 10), (2, 'ada ', 2, NULL), (3, 'Grace', NULL, 7), (4, 'O''Brien', 1, 3), (5, 'x''; DROP TABLE crm.deals; --', 3, 5), (6, 'Zoë', 2, 1)");
         mariadb.execute("CREATE TABLE crm.deals (id bigint PRIMARY KEY, account_id int, amount decimal(12,2), closed date)");
         mariadb.execute("INSERT INTO crm.deals SELECT seq, 1 + seq % 5, seq * 12.5, DATE '2024-01-01' + INTERVAL seq DAY FROM crm.seq_1_to_300");
         mariadb.execute("SET GLOBAL log_output = 'TABLE'");
@@ -131,10 +131,17 @@ class TestMySqlExternalSchema
     @Test
     void mysqlSemanticsThatDifferStayInBasin()
     {
-        // MariaDB's collation finds 'ada ' and 'Ada' equal to 'ada'; Basin compares exactly
-        String byName = "SELECT id FROM crm.accounts WHERE name = 'ada '";
-        assertQuery(byName, "SELECT id FROM crm.accounts WHERE CAST(name AS BINARY) = 'ada '");
-        assertThat(String.join(" ", remoteStatements(byName))).doesNotContain("'ada");
+        // MariaDB's collation finds 'ada ' and 'Ada' equal to 'ada'; Basin compares exactly, so
+        // string comparisons are sent as comparisons of the strings' bytes
+        assertPushed("SELECT id FROM crm.accounts WHERE name = 'ada '", "SELECT id FROM crm.accounts WHERE name COLLATE utf8mb4_nopad_bin = 'ada '", "AS BINARY) = CAST('ada ' AS BINARY)");
+        assertPushed("SELECT id FROM crm.accounts WHERE name IN ('ada', 'GRACE', 'Zoë')", "SELECT id FROM crm.accounts WHERE name COLLATE utf8mb4_nopad_bin IN ('ada', 'GRACE', 'Zoë')", "AS BINARY)");
+        assertPushed("SELECT id FROM crm.accounts WHERE name > 'Grace' AND name <> 'ada '", "SELECT id FROM crm.accounts WHERE name COLLATE utf8mb4_nopad_bin > 'Grace' AND name COLLATE utf8mb4_nopad_bin <> 'ada '", "AS BINARY) >");
+        assertPushed("SELECT id FROM crm.accounts WHERE name LIKE 'a%' OR name LIKE '%ë'", "SELECT id FROM crm.accounts WHERE name COLLATE utf8mb4_nopad_bin LIKE 'a%' OR name COLLATE utf8mb4_nopad_bin LIKE '%ë'", "LIKE");
+        // '_' is one character in Basin but one byte in a binary LIKE: that filter stays in Basin,
+        // the pushable conjunct beside it is still sent
+        String underscore = "SELECT id FROM crm.accounts WHERE name LIKE 'Zo_' AND score > 0";
+        assertQuery(underscore, "SELECT id FROM crm.accounts WHERE name COLLATE utf8mb4_nopad_bin LIKE 'Zo_' AND score > 0");
+        assertThat(remoteStatements(underscore)).singleElement().asString().contains("`score` > 0").doesNotContain("LIKE");
         String grouped = "SELECT lower(name), count(*) FROM crm.accounts GROUP BY lower(name)";
         assertQuery(grouped, "SELECT lower(name) COLLATE utf8mb4_nopad_bin AS n, count(*) FROM crm.accounts GROUP BY n");
         // MySQL sorts NULL first ascending; Basin last, and the pushed sort says so

@@ -12,8 +12,10 @@ import io.trino.spi.type.Type;
 import io.trino.spi.type.VarcharType;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptAbstractTable;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelShuttleImpl;
+import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.logical.LogicalProject;
@@ -24,6 +26,7 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,6 +129,12 @@ public final class PushSubqueriesIntoSources
         if (common.isPresent() && new RemoteOperations(common.get().dialect()).supports(node)) {
             return new Visited(node.copy(node.getTraitSet(), rels), common);
         }
+        if (common.isPresent() && node instanceof Filter filter) {
+            Optional<RelNode> split = splitFilter(filter, rels.getFirst(), common.get());
+            if (split.isPresent()) {
+                return new Visited(split.get(), Optional.empty());
+            }
+        }
         if (common.isPresent()) {
             log.debug("Not pushing into {}: {}", common.get().catalogName(), node.explain().strip());
         }
@@ -135,6 +144,26 @@ public final class PushSubqueriesIntoSources
             placed.add(input.source().isPresent() ? push(input.rel(), input.source().get()) : input.rel());
         }
         return new Visited(node.copy(node.getTraitSet(), placed), Optional.empty());
+    }
+
+    /**
+     * A filter the source cannot run whole, split into the conjuncts it runs (pushed with the
+     * filter's input) and the rest, which Basin applies to the pushed statement's rows. Empty
+     * when no conjunct can be pushed.
+     */
+    private Optional<RelNode> splitFilter(Filter filter, RelNode input, Source source)
+    {
+        RemoteOperations operations = new RemoteOperations(source.dialect());
+        List<RexNode> remote = new ArrayList<>();
+        List<RexNode> local = new ArrayList<>();
+        for (RexNode conjunct : RelOptUtil.conjunctions(filter.getCondition())) {
+            (operations.supportsCondition(conjunct) ? remote : local).add(conjunct);
+        }
+        if (remote.isEmpty()) {
+            return Optional.empty();
+        }
+        RelNode pushed = push(filter.copy(filter.getTraitSet(), input, RexUtil.composeConjunction(rexBuilder, remote)), source);
+        return Optional.of(filter.copy(filter.getTraitSet(), pushed, RexUtil.composeConjunction(rexBuilder, local)));
     }
 
     /** {@code subtree} as one remote statement, or, if the source cannot take it, with its inputs pushed. */
