@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TestMariaDbTpchPushdown
 {
-    private static final double SCALE_FACTOR = 0.01;
+    private static final double SCALE_FACTOR = 0.1;
 
     private final TestingPostgreSqlServer postgres = TestingPostgreSqlServer.shared();
     private final TestingMariaDbServer mariadb = TestingMariaDbServer.shared();

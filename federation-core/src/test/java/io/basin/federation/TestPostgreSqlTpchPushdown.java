@@ -19,12 +19,14 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * TPC-H SF 0.01 with every table in PostgreSQL, read through an external schema: each of the 22
+ * TPC-H SF 0.1 with every table in PostgreSQL, read through an external schema: each of the 22
  * queries must give PostgreSQL's own answer, with the parts over the source pushed down.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TestPostgreSqlTpchPushdown
 {
+    private static final double SCALE_FACTOR = 0.1;
+
     private final TestingPostgreSqlServer postgres = TestingPostgreSqlServer.shared();
     private QueryAssertions assertions;
     private Basin basin;
@@ -34,7 +36,7 @@ class TestPostgreSqlTpchPushdown
     void setUp()
             throws Exception
     {
-        String schema = TpchPostgresLoader.load(postgres, 0.01);
+        String schema = TpchPostgresLoader.load(postgres, SCALE_FACTOR);
         assertions = new QueryAssertions(postgres, schema);
         Path dataDirectory = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "basin-tpch-pg-");
         basin = Basin.open(BasinConfig.defaults().withDataDirectory(dataDirectory));

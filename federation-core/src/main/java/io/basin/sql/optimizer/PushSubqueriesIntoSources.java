@@ -16,11 +16,14 @@ import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelShuttleImpl;
 import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rel.logical.LogicalTableScan;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
@@ -28,12 +31,14 @@ import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.ImmutableBitSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import static java.util.Objects.requireNonNull;
 
@@ -57,6 +62,9 @@ import static java.util.Objects.requireNonNull;
 public final class PushSubqueriesIntoSources
 {
     private static final Logger log = LoggerFactory.getLogger(PushSubqueriesIntoSources.class);
+
+    /** How many times its larger input a join pushed to a source may output ({@link #joinPays}). */
+    static final double MAX_JOIN_GROWTH = 1.5;
 
     /** What the pass needs from the catalogs. */
     public interface RemoteSources
@@ -126,7 +134,7 @@ public final class PushSubqueriesIntoSources
             }
         }
         List<RelNode> rels = inputs.stream().map(Visited::rel).toList();
-        if (common.isPresent() && new RemoteOperations(common.get().dialect()).supports(node)) {
+        if (common.isPresent() && new RemoteOperations(common.get().dialect()).supports(node) && (!(node instanceof Join join) || joinPays(join))) {
             return new Visited(node.copy(node.getTraitSet(), rels), common);
         }
         if (common.isPresent() && node instanceof Filter filter) {
@@ -144,6 +152,42 @@ public final class PushSubqueriesIntoSources
             placed.add(input.source().isPresent() ? push(input.rel(), input.source().get()) : input.rel());
         }
         return new Visited(node.copy(node.getTraitSet(), placed), Optional.empty());
+    }
+
+    /**
+     * Whether a join between two inputs of one source is worth running there: when its estimated
+     * output is at most {@link #MAX_JOIN_GROWTH} times its larger input, as for a join on a key
+     * of one side. A join that multiplies rows (many-to-many, or with no equality to join on)
+     * would make the source produce and send more rows than its inputs hold; Basin runs it over
+     * the two inputs, each still pushed. The output is estimated as
+     * {@code left * right / max(distinct left keys, distinct right keys)}, with the distinct
+     * counts from the sources' statistics ({@link BasinDistinctRowCount}); without statistics
+     * the join is pushed, as the source's own planner is then the better judge.
+     */
+    private static boolean joinPays(Join join)
+    {
+        RelMetadataQuery metadata = join.getCluster().getMetadataQuery();
+        Double leftRows = metadata.getRowCount(join.getLeft());
+        Double rightRows = metadata.getRowCount(join.getRight());
+        if (leftRows == null || rightRows == null) {
+            return true;
+        }
+        JoinInfo keys = join.analyzeCondition();
+        double largerInput = Math.max(Math.max(leftRows, rightRows), 1);
+        if (keys.leftKeys.isEmpty()) {
+            boolean pays = leftRows * rightRows <= MAX_JOIN_GROWTH * largerInput;
+            log.debug("Join without equality keys ({} x {} rows) pushed: {}", leftRows, rightRows, pays);
+            return pays;
+        }
+        Double leftDistinct = metadata.getDistinctRowCount(join.getLeft(), ImmutableBitSet.of(keys.leftKeys), null);
+        Double rightDistinct = metadata.getDistinctRowCount(join.getRight(), ImmutableBitSet.of(keys.rightKeys), null);
+        if (leftDistinct == null || rightDistinct == null) {
+            return true;
+        }
+        double output = leftRows * rightRows / Math.max(Math.max(leftDistinct, rightDistinct), 1);
+        boolean pays = output <= MAX_JOIN_GROWTH * largerInput;
+        log.debug("Join of {} and {} rows ({} and {} distinct keys), about {} rows out: pushed {}", leftRows, rightRows, leftDistinct, rightDistinct, output, pays);
+        return pays;
     }
 
     /**
@@ -205,6 +249,11 @@ public final class PushSubqueriesIntoSources
             }
         }
         RelOptCluster cluster = subtree.getCluster();
+        // the statement's rows as estimated from the sources' statistics, for Basin's join planning
+        Double estimatedRows = cluster.getMetadataQuery().getRowCount(subtree);
+        if (estimatedRows != null && table.rowCount().isEmpty()) {
+            table = new ResolvedTable(table.name(), table.handle(), table.columns(), OptionalDouble.of(estimatedRows), table.distinctValues(), table.remoteSql());
+        }
         RelNode scan = LogicalTableScan.create(cluster,
                 new NamedTable(List.of(source.catalogName(), "system", "query"), subtree.getRowType(), Optional.of(new ConnectorTable(table))),
                 List.of());

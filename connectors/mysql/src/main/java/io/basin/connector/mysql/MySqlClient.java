@@ -160,15 +160,27 @@ final class MySqlClient
     }
 
     /**
-     * Statistics of a table: its estimated row count ({@code information_schema.TABLES.TABLE_ROWS});
-     * unknown for views.
+     * Statistics of a table: its estimated row count ({@code information_schema.TABLES.TABLE_ROWS};
+     * unknown for views) and, for each column that leads an index, its number of distinct values
+     * ({@code information_schema.STATISTICS.CARDINALITY} of the index's first column, the
+     * largest if several indexes start with it). MySQL keeps no null fractions there.
      */
     RemoteStatistics getStatistics(String schema, String table)
     {
         List<Long> rows = query("SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND TABLE_TYPE = 'BASE TABLE'",
                 List.of(schema, table), resultSet -> resultSet.getObject(1) == null ? -1L : resultSet.getLong(1));
         OptionalDouble rowCount = rows.isEmpty() || rows.getFirst() < 0 ? OptionalDouble.empty() : OptionalDouble.of(rows.getFirst());
-        return new RemoteStatistics(rowCount, Map.of());
+        Map<String, Double> distinct = new LinkedHashMap<>();
+        if (rowCount.isPresent()) {
+            for (Map.Entry<String, Double> column : query("""
+                    SELECT COLUMN_NAME, MAX(CARDINALITY) FROM information_schema.STATISTICS
+                    WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND SEQ_IN_INDEX = 1 AND CARDINALITY IS NOT NULL GROUP BY COLUMN_NAME""",
+                    List.of(schema, table), resultSet -> Map.entry(resultSet.getString(1), resultSet.getDouble(2)))) {
+                // an estimate, as TABLE_ROWS is: never more distinct values than rows
+                distinct.put(column.getKey(), Math.min(column.getValue(), Math.max(rowCount.getAsDouble(), 1)));
+            }
+        }
+        return new RemoteStatistics(rowCount, distinct, Map.of());
     }
 
     /** A table's single-column integer primary key and its smallest and largest values. */

@@ -179,7 +179,8 @@ final class PostgreSqlClient
 
     /**
      * Statistics of a relation: its estimated row count ({@code pg_class.reltuples}, unknown until
-     * analyzed) and each analyzed column's number of distinct values ({@code pg_stats}).
+     * analyzed) and each analyzed column's number of distinct values and fraction of nulls
+     * ({@code pg_stats.n_distinct}, {@code null_frac}).
      */
     RemoteStatistics getStatistics(String schema, String table)
     {
@@ -187,20 +188,22 @@ final class PostgreSqlClient
                 SELECT c.reltuples FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
                 WHERE n.nspname = ? AND c.relname = ?""", List.of(schema, table), resultSet -> resultSet.getDouble(1));
         OptionalDouble rowCount = rows.isEmpty() || rows.getFirst() < 0 ? OptionalDouble.empty() : OptionalDouble.of(rows.getFirst());
+        record ColumnStatistics(String column, double distinct, double nullFraction) {}
         Map<String, Double> distinct = new LinkedHashMap<>();
-        for (Map.Entry<String, Double> entry : query("""
-                SELECT attname, n_distinct FROM pg_catalog.pg_stats WHERE schemaname = ? AND tablename = ?""",
-                List.of(schema, table), resultSet -> Map.entry(resultSet.getString(1), resultSet.getDouble(2)))) {
-            double nDistinct = entry.getValue();
+        Map<String, Double> nullFractions = new LinkedHashMap<>();
+        for (ColumnStatistics column : query("""
+                SELECT attname, n_distinct, null_frac FROM pg_catalog.pg_stats WHERE schemaname = ? AND tablename = ?""",
+                List.of(schema, table), resultSet -> new ColumnStatistics(resultSet.getString(1), resultSet.getDouble(2), resultSet.getDouble(3)))) {
+            nullFractions.put(column.column(), column.nullFraction());
             // negative: minus the fraction of rows that are distinct
-            if (nDistinct >= 0) {
-                distinct.put(entry.getKey(), nDistinct);
+            if (column.distinct() >= 0) {
+                distinct.put(column.column(), column.distinct());
             }
             else if (rowCount.isPresent()) {
-                distinct.put(entry.getKey(), -nDistinct * rowCount.getAsDouble());
+                distinct.put(column.column(), -column.distinct() * rowCount.getAsDouble());
             }
         }
-        return new RemoteStatistics(rowCount, distinct);
+        return new RemoteStatistics(rowCount, distinct, nullFractions);
     }
 
     /**

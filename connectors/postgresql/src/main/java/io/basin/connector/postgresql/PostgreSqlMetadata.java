@@ -120,8 +120,16 @@ final class PostgreSqlMetadata
         statistics.rowCount().ifPresent(rows -> builder.setRowCount(Estimate.of(rows)));
         for (PostgreSqlColumnHandle column : columns(handle)) {
             Double distinct = statistics.distinctValues().get(column.name());
-            if (distinct != null) {
-                builder.setColumnStatistics(column, ColumnStatistics.builder().setDistinctValuesCount(Estimate.of(distinct)).build());
+            Double nullFraction = statistics.nullFractions().get(column.name());
+            if (distinct != null || nullFraction != null) {
+                ColumnStatistics.Builder columnStatistics = ColumnStatistics.builder();
+                if (distinct != null) {
+                    columnStatistics.setDistinctValuesCount(Estimate.of(distinct));
+                }
+                if (nullFraction != null) {
+                    columnStatistics.setNullsFraction(Estimate.of(nullFraction));
+                }
+                builder.setColumnStatistics(column, columnStatistics.build());
             }
         }
         return builder.build();
