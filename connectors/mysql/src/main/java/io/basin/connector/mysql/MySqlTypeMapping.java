@@ -1,5 +1,8 @@
 package io.basin.connector.mysql;
 
+import io.basin.connector.jdbc.ColumnMapping;
+import io.basin.connector.jdbc.JdbcRemoteType;
+import io.basin.connector.jdbc.JdbcTypeMapping;
 import io.airlift.slice.Slices;
 import io.trino.spi.TrinoException;
 import io.trino.spi.type.CharType;
@@ -53,14 +56,16 @@ import static java.util.Objects.requireNonNull;
  * column; zero dates ({@code 0000-00-00}) are errors when read, naming the column.
  */
 public final class MySqlTypeMapping
+        implements JdbcTypeMapping
 {
     private static final int MAX_PRECISION = 38;
     private static final DecimalType UNSIGNED_BIGINT = DecimalType.createDecimalType(20, 0);
 
-    ColumnMapping map(String column, RemoteType type)
+    @Override
+    public ColumnMapping map(String column, JdbcRemoteType remoteType)
     {
         requireNonNull(column, "column is null");
-        requireNonNull(type, "type is null");
+        RemoteType type = (RemoteType) requireNonNull(remoteType, "type is null");
         boolean unsigned = type.unsigned();
         return switch (type.dataType()) {
             case "tinyint" -> unsigned ? smallint() : new ColumnMapping(TINYINT, (resultSet, index, output) -> {

@@ -1,5 +1,8 @@
 package io.basin.connector.postgresql;
 
+import io.basin.connector.jdbc.ColumnMapping;
+import io.basin.connector.jdbc.JdbcRemoteType;
+import io.basin.connector.jdbc.JdbcTypeMapping;
 import io.airlift.slice.Slices;
 import io.trino.spi.TrinoException;
 import io.trino.spi.type.CharType;
@@ -61,6 +64,7 @@ import static java.util.Objects.requireNonNull;
  * errors when read, naming the column.
  */
 public final class PostgreSqlTypeMapping
+        implements JdbcTypeMapping
 {
     private static final int MAX_PRECISION = 38;
     private static final int VARHDRSZ = 4;
@@ -78,8 +82,10 @@ public final class PostgreSqlTypeMapping
      *
      * @throws TrinoException {@link PostgreSqlErrorCode#POSTGRESQL_UNSUPPORTED_TYPE} when Basin cannot represent the type
      */
-    ColumnMapping map(String column, RemoteType type)
+    @Override
+    public ColumnMapping map(String column, JdbcRemoteType remoteType)
     {
+        RemoteType type = (RemoteType) remoteType;
         requireNonNull(column, "column is null");
         requireNonNull(type, "type is null");
         if (type.category() == 'A') {

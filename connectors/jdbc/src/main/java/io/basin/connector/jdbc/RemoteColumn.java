@@ -1,13 +1,13 @@
-package io.basin.connector.postgresql;
+package io.basin.connector.jdbc;
 
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
-/** A column as PostgreSQL describes it. */
-record RemoteColumn(String name, RemoteType type, boolean nullable, Optional<String> comment)
+/** A column as the remote database describes it. */
+public record RemoteColumn(String name, JdbcRemoteType type, boolean nullable, Optional<String> comment)
 {
-    RemoteColumn
+    public RemoteColumn
     {
         requireNonNull(name, "name is null");
         requireNonNull(type, "type is null");

@@ -1,4 +1,4 @@
-package io.basin.connector.mysql;
+package io.basin.connector.jdbc;
 
 import io.trino.spi.connector.ConnectorTransactionHandle;
 
@@ -6,11 +6,11 @@ import java.util.UUID;
 
 import static java.util.Objects.requireNonNull;
 
-/** A Basin transaction over a MySQL catalog; reads run in their own remote transactions. */
-public record MySqlTransactionHandle(UUID id)
+/** A Basin transaction over a remote catalog; reads run in their own remote transactions. */
+public record JdbcTransactionHandle(UUID id)
         implements ConnectorTransactionHandle
 {
-    public MySqlTransactionHandle
+    public JdbcTransactionHandle
     {
         requireNonNull(id, "id is null");
     }

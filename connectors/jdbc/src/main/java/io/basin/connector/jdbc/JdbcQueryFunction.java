@@ -1,4 +1,4 @@
-package io.basin.connector.mysql;
+package io.basin.connector.jdbc;
 
 import io.airlift.slice.Slice;
 import io.trino.spi.TrinoException;
@@ -20,29 +20,28 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import static io.basin.connector.mysql.MySqlErrorCode.MYSQL_QUERY_ERROR;
 import static io.trino.spi.function.table.ReturnTypeSpecification.GenericTable.GENERIC_TABLE;
 import static io.trino.spi.type.VarcharType.VARCHAR;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The table function {@code system.query(query => 'SELECT ...')}: a statement run by MySQL
- * as it is, its result read like a table. Basin's planner sends the subqueries it pushes down
+ * The table function {@code system.query(query => 'SELECT ...')}: a statement run by the remote
+ * database as it is, its result read like a table. Basin's planner sends the subqueries it pushes down
  * through it (the statement is generated, with quoted identifiers and escaped literals); it is
- * also the pass-through users know from Trino. The statement is described by MySQL without
+ * also the pass-through users know from Trino. The statement is described by the database without
  * being run; its columns must have distinct names and mapped types.
  */
-final class MySqlQueryFunction
+public final class JdbcQueryFunction
         extends AbstractConnectorTableFunction
 {
     public static final String SCHEMA = "system";
     public static final String NAME = "query";
     public static final String QUERY_ARGUMENT = "QUERY";
 
-    private final MySqlClient client;
-    private final MySqlTypeMapping typeMapping;
+    private final JdbcClient client;
+    private final JdbcTypeMapping typeMapping;
 
-    MySqlQueryFunction(MySqlClient client, MySqlTypeMapping typeMapping)
+    public JdbcQueryFunction(JdbcClient client, JdbcTypeMapping typeMapping)
     {
         super(SCHEMA, NAME, List.of(ScalarArgumentSpecification.builder().name(QUERY_ARGUMENT).type(VARCHAR).build()), GENERIC_TABLE);
         this.client = requireNonNull(client, "client is null");
@@ -54,22 +53,22 @@ final class MySqlQueryFunction
     {
         Object value = ((ScalarArgument) arguments.get(QUERY_ARGUMENT)).getValue();
         if (value == null) {
-            throw new TrinoException(MYSQL_QUERY_ERROR, "system.query needs a statement, not NULL");
+            throw new TrinoException(client.queryError(), "system.query needs a statement, not NULL");
         }
         String sql = ((Slice) value).toStringUtf8();
-        List<MySqlColumnHandle> columns = new ArrayList<>();
+        List<JdbcColumnHandle> columns = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (RemoteColumn column : client.describeQuery(sql)) {
             if (!names.add(column.name().toLowerCase(java.util.Locale.ENGLISH))) {
-                throw new TrinoException(MYSQL_QUERY_ERROR, "The statement given to system.query has two columns named \"%s\"".formatted(column.name()));
+                throw new TrinoException(client.queryError(), "The statement given to system.query has two columns named \"%s\"".formatted(column.name()));
             }
-            columns.add(new MySqlColumnHandle(column.name(), typeMapping.map(column.name(), column.type()).type(), column.type(), true, Optional.empty()));
+            columns.add(new JdbcColumnHandle(column.name(), typeMapping.map(column.name(), column.type()).type(), column.type(), true, Optional.empty()));
         }
-        MySqlTableHandle table = new MySqlTableHandle(new SchemaTableName(SCHEMA, NAME), new MySqlRelation.Query(sql, columns));
+        JdbcTableHandle table = new JdbcTableHandle(client.connectorName(), new SchemaTableName(SCHEMA, NAME), new JdbcRelation.Query(sql, columns));
         Descriptor descriptor = new Descriptor(columns.stream().map(column -> new Descriptor.Field(column.name(), Optional.of(column.type()))).toList());
         return TableFunctionAnalysis.builder()
                 .returnedType(descriptor)
-                .handle(new MySqlQueryFunctionHandle(table))
+                .handle(new JdbcQueryFunctionHandle(table))
                 .build();
     }
 }

@@ -1,4 +1,4 @@
-package io.basin.connector.postgresql;
+package io.basin.connector.jdbc;
 
 import io.trino.spi.TrinoException;
 import io.trino.spi.connector.ColumnHandle;
@@ -22,23 +22,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import static io.basin.connector.postgresql.PostgreSqlErrorCode.POSTGRESQL_QUERY_ERROR;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The PostgreSQL database's schemas and relations (tables, views, materialized views, foreign
- * and partitioned tables), each with its columns mapped to Basin types. One instance per Basin
- * transaction: what it learned about a relation is kept until the transaction ends, so a
- * statement sees one consistent description.
+ * A remote database's schemas and relations, as its {@link JdbcClient} lists them, each with its
+ * columns mapped to Basin types. One instance per Basin transaction: what it learned about a
+ * relation is kept until the transaction ends, so a statement sees one consistent description.
  */
-final class PostgreSqlMetadata
+public final class JdbcMetadata
         implements ConnectorMetadata
 {
-    private final PostgreSqlClient client;
-    private final PostgreSqlTypeMapping typeMapping;
-    private final Map<PostgreSqlRelation.Named, List<PostgreSqlColumnHandle>> columns = new ConcurrentHashMap<>();
+    private final JdbcClient client;
+    private final JdbcTypeMapping typeMapping;
+    private final Map<JdbcRelation.Named, List<JdbcColumnHandle>> columns = new ConcurrentHashMap<>();
 
-    PostgreSqlMetadata(PostgreSqlClient client, PostgreSqlTypeMapping typeMapping)
+    public JdbcMetadata(JdbcClient client, JdbcTypeMapping typeMapping)
     {
         this.client = requireNonNull(client, "client is null");
         this.typeMapping = requireNonNull(typeMapping, "typeMapping is null");
@@ -64,21 +62,21 @@ final class PostgreSqlMetadata
             return null;
         }
         return client.findRelation(tableName.getSchemaName(), tableName.getTableName())
-                .map(relation -> new PostgreSqlTableHandle(tableName, relation))
+                .map(relation -> new JdbcTableHandle(client.connectorName(), tableName, relation))
                 .orElse(null);
     }
 
     @Override
     public SchemaTableName getTableName(ConnectorSession session, ConnectorTableHandle table)
     {
-        return ((PostgreSqlTableHandle) table).name();
+        return ((JdbcTableHandle) table).name();
     }
 
     @Override
     public ConnectorTableMetadata getTableMetadata(ConnectorSession session, ConnectorTableHandle table)
     {
-        PostgreSqlTableHandle handle = (PostgreSqlTableHandle) table;
-        List<ColumnMetadata> metadata = columns(handle).stream().map(PostgreSqlColumnHandle::toColumnMetadata).toList();
+        JdbcTableHandle handle = (JdbcTableHandle) table;
+        List<ColumnMetadata> metadata = columns(handle).stream().map(JdbcColumnHandle::toColumnMetadata).toList();
         return new ConnectorTableMetadata(handle.name(), metadata);
     }
 
@@ -92,11 +90,11 @@ final class PostgreSqlMetadata
     public Map<String, ColumnHandle> getColumnHandles(ConnectorSession session, ConnectorTableHandle table)
     {
         Map<String, ColumnHandle> handles = new LinkedHashMap<>();
-        for (PostgreSqlColumnHandle column : columns((PostgreSqlTableHandle) table)) {
+        for (JdbcColumnHandle column : columns((JdbcTableHandle) table)) {
             // keyed as the column's metadata names it: in lower case
             String name = column.toColumnMetadata().getName();
             if (handles.put(name, column) != null) {
-                throw new TrinoException(POSTGRESQL_QUERY_ERROR, "Column %s of %s is ambiguous: PostgreSQL has columns whose names differ only in case".formatted(name, ((PostgreSqlTableHandle) table).name()));
+                throw new TrinoException(client.queryError(), "Column %s of %s is ambiguous: %s has columns whose names differ only in case".formatted(name, ((JdbcTableHandle) table).name(), client.productName()));
             }
         }
         return handles;
@@ -105,20 +103,20 @@ final class PostgreSqlMetadata
     @Override
     public ColumnMetadata getColumnMetadata(ConnectorSession session, ConnectorTableHandle table, ColumnHandle column)
     {
-        return ((PostgreSqlColumnHandle) column).toColumnMetadata();
+        return ((JdbcColumnHandle) column).toColumnMetadata();
     }
 
     @Override
     public TableStatistics getTableStatistics(ConnectorSession session, ConnectorTableHandle table)
     {
-        PostgreSqlTableHandle handle = (PostgreSqlTableHandle) table;
-        if (!(handle.relation() instanceof PostgreSqlRelation.Named named)) {
+        JdbcTableHandle handle = (JdbcTableHandle) table;
+        if (!(handle.relation() instanceof JdbcRelation.Named named)) {
             return TableStatistics.empty();
         }
         RemoteStatistics statistics = client.getStatistics(named.schema(), named.table());
         TableStatistics.Builder builder = TableStatistics.builder();
         statistics.rowCount().ifPresent(rows -> builder.setRowCount(Estimate.of(rows)));
-        for (PostgreSqlColumnHandle column : columns(handle)) {
+        for (JdbcColumnHandle column : columns(handle)) {
             Double distinct = statistics.distinctValues().get(column.name());
             Double nullFraction = statistics.nullFractions().get(column.name());
             if (distinct != null || nullFraction != null) {
@@ -138,10 +136,10 @@ final class PostgreSqlMetadata
     @Override
     public Optional<TableFunctionApplicationResult<ConnectorTableHandle>> applyTableFunction(ConnectorSession session, ConnectorTableFunctionHandle handle)
     {
-        if (!(handle instanceof PostgreSqlQueryFunctionHandle query)) {
+        if (!(handle instanceof JdbcQueryFunctionHandle query)) {
             return Optional.empty();
         }
-        PostgreSqlTableHandle table = query.table();
+        JdbcTableHandle table = query.table();
         List<ColumnHandle> columnHandles = List.copyOf(columns(table));
         return Optional.of(new TableFunctionApplicationResult<>(table, columnHandles));
     }
@@ -150,12 +148,12 @@ final class PostgreSqlMetadata
      * The relation's columns; a column of a type Basin cannot represent makes the relation
      * unreadable, with an error naming the column and its type, rather than being left out.
      */
-    private List<PostgreSqlColumnHandle> columns(PostgreSqlTableHandle handle)
+    private List<JdbcColumnHandle> columns(JdbcTableHandle handle)
     {
         return switch (handle.relation()) {
-            case PostgreSqlRelation.Query query -> query.columns();
-            case PostgreSqlRelation.Named named -> columns.computeIfAbsent(named, _ -> client.getColumns(named.schema(), named.table()).stream()
-                    .map(column -> new PostgreSqlColumnHandle(
+            case JdbcRelation.Query query -> query.columns();
+            case JdbcRelation.Named named -> columns.computeIfAbsent(named, _ -> client.getColumns(named.schema(), named.table()).stream()
+                    .map(column -> new JdbcColumnHandle(
                             column.name(),
                             typeMapping.map(column.name(), column.type()).type(),
                             column.type(),

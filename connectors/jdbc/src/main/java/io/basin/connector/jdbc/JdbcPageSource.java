@@ -1,4 +1,4 @@
-package io.basin.connector.mysql;
+package io.basin.connector.jdbc;
 
 import io.basin.pushdown.monitor.RemoteQuery;
 import io.basin.pushdown.monitor.RemoteQueryLog;
@@ -22,19 +22,21 @@ import java.util.OptionalLong;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Reads a statement's result as a stream: with a fetch size, MariaDB Connector/J reads
- * {@code fetch-size} rows at a time from the socket instead of the whole result, so memory stays
- * bounded by one batch of rows plus one page, whatever the result's size. The statement starts on the first
+ * Reads a statement's result in batches: with auto-commit off and a fetch size, the drivers
+ * (PgJDBC through a server-side cursor, MariaDB Connector/J as a stream) fetch
+ * {@code fetch-size} rows at a time, so memory stays bounded by one batch of rows plus one page,
+ * whatever the result's size. The statement runs in a transaction of its own, after the split's
+ * {@link ReadSetup} (e.g. joining a shared snapshot). The statement starts on the first
  * request for a page; the connection goes back to the pool as soon as the result is exhausted
  * or the source is closed. Not thread-safe.
  */
-final class MySqlPageSource
+public final class JdbcPageSource
         implements ConnectorPageSource
 {
-    private static final Logger log = LoggerFactory.getLogger(MySqlPageSource.class);
+    private static final Logger log = LoggerFactory.getLogger(JdbcPageSource.class);
     private static final int MAX_ROWS_PER_PAGE = 8192;
 
-    private final MySqlClient client;
+    private final JdbcClient client;
     private final String sql;
     private final List<String> columnNames;
     private final List<ColumnMapping> mappings;
@@ -50,8 +52,11 @@ final class MySqlPageSource
     private long completedPositions;
     private long readTimeNanos;
 
-    MySqlPageSource(RemoteQueryLog queryLog, Object transaction, MySqlClient client, String sql, List<String> columnNames, List<ColumnMapping> mappings)
+    private final ReadSetup setup;
+
+    public JdbcPageSource(RemoteQueryLog queryLog, Object transaction, JdbcClient client, String sql, ReadSetup setup, List<String> columnNames, List<ColumnMapping> mappings)
     {
+        this.setup = requireNonNull(setup, "setup is null");
         this.queryLog = requireNonNull(queryLog, "queryLog is null");
         this.transaction = requireNonNull(transaction, "transaction is null");
         this.client = requireNonNull(client, "client is null");
@@ -124,8 +129,10 @@ final class MySqlPageSource
     {
         log.debug("{} runs: {}", client.catalogName(), sql);
         connection = client.openConnection();
-        // one transaction per read: a consistent snapshot of the statement's tables (InnoDB), ended when the source is
+        // one transaction per read (a cursor needs one; InnoDB reads in one snapshot in it);
+        // it is only ever read, and ended when the source is
         connection.setAutoCommit(false);
+        setup.prepare(connection);
         statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         try {
             // registered before it runs: cancelling the Basin query cancels it at the source
@@ -134,15 +141,16 @@ final class MySqlPageSource
         catch (IllegalStateException e) {
             throw new SQLException("the Basin query was canceled before the statement started", "57014", e);
         }
-        statement.setFetchSize(client.config().fetchSize());
+        statement.setFetchSize(client.fetchSize());
         resultSet = statement.executeQuery();
+        // a read of no columns selects a constant where the dialect has no empty select list
         if (!mappings.isEmpty() && resultSet.getMetaData().getColumnCount() != mappings.size()) {
-            throw new SQLException("MySQL returned %s columns for %s, expected %s".formatted(resultSet.getMetaData().getColumnCount(), columnNames, mappings.size()));
+            throw new SQLException("%s returned %s columns for %s, expected %s".formatted(client.productName(), resultSet.getMetaData().getColumnCount(), columnNames, mappings.size()));
         }
     }
 
     /** The statement this source runs. */
-    String sql()
+    public String sql()
     {
         return sql;
     }

@@ -1,4 +1,4 @@
-package io.basin.connector.mysql;
+package io.basin.connector.jdbc;
 
 import io.basin.pushdown.monitor.RemoteQueryLog;
 import io.trino.spi.connector.ColumnHandle;
@@ -14,19 +14,21 @@ import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
-/** Opens a streaming read of the requested columns of a relation or pushed-down query. */
-final class MySqlPageSourceProvider
+/** Opens a streaming read of the requested columns of a relation or pushed-down query, for one split. */
+public final class JdbcPageSourceProvider
         implements ConnectorPageSourceProvider
 {
     private final RemoteQueryLog queryLog;
-    private final MySqlClient client;
-    private final MySqlTypeMapping typeMapping;
+    private final JdbcClient client;
+    private final JdbcTypeMapping typeMapping;
+    private final SplitReads reads;
 
-    MySqlPageSourceProvider(RemoteQueryLog queryLog, MySqlClient client, MySqlTypeMapping typeMapping)
+    public JdbcPageSourceProvider(RemoteQueryLog queryLog, JdbcClient client, JdbcTypeMapping typeMapping, SplitReads reads)
     {
         this.queryLog = requireNonNull(queryLog, "queryLog is null");
         this.client = requireNonNull(client, "client is null");
         this.typeMapping = requireNonNull(typeMapping, "typeMapping is null");
+        this.reads = requireNonNull(reads, "reads is null");
     }
 
     @Override
@@ -38,15 +40,15 @@ final class MySqlPageSourceProvider
             List<ColumnHandle> columns,
             DynamicFilter dynamicFilter)
     {
-        MySqlTableHandle handle = (MySqlTableHandle) table;
-        List<MySqlColumnHandle> columnHandles = columns.stream().map(MySqlColumnHandle.class::cast).toList();
-        String sql = MySqlQueryBuilder.selectColumns(handle.relation(), columnHandles, (MySqlSplit) split);
-        return new MySqlPageSource(
+        JdbcTableHandle handle = (JdbcTableHandle) table;
+        List<JdbcColumnHandle> columnHandles = columns.stream().map(JdbcColumnHandle.class::cast).toList();
+        return new JdbcPageSource(
                 queryLog,
                 transaction,
                 client,
-                sql,
-                columnHandles.stream().map(MySqlColumnHandle::name).toList(),
+                reads.sql(handle.relation(), columnHandles, split),
+                reads.setup(split),
+                columnHandles.stream().map(JdbcColumnHandle::name).toList(),
                 columnHandles.stream().map(column -> typeMapping.map(column.name(), column.remoteType())).toList());
     }
 }

@@ -1,4 +1,4 @@
-package io.basin.connector.mysql;
+package io.basin.connector.jdbc;
 
 import io.trino.spi.block.BlockBuilder;
 
@@ -7,7 +7,7 @@ import java.sql.SQLException;
 
 /** Appends one result set value (possibly null) to a block. */
 @FunctionalInterface
-interface ValueReader
+public interface ValueReader
 {
     void read(ResultSet resultSet, int index, BlockBuilder output)
             throws SQLException;

@@ -1,15 +1,15 @@
-package io.basin.connector.postgresql;
+package io.basin.connector.jdbc;
 
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
-/** What a PostgreSQL table handle reads: a relation by name, or a query Basin generated. */
-public sealed interface PostgreSqlRelation
+/** What a table handle reads: a relation by name, or a query Basin generated. */
+public sealed interface JdbcRelation
 {
-    /** A table, view or materialized view, by its exact PostgreSQL name. */
+    /** A table or view, by its exact remote name. */
     record Named(String schema, String table)
-            implements PostgreSqlRelation
+            implements JdbcRelation
     {
         public Named
         {
@@ -24,8 +24,8 @@ public sealed interface PostgreSqlRelation
      * @param sql the statement, sent as it is
      * @param columns its output columns, in order, with distinct names
      */
-    record Query(String sql, List<PostgreSqlColumnHandle> columns)
-            implements PostgreSqlRelation
+    record Query(String sql, List<JdbcColumnHandle> columns)
+            implements JdbcRelation
     {
         public Query
         {

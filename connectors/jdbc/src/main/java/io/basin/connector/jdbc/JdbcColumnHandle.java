@@ -1,4 +1,4 @@
-package io.basin.connector.mysql;
+package io.basin.connector.jdbc;
 
 import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.ColumnMetadata;
@@ -9,18 +9,18 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A column of a MySQL relation.
+ * A column of a remote relation.
  *
- * @param name the exact MySQL column name
+ * @param name the exact remote column name
  * @param type the Basin type it maps to
- * @param remoteType the MySQL type
+ * @param remoteType the remote type
  * @param nullable false for {@code NOT NULL} columns
  * @param comment the column comment
  */
-public record MySqlColumnHandle(String name, Type type, RemoteType remoteType, boolean nullable, Optional<String> comment)
+public record JdbcColumnHandle(String name, Type type, JdbcRemoteType remoteType, boolean nullable, Optional<String> comment)
         implements ColumnHandle
 {
-    public MySqlColumnHandle
+    public JdbcColumnHandle
     {
         requireNonNull(name, "name is null");
         requireNonNull(type, "type is null");
@@ -28,7 +28,7 @@ public record MySqlColumnHandle(String name, Type type, RemoteType remoteType, b
         requireNonNull(comment, "comment is null");
     }
 
-    ColumnMetadata toColumnMetadata()
+    public ColumnMetadata toColumnMetadata()
     {
         return ColumnMetadata.builder()
                 .setName(name)
