@@ -77,17 +77,41 @@ public final class TpchMariaDbLoader
         });
     }
 
+    /**
+     * Creates database {@code database} (dropping one of that name) holding only {@code tables}
+     * of scale factor {@code scaleFactor}, with their keys and indexes, analyzed: for federated
+     * set-ups that spread the tables over several sources. Not cached.
+     */
+    public static void loadTables(TestingMariaDbServer server, double scaleFactor, String database, List<TpchTable<?>> tables)
+    {
+        try (Connection connection = server.connect()) {
+            loadDatabase(connection, database, scaleFactor, tables);
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException("Cannot load TPC-H scale factor %s into MariaDB".formatted(scaleFactor), e);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void loadDatabase(Connection connection, String database, double scaleFactor)
+            throws SQLException, IOException
+    {
+        loadDatabase(connection, database, scaleFactor, TpchTable.getTables());
+    }
+
+    private static void loadDatabase(Connection connection, String database, double scaleFactor, List<TpchTable<?>> tables)
             throws SQLException, IOException
     {
         try (Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + database);
             statement.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci");
             statement.execute("USE " + database);
-            for (TpchTable<?> table : TpchTable.getTables()) {
+            for (TpchTable<?> table : tables) {
                 statement.execute(TpchTables.createTableSql(table));
             }
-            for (TpchTable<?> table : TpchTable.getTables()) {
+            for (TpchTable<?> table : tables) {
                 Path file = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "tpch-" + table.getTableName() + "-", ".tsv");
                 try {
                     write(file, table, scaleFactor);
@@ -100,9 +124,11 @@ public final class TpchMariaDbLoader
                 }
             }
             for (String index : INDEXES) {
-                statement.execute(index);
+                if (tables.stream().anyMatch(table -> index.contains(" " + table.getTableName() + " "))) {
+                    statement.execute(index);
+                }
             }
-            for (TpchTable<?> table : TpchTable.getTables()) {
+            for (TpchTable<?> table : tables) {
                 statement.execute("ANALYZE TABLE " + table.getTableName());
             }
         }
