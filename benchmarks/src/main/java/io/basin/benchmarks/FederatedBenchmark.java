@@ -32,7 +32,7 @@ import java.util.Map;
  * connection) and {@code READ_PARALLELISM 4} (four ctid ranges in one shared snapshot).
  * <p>
  * {@code --sf N} (1), {@code --queries 1,3} (all), {@code --runs N} (3), {@code --warmups N} (1),
- * {@code --scan-runs N} (3). Exit code 0 when every query gave the same rows both ways.
+ * {@code --scan-runs N} (3), {@code --explain true} (print both plans of each query). Exit code 0 when every query gave the same rows both ways.
  */
 public final class FederatedBenchmark
 {
@@ -96,6 +96,13 @@ public final class FederatedBenchmark
                     Measured on = measure(basin, sql, warmups, runs);
                     basin.execute("SET federated_pushdown = off");
                     Measured off = measure(basin, sql, warmups, runs);
+                    if (options.containsKey("explain")) {
+                        for (String setting : List.of("on", "off")) {
+                            basin.execute("SET federated_pushdown = " + setting);
+                            System.out.printf("EXPLAIN q%d, pushdown %s:%n%s%n", query, setting,
+                                    String.join("\n", basin.execute("EXPLAIN " + sql).rows().stream().map(row -> (String) row.getFirst()).toList()));
+                        }
+                    }
                     boolean same = io.basin.testing.ResultComparator.compare(off.result(), on.result(), io.basin.testing.QueryAssertions.hasTopLevelOrderBy(sql)).isEmpty();
                     ok &= same;
                     double ratio = off.medianMillis() / on.medianMillis();

@@ -249,10 +249,12 @@ public final class PushSubqueriesIntoSources
             }
         }
         RelOptCluster cluster = subtree.getCluster();
-        // the statement's rows as estimated from the sources' statistics, for Basin's join planning
+        // the statement's rows as estimated from the sources' statistics, and those of the largest
+        // table it reads, for Basin's join planning (how much the pushed filters keep)
         Double estimatedRows = cluster.getMetadataQuery().getRowCount(subtree);
         if (estimatedRows != null && table.rowCount().isEmpty()) {
-            table = new ResolvedTable(table.name(), table.handle(), table.columns(), OptionalDouble.of(estimatedRows), table.distinctValues(), table.remoteSql());
+            table = new ResolvedTable(table.name(), table.handle(), table.columns(), OptionalDouble.of(estimatedRows), table.distinctValues(), table.remoteSql(),
+                    largestInput(subtree));
         }
         RelNode scan = LogicalTableScan.create(cluster,
                 new NamedTable(List.of(source.catalogName(), "system", "query"), subtree.getRowType(), Optional.of(new ConnectorTable(table))),
@@ -261,6 +263,20 @@ public final class PushSubqueriesIntoSources
             return Optional.of(LogicalSort.create(scan, sort.getCollation(), null, sort.fetch));
         }
         return Optional.of(scan);
+    }
+
+    /** The estimated rows of the largest table a subtree reads. */
+    private static OptionalDouble largestInput(RelNode subtree)
+    {
+        if (subtree instanceof TableScan scan) {
+            Double rows = scan.getCluster().getMetadataQuery().getRowCount(scan);
+            return rows == null ? OptionalDouble.empty() : OptionalDouble.of(rows);
+        }
+        return subtree.getInputs().stream()
+                .map(PushSubqueriesIntoSources::largestInput)
+                .filter(OptionalDouble::isPresent)
+                .mapToDouble(OptionalDouble::getAsDouble)
+                .max();
     }
 
     /** A table for a plan fragment: a name, a row type and, for a pushed-down statement, the table Basin reads. */
