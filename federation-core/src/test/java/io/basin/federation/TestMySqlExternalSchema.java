@@ -171,7 +171,8 @@ class TestMySqlExternalSchema
         // the pushable conjunct beside it is still sent
         String underscore = "SELECT id FROM crm.accounts WHERE name LIKE 'Zo_' AND score > 0";
         assertQuery(underscore, "SELECT id FROM crm.accounts WHERE name COLLATE utf8mb4_nopad_bin LIKE 'Zo_' AND score > 0");
-        assertThat(remoteStatements(underscore)).singleElement().asString().contains("`score` > 0").doesNotContain("LIKE");
+        // ... selecting only the columns Basin still needs (the result's and the LIKE's)
+        assertThat(remoteStatements(underscore)).singleElement().asString().contains("`score` > 0").doesNotContain("LIKE").startsWith("SELECT `id`, `name` FROM (");
         String grouped = "SELECT lower(name), count(*) FROM crm.accounts GROUP BY lower(name)";
         assertQuery(grouped, "SELECT lower(name) COLLATE utf8mb4_nopad_bin AS n, count(*) FROM crm.accounts GROUP BY n");
         // MySQL sorts NULL first ascending; Basin last, and the pushed sort says so

@@ -17,9 +17,11 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelShuttleImpl;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rel.logical.LogicalTableScan;
@@ -32,6 +34,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.ImmutableBitSet;
+import org.apache.calcite.util.mapping.Mappings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,6 +129,12 @@ public final class PushSubqueriesIntoSources
             String catalog = table.table().name().catalog();
             return new Visited(node, sources.dialect(catalog).map(dialect -> new Source(catalog, dialect)));
         }
+        if (node instanceof Project project && project.getInput() instanceof Filter filter) {
+            Optional<Visited> split = splitFilterUnderProject(project, filter);
+            if (split.isPresent()) {
+                return split.get();
+            }
+        }
         List<Visited> inputs = node.getInputs().stream().map(this::visit).toList();
         Optional<Source> common = inputs.isEmpty() ? Optional.empty() : inputs.getFirst().source();
         for (Visited input : inputs) {
@@ -188,6 +197,53 @@ public final class PushSubqueriesIntoSources
         boolean pays = output <= MAX_JOIN_GROWTH * largerInput;
         log.debug("Join of {} and {} rows ({} and {} distinct keys), about {} rows out: pushed {}", leftRows, rightRows, leftDistinct, rightDistinct, output, pays);
         return pays;
+    }
+
+    /**
+     * A projection over a filter the source cannot run whole: the conjuncts it can run are sent
+     * with only the columns the projection and the other conjuncts use (not every column of the
+     * filter's input), and Basin applies the rest and the projection.
+     */
+    private Optional<Visited> splitFilterUnderProject(Project project, Filter filter)
+    {
+        Visited input = visit(filter.getInput());
+        if (input.source().isEmpty()) {
+            return Optional.empty();
+        }
+        Source source = input.source().get();
+        RemoteOperations operations = new RemoteOperations(source.dialect());
+        if (operations.supports(filter)) {
+            return Optional.empty();
+        }
+        List<RexNode> remote = new ArrayList<>();
+        List<RexNode> local = new ArrayList<>();
+        for (RexNode conjunct : RelOptUtil.conjunctions(filter.getCondition())) {
+            (operations.supportsCondition(conjunct) ? remote : local).add(conjunct);
+        }
+        if (remote.isEmpty()) {
+            return Optional.empty();
+        }
+        RexNode localCondition = RexUtil.composeConjunction(rexBuilder, local);
+        ImmutableBitSet used = RelOptUtil.InputFinder.bits(project.getProjects(), localCondition);
+        List<Integer> kept = used.asList();
+        if (kept.isEmpty()) {
+            // nothing to select: the filter alone is split (splitFilter)
+            return Optional.empty();
+        }
+        List<RexNode> keptFields = new ArrayList<>();
+        List<String> keptNames = new ArrayList<>();
+        for (int field : kept) {
+            keptFields.add(rexBuilder.makeInputRef(filter, field));
+            keptNames.add(filter.getRowType().getFieldNames().get(field));
+        }
+        RelNode remoteFilter = filter.copy(filter.getTraitSet(), input.rel(), RexUtil.composeConjunction(rexBuilder, remote));
+        RelNode trimmed = LogicalProject.create(remoteFilter, List.of(), keptFields, keptNames, java.util.Set.of());
+        RelNode pushed = push(trimmed, source);
+        // field i of the filter is field kept.indexOf(i) of the pushed statement
+        Mappings.TargetMapping mapping = Mappings.target(kept::indexOf, filter.getRowType().getFieldCount(), kept.size());
+        RelNode localFilter = LogicalFilter.create(pushed, RexUtil.apply(mapping, localCondition));
+        RelNode projected = project.copy(project.getTraitSet(), localFilter, RexUtil.apply(mapping, project.getProjects()), project.getRowType());
+        return Optional.of(new Visited(projected, Optional.empty()));
     }
 
     /**
