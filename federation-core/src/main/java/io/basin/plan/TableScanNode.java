@@ -15,9 +15,14 @@ import static java.util.Objects.requireNonNull;
  * Reads a connector table; with {@code remoteSql}, the result of a statement Basin pushed down to
  * the table's source, which EXPLAIN shows.
  */
-public record TableScanNode(QualifiedTableName table, ConnectorTableHandle handle, List<TableColumn> columns, OptionalDouble rowCount, Optional<String> remoteSql)
+public record TableScanNode(QualifiedTableName table, ConnectorTableHandle handle, List<TableColumn> columns, OptionalDouble rowCount, Optional<String> remoteSql, OptionalDouble inputRowCount)
         implements PlanNode
 {
+    public TableScanNode(QualifiedTableName table, ConnectorTableHandle handle, List<TableColumn> columns, OptionalDouble rowCount, Optional<String> remoteSql)
+    {
+        this(table, handle, columns, rowCount, remoteSql, OptionalDouble.empty());
+    }
+
     public TableScanNode(QualifiedTableName table, ConnectorTableHandle handle, List<TableColumn> columns, OptionalDouble rowCount)
     {
         this(table, handle, columns, rowCount, Optional.empty());
@@ -30,6 +35,7 @@ public record TableScanNode(QualifiedTableName table, ConnectorTableHandle handl
         requireNonNull(handle, "handle is null");
         columns = List.copyOf(requireNonNull(columns, "columns is null"));
         requireNonNull(rowCount, "rowCount is null");
+        requireNonNull(inputRowCount, "inputRowCount is null");
     }
 
     @Override
