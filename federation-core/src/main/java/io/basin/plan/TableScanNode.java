@@ -13,9 +13,10 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Reads a connector table; with {@code remoteSql}, the result of a statement Basin pushed down to
- * the table's source, which EXPLAIN shows.
+ * the table's source, which EXPLAIN shows. {@code pushdown} describes what the connector took
+ * over at planning (a filter, an aggregation), in its own words, for EXPLAIN.
  */
-public record TableScanNode(QualifiedTableName table, ConnectorTableHandle handle, List<TableColumn> columns, OptionalDouble rowCount, Optional<String> remoteSql)
+public record TableScanNode(QualifiedTableName table, ConnectorTableHandle handle, List<TableColumn> columns, OptionalDouble rowCount, Optional<String> remoteSql, Optional<String> pushdown)
         implements PlanNode
 {
     public TableScanNode(QualifiedTableName table, ConnectorTableHandle handle, List<TableColumn> columns, OptionalDouble rowCount)
@@ -23,8 +24,14 @@ public record TableScanNode(QualifiedTableName table, ConnectorTableHandle handl
         this(table, handle, columns, rowCount, Optional.empty());
     }
 
+    public TableScanNode(QualifiedTableName table, ConnectorTableHandle handle, List<TableColumn> columns, OptionalDouble rowCount, Optional<String> remoteSql)
+    {
+        this(table, handle, columns, rowCount, remoteSql, Optional.empty());
+    }
+
     public TableScanNode
     {
+        requireNonNull(pushdown, "pushdown is null");
         requireNonNull(remoteSql, "remoteSql is null");
         requireNonNull(table, "table is null");
         requireNonNull(handle, "handle is null");
