@@ -846,7 +846,9 @@ public final class Session
                 case io.basin.plan.ValuesNode values when values.rows().isEmpty() -> io.trino.spi.predicate.TupleDomain.none();
                 default -> throw new BasinException(FEATURE_NOT_SUPPORTED, "DELETE supports WHERE conditions that compare columns with constants (=, <, <=, >, >=, IN, IS NULL) joined by AND");
             };
-            ConnectorMetadata metadata = catalogs.metadata(target.catalog());
+            // a table of an external schema is deleted from in its source's catalog
+            String catalog = table.name().catalog();
+            ConnectorMetadata metadata = catalogs.metadata(catalog);
             io.trino.spi.connector.ConnectorTableHandle handle = scanHandle;
             if (!constraint.isAll()) {
                 handle = metadata.applyFilter(catalogs.session(), handle, new io.trino.spi.connector.Constraint(constraint))
@@ -854,7 +856,7 @@ public final class Session
                         .orElse(handle);
             }
             io.trino.spi.connector.ConnectorTableHandle deleteHandle = metadata.applyDelete(catalogs.session(), handle)
-                    .orElseThrow(() -> new BasinException(FEATURE_NOT_SUPPORTED, "DELETE is not supported for tables of database \"" + target.catalog() + "\""));
+                    .orElseThrow(() -> new BasinException(FEATURE_NOT_SUPPORTED, "DELETE is not supported for tables of database \"" + catalog + "\""));
             long deleted = metadata.executeDelete(catalogs.session(), deleteHandle).orElse(-1);
             catalogs.commit();
             return QueryResult.updateCount(deleted);

@@ -62,6 +62,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -568,6 +569,29 @@ final class IcebergMetadata
             return null;
         });
         return Optional.empty();
+    }
+
+    // DELETE
+
+    @Override
+    public Optional<ConnectorTableHandle> applyDelete(ConnectorSession session, ConnectorTableHandle handle)
+    {
+        if (handle instanceof IcebergTableHandle table && table.aggregation().isEmpty()) {
+            return Optional.of(handle);
+        }
+        return Optional.empty();
+    }
+
+    /** The rows the handle's predicate accepts become Iceberg position deletes, committed as one snapshot. */
+    @Override
+    public OptionalLong executeDelete(ConnectorSession session, ConnectorTableHandle tableHandle)
+    {
+        IcebergTableHandle handle = (IcebergTableHandle) tableHandle;
+        // the latest metadata: the commit checks for conflicts since the snapshot the statement read
+        Table table = call("load table " + handle.name(), () -> lake.catalog().loadTable(identifier(handle.name())));
+        long deleted = call("delete from " + handle.name(), () -> PositionDeletes.delete(table, handle));
+        tables.remove(handle.name());
+        return OptionalLong.of(deleted);
     }
 
     private IcebergWriteHandle writeHandle(SchemaTableName name, Optional<String> createTransactionId, Table table)
