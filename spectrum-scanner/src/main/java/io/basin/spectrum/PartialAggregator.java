@@ -39,6 +39,9 @@ final class PartialAggregator
     private final Map<Object, Integer> groupIds = new HashMap<>();
     private final List<Object> groupKeys = new ArrayList<>();
     private final List<Type> outputTypes;
+    // group of each position of the page being added (all 0 without grouping)
+    private int[] groups = new int[0];
+    private final LongGroups longGroups = new LongGroups();
 
     PartialAggregator(PartialAggregation aggregation, List<ScanColumn> columns)
     {
@@ -66,20 +69,133 @@ final class PartialAggregator
                 case Type _ when aggregate.outputType() instanceof BigintType -> new LongSumState(channel, input);
                 default -> new DecimalSumState(channel, input, (DecimalType) aggregate.outputType());
             };
-            case MIN -> new ExtremeState(channel, input, false);
-            case MAX -> new ExtremeState(channel, input, true);
+            case MIN -> RowFilter.orderedAsLong(input) ? new LongExtremeState(channel, input, false) : new ExtremeState(channel, input, false);
+            case MAX -> RowFilter.orderedAsLong(input) ? new LongExtremeState(channel, input, true) : new ExtremeState(channel, input, true);
         };
     }
 
     void add(Page page, int[] positions, int count)
     {
-        int[] groups = new int[count];
-        for (int i = 0; i < count; i++) {
-            groups[i] = groupOf(page, positions[i]);
+        if (groups.length < count) {
+            groups = new int[count];
+        }
+        if (groupingChannels.length == 0) {
+            // one group: no keys to look up
+            if (count > 0 && groupKeys.isEmpty()) {
+                groupIds.put(List.of(), 0);
+                groupKeys.add(List.of());
+            }
+        }
+        else {
+            assignGroups(page, positions, count);
         }
         int groupCount = groupKeys.size();
         for (State state : states) {
             state.add(page, positions, groups, count, groupCount);
+        }
+    }
+
+    /**
+     * The group of each position: a single key whose values are longs goes through an
+     * open-addressing table; keys from dictionaries (as Parquet's dictionary-encoded columns
+     * decode) are looked up once per dictionary entry; anything else per row through the map.
+     */
+    private void assignGroups(Page page, int[] positions, int count)
+    {
+        if (groupingChannels.length == 1 && RowFilter.orderedAsLong(groupingTypes.getFirst())) {
+            Block block = page.getBlock(groupingChannels[0]);
+            Type type = groupingTypes.getFirst();
+            for (int i = 0; i < count; i++) {
+                int position = positions[i];
+                groups[i] = block.isNull(position) ? groupOf(page, position) : longGroups.groupOf(type.getLong(block, position), page, position);
+            }
+            return;
+        }
+        // dictionaries: a cache from combined dictionary positions to groups, for small dictionaries
+        Block[] blocks = new Block[groupingChannels.length];
+        long combinations = 1;
+        for (int k = 0; k < blocks.length; k++) {
+            blocks[k] = page.getBlock(groupingChannels[k]);
+            combinations *= blocks[k].getUnderlyingValueBlock().getPositionCount();
+        }
+        if (combinations > 0 && combinations < count && combinations <= 1 << 16) {
+            int[] cache = new int[(int) combinations];
+            Arrays.fill(cache, -1);
+            for (int i = 0; i < count; i++) {
+                int position = positions[i];
+                int slot = 0;
+                for (Block block : blocks) {
+                    slot = slot * block.getUnderlyingValueBlock().getPositionCount() + block.getUnderlyingValuePosition(position);
+                }
+                int group = cache[slot];
+                if (group < 0) {
+                    group = groupOf(page, position);
+                    cache[slot] = group;
+                }
+                groups[i] = group;
+            }
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            groups[i] = groupOf(page, positions[i]);
+        }
+    }
+
+    /** Group ids of non-null long keys, in an open-addressing table. */
+    private final class LongGroups
+    {
+        private long[] keys = new long[1024];
+        private int[] ids = new int[1024];
+        private int size;
+
+        LongGroups()
+        {
+            Arrays.fill(ids, -1);
+        }
+
+        int groupOf(long key, Page page, int position)
+        {
+            int mask = keys.length - 1;
+            int slot = hash(key) & mask;
+            while (ids[slot] >= 0) {
+                if (keys[slot] == key) {
+                    return ids[slot];
+                }
+                slot = (slot + 1) & mask;
+            }
+            int group = PartialAggregator.this.groupOf(page, position);
+            keys[slot] = key;
+            ids[slot] = group;
+            if (++size * 2 > keys.length) {
+                grow();
+            }
+            return group;
+        }
+
+        private void grow()
+        {
+            long[] oldKeys = keys;
+            int[] oldIds = ids;
+            keys = new long[oldKeys.length * 2];
+            ids = new int[oldIds.length * 2];
+            Arrays.fill(ids, -1);
+            int mask = keys.length - 1;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldIds[i] >= 0) {
+                    int slot = hash(oldKeys[i]) & mask;
+                    while (ids[slot] >= 0) {
+                        slot = (slot + 1) & mask;
+                    }
+                    keys[slot] = oldKeys[i];
+                    ids[slot] = oldIds[i];
+                }
+            }
+        }
+
+        private static int hash(long key)
+        {
+            long mixed = key * 0x9E3779B97F4A7C15L;
+            return (int) (mixed ^ (mixed >>> 32));
         }
     }
 
@@ -337,6 +453,59 @@ final class PartialAggregator
         {
             if (seen[group]) {
                 DoubleType.DOUBLE.writeDouble(output, sums[group]);
+            }
+            else {
+                output.appendNull();
+            }
+        }
+    }
+
+    /** min or max of a type whose values order like their stored longs. */
+    private static final class LongExtremeState
+            implements State
+    {
+        private final int channel;
+        private final Type type;
+        private final boolean max;
+        private long[] values = new long[16];
+        private boolean[] seen = new boolean[16];
+
+        LongExtremeState(int channel, Type type, boolean max)
+        {
+            this.channel = channel;
+            this.type = type;
+            this.max = max;
+        }
+
+        @Override
+        public void add(Page page, int[] positions, int[] groups, int count, int groupCount)
+        {
+            if (groupCount > values.length) {
+                int size = Math.max(groupCount, values.length * 2);
+                values = Arrays.copyOf(values, size);
+                seen = Arrays.copyOf(seen, size);
+            }
+            Block block = page.getBlock(channel);
+            boolean mayHaveNull = block.mayHaveNull();
+            for (int i = 0; i < count; i++) {
+                int position = positions[i];
+                if (mayHaveNull && block.isNull(position)) {
+                    continue;
+                }
+                long value = type.getLong(block, position);
+                int group = groups[i];
+                if (!seen[group] || (max ? value > values[group] : value < values[group])) {
+                    values[group] = value;
+                    seen[group] = true;
+                }
+            }
+        }
+
+        @Override
+        public void write(int group, BlockBuilder output)
+        {
+            if (seen[group]) {
+                type.writeLong(output, values[group]);
             }
             else {
                 output.appendNull();

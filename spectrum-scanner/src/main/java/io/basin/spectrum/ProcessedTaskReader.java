@@ -80,8 +80,8 @@ final class ProcessedTaskReader
             }
             Page output = project(page);
             if (kept < positionCount) {
-                // the page keeps the positions array: give it its own
-                output = output.getPositions(java.util.Arrays.copyOf(positions, kept), 0, kept);
+                // flat blocks of the kept rows: the engine reads them faster than position views
+                output = output.copyPositions(positions, 0, kept);
             }
             counters.addRowsReturned(kept);
             return output;

@@ -96,7 +96,8 @@ final class RowFilter
         return count;
     }
 
-    private static boolean orderedAsLong(Type type)
+    /** Whether the type's values order like the longs that hold them. */
+    static boolean orderedAsLong(Type type)
     {
         return type instanceof BigintType || type instanceof IntegerType || type instanceof SmallintType || type instanceof TinyintType
                 || type instanceof DateType
