@@ -29,6 +29,7 @@ class TestLakeAggregationPushdown
 
     private TestingBasin basin;
     private QueryAssertions assertions;
+    private String schema;
 
     @BeforeAll
     void setUp()
@@ -41,6 +42,15 @@ class TestLakeAggregationPushdown
         session.execute("CREATE SCHEMA lake." + schema);
         session.execute("CREATE TABLE lake.%s.lineitem AS SELECT * FROM tpch.%s.lineitem".formatted(schema, schema));
         session.execute("CREATE TABLE lake.%s.orders PARTITIONED BY (o_orderstatus) AS SELECT * FROM tpch.%s.orders".formatted(schema, schema));
+        // the same orders as ORC files, in a second lake catalog
+        java.nio.file.Path orcLake = basin.dataDirectory().resolve("orclake");
+        basin.basin().engine().connectors().createCatalog("orclake", "iceberg", java.util.Map.of(
+                "iceberg.catalog.uri", "jdbc:sqlite:" + orcLake.resolve("catalog.db"),
+                "iceberg.warehouse", orcLake.resolve("warehouse").toUri().toString(),
+                "iceberg.file-format", "orc"));
+        session.execute("CREATE SCHEMA orclake." + schema);
+        session.execute("CREATE TABLE orclake.%s.orders PARTITIONED BY (o_orderstatus) AS SELECT * FROM tpch.%s.orders".formatted(schema, schema));
+        this.schema = schema;
         session.execute("SET search_path = \"lake.%s\"".formatted(schema));
         // values with NULLs in keys and aggregated columns, of several types
         assertions.executeOnPostgres("DROP TABLE IF EXISTS lake_agg_values");
@@ -164,6 +174,18 @@ class TestLakeAggregationPushdown
         assertions.assertQuery(session(), "SELECT k, sum(d), count(*) FROM lake_agg_values WHERE g IS NULL GROUP BY k");
         assertions.assertQuery(session(), "SELECT k, max(s), count(*) FROM lake_agg_values WHERE i IN (1, 4, 5) OR i IS NULL GROUP BY k");
         assertThat(explain("SELECT k, sum(d) FROM lake_agg_values GROUP BY k")).contains("partial aggregation");
+    }
+
+    @Test
+    void testOrcFiles()
+    {
+        String orders = "orclake.%s.orders".formatted(schema);
+        String metadataQuery = "SELECT count(*), min(o_orderdate), max(o_totalprice), count(o_comment) FROM %s WHERE o_orderstatus = 'O'";
+        assertThat(explain(metadataQuery.formatted(orders))).contains("answered from metadata");
+        assertions.assertQuery(session(), metadataQuery.formatted(orders), metadataQuery.formatted("orders"));
+        String partialQuery = "SELECT o_orderpriority, count(*), sum(o_totalprice), avg(o_shippriority), max(o_clerk) FROM %s WHERE o_orderdate < DATE '1995-06-01' GROUP BY o_orderpriority";
+        assertThat(explain(partialQuery.formatted(orders))).contains("partial aggregation");
+        assertions.assertQuery(session(), partialQuery.formatted(orders), partialQuery.formatted("orders"));
     }
 
     @Test
