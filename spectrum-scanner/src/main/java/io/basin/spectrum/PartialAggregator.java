@@ -6,6 +6,7 @@ import io.trino.spi.PageBuilder;
 import io.trino.spi.TrinoException;
 import io.trino.spi.block.Block;
 import io.trino.spi.block.BlockBuilder;
+import io.trino.spi.block.VariableWidthBlock;
 import io.trino.spi.type.BigintType;
 import io.trino.spi.type.DecimalType;
 import io.trino.spi.type.DoubleType;
@@ -536,6 +537,10 @@ final class PartialAggregator
                 values = Arrays.copyOf(values, Math.max(groupCount, values.length * 2));
             }
             Block block = page.getBlock(channel);
+            if (block.getUnderlyingValueBlock() instanceof VariableWidthBlock) {
+                addStrings(block, positions, groups, count);
+                return;
+            }
             for (int i = 0; i < count; i++) {
                 int position = positions[i];
                 if (block.isNull(position)) {
@@ -551,6 +556,30 @@ final class PartialAggregator
                     if (max ? comparison > 0 : comparison < 0) {
                         values[groups[i]] = value;
                     }
+                }
+            }
+        }
+
+        /** Strings compared in place in the block's bytes; only a new extreme is copied out. */
+        private void addStrings(Block block, int[] positions, int[] groups, int count)
+        {
+            VariableWidthBlock strings = (VariableWidthBlock) block.getUnderlyingValueBlock();
+            Slice raw = strings.getRawSlice();
+            for (int i = 0; i < count; i++) {
+                int position = block.getUnderlyingValuePosition(positions[i]);
+                if (strings.isNull(position)) {
+                    continue;
+                }
+                int offset = strings.getRawSliceOffset(position);
+                int length = strings.getSliceLength(position);
+                Slice current = (Slice) values[groups[i]];
+                if (current == null) {
+                    values[groups[i]] = raw.copy(offset, length);
+                    continue;
+                }
+                int comparison = raw.compareTo(offset, length, current, 0, current.length());
+                if (max ? comparison > 0 : comparison < 0) {
+                    values[groups[i]] = raw.copy(offset, length);
                 }
             }
         }

@@ -48,7 +48,7 @@ final class ManifestAggregates
 
     static Optional<Answer> answer(Table table, IcebergTableHandle handle, List<IcebergAggregateColumnHandle> aggregates)
     {
-        if (!IcebergExpressions.translatesExactly(handle.predicate())) {
+        if (!IcebergExpressions.translatesExactly(handle.predicate()) || !onIdentityPartitionColumns(table, handle)) {
             return Optional.empty();
         }
         if (aggregates.stream().anyMatch(aggregate -> aggregate.function() == io.basin.spectrum.PartialAggregation.Function.SUM)) {
@@ -81,6 +81,18 @@ final class ManifestAggregates
             values.add(accumulator.result());
         }
         return Optional.of(new Answer(values, files));
+    }
+
+    /**
+     * Whether every column the predicate names is an identity partition column of every partition
+     * spec: otherwise some file's rows may match only in part, and there is no need to plan the
+     * scan to find out.
+     */
+    private static boolean onIdentityPartitionColumns(Table table, IcebergTableHandle handle)
+    {
+        return handle.predicate().getDomains().map(domains -> domains.keySet().stream().allMatch(column -> table.specs().values().stream()
+                        .allMatch(spec -> spec.fields().stream().anyMatch(field -> field.sourceId() == column.fieldId() && field.transform().isIdentity()))))
+                .orElse(true);
     }
 
     /** One aggregate's value over the files seen so far. */
