@@ -25,7 +25,9 @@ public enum SpectrumErrorCode
     /** A catalog property is missing or invalid. */
     LAKE_INVALID_CONFIGURATION(5, USER_ERROR),
     /** A worker failed in a way that is a bug. */
-    LAKE_INTERNAL_ERROR(6, INTERNAL_ERROR);
+    LAKE_INTERNAL_ERROR(6, INTERNAL_ERROR),
+    /** A sum the scan workers compute does not fit its type. */
+    LAKE_NUMERIC_OVERFLOW(7, USER_ERROR);
 
     // Trino reserves 0x0100_0000 and up for connectors; Basin's lake takes its own block.
     private static final int BASE = 0x0B00_0000;
