@@ -305,7 +305,7 @@ public final class Session
     {
         return switch (statement) {
             case Statement.CreateTableAs _, Statement.CreateTable _, Statement.Insert _, Statement.CopyFrom _, Statement.DropTable _, Statement.CreateSchema _, Statement.DropSchema _,
-                 Statement.Delete _, Statement.Truncate _, Statement.Vacuum _, Statement.CreateExternalSchema _ -> true;
+                 Statement.Delete _, Statement.Update _, Statement.Truncate _, Statement.Vacuum _, Statement.CreateExternalSchema _ -> true;
             // they commit in the system catalog at once, so a ROLLBACK could not undo them
             case Statement.UserStatement _ -> true;
             default -> false;
@@ -315,11 +315,43 @@ public final class Session
     private static RuntimeException translate(Throwable e)
     {
         return switch (e) {
-            case TrinoException trino -> trino;
+            case TrinoException trino -> connectorError(trino);
             case StackOverflowError _ -> StatementParser.tooDeeplyNested(e);
             case RuntimeException runtime when runtime.getClass().getName().startsWith("io.basin") -> runtime;
             default -> new BasinException(INTERNAL_ERROR_CODE, "Internal error: " + e, e);
         };
+    }
+
+    /** The PostgreSQL error a connector's standard error stands for, where there is one; other errors as they are. */
+    private static RuntimeException connectorError(TrinoException e)
+    {
+        io.trino.spi.ErrorCode code = e.getErrorCode();
+        BasinErrorCode basin = null;
+        if (code.equals(io.trino.spi.StandardErrorCode.COLUMN_NOT_FOUND.toErrorCode())) {
+            basin = BasinErrorCode.UNDEFINED_COLUMN;
+        }
+        else if (code.equals(io.trino.spi.StandardErrorCode.COLUMN_ALREADY_EXISTS.toErrorCode()) || code.equals(io.trino.spi.StandardErrorCode.DUPLICATE_COLUMN_NAME.toErrorCode())) {
+            basin = BasinErrorCode.DUPLICATE_COLUMN;
+        }
+        else if (code.equals(io.trino.spi.StandardErrorCode.CONSTRAINT_VIOLATION.toErrorCode())) {
+            basin = BasinErrorCode.NOT_NULL_VIOLATION;
+        }
+        else if (code.equals(io.trino.spi.StandardErrorCode.MERGE_TARGET_ROW_MULTIPLE_MATCHES.toErrorCode())) {
+            basin = BasinErrorCode.CARDINALITY_VIOLATION;
+        }
+        else if (code.equals(io.trino.spi.StandardErrorCode.TRANSACTION_CONFLICT.toErrorCode())) {
+            basin = BasinErrorCode.SERIALIZATION_FAILURE;
+        }
+        else if (code.equals(io.trino.spi.StandardErrorCode.TABLE_NOT_FOUND.toErrorCode())) {
+            basin = BasinErrorCode.UNDEFINED_TABLE;
+        }
+        else if (code.equals(io.trino.spi.StandardErrorCode.TABLE_ALREADY_EXISTS.toErrorCode())) {
+            basin = BasinErrorCode.DUPLICATE_TABLE;
+        }
+        else if (code.equals(io.trino.spi.StandardErrorCode.INVALID_TABLE_PROPERTY.toErrorCode())) {
+            basin = BasinErrorCode.INVALID_TABLE_DEFINITION;
+        }
+        return basin == null ? e : new BasinException(basin, e.getMessage(), e);
     }
 
     private StatementResult startQuery(Statement.Query query)
@@ -403,6 +435,7 @@ public final class Session
             case Statement.Unload unload -> unload(unload);
             case Statement.DropTable drop -> dropTable(drop);
             case Statement.Delete delete -> delete(delete);
+            case Statement.Update update -> update(update);
             case Statement.Truncate truncate -> truncate(truncate);
             case Statement.Vacuum vacuum -> vacuum(vacuum);
             case Statement.CreateSchema create -> createSchema(create);
@@ -461,6 +494,7 @@ public final class Session
             case Statement.CopyFrom copy -> qualify(copy.target()).catalog().equals(local);
             case Statement.DropTable drop -> qualify(drop.name()).catalog().equals(local);
             case Statement.Delete delete -> qualify(delete.target()).catalog().equals(local);
+            case Statement.Update update -> qualify(update.target()).catalog().equals(local);
             case Statement.Truncate truncate -> qualify(truncate.target()).catalog().equals(local);
             case Statement.CreateSchema create -> (create.name().size() == 2 ? create.name().get(0) : settings.catalog()).equals(local);
             case Statement.DropSchema drop -> (drop.name().size() == 2 ? drop.name().get(0) : settings.catalog()).equals(local) && !isExternalSchema(drop);
@@ -852,6 +886,79 @@ public final class Session
             long deleted = metadata.executeDelete(catalogs.session(), deleteHandle).orElse(-1);
             catalogs.commit();
             return QueryResult.updateCount(deleted);
+        }
+    }
+
+    /**
+     * UPDATE through the connector's merge hooks: the statement's rows ({@code SELECT alias.*,
+     * value, ... FROM target alias [, ...] WHERE ...}, see {@link Statement.Update}) carry the
+     * old columns, the row id and the assigned values; every column's new value (assigned, cast
+     * to the column's type, or kept) and the row id go to the connector's merge sinks, and the
+     * change commits atomically with the statement (or the transaction block).
+     */
+    private QueryResult update(Statement.Update update)
+    {
+        QualifiedTableName target = qualify(update.target());
+        String queryId = engine.nextQueryId();
+        try (QueryCatalogs catalogs = newCatalogs(queryId, false)) {
+            ResolvedTable table = catalogs.resolveTable(target)
+                    .orElseThrow(() -> new BasinException(UNDEFINED_TABLE, "relation \"" + target + "\" does not exist"));
+            List<TableColumn> columns = table.columns();
+            List<Integer> assigned = new ArrayList<>();
+            for (String name : update.columns()) {
+                int ordinal = -1;
+                for (int i = 0; i < columns.size(); i++) {
+                    if (columns.get(i).name().equals(name)) {
+                        ordinal = i;
+                    }
+                }
+                if (ordinal < 0) {
+                    throw new BasinException(BasinErrorCode.UNDEFINED_COLUMN, "column \"" + name + "\" of relation \"" + target.table() + "\" does not exist");
+                }
+                if (assigned.contains(ordinal)) {
+                    throw new BasinException(BasinErrorCode.SYNTAX_ERROR, "multiple assignments to same column \"" + name + "\"");
+                }
+                assigned.add(ordinal);
+            }
+            ConnectorMetadata metadata = catalogs.metadata(target.catalog());
+            io.trino.spi.connector.ColumnHandle rowIdHandle;
+            ColumnMetadata rowId;
+            try {
+                rowIdHandle = metadata.getMergeRowIdColumnHandle(catalogs.session(), table.handle());
+                rowId = metadata.getColumnMetadata(catalogs.session(), table.handle(), rowIdHandle);
+            }
+            catch (TrinoException e) {
+                if (e.getErrorCode().equals(io.trino.spi.StandardErrorCode.NOT_SUPPORTED.toErrorCode())) {
+                    throw new BasinException(FEATURE_NOT_SUPPORTED, "UPDATE is not supported for tables of database \"" + target.catalog() + "\"", e);
+                }
+                throw e;
+            }
+            catalogs.exposeRowId(target, new TableColumn(rowId.getName(), rowId.getType(), rowIdHandle));
+            QueryPlanner.PlannedQuery planned = planner(catalogs).plan(update.rows());
+            List<Type> types = planned.root().outputTypes();
+            int rowIdChannel = columns.size();
+            if (types.size() != columns.size() + 1 + update.columns().size()) {
+                throw new IllegalStateException("UPDATE rows have %s columns, expected %s".formatted(types.size(), columns.size() + 1 + update.columns().size()));
+            }
+            List<Expression> projections = new ArrayList<>();
+            for (int ordinal = 0; ordinal < columns.size(); ordinal++) {
+                int assignment = assigned.indexOf(ordinal);
+                if (assignment < 0) {
+                    projections.add(new InputReference(ordinal, types.get(ordinal)));
+                    continue;
+                }
+                int channel = rowIdChannel + 1 + assignment;
+                Type columnType = columns.get(ordinal).type();
+                projections.add(AlwaysNullColumns.isAlwaysNull(planned.root(), channel)
+                        ? new io.basin.plan.expr.Constant(null, columnType)
+                        : RexTranslator.castIfNeeded(new InputReference(channel, types.get(channel)), columnType));
+            }
+            projections.add(new InputReference(rowIdChannel, types.get(rowIdChannel)));
+            PlanNode source = new ProjectNode(planned.root(), projections);
+            TableWriterNode writer = new TableWriterNode(source, target, new WriteTargets.Update(table.handle(), rowId));
+            long rows = (Long) executePlan(writer, catalogs, newQueryContext(queryId)).getFirst().getFirst();
+            catalogs.commit();
+            return QueryResult.updateCount(rows);
         }
     }
 

@@ -6,7 +6,7 @@ import io.trino.spi.connector.ConnectorTableMetadata;
 
 import static java.util.Objects.requireNonNull;
 
-/** The two ways a statement writes a table. */
+/** The ways a statement writes a table. */
 final class WriteTargets
 {
     private WriteTargets() {}
@@ -38,6 +38,23 @@ final class WriteTargets
         public String describe()
         {
             return "insert";
+        }
+    }
+
+    /** Rows replaced: the written pages carry the new values of every column, then the replaced row's id. */
+    record Update(ConnectorTableHandle handle, io.trino.spi.connector.ColumnMetadata rowId)
+            implements TableWriterNode.WriteTarget
+    {
+        Update
+        {
+            requireNonNull(handle, "handle is null");
+            requireNonNull(rowId, "rowId is null");
+        }
+
+        @Override
+        public String describe()
+        {
+            return "update";
         }
     }
 }

@@ -264,6 +264,21 @@ public final class QueryCatalogs
                 .findFirst();
     }
 
+    /**
+     * Makes {@code rowId} (the connector's hidden row id column) the last column of table
+     * {@code name} for the rest of this statement, so an UPDATE's planned rows can carry it
+     * (through {@code alias.*}). No other statement sees the column.
+     */
+    public ResolvedTable exposeRowId(QualifiedTableName name, TableColumn rowId)
+    {
+        ResolvedTable table = resolveTable(name).orElseThrow(() -> new IllegalArgumentException("No table " + name));
+        List<TableColumn> columns = new ArrayList<>(table.columns());
+        columns.add(rowId);
+        ResolvedTable withRowId = new ResolvedTable(table.name(), table.handle(), columns, table.rowCount(), table.distinctValues(), table.remoteSql());
+        resolvedTables.put(sourceName(name), Optional.of(withRowId));
+        return withRowId;
+    }
+
     /** Forget resolved tables (after DDL in the same statement sequence). */
     public void invalidate(QualifiedTableName name)
     {

@@ -44,6 +44,23 @@ public sealed interface Statement
         }
     }
 
+    /**
+     * {@code UPDATE target [alias] SET column = value, ... [FROM ...] [WHERE condition]};
+     * {@code rows} is {@code SELECT alias.*, value, ... FROM target AS alias [, ...] [WHERE
+     * condition]}, whose {@code alias.*} the engine extends with the table's row id column, so
+     * the rows it plans are the table's columns, the row id and the new values of {@code columns}.
+     */
+    record Update(List<String> target, List<String> columns, SqlNode rows)
+            implements Statement
+    {
+        public Update
+        {
+            target = List.copyOf(target);
+            columns = List.copyOf(columns);
+            requireNonNull(rows, "rows is null");
+        }
+    }
+
     /** {@code VACUUM [FULL | SORT ONLY | DELETE ONLY] [name]}: every table of the current database when no name is given. */
     record Vacuum(Optional<List<String>> target)
             implements Statement

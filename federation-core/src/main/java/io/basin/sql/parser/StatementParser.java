@@ -146,6 +146,9 @@ public final class StatementParser
             case "DELETE" -> {
                 return parseDelete(text, tokens);
             }
+            case "UPDATE" -> {
+                return parseUpdate(text, tokens);
+            }
             case "VACUUM" -> {
                 int index = 1;
                 // Redshift's variants all re-sort and reclaim here
@@ -360,6 +363,87 @@ public final class StatementParser
             throw syntaxError(sql, sql.length(), "DELETE takes a table name and an optional WHERE condition");
         }
         return new Statement.Delete(name.parts(), rows);
+    }
+
+    /**
+     * {@code UPDATE name [[AS] alias] SET column = expression [, ...] [FROM from_list] [WHERE
+     * condition]}: the rows to change are those of {@code SELECT alias.*, expression, ... FROM
+     * name AS alias [, from_list] [WHERE condition]}; the engine adds the table's row id column to
+     * {@code alias.*} (see {@link Statement.Update}).
+     */
+    private static Statement parseUpdate(String sql, List<Token> tokens)
+    {
+        NameAndEnd name = parseName(sql, tokens, 1);
+        int index = name.end();
+        String alias = name.parts().getLast();
+        if (matches(tokens, index, "AS")) {
+            index++;
+        }
+        if (index < tokens.size() && !tokens.get(index).keyword().equals("SET")) {
+            alias = tokens.get(index).identifier();
+            index++;
+        }
+        if (!matches(tokens, index, "SET")) {
+            throw syntaxError(sql, index < tokens.size() ? tokens.get(index).offset() : sql.length(), "expected SET");
+        }
+        index++;
+        List<String> columns = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        while (true) {
+            if (index >= tokens.size() || (tokens.get(index).text().equals("(") && !tokens.get(index).quoted())) {
+                throw syntaxError(sql, index < tokens.size() ? tokens.get(index).offset() : sql.length(), "expected a column name (SET column = expression)");
+            }
+            columns.add(tokens.get(index).identifier());
+            index++;
+            if (index >= tokens.size() || !tokens.get(index).text().equals("=") || tokens.get(index).quoted()) {
+                throw syntaxError(sql, index < tokens.size() ? tokens.get(index).offset() : sql.length(), "expected = after the column name");
+            }
+            index++;
+            int start = index;
+            int depth = 0;
+            while (index < tokens.size()) {
+                Token token = tokens.get(index);
+                if (!token.quoted() && token.text().equals("(")) {
+                    depth++;
+                }
+                else if (!token.quoted() && token.text().equals(")")) {
+                    depth--;
+                }
+                else if (depth == 0 && (token.text().equals(",") && !token.quoted() || token.keyword().equals("WHERE")
+                        || token.keyword().equals("FROM") && !tokens.get(index - 1).keyword().equals("DISTINCT"))) {
+                    break;
+                }
+                index++;
+            }
+            if (index == start) {
+                throw syntaxError(sql, index < tokens.size() ? tokens.get(index).offset() : sql.length(), "expected an expression");
+            }
+            values.add(sql.substring(tokens.get(start).offset(), index < tokens.size() ? tokens.get(index).offset() : sql.length()).strip());
+            if (index < tokens.size() && tokens.get(index).text().equals(",") && !tokens.get(index).quoted()) {
+                index++;
+                continue;
+            }
+            break;
+        }
+        StringBuilder select = new StringBuilder("SELECT ").append(quoted(alias)).append(".*");
+        for (String value : values) {
+            select.append(", ").append(value);
+        }
+        select.append(" FROM ").append(String.join(".", name.parts().stream().map(StatementParser::quoted).toList())).append(" AS ").append(quoted(alias));
+        if (index < tokens.size()) {
+            String rest = sql.substring(tokens.get(index).offset());
+            select.append(tokens.get(index).keyword().equals("FROM") ? ", " + rest.substring(4) : " " + rest);
+        }
+        SqlNode rows = parseWithCalcite(select.toString());
+        if (!(rows instanceof org.apache.calcite.sql.SqlSelect)) {
+            throw syntaxError(sql, sql.length(), "UPDATE takes SET assignments, an optional FROM list and an optional WHERE condition");
+        }
+        return new Statement.Update(name.parts(), columns, rows);
+    }
+
+    private static String quoted(String identifier)
+    {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
     private static Statement parseDropTable(String sql, List<Token> tokens)

@@ -19,6 +19,8 @@ import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.ColumnMetadata;
 import io.trino.spi.connector.ConnectorAccessControl;
 import io.trino.spi.connector.ConnectorInsertTableHandle;
+import io.trino.spi.connector.ConnectorMergeTableHandle;
+import io.trino.spi.connector.RowChangeParadigm;
 import io.trino.spi.connector.ConnectorMetadata;
 import io.trino.spi.connector.ConnectorOutputMetadata;
 import io.trino.spi.connector.ConnectorOutputTableHandle;
@@ -46,6 +48,7 @@ import io.trino.spi.type.Type;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +57,7 @@ import java.util.OptionalLong;
 
 import static io.trino.spi.StandardErrorCode.NOT_SUPPORTED;
 import static io.trino.spi.StandardErrorCode.TABLE_NOT_FOUND;
+import static io.trino.spi.StandardErrorCode.TRANSACTION_CONFLICT;
 import static io.trino.spi.type.TypeUtils.readNativeValue;
 import static java.util.Objects.requireNonNull;
 
@@ -187,6 +191,9 @@ final class WarehouseMetadata
     {
         if (table instanceof ScanSummaryTable.Handle) {
             return ScanSummaryTable.column(column);
+        }
+        if (column instanceof WarehouseRowIdHandle) {
+            return ColumnMetadata.builder().setName(WarehouseRowIdHandle.NAME).setType(WarehouseRowIdHandle.type()).setHidden(true).setNullable(false).build();
         }
         return columnMetadata(table(table).definition().columns().get(((WarehouseColumnHandle) column).ordinal()));
     }
@@ -405,6 +412,76 @@ final class WarehouseMetadata
             transaction.apply(new TableChange.Rewrite(table.id(), table.dataVersion(), groups, Optional.empty()));
         }
         return OptionalLong.of(deleted);
+    }
+
+    // UPDATE: new rows appended, replaced rows deleted by row id
+
+    @Override
+    public RowChangeParadigm getRowChangeParadigm(ConnectorSession session, ConnectorTableHandle tableHandle)
+    {
+        return RowChangeParadigm.DELETE_ROW_AND_INSERT_ROW;
+    }
+
+    @Override
+    public ColumnHandle getMergeRowIdColumnHandle(ConnectorSession session, ConnectorTableHandle tableHandle)
+    {
+        table(tableHandle);
+        return new WarehouseRowIdHandle();
+    }
+
+    @Override
+    public ConnectorMergeTableHandle beginMerge(ConnectorSession session, ConnectorTableHandle tableHandle, Map<Integer, Collection<ColumnHandle>> updateCaseColumns, RetryMode retryMode)
+    {
+        TableState table = table(tableHandle);
+        return new WarehouseMergeTableHandle((WarehouseTableHandle) tableHandle, table.definition(), table.dataVersion(),
+                table.groups().stream().map(RowGroup::id).toList());
+    }
+
+    /**
+     * Publishes an UPDATE in the transaction: the replaced rows join their groups' delete
+     * bitmaps (a group left with no rows is dropped) and the new rows' groups are appended, in
+     * one change that conflicts with any concurrent change of the table's rows.
+     */
+    @Override
+    public void finishMerge(ConnectorSession session, ConnectorMergeTableHandle mergeTableHandle, List<ConnectorTableHandle> sourceTableHandles, Collection<Slice> fragments, Collection<ComputedStatistics> computedStatistics)
+    {
+        WarehouseMergeTableHandle handle = (WarehouseMergeTableHandle) mergeTableHandle;
+        TableState table = table(handle.tableHandle());
+        if (table.dataVersion() != handle.baseDataVersion()) {
+            throw new TrinoException(TRANSACTION_CONFLICT, "could not serialize access: table %s changed while the UPDATE ran".formatted(table.definition().name()));
+        }
+        Map<String, BitSet> deletions = new HashMap<>();
+        List<RowGroup> added = new ArrayList<>();
+        List<DistinctSketch> distinct = table.distinct();
+        for (Slice fragment : fragments) {
+            if (ManifestCodec.isDeletions(fragment)) {
+                for (Map.Entry<String, BitSet> entry : transaction.store().codec().decodeDeletions(fragment, table.id()).entrySet()) {
+                    BitSet deleted = deletions.computeIfAbsent(entry.getKey(), _ -> new BitSet());
+                    if (deleted.intersects(entry.getValue())) {
+                        throw WarehouseMergeSink.multipleMatches(handle);
+                    }
+                    deleted.or(entry.getValue());
+                }
+            }
+            else {
+                ManifestCodec.Fragment decoded = transaction.store().codec().decodeFragment(fragment, table.id(), table.definition().columns());
+                added.addAll(decoded.groups());
+                distinct = TableState.merge(distinct, decoded.distinct());
+            }
+        }
+        if (deletions.isEmpty() && added.isEmpty()) {
+            return;
+        }
+        List<RowGroup> groups = new ArrayList<>();
+        for (RowGroup group : table.groups()) {
+            BitSet deleted = deletions.get(group.id());
+            RowGroup updated = deleted == null ? group : group.withDeleted(deleted);
+            if (updated.liveRows() > 0) {
+                groups.add(updated);
+            }
+        }
+        groups.addAll(added);
+        transaction.apply(new TableChange.Rewrite(table.id(), table.dataVersion(), groups, Optional.of(distinct)));
     }
 
     // VACUUM

@@ -37,6 +37,7 @@ public final class ManifestCodec
 {
     private static final int MANIFEST_MAGIC = 0x314d5742; // "BWM1"
     private static final int FRAGMENT_MAGIC = 0x31465742; // "BWF1"
+    private static final int DELETIONS_MAGIC = 0x31445742; // "BWD1"
     private static final int FORMAT_VERSION = 1;
 
     private final TypeNames typeNames;
@@ -109,6 +110,50 @@ public final class ManifestCodec
             }
             List<RowGroup> groups = readGroups(in, columns);
             return new Fragment(groups, readSketches(in));
+        });
+    }
+
+    /** Whether {@code fragment} is one {@link #encodeDeletions} made (rather than written row groups). */
+    public static boolean isDeletions(Slice fragment)
+    {
+        return fragment.length() >= 4 && Integer.reverseBytes(fragment.getInt(0)) == DELETIONS_MAGIC;
+    }
+
+    /** Rows an UPDATE replaces, as deleted positions per row group id of the table. */
+    public Slice encodeDeletions(long tableId, Map<String, BitSet> deletions)
+    {
+        return Slices.wrappedBuffer(framed(DELETIONS_MAGIC, out -> {
+            out.writeLong(tableId);
+            out.writeInt(deletions.size());
+            for (Map.Entry<String, BitSet> entry : deletions.entrySet()) {
+                out.writeUTF(entry.getKey());
+                long[] words = entry.getValue().toLongArray();
+                out.writeInt(words.length);
+                for (long word : words) {
+                    out.writeLong(word);
+                }
+            }
+        }));
+    }
+
+    public Map<String, BitSet> decodeDeletions(Slice fragment, long tableId)
+    {
+        return unframed(DELETIONS_MAGIC, fragment.getBytes(), "update fragment", in -> {
+            long fragmentTable = in.readLong();
+            if (fragmentTable != tableId) {
+                throw new IOException("fragment of table %s, expected %s".formatted(fragmentTable, tableId));
+            }
+            int count = in.readInt();
+            Map<String, BitSet> deletions = new HashMap<>();
+            for (int i = 0; i < count; i++) {
+                String group = in.readUTF();
+                long[] words = new long[in.readInt()];
+                for (int word = 0; word < words.length; word++) {
+                    words[word] = in.readLong();
+                }
+                deletions.put(group, BitSet.valueOf(words));
+            }
+            return deletions;
         });
     }
 
