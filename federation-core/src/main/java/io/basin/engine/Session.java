@@ -305,7 +305,7 @@ public final class Session
     {
         return switch (statement) {
             case Statement.CreateTableAs _, Statement.CreateTable _, Statement.Insert _, Statement.CopyFrom _, Statement.DropTable _, Statement.CreateSchema _, Statement.DropSchema _,
-                 Statement.Delete _, Statement.Update _, Statement.Truncate _, Statement.Vacuum _, Statement.CreateExternalSchema _ -> true;
+                 Statement.Delete _, Statement.Update _, Statement.AlterTable _, Statement.Truncate _, Statement.Vacuum _, Statement.CreateExternalSchema _ -> true;
             // they commit in the system catalog at once, so a ROLLBACK could not undo them
             case Statement.UserStatement _ -> true;
             default -> false;
@@ -348,7 +348,7 @@ public final class Session
         else if (code.equals(io.trino.spi.StandardErrorCode.TABLE_ALREADY_EXISTS.toErrorCode())) {
             basin = BasinErrorCode.DUPLICATE_TABLE;
         }
-        else if (code.equals(io.trino.spi.StandardErrorCode.INVALID_TABLE_PROPERTY.toErrorCode())) {
+        else if (code.equals(io.trino.spi.StandardErrorCode.INVALID_TABLE_PROPERTY.toErrorCode()) || code.equals(io.trino.spi.StandardErrorCode.INVALID_COLUMN_PROPERTY.toErrorCode())) {
             basin = BasinErrorCode.INVALID_TABLE_DEFINITION;
         }
         return basin == null ? e : new BasinException(basin, e.getMessage(), e);
@@ -436,6 +436,7 @@ public final class Session
             case Statement.DropTable drop -> dropTable(drop);
             case Statement.Delete delete -> delete(delete);
             case Statement.Update update -> update(update);
+            case Statement.AlterTable alter -> alterTable(alter);
             case Statement.Truncate truncate -> truncate(truncate);
             case Statement.Vacuum vacuum -> vacuum(vacuum);
             case Statement.CreateSchema create -> createSchema(create);
@@ -495,6 +496,7 @@ public final class Session
             case Statement.DropTable drop -> qualify(drop.name()).catalog().equals(local);
             case Statement.Delete delete -> qualify(delete.target()).catalog().equals(local);
             case Statement.Update update -> qualify(update.target()).catalog().equals(local);
+            case Statement.AlterTable alter -> qualify(alter.name()).catalog().equals(local);
             case Statement.Truncate truncate -> qualify(truncate.target()).catalog().equals(local);
             case Statement.CreateSchema create -> (create.name().size() == 2 ? create.name().get(0) : settings.catalog()).equals(local);
             case Statement.DropSchema drop -> (drop.name().size() == 2 ? drop.name().get(0) : settings.catalog()).equals(local) && !isExternalSchema(drop);
@@ -898,9 +900,19 @@ public final class Session
      */
     private QueryResult update(Statement.Update update)
     {
-        QualifiedTableName target = qualify(update.target());
         String queryId = engine.nextQueryId();
         try (QueryCatalogs catalogs = newCatalogs(queryId, false)) {
+            long rows = update(update, catalogs, queryId);
+            catalogs.commit();
+            return QueryResult.updateCount(rows);
+        }
+    }
+
+    /** Runs an UPDATE in {@code catalogs}' transactions, which the caller commits; returns the rows changed. */
+    private long update(Statement.Update update, QueryCatalogs catalogs, String queryId)
+    {
+        QualifiedTableName target = qualify(update.target());
+        {
             ResolvedTable table = catalogs.resolveTable(target)
                     .orElseThrow(() -> new BasinException(UNDEFINED_TABLE, "relation \"" + target + "\" does not exist"));
             List<TableColumn> columns = table.columns();
@@ -956,10 +968,104 @@ public final class Session
             projections.add(new InputReference(rowIdChannel, types.get(rowIdChannel)));
             PlanNode source = new ProjectNode(planned.root(), projections);
             TableWriterNode writer = new TableWriterNode(source, target, new WriteTargets.Update(table.handle(), rowId));
-            long rows = (Long) executePlan(writer, catalogs, newQueryContext(queryId)).getFirst().getFirst();
-            catalogs.commit();
-            return QueryResult.updateCount(rows);
+            return (Long) executePlan(writer, catalogs, newQueryContext(queryId)).getFirst().getFirst();
         }
+    }
+
+    /**
+     * ALTER TABLE through the connector's metadata ({@code addColumn}, {@code dropColumn},
+     * {@code renameColumn}, {@code renameTable}), committed atomically. {@code ADD COLUMN ...
+     * DEFAULT v} adds the column and sets it to {@code v} in every existing row (an UPDATE in the
+     * same transaction, as Redshift rewrites the table); rows inserted later without the column
+     * get NULL.
+     */
+    private QueryResult alterTable(Statement.AlterTable alter)
+    {
+        QualifiedTableName target = qualify(alter.name());
+        String queryId = engine.nextQueryId();
+        try (QueryCatalogs catalogs = newCatalogs(queryId, false)) {
+            Optional<ResolvedTable> resolved = catalogs.resolveTable(target);
+            if (resolved.isEmpty()) {
+                if (alter.ifExists()) {
+                    return QueryResult.updateCount(-1);
+                }
+                throw new BasinException(UNDEFINED_TABLE, "relation \"" + target + "\" does not exist");
+            }
+            ResolvedTable table = resolved.get();
+            ConnectorMetadata metadata = catalogs.metadata(target.catalog());
+            try {
+                switch (alter.action()) {
+                    case Statement.AlterAction.AddColumn add -> {
+                        String name = add.column().name();
+                        if (table.columns().stream().anyMatch(column -> column.name().equals(name))) {
+                            if (add.ifNotExists()) {
+                                return QueryResult.updateCount(-1);
+                            }
+                            throw new BasinException(BasinErrorCode.DUPLICATE_COLUMN, "column \"" + name + "\" of relation \"" + target.table() + "\" already exists");
+                        }
+                        Type type = TypeConverter.toTrinoType(planner(catalogs).deriveType(add.column().type()));
+                        ColumnMetadata column = ColumnMetadata.builder().setName(name).setType(type).setNullable(add.column().nullable())
+                                .setProperties(add.column().encoding().<Map<String, Object>>map(encoding -> Map.of("encode", encoding)).orElse(Map.of()))
+                                .build();
+                        metadata.addColumn(catalogs.session(), table.handle(), column, new io.trino.spi.connector.ColumnPosition.Last());
+                        if (add.defaultValue().isPresent()) {
+                            catalogs.invalidate(target);
+                            String quotedName = "\"" + name.replace("\"", "\"\"") + "\"";
+                            Statement.Update fill = (Statement.Update) StatementParser.parse("UPDATE " + quotedTableName(target) + " SET " + quotedName + " = " + add.defaultValue().get());
+                            update(fill, catalogs, queryId);
+                        }
+                    }
+                    case Statement.AlterAction.DropColumn drop -> {
+                        Optional<TableColumn> column = table.columns().stream().filter(candidate -> candidate.name().equals(drop.column())).findFirst();
+                        if (column.isEmpty()) {
+                            if (drop.ifExists()) {
+                                return QueryResult.updateCount(-1);
+                            }
+                            throw new BasinException(BasinErrorCode.UNDEFINED_COLUMN, "column \"" + drop.column() + "\" of relation \"" + target.table() + "\" does not exist");
+                        }
+                        metadata.dropColumn(catalogs.session(), table.handle(), column.get().handle());
+                    }
+                    case Statement.AlterAction.RenameColumn rename -> {
+                        TableColumn column = table.columns().stream().filter(candidate -> candidate.name().equals(rename.from())).findFirst()
+                                .orElseThrow(() -> new BasinException(BasinErrorCode.UNDEFINED_COLUMN, "column \"" + rename.from() + "\" does not exist"));
+                        if (table.columns().stream().anyMatch(candidate -> candidate.name().equals(rename.to()))) {
+                            throw new BasinException(BasinErrorCode.DUPLICATE_COLUMN, "column \"" + rename.to() + "\" of relation \"" + target.table() + "\" already exists");
+                        }
+                        metadata.renameColumn(catalogs.session(), table.handle(), column.handle(), rename.to());
+                    }
+                    case Statement.AlterAction.RenameTable rename -> {
+                        // PostgreSQL: the new name stays in the table's schema unless one is given
+                        List<String> newName = rename.newName();
+                        QualifiedTableName renamed = switch (newName.size()) {
+                            case 1 -> new QualifiedTableName(target.catalog(), target.schema(), newName.getFirst());
+                            default -> qualify(newName);
+                        };
+                        if (!renamed.catalog().equals(target.catalog())) {
+                            throw new BasinException(FEATURE_NOT_SUPPORTED, "cannot move table \"" + target.table() + "\" to another database");
+                        }
+                        if (catalogs.resolveTable(renamed).isPresent()) {
+                            throw new BasinException(DUPLICATE_TABLE, "relation \"" + renamed.table() + "\" already exists");
+                        }
+                        metadata.renameTable(catalogs.session(), table.handle(), new SchemaTableName(renamed.schema(), renamed.table()));
+                    }
+                }
+            }
+            catch (TrinoException e) {
+                if (e.getErrorCode().equals(io.trino.spi.StandardErrorCode.NOT_SUPPORTED.toErrorCode())) {
+                    throw new BasinException(FEATURE_NOT_SUPPORTED, e.getMessage(), e);
+                }
+                throw e;
+            }
+            catalogs.commit();
+            return QueryResult.updateCount(-1);
+        }
+    }
+
+    private static String quotedTableName(QualifiedTableName name)
+    {
+        return java.util.stream.Stream.of(name.catalog(), name.schema(), name.table())
+                .map(part -> "\"" + part.replace("\"", "\"\"") + "\"")
+                .collect(java.util.stream.Collectors.joining("."));
     }
 
     /** VACUUM: the table procedure {@code vacuum} of the table's connector, each table in its own transaction. */

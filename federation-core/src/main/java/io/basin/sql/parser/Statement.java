@@ -61,6 +61,66 @@ public sealed interface Statement
         }
     }
 
+    /** {@code ALTER TABLE [IF EXISTS] name action}. */
+    record AlterTable(List<String> name, boolean ifExists, AlterAction action)
+            implements Statement
+    {
+        public AlterTable
+        {
+            name = List.copyOf(name);
+            requireNonNull(action, "action is null");
+        }
+    }
+
+    /** What an ALTER TABLE changes. */
+    sealed interface AlterAction
+    {
+        /**
+         * {@code ADD [COLUMN] [IF NOT EXISTS] column type [DEFAULT expression] [ENCODE e] [NULL]};
+         * {@code defaultValue} is the expression's SQL text.
+         */
+        record AddColumn(ColumnDefinition column, Optional<String> defaultValue, boolean ifNotExists)
+                implements AlterAction
+        {
+            public AddColumn
+            {
+                requireNonNull(column, "column is null");
+                requireNonNull(defaultValue, "defaultValue is null");
+            }
+        }
+
+        /** {@code DROP [COLUMN] [IF EXISTS] column [RESTRICT | CASCADE]}. */
+        record DropColumn(String column, boolean ifExists)
+                implements AlterAction
+        {
+            public DropColumn
+            {
+                requireNonNull(column, "column is null");
+            }
+        }
+
+        /** {@code RENAME [COLUMN] from TO to}. */
+        record RenameColumn(String from, String to)
+                implements AlterAction
+        {
+            public RenameColumn
+            {
+                requireNonNull(from, "from is null");
+                requireNonNull(to, "to is null");
+            }
+        }
+
+        /** {@code RENAME TO name}: a new name in the same schema (or the schema given). */
+        record RenameTable(List<String> newName)
+                implements AlterAction
+        {
+            public RenameTable
+            {
+                newName = List.copyOf(newName);
+            }
+        }
+    }
+
     /** {@code VACUUM [FULL | SORT ONLY | DELETE ONLY] [name]}: every table of the current database when no name is given. */
     record Vacuum(Optional<List<String>> target)
             implements Statement

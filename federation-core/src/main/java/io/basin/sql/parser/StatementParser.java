@@ -149,6 +149,11 @@ public final class StatementParser
             case "UPDATE" -> {
                 return parseUpdate(text, tokens);
             }
+            case "ALTER" -> {
+                if (second.equals("TABLE")) {
+                    return parseAlterTable(text, tokens);
+                }
+            }
             case "VACUUM" -> {
                 int index = 1;
                 // Redshift's variants all re-sort and reclaim here
@@ -439,6 +444,126 @@ public final class StatementParser
             throw syntaxError(sql, sql.length(), "UPDATE takes SET assignments, an optional FROM list and an optional WHERE condition");
         }
         return new Statement.Update(name.parts(), columns, rows);
+    }
+
+    /** {@code ALTER TABLE [IF EXISTS] name ADD/DROP/RENAME ...} (see {@link Statement.AlterAction}). */
+    private static Statement parseAlterTable(String sql, List<Token> tokens)
+    {
+        int index = 2;
+        boolean ifExists = false;
+        if (matches(tokens, index, "IF", "EXISTS")) {
+            ifExists = true;
+            index += 2;
+        }
+        NameAndEnd name = parseName(sql, tokens, index);
+        index = name.end();
+        if (index >= tokens.size()) {
+            throw syntaxError(sql, sql.length(), "expected ADD, DROP or RENAME");
+        }
+        Statement.AlterAction action;
+        switch (tokens.get(index).keyword()) {
+            case "ADD" -> {
+                index++;
+                if (matches(tokens, index, "COLUMN")) {
+                    index++;
+                }
+                boolean ifNotExists = false;
+                if (matches(tokens, index, "IF", "NOT", "EXISTS")) {
+                    ifNotExists = true;
+                    index += 3;
+                }
+                if (index >= tokens.size()) {
+                    throw syntaxError(sql, sql.length(), "expected a column definition");
+                }
+                if (List.of("CONSTRAINT", "PRIMARY", "UNIQUE", "FOREIGN", "CHECK").contains(tokens.get(index).keyword())) {
+                    throw new BasinException(FEATURE_NOT_SUPPORTED, "ALTER TABLE ... ADD " + tokens.get(index).text() + " (table constraints) is not supported");
+                }
+                // DEFAULT runs to the next column attribute; the rest is a column definition as CREATE TABLE takes it
+                int defaultStart = -1;
+                int defaultEnd = tokens.size();
+                int depth = 0;
+                for (int i = index; i < tokens.size(); i++) {
+                    Token token = tokens.get(i);
+                    if (!token.quoted() && token.text().equals("(")) {
+                        depth++;
+                    }
+                    else if (!token.quoted() && token.text().equals(")")) {
+                        depth--;
+                    }
+                    else if (depth == 0 && token.keyword().equals("DEFAULT") && defaultStart < 0) {
+                        defaultStart = i;
+                    }
+                    else if (depth == 0 && defaultStart >= 0 && defaultEnd == tokens.size() && i > defaultStart + 1
+                            && List.of("ENCODE", "NOT", "NULL", "COLLATE").contains(token.keyword())) {
+                        defaultEnd = i;
+                    }
+                }
+                String definition;
+                Optional<String> defaultValue = Optional.empty();
+                int end = sql.length();
+                if (defaultStart >= 0) {
+                    if (defaultStart + 1 >= tokens.size()) {
+                        throw syntaxError(sql, sql.length(), "DEFAULT needs an expression");
+                    }
+                    int valueEnd = defaultEnd < tokens.size() ? tokens.get(defaultEnd).offset() : end;
+                    defaultValue = Optional.of(sql.substring(tokens.get(defaultStart + 1).offset(), valueEnd).strip());
+                    definition = sql.substring(tokens.get(index).offset(), tokens.get(defaultStart).offset()) + " " + sql.substring(valueEnd);
+                }
+                else {
+                    definition = sql.substring(tokens.get(index).offset());
+                }
+                Statement parsed = parse("CREATE TABLE basin_alter_table (" + definition + ")");
+                if (!(parsed instanceof Statement.CreateTable create) || create.columns().size() != 1 || !create.properties().isEmpty()) {
+                    throw syntaxError(sql, tokens.get(index).offset(), "expected one column definition: name type [DEFAULT expression] [ENCODE encoding] [NULL]");
+                }
+                action = new Statement.AlterAction.AddColumn(create.columns().getFirst(), defaultValue, ifNotExists);
+                index = tokens.size();
+            }
+            case "DROP" -> {
+                index++;
+                if (matches(tokens, index, "COLUMN")) {
+                    index++;
+                }
+                boolean ifColumnExists = false;
+                if (matches(tokens, index, "IF", "EXISTS")) {
+                    ifColumnExists = true;
+                    index += 2;
+                }
+                if (index >= tokens.size()) {
+                    throw syntaxError(sql, sql.length(), "expected a column name");
+                }
+                if (List.of("CONSTRAINT").contains(tokens.get(index).keyword())) {
+                    throw new BasinException(FEATURE_NOT_SUPPORTED, "ALTER TABLE ... DROP CONSTRAINT is not supported");
+                }
+                action = new Statement.AlterAction.DropColumn(tokens.get(index).identifier(), ifColumnExists);
+                index++;
+                if (index < tokens.size() && (tokens.get(index).keyword().equals("RESTRICT") || tokens.get(index).keyword().equals("CASCADE"))) {
+                    index++;
+                }
+            }
+            case "RENAME" -> {
+                index++;
+                if (matches(tokens, index, "TO")) {
+                    NameAndEnd newName = parseName(sql, tokens, index + 1);
+                    action = new Statement.AlterAction.RenameTable(newName.parts());
+                    index = newName.end();
+                }
+                else {
+                    if (matches(tokens, index, "COLUMN")) {
+                        index++;
+                    }
+                    if (index + 2 >= tokens.size() || !tokens.get(index + 1).keyword().equals("TO")) {
+                        throw syntaxError(sql, index + 1 < tokens.size() ? tokens.get(index + 1).offset() : sql.length(), "expected RENAME [COLUMN] name TO new_name");
+                    }
+                    action = new Statement.AlterAction.RenameColumn(tokens.get(index).identifier(), tokens.get(index + 2).identifier());
+                    index += 3;
+                }
+            }
+            default -> throw new BasinException(FEATURE_NOT_SUPPORTED, "ALTER TABLE ... %s is not supported; warehouse tables take ADD COLUMN, DROP COLUMN, RENAME COLUMN and RENAME TO"
+                    .formatted(tokens.get(index).text()));
+        }
+        expectEnd(sql, tokens, index);
+        return new Statement.AlterTable(name.parts(), ifExists, action);
     }
 
     private static String quoted(String identifier)

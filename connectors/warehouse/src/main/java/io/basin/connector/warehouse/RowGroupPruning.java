@@ -27,7 +27,7 @@ final class RowGroupPruning
                 continue;
             }
             int ordinal = column.ordinal();
-            Domain blockDomain = group.blocks().get(ordinal).zoneMap().toDomain(table.columns().get(ordinal).storage());
+            Domain blockDomain = group.zoneMap(table.columns().get(ordinal)).toDomain(table.columns().get(ordinal).storage());
             if (!entry.getValue().overlaps(blockDomain)) {
                 return false;
             }

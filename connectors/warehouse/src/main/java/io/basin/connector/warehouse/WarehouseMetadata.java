@@ -17,6 +17,7 @@ import io.trino.spi.TrinoException;
 import io.trino.spi.block.Block;
 import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.ColumnMetadata;
+import io.trino.spi.connector.ColumnPosition;
 import io.trino.spi.connector.ConnectorAccessControl;
 import io.trino.spi.connector.ConnectorInsertTableHandle;
 import io.trino.spi.connector.ConnectorMergeTableHandle;
@@ -235,8 +236,8 @@ final class WarehouseMetadata
             long nulls = 0;
             long bytes = 0;
             for (RowGroup group : table.groups()) {
-                nulls += group.blocks().get(ordinal).zoneMap().nullCount();
-                bytes += group.blocks().get(ordinal).fileBytes();
+                nulls += group.zoneMap(columns.get(ordinal)).nullCount();
+                bytes += group.fileBytes(columns.get(ordinal));
             }
             ColumnStatistics.Builder column = ColumnStatistics.builder()
                     .setDataSize(Estimate.of(bytes))
@@ -291,6 +292,34 @@ final class WarehouseMetadata
     public void renameTable(ConnectorSession session, ConnectorTableHandle tableHandle, SchemaTableName newTableName)
     {
         transaction.apply(new TableChange.RenameTable(table(tableHandle).id(), newTableName));
+    }
+
+    // ALTER TABLE
+
+    @Override
+    public void addColumn(ConnectorSession session, ConnectorTableHandle tableHandle, ColumnMetadata column, ColumnPosition position)
+    {
+        if (!(position instanceof ColumnPosition.Last)) {
+            throw new TrinoException(NOT_SUPPORTED, "Warehouse tables add columns last only");
+        }
+        if (!column.isNullable()) {
+            throw new TrinoException(NOT_SUPPORTED, "ADD COLUMN ... NOT NULL is not supported: existing rows would have to hold a value");
+        }
+        TableState table = table(tableHandle);
+        WarehouseColumn added = WarehouseTableProperties.column(column);
+        transaction.apply(new TableChange.AddColumn(table.id(), added));
+    }
+
+    @Override
+    public void dropColumn(ConnectorSession session, ConnectorTableHandle tableHandle, ColumnHandle column)
+    {
+        transaction.apply(new TableChange.DropColumn(table(tableHandle).id(), ((WarehouseColumnHandle) column).name()));
+    }
+
+    @Override
+    public void renameColumn(ConnectorSession session, ConnectorTableHandle tableHandle, ColumnHandle source, String target)
+    {
+        transaction.apply(new TableChange.RenameColumn(table(tableHandle).id(), ((WarehouseColumnHandle) source).name(), target));
     }
 
     @Override
@@ -520,11 +549,11 @@ final class WarehouseMetadata
         // neighbouring key ranges from all the old runs
         List<RowGroup> groups = new ArrayList<>(table.groups());
         if (!definition.sortKey().isEmpty()) {
-            int leading = definition.sortKey().getFirst();
-            ColumnType leadingType = definition.columns().get(leading).storage();
+            WarehouseColumn leading = definition.columns().get(definition.sortKey().getFirst());
+            ColumnType leadingType = leading.storage();
             groups.sort((left, right) -> {
-                Optional<Object> leftMin = left.blocks().get(leading).zoneMap().min();
-                Optional<Object> rightMin = right.blocks().get(leading).zoneMap().min();
+                Optional<Object> leftMin = left.zoneMap(leading).min();
+                Optional<Object> rightMin = right.zoneMap(leading).min();
                 if (leftMin.isEmpty() || rightMin.isEmpty()) {
                     return Boolean.compare(leftMin.isEmpty(), rightMin.isEmpty());
                 }

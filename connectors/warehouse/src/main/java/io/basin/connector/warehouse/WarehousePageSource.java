@@ -103,7 +103,7 @@ final class WarehousePageSource
                 continue;
             }
             Block block = store.readBlock(table, group, ordinals[i]);
-            completedBytes += group.blocks().get(ordinals[i]).fileBytes();
+            completedBytes += group.fileBytes(table.columns().get(ordinals[i]));
             blocks[i] = live == null ? block : block.copyPositions(live, 0, live.length);
         }
         readTimeNanos += System.nanoTime() - start;

@@ -18,7 +18,10 @@ public record TableState(TableDefinition definition, long dataVersion, List<RowG
     public TableState
     {
         requireNonNull(definition, "definition is null");
-        groups = List.copyOf(requireNonNull(groups, "groups is null"));
+        // a change computed before a concurrent DROP COLUMN may still carry the dropped column's blocks
+        java.util.Set<Integer> columnIds = new java.util.HashSet<>();
+        definition.columns().forEach(column -> columnIds.add(column.id()));
+        groups = requireNonNull(groups, "groups is null").stream().map(group -> group.withColumns(columnIds)).toList();
         distinct = List.copyOf(requireNonNull(distinct, "distinct is null"));
         if (distinct.size() != definition.columns().size()) {
             throw new IllegalArgumentException("%s distinct sketches for %s columns".formatted(distinct.size(), definition.columns().size()));
