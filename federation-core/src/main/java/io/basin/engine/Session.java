@@ -305,7 +305,7 @@ public final class Session
     {
         return switch (statement) {
             case Statement.CreateTableAs _, Statement.CreateTable _, Statement.Insert _, Statement.CopyFrom _, Statement.DropTable _, Statement.CreateSchema _, Statement.DropSchema _,
-                 Statement.Delete _, Statement.Update _, Statement.AlterTable _, Statement.Truncate _, Statement.Vacuum _, Statement.CreateExternalSchema _ -> true;
+                 Statement.Delete _, Statement.Update _, Statement.AlterTable _, Statement.Analyze _, Statement.Truncate _, Statement.Vacuum _, Statement.CreateExternalSchema _ -> true;
             // they commit in the system catalog at once, so a ROLLBACK could not undo them
             case Statement.UserStatement _ -> true;
             default -> false;
@@ -438,7 +438,8 @@ public final class Session
             case Statement.Update update -> update(update);
             case Statement.AlterTable alter -> alterTable(alter);
             case Statement.Truncate truncate -> truncate(truncate);
-            case Statement.Vacuum vacuum -> vacuum(vacuum);
+            case Statement.Vacuum vacuum -> tableProcedure("vacuum", vacuum.target());
+            case Statement.Analyze analyze -> tableProcedure("analyze", analyze.target());
             case Statement.CreateSchema create -> createSchema(create);
             case Statement.CreateExternalSchema create -> createExternalSchema(create);
             case Statement.DropSchema drop -> dropSchema(drop);
@@ -497,6 +498,8 @@ public final class Session
             case Statement.Delete delete -> qualify(delete.target()).catalog().equals(local);
             case Statement.Update update -> qualify(update.target()).catalog().equals(local);
             case Statement.AlterTable alter -> qualify(alter.name()).catalog().equals(local);
+            // statistics commit with the block, like PostgreSQL's ANALYZE in a transaction
+            case Statement.Analyze analyze -> analyze.target().map(name -> qualify(name).catalog()).orElse(settings.catalog()).equals(local);
             case Statement.Truncate truncate -> qualify(truncate.target()).catalog().equals(local);
             case Statement.CreateSchema create -> (create.name().size() == 2 ? create.name().get(0) : settings.catalog()).equals(local);
             case Statement.DropSchema drop -> (drop.name().size() == 2 ? drop.name().get(0) : settings.catalog()).equals(local) && !isExternalSchema(drop);
@@ -1068,12 +1071,17 @@ public final class Session
                 .collect(java.util.stream.Collectors.joining("."));
     }
 
-    /** VACUUM: the table procedure {@code vacuum} of the table's connector, each table in its own transaction. */
-    private QueryResult vacuum(Statement.Vacuum vacuum)
+    /**
+     * VACUUM and ANALYZE: the table procedure {@code vacuum} or {@code analyze} of the table's
+     * connector, each table in its own transaction; without a name, every table of the current
+     * database.
+     */
+    private QueryResult tableProcedure(String procedure, Optional<List<String>> name)
     {
+        String statement = procedure.toUpperCase(Locale.ROOT);
         List<QualifiedTableName> targets = new ArrayList<>();
-        if (vacuum.target().isPresent()) {
-            targets.add(qualify(vacuum.target().get()));
+        if (name.isPresent()) {
+            targets.add(qualify(name.get()));
         }
         else {
             try (QueryCatalogs catalogs = newCatalogs(engine.nextQueryId(), true)) {
@@ -1089,12 +1097,12 @@ public final class Session
                 ConnectorMetadata metadata = catalogs.metadata(target.catalog());
                 io.trino.spi.connector.ConnectorTableExecuteHandle handle;
                 try {
-                    handle = metadata.getTableHandleForExecute(catalogs.session(), null, table.handle(), "vacuum", Map.of(), io.trino.spi.connector.RetryMode.NO_RETRIES)
-                            .orElseThrow(() -> new BasinException(FEATURE_NOT_SUPPORTED, "VACUUM is not supported for \"" + target + "\""));
+                    handle = metadata.getTableHandleForExecute(catalogs.session(), null, table.handle(), procedure, Map.of(), io.trino.spi.connector.RetryMode.NO_RETRIES)
+                            .orElseThrow(() -> new BasinException(FEATURE_NOT_SUPPORTED, statement + " is not supported for \"" + target + "\""));
                 }
                 catch (TrinoException e) {
                     if (e.getErrorCode().equals(io.trino.spi.StandardErrorCode.NOT_SUPPORTED.toErrorCode())) {
-                        throw new BasinException(FEATURE_NOT_SUPPORTED, "VACUUM is not supported for \"" + target + "\": " + e.getMessage(), e);
+                        throw new BasinException(FEATURE_NOT_SUPPORTED, statement + " is not supported for \"" + target + "\": " + e.getMessage(), e);
                     }
                     throw e;
                 }

@@ -121,6 +121,19 @@ public sealed interface Statement
         }
     }
 
+    /**
+     * {@code ANALYZE [VERBOSE] [name [(columns)]] [PREDICATE COLUMNS | ALL COLUMNS]}: statistics
+     * of every column of the table, or of every table of the current database when no name is given.
+     */
+    record Analyze(Optional<List<String>> target)
+            implements Statement
+    {
+        public Analyze
+        {
+            target = target.map(List::copyOf);
+        }
+    }
+
     /** {@code VACUUM [FULL | SORT ONLY | DELETE ONLY] [name]}: every table of the current database when no name is given. */
     record Vacuum(Optional<List<String>> target)
             implements Statement

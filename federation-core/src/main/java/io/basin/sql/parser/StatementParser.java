@@ -149,6 +149,29 @@ public final class StatementParser
             case "UPDATE" -> {
                 return parseUpdate(text, tokens);
             }
+            case "ANALYZE", "ANALYSE" -> {
+                int index = 1;
+                if (matches(tokens, index, "VERBOSE")) {
+                    index++;
+                }
+                if (index >= tokens.size() || matches(tokens, index, "PREDICATE", "COLUMNS") || matches(tokens, index, "ALL", "COLUMNS")) {
+                    return new Statement.Analyze(Optional.empty());
+                }
+                NameAndEnd name = parseName(text, tokens, index);
+                index = name.end();
+                // a column list is accepted; every column is analyzed (ANALYZE reads whole rows anyway)
+                if (index < tokens.size() && tokens.get(index).text().equals("(") && !tokens.get(index).quoted()) {
+                    while (index < tokens.size() && !(tokens.get(index).text().equals(")") && !tokens.get(index).quoted())) {
+                        index++;
+                    }
+                    index++;
+                }
+                if (matches(tokens, index, "PREDICATE", "COLUMNS") || matches(tokens, index, "ALL", "COLUMNS")) {
+                    index += 2;
+                }
+                expectEnd(text, tokens, index);
+                return new Statement.Analyze(Optional.of(name.parts()));
+            }
             case "ALTER" -> {
                 if (second.equals("TABLE")) {
                     return parseAlterTable(text, tokens);

@@ -42,6 +42,7 @@ import io.trino.spi.predicate.TupleDomain;
 import io.trino.spi.security.TrinoPrincipal;
 import io.trino.spi.statistics.ColumnStatistics;
 import io.trino.spi.statistics.ComputedStatistics;
+import io.trino.spi.statistics.DoubleRange;
 import io.trino.spi.statistics.Estimate;
 import io.trino.spi.statistics.TableStatistics;
 import io.trino.spi.type.Type;
@@ -54,6 +55,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 import static io.trino.spi.StandardErrorCode.NOT_SUPPORTED;
@@ -72,6 +74,8 @@ final class WarehouseMetadata
 {
     /** The table procedure that rewrites a table's live rows into new sorted runs. */
     static final String VACUUM = "vacuum";
+    /** The table procedure that computes a table's statistics from its live rows. */
+    static final String ANALYZE = "analyze";
 
     private final WarehouseTransaction transaction;
     private final ScanCounters scanCounters;
@@ -123,6 +127,9 @@ final class WarehouseMetadata
         if (tableName.equals(ScanSummaryTable.NAME)) {
             return new ScanSummaryTable.Handle();
         }
+        if (tableName.equals(TableStatisticsTable.NAME)) {
+            return new TableStatisticsTable.Handle();
+        }
         return transaction.state().table(tableName)
                 .map(table -> new WarehouseTableHandle(table.id()))
                 .orElse(null);
@@ -134,6 +141,9 @@ final class WarehouseMetadata
         if (table instanceof ScanSummaryTable.Handle) {
             return ScanSummaryTable.NAME;
         }
+        if (table instanceof TableStatisticsTable.Handle) {
+            return TableStatisticsTable.NAME;
+        }
         return table(table).definition().name();
     }
 
@@ -142,6 +152,9 @@ final class WarehouseMetadata
     {
         if (table instanceof ScanSummaryTable.Handle) {
             return ScanSummaryTable.metadata();
+        }
+        if (table instanceof TableStatisticsTable.Handle) {
+            return TableStatisticsTable.metadata();
         }
         return tableMetadata(table(table).definition());
     }
@@ -179,6 +192,9 @@ final class WarehouseMetadata
         if (table instanceof ScanSummaryTable.Handle) {
             return ScanSummaryTable.columnHandles();
         }
+        if (table instanceof TableStatisticsTable.Handle) {
+            return TableStatisticsTable.columnHandles();
+        }
         Map<String, ColumnHandle> handles = new LinkedHashMap<>();
         List<WarehouseColumn> columns = table(table).definition().columns();
         for (int ordinal = 0; ordinal < columns.size(); ordinal++) {
@@ -192,6 +208,9 @@ final class WarehouseMetadata
     {
         if (table instanceof ScanSummaryTable.Handle) {
             return ScanSummaryTable.column(column);
+        }
+        if (table instanceof TableStatisticsTable.Handle) {
+            return TableStatisticsTable.column(column);
         }
         if (column instanceof WarehouseRowIdHandle) {
             return ColumnMetadata.builder().setName(WarehouseRowIdHandle.NAME).setType(WarehouseRowIdHandle.type()).setHidden(true).setNullable(false).build();
@@ -214,7 +233,7 @@ final class WarehouseMetadata
     @Override
     public Optional<Object> getInfo(ConnectorSession session, ConnectorTableHandle table)
     {
-        if (table instanceof ScanSummaryTable.Handle) {
+        if (table instanceof ScanSummaryTable.Handle || table instanceof TableStatisticsTable.Handle) {
             return Optional.empty();
         }
         TableState state = table(table);
@@ -225,28 +244,26 @@ final class WarehouseMetadata
     @Override
     public TableStatistics getTableStatistics(ConnectorSession session, ConnectorTableHandle tableHandle)
     {
-        if (tableHandle instanceof ScanSummaryTable.Handle) {
+        if (tableHandle instanceof ScanSummaryTable.Handle || tableHandle instanceof TableStatisticsTable.Handle) {
             return TableStatistics.empty();
         }
         TableState table = table(tableHandle);
-        long rows = table.liveRows();
-        TableStatistics.Builder statistics = TableStatistics.builder().setRowCount(Estimate.of(rows));
-        List<WarehouseColumn> columns = table.definition().columns();
-        for (int ordinal = 0; ordinal < columns.size(); ordinal++) {
-            long nulls = 0;
-            long bytes = 0;
-            for (RowGroup group : table.groups()) {
-                nulls += group.zoneMap(columns.get(ordinal)).nullCount();
-                bytes += group.fileBytes(columns.get(ordinal));
-            }
+        TableStatistics.Builder statistics = TableStatistics.builder().setRowCount(Estimate.of(table.liveRows()));
+        List<WarehouseStatistics.ColumnSummary> summaries = WarehouseStatistics.summarize(table);
+        for (int ordinal = 0; ordinal < summaries.size(); ordinal++) {
+            WarehouseStatistics.ColumnSummary summary = summaries.get(ordinal);
             ColumnStatistics.Builder column = ColumnStatistics.builder()
-                    .setDataSize(Estimate.of(bytes))
-                    .setDistinctValuesCount(Estimate.of(Math.min(rows, Math.round(table.distinct().get(ordinal).estimate()))));
-            long stored = table.groups().stream().mapToLong(RowGroup::rowCount).sum();
-            if (stored > 0) {
-                column.setNullsFraction(Estimate.of(nulls / (double) stored));
+                    .setDataSize(Estimate.of(summary.dataBytes()))
+                    .setDistinctValuesCount(Estimate.of(summary.distinctValues()));
+            summary.nullFraction().ifPresent(fraction -> column.setNullsFraction(Estimate.of(fraction)));
+            if (summary.min().isPresent()) {
+                OptionalDouble min = WarehouseStatistics.toDouble(summary.column().type(), summary.min().get());
+                OptionalDouble max = WarehouseStatistics.toDouble(summary.column().type(), summary.max().orElseThrow());
+                if (min.isPresent() && max.isPresent() && !Double.isNaN(min.getAsDouble()) && !Double.isNaN(max.getAsDouble())) {
+                    column.setRange(new DoubleRange(min.getAsDouble(), max.getAsDouble()));
+                }
             }
-            statistics.setColumnStatistics(new WarehouseColumnHandle(columns.get(ordinal).name(), columns.get(ordinal).type(), ordinal), column.build());
+            statistics.setColumnStatistics(new WarehouseColumnHandle(summary.column().name(), summary.column().type(), ordinal), column.build());
         }
         return statistics.build();
     }
@@ -519,16 +536,18 @@ final class WarehouseMetadata
     public Optional<ConnectorTableExecuteHandle> getTableHandleForExecute(ConnectorSession session, ConnectorAccessControl accessControl, ConnectorTableHandle tableHandle,
             String procedureName, Map<String, Object> executeProperties, RetryMode retryMode)
     {
-        if (!procedureName.equalsIgnoreCase(VACUUM)) {
+        if (!procedureName.equalsIgnoreCase(VACUUM) && !procedureName.equalsIgnoreCase(ANALYZE)) {
             throw new TrinoException(NOT_SUPPORTED, "Warehouse tables have no procedure " + procedureName);
         }
         if (!executeProperties.isEmpty()) {
-            throw new TrinoException(NOT_SUPPORTED, "VACUUM of warehouse tables takes no options: " + executeProperties.keySet());
+            throw new TrinoException(NOT_SUPPORTED, "%s of warehouse tables takes no options: %s".formatted(procedureName.toUpperCase(java.util.Locale.ROOT), executeProperties.keySet()));
         }
-        return Optional.of(new WarehouseVacuumHandle(table(tableHandle).id()));
+        long tableId = table(tableHandle).id();
+        return Optional.of(procedureName.equalsIgnoreCase(ANALYZE) ? new WarehouseAnalyzeHandle(tableId) : new WarehouseVacuumHandle(tableId));
     }
 
     /**
+     * ANALYZE ({@link WarehouseStatistics#analyze}) records the statistics of the live rows.
      * VACUUM: the table's live rows are read group by group (ordered by their zone maps' least
      * leading sort key) and written again as sorted runs of up to {@code sortBufferRows} rows (one
      * fully sorted run for tables that fit), without the deleted rows and with full-size groups. The new groups replace the old in one commit, which fails with
@@ -537,6 +556,13 @@ final class WarehouseMetadata
     @Override
     public void executeTableExecute(ConnectorSession session, ConnectorTableExecuteHandle handle)
     {
+        if (handle instanceof WarehouseAnalyzeHandle analyze) {
+            TableState table = transaction.table(analyze.tableId())
+                    .orElseThrow(() -> new TrinoException(TABLE_NOT_FOUND, "Warehouse table %s no longer exists: it was dropped".formatted(analyze.tableId())));
+            WarehouseStatistics.Analysis analysis = WarehouseStatistics.analyze(transaction.store(), table);
+            transaction.apply(new TableChange.Analyze(table.id(), analysis.analysis(), analysis.distinct()));
+            return;
+        }
         long tableId = ((WarehouseVacuumHandle) handle).tableId();
         TableState table = transaction.table(tableId)
                 .orElseThrow(() -> new TrinoException(TABLE_NOT_FOUND, "Warehouse table %s no longer exists: it was dropped".formatted(tableId)));
@@ -608,7 +634,7 @@ final class WarehouseMetadata
     private TableState table(ConnectorTableHandle handle)
     {
         if (!(handle instanceof WarehouseTableHandle)) {
-            throw new TrinoException(NOT_SUPPORTED, "%s is a read-only system table".formatted(ScanSummaryTable.NAME));
+            throw new TrinoException(NOT_SUPPORTED, "%s is a read-only system table".formatted(handle instanceof TableStatisticsTable.Handle ? TableStatisticsTable.NAME : ScanSummaryTable.NAME));
         }
         long tableId = ((WarehouseTableHandle) handle).tableId();
         return transaction.table(tableId)

@@ -39,6 +39,9 @@ final class WarehousePageSourceProvider
         if (split instanceof ScanSummaryTable.Split) {
             return new FixedPageSource(List.of(ScanSummaryTable.page(scanCounters, columns)));
         }
+        if (split instanceof TableStatisticsTable.Split) {
+            return new FixedPageSource(List.of(TableStatisticsTable.page(transactions.apply(transactionHandle).state(), columns)));
+        }
         WarehouseSplit warehouseSplit = (WarehouseSplit) split;
         WarehouseTransaction transaction = transactions.apply(transactionHandle);
         TableState state = transaction.table(warehouseSplit.tableId())

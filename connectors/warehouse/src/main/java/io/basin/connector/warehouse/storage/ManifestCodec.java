@@ -63,6 +63,7 @@ public final class ManifestCodec
                 out.writeLong(table.dataVersion());
                 writeGroups(out, table.definition().columns(), table.groups());
                 writeSketches(out, table.distinct());
+                writeAnalysis(out, table.definition().columns(), table.analysis());
             }
         });
     }
@@ -83,7 +84,9 @@ public final class ManifestCodec
                 TableDefinition definition = readDefinition(in, format);
                 long dataVersion = in.readLong();
                 List<RowGroup> groups = readGroups(in, definition.columns(), format);
-                tables.put(definition.id(), new TableState(definition, dataVersion, groups, readSketches(in)));
+                List<DistinctSketch> sketches = readSketches(in);
+                Optional<TableAnalysis> analysis = format >= 2 ? readAnalysis(in, definition.columns()) : Optional.empty();
+                tables.put(definition.id(), new TableState(definition, dataVersion, groups, sketches, analysis));
             }
             return new CatalogState(version, nextTableId, schemas, tables);
         });
@@ -333,6 +336,59 @@ public final class ManifestCodec
                 }
             }
         }
+    }
+
+    private static void writeAnalysis(DataOutputStream out, List<WarehouseColumn> columns, Optional<TableAnalysis> analysis)
+            throws IOException
+    {
+        out.writeBoolean(analysis.isPresent());
+        if (analysis.isEmpty()) {
+            return;
+        }
+        out.writeLong(analysis.get().dataVersion());
+        out.writeLong(analysis.get().rowCount());
+        // results of columns dropped since are left out
+        List<TableAnalysis.Column> kept = analysis.get().columns().stream()
+                .filter(column -> columnById(columns, column.columnId()).isPresent())
+                .toList();
+        out.writeInt(kept.size());
+        for (TableAnalysis.Column column : kept) {
+            out.writeInt(column.columnId());
+            out.writeLong(column.nullCount());
+            out.writeBoolean(column.min().isPresent());
+            if (column.min().isPresent()) {
+                ColumnType.Kind kind = columnById(columns, column.columnId()).orElseThrow().storage().kind();
+                writeValue(out, kind, column.min().get());
+                writeValue(out, kind, column.max().orElseThrow());
+            }
+        }
+    }
+
+    private static Optional<TableAnalysis> readAnalysis(DataInputStream in, List<WarehouseColumn> columns)
+            throws IOException
+    {
+        if (!in.readBoolean()) {
+            return Optional.empty();
+        }
+        long dataVersion = in.readLong();
+        long rowCount = in.readLong();
+        int count = in.readInt();
+        List<TableAnalysis.Column> analyzed = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int columnId = in.readInt();
+            long nullCount = in.readLong();
+            Optional<Object> min = Optional.empty();
+            Optional<Object> max = Optional.empty();
+            if (in.readBoolean()) {
+                ColumnType.Kind kind = columnById(columns, columnId)
+                        .orElseThrow(() -> new IOException("statistics of column %s, which the table does not have".formatted(columnId)))
+                        .storage().kind();
+                min = Optional.of(readValue(in, kind));
+                max = Optional.of(readValue(in, kind));
+            }
+            analyzed.add(new TableAnalysis.Column(columnId, nullCount, min, max));
+        }
+        return Optional.of(new TableAnalysis(dataVersion, rowCount, analyzed));
     }
 
     private static Optional<WarehouseColumn> columnById(List<WarehouseColumn> columns, int columnId)

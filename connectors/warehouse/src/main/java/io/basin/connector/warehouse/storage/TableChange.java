@@ -147,7 +147,7 @@ public sealed interface TableChange
             if (state.table(newName).isPresent()) {
                 throw new TrinoException(TABLE_ALREADY_EXISTS, "Table '%s' already exists".formatted(newName));
             }
-            return state.withTable(new TableState(table.definition().withName(newName), table.dataVersion(), table.groups(), table.distinct()));
+            return state.withTable(new TableState(table.definition().withName(newName), table.dataVersion(), table.groups(), table.distinct(), table.analysis()));
         }
     }
 
@@ -172,7 +172,7 @@ public sealed interface TableChange
             }
             List<DistinctSketch> distinct = new ArrayList<>(table.distinct());
             distinct.add(DistinctSketch.empty());
-            return state.withTable(new TableState(table.definition().withColumnAdded(column), table.dataVersion(), table.groups(), distinct));
+            return state.withTable(new TableState(table.definition().withColumnAdded(column), table.dataVersion(), table.groups(), distinct, table.analysis()));
         }
     }
 
@@ -207,7 +207,7 @@ public sealed interface TableChange
             List<DistinctSketch> distinct = new ArrayList<>(table.distinct());
             distinct.remove(ordinal);
             // the table state leaves the dropped column's blocks out of every group
-            return state.withTable(new TableState(definition.withColumnDropped(ordinal), table.dataVersion(), table.groups(), distinct));
+            return state.withTable(new TableState(definition.withColumnDropped(ordinal), table.dataVersion(), table.groups(), distinct, table.analysis()));
         }
     }
 
@@ -230,7 +230,31 @@ public sealed interface TableChange
             if (definition.ordinal(to).isPresent()) {
                 throw new TrinoException(COLUMN_ALREADY_EXISTS, "column \"%s\" of relation \"%s\" already exists".formatted(to, definition.name().getTableName()));
             }
-            return state.withTable(new TableState(definition.withColumnRenamed(ordinal, to), table.dataVersion(), table.groups(), table.distinct()));
+            return state.withTable(new TableState(definition.withColumnRenamed(ordinal, to), table.dataVersion(), table.groups(), table.distinct(), table.analysis()));
+        }
+    }
+
+    /**
+     * ANALYZE's results for the rows at {@code baseDataVersion}, with freshly computed distinct
+     * sketches. If another transaction changed the rows meanwhile the results are kept as stale
+     * (never a conflict) and the table keeps its current sketches, which saw every appended value.
+     */
+    record Analyze(long tableId, TableAnalysis analysis, List<DistinctSketch> distinct)
+            implements TableChange
+    {
+        public Analyze
+        {
+            requireNonNull(analysis, "analysis is null");
+            distinct = List.copyOf(requireNonNull(distinct, "distinct is null"));
+        }
+
+        @Override
+        public CatalogState applyTo(CatalogState state)
+        {
+            TableState table = existing(state, tableId, "analyze");
+            boolean current = table.dataVersion() == analysis.dataVersion() && distinct.size() == table.distinct().size();
+            List<DistinctSketch> sketches = current ? distinct : table.distinct();
+            return state.withTable(new TableState(table.definition(), table.dataVersion(), table.groups(), sketches, java.util.Optional.of(analysis)));
         }
     }
 
