@@ -114,14 +114,32 @@ public final class TableWriter
      */
     public static TableWriter beginUpdate(CatalogTransaction transaction, ConnectorSession session, ConnectorTableHandle table, ColumnMetadata rowId)
     {
+        return beginMerge(transaction, session, table, rowId, false);
+    }
+
+    /**
+     * Starts a {@code DELETE} by row id through the connector's merge hooks: every page carries
+     * the visible columns of {@code table} (not looked at) and then the row id of the row to delete.
+     */
+    public static TableWriter beginDelete(CatalogTransaction transaction, ConnectorSession session, ConnectorTableHandle table, ColumnMetadata rowId)
+    {
+        return beginMerge(transaction, session, table, rowId, true);
+    }
+
+    private static TableWriter beginMerge(CatalogTransaction transaction, ConnectorSession session, ConnectorTableHandle table, ColumnMetadata rowId, boolean deleteOnly)
+    {
         ConnectorMetadata metadata = transaction.metadata(session);
         List<ColumnMetadata> columns = new ArrayList<>(call(transaction, () -> metadata.getTableMetadata(session, table)).getColumns().stream()
                 .filter(column -> !column.isHidden())
                 .toList());
         int dataColumns = columns.size();
         columns.add(rowId);
-        ConnectorMergeTableHandle handle = call(transaction, () -> metadata.beginMerge(session, table, Map.of(), RetryMode.NO_RETRIES));
-        return new TableWriter(transaction, session, new UpdateTarget(handle, dataColumns), columns);
+        // the one merge case of an UPDATE sets every column; a DELETE has no update case
+        Map<Integer, Collection<ColumnHandle>> updateCases = deleteOnly
+                ? Map.of()
+                : Map.of(0, List.copyOf(call(transaction, () -> metadata.getColumnHandles(session, table)).values()));
+        ConnectorMergeTableHandle handle = call(transaction, () -> metadata.beginMerge(session, table, updateCases, RetryMode.NO_RETRIES));
+        return new TableWriter(transaction, session, new UpdateTarget(handle, dataColumns, deleteOnly), columns);
     }
 
     /** Continues a {@code CREATE TABLE AS} the caller began with {@code beginCreateTable}. */
@@ -396,8 +414,9 @@ public final class TableWriter
     /**
      * An UPDATE: each written row (new values, then the old row's id) becomes two rows of the
      * merge page format, an update-deletion of the old row and an update-insertion of the new.
+     * A DELETE ({@code deleteOnly}): each written row becomes one deletion.
      */
-    private record UpdateTarget(ConnectorMergeTableHandle handle, int dataColumns)
+    private record UpdateTarget(ConnectorMergeTableHandle handle, int dataColumns, boolean deleteOnly)
             implements Target
     {
         UpdateTarget
@@ -435,6 +454,18 @@ public final class TableWriter
         private Page mergePage(Page page)
         {
             int rows = page.getPositionCount();
+            if (deleteOnly) {
+                Block[] blocks = new Block[dataColumns + 3];
+                for (int channel = 0; channel < dataColumns; channel++) {
+                    blocks[channel] = page.getBlock(channel);
+                }
+                byte[] operations = new byte[rows];
+                java.util.Arrays.fill(operations, (byte) ConnectorMergeSink.DELETE_OPERATION_NUMBER);
+                blocks[dataColumns] = new ByteArrayBlock(rows, Optional.empty(), operations);
+                blocks[dataColumns + 1] = new IntArrayBlock(rows, Optional.empty(), new int[rows]);
+                blocks[dataColumns + 2] = page.getBlock(dataColumns);
+                return new Page(rows, blocks);
+            }
             int[] twice = new int[rows * 2];
             for (int row = 0; row < rows; row++) {
                 twice[row] = row;

@@ -856,9 +856,10 @@ public final class Session
     }
 
     /**
-     * DELETE by predicate: the WHERE condition, planned over the table, must be a conjunction of
-     * column-versus-constant comparisons, which the connector applies exactly ({@code applyDelete},
-     * e.g. the warehouse's delete bitmaps); the change commits atomically with the statement.
+     * DELETE by predicate: a WHERE condition that is a conjunction of column-versus-constant
+     * comparisons is applied by the connector exactly ({@code applyDelete}, e.g. the warehouse's
+     * delete bitmaps, reading only the compared columns); any other condition goes through
+     * {@link #deleteByRowIds}. The change commits atomically with the statement.
      */
     private QueryResult delete(Statement.Delete delete)
     {
@@ -870,15 +871,21 @@ public final class Session
             while (rows instanceof ProjectNode project) {
                 rows = project.source();
             }
-            io.trino.spi.predicate.TupleDomain<io.trino.spi.connector.ColumnHandle> constraint = switch (rows) {
-                case io.basin.plan.TableScanNode _ -> io.trino.spi.predicate.TupleDomain.all();
+            Optional<io.trino.spi.predicate.TupleDomain<io.trino.spi.connector.ColumnHandle>> exact = switch (rows) {
+                case io.basin.plan.TableScanNode _ -> Optional.of(io.trino.spi.predicate.TupleDomain.all());
                 case io.basin.plan.FilterNode filter when filter.source() instanceof io.basin.plan.TableScanNode scan ->
                         new io.basin.sql.planner.physical.ScanConstraintExtractor(scan.columns(), expression -> engine.expressionServices().evaluateConstant(expression, newQueryContext(engine.nextQueryId())))
-                                .extractExactly(filter.predicate())
-                                .orElseThrow(() -> new BasinException(FEATURE_NOT_SUPPORTED, "DELETE supports WHERE conditions that compare columns with constants (=, <, <=, >, >=, IN, IS NULL) joined by AND"));
-                case io.basin.plan.ValuesNode values when values.rows().isEmpty() -> io.trino.spi.predicate.TupleDomain.none();
-                default -> throw new BasinException(FEATURE_NOT_SUPPORTED, "DELETE supports WHERE conditions that compare columns with constants (=, <, <=, >, >=, IN, IS NULL) joined by AND");
+                                .extractExactly(filter.predicate());
+                case io.basin.plan.ValuesNode values when values.rows().isEmpty() -> Optional.of(io.trino.spi.predicate.TupleDomain.none());
+                default -> Optional.empty();
             };
+            if (exact.isEmpty()) {
+                // any other condition: the matching rows are found by a query and deleted by row id
+                long deleted = deleteByRowIds(delete, target, table, catalogs);
+                catalogs.commit();
+                return QueryResult.updateCount(deleted);
+            }
+            io.trino.spi.predicate.TupleDomain<io.trino.spi.connector.ColumnHandle> constraint = exact.get();
             ConnectorMetadata metadata = catalogs.metadata(target.catalog());
             io.trino.spi.connector.ConnectorTableHandle handle = table.handle();
             if (!constraint.isAll()) {
@@ -1069,6 +1076,45 @@ public final class Session
         return java.util.stream.Stream.of(name.catalog(), name.schema(), name.table())
                 .map(part -> "\"" + part.replace("\"", "\"\"") + "\"")
                 .collect(java.util.stream.Collectors.joining("."));
+    }
+
+    /**
+     * DELETE with a condition the connector cannot apply by itself: the statement's rows
+     * ({@code SELECT * FROM target WHERE condition}, whose {@code *} then ends with the exposed row
+     * id column) are planned as a query, and their row ids go to the connector's merge sinks as
+     * deletions.
+     */
+    private long deleteByRowIds(Statement.Delete delete, QualifiedTableName target, ResolvedTable table, QueryCatalogs catalogs)
+    {
+        ConnectorMetadata metadata = catalogs.metadata(target.catalog());
+        io.trino.spi.connector.ColumnHandle rowIdHandle;
+        ColumnMetadata rowId;
+        try {
+            rowIdHandle = metadata.getMergeRowIdColumnHandle(catalogs.session(), table.handle());
+            rowId = metadata.getColumnMetadata(catalogs.session(), table.handle(), rowIdHandle);
+        }
+        catch (TrinoException e) {
+            if (e.getErrorCode().equals(io.trino.spi.StandardErrorCode.NOT_SUPPORTED.toErrorCode())) {
+                throw new BasinException(FEATURE_NOT_SUPPORTED, "DELETE from tables of database \"" + target.catalog()
+                        + "\" supports WHERE conditions that compare columns with constants (=, <, <=, >, >=, IN, IS NULL) joined by AND", e);
+            }
+            throw e;
+        }
+        catalogs.exposeRowId(target, new TableColumn(rowId.getName(), rowId.getType(), rowIdHandle));
+        QueryPlanner.PlannedQuery planned = planner(catalogs).plan(delete.rows());
+        List<Type> types = planned.root().outputTypes();
+        int columns = table.columns().size();
+        if (types.size() != columns + 1) {
+            throw new IllegalStateException("DELETE rows have %s columns, expected %s".formatted(types.size(), columns + 1));
+        }
+        List<Expression> projections = new ArrayList<>();
+        for (int channel = 0; channel <= columns; channel++) {
+            projections.add(new InputReference(channel, types.get(channel)));
+        }
+        PlanNode source = new ProjectNode(planned.root(), projections);
+        String queryId = engine.nextQueryId();
+        TableWriterNode writer = new TableWriterNode(source, target, new WriteTargets.Delete(table.handle(), rowId));
+        return (Long) executePlan(writer, catalogs, newQueryContext(queryId)).getFirst().getFirst();
     }
 
     /**

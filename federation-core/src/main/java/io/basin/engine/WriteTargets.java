@@ -57,4 +57,21 @@ final class WriteTargets
             return "update";
         }
     }
+
+    /** Rows deleted by row id: the written pages carry every column, then the row's id. */
+    record Delete(ConnectorTableHandle handle, io.trino.spi.connector.ColumnMetadata rowId)
+            implements TableWriterNode.WriteTarget
+    {
+        Delete
+        {
+            requireNonNull(handle, "handle is null");
+            requireNonNull(rowId, "rowId is null");
+        }
+
+        @Override
+        public String describe()
+        {
+            return "delete";
+        }
+    }
 }

@@ -147,6 +147,22 @@ class TestWarehouseUpdate
     }
 
     @Test
+    void testDeleteWithAnyCondition()
+    {
+        // conditions the connector cannot apply exactly are found by a query and deleted by row id
+        assertUpdate("DELETE FROM orders WHERE o_orderkey % 5 = 0 OR o_comment LIKE '%special%'", "orders");
+        assertUpdate("DELETE FROM orders WHERE o_custkey IN (SELECT c_custkey FROM customer WHERE c_mktsegment = 'MACHINERY')", "orders");
+        assertUpdate("DELETE FROM orders o WHERE o.o_totalprice > (SELECT avg(o_totalprice) * 1.5 FROM orders)", "orders");
+        assertUpdate("DELETE FROM lineitem WHERE l_quantity * l_discount > 2 AND l_shipdate < DATE '1995-01-01'", "lineitem");
+        session().execute("BEGIN");
+        assertUpdate("DELETE FROM customer WHERE upper(c_name) LIKE '%1%'", "customer");
+        session().execute("ROLLBACK");
+        assertions.assertQuery(session(), "SELECT * FROM customer", "SELECT * FROM %s.customer".formatted(tpch));
+        assertions.assertBothFail(session(), "DELETE FROM orders WHERE 1 / (o_orderkey % 3) > 0", "22012", "division by zero");
+        assertions.assertQuery(session(), "SELECT * FROM orders");
+    }
+
+    @Test
     void testFailedUpdateLeavesTheTableUnchanged()
     {
         Set<Path> files = dataFiles();
