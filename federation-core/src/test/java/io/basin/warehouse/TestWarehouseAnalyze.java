@@ -90,6 +90,7 @@ class TestWarehouseAnalyze
         session.execute("ANALYZE VERBOSE customer (c_acctbal) PREDICATE COLUMNS");
         session.execute("ANALYZE lineitem");
         assertStatisticsMatchPostgres();
+        assertPlannerSeesTheStatistics();
 
         // kept in the manifest
         session.close();
@@ -116,6 +117,41 @@ class TestWarehouseAnalyze
         session.execute("ANALYZE orders");
         session.execute("COMMIT");
         assertThat(statistics("orders", "o_orderkey").get(5)).isEqualTo(true);
+    }
+
+    @Test
+    void testEmptyTables()
+    {
+        assertions.executeInBoth(session, "CREATE TABLE empty (id integer, label varchar(10))");
+        assertions.executeInBoth(session, "UPDATE empty SET label = 'x'");
+        assertions.executeInBoth(session, "DELETE FROM empty WHERE id % 2 = 1 OR label IS NULL");
+        session.execute("ANALYZE empty");
+        List<Object> statistics = statistics("empty", "label");
+        // no rows: no null fraction, no range
+        assertThat(statistics).containsExactly(0L, null, 0L, null, null, true);
+        assertions.assertQuery(session, "SELECT * FROM empty");
+    }
+
+    /** The statistics the planner resolves tables with (row counts for costs, distinct values for join order) are ANALYZE's. */
+    private void assertPlannerSeesTheStatistics()
+    {
+        io.basin.connector.BasinConnectorSession connectorSession = io.basin.connector.BasinConnectorSession.builder()
+                .setQueryId("test_statistics")
+                .setUser("basin")
+                .setTimeZoneKey(io.trino.spi.type.TimeZoneKey.UTC_KEY)
+                .setStart(java.time.Instant.now())
+                .build();
+        try (io.basin.metadata.QueryCatalogs catalogs = new io.basin.metadata.QueryCatalogs(basin.engine().catalogLookup(), connectorSession, true)) {
+            for (Map.Entry<String, List<String>> table : COLUMNS.entrySet()) {
+                io.basin.metadata.ResolvedTable resolved = catalogs.resolveTable(new io.basin.metadata.QualifiedTableName("dev", "public", table.getKey())).orElseThrow();
+                long rows = ((Number) assertions.queryPostgres("SELECT count(*) FROM " + table.getKey()).getFirst().getFirst()).longValue();
+                assertThat(resolved.rowCount().orElseThrow()).as("planner's rows of %s", table.getKey()).isEqualTo(rows);
+                for (String column : table.getValue()) {
+                    assertThat(resolved.distinctValues().get(column)).as("planner's distinct values of %s.%s", table.getKey(), column)
+                            .isEqualTo(((Number) statistics(table.getKey(), column).get(2)).doubleValue());
+                }
+            }
+        }
     }
 
     /** row_count, null_fraction, distinct_values, min_value, max_value, analyzed. */
