@@ -203,13 +203,23 @@ public final class QueryCatalogs
                     ? OptionalDouble.empty()
                     : OptionalDouble.of(statistics.getRowCount().getValue());
             Map<String, Double> distinctValues = new java.util.HashMap<>();
+            Map<String, ColumnEstimate> estimates = new java.util.HashMap<>();
             for (TableColumn column : columns) {
                 var columnStatistics = statistics.getColumnStatistics().get(column.handle());
-                if (columnStatistics != null && !columnStatistics.getDistinctValuesCount().isUnknown()) {
+                if (columnStatistics == null) {
+                    continue;
+                }
+                if (!columnStatistics.getDistinctValuesCount().isUnknown()) {
                     distinctValues.put(column.name(), columnStatistics.getDistinctValuesCount().getValue());
                 }
+                OptionalDouble nullFraction = columnStatistics.getNullsFraction().isUnknown()
+                        ? OptionalDouble.empty()
+                        : OptionalDouble.of(columnStatistics.getNullsFraction().getValue());
+                OptionalDouble min = columnStatistics.getRange().map(range -> OptionalDouble.of(range.getMin())).orElse(OptionalDouble.empty());
+                OptionalDouble max = columnStatistics.getRange().map(range -> OptionalDouble.of(range.getMax())).orElse(OptionalDouble.empty());
+                estimates.put(column.name(), new ColumnEstimate(nullFraction, min, max));
             }
-            return Optional.of(new ResolvedTable(name, handle, columns, rowCount, distinctValues));
+            return Optional.of(new ResolvedTable(name, handle, columns, rowCount, distinctValues, Optional.empty(), estimates));
         });
     }
 
@@ -274,7 +284,7 @@ public final class QueryCatalogs
         ResolvedTable table = resolveTable(name).orElseThrow(() -> new IllegalArgumentException("No table " + name));
         List<TableColumn> columns = new ArrayList<>(table.columns());
         columns.add(rowId);
-        ResolvedTable withRowId = new ResolvedTable(table.name(), table.handle(), columns, table.rowCount(), table.distinctValues(), table.remoteSql());
+        ResolvedTable withRowId = new ResolvedTable(table.name(), table.handle(), columns, table.rowCount(), table.distinctValues(), table.remoteSql(), table.columnEstimates());
         resolvedTables.put(sourceName(name), Optional.of(withRowId));
         return withRowId;
     }

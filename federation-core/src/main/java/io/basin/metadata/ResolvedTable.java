@@ -11,12 +11,19 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * A table found in a connector, with the handle the scan will use and the statistics the planner
- * orders joins by (row count; distinct values per column name, where the connector knows them).
+ * orders joins by (row count; distinct values per column name, where the connector knows them)
+ * and estimates filters by ({@code columnEstimates}: null fractions and value ranges per column name).
  * A statement pushed down to a source is read like a table too; {@code remoteSql} is then the
  * statement the source runs.
  */
-public record ResolvedTable(QualifiedTableName name, ConnectorTableHandle handle, List<TableColumn> columns, OptionalDouble rowCount, Map<String, Double> distinctValues, Optional<String> remoteSql)
+public record ResolvedTable(QualifiedTableName name, ConnectorTableHandle handle, List<TableColumn> columns, OptionalDouble rowCount, Map<String, Double> distinctValues, Optional<String> remoteSql,
+        Map<String, ColumnEstimate> columnEstimates)
 {
+    public ResolvedTable(QualifiedTableName name, ConnectorTableHandle handle, List<TableColumn> columns, OptionalDouble rowCount, Map<String, Double> distinctValues, Optional<String> remoteSql)
+    {
+        this(name, handle, columns, rowCount, distinctValues, remoteSql, Map.of());
+    }
+
     public ResolvedTable(QualifiedTableName name, ConnectorTableHandle handle, List<TableColumn> columns, OptionalDouble rowCount)
     {
         this(name, handle, columns, rowCount, Map.of());
@@ -35,5 +42,6 @@ public record ResolvedTable(QualifiedTableName name, ConnectorTableHandle handle
         columns = List.copyOf(requireNonNull(columns, "columns is null"));
         requireNonNull(rowCount, "rowCount is null");
         requireNonNull(remoteSql, "remoteSql is null");
+        columnEstimates = Map.copyOf(requireNonNull(columnEstimates, "columnEstimates is null"));
     }
 }

@@ -1,11 +1,13 @@
 package io.basin.plan;
 
+import io.basin.metadata.ColumnEstimate;
 import io.basin.metadata.QualifiedTableName;
 import io.basin.metadata.TableColumn;
 import io.trino.spi.connector.ConnectorTableHandle;
 import io.trino.spi.type.Type;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -13,11 +15,18 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Reads a connector table; with {@code remoteSql}, the result of a statement Basin pushed down to
- * the table's source, which EXPLAIN shows.
+ * the table's source, which EXPLAIN shows. {@code rowCount}, {@code distinctValues} and
+ * {@code columnEstimates} (by column name) are the connector's statistics, for estimates.
  */
-public record TableScanNode(QualifiedTableName table, ConnectorTableHandle handle, List<TableColumn> columns, OptionalDouble rowCount, Optional<String> remoteSql)
+public record TableScanNode(QualifiedTableName table, ConnectorTableHandle handle, List<TableColumn> columns, OptionalDouble rowCount, Optional<String> remoteSql,
+        Map<String, Double> distinctValues, Map<String, ColumnEstimate> columnEstimates)
         implements PlanNode
 {
+    public TableScanNode(QualifiedTableName table, ConnectorTableHandle handle, List<TableColumn> columns, OptionalDouble rowCount, Optional<String> remoteSql)
+    {
+        this(table, handle, columns, rowCount, remoteSql, Map.of(), Map.of());
+    }
+
     public TableScanNode(QualifiedTableName table, ConnectorTableHandle handle, List<TableColumn> columns, OptionalDouble rowCount)
     {
         this(table, handle, columns, rowCount, Optional.empty());
@@ -30,6 +39,8 @@ public record TableScanNode(QualifiedTableName table, ConnectorTableHandle handl
         requireNonNull(handle, "handle is null");
         columns = List.copyOf(requireNonNull(columns, "columns is null"));
         requireNonNull(rowCount, "rowCount is null");
+        distinctValues = Map.copyOf(requireNonNull(distinctValues, "distinctValues is null"));
+        columnEstimates = Map.copyOf(requireNonNull(columnEstimates, "columnEstimates is null"));
     }
 
     @Override
