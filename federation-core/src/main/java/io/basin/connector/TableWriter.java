@@ -11,6 +11,11 @@ import io.trino.spi.connector.ConnectorInsertTableHandle;
 import io.trino.spi.connector.ConnectorMetadata;
 import io.trino.spi.connector.ConnectorOutputMetadata;
 import io.trino.spi.connector.ConnectorOutputTableHandle;
+import io.trino.spi.block.Block;
+import io.trino.spi.block.ByteArrayBlock;
+import io.trino.spi.block.IntArrayBlock;
+import io.trino.spi.connector.ConnectorMergeSink;
+import io.trino.spi.connector.ConnectorMergeTableHandle;
 import io.trino.spi.connector.ConnectorPageSink;
 import io.trino.spi.connector.ConnectorPageSinkId;
 import io.trino.spi.connector.ConnectorPageSinkProvider;
@@ -100,6 +105,43 @@ public final class TableWriter
         return new TableWriter(transaction, session, new InsertTarget(handle), columns);
     }
 
+    /**
+     * Starts an {@code UPDATE} through the connector's merge hooks ({@code beginMerge},
+     * {@code createMergeSink}, {@code finishMerge}): every page carries the new values of every
+     * visible column of {@code table} in table order, then the row id of the row they replace
+     * ({@code rowId}, from {@code getMergeRowIdColumnHandle}). The connector sees each row as a
+     * deletion of the old row and an insertion of the new one.
+     */
+    public static TableWriter beginUpdate(CatalogTransaction transaction, ConnectorSession session, ConnectorTableHandle table, ColumnMetadata rowId)
+    {
+        return beginMerge(transaction, session, table, rowId, false);
+    }
+
+    /**
+     * Starts a {@code DELETE} by row id through the connector's merge hooks: every page carries
+     * the visible columns of {@code table} (not looked at) and then the row id of the row to delete.
+     */
+    public static TableWriter beginDelete(CatalogTransaction transaction, ConnectorSession session, ConnectorTableHandle table, ColumnMetadata rowId)
+    {
+        return beginMerge(transaction, session, table, rowId, true);
+    }
+
+    private static TableWriter beginMerge(CatalogTransaction transaction, ConnectorSession session, ConnectorTableHandle table, ColumnMetadata rowId, boolean deleteOnly)
+    {
+        ConnectorMetadata metadata = transaction.metadata(session);
+        List<ColumnMetadata> columns = new ArrayList<>(call(transaction, () -> metadata.getTableMetadata(session, table)).getColumns().stream()
+                .filter(column -> !column.isHidden())
+                .toList());
+        int dataColumns = columns.size();
+        columns.add(rowId);
+        // the one merge case of an UPDATE sets every column; a DELETE has no update case
+        Map<Integer, Collection<ColumnHandle>> updateCases = deleteOnly
+                ? Map.of()
+                : Map.of(0, List.copyOf(call(transaction, () -> metadata.getColumnHandles(session, table)).values()));
+        ConnectorMergeTableHandle handle = call(transaction, () -> metadata.beginMerge(session, table, updateCases, RetryMode.NO_RETRIES));
+        return new TableWriter(transaction, session, new UpdateTarget(handle, dataColumns, deleteOnly), columns);
+    }
+
     /** Continues a {@code CREATE TABLE AS} the caller began with {@code beginCreateTable}. */
     public static TableWriter forCreateTable(CatalogTransaction transaction, ConnectorSession session, ConnectorOutputTableHandle handle, List<ColumnMetadata> columns)
     {
@@ -124,7 +166,7 @@ public final class TableWriter
         checkOpen();
         long sinkId = nextSinkId++;
         ConnectorPageSinkProvider provider = call(transaction, () -> transaction.catalog().connector().getPageSinkProvider());
-        ConnectorPageSink pageSink = call(transaction, () -> target.createPageSink(provider, transaction.handle(), session, () -> sinkId));
+        ConnectorSinkAdapter pageSink = call(transaction, () -> target.createPageSink(provider, transaction.handle(), session, () -> sinkId));
         Sink sink = new Sink(pageSink);
         sinks.add(sink);
         return sink;
@@ -230,13 +272,13 @@ public final class TableWriter
     public final class Sink
             implements PageConsumer
     {
-        private final ConnectorPageSink pageSink;
+        private final ConnectorSinkAdapter pageSink;
         private Collection<Slice> fragments;
         private boolean aborted;
         // Read by writtenRows() on other threads.
         private volatile long rows;
 
-        private Sink(ConnectorPageSink pageSink)
+        private Sink(ConnectorSinkAdapter pageSink)
         {
             this.pageSink = requireNonNull(pageSink, "pageSink is null");
         }
@@ -284,10 +326,44 @@ public final class TableWriter
         }
     }
 
-    /** What is written: a new table or an existing one. */
+    /** A connector's page sink or merge sink, as a {@link Sink} writes to it. */
+    private interface ConnectorSinkAdapter
+    {
+        CompletableFuture<?> appendPage(Page page);
+
+        CompletableFuture<Collection<Slice>> finish();
+
+        void abort();
+
+        static ConnectorSinkAdapter of(ConnectorPageSink sink)
+        {
+            return new ConnectorSinkAdapter()
+            {
+                @Override
+                public CompletableFuture<?> appendPage(Page page)
+                {
+                    return sink.appendPage(page);
+                }
+
+                @Override
+                public CompletableFuture<Collection<Slice>> finish()
+                {
+                    return sink.finish();
+                }
+
+                @Override
+                public void abort()
+                {
+                    sink.abort();
+                }
+            };
+        }
+    }
+
+    /** What is written: a new table, an existing one, or rows of an existing one replaced. */
     private sealed interface Target
     {
-        ConnectorPageSink createPageSink(ConnectorPageSinkProvider provider, ConnectorTransactionHandle transaction, ConnectorSession session, ConnectorPageSinkId sinkId);
+        ConnectorSinkAdapter createPageSink(ConnectorPageSinkProvider provider, ConnectorTransactionHandle transaction, ConnectorSession session, ConnectorPageSinkId sinkId);
 
         Optional<ConnectorOutputMetadata> finish(ConnectorMetadata metadata, ConnectorSession session, Collection<Slice> fragments);
     }
@@ -301,9 +377,9 @@ public final class TableWriter
         }
 
         @Override
-        public ConnectorPageSink createPageSink(ConnectorPageSinkProvider provider, ConnectorTransactionHandle transaction, ConnectorSession session, ConnectorPageSinkId sinkId)
+        public ConnectorSinkAdapter createPageSink(ConnectorPageSinkProvider provider, ConnectorTransactionHandle transaction, ConnectorSession session, ConnectorPageSinkId sinkId)
         {
-            return provider.createPageSink(transaction, session, handle, sinkId);
+            return ConnectorSinkAdapter.of(provider.createPageSink(transaction, session, handle, sinkId));
         }
 
         @Override
@@ -322,9 +398,9 @@ public final class TableWriter
         }
 
         @Override
-        public ConnectorPageSink createPageSink(ConnectorPageSinkProvider provider, ConnectorTransactionHandle transaction, ConnectorSession session, ConnectorPageSinkId sinkId)
+        public ConnectorSinkAdapter createPageSink(ConnectorPageSinkProvider provider, ConnectorTransactionHandle transaction, ConnectorSession session, ConnectorPageSinkId sinkId)
         {
-            return provider.createPageSink(transaction, session, handle, sinkId);
+            return ConnectorSinkAdapter.of(provider.createPageSink(transaction, session, handle, sinkId));
         }
 
         @Override
@@ -332,6 +408,88 @@ public final class TableWriter
         {
             // No source tables: Basin reports none, as the memory and JDBC connectors ignore them.
             return metadata.finishInsert(session, handle, List.of(), fragments, List.of());
+        }
+    }
+
+    /**
+     * An UPDATE: each written row (new values, then the old row's id) becomes two rows of the
+     * merge page format, an update-deletion of the old row and an update-insertion of the new.
+     * A DELETE ({@code deleteOnly}): each written row becomes one deletion.
+     */
+    private record UpdateTarget(ConnectorMergeTableHandle handle, int dataColumns, boolean deleteOnly)
+            implements Target
+    {
+        UpdateTarget
+        {
+            requireNonNull(handle, "handle is null");
+        }
+
+        @Override
+        public ConnectorSinkAdapter createPageSink(ConnectorPageSinkProvider provider, ConnectorTransactionHandle transaction, ConnectorSession session, ConnectorPageSinkId sinkId)
+        {
+            ConnectorMergeSink sink = provider.createMergeSink(transaction, session, handle, sinkId);
+            return new ConnectorSinkAdapter()
+            {
+                @Override
+                public CompletableFuture<?> appendPage(Page page)
+                {
+                    sink.storeMergedRows(mergePage(page));
+                    return CompletableFuture.completedFuture(null);
+                }
+
+                @Override
+                public CompletableFuture<Collection<Slice>> finish()
+                {
+                    return sink.finish();
+                }
+
+                @Override
+                public void abort()
+                {
+                    sink.abort();
+                }
+            };
+        }
+
+        private Page mergePage(Page page)
+        {
+            int rows = page.getPositionCount();
+            if (deleteOnly) {
+                Block[] blocks = new Block[dataColumns + 3];
+                for (int channel = 0; channel < dataColumns; channel++) {
+                    blocks[channel] = page.getBlock(channel);
+                }
+                byte[] operations = new byte[rows];
+                java.util.Arrays.fill(operations, (byte) ConnectorMergeSink.DELETE_OPERATION_NUMBER);
+                blocks[dataColumns] = new ByteArrayBlock(rows, Optional.empty(), operations);
+                blocks[dataColumns + 1] = new IntArrayBlock(rows, Optional.empty(), new int[rows]);
+                blocks[dataColumns + 2] = page.getBlock(dataColumns);
+                return new Page(rows, blocks);
+            }
+            int[] twice = new int[rows * 2];
+            for (int row = 0; row < rows; row++) {
+                twice[row] = row;
+                twice[rows + row] = row;
+            }
+            // Trino's merge page: the data columns, the operation, the merge case number, the row id
+            Block[] blocks = new Block[dataColumns + 3];
+            for (int channel = 0; channel < dataColumns; channel++) {
+                blocks[channel] = page.getBlock(channel).getPositions(twice, 0, twice.length);
+            }
+            byte[] operations = new byte[rows * 2];
+            java.util.Arrays.fill(operations, 0, rows, (byte) ConnectorMergeSink.UPDATE_DELETE_OPERATION_NUMBER);
+            java.util.Arrays.fill(operations, rows, rows * 2, (byte) ConnectorMergeSink.UPDATE_INSERT_OPERATION_NUMBER);
+            blocks[dataColumns] = new ByteArrayBlock(rows * 2, Optional.empty(), operations);
+            blocks[dataColumns + 1] = new IntArrayBlock(rows * 2, Optional.empty(), new int[rows * 2]);
+            blocks[dataColumns + 2] = page.getBlock(dataColumns).getPositions(twice, 0, twice.length);
+            return new Page(rows * 2, blocks);
+        }
+
+        @Override
+        public Optional<ConnectorOutputMetadata> finish(ConnectorMetadata metadata, ConnectorSession session, Collection<Slice> fragments)
+        {
+            metadata.finishMerge(session, handle, List.of(), fragments, List.of());
+            return Optional.empty();
         }
     }
 }

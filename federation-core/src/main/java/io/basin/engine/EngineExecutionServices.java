@@ -137,6 +137,8 @@ final class EngineExecutionServices
         TableWriter writer = switch (node.writeTarget()) {
             case WriteTargets.CreateTable create -> TableWriter.beginCreateTable(transaction, catalogs.session(), create.metadata(), false);
             case WriteTargets.Insert insert -> TableWriter.beginInsert(transaction, catalogs.session(), insert.handle());
+            case WriteTargets.Update update -> TableWriter.beginUpdate(transaction, catalogs.session(), update.handle(), update.rowId());
+            case WriteTargets.Delete delete -> TableWriter.beginDelete(transaction, catalogs.session(), delete.handle(), delete.rowId());
             default -> throw new IllegalArgumentException("Unknown write target " + node.writeTarget());
         };
         TableWriterSink sink = new TableWriterSink(writer, "TableWriter[" + node.target() + "]");

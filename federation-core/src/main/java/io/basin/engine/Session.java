@@ -305,7 +305,7 @@ public final class Session
     {
         return switch (statement) {
             case Statement.CreateTableAs _, Statement.CreateTable _, Statement.Insert _, Statement.CopyFrom _, Statement.DropTable _, Statement.CreateSchema _, Statement.DropSchema _,
-                 Statement.Delete _, Statement.Truncate _, Statement.Vacuum _, Statement.CreateExternalSchema _ -> true;
+                 Statement.Delete _, Statement.Update _, Statement.AlterTable _, Statement.Analyze _, Statement.Truncate _, Statement.Vacuum _, Statement.CreateExternalSchema _ -> true;
             // they commit in the system catalog at once, so a ROLLBACK could not undo them
             case Statement.UserStatement _ -> true;
             default -> false;
@@ -315,11 +315,43 @@ public final class Session
     private static RuntimeException translate(Throwable e)
     {
         return switch (e) {
-            case TrinoException trino -> trino;
+            case TrinoException trino -> connectorError(trino);
             case StackOverflowError _ -> StatementParser.tooDeeplyNested(e);
             case RuntimeException runtime when runtime.getClass().getName().startsWith("io.basin") -> runtime;
             default -> new BasinException(INTERNAL_ERROR_CODE, "Internal error: " + e, e);
         };
+    }
+
+    /** The PostgreSQL error a connector's standard error stands for, where there is one; other errors as they are. */
+    private static RuntimeException connectorError(TrinoException e)
+    {
+        io.trino.spi.ErrorCode code = e.getErrorCode();
+        BasinErrorCode basin = null;
+        if (code.equals(io.trino.spi.StandardErrorCode.COLUMN_NOT_FOUND.toErrorCode())) {
+            basin = BasinErrorCode.UNDEFINED_COLUMN;
+        }
+        else if (code.equals(io.trino.spi.StandardErrorCode.COLUMN_ALREADY_EXISTS.toErrorCode()) || code.equals(io.trino.spi.StandardErrorCode.DUPLICATE_COLUMN_NAME.toErrorCode())) {
+            basin = BasinErrorCode.DUPLICATE_COLUMN;
+        }
+        else if (code.equals(io.trino.spi.StandardErrorCode.CONSTRAINT_VIOLATION.toErrorCode())) {
+            basin = BasinErrorCode.NOT_NULL_VIOLATION;
+        }
+        else if (code.equals(io.trino.spi.StandardErrorCode.MERGE_TARGET_ROW_MULTIPLE_MATCHES.toErrorCode())) {
+            basin = BasinErrorCode.CARDINALITY_VIOLATION;
+        }
+        else if (code.equals(io.trino.spi.StandardErrorCode.TRANSACTION_CONFLICT.toErrorCode())) {
+            basin = BasinErrorCode.SERIALIZATION_FAILURE;
+        }
+        else if (code.equals(io.trino.spi.StandardErrorCode.TABLE_NOT_FOUND.toErrorCode())) {
+            basin = BasinErrorCode.UNDEFINED_TABLE;
+        }
+        else if (code.equals(io.trino.spi.StandardErrorCode.TABLE_ALREADY_EXISTS.toErrorCode())) {
+            basin = BasinErrorCode.DUPLICATE_TABLE;
+        }
+        else if (code.equals(io.trino.spi.StandardErrorCode.INVALID_TABLE_PROPERTY.toErrorCode()) || code.equals(io.trino.spi.StandardErrorCode.INVALID_COLUMN_PROPERTY.toErrorCode())) {
+            basin = BasinErrorCode.INVALID_TABLE_DEFINITION;
+        }
+        return basin == null ? e : new BasinException(basin, e.getMessage(), e);
     }
 
     private StatementResult startQuery(Statement.Query query)
@@ -403,8 +435,11 @@ public final class Session
             case Statement.Unload unload -> unload(unload);
             case Statement.DropTable drop -> dropTable(drop);
             case Statement.Delete delete -> delete(delete);
+            case Statement.Update update -> update(update);
+            case Statement.AlterTable alter -> alterTable(alter);
             case Statement.Truncate truncate -> truncate(truncate);
-            case Statement.Vacuum vacuum -> vacuum(vacuum);
+            case Statement.Vacuum vacuum -> tableProcedure("vacuum", vacuum.target());
+            case Statement.Analyze analyze -> tableProcedure("analyze", analyze.target());
             case Statement.CreateSchema create -> createSchema(create);
             case Statement.CreateExternalSchema create -> createExternalSchema(create);
             case Statement.DropSchema drop -> dropSchema(drop);
@@ -461,6 +496,10 @@ public final class Session
             case Statement.CopyFrom copy -> qualify(copy.target()).catalog().equals(local);
             case Statement.DropTable drop -> qualify(drop.name()).catalog().equals(local);
             case Statement.Delete delete -> qualify(delete.target()).catalog().equals(local);
+            case Statement.Update update -> qualify(update.target()).catalog().equals(local);
+            case Statement.AlterTable alter -> qualify(alter.name()).catalog().equals(local);
+            // statistics commit with the block, like PostgreSQL's ANALYZE in a transaction
+            case Statement.Analyze analyze -> analyze.target().map(name -> qualify(name).catalog()).orElse(settings.catalog()).equals(local);
             case Statement.Truncate truncate -> qualify(truncate.target()).catalog().equals(local);
             case Statement.CreateSchema create -> (create.name().size() == 2 ? create.name().get(0) : settings.catalog()).equals(local);
             case Statement.DropSchema drop -> (drop.name().size() == 2 ? drop.name().get(0) : settings.catalog()).equals(local) && !isExternalSchema(drop);
@@ -817,9 +856,10 @@ public final class Session
     }
 
     /**
-     * DELETE by predicate: the WHERE condition, planned over the table, must be a conjunction of
-     * column-versus-constant comparisons, which the connector applies exactly ({@code applyDelete},
-     * e.g. the warehouse's delete bitmaps); the change commits atomically with the statement.
+     * DELETE by predicate: a WHERE condition that is a conjunction of column-versus-constant
+     * comparisons is applied by the connector exactly ({@code applyDelete}, e.g. the warehouse's
+     * delete bitmaps, reading only the compared columns); any other condition goes through
+     * {@link #deleteByRowIds}. The change commits atomically with the statement.
      */
     private QueryResult delete(Statement.Delete delete)
     {
@@ -837,15 +877,21 @@ public final class Session
                 case io.basin.plan.FilterNode filter when filter.source() instanceof io.basin.plan.TableScanNode scan -> scan.handle();
                 default -> table.handle();
             };
-            io.trino.spi.predicate.TupleDomain<io.trino.spi.connector.ColumnHandle> constraint = switch (rows) {
-                case io.basin.plan.TableScanNode _ -> io.trino.spi.predicate.TupleDomain.all();
+            Optional<io.trino.spi.predicate.TupleDomain<io.trino.spi.connector.ColumnHandle>> exact = switch (rows) {
+                case io.basin.plan.TableScanNode _ -> Optional.of(io.trino.spi.predicate.TupleDomain.all());
                 case io.basin.plan.FilterNode filter when filter.source() instanceof io.basin.plan.TableScanNode scan ->
                         new io.basin.sql.planner.physical.ScanConstraintExtractor(scan.columns(), expression -> engine.expressionServices().evaluateConstant(expression, newQueryContext(engine.nextQueryId())))
-                                .extractExactly(filter.predicate())
-                                .orElseThrow(() -> new BasinException(FEATURE_NOT_SUPPORTED, "DELETE supports WHERE conditions that compare columns with constants (=, <, <=, >, >=, IN, IS NULL) joined by AND"));
-                case io.basin.plan.ValuesNode values when values.rows().isEmpty() -> io.trino.spi.predicate.TupleDomain.none();
-                default -> throw new BasinException(FEATURE_NOT_SUPPORTED, "DELETE supports WHERE conditions that compare columns with constants (=, <, <=, >, >=, IN, IS NULL) joined by AND");
+                                .extractExactly(filter.predicate());
+                case io.basin.plan.ValuesNode values when values.rows().isEmpty() -> Optional.of(io.trino.spi.predicate.TupleDomain.none());
+                default -> Optional.empty();
             };
+            if (exact.isEmpty()) {
+                // any other condition: the matching rows are found by a query and deleted by row id
+                long deleted = deleteByRowIds(delete, target, table, catalogs);
+                catalogs.commit();
+                return QueryResult.updateCount(deleted);
+            }
+            io.trino.spi.predicate.TupleDomain<io.trino.spi.connector.ColumnHandle> constraint = exact.get();
             // a table of an external schema is deleted from in its source's catalog
             String catalog = table.name().catalog();
             ConnectorMetadata metadata = catalogs.metadata(catalog);
@@ -863,12 +909,233 @@ public final class Session
         }
     }
 
-    /** VACUUM: the table procedure {@code vacuum} of the table's connector, each table in its own transaction. */
-    private QueryResult vacuum(Statement.Vacuum vacuum)
+    /**
+     * UPDATE through the connector's merge hooks: the statement's rows ({@code SELECT alias.*,
+     * value, ... FROM target alias [, ...] WHERE ...}, see {@link Statement.Update}) carry the
+     * old columns, the row id and the assigned values; every column's new value (assigned, cast
+     * to the column's type, or kept) and the row id go to the connector's merge sinks, and the
+     * change commits atomically with the statement (or the transaction block).
+     */
+    private QueryResult update(Statement.Update update)
     {
+        String queryId = engine.nextQueryId();
+        try (QueryCatalogs catalogs = newCatalogs(queryId, false)) {
+            long rows = update(update, catalogs, queryId);
+            catalogs.commit();
+            return QueryResult.updateCount(rows);
+        }
+    }
+
+    /** Runs an UPDATE in {@code catalogs}' transactions, which the caller commits; returns the rows changed. */
+    private long update(Statement.Update update, QueryCatalogs catalogs, String queryId)
+    {
+        QualifiedTableName target = qualify(update.target());
+        {
+            ResolvedTable table = catalogs.resolveTable(target)
+                    .orElseThrow(() -> new BasinException(UNDEFINED_TABLE, "relation \"" + target + "\" does not exist"));
+            List<TableColumn> columns = table.columns();
+            List<Integer> assigned = new ArrayList<>();
+            for (String name : update.columns()) {
+                int ordinal = -1;
+                for (int i = 0; i < columns.size(); i++) {
+                    if (columns.get(i).name().equals(name)) {
+                        ordinal = i;
+                    }
+                }
+                if (ordinal < 0) {
+                    throw new BasinException(BasinErrorCode.UNDEFINED_COLUMN, "column \"" + name + "\" of relation \"" + target.table() + "\" does not exist");
+                }
+                if (assigned.contains(ordinal)) {
+                    throw new BasinException(BasinErrorCode.SYNTAX_ERROR, "multiple assignments to same column \"" + name + "\"");
+                }
+                assigned.add(ordinal);
+            }
+            ConnectorMetadata metadata = catalogs.metadata(target.catalog());
+            io.trino.spi.connector.ColumnHandle rowIdHandle;
+            ColumnMetadata rowId;
+            try {
+                rowIdHandle = metadata.getMergeRowIdColumnHandle(catalogs.session(), table.handle());
+                rowId = metadata.getColumnMetadata(catalogs.session(), table.handle(), rowIdHandle);
+            }
+            catch (TrinoException e) {
+                if (e.getErrorCode().equals(io.trino.spi.StandardErrorCode.NOT_SUPPORTED.toErrorCode())) {
+                    throw new BasinException(FEATURE_NOT_SUPPORTED, "UPDATE is not supported for tables of database \"" + target.catalog() + "\"", e);
+                }
+                throw e;
+            }
+            catalogs.exposeRowId(target, new TableColumn(rowId.getName(), rowId.getType(), rowIdHandle));
+            QueryPlanner.PlannedQuery planned = planner(catalogs).plan(update.rows());
+            List<Type> types = planned.root().outputTypes();
+            int rowIdChannel = columns.size();
+            if (types.size() != columns.size() + 1 + update.columns().size()) {
+                throw new IllegalStateException("UPDATE rows have %s columns, expected %s".formatted(types.size(), columns.size() + 1 + update.columns().size()));
+            }
+            List<Expression> projections = new ArrayList<>();
+            for (int ordinal = 0; ordinal < columns.size(); ordinal++) {
+                int assignment = assigned.indexOf(ordinal);
+                if (assignment < 0) {
+                    projections.add(new InputReference(ordinal, types.get(ordinal)));
+                    continue;
+                }
+                int channel = rowIdChannel + 1 + assignment;
+                Type columnType = columns.get(ordinal).type();
+                projections.add(AlwaysNullColumns.isAlwaysNull(planned.root(), channel)
+                        ? new io.basin.plan.expr.Constant(null, columnType)
+                        : RexTranslator.castIfNeeded(new InputReference(channel, types.get(channel)), columnType));
+            }
+            projections.add(new InputReference(rowIdChannel, types.get(rowIdChannel)));
+            PlanNode source = new ProjectNode(planned.root(), projections);
+            TableWriterNode writer = new TableWriterNode(source, target, new WriteTargets.Update(table.handle(), rowId));
+            return (Long) executePlan(writer, catalogs, newQueryContext(queryId)).getFirst().getFirst();
+        }
+    }
+
+    /**
+     * ALTER TABLE through the connector's metadata ({@code addColumn}, {@code dropColumn},
+     * {@code renameColumn}, {@code renameTable}), committed atomically. {@code ADD COLUMN ...
+     * DEFAULT v} adds the column and sets it to {@code v} in every existing row (an UPDATE in the
+     * same transaction, as Redshift rewrites the table); rows inserted later without the column
+     * get NULL.
+     */
+    private QueryResult alterTable(Statement.AlterTable alter)
+    {
+        QualifiedTableName target = qualify(alter.name());
+        String queryId = engine.nextQueryId();
+        try (QueryCatalogs catalogs = newCatalogs(queryId, false)) {
+            Optional<ResolvedTable> resolved = catalogs.resolveTable(target);
+            if (resolved.isEmpty()) {
+                if (alter.ifExists()) {
+                    return QueryResult.updateCount(-1);
+                }
+                throw new BasinException(UNDEFINED_TABLE, "relation \"" + target + "\" does not exist");
+            }
+            ResolvedTable table = resolved.get();
+            ConnectorMetadata metadata = catalogs.metadata(target.catalog());
+            try {
+                switch (alter.action()) {
+                    case Statement.AlterAction.AddColumn add -> {
+                        String name = add.column().name();
+                        if (table.columns().stream().anyMatch(column -> column.name().equals(name))) {
+                            if (add.ifNotExists()) {
+                                return QueryResult.updateCount(-1);
+                            }
+                            throw new BasinException(BasinErrorCode.DUPLICATE_COLUMN, "column \"" + name + "\" of relation \"" + target.table() + "\" already exists");
+                        }
+                        Type type = TypeConverter.toTrinoType(planner(catalogs).deriveType(add.column().type()));
+                        ColumnMetadata column = ColumnMetadata.builder().setName(name).setType(type).setNullable(add.column().nullable())
+                                .setProperties(add.column().encoding().<Map<String, Object>>map(encoding -> Map.of("encode", encoding)).orElse(Map.of()))
+                                .build();
+                        metadata.addColumn(catalogs.session(), table.handle(), column, new io.trino.spi.connector.ColumnPosition.Last());
+                        if (add.defaultValue().isPresent()) {
+                            catalogs.invalidate(target);
+                            String quotedName = "\"" + name.replace("\"", "\"\"") + "\"";
+                            Statement.Update fill = (Statement.Update) StatementParser.parse("UPDATE " + quotedTableName(target) + " SET " + quotedName + " = " + add.defaultValue().get());
+                            update(fill, catalogs, queryId);
+                        }
+                    }
+                    case Statement.AlterAction.DropColumn drop -> {
+                        Optional<TableColumn> column = table.columns().stream().filter(candidate -> candidate.name().equals(drop.column())).findFirst();
+                        if (column.isEmpty()) {
+                            if (drop.ifExists()) {
+                                return QueryResult.updateCount(-1);
+                            }
+                            throw new BasinException(BasinErrorCode.UNDEFINED_COLUMN, "column \"" + drop.column() + "\" of relation \"" + target.table() + "\" does not exist");
+                        }
+                        metadata.dropColumn(catalogs.session(), table.handle(), column.get().handle());
+                    }
+                    case Statement.AlterAction.RenameColumn rename -> {
+                        TableColumn column = table.columns().stream().filter(candidate -> candidate.name().equals(rename.from())).findFirst()
+                                .orElseThrow(() -> new BasinException(BasinErrorCode.UNDEFINED_COLUMN, "column \"" + rename.from() + "\" does not exist"));
+                        if (table.columns().stream().anyMatch(candidate -> candidate.name().equals(rename.to()))) {
+                            throw new BasinException(BasinErrorCode.DUPLICATE_COLUMN, "column \"" + rename.to() + "\" of relation \"" + target.table() + "\" already exists");
+                        }
+                        metadata.renameColumn(catalogs.session(), table.handle(), column.handle(), rename.to());
+                    }
+                    case Statement.AlterAction.RenameTable rename -> {
+                        // PostgreSQL: the new name stays in the table's schema unless one is given
+                        List<String> newName = rename.newName();
+                        QualifiedTableName renamed = switch (newName.size()) {
+                            case 1 -> new QualifiedTableName(target.catalog(), target.schema(), newName.getFirst());
+                            default -> qualify(newName);
+                        };
+                        if (!renamed.catalog().equals(target.catalog())) {
+                            throw new BasinException(FEATURE_NOT_SUPPORTED, "cannot move table \"" + target.table() + "\" to another database");
+                        }
+                        if (catalogs.resolveTable(renamed).isPresent()) {
+                            throw new BasinException(DUPLICATE_TABLE, "relation \"" + renamed.table() + "\" already exists");
+                        }
+                        metadata.renameTable(catalogs.session(), table.handle(), new SchemaTableName(renamed.schema(), renamed.table()));
+                    }
+                }
+            }
+            catch (TrinoException e) {
+                if (e.getErrorCode().equals(io.trino.spi.StandardErrorCode.NOT_SUPPORTED.toErrorCode())) {
+                    throw new BasinException(FEATURE_NOT_SUPPORTED, e.getMessage(), e);
+                }
+                throw e;
+            }
+            catalogs.commit();
+            return QueryResult.updateCount(-1);
+        }
+    }
+
+    private static String quotedTableName(QualifiedTableName name)
+    {
+        return java.util.stream.Stream.of(name.catalog(), name.schema(), name.table())
+                .map(part -> "\"" + part.replace("\"", "\"\"") + "\"")
+                .collect(java.util.stream.Collectors.joining("."));
+    }
+
+    /**
+     * DELETE with a condition the connector cannot apply by itself: the statement's rows
+     * ({@code SELECT * FROM target WHERE condition}, whose {@code *} then ends with the exposed row
+     * id column) are planned as a query, and their row ids go to the connector's merge sinks as
+     * deletions.
+     */
+    private long deleteByRowIds(Statement.Delete delete, QualifiedTableName target, ResolvedTable table, QueryCatalogs catalogs)
+    {
+        ConnectorMetadata metadata = catalogs.metadata(target.catalog());
+        io.trino.spi.connector.ColumnHandle rowIdHandle;
+        ColumnMetadata rowId;
+        try {
+            rowIdHandle = metadata.getMergeRowIdColumnHandle(catalogs.session(), table.handle());
+            rowId = metadata.getColumnMetadata(catalogs.session(), table.handle(), rowIdHandle);
+        }
+        catch (TrinoException e) {
+            if (e.getErrorCode().equals(io.trino.spi.StandardErrorCode.NOT_SUPPORTED.toErrorCode())) {
+                throw new BasinException(FEATURE_NOT_SUPPORTED, "DELETE from tables of database \"" + target.catalog()
+                        + "\" supports WHERE conditions that compare columns with constants (=, <, <=, >, >=, IN, IS NULL) joined by AND", e);
+            }
+            throw e;
+        }
+        catalogs.exposeRowId(target, new TableColumn(rowId.getName(), rowId.getType(), rowIdHandle));
+        QueryPlanner.PlannedQuery planned = planner(catalogs).plan(delete.rows());
+        List<Type> types = planned.root().outputTypes();
+        int columns = table.columns().size();
+        if (types.size() != columns + 1) {
+            throw new IllegalStateException("DELETE rows have %s columns, expected %s".formatted(types.size(), columns + 1));
+        }
+        List<Expression> projections = new ArrayList<>();
+        for (int channel = 0; channel <= columns; channel++) {
+            projections.add(new InputReference(channel, types.get(channel)));
+        }
+        PlanNode source = new ProjectNode(planned.root(), projections);
+        String queryId = engine.nextQueryId();
+        TableWriterNode writer = new TableWriterNode(source, target, new WriteTargets.Delete(table.handle(), rowId));
+        return (Long) executePlan(writer, catalogs, newQueryContext(queryId)).getFirst().getFirst();
+    }
+
+    /**
+     * VACUUM and ANALYZE: the table procedure {@code vacuum} or {@code analyze} of the table's
+     * connector, each table in its own transaction; without a name, every table of the current
+     * database.
+     */
+    private QueryResult tableProcedure(String procedure, Optional<List<String>> name)
+    {
+        String statement = procedure.toUpperCase(Locale.ROOT);
         List<QualifiedTableName> targets = new ArrayList<>();
-        if (vacuum.target().isPresent()) {
-            targets.add(qualify(vacuum.target().get()));
+        if (name.isPresent()) {
+            targets.add(qualify(name.get()));
         }
         else {
             try (QueryCatalogs catalogs = newCatalogs(engine.nextQueryId(), true)) {
@@ -884,12 +1151,12 @@ public final class Session
                 ConnectorMetadata metadata = catalogs.metadata(target.catalog());
                 io.trino.spi.connector.ConnectorTableExecuteHandle handle;
                 try {
-                    handle = metadata.getTableHandleForExecute(catalogs.session(), null, table.handle(), "vacuum", Map.of(), io.trino.spi.connector.RetryMode.NO_RETRIES)
-                            .orElseThrow(() -> new BasinException(FEATURE_NOT_SUPPORTED, "VACUUM is not supported for \"" + target + "\""));
+                    handle = metadata.getTableHandleForExecute(catalogs.session(), null, table.handle(), procedure, Map.of(), io.trino.spi.connector.RetryMode.NO_RETRIES)
+                            .orElseThrow(() -> new BasinException(FEATURE_NOT_SUPPORTED, statement + " is not supported for \"" + target + "\""));
                 }
                 catch (TrinoException e) {
                     if (e.getErrorCode().equals(io.trino.spi.StandardErrorCode.NOT_SUPPORTED.toErrorCode())) {
-                        throw new BasinException(FEATURE_NOT_SUPPORTED, "VACUUM is not supported for \"" + target + "\": " + e.getMessage(), e);
+                        throw new BasinException(FEATURE_NOT_SUPPORTED, statement + " is not supported for \"" + target + "\": " + e.getMessage(), e);
                     }
                     throw e;
                 }

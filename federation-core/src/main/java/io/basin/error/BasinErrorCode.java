@@ -54,6 +54,12 @@ public enum BasinErrorCode
     /** A row of a file loaded by COPY FROM does not fit the table (the message names line and column). */
     BAD_COPY_FILE_FORMAT(39, USER_ERROR, "22P04"),
 
+    // warehouse tables: UPDATE, ALTER TABLE, NOT NULL
+    DUPLICATE_COLUMN(60, USER_ERROR, "42701"),
+    NOT_NULL_VIOLATION(61, USER_ERROR, "23502"),
+    /** ALTER TABLE refused because of what depends on the column (a sort or distribution key). */
+    INVALID_TABLE_DEFINITION(62, USER_ERROR, "42P16"),
+
     // users and roles
     DUPLICATE_OBJECT(40, USER_ERROR, "42710"),
     RESERVED_NAME(42, USER_ERROR, "42939"),

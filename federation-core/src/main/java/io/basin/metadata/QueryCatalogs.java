@@ -203,13 +203,23 @@ public final class QueryCatalogs
                     ? OptionalDouble.empty()
                     : OptionalDouble.of(statistics.getRowCount().getValue());
             Map<String, Double> distinctValues = new java.util.HashMap<>();
+            Map<String, ColumnEstimate> estimates = new java.util.HashMap<>();
             for (TableColumn column : columns) {
                 var columnStatistics = statistics.getColumnStatistics().get(column.handle());
-                if (columnStatistics != null && !columnStatistics.getDistinctValuesCount().isUnknown()) {
+                if (columnStatistics == null) {
+                    continue;
+                }
+                if (!columnStatistics.getDistinctValuesCount().isUnknown()) {
                     distinctValues.put(column.name(), columnStatistics.getDistinctValuesCount().getValue());
                 }
+                OptionalDouble nullFraction = columnStatistics.getNullsFraction().isUnknown()
+                        ? OptionalDouble.empty()
+                        : OptionalDouble.of(columnStatistics.getNullsFraction().getValue());
+                OptionalDouble min = columnStatistics.getRange().map(range -> OptionalDouble.of(range.getMin())).orElse(OptionalDouble.empty());
+                OptionalDouble max = columnStatistics.getRange().map(range -> OptionalDouble.of(range.getMax())).orElse(OptionalDouble.empty());
+                estimates.put(column.name(), new ColumnEstimate(nullFraction, min, max));
             }
-            return Optional.of(new ResolvedTable(name, handle, columns, rowCount, distinctValues));
+            return Optional.of(new ResolvedTable(name, handle, columns, rowCount, distinctValues, Optional.empty(), estimates));
         });
     }
 
@@ -262,6 +272,21 @@ public final class QueryCatalogs
         return catalog.connector().getTableFunctions().stream()
                 .filter(function -> function.getSchema().equals("system") && function.getName().equals("query"))
                 .findFirst();
+    }
+
+    /**
+     * Makes {@code rowId} (the connector's hidden row id column) the last column of table
+     * {@code name} for the rest of this statement, so an UPDATE's planned rows can carry it
+     * (through {@code alias.*}). No other statement sees the column.
+     */
+    public ResolvedTable exposeRowId(QualifiedTableName name, TableColumn rowId)
+    {
+        ResolvedTable table = resolveTable(name).orElseThrow(() -> new IllegalArgumentException("No table " + name));
+        List<TableColumn> columns = new ArrayList<>(table.columns());
+        columns.add(rowId);
+        ResolvedTable withRowId = new ResolvedTable(table.name(), table.handle(), columns, table.rowCount(), table.distinctValues(), table.remoteSql(), table.columnEstimates());
+        resolvedTables.put(sourceName(name), Optional.of(withRowId));
+        return withRowId;
     }
 
     /** Forget resolved tables (after DDL in the same statement sequence). */

@@ -11,18 +11,31 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * A table found in a connector, with the handle the scan will use and the statistics the planner
- * orders joins by (row count; distinct values per column name, where the connector knows them).
+ * orders joins by (row count; distinct values per column name, where the connector knows them)
+ * and estimates filters by ({@code columnEstimates}: null fractions and value ranges per column name).
  * A statement pushed down to a source is read like a table too; {@code remoteSql} is then the
  * statement the source runs, {@code rowCount} the rows it is estimated to return and
  * {@code inputRowCount} those of the largest source table it reads, so the planner knows how
  * much the statement's filters keep.
  */
 public record ResolvedTable(QualifiedTableName name, ConnectorTableHandle handle, List<TableColumn> columns, OptionalDouble rowCount, Map<String, Double> distinctValues, Optional<String> remoteSql,
-        OptionalDouble inputRowCount)
+        OptionalDouble inputRowCount, Map<String, ColumnEstimate> columnEstimates)
 {
     public ResolvedTable(QualifiedTableName name, ConnectorTableHandle handle, List<TableColumn> columns, OptionalDouble rowCount, Map<String, Double> distinctValues, Optional<String> remoteSql)
     {
-        this(name, handle, columns, rowCount, distinctValues, remoteSql, OptionalDouble.empty());
+        this(name, handle, columns, rowCount, distinctValues, remoteSql, OptionalDouble.empty(), Map.of());
+    }
+
+    public ResolvedTable(QualifiedTableName name, ConnectorTableHandle handle, List<TableColumn> columns, OptionalDouble rowCount, Map<String, Double> distinctValues, Optional<String> remoteSql,
+            OptionalDouble inputRowCount)
+    {
+        this(name, handle, columns, rowCount, distinctValues, remoteSql, inputRowCount, Map.of());
+    }
+
+    public ResolvedTable(QualifiedTableName name, ConnectorTableHandle handle, List<TableColumn> columns, OptionalDouble rowCount, Map<String, Double> distinctValues, Optional<String> remoteSql,
+            Map<String, ColumnEstimate> columnEstimates)
+    {
+        this(name, handle, columns, rowCount, distinctValues, remoteSql, OptionalDouble.empty(), columnEstimates);
     }
 
     public ResolvedTable(QualifiedTableName name, ConnectorTableHandle handle, List<TableColumn> columns, OptionalDouble rowCount)
@@ -44,5 +57,6 @@ public record ResolvedTable(QualifiedTableName name, ConnectorTableHandle handle
         requireNonNull(rowCount, "rowCount is null");
         requireNonNull(remoteSql, "remoteSql is null");
         requireNonNull(inputRowCount, "inputRowCount is null");
+        columnEstimates = Map.copyOf(requireNonNull(columnEstimates, "columnEstimates is null"));
     }
 }

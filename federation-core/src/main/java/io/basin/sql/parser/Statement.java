@@ -44,6 +44,96 @@ public sealed interface Statement
         }
     }
 
+    /**
+     * {@code UPDATE target [alias] SET column = value, ... [FROM ...] [WHERE condition]};
+     * {@code rows} is {@code SELECT alias.*, value, ... FROM target AS alias [, ...] [WHERE
+     * condition]}, whose {@code alias.*} the engine extends with the table's row id column, so
+     * the rows it plans are the table's columns, the row id and the new values of {@code columns}.
+     */
+    record Update(List<String> target, List<String> columns, SqlNode rows)
+            implements Statement
+    {
+        public Update
+        {
+            target = List.copyOf(target);
+            columns = List.copyOf(columns);
+            requireNonNull(rows, "rows is null");
+        }
+    }
+
+    /** {@code ALTER TABLE [IF EXISTS] name action}. */
+    record AlterTable(List<String> name, boolean ifExists, AlterAction action)
+            implements Statement
+    {
+        public AlterTable
+        {
+            name = List.copyOf(name);
+            requireNonNull(action, "action is null");
+        }
+    }
+
+    /** What an ALTER TABLE changes. */
+    sealed interface AlterAction
+    {
+        /**
+         * {@code ADD [COLUMN] [IF NOT EXISTS] column type [DEFAULT expression] [ENCODE e] [NULL]};
+         * {@code defaultValue} is the expression's SQL text.
+         */
+        record AddColumn(ColumnDefinition column, Optional<String> defaultValue, boolean ifNotExists)
+                implements AlterAction
+        {
+            public AddColumn
+            {
+                requireNonNull(column, "column is null");
+                requireNonNull(defaultValue, "defaultValue is null");
+            }
+        }
+
+        /** {@code DROP [COLUMN] [IF EXISTS] column [RESTRICT | CASCADE]}. */
+        record DropColumn(String column, boolean ifExists)
+                implements AlterAction
+        {
+            public DropColumn
+            {
+                requireNonNull(column, "column is null");
+            }
+        }
+
+        /** {@code RENAME [COLUMN] from TO to}. */
+        record RenameColumn(String from, String to)
+                implements AlterAction
+        {
+            public RenameColumn
+            {
+                requireNonNull(from, "from is null");
+                requireNonNull(to, "to is null");
+            }
+        }
+
+        /** {@code RENAME TO name}: a new name in the same schema (or the schema given). */
+        record RenameTable(List<String> newName)
+                implements AlterAction
+        {
+            public RenameTable
+            {
+                newName = List.copyOf(newName);
+            }
+        }
+    }
+
+    /**
+     * {@code ANALYZE [VERBOSE] [name [(columns)]] [PREDICATE COLUMNS | ALL COLUMNS]}: statistics
+     * of every column of the table, or of every table of the current database when no name is given.
+     */
+    record Analyze(Optional<List<String>> target)
+            implements Statement
+    {
+        public Analyze
+        {
+            target = target.map(List::copyOf);
+        }
+    }
+
     /** {@code VACUUM [FULL | SORT ONLY | DELETE ONLY] [name]}: every table of the current database when no name is given. */
     record Vacuum(Optional<List<String>> target)
             implements Statement

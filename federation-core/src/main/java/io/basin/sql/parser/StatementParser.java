@@ -146,6 +146,37 @@ public final class StatementParser
             case "DELETE" -> {
                 return parseDelete(text, tokens);
             }
+            case "UPDATE" -> {
+                return parseUpdate(text, tokens);
+            }
+            case "ANALYZE", "ANALYSE" -> {
+                int index = 1;
+                if (matches(tokens, index, "VERBOSE")) {
+                    index++;
+                }
+                if (index >= tokens.size() || matches(tokens, index, "PREDICATE", "COLUMNS") || matches(tokens, index, "ALL", "COLUMNS")) {
+                    return new Statement.Analyze(Optional.empty());
+                }
+                NameAndEnd name = parseName(text, tokens, index);
+                index = name.end();
+                // a column list is accepted; every column is analyzed (ANALYZE reads whole rows anyway)
+                if (index < tokens.size() && tokens.get(index).text().equals("(") && !tokens.get(index).quoted()) {
+                    while (index < tokens.size() && !(tokens.get(index).text().equals(")") && !tokens.get(index).quoted())) {
+                        index++;
+                    }
+                    index++;
+                }
+                if (matches(tokens, index, "PREDICATE", "COLUMNS") || matches(tokens, index, "ALL", "COLUMNS")) {
+                    index += 2;
+                }
+                expectEnd(text, tokens, index);
+                return new Statement.Analyze(Optional.of(name.parts()));
+            }
+            case "ALTER" -> {
+                if (second.equals("TABLE")) {
+                    return parseAlterTable(text, tokens);
+                }
+            }
             case "VACUUM" -> {
                 int index = 1;
                 // Redshift's variants all re-sort and reclaim here
@@ -360,6 +391,207 @@ public final class StatementParser
             throw syntaxError(sql, sql.length(), "DELETE takes a table name and an optional WHERE condition");
         }
         return new Statement.Delete(name.parts(), rows);
+    }
+
+    /**
+     * {@code UPDATE name [[AS] alias] SET column = expression [, ...] [FROM from_list] [WHERE
+     * condition]}: the rows to change are those of {@code SELECT alias.*, expression, ... FROM
+     * name AS alias [, from_list] [WHERE condition]}; the engine adds the table's row id column to
+     * {@code alias.*} (see {@link Statement.Update}).
+     */
+    private static Statement parseUpdate(String sql, List<Token> tokens)
+    {
+        NameAndEnd name = parseName(sql, tokens, 1);
+        int index = name.end();
+        String alias = name.parts().getLast();
+        if (matches(tokens, index, "AS")) {
+            index++;
+        }
+        if (index < tokens.size() && !tokens.get(index).keyword().equals("SET")) {
+            alias = tokens.get(index).identifier();
+            index++;
+        }
+        if (!matches(tokens, index, "SET")) {
+            throw syntaxError(sql, index < tokens.size() ? tokens.get(index).offset() : sql.length(), "expected SET");
+        }
+        index++;
+        List<String> columns = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        while (true) {
+            if (index >= tokens.size() || (tokens.get(index).text().equals("(") && !tokens.get(index).quoted())) {
+                throw syntaxError(sql, index < tokens.size() ? tokens.get(index).offset() : sql.length(), "expected a column name (SET column = expression)");
+            }
+            columns.add(tokens.get(index).identifier());
+            index++;
+            if (index >= tokens.size() || !tokens.get(index).text().equals("=") || tokens.get(index).quoted()) {
+                throw syntaxError(sql, index < tokens.size() ? tokens.get(index).offset() : sql.length(), "expected = after the column name");
+            }
+            index++;
+            int start = index;
+            int depth = 0;
+            while (index < tokens.size()) {
+                Token token = tokens.get(index);
+                if (!token.quoted() && token.text().equals("(")) {
+                    depth++;
+                }
+                else if (!token.quoted() && token.text().equals(")")) {
+                    depth--;
+                }
+                else if (depth == 0 && (token.text().equals(",") && !token.quoted() || token.keyword().equals("WHERE")
+                        || token.keyword().equals("FROM") && !tokens.get(index - 1).keyword().equals("DISTINCT"))) {
+                    break;
+                }
+                index++;
+            }
+            if (index == start) {
+                throw syntaxError(sql, index < tokens.size() ? tokens.get(index).offset() : sql.length(), "expected an expression");
+            }
+            values.add(sql.substring(tokens.get(start).offset(), index < tokens.size() ? tokens.get(index).offset() : sql.length()).strip());
+            if (index < tokens.size() && tokens.get(index).text().equals(",") && !tokens.get(index).quoted()) {
+                index++;
+                continue;
+            }
+            break;
+        }
+        StringBuilder select = new StringBuilder("SELECT ").append(quoted(alias)).append(".*");
+        for (String value : values) {
+            select.append(", ").append(value);
+        }
+        select.append(" FROM ").append(String.join(".", name.parts().stream().map(StatementParser::quoted).toList())).append(" AS ").append(quoted(alias));
+        if (index < tokens.size()) {
+            String rest = sql.substring(tokens.get(index).offset());
+            select.append(tokens.get(index).keyword().equals("FROM") ? ", " + rest.substring(4) : " " + rest);
+        }
+        SqlNode rows = parseWithCalcite(select.toString());
+        if (!(rows instanceof org.apache.calcite.sql.SqlSelect)) {
+            throw syntaxError(sql, sql.length(), "UPDATE takes SET assignments, an optional FROM list and an optional WHERE condition");
+        }
+        return new Statement.Update(name.parts(), columns, rows);
+    }
+
+    /** {@code ALTER TABLE [IF EXISTS] name ADD/DROP/RENAME ...} (see {@link Statement.AlterAction}). */
+    private static Statement parseAlterTable(String sql, List<Token> tokens)
+    {
+        int index = 2;
+        boolean ifExists = false;
+        if (matches(tokens, index, "IF", "EXISTS")) {
+            ifExists = true;
+            index += 2;
+        }
+        NameAndEnd name = parseName(sql, tokens, index);
+        index = name.end();
+        if (index >= tokens.size()) {
+            throw syntaxError(sql, sql.length(), "expected ADD, DROP or RENAME");
+        }
+        Statement.AlterAction action;
+        switch (tokens.get(index).keyword()) {
+            case "ADD" -> {
+                index++;
+                if (matches(tokens, index, "COLUMN")) {
+                    index++;
+                }
+                boolean ifNotExists = false;
+                if (matches(tokens, index, "IF", "NOT", "EXISTS")) {
+                    ifNotExists = true;
+                    index += 3;
+                }
+                if (index >= tokens.size()) {
+                    throw syntaxError(sql, sql.length(), "expected a column definition");
+                }
+                if (List.of("CONSTRAINT", "PRIMARY", "UNIQUE", "FOREIGN", "CHECK").contains(tokens.get(index).keyword())) {
+                    throw new BasinException(FEATURE_NOT_SUPPORTED, "ALTER TABLE ... ADD " + tokens.get(index).text() + " (table constraints) is not supported");
+                }
+                // DEFAULT runs to the next column attribute; the rest is a column definition as CREATE TABLE takes it
+                int defaultStart = -1;
+                int defaultEnd = tokens.size();
+                int depth = 0;
+                for (int i = index; i < tokens.size(); i++) {
+                    Token token = tokens.get(i);
+                    if (!token.quoted() && token.text().equals("(")) {
+                        depth++;
+                    }
+                    else if (!token.quoted() && token.text().equals(")")) {
+                        depth--;
+                    }
+                    else if (depth == 0 && token.keyword().equals("DEFAULT") && defaultStart < 0) {
+                        defaultStart = i;
+                    }
+                    else if (depth == 0 && defaultStart >= 0 && defaultEnd == tokens.size() && i > defaultStart + 1
+                            && List.of("ENCODE", "NOT", "NULL", "COLLATE").contains(token.keyword())) {
+                        defaultEnd = i;
+                    }
+                }
+                String definition;
+                Optional<String> defaultValue = Optional.empty();
+                int end = sql.length();
+                if (defaultStart >= 0) {
+                    if (defaultStart + 1 >= tokens.size()) {
+                        throw syntaxError(sql, sql.length(), "DEFAULT needs an expression");
+                    }
+                    int valueEnd = defaultEnd < tokens.size() ? tokens.get(defaultEnd).offset() : end;
+                    defaultValue = Optional.of(sql.substring(tokens.get(defaultStart + 1).offset(), valueEnd).strip());
+                    definition = sql.substring(tokens.get(index).offset(), tokens.get(defaultStart).offset()) + " " + sql.substring(valueEnd);
+                }
+                else {
+                    definition = sql.substring(tokens.get(index).offset());
+                }
+                Statement parsed = parse("CREATE TABLE basin_alter_table (" + definition + ")");
+                if (!(parsed instanceof Statement.CreateTable create) || create.columns().size() != 1 || !create.properties().isEmpty()) {
+                    throw syntaxError(sql, tokens.get(index).offset(), "expected one column definition: name type [DEFAULT expression] [ENCODE encoding] [NULL]");
+                }
+                action = new Statement.AlterAction.AddColumn(create.columns().getFirst(), defaultValue, ifNotExists);
+                index = tokens.size();
+            }
+            case "DROP" -> {
+                index++;
+                if (matches(tokens, index, "COLUMN")) {
+                    index++;
+                }
+                boolean ifColumnExists = false;
+                if (matches(tokens, index, "IF", "EXISTS")) {
+                    ifColumnExists = true;
+                    index += 2;
+                }
+                if (index >= tokens.size()) {
+                    throw syntaxError(sql, sql.length(), "expected a column name");
+                }
+                if (List.of("CONSTRAINT").contains(tokens.get(index).keyword())) {
+                    throw new BasinException(FEATURE_NOT_SUPPORTED, "ALTER TABLE ... DROP CONSTRAINT is not supported");
+                }
+                action = new Statement.AlterAction.DropColumn(tokens.get(index).identifier(), ifColumnExists);
+                index++;
+                if (index < tokens.size() && (tokens.get(index).keyword().equals("RESTRICT") || tokens.get(index).keyword().equals("CASCADE"))) {
+                    index++;
+                }
+            }
+            case "RENAME" -> {
+                index++;
+                if (matches(tokens, index, "TO")) {
+                    NameAndEnd newName = parseName(sql, tokens, index + 1);
+                    action = new Statement.AlterAction.RenameTable(newName.parts());
+                    index = newName.end();
+                }
+                else {
+                    if (matches(tokens, index, "COLUMN")) {
+                        index++;
+                    }
+                    if (index + 2 >= tokens.size() || !tokens.get(index + 1).keyword().equals("TO")) {
+                        throw syntaxError(sql, index + 1 < tokens.size() ? tokens.get(index + 1).offset() : sql.length(), "expected RENAME [COLUMN] name TO new_name");
+                    }
+                    action = new Statement.AlterAction.RenameColumn(tokens.get(index).identifier(), tokens.get(index + 2).identifier());
+                    index += 3;
+                }
+            }
+            default -> throw new BasinException(FEATURE_NOT_SUPPORTED, "ALTER TABLE ... %s is not supported; warehouse tables take ADD COLUMN, DROP COLUMN, RENAME COLUMN and RENAME TO"
+                    .formatted(tokens.get(index).text()));
+        }
+        expectEnd(sql, tokens, index);
+        return new Statement.AlterTable(name.parts(), ifExists, action);
+    }
+
+    private static String quoted(String identifier)
+    {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
     private static Statement parseDropTable(String sql, List<Token> tokens)

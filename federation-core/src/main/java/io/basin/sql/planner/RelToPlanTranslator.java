@@ -166,7 +166,7 @@ public final class RelToPlanTranslator
             }
             columns = used;
         }
-        return new TableScanNode(table.name(), table.handle(), columns, table.rowCount(), table.remoteSql(), table.inputRowCount());
+        return new TableScanNode(table.name(), table.handle(), columns, table.rowCount(), table.remoteSql(), table.inputRowCount(), Optional.empty(), table.distinctValues(), table.columnEstimates());
     }
 
     private PlanNode project(Project project)

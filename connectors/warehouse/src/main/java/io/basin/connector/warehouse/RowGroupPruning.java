@@ -22,8 +22,12 @@ final class RowGroupPruning
             return false;
         }
         for (Map.Entry<ColumnHandle, Domain> entry : constraint.getDomains().orElseThrow().entrySet()) {
-            int ordinal = ((WarehouseColumnHandle) entry.getKey()).ordinal();
-            Domain blockDomain = group.blocks().get(ordinal).zoneMap().toDomain(table.columns().get(ordinal).storage());
+            if (!(entry.getKey() instanceof WarehouseColumnHandle column)) {
+                // the row id column has no zone map
+                continue;
+            }
+            int ordinal = column.ordinal();
+            Domain blockDomain = group.zoneMap(table.columns().get(ordinal)).toDomain(table.columns().get(ordinal).storage());
             if (!entry.getValue().overlaps(blockDomain)) {
                 return false;
             }

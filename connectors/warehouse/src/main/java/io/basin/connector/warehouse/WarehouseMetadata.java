@@ -17,8 +17,11 @@ import io.trino.spi.TrinoException;
 import io.trino.spi.block.Block;
 import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.ColumnMetadata;
+import io.trino.spi.connector.ColumnPosition;
 import io.trino.spi.connector.ConnectorAccessControl;
 import io.trino.spi.connector.ConnectorInsertTableHandle;
+import io.trino.spi.connector.ConnectorMergeTableHandle;
+import io.trino.spi.connector.RowChangeParadigm;
 import io.trino.spi.connector.ConnectorMetadata;
 import io.trino.spi.connector.ConnectorOutputMetadata;
 import io.trino.spi.connector.ConnectorOutputTableHandle;
@@ -39,6 +42,7 @@ import io.trino.spi.predicate.TupleDomain;
 import io.trino.spi.security.TrinoPrincipal;
 import io.trino.spi.statistics.ColumnStatistics;
 import io.trino.spi.statistics.ComputedStatistics;
+import io.trino.spi.statistics.DoubleRange;
 import io.trino.spi.statistics.Estimate;
 import io.trino.spi.statistics.TableStatistics;
 import io.trino.spi.type.Type;
@@ -46,14 +50,17 @@ import io.trino.spi.type.Type;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 import static io.trino.spi.StandardErrorCode.NOT_SUPPORTED;
 import static io.trino.spi.StandardErrorCode.TABLE_NOT_FOUND;
+import static io.trino.spi.StandardErrorCode.TRANSACTION_CONFLICT;
 import static io.trino.spi.type.TypeUtils.readNativeValue;
 import static java.util.Objects.requireNonNull;
 
@@ -67,6 +74,8 @@ final class WarehouseMetadata
 {
     /** The table procedure that rewrites a table's live rows into new sorted runs. */
     static final String VACUUM = "vacuum";
+    /** The table procedure that computes a table's statistics from its live rows. */
+    static final String ANALYZE = "analyze";
 
     private final WarehouseTransaction transaction;
     private final ScanCounters scanCounters;
@@ -118,6 +127,9 @@ final class WarehouseMetadata
         if (tableName.equals(ScanSummaryTable.NAME)) {
             return new ScanSummaryTable.Handle();
         }
+        if (tableName.equals(TableStatisticsTable.NAME)) {
+            return new TableStatisticsTable.Handle();
+        }
         return transaction.state().table(tableName)
                 .map(table -> new WarehouseTableHandle(table.id()))
                 .orElse(null);
@@ -129,6 +141,9 @@ final class WarehouseMetadata
         if (table instanceof ScanSummaryTable.Handle) {
             return ScanSummaryTable.NAME;
         }
+        if (table instanceof TableStatisticsTable.Handle) {
+            return TableStatisticsTable.NAME;
+        }
         return table(table).definition().name();
     }
 
@@ -137,6 +152,9 @@ final class WarehouseMetadata
     {
         if (table instanceof ScanSummaryTable.Handle) {
             return ScanSummaryTable.metadata();
+        }
+        if (table instanceof TableStatisticsTable.Handle) {
+            return TableStatisticsTable.metadata();
         }
         return tableMetadata(table(table).definition());
     }
@@ -174,6 +192,9 @@ final class WarehouseMetadata
         if (table instanceof ScanSummaryTable.Handle) {
             return ScanSummaryTable.columnHandles();
         }
+        if (table instanceof TableStatisticsTable.Handle) {
+            return TableStatisticsTable.columnHandles();
+        }
         Map<String, ColumnHandle> handles = new LinkedHashMap<>();
         List<WarehouseColumn> columns = table(table).definition().columns();
         for (int ordinal = 0; ordinal < columns.size(); ordinal++) {
@@ -187,6 +208,12 @@ final class WarehouseMetadata
     {
         if (table instanceof ScanSummaryTable.Handle) {
             return ScanSummaryTable.column(column);
+        }
+        if (table instanceof TableStatisticsTable.Handle) {
+            return TableStatisticsTable.column(column);
+        }
+        if (column instanceof WarehouseRowIdHandle) {
+            return ColumnMetadata.builder().setName(WarehouseRowIdHandle.NAME).setType(WarehouseRowIdHandle.type()).setHidden(true).setNullable(false).build();
         }
         return columnMetadata(table(table).definition().columns().get(((WarehouseColumnHandle) column).ordinal()));
     }
@@ -206,7 +233,7 @@ final class WarehouseMetadata
     @Override
     public Optional<Object> getInfo(ConnectorSession session, ConnectorTableHandle table)
     {
-        if (table instanceof ScanSummaryTable.Handle) {
+        if (table instanceof ScanSummaryTable.Handle || table instanceof TableStatisticsTable.Handle) {
             return Optional.empty();
         }
         TableState state = table(table);
@@ -217,28 +244,26 @@ final class WarehouseMetadata
     @Override
     public TableStatistics getTableStatistics(ConnectorSession session, ConnectorTableHandle tableHandle)
     {
-        if (tableHandle instanceof ScanSummaryTable.Handle) {
+        if (tableHandle instanceof ScanSummaryTable.Handle || tableHandle instanceof TableStatisticsTable.Handle) {
             return TableStatistics.empty();
         }
         TableState table = table(tableHandle);
-        long rows = table.liveRows();
-        TableStatistics.Builder statistics = TableStatistics.builder().setRowCount(Estimate.of(rows));
-        List<WarehouseColumn> columns = table.definition().columns();
-        for (int ordinal = 0; ordinal < columns.size(); ordinal++) {
-            long nulls = 0;
-            long bytes = 0;
-            for (RowGroup group : table.groups()) {
-                nulls += group.blocks().get(ordinal).zoneMap().nullCount();
-                bytes += group.blocks().get(ordinal).fileBytes();
-            }
+        TableStatistics.Builder statistics = TableStatistics.builder().setRowCount(Estimate.of(table.liveRows()));
+        List<WarehouseStatistics.ColumnSummary> summaries = WarehouseStatistics.summarize(table);
+        for (int ordinal = 0; ordinal < summaries.size(); ordinal++) {
+            WarehouseStatistics.ColumnSummary summary = summaries.get(ordinal);
             ColumnStatistics.Builder column = ColumnStatistics.builder()
-                    .setDataSize(Estimate.of(bytes))
-                    .setDistinctValuesCount(Estimate.of(Math.min(rows, Math.round(table.distinct().get(ordinal).estimate()))));
-            long stored = table.groups().stream().mapToLong(RowGroup::rowCount).sum();
-            if (stored > 0) {
-                column.setNullsFraction(Estimate.of(nulls / (double) stored));
+                    .setDataSize(Estimate.of(summary.dataBytes()))
+                    .setDistinctValuesCount(Estimate.of(summary.distinctValues()));
+            summary.nullFraction().ifPresent(fraction -> column.setNullsFraction(Estimate.of(fraction)));
+            if (summary.min().isPresent()) {
+                OptionalDouble min = WarehouseStatistics.toDouble(summary.column().type(), summary.min().get());
+                OptionalDouble max = WarehouseStatistics.toDouble(summary.column().type(), summary.max().orElseThrow());
+                if (min.isPresent() && max.isPresent() && !Double.isNaN(min.getAsDouble()) && !Double.isNaN(max.getAsDouble())) {
+                    column.setRange(new DoubleRange(min.getAsDouble(), max.getAsDouble()));
+                }
             }
-            statistics.setColumnStatistics(new WarehouseColumnHandle(columns.get(ordinal).name(), columns.get(ordinal).type(), ordinal), column.build());
+            statistics.setColumnStatistics(new WarehouseColumnHandle(summary.column().name(), summary.column().type(), ordinal), column.build());
         }
         return statistics.build();
     }
@@ -284,6 +309,34 @@ final class WarehouseMetadata
     public void renameTable(ConnectorSession session, ConnectorTableHandle tableHandle, SchemaTableName newTableName)
     {
         transaction.apply(new TableChange.RenameTable(table(tableHandle).id(), newTableName));
+    }
+
+    // ALTER TABLE
+
+    @Override
+    public void addColumn(ConnectorSession session, ConnectorTableHandle tableHandle, ColumnMetadata column, ColumnPosition position)
+    {
+        if (!(position instanceof ColumnPosition.Last)) {
+            throw new TrinoException(NOT_SUPPORTED, "Warehouse tables add columns last only");
+        }
+        if (!column.isNullable()) {
+            throw new TrinoException(NOT_SUPPORTED, "ADD COLUMN ... NOT NULL is not supported: existing rows would have to hold a value");
+        }
+        TableState table = table(tableHandle);
+        WarehouseColumn added = WarehouseTableProperties.column(column);
+        transaction.apply(new TableChange.AddColumn(table.id(), added));
+    }
+
+    @Override
+    public void dropColumn(ConnectorSession session, ConnectorTableHandle tableHandle, ColumnHandle column)
+    {
+        transaction.apply(new TableChange.DropColumn(table(tableHandle).id(), ((WarehouseColumnHandle) column).name()));
+    }
+
+    @Override
+    public void renameColumn(ConnectorSession session, ConnectorTableHandle tableHandle, ColumnHandle source, String target)
+    {
+        transaction.apply(new TableChange.RenameColumn(table(tableHandle).id(), ((WarehouseColumnHandle) source).name(), target));
     }
 
     @Override
@@ -407,22 +460,94 @@ final class WarehouseMetadata
         return OptionalLong.of(deleted);
     }
 
+    // UPDATE: new rows appended, replaced rows deleted by row id
+
+    @Override
+    public RowChangeParadigm getRowChangeParadigm(ConnectorSession session, ConnectorTableHandle tableHandle)
+    {
+        return RowChangeParadigm.DELETE_ROW_AND_INSERT_ROW;
+    }
+
+    @Override
+    public ColumnHandle getMergeRowIdColumnHandle(ConnectorSession session, ConnectorTableHandle tableHandle)
+    {
+        table(tableHandle);
+        return new WarehouseRowIdHandle();
+    }
+
+    @Override
+    public ConnectorMergeTableHandle beginMerge(ConnectorSession session, ConnectorTableHandle tableHandle, Map<Integer, Collection<ColumnHandle>> updateCaseColumns, RetryMode retryMode)
+    {
+        TableState table = table(tableHandle);
+        return new WarehouseMergeTableHandle((WarehouseTableHandle) tableHandle, table.definition(), table.dataVersion(),
+                table.groups().stream().map(RowGroup::id).toList());
+    }
+
+    /**
+     * Publishes an UPDATE in the transaction: the replaced rows join their groups' delete
+     * bitmaps (a group left with no rows is dropped) and the new rows' groups are appended, in
+     * one change that conflicts with any concurrent change of the table's rows.
+     */
+    @Override
+    public void finishMerge(ConnectorSession session, ConnectorMergeTableHandle mergeTableHandle, List<ConnectorTableHandle> sourceTableHandles, Collection<Slice> fragments, Collection<ComputedStatistics> computedStatistics)
+    {
+        WarehouseMergeTableHandle handle = (WarehouseMergeTableHandle) mergeTableHandle;
+        TableState table = table(handle.tableHandle());
+        if (table.dataVersion() != handle.baseDataVersion()) {
+            throw new TrinoException(TRANSACTION_CONFLICT, "could not serialize access: table %s changed while the UPDATE ran".formatted(table.definition().name()));
+        }
+        Map<String, BitSet> deletions = new HashMap<>();
+        List<RowGroup> added = new ArrayList<>();
+        List<DistinctSketch> distinct = table.distinct();
+        for (Slice fragment : fragments) {
+            if (ManifestCodec.isDeletions(fragment)) {
+                for (Map.Entry<String, BitSet> entry : transaction.store().codec().decodeDeletions(fragment, table.id()).entrySet()) {
+                    BitSet deleted = deletions.computeIfAbsent(entry.getKey(), _ -> new BitSet());
+                    if (deleted.intersects(entry.getValue())) {
+                        throw WarehouseMergeSink.multipleMatches(handle);
+                    }
+                    deleted.or(entry.getValue());
+                }
+            }
+            else {
+                ManifestCodec.Fragment decoded = transaction.store().codec().decodeFragment(fragment, table.id(), table.definition().columns());
+                added.addAll(decoded.groups());
+                distinct = TableState.merge(distinct, decoded.distinct());
+            }
+        }
+        if (deletions.isEmpty() && added.isEmpty()) {
+            return;
+        }
+        List<RowGroup> groups = new ArrayList<>();
+        for (RowGroup group : table.groups()) {
+            BitSet deleted = deletions.get(group.id());
+            RowGroup updated = deleted == null ? group : group.withDeleted(deleted);
+            if (updated.liveRows() > 0) {
+                groups.add(updated);
+            }
+        }
+        groups.addAll(added);
+        transaction.apply(new TableChange.Rewrite(table.id(), table.dataVersion(), groups, Optional.of(distinct)));
+    }
+
     // VACUUM
 
     @Override
     public Optional<ConnectorTableExecuteHandle> getTableHandleForExecute(ConnectorSession session, ConnectorAccessControl accessControl, ConnectorTableHandle tableHandle,
             String procedureName, Map<String, Object> executeProperties, RetryMode retryMode)
     {
-        if (!procedureName.equalsIgnoreCase(VACUUM)) {
+        if (!procedureName.equalsIgnoreCase(VACUUM) && !procedureName.equalsIgnoreCase(ANALYZE)) {
             throw new TrinoException(NOT_SUPPORTED, "Warehouse tables have no procedure " + procedureName);
         }
         if (!executeProperties.isEmpty()) {
-            throw new TrinoException(NOT_SUPPORTED, "VACUUM of warehouse tables takes no options: " + executeProperties.keySet());
+            throw new TrinoException(NOT_SUPPORTED, "%s of warehouse tables takes no options: %s".formatted(procedureName.toUpperCase(java.util.Locale.ROOT), executeProperties.keySet()));
         }
-        return Optional.of(new WarehouseVacuumHandle(table(tableHandle).id()));
+        long tableId = table(tableHandle).id();
+        return Optional.of(procedureName.equalsIgnoreCase(ANALYZE) ? new WarehouseAnalyzeHandle(tableId) : new WarehouseVacuumHandle(tableId));
     }
 
     /**
+     * ANALYZE ({@link WarehouseStatistics#analyze}) records the statistics of the live rows.
      * VACUUM: the table's live rows are read group by group (ordered by their zone maps' least
      * leading sort key) and written again as sorted runs of up to {@code sortBufferRows} rows (one
      * fully sorted run for tables that fit), without the deleted rows and with full-size groups. The new groups replace the old in one commit, which fails with
@@ -431,6 +556,13 @@ final class WarehouseMetadata
     @Override
     public void executeTableExecute(ConnectorSession session, ConnectorTableExecuteHandle handle)
     {
+        if (handle instanceof WarehouseAnalyzeHandle analyze) {
+            TableState table = transaction.table(analyze.tableId())
+                    .orElseThrow(() -> new TrinoException(TABLE_NOT_FOUND, "Warehouse table %s no longer exists: it was dropped".formatted(analyze.tableId())));
+            WarehouseStatistics.Analysis analysis = WarehouseStatistics.analyze(transaction.store(), table);
+            transaction.apply(new TableChange.Analyze(table.id(), analysis.analysis(), analysis.distinct()));
+            return;
+        }
         long tableId = ((WarehouseVacuumHandle) handle).tableId();
         TableState table = transaction.table(tableId)
                 .orElseThrow(() -> new TrinoException(TABLE_NOT_FOUND, "Warehouse table %s no longer exists: it was dropped".formatted(tableId)));
@@ -443,11 +575,11 @@ final class WarehouseMetadata
         // neighbouring key ranges from all the old runs
         List<RowGroup> groups = new ArrayList<>(table.groups());
         if (!definition.sortKey().isEmpty()) {
-            int leading = definition.sortKey().getFirst();
-            ColumnType leadingType = definition.columns().get(leading).storage();
+            WarehouseColumn leading = definition.columns().get(definition.sortKey().getFirst());
+            ColumnType leadingType = leading.storage();
             groups.sort((left, right) -> {
-                Optional<Object> leftMin = left.blocks().get(leading).zoneMap().min();
-                Optional<Object> rightMin = right.blocks().get(leading).zoneMap().min();
+                Optional<Object> leftMin = left.zoneMap(leading).min();
+                Optional<Object> rightMin = right.zoneMap(leading).min();
                 if (leftMin.isEmpty() || rightMin.isEmpty()) {
                     return Boolean.compare(leftMin.isEmpty(), rightMin.isEmpty());
                 }
@@ -502,7 +634,7 @@ final class WarehouseMetadata
     private TableState table(ConnectorTableHandle handle)
     {
         if (!(handle instanceof WarehouseTableHandle)) {
-            throw new TrinoException(NOT_SUPPORTED, "%s is a read-only system table".formatted(ScanSummaryTable.NAME));
+            throw new TrinoException(NOT_SUPPORTED, "%s is a read-only system table".formatted(handle instanceof TableStatisticsTable.Handle ? TableStatisticsTable.NAME : ScanSummaryTable.NAME));
         }
         long tableId = ((WarehouseTableHandle) handle).tableId();
         return transaction.table(tableId)

@@ -2,6 +2,8 @@ package io.basin.connector.warehouse;
 
 import io.basin.connector.warehouse.storage.SortedRunWriter;
 import io.trino.spi.connector.ConnectorInsertTableHandle;
+import io.trino.spi.connector.ConnectorMergeSink;
+import io.trino.spi.connector.ConnectorMergeTableHandle;
 import io.trino.spi.connector.ConnectorOutputTableHandle;
 import io.trino.spi.connector.ConnectorPageSink;
 import io.trino.spi.connector.ConnectorPageSinkId;
@@ -13,7 +15,7 @@ import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
-/** Creates a {@link WarehousePageSink} per writer of a {@code CREATE TABLE AS} or {@code INSERT}. */
+/** Creates a {@link WarehousePageSink} per writer of a {@code CREATE TABLE AS} or {@code INSERT}, a {@link WarehouseMergeSink} per writer of an {@code UPDATE}. */
 final class WarehousePageSinkProvider
         implements ConnectorPageSinkProvider
 {
@@ -38,5 +40,11 @@ final class WarehousePageSinkProvider
     public ConnectorPageSink createPageSink(ConnectorTransactionHandle transaction, ConnectorSession session, ConnectorInsertTableHandle insertTableHandle, ConnectorPageSinkId pageSinkId)
     {
         return new WarehousePageSink(transactions.apply(transaction), writer, ((WarehouseInsertTableHandle) insertTableHandle).table(), sortBufferRows);
+    }
+
+    @Override
+    public ConnectorMergeSink createMergeSink(ConnectorTransactionHandle transaction, ConnectorSession session, ConnectorMergeTableHandle mergeHandle, ConnectorPageSinkId pageSinkId)
+    {
+        return new WarehouseMergeSink(transactions.apply(transaction), writer, (WarehouseMergeTableHandle) mergeHandle, sortBufferRows);
     }
 }

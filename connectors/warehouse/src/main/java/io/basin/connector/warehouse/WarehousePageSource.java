@@ -21,10 +21,13 @@ final class WarehousePageSource
         implements ConnectorPageSource
 {
     static final int PAGE_ROWS = 8192;
+    /** The ordinal that stands for the row id column ({@link WarehouseRowIdHandle}). */
+    static final int ROW_ID = -1;
 
     private final WarehouseStore store;
     private final TableDefinition table;
     private final RowGroup group;
+    private final int groupIndex;
     private final int[] ordinals;
     private Block[] blocks;
     private int rows;
@@ -34,11 +37,16 @@ final class WarehousePageSource
     private long completedPositions;
     private long readTimeNanos;
 
-    WarehousePageSource(WarehouseStore store, TableDefinition table, RowGroup group, int[] ordinals)
+    /**
+     * @param groupIndex the group's index in the table's group list, for row ids
+     * @param ordinals the columns to read; {@link #ROW_ID} for the row id column
+     */
+    WarehousePageSource(WarehouseStore store, TableDefinition table, RowGroup group, int groupIndex, int[] ordinals)
     {
         this.store = requireNonNull(store, "store is null");
         this.table = requireNonNull(table, "table is null");
         this.group = requireNonNull(group, "group is null");
+        this.groupIndex = groupIndex;
         this.ordinals = requireNonNull(ordinals, "ordinals is null").clone();
     }
 
@@ -86,8 +94,16 @@ final class WarehousePageSource
         }
         blocks = new Block[ordinals.length];
         for (int i = 0; i < ordinals.length; i++) {
+            if (ordinals[i] == ROW_ID) {
+                long[] rowIds = new long[rows];
+                for (int row = 0; row < rows; row++) {
+                    rowIds[row] = WarehouseRowIdHandle.rowId(groupIndex, live == null ? row : live[row]);
+                }
+                blocks[i] = new io.trino.spi.block.LongArrayBlock(rows, java.util.Optional.empty(), rowIds);
+                continue;
+            }
             Block block = store.readBlock(table, group, ordinals[i]);
-            completedBytes += group.blocks().get(ordinals[i]).fileBytes();
+            completedBytes += group.fileBytes(table.columns().get(ordinals[i]));
             blocks[i] = live == null ? block : block.copyPositions(live, 0, live.length);
         }
         readTimeNanos += System.nanoTime() - start;

@@ -39,15 +39,26 @@ final class WarehousePageSourceProvider
         if (split instanceof ScanSummaryTable.Split) {
             return new FixedPageSource(List.of(ScanSummaryTable.page(scanCounters, columns)));
         }
+        if (split instanceof TableStatisticsTable.Split) {
+            return new FixedPageSource(List.of(TableStatisticsTable.page(transactions.apply(transactionHandle).state(), columns)));
+        }
         WarehouseSplit warehouseSplit = (WarehouseSplit) split;
         WarehouseTransaction transaction = transactions.apply(transactionHandle);
         TableState state = transaction.table(warehouseSplit.tableId())
                 .orElseThrow(() -> new TrinoException(TABLE_NOT_FOUND, "Warehouse table %s no longer exists: it was dropped".formatted(warehouseSplit.tableId())));
-        RowGroup group = state.groups().stream()
-                .filter(candidate -> candidate.id().equals(warehouseSplit.groupId()))
-                .findFirst()
-                .orElseThrow(() -> new TrinoException(GENERIC_INTERNAL_ERROR, "Row group %s is not part of table %s in this snapshot".formatted(warehouseSplit.groupId(), state.definition().name())));
-        int[] ordinals = columns.stream().mapToInt(column -> ((WarehouseColumnHandle) column).ordinal()).toArray();
-        return new WarehousePageSource(transaction.store(), state.definition(), group, ordinals);
+        int groupIndex = -1;
+        for (int index = 0; index < state.groups().size(); index++) {
+            if (state.groups().get(index).id().equals(warehouseSplit.groupId())) {
+                groupIndex = index;
+                break;
+            }
+        }
+        if (groupIndex < 0) {
+            throw new TrinoException(GENERIC_INTERNAL_ERROR, "Row group %s is not part of table %s in this snapshot".formatted(warehouseSplit.groupId(), state.definition().name()));
+        }
+        int[] ordinals = columns.stream()
+                .mapToInt(column -> column instanceof WarehouseRowIdHandle ? WarehousePageSource.ROW_ID : ((WarehouseColumnHandle) column).ordinal())
+                .toArray();
+        return new WarehousePageSource(transaction.store(), state.definition(), state.groups().get(groupIndex), groupIndex, ordinals);
     }
 }

@@ -44,6 +44,9 @@ final class WarehouseSplitManager
         if (tableHandle instanceof ScanSummaryTable.Handle) {
             return new FixedSplitSource(List.of(new ScanSummaryTable.Split()));
         }
+        if (tableHandle instanceof TableStatisticsTable.Handle) {
+            return new FixedSplitSource(List.of(new TableStatisticsTable.Split()));
+        }
         WarehouseTableHandle handle = (WarehouseTableHandle) tableHandle;
         TableState table = transactions.apply(transaction).table(handle.tableId())
                 .orElseThrow(() -> new TrinoException(TABLE_NOT_FOUND, "Warehouse table %s no longer exists: it was dropped".formatted(handle.tableId())));

@@ -54,10 +54,8 @@ final class WarehouseTableProperties
         List<WarehouseColumn> columns = new ArrayList<>();
         Map<String, Integer> ordinals = new HashMap<>();
         for (ColumnMetadata column : visible) {
-            ColumnType storage = ColumnType.of(column.getType());
-            Encoding encoding = encoding(column, storage);
             ordinals.put(column.getName(), columns.size());
-            columns.add(new WarehouseColumn(column.getName(), column.getType(), column.isNullable(), encoding, Optional.ofNullable(column.getComment())));
+            columns.add(column(column));
         }
         Map<String, Object> properties = new LinkedHashMap<>(metadata.getProperties());
         String distStyleName = string(properties.remove(DISTSTYLE)).orElse(null);
@@ -87,6 +85,13 @@ final class WarehouseTableProperties
         }
         TableDefinition.SortStyle sortStyle = enumValue(TableDefinition.SortStyle.class, sortStyleName, "sort style");
         return new TableDefinition(id, metadata.getTable(), columns, sortKey, sortStyle, distStyle, distKey, metadata.getComment());
+    }
+
+    /** A column as declared (its type, nullability and {@code ENCODE}), without an id yet. */
+    static WarehouseColumn column(ColumnMetadata column)
+    {
+        Encoding encoding = encoding(column, ColumnType.of(column.getType()));
+        return new WarehouseColumn(column.getName(), column.getType(), column.isNullable(), encoding, Optional.ofNullable(column.getComment()));
     }
 
     /** The attributes of an existing table, as {@code getTableMetadata} reports them. */

@@ -40,6 +40,7 @@ import static io.trino.spi.type.SmallintType.SMALLINT;
 import static io.trino.spi.type.TimestampType.TIMESTAMP_MICROS;
 import static io.trino.spi.type.VarcharType.VARCHAR;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -319,6 +320,57 @@ class TestWarehouseConnector
         }
         // every block file was retired with its table
         assertThat(directory.resolve("data")).isEmptyDirectory();
+    }
+
+    @Test
+    void testAnalyzeGivesThePlannerExactStatisticsOfTheLiveRows()
+    {
+        List<List<Object>> rows = rows(5000, 0, new Random(23));
+        try (TestingWarehouse warehouse = new TestingWarehouse(directory)) {
+            warehouse.createTable("t", columns(), Map.of("sortkey", "day"));
+            warehouse.insertCommitted("t", TYPES, rows);
+            ConnectorTransactionHandle transaction = warehouse.begin();
+            deleteWhere(warehouse, transaction, "name", Domain.singleValue(VARCHAR, Slices.utf8Slice("name-7")));
+            deleteWhere(warehouse, transaction, "flag", Domain.singleValue(BOOLEAN, true));
+            ConnectorMetadata metadata = warehouse.metadata(transaction);
+            var handle = metadata.getTableHandleForExecute(SESSION, null, warehouse.table(transaction, "t"), "analyze", Map.of(), io.trino.spi.connector.RetryMode.NO_RETRIES).orElseThrow();
+            metadata.executeTableExecute(SESSION, handle);
+            warehouse.connector().commit(transaction);
+        }
+        List<List<Object>> live = rows.stream()
+                .filter(row -> !Slices.utf8Slice("name-7").equals(row.get(1)) && !Boolean.TRUE.equals(row.get(6)))
+                .toList();
+        try (TestingWarehouse warehouse = new TestingWarehouse(directory)) {
+            ConnectorTransactionHandle transaction = warehouse.begin();
+            ConnectorMetadata metadata = warehouse.metadata(transaction);
+            ConnectorTableHandle table = warehouse.table(transaction, "t");
+            var statistics = metadata.getTableStatistics(SESSION, table);
+            Map<String, ColumnHandle> handles = metadata.getColumnHandles(SESSION, table);
+            assertThat(statistics.getRowCount().getValue()).isEqualTo(live.size());
+            // column: its value as the planner's double (dates as days, decimals as values)
+            Map<Integer, java.util.function.Function<Object, Double>> numeric = Map.of(
+                    0, value -> (double) (Long) value,
+                    2, value -> java.math.BigDecimal.valueOf((Long) value, 2).doubleValue(),
+                    4, value -> (double) (Long) value,
+                    8, value -> (Double) value,
+                    10, value -> (double) (Long) value);
+            for (int column = 0; column < NAMES.size(); column++) {
+                int index = column;
+                var columnStatistics = statistics.getColumnStatistics().get(handles.get(NAMES.get(column)));
+                long nulls = live.stream().filter(row -> row.get(index) == null).count();
+                assertThat(columnStatistics.getNullsFraction().getValue()).as("null fraction of %s", NAMES.get(column)).isCloseTo(nulls / (double) live.size(), within(1e-12));
+                long distinct = live.stream().map(row -> row.get(index)).filter(java.util.Objects::nonNull).distinct().count();
+                assertThat(columnStatistics.getDistinctValuesCount().getValue()).as("distinct values of %s", NAMES.get(column)).isCloseTo(distinct, within(distinct * 0.07 + 2));
+                if (numeric.containsKey(column)) {
+                    double min = live.stream().map(row -> row.get(index)).filter(java.util.Objects::nonNull).mapToDouble(numeric.get(column)::apply).min().orElseThrow();
+                    double max = live.stream().map(row -> row.get(index)).filter(java.util.Objects::nonNull).mapToDouble(numeric.get(column)::apply).max().orElseThrow();
+                    assertThat(columnStatistics.getRange()).as("range of %s", NAMES.get(column)).isPresent();
+                    assertThat(columnStatistics.getRange().get().getMin()).as("least %s", NAMES.get(column)).isEqualTo(min);
+                    assertThat(columnStatistics.getRange().get().getMax()).as("greatest %s", NAMES.get(column)).isEqualTo(max);
+                }
+            }
+            warehouse.connector().commit(transaction);
+        }
     }
 
     @Test

@@ -14,14 +14,18 @@ import io.basin.plan.TableWriterNode;
 import io.basin.plan.ValuesNode;
 import io.basin.plan.WindowNode;
 import io.basin.plan.WorkTableScanNode;
+import io.basin.metadata.ColumnEstimate;
 import io.basin.plan.expr.Call;
+import io.basin.plan.expr.Constant;
 import io.basin.plan.expr.Expression;
 import io.basin.plan.expr.FunctionNames;
+import io.basin.plan.expr.InputReference;
 import io.basin.plan.expr.SpecialForm;
 
 /**
- * Rough row counts of plan nodes, from the tables' row counts and fixed selectivities per kind of
- * predicate (no column statistics yet), used to build the smaller side of a join. A join is
+ * Rough row counts of plan nodes, from the tables' row counts, the column statistics of filtered
+ * scans (distinct values, null fractions, ranges) and otherwise fixed selectivities per kind of
+ * predicate, used to build the smaller side of a join. A join is
  * estimated as its larger input thinned by the other input's filters: a foreign-key join keeps a
  * referencing row only when the referenced row passed its filters.
  */
@@ -36,6 +40,7 @@ final class CardinalityEstimator
         return switch (node) {
             case TableScanNode scan -> scan.rowCount().orElse(UNKNOWN_TABLE_ROWS);
             case ValuesNode values -> values.rows().size();
+            case FilterNode filter when filter.source() instanceof TableScanNode scan -> estimateRows(scan) * selectivity(filter.predicate(), scan);
             case FilterNode filter -> estimateRows(filter.source()) * selectivity(filter.predicate());
             case ProjectNode project -> estimateRows(project.source());
             case AggregationNode aggregation -> aggregation.isGlobal() ? 1 : estimateRows(aggregation.source()) * 0.2;
@@ -79,6 +84,99 @@ final class CardinalityEstimator
             case TableScanNode scan -> scan.inputRowCount().orElse(scan.rowCount().orElse(UNKNOWN_TABLE_ROWS));
             case ValuesNode values -> values.rows().size();
             default -> node.sources().stream().mapToDouble(CardinalityEstimator::baseRows).max().orElse(1);
+        };
+    }
+
+    /**
+     * The fraction of a scan's rows a filter keeps, from the table's column statistics where they
+     * answer the comparison ({@code column = constant}: one distinct value of the non-null rows;
+     * {@code column IS NULL}: the null fraction; ranges against numeric constants: the covered
+     * part of the column's range), else the fixed guesses of {@link #selectivity(Expression)}.
+     */
+    static double selectivity(Expression predicate, TableScanNode scan)
+    {
+        return switch (predicate) {
+            case SpecialForm form when form.form() == SpecialForm.Form.AND ->
+                    form.arguments().stream().mapToDouble(argument -> selectivity(argument, scan)).reduce(1, (a, b) -> a * b);
+            case SpecialForm form when form.form() == SpecialForm.Form.OR ->
+                    Math.min(1, form.arguments().stream().mapToDouble(argument -> selectivity(argument, scan)).sum());
+            case SpecialForm form when form.form() == SpecialForm.Form.NOT -> 1 - selectivity(form.arguments().getFirst(), scan);
+            case SpecialForm form when form.form() == SpecialForm.Form.IS_NULL && form.arguments().getFirst() instanceof InputReference column ->
+                    estimate(scan, column).flatMap(estimate -> optional(estimate.nullFraction())).orElse(selectivity(predicate));
+            case Call call when call.arguments().size() == 2 && columnAndConstant(call).isPresent() -> {
+                ColumnComparison comparison = columnAndConstant(call).get();
+                yield comparisonSelectivity(call.name(), comparison, scan).orElse(selectivity(predicate));
+            }
+            default -> selectivity(predicate);
+        };
+    }
+
+    /** A comparison of a scan column with a constant, the column on the left ({@code reversed} when written the other way). */
+    private record ColumnComparison(InputReference column, Constant constant, boolean reversed) {}
+
+    private static java.util.Optional<ColumnComparison> columnAndConstant(Call call)
+    {
+        Expression left = call.arguments().get(0);
+        Expression right = call.arguments().get(1);
+        if (left instanceof InputReference column && right instanceof Constant constant && !constant.isNull()) {
+            return java.util.Optional.of(new ColumnComparison(column, constant, false));
+        }
+        if (right instanceof InputReference column && left instanceof Constant constant && !constant.isNull()) {
+            return java.util.Optional.of(new ColumnComparison(column, constant, true));
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static java.util.Optional<Double> comparisonSelectivity(String function, ColumnComparison comparison, TableScanNode scan)
+    {
+        java.util.Optional<ColumnEstimate> estimate = estimate(scan, comparison.column());
+        double nonNull = estimate.flatMap(value -> optional(value.nullFraction())).map(fraction -> 1 - fraction).orElse(1.0);
+        if (function.equals(FunctionNames.EQUAL)) {
+            Double distinct = scan.distinctValues().get(scan.columns().get(comparison.column().field()).name());
+            return distinct == null || distinct < 1 ? java.util.Optional.empty() : java.util.Optional.of(nonNull / distinct);
+        }
+        boolean range = switch (function) {
+            case FunctionNames.LESS_THAN, FunctionNames.LESS_THAN_OR_EQUAL, FunctionNames.GREATER_THAN, FunctionNames.GREATER_THAN_OR_EQUAL -> true;
+            default -> false;
+        };
+        // column < constant, or constant > column: the part of the range below the constant
+        boolean less = (function.equals(FunctionNames.LESS_THAN) || function.equals(FunctionNames.LESS_THAN_OR_EQUAL)) != comparison.reversed();
+        java.util.OptionalDouble value = numericValue(comparison.constant());
+        if (!range || estimate.isEmpty() || value.isEmpty() || estimate.get().min().isEmpty() || estimate.get().max().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        double min = estimate.get().min().getAsDouble();
+        double max = estimate.get().max().getAsDouble();
+        if (max <= min) {
+            return java.util.Optional.empty();
+        }
+        double below = Math.clamp((value.getAsDouble() - min) / (max - min), 0, 1);
+        return java.util.Optional.of(nonNull * (less ? below : 1 - below));
+    }
+
+    private static java.util.Optional<ColumnEstimate> estimate(TableScanNode scan, InputReference column)
+    {
+        if (column.field() >= scan.columns().size()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(scan.columnEstimates().get(scan.columns().get(column.field()).name()));
+    }
+
+    private static java.util.Optional<Double> optional(java.util.OptionalDouble value)
+    {
+        return value.isPresent() ? java.util.Optional.of(value.getAsDouble()) : java.util.Optional.empty();
+    }
+
+    /** A constant on the statistics' numeric scale (Trino's: dates as days, decimals as their value). */
+    private static java.util.OptionalDouble numericValue(Constant constant)
+    {
+        return switch (constant.type()) {
+            case io.trino.spi.type.BigintType _, io.trino.spi.type.IntegerType _, io.trino.spi.type.SmallintType _, io.trino.spi.type.TinyintType _, io.trino.spi.type.DateType _ ->
+                    java.util.OptionalDouble.of(((Number) constant.value()).doubleValue());
+            case io.trino.spi.type.DoubleType _ -> java.util.OptionalDouble.of((Double) constant.value());
+            case io.trino.spi.type.DecimalType decimal when decimal.isShort() ->
+                    java.util.OptionalDouble.of(java.math.BigDecimal.valueOf((Long) constant.value(), decimal.getScale()).doubleValue());
+            default -> java.util.OptionalDouble.empty();
         };
     }
 

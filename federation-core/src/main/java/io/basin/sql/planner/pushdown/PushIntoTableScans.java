@@ -114,7 +114,7 @@ public final class PushIntoTableScans
             return Optional.empty();
         }
         ConnectorTableHandle handle = result.get().getHandle();
-        TableScanNode pushed = new TableScanNode(scan.table(), handle, scan.columns(), scan.rowCount(), scan.remoteSql(), scan.inputRowCount(), Optional.of(handle.toString()));
+        TableScanNode pushed = scan.withPushdown(handle, scan.columns(), scan.rowCount(), handle.toString());
         if (exact.isPresent() && result.get().getRemainingFilter().isAll()) {
             return Optional.of(pushed);
         }
@@ -261,7 +261,7 @@ public final class PushIntoTableScans
         for (int i = 0; i < grouping.size(); i++) {
             keys.add(i);
         }
-        TableScanNode partialScan = new TableScanNode(scan.table(), result.getHandle(), columns, OptionalDouble.empty(), Optional.empty(), Optional.of(result.getHandle().toString()));
+        TableScanNode partialScan = new TableScanNode(scan.table(), result.getHandle(), columns, OptionalDouble.empty(), Optional.empty(), OptionalDouble.empty(), Optional.of(result.getHandle().toString()), Map.of(), Map.of());
         return new AggregationNode(partialScan, keys, aggregation.groupingSets(), combined);
     }
 }

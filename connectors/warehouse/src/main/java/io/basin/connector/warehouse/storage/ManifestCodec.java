@@ -37,7 +37,9 @@ public final class ManifestCodec
 {
     private static final int MANIFEST_MAGIC = 0x314d5742; // "BWM1"
     private static final int FRAGMENT_MAGIC = 0x31465742; // "BWF1"
-    private static final int FORMAT_VERSION = 1;
+    private static final int DELETIONS_MAGIC = 0x31445742; // "BWD1"
+    /** Version 2 added column ids (blocks name their column; added and dropped columns); version 1 files are still read. */
+    private static final int FORMAT_VERSION = 2;
 
     private final TypeNames typeNames;
 
@@ -61,13 +63,14 @@ public final class ManifestCodec
                 out.writeLong(table.dataVersion());
                 writeGroups(out, table.definition().columns(), table.groups());
                 writeSketches(out, table.distinct());
+                writeAnalysis(out, table.definition().columns(), table.analysis());
             }
         });
     }
 
     public CatalogState decode(byte[] bytes, String description)
     {
-        return unframed(MANIFEST_MAGIC, bytes, description, in -> {
+        return unframed(MANIFEST_MAGIC, bytes, description, (in, format) -> {
             long version = in.readLong();
             long nextTableId = in.readLong();
             int schemaCount = in.readInt();
@@ -78,10 +81,12 @@ public final class ManifestCodec
             int tableCount = in.readInt();
             Map<Long, TableState> tables = new HashMap<>();
             for (int i = 0; i < tableCount; i++) {
-                TableDefinition definition = readDefinition(in);
+                TableDefinition definition = readDefinition(in, format);
                 long dataVersion = in.readLong();
-                List<RowGroup> groups = readGroups(in, definition.columns());
-                tables.put(definition.id(), new TableState(definition, dataVersion, groups, readSketches(in)));
+                List<RowGroup> groups = readGroups(in, definition.columns(), format);
+                List<DistinctSketch> sketches = readSketches(in);
+                Optional<TableAnalysis> analysis = format >= 2 ? readAnalysis(in, definition.columns()) : Optional.empty();
+                tables.put(definition.id(), new TableState(definition, dataVersion, groups, sketches, analysis));
             }
             return new CatalogState(version, nextTableId, schemas, tables);
         });
@@ -102,13 +107,57 @@ public final class ManifestCodec
 
     public Fragment decodeFragment(Slice fragment, long tableId, List<WarehouseColumn> columns)
     {
-        return unframed(FRAGMENT_MAGIC, fragment.getBytes(), "write fragment", in -> {
+        return unframed(FRAGMENT_MAGIC, fragment.getBytes(), "write fragment", (in, format) -> {
             long fragmentTable = in.readLong();
             if (fragmentTable != tableId) {
                 throw new IOException("fragment of table %s, expected %s".formatted(fragmentTable, tableId));
             }
-            List<RowGroup> groups = readGroups(in, columns);
+            List<RowGroup> groups = readGroups(in, columns, format);
             return new Fragment(groups, readSketches(in));
+        });
+    }
+
+    /** Whether {@code fragment} is one {@link #encodeDeletions} made (rather than written row groups). */
+    public static boolean isDeletions(Slice fragment)
+    {
+        return fragment.length() >= 4 && Integer.reverseBytes(fragment.getInt(0)) == DELETIONS_MAGIC;
+    }
+
+    /** Rows an UPDATE replaces, as deleted positions per row group id of the table. */
+    public Slice encodeDeletions(long tableId, Map<String, BitSet> deletions)
+    {
+        return Slices.wrappedBuffer(framed(DELETIONS_MAGIC, out -> {
+            out.writeLong(tableId);
+            out.writeInt(deletions.size());
+            for (Map.Entry<String, BitSet> entry : deletions.entrySet()) {
+                out.writeUTF(entry.getKey());
+                long[] words = entry.getValue().toLongArray();
+                out.writeInt(words.length);
+                for (long word : words) {
+                    out.writeLong(word);
+                }
+            }
+        }));
+    }
+
+    public Map<String, BitSet> decodeDeletions(Slice fragment, long tableId)
+    {
+        return unframed(DELETIONS_MAGIC, fragment.getBytes(), "update fragment", (in, format) -> {
+            long fragmentTable = in.readLong();
+            if (fragmentTable != tableId) {
+                throw new IOException("fragment of table %s, expected %s".formatted(fragmentTable, tableId));
+            }
+            int count = in.readInt();
+            Map<String, BitSet> deletions = new HashMap<>();
+            for (int i = 0; i < count; i++) {
+                String group = in.readUTF();
+                long[] words = new long[in.readInt()];
+                for (int word = 0; word < words.length; word++) {
+                    words[word] = in.readLong();
+                }
+                deletions.put(group, BitSet.valueOf(words));
+            }
+            return deletions;
         });
     }
 
@@ -142,7 +191,7 @@ public final class ManifestCodec
 
     private interface Reader<T>
     {
-        T read(DataInputStream in)
+        T read(DataInputStream in, int format)
                 throws IOException;
     }
 
@@ -175,8 +224,12 @@ public final class ManifestCodec
     {
         try {
             DataInputStream frame = new DataInputStream(new ByteArrayInputStream(bytes));
-            if (bytes.length < 16 || frame.readInt() != magic || frame.readInt() != FORMAT_VERSION) {
-                throw new IOException("not a version %s warehouse file".formatted(FORMAT_VERSION));
+            if (bytes.length < 16 || frame.readInt() != magic) {
+                throw new IOException("not a warehouse file");
+            }
+            int format = frame.readInt();
+            if (format < 1 || format > FORMAT_VERSION) {
+                throw new IOException("format version %s is not one of 1..%s".formatted(format, FORMAT_VERSION));
             }
             int length = frame.readInt();
             if (length != bytes.length - 16) {
@@ -188,7 +241,7 @@ public final class ManifestCodec
             if ((int) crc.getValue() != trailer.readInt()) {
                 throw new IOException("its checksum does not match");
             }
-            return body.read(new DataInputStream(new ByteArrayInputStream(bytes, 12, length)));
+            return body.read(new DataInputStream(new ByteArrayInputStream(bytes, 12, length)), format);
         }
         catch (IOException | RuntimeException e) {
             throw new TrinoException(GENERIC_INTERNAL_ERROR, "Cannot read warehouse %s: %s".formatted(description, e.getMessage()), e);
@@ -209,6 +262,7 @@ public final class ManifestCodec
             out.writeBoolean(column.nullable());
             out.writeByte(column.encoding().id());
             writeOptional(out, column.comment());
+            out.writeInt(column.id());
         }
         out.writeInt(definition.sortKey().size());
         for (int ordinal : definition.sortKey()) {
@@ -217,9 +271,10 @@ public final class ManifestCodec
         out.writeByte(definition.sortStyle().ordinal());
         out.writeByte(definition.distStyle().ordinal());
         out.writeInt(definition.distKey().orElse(-1));
+        out.writeInt(definition.nextColumnId());
     }
 
-    private TableDefinition readDefinition(DataInputStream in)
+    private TableDefinition readDefinition(DataInputStream in, int format)
             throws IOException
     {
         long id = in.readLong();
@@ -234,7 +289,10 @@ public final class ManifestCodec
             int encodingId = in.readByte();
             // AUTO is declared, never stored in a block, so it has its own id here
             Encoding encoding = encodingId == Encoding.AUTO.id() ? Encoding.AUTO : Encoding.fromId(encodingId);
-            columns.add(new WarehouseColumn(columnName, typeNames.type(typeName), nullable, encoding, readOptional(in)));
+            Optional<String> columnComment = readOptional(in);
+            // version 1 had no column ids: a column's id was its ordinal
+            int columnId = format >= 2 ? in.readInt() : i;
+            columns.add(new WarehouseColumn(columnName, typeNames.type(typeName), nullable, encoding, columnComment, columnId));
         }
         int sortKeyCount = in.readInt();
         List<Integer> sortKey = new ArrayList<>();
@@ -244,7 +302,8 @@ public final class ManifestCodec
         TableDefinition.SortStyle sortStyle = TableDefinition.SortStyle.values()[in.readByte()];
         TableDefinition.DistStyle distStyle = TableDefinition.DistStyle.values()[in.readByte()];
         int distKey = in.readInt();
-        return new TableDefinition(id, name, columns, sortKey, sortStyle, distStyle, distKey < 0 ? OptionalInt.empty() : OptionalInt.of(distKey), comment);
+        int nextColumnId = format >= 2 ? in.readInt() : columnCount;
+        return new TableDefinition(id, name, columns, sortKey, sortStyle, distStyle, distKey < 0 ? OptionalInt.empty() : OptionalInt.of(distKey), comment, nextColumnId);
     }
 
     private static void writeGroups(DataOutputStream out, List<WarehouseColumn> columns, List<RowGroup> groups)
@@ -259,11 +318,11 @@ public final class ManifestCodec
             for (long word : deleted) {
                 out.writeLong(word);
             }
-            if (group.blocks().size() != columns.size()) {
-                throw new IOException("row group %s has %s blocks for %s columns".formatted(group.id(), group.blocks().size(), columns.size()));
-            }
-            for (int column = 0; column < columns.size(); column++) {
-                RowGroup.ColumnBlock block = group.blocks().get(column);
+            out.writeInt(group.blocks().size());
+            for (RowGroup.ColumnBlock block : group.blocks()) {
+                WarehouseColumn column = columnById(columns, block.columnId())
+                        .orElseThrow(() -> new IOException("row group %s has a block of column %s, which the table does not have".formatted(group.id(), block.columnId())));
+                out.writeInt(block.columnId());
                 out.writeByte(block.encoding().id());
                 out.writeLong(block.fileBytes());
                 ZoneMap zoneMap = block.zoneMap();
@@ -271,7 +330,7 @@ public final class ManifestCodec
                 out.writeInt(zoneMap.nullCount());
                 out.writeBoolean(zoneMap.min().isPresent());
                 if (zoneMap.min().isPresent()) {
-                    ColumnType.Kind kind = columns.get(column).storage().kind();
+                    ColumnType.Kind kind = column.storage().kind();
                     writeValue(out, kind, zoneMap.min().get());
                     writeValue(out, kind, zoneMap.max().orElseThrow());
                 }
@@ -279,7 +338,65 @@ public final class ManifestCodec
         }
     }
 
-    private static List<RowGroup> readGroups(DataInputStream in, List<WarehouseColumn> columns)
+    private static void writeAnalysis(DataOutputStream out, List<WarehouseColumn> columns, Optional<TableAnalysis> analysis)
+            throws IOException
+    {
+        out.writeBoolean(analysis.isPresent());
+        if (analysis.isEmpty()) {
+            return;
+        }
+        out.writeLong(analysis.get().dataVersion());
+        out.writeLong(analysis.get().rowCount());
+        // results of columns dropped since are left out
+        List<TableAnalysis.Column> kept = analysis.get().columns().stream()
+                .filter(column -> columnById(columns, column.columnId()).isPresent())
+                .toList();
+        out.writeInt(kept.size());
+        for (TableAnalysis.Column column : kept) {
+            out.writeInt(column.columnId());
+            out.writeLong(column.nullCount());
+            out.writeBoolean(column.min().isPresent());
+            if (column.min().isPresent()) {
+                ColumnType.Kind kind = columnById(columns, column.columnId()).orElseThrow().storage().kind();
+                writeValue(out, kind, column.min().get());
+                writeValue(out, kind, column.max().orElseThrow());
+            }
+        }
+    }
+
+    private static Optional<TableAnalysis> readAnalysis(DataInputStream in, List<WarehouseColumn> columns)
+            throws IOException
+    {
+        if (!in.readBoolean()) {
+            return Optional.empty();
+        }
+        long dataVersion = in.readLong();
+        long rowCount = in.readLong();
+        int count = in.readInt();
+        List<TableAnalysis.Column> analyzed = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int columnId = in.readInt();
+            long nullCount = in.readLong();
+            Optional<Object> min = Optional.empty();
+            Optional<Object> max = Optional.empty();
+            if (in.readBoolean()) {
+                ColumnType.Kind kind = columnById(columns, columnId)
+                        .orElseThrow(() -> new IOException("statistics of column %s, which the table does not have".formatted(columnId)))
+                        .storage().kind();
+                min = Optional.of(readValue(in, kind));
+                max = Optional.of(readValue(in, kind));
+            }
+            analyzed.add(new TableAnalysis.Column(columnId, nullCount, min, max));
+        }
+        return Optional.of(new TableAnalysis(dataVersion, rowCount, analyzed));
+    }
+
+    private static Optional<WarehouseColumn> columnById(List<WarehouseColumn> columns, int columnId)
+    {
+        return columns.stream().filter(column -> column.id() == columnId).findFirst();
+    }
+
+    private static List<RowGroup> readGroups(DataInputStream in, List<WarehouseColumn> columns, int format)
             throws IOException
     {
         int groupCount = in.readInt();
@@ -291,8 +408,13 @@ public final class ManifestCodec
             for (int word = 0; word < deleted.length; word++) {
                 deleted[word] = in.readLong();
             }
-            List<RowGroup.ColumnBlock> blocks = new ArrayList<>(columns.size());
-            for (WarehouseColumn column : columns) {
+            // version 1 stored a block of every column, in table order
+            int blockCount = format >= 2 ? in.readInt() : columns.size();
+            List<RowGroup.ColumnBlock> blocks = new ArrayList<>(blockCount);
+            for (int block = 0; block < blockCount; block++) {
+                int columnId = format >= 2 ? in.readInt() : columns.get(block).id();
+                WarehouseColumn column = columnById(columns, columnId)
+                        .orElseThrow(() -> new IOException("row group %s has a block of column %s, which the table does not have".formatted(id, columnId)));
                 Encoding encoding = Encoding.fromId(in.readByte());
                 long fileBytes = in.readLong();
                 int rows = in.readInt();
@@ -304,7 +426,7 @@ public final class ManifestCodec
                     min = Optional.of(readValue(in, kind));
                     max = Optional.of(readValue(in, kind));
                 }
-                blocks.add(new RowGroup.ColumnBlock(encoding, fileBytes, new ZoneMap(rows, nulls, min, max)));
+                blocks.add(new RowGroup.ColumnBlock(columnId, encoding, fileBytes, new ZoneMap(rows, nulls, min, max)));
             }
             groups.add(new RowGroup(id, rowCount, blocks, BitSet.valueOf(deleted)));
         }

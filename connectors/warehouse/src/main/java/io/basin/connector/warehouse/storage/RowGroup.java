@@ -5,6 +5,7 @@ import io.basin.connector.warehouse.format.ZoneMap;
 
 import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -15,7 +16,8 @@ import static java.util.Objects.requireNonNull;
  *
  * @param id names the group's files ({@code g<id>.c<ordinal>})
  * @param rowCount rows in the block files, deleted ones included
- * @param blocks one per column, in table order
+ * @param blocks one per column the table had when the group was written (and still has):
+ *         a column added later has no block here, and its values in this group are NULL
  * @param deleted positions deleted (never modified after construction)
  */
 public record RowGroup(String id, int rowCount, List<ColumnBlock> blocks, BitSet deleted)
@@ -23,11 +25,12 @@ public record RowGroup(String id, int rowCount, List<ColumnBlock> blocks, BitSet
     /**
      * One column block of a group.
      *
+     * @param columnId the column ({@link WarehouseColumn#id()}) the block holds values of
      * @param encoding the encoding the block uses
      * @param fileBytes the block file's size
      * @param zoneMap rows, nulls, least and greatest value
      */
-    public record ColumnBlock(Encoding encoding, long fileBytes, ZoneMap zoneMap)
+    public record ColumnBlock(int columnId, Encoding encoding, long fileBytes, ZoneMap zoneMap)
     {
         public ColumnBlock
         {
@@ -44,6 +47,40 @@ public record RowGroup(String id, int rowCount, List<ColumnBlock> blocks, BitSet
         if (deleted.length() > rowCount) {
             throw new IllegalArgumentException("Deleted position beyond the group's %s rows".formatted(rowCount));
         }
+    }
+
+    /** The block of column {@code columnId}: empty when the column was added after the group was written. */
+    public Optional<ColumnBlock> block(int columnId)
+    {
+        for (ColumnBlock block : blocks) {
+            if (block.columnId() == columnId) {
+                return Optional.of(block);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The zone map of {@code column}'s values in this group (all NULL when the group has no block of it). */
+    public ZoneMap zoneMap(WarehouseColumn column)
+    {
+        return block(column.id())
+                .map(ColumnBlock::zoneMap)
+                .orElseGet(() -> new ZoneMap(rowCount, rowCount, Optional.empty(), Optional.empty()));
+    }
+
+    /** Bytes of {@code column}'s block file (0 when the group has none). */
+    public long fileBytes(WarehouseColumn column)
+    {
+        return block(column.id()).map(ColumnBlock::fileBytes).orElse(0L);
+    }
+
+    /** Without the blocks of columns other than {@code ids} (columns the table dropped). */
+    public RowGroup withColumns(java.util.Set<Integer> ids)
+    {
+        if (blocks.stream().allMatch(block -> ids.contains(block.columnId()))) {
+            return this;
+        }
+        return new RowGroup(id, rowCount, blocks.stream().filter(block -> ids.contains(block.columnId())).toList(), deleted);
     }
 
     /** Rows still visible. */

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
+import static io.trino.spi.StandardErrorCode.COLUMN_ALREADY_EXISTS;
+import static io.trino.spi.StandardErrorCode.COLUMN_NOT_FOUND;
+import static io.trino.spi.StandardErrorCode.INVALID_TABLE_PROPERTY;
 import static io.trino.spi.StandardErrorCode.SCHEMA_ALREADY_EXISTS;
 import static io.trino.spi.StandardErrorCode.SCHEMA_NOT_EMPTY;
 import static io.trino.spi.StandardErrorCode.SCHEMA_NOT_FOUND;
@@ -144,8 +147,121 @@ public sealed interface TableChange
             if (state.table(newName).isPresent()) {
                 throw new TrinoException(TABLE_ALREADY_EXISTS, "Table '%s' already exists".formatted(newName));
             }
-            return state.withTable(new TableState(table.definition().withName(newName), table.dataVersion(), table.groups(), table.distinct()));
+            return state.withTable(new TableState(table.definition().withName(newName), table.dataVersion(), table.groups(), table.distinct(), table.analysis()));
         }
+    }
+
+    /**
+     * {@code ALTER TABLE ... ADD COLUMN}: the column is added last under the table's next column
+     * id; the existing row groups have no block of it, so their rows read NULL there.
+     */
+    record AddColumn(long tableId, WarehouseColumn column)
+            implements TableChange
+    {
+        public AddColumn
+        {
+            requireNonNull(column, "column is null");
+        }
+
+        @Override
+        public CatalogState applyTo(CatalogState state)
+        {
+            TableState table = existing(state, tableId, "alter");
+            if (table.definition().ordinal(column.name()).isPresent()) {
+                throw new TrinoException(COLUMN_ALREADY_EXISTS, "column \"%s\" of relation \"%s\" already exists".formatted(column.name(), table.definition().name().getTableName()));
+            }
+            List<DistinctSketch> distinct = new ArrayList<>(table.distinct());
+            distinct.add(DistinctSketch.empty());
+            return state.withTable(new TableState(table.definition().withColumnAdded(column), table.dataVersion(), table.groups(), distinct, table.analysis()));
+        }
+    }
+
+    /**
+     * {@code ALTER TABLE ... DROP COLUMN}: the column leaves the definition and its blocks leave
+     * the row groups (their files are deleted when the catalog next opens). A sort key or
+     * distribution key column cannot be dropped, as in Redshift, nor a table's last column.
+     */
+    record DropColumn(long tableId, String column)
+            implements TableChange
+    {
+        public DropColumn
+        {
+            requireNonNull(column, "column is null");
+        }
+
+        @Override
+        public CatalogState applyTo(CatalogState state)
+        {
+            TableState table = existing(state, tableId, "alter");
+            TableDefinition definition = table.definition();
+            int ordinal = columnOrdinal(definition, column);
+            if (definition.sortKey().contains(ordinal)) {
+                throw new TrinoException(INVALID_TABLE_PROPERTY, "cannot drop sortkey column \"%s\" of table \"%s\": recreate the table with another SORTKEY".formatted(column, definition.name().getTableName()));
+            }
+            if (definition.distKey().isPresent() && definition.distKey().getAsInt() == ordinal) {
+                throw new TrinoException(INVALID_TABLE_PROPERTY, "cannot drop distkey column \"%s\" of table \"%s\": recreate the table with another DISTKEY".formatted(column, definition.name().getTableName()));
+            }
+            if (definition.columns().size() == 1) {
+                throw new TrinoException(INVALID_TABLE_PROPERTY, "cannot drop column \"%s\": it is the last column of table \"%s\"".formatted(column, definition.name().getTableName()));
+            }
+            List<DistinctSketch> distinct = new ArrayList<>(table.distinct());
+            distinct.remove(ordinal);
+            // the table state leaves the dropped column's blocks out of every group
+            return state.withTable(new TableState(definition.withColumnDropped(ordinal), table.dataVersion(), table.groups(), distinct, table.analysis()));
+        }
+    }
+
+    /** {@code ALTER TABLE ... RENAME COLUMN from TO to}: the name changes, the column id and its blocks stay. */
+    record RenameColumn(long tableId, String from, String to)
+            implements TableChange
+    {
+        public RenameColumn
+        {
+            requireNonNull(from, "from is null");
+            requireNonNull(to, "to is null");
+        }
+
+        @Override
+        public CatalogState applyTo(CatalogState state)
+        {
+            TableState table = existing(state, tableId, "alter");
+            TableDefinition definition = table.definition();
+            int ordinal = columnOrdinal(definition, from);
+            if (definition.ordinal(to).isPresent()) {
+                throw new TrinoException(COLUMN_ALREADY_EXISTS, "column \"%s\" of relation \"%s\" already exists".formatted(to, definition.name().getTableName()));
+            }
+            return state.withTable(new TableState(definition.withColumnRenamed(ordinal, to), table.dataVersion(), table.groups(), table.distinct(), table.analysis()));
+        }
+    }
+
+    /**
+     * ANALYZE's results for the rows at {@code baseDataVersion}, with freshly computed distinct
+     * sketches. If another transaction changed the rows meanwhile the results are kept as stale
+     * (never a conflict) and the table keeps its current sketches, which saw every appended value.
+     */
+    record Analyze(long tableId, TableAnalysis analysis, List<DistinctSketch> distinct)
+            implements TableChange
+    {
+        public Analyze
+        {
+            requireNonNull(analysis, "analysis is null");
+            distinct = List.copyOf(requireNonNull(distinct, "distinct is null"));
+        }
+
+        @Override
+        public CatalogState applyTo(CatalogState state)
+        {
+            TableState table = existing(state, tableId, "analyze");
+            boolean current = table.dataVersion() == analysis.dataVersion() && distinct.size() == table.distinct().size();
+            List<DistinctSketch> sketches = current ? distinct : table.distinct();
+            return state.withTable(new TableState(table.definition(), table.dataVersion(), table.groups(), sketches, java.util.Optional.of(analysis)));
+        }
+    }
+
+    private static int columnOrdinal(TableDefinition definition, String column)
+    {
+        return definition.ordinal(column).orElseThrow(() -> new TrinoException(COLUMN_NOT_FOUND,
+                "column \"%s\" of relation \"%s\" does not exist".formatted(column, definition.name().getTableName())));
     }
 
     /** New row groups added to a table (with sketches of their distinct values): commutes with other appends. */

@@ -22,6 +22,7 @@ import static java.util.Objects.requireNonNull;
  * @param distStyle AUTO, EVEN, KEY or ALL
  * @param distKey ordinal of the DISTKEY column when {@code distStyle} is KEY
  * @param comment the table comment
+ * @param nextColumnId the id the next added column gets (greater than every id ever used)
  */
 public record TableDefinition(
         long id,
@@ -31,7 +32,8 @@ public record TableDefinition(
         SortStyle sortStyle,
         DistStyle distStyle,
         OptionalInt distKey,
-        Optional<String> comment)
+        Optional<String> comment,
+        int nextColumnId)
 {
     /** How rows are ordered within a sorted run. */
     public enum SortStyle
@@ -61,9 +63,13 @@ public record TableDefinition(
         requireNonNull(distKey, "distKey is null");
         requireNonNull(comment, "comment is null");
         Set<String> names = new HashSet<>();
+        Set<Integer> ids = new HashSet<>();
         for (WarehouseColumn column : columns) {
             if (!names.add(column.name())) {
                 throw new IllegalArgumentException("Duplicate column name: " + column.name());
+            }
+            if (column.id() == WarehouseColumn.UNASSIGNED || column.id() >= nextColumnId || !ids.add(column.id())) {
+                throw new IllegalArgumentException("Column %s has id %s: ids must be unique and below %s".formatted(column.name(), column.id(), nextColumnId));
             }
         }
         for (int ordinal : sortKey) {
@@ -76,8 +82,63 @@ public record TableDefinition(
         }
     }
 
+    /** A new table's definition: its columns get ids 0, 1, ... in table order. */
+    public TableDefinition(long id, SchemaTableName name, List<WarehouseColumn> columns, List<Integer> sortKey, SortStyle sortStyle, DistStyle distStyle, OptionalInt distKey, Optional<String> comment)
+    {
+        this(id, name, numbered(columns), sortKey, sortStyle, distStyle, distKey, comment, columns.size());
+    }
+
+    private static List<WarehouseColumn> numbered(List<WarehouseColumn> columns)
+    {
+        List<WarehouseColumn> numbered = new java.util.ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            numbered.add(columns.get(i).withId(i));
+        }
+        return numbered;
+    }
+
     public TableDefinition withName(SchemaTableName newName)
     {
-        return new TableDefinition(id, newName, columns, sortKey, sortStyle, distStyle, distKey, comment);
+        return new TableDefinition(id, newName, columns, sortKey, sortStyle, distStyle, distKey, comment, nextColumnId);
+    }
+
+    /** The ordinal of the column named {@code name}, if there is one. */
+    public OptionalInt ordinal(String name)
+    {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(name)) {
+                return OptionalInt.of(i);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /** With {@code column} added last, under the next column id. */
+    public TableDefinition withColumnAdded(WarehouseColumn column)
+    {
+        List<WarehouseColumn> newColumns = new java.util.ArrayList<>(columns);
+        newColumns.add(column.withId(nextColumnId));
+        return new TableDefinition(id, name, newColumns, sortKey, sortStyle, distStyle, distKey, comment, nextColumnId + 1);
+    }
+
+    /** Without the column at {@code ordinal}, which is neither a sort key nor the distribution key column. */
+    public TableDefinition withColumnDropped(int ordinal)
+    {
+        if (sortKey.contains(ordinal) || (distKey.isPresent() && distKey.getAsInt() == ordinal)) {
+            throw new IllegalArgumentException("Cannot drop key column " + columns.get(ordinal).name());
+        }
+        List<WarehouseColumn> newColumns = new java.util.ArrayList<>(columns);
+        newColumns.remove(ordinal);
+        List<Integer> newSortKey = sortKey.stream().map(key -> key > ordinal ? key - 1 : key).toList();
+        OptionalInt newDistKey = distKey.isPresent() && distKey.getAsInt() > ordinal ? OptionalInt.of(distKey.getAsInt() - 1) : distKey;
+        return new TableDefinition(id, name, newColumns, newSortKey, sortStyle, distStyle, newDistKey, comment, nextColumnId);
+    }
+
+    /** With the column at {@code ordinal} renamed. */
+    public TableDefinition withColumnRenamed(int ordinal, String newName)
+    {
+        List<WarehouseColumn> newColumns = new java.util.ArrayList<>(columns);
+        newColumns.set(ordinal, columns.get(ordinal).withName(newName));
+        return new TableDefinition(id, name, newColumns, sortKey, sortStyle, distStyle, distKey, comment, nextColumnId);
     }
 }

@@ -12,14 +12,25 @@ import static java.util.Objects.requireNonNull;
  *         rows (DELETE, TRUNCATE) commits only if no other transaction changed them meanwhile
  * @param groups the row groups in write order
  * @param distinct per column, a sketch of its distinct values, for the planner
+ * @param analysis what the last ANALYZE found, if it ran (stale once {@code dataVersion} moved on)
  */
-public record TableState(TableDefinition definition, long dataVersion, List<RowGroup> groups, List<DistinctSketch> distinct)
+public record TableState(TableDefinition definition, long dataVersion, List<RowGroup> groups, List<DistinctSketch> distinct, java.util.Optional<TableAnalysis> analysis)
 {
+    /** A state without ANALYZE results: a change of the rows makes earlier results stale anyway. */
+    public TableState(TableDefinition definition, long dataVersion, List<RowGroup> groups, List<DistinctSketch> distinct)
+    {
+        this(definition, dataVersion, groups, distinct, java.util.Optional.empty());
+    }
+
     public TableState
     {
         requireNonNull(definition, "definition is null");
-        groups = List.copyOf(requireNonNull(groups, "groups is null"));
+        // a change computed before a concurrent DROP COLUMN may still carry the dropped column's blocks
+        java.util.Set<Integer> columnIds = new java.util.HashSet<>();
+        definition.columns().forEach(column -> columnIds.add(column.id()));
+        groups = requireNonNull(groups, "groups is null").stream().map(group -> group.withColumns(columnIds)).toList();
         distinct = List.copyOf(requireNonNull(distinct, "distinct is null"));
+        requireNonNull(analysis, "analysis is null");
         if (distinct.size() != definition.columns().size()) {
             throw new IllegalArgumentException("%s distinct sketches for %s columns".formatted(distinct.size(), definition.columns().size()));
         }
@@ -39,6 +50,12 @@ public record TableState(TableDefinition definition, long dataVersion, List<RowG
             merged.add(left.get(i).merge(right.get(i)));
         }
         return merged;
+    }
+
+    /** ANALYZE's results if they describe the current rows. */
+    public java.util.Optional<TableAnalysis> currentAnalysis()
+    {
+        return analysis.filter(result -> result.dataVersion() == dataVersion);
     }
 
     public long id()

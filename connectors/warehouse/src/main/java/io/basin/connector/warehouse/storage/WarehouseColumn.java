@@ -16,15 +16,39 @@ import static java.util.Objects.requireNonNull;
  * @param nullable false for {@code NOT NULL}, which writes enforce
  * @param encoding the declared encoding ({@code ENCODE}); AUTO picks one per block
  * @param comment the column comment
+ * @param id names the column's block files ({@code c<id>}) and tells its blocks apart in row
+ *         groups; unique within the table and never reused, so blocks of a dropped column are never
+ *         read as a later column's; {@link #UNASSIGNED} until the table definition assigns one
  */
-public record WarehouseColumn(String name, Type type, boolean nullable, Encoding encoding, Optional<String> comment)
+public record WarehouseColumn(String name, Type type, boolean nullable, Encoding encoding, Optional<String> comment, int id)
 {
+    public static final int UNASSIGNED = -1;
+
     public WarehouseColumn
     {
         requireNonNull(name, "name is null");
         requireNonNull(type, "type is null");
         requireNonNull(encoding, "encoding is null");
         requireNonNull(comment, "comment is null");
+        if (id < UNASSIGNED) {
+            throw new IllegalArgumentException("Invalid column id: " + id);
+        }
+    }
+
+    /** A column whose id the table definition assigns. */
+    public WarehouseColumn(String name, Type type, boolean nullable, Encoding encoding, Optional<String> comment)
+    {
+        this(name, type, nullable, encoding, comment, UNASSIGNED);
+    }
+
+    public WarehouseColumn withId(int newId)
+    {
+        return new WarehouseColumn(name, type, nullable, encoding, comment, newId);
+    }
+
+    public WarehouseColumn withName(String newName)
+    {
+        return new WarehouseColumn(newName, type, nullable, encoding, comment, id);
     }
 
     public ColumnType storage()

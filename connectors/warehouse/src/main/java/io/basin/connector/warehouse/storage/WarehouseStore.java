@@ -6,6 +6,7 @@ import io.basin.connector.warehouse.format.ColumnValues;
 import io.basin.connector.warehouse.format.ZoneMap;
 import io.trino.spi.TrinoException;
 import io.trino.spi.block.Block;
+import io.trino.spi.block.RunLengthEncodedBlock;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -292,17 +293,18 @@ public final class WarehouseStore
             for (int ordinal = 0; ordinal < columns.size(); ordinal++) {
                 ColumnValues values = columns.get(ordinal);
                 BlockEncoder.EncodedBlock encoded = BlockEncoder.encode(values, table.columns().get(ordinal).encoding());
-                try (FileChannel channel = FileChannel.open(directory.resolve(fileName(groupId, ordinal)), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                int columnId = table.columns().get(ordinal).id();
+                try (FileChannel channel = FileChannel.open(directory.resolve(fileName(groupId, columnId)), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                     writeFully(channel, encoded.bytes());
                     channel.force(true);
                 }
-                blocks.add(new RowGroup.ColumnBlock(encoded.encoding(), encoded.bytes().length, ZoneMap.of(values)));
+                blocks.add(new RowGroup.ColumnBlock(columnId, encoded.encoding(), encoded.bytes().length, ZoneMap.of(values)));
             }
             syncDirectory(directory);
             syncDirectory(dataDirectory);
         }
         catch (IOException e) {
-            deleteGroupFiles(new Retired(0, table.id(), new RowGroup(groupId, rows, List.of(), new BitSet())), columns.size());
+            deleteGroupFiles(table.id(), groupId, table.columns().stream().map(WarehouseColumn::id).toList());
             throw new TrinoException(GENERIC_INTERNAL_ERROR, "Cannot write to warehouse directory %s: %s".formatted(directory, e), e);
         }
         return new RowGroup(groupId, rows, blocks, new BitSet());
@@ -317,10 +319,17 @@ public final class WarehouseStore
                 .forEach(group -> deleteGroupFiles(new Retired(0, tableId, group)));
     }
 
-    /** Reads one column block of a row group, memory-mapping its file. */
+    /**
+     * Reads the column at {@code ordinal} of a row group, memory-mapping its block file; a column
+     * added after the group was written reads as NULL.
+     */
     public Block readBlock(TableDefinition table, RowGroup group, int ordinal)
     {
-        Path file = tableDirectory(table.id()).resolve(fileName(group.id(), ordinal));
+        WarehouseColumn column = table.columns().get(ordinal);
+        if (group.block(column.id()).isEmpty()) {
+            return RunLengthEncodedBlock.create(column.type(), null, group.rowCount());
+        }
+        Path file = tableDirectory(table.id()).resolve(fileName(group.id(), column.id()));
         try (Arena arena = Arena.ofConfined();
                 FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             MemorySegment segment = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size(), arena);
@@ -339,22 +348,22 @@ public final class WarehouseStore
         return dataDirectory.resolve("t" + tableId);
     }
 
-    private static String fileName(String groupId, int ordinal)
+    private static String fileName(String groupId, int columnId)
     {
-        return "g" + groupId + ".c" + ordinal;
+        return "g" + groupId + ".c" + columnId;
     }
 
     private void deleteGroupFiles(Retired entry)
     {
-        deleteGroupFiles(entry, entry.group().blocks().size());
+        deleteGroupFiles(entry.tableId(), entry.group().id(), entry.group().blocks().stream().map(RowGroup.ColumnBlock::columnId).toList());
     }
 
-    private void deleteGroupFiles(Retired entry, int columns)
+    private void deleteGroupFiles(long tableId, String groupId, List<Integer> columnIds)
     {
-        Path directory = tableDirectory(entry.tableId());
+        Path directory = tableDirectory(tableId);
         try {
-            for (int ordinal = 0; ordinal < columns; ordinal++) {
-                Files.deleteIfExists(directory.resolve(fileName(entry.group().id(), ordinal)));
+            for (int columnId : columnIds) {
+                Files.deleteIfExists(directory.resolve(fileName(groupId, columnId)));
             }
             deleteIfEmpty(directory);
         }
@@ -390,8 +399,8 @@ public final class WarehouseStore
         Set<String> referenced = new HashSet<>();
         for (TableState table : current.tables().values()) {
             for (RowGroup group : table.groups()) {
-                for (int ordinal = 0; ordinal < group.blocks().size(); ordinal++) {
-                    referenced.add("t" + table.id() + "/" + fileName(group.id(), ordinal));
+                for (RowGroup.ColumnBlock block : group.blocks()) {
+                    referenced.add("t" + table.id() + "/" + fileName(group.id(), block.columnId()));
                 }
             }
         }
