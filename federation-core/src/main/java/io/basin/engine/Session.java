@@ -1094,7 +1094,8 @@ public final class Session
      */
     private long deleteByRowIds(Statement.Delete delete, QualifiedTableName target, ResolvedTable table, QueryCatalogs catalogs)
     {
-        ConnectorMetadata metadata = catalogs.metadata(target.catalog());
+        // a table of an external schema belongs to its source's catalog
+        ConnectorMetadata metadata = catalogs.metadata(table.name().catalog());
         io.trino.spi.connector.ColumnHandle rowIdHandle;
         ColumnMetadata rowId;
         try {
@@ -1103,8 +1104,8 @@ public final class Session
         }
         catch (TrinoException e) {
             if (e.getErrorCode().equals(io.trino.spi.StandardErrorCode.NOT_SUPPORTED.toErrorCode())) {
-                throw new BasinException(FEATURE_NOT_SUPPORTED, "DELETE from tables of database \"" + target.catalog()
-                        + "\" supports WHERE conditions that compare columns with constants (=, <, <=, >, >=, IN, IS NULL) joined by AND", e);
+                throw new BasinException(FEATURE_NOT_SUPPORTED, "DELETE supports WHERE conditions that compare columns with constants (=, <, <=, >, >=, IN, IS NULL) joined by AND on \""
+                        + target + "\" (a table of \"" + table.name().catalog() + "\")", e);
             }
             throw e;
         }
