@@ -49,6 +49,18 @@ public final class ScanCounters
         rowsDeleted.add(rows);
     }
 
+    /** Adds what a scan elsewhere read, e.g. on a remote worker that reports its counters. */
+    public void add(Snapshot read)
+    {
+        files.add(read.files());
+        rowGroupsTotal.add(read.rowGroupsTotal());
+        rowGroupsRead.add(read.rowGroupsRead());
+        bytesRead.add(read.bytesRead());
+        rowsRead.add(read.rowsRead());
+        deleteFiles.add(read.deleteFiles());
+        rowsDeleted.add(read.rowsDeleted());
+    }
+
     public Snapshot snapshot()
     {
         return new Snapshot(files.sum(), rowGroupsTotal.sum(), rowGroupsRead.sum(), bytesRead.sum(), rowsRead.sum(), deleteFiles.sum(), rowsDeleted.sum());

@@ -25,7 +25,11 @@ public enum SpectrumErrorCode
     /** A catalog property is missing or invalid. */
     LAKE_INVALID_CONFIGURATION(5, USER_ERROR),
     /** A worker failed in a way that is a bug. */
-    LAKE_INTERNAL_ERROR(6, INTERNAL_ERROR);
+    LAKE_INTERNAL_ERROR(6, INTERNAL_ERROR),
+    /** No remote scan worker answers (and the local pool is not a fallback). */
+    LAKE_SCAN_WORKERS_UNAVAILABLE(90, EXTERNAL),
+    /** A scan task failed on every worker it was retried on. */
+    LAKE_SCAN_WORKER_FAILED(91, EXTERNAL);
 
     // Trino reserves 0x0100_0000 and up for connectors; Basin's lake takes its own block.
     private static final int BASE = 0x0B00_0000;
