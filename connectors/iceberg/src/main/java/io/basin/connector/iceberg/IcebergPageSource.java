@@ -1,6 +1,6 @@
 package io.basin.connector.iceberg;
 
-import io.basin.spectrum.ScanStream;
+import io.basin.spectrum.PageStream;
 import io.trino.spi.Page;
 import io.trino.spi.connector.ConnectorPageSource;
 import io.trino.spi.connector.SourcePage;
@@ -13,12 +13,12 @@ import static java.util.Objects.requireNonNull;
 final class IcebergPageSource
         implements ConnectorPageSource
 {
-    private final ScanStream stream;
+    private final PageStream stream;
     private long completedBytes;
     private long completedPositions;
     private boolean finished;
 
-    IcebergPageSource(ScanStream stream)
+    IcebergPageSource(PageStream stream)
     {
         this.stream = requireNonNull(stream, "stream is null");
     }
