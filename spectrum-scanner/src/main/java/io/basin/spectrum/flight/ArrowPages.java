@@ -100,66 +100,132 @@ final class ArrowPages
     {
         vector.clear();
         if (vector instanceof BaseVariableWidthVector variable) {
-            long bytes = 0;
-            for (int position = 0; position < positions; position++) {
-                if (!block.isNull(position)) {
-                    bytes += type.getSlice(block, position).length();
-                }
-            }
-            variable.allocateNew(Math.max(bytes, 1), positions);
-            ArrowBuf offsets = variable.getOffsetBuffer();
-            ArrowBuf data = variable.getDataBuffer();
-            ArrowBuf validity = variable.getValidityBuffer();
-            int offset = 0;
-            offsets.setInt(0, 0);
-            for (int position = 0; position < positions; position++) {
-                if (!block.isNull(position)) {
-                    Slice slice = type.getSlice(block, position);
-                    data.setBytes(offset, slice.byteArray(), slice.byteArrayOffset(), slice.length());
-                    offset += slice.length();
-                    BitVectorHelper.setBit(validity, position);
-                }
-                offsets.setInt((long) (position + 1) * BaseVariableWidthVector.OFFSET_WIDTH, offset);
-            }
-            variable.setLastSet(positions - 1);
-            vector.setValueCount(positions);
+            writeVariableWidth(block, type, variable, positions);
             return;
         }
         BaseFixedWidthVector fixed = (BaseFixedWidthVector) vector;
         fixed.allocateNew(positions);
+        writeValidity(block, fixed.getValidityBuffer(), positions);
         ArrowBuf data = fixed.getDataBuffer();
-        ArrowBuf validity = fixed.getValidityBuffer();
-        boolean mayHaveNull = block.mayHaveNull();
-        for (int position = 0; position < positions; position++) {
-            if (mayHaveNull && block.isNull(position)) {
-                continue;
-            }
-            BitVectorHelper.setBit(validity, position);
-            switch (type) {
-                case BooleanType _ -> {
-                    if (BooleanType.BOOLEAN.getBoolean(block, position)) {
+        // values are gathered into an array and copied into the Arrow buffer at once
+        switch (type) {
+            case BooleanType _ -> {
+                for (int position = 0; position < positions; position++) {
+                    if (!block.isNull(position) && BooleanType.BOOLEAN.getBoolean(block, position)) {
                         BitVectorHelper.setBit(data, position);
                     }
                 }
-                case TinyintType _ -> data.setByte(position, (byte) type.getLong(block, position));
-                case SmallintType _ -> data.setShort(position * 2L, (short) type.getLong(block, position));
-                case IntegerType _, DateType _, RealType _ -> data.setInt(position * 4L, (int) type.getLong(block, position));
-                case BigintType _, TimestampType _ -> data.setLong(position * 8L, type.getLong(block, position));
-                case DoubleType _ -> data.setDouble(position * 8L, DoubleType.DOUBLE.getDouble(block, position));
-                case DecimalType decimal when decimal.isShort() -> {
-                    long value = decimal.getLong(block, position);
-                    data.setLong(position * 16L, value);
-                    data.setLong(position * 16L + 8, value >> 63);
-                }
-                case DecimalType decimal -> {
-                    Int128 value = (Int128) decimal.getObject(block, position);
-                    data.setLong(position * 16L, value.getLow());
-                    data.setLong(position * 16L + 8, value.getHigh());
-                }
-                default -> throw new TrinoException(LAKE_NOT_SUPPORTED, "Cannot send type %s from a remote scan worker".formatted(type));
             }
+            case TinyintType _ -> {
+                byte[] values = new byte[positions];
+                for (int position = 0; position < positions; position++) {
+                    values[position] = (byte) type.getLong(block, position);
+                }
+                data.setBytes(0, values);
+            }
+            case SmallintType _ -> {
+                short[] values = new short[positions];
+                for (int position = 0; position < positions; position++) {
+                    values[position] = (short) type.getLong(block, position);
+                }
+                data.nioBuffer(0, positions * Short.BYTES).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().put(values);
+            }
+            case IntegerType _, DateType _, RealType _ -> {
+                int[] values = new int[positions];
+                for (int position = 0; position < positions; position++) {
+                    values[position] = (int) type.getLong(block, position);
+                }
+                data.nioBuffer(0, positions * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().put(values);
+            }
+            case BigintType _, TimestampType _ -> {
+                long[] values = new long[positions];
+                for (int position = 0; position < positions; position++) {
+                    values[position] = type.getLong(block, position);
+                }
+                data.nioBuffer(0, positions * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().put(values);
+            }
+            case DoubleType _ -> {
+                double[] values = new double[positions];
+                for (int position = 0; position < positions; position++) {
+                    values[position] = DoubleType.DOUBLE.getDouble(block, position);
+                }
+                data.nioBuffer(0, positions * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().put(values);
+            }
+            case DecimalType decimal when decimal.isShort() -> {
+                // little-endian 128-bit two's complement: the value, then its sign extension
+                long[] values = new long[positions * 2];
+                for (int position = 0; position < positions; position++) {
+                    long value = decimal.getLong(block, position);
+                    values[2 * position] = value;
+                    values[2 * position + 1] = value >> 63;
+                }
+                data.nioBuffer(0, positions * 16).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().put(values);
+            }
+            case DecimalType decimal -> {
+                long[] values = new long[positions * 2];
+                for (int position = 0; position < positions; position++) {
+                    if (!block.isNull(position)) {
+                        Int128 value = (Int128) decimal.getObject(block, position);
+                        values[2 * position] = value.getLow();
+                        values[2 * position + 1] = value.getHigh();
+                    }
+                }
+                data.nioBuffer(0, positions * 16).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().put(values);
+            }
+            default -> throw new TrinoException(LAKE_NOT_SUPPORTED, "Cannot send type %s from a remote scan worker".formatted(type));
         }
         fixed.setValueCount(positions);
+    }
+
+    private static void writeVariableWidth(Block block, Type type, BaseVariableWidthVector vector, int positions)
+    {
+        if (!(block.getUnderlyingValueBlock() instanceof VariableWidthBlock values)) {
+            throw new TrinoException(LAKE_NOT_SUPPORTED, "Cannot send a %s block of type %s from a remote scan worker".formatted(block.getClass().getSimpleName(), type));
+        }
+        // straight from the block's bytes, without a slice per value; a dictionary block's
+        // positions point into its dictionary
+        Slice raw = values.getRawSlice();
+        int[] offsets = new int[positions + 1];
+        int bytes = 0;
+        for (int position = 0; position < positions; position++) {
+            bytes += values.getSliceLength(block.getUnderlyingValuePosition(position));
+            offsets[position + 1] = bytes;
+        }
+        vector.allocateNew(Math.max(bytes, 1), positions);
+        writeValidity(block, vector.getValidityBuffer(), positions);
+        ArrowBuf data = vector.getDataBuffer();
+        if (block == values && positions > 0) {
+            // a plain block: its values already lie one after another
+            data.setBytes(0, raw.byteArray(), raw.byteArrayOffset() + values.getRawSliceOffset(0), bytes);
+        }
+        else {
+            for (int position = 0; position < positions; position++) {
+                int valuePosition = block.getUnderlyingValuePosition(position);
+                int length = values.getSliceLength(valuePosition);
+                if (length > 0) {
+                    data.setBytes(offsets[position], raw.byteArray(), raw.byteArrayOffset() + values.getRawSliceOffset(valuePosition), length);
+                }
+            }
+        }
+        vector.getOffsetBuffer().nioBuffer(0, (positions + 1) * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().put(offsets);
+        vector.setLastSet(positions - 1);
+        vector.setValueCount(positions);
+    }
+
+    private static void writeValidity(Block block, ArrowBuf validity, int positions)
+    {
+        if (!block.mayHaveNull()) {
+            validity.setOne(0, positions / 8);
+            for (int position = positions / 8 * 8; position < positions; position++) {
+                BitVectorHelper.setBit(validity, position);
+            }
+            return;
+        }
+        for (int position = 0; position < positions; position++) {
+            if (!block.isNull(position)) {
+                BitVectorHelper.setBit(validity, position);
+            }
+        }
     }
 
     /** The rows of {@code root} as a page of flat blocks of {@code types}. */

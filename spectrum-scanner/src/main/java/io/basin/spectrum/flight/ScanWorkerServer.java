@@ -59,6 +59,7 @@ public final class ScanWorkerServer
     private final ScanFleet fleet;
     private final FlightServer server;
     private final ExecutorService callThreads;
+    private final ExecutorService streamThreads;
     private final Map<Map<String, String>, WorkerFileIO> fileIOs = new ConcurrentHashMap<>();
     private final OptionalLong stallAfterBatches;
     private final PrintStream stallNotice;
@@ -71,6 +72,7 @@ public final class ScanWorkerServer
         this.allocator = new RootAllocator();
         this.fleet = new ScanFleet(threads);
         this.callThreads = Executors.newCachedThreadPool(Thread.ofPlatform().name("spectrum-worker-call-", 0).daemon(true).factory());
+        this.streamThreads = Executors.newCachedThreadPool(Thread.ofPlatform().name("spectrum-worker-stream-", 0).daemon(true).factory());
         this.server = FlightServer.builder(allocator, Location.forGrpcInsecure(bindAddress, port), new Producer())
                 .executor(callThreads)
                 .build();
@@ -120,7 +122,7 @@ public final class ScanWorkerServer
         try {
             if (server != null) {
                 server.shutdown();
-                if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
+                if (!server.awaitTermination(1, TimeUnit.SECONDS)) {
                     server.close();
                 }
             }
@@ -131,6 +133,7 @@ public final class ScanWorkerServer
         finally {
             fleet.close();
             callThreads.shutdownNow();
+            streamThreads.shutdownNow();
             fileIOs.values().forEach(WorkerFileIO::close);
             fileIOs.clear();
             allocator.close();
@@ -168,16 +171,21 @@ public final class ScanWorkerServer
                 listener.error(CallStatus.INVALID_ARGUMENT.withDescription(e.getMessage()).toRuntimeException());
                 return;
             }
-            try {
-                stream(scan, listener);
-            }
-            catch (TrinoException e) {
-                listener.error(WorkerErrors.toFlight(e));
-            }
-            catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "Scan failed on this worker: " + scan, e);
-                listener.error(CallStatus.INTERNAL.withDescription("Scan worker failed: " + e).withCause(e).toRuntimeException());
-            }
+            // gRPC delivers a call's callbacks (among them "ready for more") one at a time on
+            // the thread running this method: the batches are sent from another thread, or the
+            // wait for the reader to catch up would never hear that it has
+            streamThreads.execute(() -> {
+                try {
+                    stream(scan, listener);
+                }
+                catch (TrinoException e) {
+                    listener.error(WorkerErrors.toFlight(e));
+                }
+                catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.ERROR, "Scan failed on this worker: " + scan, e);
+                    listener.error(CallStatus.INTERNAL.withDescription("Scan worker failed: " + e).withCause(e).toRuntimeException());
+                }
+            });
         }
 
         private void stream(RemoteScan scan, ServerStreamListener listener)
