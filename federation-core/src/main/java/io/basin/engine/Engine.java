@@ -66,7 +66,8 @@ public final class Engine
         ThreadFactory threads = Thread.ofPlatform().name("basin-driver-", 0).daemon(true).factory();
         this.executor = Executors.newCachedThreadPool(threads);
         this.pipelineExecutor = new PipelineExecutor(executor);
-        this.externalSchemas = new ExternalSchemas(connectors, ConnectorRegistry.LOCAL_CATALOG);
+        this.externalSchemas = new ExternalSchemas(connectors, ConnectorRegistry.LOCAL_CATALOG,
+                java.util.Map.of(LakeCatalogDefaults.CONNECTOR_NAME, LakeCatalogDefaults.serverProperties(config)));
         this.externalSchemaStatements = new ExternalSchemaStatementExecutor(this::systemCatalog, externalSchemas);
         // a data directory without a catalog has no external schemas; do not create one just to look
         if (Files.exists(config.dataDirectory().resolve(SystemCatalog.FILE_NAME))) {

@@ -27,10 +27,18 @@ final class LakeCatalogDefaults
                 "iceberg.catalog.type", "jdbc",
                 "iceberg.catalog.uri", "jdbc:sqlite:" + lake.resolve("catalog.db"),
                 "iceberg.warehouse", lake.resolve("warehouse").toUri().toString()));
-        if (!config.spectrumWorkers().isEmpty()) {
-            properties.put("spectrum.remote-workers", String.join(",", config.spectrumWorkers()));
-            properties.put("spectrum.local-fallback", String.valueOf(config.spectrumLocalFallback()));
-        }
+        properties.putAll(serverProperties(config));
         return properties;
+    }
+
+    /** What every lake catalog (the default one and external schemas) takes from the server's configuration: the remote scan workers. */
+    static Map<String, String> serverProperties(BasinConfig config)
+    {
+        if (config.spectrumWorkers().isEmpty()) {
+            return Map.of();
+        }
+        return Map.of(
+                "spectrum.remote-workers", String.join(",", config.spectrumWorkers()),
+                "spectrum.local-fallback", String.valueOf(config.spectrumLocalFallback()));
     }
 }

@@ -33,8 +33,9 @@ import static org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS;
 /**
  * Lake scans on remote worker processes ({@code basin spectrum-worker}), each its own JVM: TPC-H
  * SF 0.1 written as lake Parquet, the 22 queries through two workers compared with PostgreSQL,
- * a worker killed with SIGKILL in the middle of a scan (the answer still matches, the retry shows
- * in {@code system.runtime.scan_workers}), and workers that are down from the start.
+ * also through an external lake schema, a worker killed with SIGKILL in the middle of a scan (the
+ * answer still matches, the failure shows in {@code system.runtime.scan_workers}), and workers
+ * that are down from the start.
  */
 @TestInstance(PER_CLASS)
 class TestLakeRemoteWorkers
@@ -113,6 +114,18 @@ class TestLakeRemoteWorkers
                 assertThat((Long) row.get(3)).isPositive();
                 assertThat(row.get(4)).isEqualTo(0L);
             });
+
+            // an external lake schema scans on the server's workers too
+            Path lake = dataDirectory.resolve("lake");
+            session.execute("CREATE EXTERNAL SCHEMA lake_ext FROM DATA CATALOG TYPE 'jdbc' DATABASE '%s' URI 'jdbc:sqlite:%s' CATALOG_NAME 'lake' WAREHOUSE '%s'"
+                    .formatted(schema, lake.resolve("catalog.db"), lake.resolve("warehouse").toUri()));
+            assertions.assertQuery(session, "SELECT o_orderpriority, count(*), sum(o_totalprice) FROM lake_ext.orders GROUP BY o_orderpriority",
+                    "SELECT o_orderpriority, count(*), sum(o_totalprice) FROM orders GROUP BY o_orderpriority");
+            List<List<Object>> external = session.execute("SELECT catalog, sum(tasks_finished) FROM system.runtime.scan_workers WHERE catalog <> 'lake' GROUP BY catalog").rows();
+            assertThat(external).hasSize(1);
+            assertThat((Long) external.getFirst().get(1)).isPositive();
+            session.execute("SET search_path = public");
+            session.execute("DROP SCHEMA lake_ext");
         });
     }
 

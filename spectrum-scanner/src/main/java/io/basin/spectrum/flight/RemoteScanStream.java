@@ -10,6 +10,7 @@ import io.trino.spi.Page;
 import io.trino.spi.TrinoException;
 import io.trino.spi.type.Type;
 import org.apache.arrow.flight.FlightRuntimeException;
+import org.apache.arrow.flight.FlightStatusCode;
 import org.apache.arrow.flight.FlightStream;
 import org.apache.arrow.flight.Ticket;
 import org.apache.arrow.memory.ArrowBuf;
@@ -76,19 +77,32 @@ public final class RemoteScanStream
                 taskRows = 0;
                 taskFailures = 0;
             }
-            if (attempt == null) {
-                attempt = start(task, taskRows);
-            }
             Attempt current = attempt;
+            if (current == null) {
+                current = start(task, taskRows);
+                if (!install(current)) {
+                    return null;
+                }
+            }
             Page page;
             try {
                 page = current.next();
             }
             catch (FlightRuntimeException e) {
+                if (closed) {
+                    // closed from another thread while waiting: the rows are not wanted any more
+                    return null;
+                }
                 Optional<TrinoException> scanFailure = WorkerErrors.scanFailure(e);
-                if (scanFailure.isPresent() || closed) {
+                if (scanFailure.isPresent()) {
                     close();
-                    throw scanFailure.orElseThrow(() -> e);
+                    throw scanFailure.get();
+                }
+                if (e.status().code() == FlightStatusCode.INVALID_ARGUMENT) {
+                    // the worker cannot read the request (another version): no worker is
+                    // expected to do better, and retrying would only hide the reason
+                    close();
+                    throw new TrinoException(LAKE_SCAN_WORKER_FAILED, "Cannot scan %s: scan worker %s refused the task: %s".formatted(task.path(), current.describe(), e.status().description()), e);
                 }
                 retryAfter(current, e);
                 continue;
@@ -140,12 +154,28 @@ public final class RemoteScanStream
         return new LocalAttempt(local.scan(new ScanRequest(List.of(task), request.columns(), request.predicate()), fileIO, 1, counters), skipRows);
     }
 
+    /** Makes {@code started} the current attempt, or abandons it when the stream was closed meanwhile. */
+    private boolean install(Attempt started)
+    {
+        synchronized (this) {
+            if (!closed) {
+                attempt = started;
+                return true;
+            }
+        }
+        started.abandon();
+        return false;
+    }
+
     @Override
     public void close()
     {
-        closed = true;
-        Attempt current = attempt;
-        attempt = null;
+        Attempt current;
+        synchronized (this) {
+            closed = true;
+            current = attempt;
+            attempt = null;
+        }
         if (current != null) {
             current.abandon();
         }

@@ -197,6 +197,9 @@ public final class ScanWorkerServer
             backpressure.register(listener);
             try (VectorSchemaRoot root = VectorSchemaRoot.create(ArrowPages.schema(types), allocator);
                     PageStream pages = fleet.scan(scan.request(), fileIO, 1, counters)) {
+                // each batch gets new buffers (ArrowPages clears the vectors first), so gRPC may
+                // send them without copying them first
+                listener.setUseZeroCopy(true);
                 listener.start(root);
                 long skip = scan.skipRows();
                 for (Page page = pages.next(); page != null; page = pages.next()) {
