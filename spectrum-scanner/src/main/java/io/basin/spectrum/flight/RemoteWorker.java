@@ -1,10 +1,12 @@
 package io.basin.spectrum.flight;
 
+import io.grpc.ManagedChannel;
+import io.grpc.netty.NettyChannelBuilder;
 import org.apache.arrow.flight.Action;
 import org.apache.arrow.flight.CallOptions;
 import org.apache.arrow.flight.FlightClient;
 import org.apache.arrow.flight.FlightRuntimeException;
-import org.apache.arrow.flight.Location;
+import org.apache.arrow.flight.FlightGrpcUtils;
 import org.apache.arrow.memory.BufferAllocator;
 
 import java.util.Iterator;
@@ -18,6 +20,9 @@ import static java.util.Objects.requireNonNull;
 final class RemoteWorker
         implements AutoCloseable
 {
+    static final long KEEPALIVE_SECONDS = 20;
+    static final long KEEPALIVE_TIMEOUT_SECONDS = 10;
+
     private final WorkerAddress address;
     private final FlightClient client;
     private final AtomicInteger activeScans = new AtomicInteger();
@@ -30,7 +35,15 @@ final class RemoteWorker
     RemoteWorker(WorkerAddress address, BufferAllocator allocator)
     {
         this.address = requireNonNull(address, "address is null");
-        this.client = FlightClient.builder(allocator, Location.forGrpcInsecure(address.host(), address.port())).build();
+        // keepalive pings find a worker whose host went away without closing the connection
+        // (a crash, a network partition); a killed process closes it and is noticed at once
+        ManagedChannel channel = NettyChannelBuilder.forAddress(address.host(), address.port())
+                .usePlaintext()
+                .maxInboundMessageSize(Integer.MAX_VALUE)
+                .keepAliveTime(KEEPALIVE_SECONDS, TimeUnit.SECONDS)
+                .keepAliveTimeout(KEEPALIVE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .build();
+        this.client = FlightGrpcUtils.createFlightClient(allocator, channel);
     }
 
     WorkerAddress address()

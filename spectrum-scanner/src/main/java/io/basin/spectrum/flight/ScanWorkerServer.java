@@ -7,6 +7,7 @@ import io.basin.spectrum.ScanFleet;
 import io.trino.spi.Page;
 import io.trino.spi.TrinoException;
 import io.trino.spi.type.Type;
+import io.grpc.netty.NettyServerBuilder;
 import org.apache.arrow.flight.Action;
 import org.apache.arrow.flight.ActionType;
 import org.apache.arrow.flight.BackpressureStrategy;
@@ -33,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import static java.util.Objects.requireNonNull;
 
@@ -75,6 +77,10 @@ public final class ScanWorkerServer
         this.streamThreads = Executors.newCachedThreadPool(Thread.ofPlatform().name("spectrum-worker-stream-", 0).daemon(true).factory());
         this.server = FlightServer.builder(allocator, Location.forGrpcInsecure(bindAddress, port), new Producer())
                 .executor(callThreads)
+                // callers ping every RemoteWorker.KEEPALIVE_SECONDS; gRPC refuses pings more often than every 5 minutes by default
+                .transportHint("grpc.builderConsumer", (Consumer<NettyServerBuilder>) builder -> builder
+                        .permitKeepAliveTime(RemoteWorker.KEEPALIVE_SECONDS / 2, TimeUnit.SECONDS)
+                        .permitKeepAliveWithoutCalls(true))
                 .build();
         try {
             server.start();
