@@ -199,6 +199,24 @@ class TestRemoteScanFleet
     }
 
     @Test
+    void testClosingMidScanReleasesTheWorker()
+    {
+        try (RemoteScanFleet fleet = fleet(List.of(address(first)), Optional.empty())) {
+            List<ScanColumn> columns = columns(table.schema());
+            PageStream stream = fleet.scan(new ScanRequest(tasks(), columns, TupleDomain.all()), fileIO, 1, new ScanCounters());
+            assertThat(stream.next()).isNotNull();
+            assertThat(fleet.workers().getFirst().activeScans()).isEqualTo(1);
+            // what a LIMIT does: the rest is not wanted
+            stream.close();
+            assertThat(stream.next()).isNull();
+            assertThat(fleet.workers().getFirst().activeScans()).isZero();
+            assertThat(fleet.workers().getFirst().failures()).isZero();
+            // the worker serves the next scan in full
+            assertThat(scan(fleet, tasks(), columns, TupleDomain.all(), new ScanCounters())).containsExactlyInAnyOrderElementsOf(oracle(Expressions.alwaysTrue(), columns));
+        }
+    }
+
+    @Test
     void testPredicateTravelsToTheWorkers()
     {
         try (RemoteScanFleet fleet = fleet(List.of(address(first)), Optional.empty())) {
