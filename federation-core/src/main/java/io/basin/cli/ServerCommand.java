@@ -49,7 +49,8 @@ final class ServerCommand
               max-connections (default 500), max-message-size (bytes, default 64 MiB)
               authentication-timeout (seconds from connecting to being authenticated, default 60)
               spectrum.remote-workers = host:port,...        lake scans run on these workers
-                                                             (basin spectrum-worker --port N)
+                                                             (basin spectrum-worker --port N);
+                                                             'local' in the list: this process too
               spectrum.local-fallback = true | false         scan in process when no worker
                                                              answers (default false: fail)
             """;
@@ -144,9 +145,12 @@ final class ServerCommand
         if (!fallback.equalsIgnoreCase("true") && !fallback.equalsIgnoreCase("false")) {
             throw new UsageException("invalid server setting: spectrum.local-fallback is '%s', expected true or false".formatted(fallback));
         }
-        List<String> addresses;
+        List<String> addresses = new java.util.ArrayList<>();
+        if (WorkerAddress.listsLocal(workers)) {
+            addresses.add(WorkerAddress.LOCAL);
+        }
         try {
-            addresses = WorkerAddress.parseList(workers).stream().map(WorkerAddress::toString).toList();
+            WorkerAddress.parseList(workers).stream().map(WorkerAddress::toString).forEach(addresses::add);
         }
         catch (IllegalArgumentException e) {
             throw new UsageException("invalid server setting: spectrum.remote-workers: " + e.getMessage());

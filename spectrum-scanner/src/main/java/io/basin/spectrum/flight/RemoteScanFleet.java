@@ -44,7 +44,11 @@ public final class RemoteScanFleet
     private final BufferAllocator allocator = new RootAllocator();
     private final List<RemoteWorker> workers;
     private final Map<String, String> storage;
-    private final Optional<ScanService> localFallback;
+    private final Optional<ScanService> local;
+    private final boolean localTakesTasks;
+    // scans running on the local pool as a member of the fleet, and whose turn a tie is; guarded by this
+    private int localScans;
+    private int localTurn;
     private final AtomicInteger nextWorker = new AtomicInteger();
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong localTasks = new AtomicLong();
@@ -56,10 +60,22 @@ public final class RemoteScanFleet
      */
     public RemoteScanFleet(List<WorkerAddress> addresses, Map<String, String> storage, Optional<ScanService> localFallback)
     {
+        this(addresses, storage, localFallback, false);
+    }
+
+    /**
+     * @param local the in-process pool: where tasks run when no worker answers; empty to fail instead
+     * @param localTakesTasks whether the local pool also takes tasks like one more worker (the
+     *     least busy member gets the next task)
+     */
+    public RemoteScanFleet(List<WorkerAddress> addresses, Map<String, String> storage, Optional<ScanService> local, boolean localTakesTasks)
+    {
         requireNonNull(addresses, "addresses is null");
-        checkArgument(!addresses.isEmpty(), "no worker addresses");
         this.storage = Map.copyOf(requireNonNull(storage, "storage is null"));
-        this.localFallback = requireNonNull(localFallback, "localFallback is null");
+        this.local = requireNonNull(local, "local is null");
+        this.localTakesTasks = localTakesTasks;
+        checkArgument(!addresses.isEmpty() || localTakesTasks, "no worker addresses");
+        checkArgument(local.isPresent() || !localTakesTasks, "the local pool takes tasks but there is none");
         List<RemoteWorker> created = new ArrayList<>();
         for (WorkerAddress address : addresses) {
             created.add(new RemoteWorker(address, allocator));
@@ -96,7 +112,7 @@ public final class RemoteScanFleet
         return retries.get();
     }
 
-    /** File ranges run in process because no worker was available. */
+    /** File ranges run in process: by the local pool as a member of the fleet, or because no worker was available. */
     public long localTasks()
     {
         return localTasks.get();
@@ -112,9 +128,39 @@ public final class RemoteScanFleet
         return storage;
     }
 
-    Optional<ScanService> localFallback()
+    Optional<ScanService> local()
     {
-        return localFallback;
+        return local;
+    }
+
+    /**
+     * Whether the next task runs on the local pool as a member of the fleet: when it runs fewer
+     * scans than every up worker, or as many and it is its turn; counts the scan if so.
+     */
+    synchronized boolean takeLocally()
+    {
+        if (!localTakesTasks) {
+            return false;
+        }
+        long now = System.nanoTime();
+        int least = Integer.MAX_VALUE;
+        int up = 0;
+        for (RemoteWorker worker : workers) {
+            if (worker.isUp(now)) {
+                least = Math.min(least, worker.activeScans());
+                up++;
+            }
+        }
+        boolean take = localScans < least || (localScans == least && Math.floorMod(localTurn++, up + 1) == 0);
+        if (take) {
+            localScans++;
+        }
+        return take;
+    }
+
+    synchronized void localScanEnded()
+    {
+        localScans--;
     }
 
     void retried()
@@ -129,7 +175,7 @@ public final class RemoteScanFleet
 
     int workerCount()
     {
-        return workers.size();
+        return Math.max(1, workers.size());
     }
 
     /**
@@ -153,6 +199,9 @@ public final class RemoteScanFleet
 
     private synchronized Optional<RemoteWorker> leastBusy(long now)
     {
+        if (workers.isEmpty()) {
+            return Optional.empty();
+        }
         int start = Math.floorMod(nextWorker.getAndIncrement(), workers.size());
         RemoteWorker best = null;
         for (int i = 0; i < workers.size(); i++) {
@@ -190,7 +239,7 @@ public final class RemoteScanFleet
                 Thread.currentThread().interrupt();
             }
         }
-        localFallback.ifPresent(ScanService::close);
+        local.ifPresent(ScanService::close);
         try {
             allocator.close();
         }

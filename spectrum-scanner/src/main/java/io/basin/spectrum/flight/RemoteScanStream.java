@@ -144,14 +144,18 @@ public final class RemoteScanStream
 
     private Attempt start(ScanTask task, long skipRows)
     {
+        ScanRequest taskRequest = new ScanRequest(List.of(task), request.columns(), request.predicate());
+        if (fleet.takeLocally()) {
+            fleet.ranLocally();
+            return new LocalAttempt(fleet.local().orElseThrow().scan(taskRequest, fileIO, 1, counters), skipRows, fleet::localScanEnded);
+        }
         Optional<RemoteWorker> worker = fleet.acquire();
         if (worker.isPresent()) {
-            RemoteScan scan = new RemoteScan(new ScanRequest(List.of(task), request.columns(), request.predicate()), fleet.storage(), skipRows);
-            return new RemoteAttempt(worker.get(), scan);
+            return new RemoteAttempt(worker.get(), new RemoteScan(taskRequest, fleet.storage(), skipRows));
         }
-        ScanService local = fleet.localFallback().orElseThrow(fleet::unavailable);
+        ScanService local = fleet.local().orElseThrow(fleet::unavailable);
         fleet.ranLocally();
-        return new LocalAttempt(local.scan(new ScanRequest(List.of(task), request.columns(), request.predicate()), fileIO, 1, counters), skipRows);
+        return new LocalAttempt(local.scan(taskRequest, fileIO, 1, counters), skipRows, () -> {});
     }
 
     /** Makes {@code started} the current attempt, or abandons it when the stream was closed meanwhile. */
@@ -286,12 +290,15 @@ public final class RemoteScanStream
             implements Attempt
     {
         private final PageStream pages;
+        private final Runnable onEnd;
         private long skipRows;
+        private boolean ended;
 
-        LocalAttempt(PageStream pages, long skipRows)
+        LocalAttempt(PageStream pages, long skipRows, Runnable onEnd)
         {
             this.pages = pages;
             this.skipRows = skipRows;
+            this.onEnd = onEnd;
         }
 
         @Override
@@ -318,13 +325,22 @@ public final class RemoteScanStream
         @Override
         public void finished()
         {
-            pages.close();
+            end();
         }
 
         @Override
         public void abandon()
         {
-            pages.close();
+            end();
+        }
+
+        private synchronized void end()
+        {
+            if (!ended) {
+                ended = true;
+                pages.close();
+                onEnd.run();
+            }
         }
 
         @Override

@@ -140,9 +140,22 @@ public final class ScanWorkerServer
             fleet.close();
             callThreads.shutdownNow();
             streamThreads.shutdownNow();
+            try {
+                // the streams close their batches' buffers as they end
+                streamThreads.awaitTermination(5, TimeUnit.SECONDS);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             fileIOs.values().forEach(WorkerFileIO::close);
             fileIOs.clear();
-            allocator.close();
+            try {
+                allocator.close();
+            }
+            catch (IllegalStateException e) {
+                // a stream that did not end in time still holds buffers: they go with the process
+                LOG.log(System.Logger.Level.WARNING, "Scan streams still hold Arrow memory at shutdown: " + e.getMessage());
+            }
         }
     }
 
@@ -203,9 +216,6 @@ public final class ScanWorkerServer
             backpressure.register(listener);
             try (VectorSchemaRoot root = VectorSchemaRoot.create(ArrowPages.schema(types), allocator);
                     PageStream pages = fleet.scan(scan.request(), fileIO, 1, counters)) {
-                // each batch gets new buffers (ArrowPages clears the vectors first), so gRPC may
-                // send them without copying them first
-                listener.setUseZeroCopy(true);
                 listener.start(root);
                 long skip = scan.skipRows();
                 for (Page page = pages.next(); page != null; page = pages.next()) {

@@ -9,6 +9,9 @@ import static java.util.Objects.requireNonNull;
 /** Where a remote scan worker listens: {@code host:port}. */
 public record WorkerAddress(String host, int port)
 {
+    /** In a list of workers, the in-process pool taking tasks like the remote workers. */
+    public static final String LOCAL = "local";
+
     public WorkerAddress
     {
         requireNonNull(host, "host is null");
@@ -17,7 +20,8 @@ public record WorkerAddress(String host, int port)
     }
 
     /**
-     * A comma-separated list such as {@code 10.0.0.5:7001, 10.0.0.6:7001}.
+     * A comma-separated list such as {@code 10.0.0.5:7001, 10.0.0.6:7001}; {@link #LOCAL} entries
+     * are left out (see {@link #listsLocal}).
      *
      * @throws IllegalArgumentException naming the entry that is not {@code host:port}
      */
@@ -26,7 +30,7 @@ public record WorkerAddress(String host, int port)
         List<WorkerAddress> parsed = new ArrayList<>();
         for (String entry : addresses.split(",")) {
             String address = entry.strip();
-            if (address.isEmpty()) {
+            if (address.isEmpty() || address.equalsIgnoreCase(LOCAL)) {
                 continue;
             }
             int colon = address.lastIndexOf(':');
@@ -47,6 +51,17 @@ public record WorkerAddress(String host, int port)
             parsed.add(new WorkerAddress(host, port));
         }
         return List.copyOf(parsed);
+    }
+
+    /** Whether a comma-separated list of workers names {@link #LOCAL}. */
+    public static boolean listsLocal(String addresses)
+    {
+        for (String entry : addresses.split(",")) {
+            if (entry.strip().equalsIgnoreCase(LOCAL)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

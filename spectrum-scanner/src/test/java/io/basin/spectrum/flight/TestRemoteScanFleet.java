@@ -217,6 +217,21 @@ class TestRemoteScanFleet
     }
 
     @Test
+    void testLocalPoolTakesTasksAsOneMoreWorker()
+    {
+        List<ScanColumn> columns = columns(table.schema());
+        try (RemoteScanFleet fleet = new RemoteScanFleet(List.of(address(first)), Map.of(), Optional.of(new ScanFleet(2)), true)) {
+            ScanCounters counters = new ScanCounters();
+            assertThat(scan(fleet, tasks(), columns, TupleDomain.all(), counters)).containsExactlyInAnyOrderElementsOf(oracle(Expressions.alwaysTrue(), columns));
+            // idle members take turns
+            assertThat(fleet.localTasks()).isPositive();
+            assertThat(fleet.workers().getFirst().tasksFinished()).isPositive();
+            assertThat(fleet.localTasks() + fleet.workers().getFirst().tasksFinished()).isEqualTo(tasks().size());
+            assertThat(counters.snapshot().rowsRead()).isEqualTo(FILES * ROWS_PER_FILE);
+        }
+    }
+
+    @Test
     void testPredicateTravelsToTheWorkers()
     {
         try (RemoteScanFleet fleet = fleet(List.of(address(first)), Optional.empty())) {

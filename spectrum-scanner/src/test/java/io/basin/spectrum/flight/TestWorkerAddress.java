@@ -17,6 +17,9 @@ class TestWorkerAddress
                 new WorkerAddress("worker-2.example", 7002),
                 new WorkerAddress("::1", 7003));
         assertThat(WorkerAddress.parseList("")).isEmpty();
+        assertThat(WorkerAddress.parseList("local, a:1")).containsExactly(new WorkerAddress("a", 1));
+        assertThat(WorkerAddress.listsLocal("a:1, LOCAL")).isTrue();
+        assertThat(WorkerAddress.listsLocal("a:1, localhost:2")).isFalse();
         assertThat(new WorkerAddress("::1", 7003).toString()).isEqualTo("[::1]:7003");
         assertThat(WorkerAddress.parseList("a:1").stream().map(WorkerAddress::toString).toList()).isEqualTo(List.of("a:1"));
     }

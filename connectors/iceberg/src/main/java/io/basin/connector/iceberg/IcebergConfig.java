@@ -33,7 +33,7 @@ import static java.util.Objects.requireNonNull;
  * <li>{@code spectrum.workers}: scan workers (default: one per core)</li>
  * <li>{@code spectrum.remote-workers}: {@code host:port} of remote scan workers
  *     ({@code basin spectrum-worker}), comma-separated; when set, scans run there instead of in
- *     process</li>
+ *     process; {@code local} in the list makes the in-process pool one more member</li>
  * <li>{@code spectrum.local-fallback}: {@code true} to scan in process when no remote worker
  *     answers (default {@code false}: such scans fail)</li>
  * </ul>
@@ -130,8 +130,13 @@ public record IcebergConfig(
         return new TrinoException(LAKE_INVALID_CONFIGURATION, "Cannot configure the lake catalog: %s is '%s', expected %s".formatted(property, value, expected));
     }
 
-    /** Remote scan workers; none means scans run in process. */
-    public record RemoteWorkers(List<WorkerAddress> addresses, boolean localFallback)
+    /**
+     * Remote scan workers; none means scans run in process.
+     *
+     * @param localTakesTasks whether the in-process pool takes tasks like one more worker
+     *     ({@code local} in the list)
+     */
+    public record RemoteWorkers(List<WorkerAddress> addresses, boolean localFallback, boolean localTakesTasks)
     {
         public RemoteWorkers
         {
@@ -152,7 +157,7 @@ public record IcebergConfig(
             catch (IllegalArgumentException e) {
                 throw invalid("spectrum.remote-workers", addresses, "host:port[,host:port...] (%s)".formatted(e.getMessage()));
             }
-            return new RemoteWorkers(parsed, Boolean.parseBoolean(fallback));
+            return new RemoteWorkers(parsed, Boolean.parseBoolean(fallback), addresses != null && WorkerAddress.listsLocal(addresses));
         }
     }
 

@@ -56,11 +56,11 @@ public final class IcebergConnector
     private static ScanService scanService(IcebergConfig config)
     {
         IcebergConfig.RemoteWorkers remote = config.remoteWorkers();
-        if (remote.addresses().isEmpty()) {
+        if (remote.addresses().isEmpty() && !remote.localTakesTasks()) {
             return new ScanFleet(config.workers());
         }
-        Optional<ScanService> fallback = remote.localFallback() ? Optional.of(new ScanFleet(config.workers())) : Optional.empty();
-        return new RemoteScanFleet(remote.addresses(), S3aConfiguration.settings(config.s3()), fallback);
+        Optional<ScanService> local = remote.localFallback() || remote.localTakesTasks() ? Optional.of(new ScanFleet(config.workers())) : Optional.empty();
+        return new RemoteScanFleet(remote.addresses(), S3aConfiguration.settings(config.s3()), local, remote.localTakesTasks());
     }
 
     @Override
