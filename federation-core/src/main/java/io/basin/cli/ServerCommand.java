@@ -14,6 +14,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -145,7 +146,7 @@ final class ServerCommand
         if (!fallback.equalsIgnoreCase("true") && !fallback.equalsIgnoreCase("false")) {
             throw new UsageException("invalid server setting: spectrum.local-fallback is '%s', expected true or false".formatted(fallback));
         }
-        List<String> addresses = new java.util.ArrayList<>();
+        List<String> addresses = new ArrayList<>();
         if (WorkerAddress.listsLocal(workers)) {
             addresses.add(WorkerAddress.LOCAL);
         }
