@@ -35,7 +35,11 @@ public final class LakeScanBenchmark
             new String[] {"q6", """
                     SELECT sum(l_extendedprice * l_discount) FROM %s
                     WHERE l_shipdate >= DATE '1994-01-01' AND l_shipdate < DATE '1995-01-01' AND l_discount BETWEEN 0.05 AND 0.07 AND l_quantity < 24"""},
-            new String[] {"point", "SELECT count(*) FROM %s WHERE l_orderkey = 1234567"});
+            new String[] {"point", "SELECT count(*) FROM %s WHERE l_orderkey = 1234567"},
+            new String[] {"group", """
+                    SELECT l_returnflag, l_linestatus, count(*), sum(l_quantity), sum(l_extendedprice), avg(l_discount), min(l_shipdate), max(l_receiptdate)
+                    FROM %s WHERE l_shipdate <= DATE '1998-09-02' GROUP BY l_returnflag, l_linestatus"""},
+            new String[] {"groupK", "SELECT l_suppkey, count(*), sum(l_quantity), max(l_extendedprice) FROM %s GROUP BY l_suppkey"});
 
     private LakeScanBenchmark() {}
 
@@ -69,10 +73,14 @@ public final class LakeScanBenchmark
             try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
                     Statement statement = duckdb.createStatement()) {
                 statement.execute("SET autoinstall_known_extensions = false");
-                System.out.printf(Locale.ROOT, "%-6s %10s %10s %7s %14s%n", "query", "basin ms", "duckdb ms", "ratio", "basin rows/s/core");
+                System.out.printf(Locale.ROOT, "%-6s %10s %14s %10s %7s %14s%n", "query", "basin ms", "no pushdown ms", "duckdb ms", "ratio", "basin rows/s/core");
                 double logSum = 0;
                 for (String[] query : QUERIES) {
                     double basinMillis = best(runs, () -> session.execute(query[1].formatted(table)));
+                    // the same without filters and aggregations pushed into the scan (SET scan_pushdown = off)
+                    session.execute("SET scan_pushdown = off");
+                    double unpushedMillis = best(runs, () -> session.execute(query[1].formatted(table)));
+                    session.execute("SET scan_pushdown = on");
                     double duckMillis = best(runs, () -> {
                         try (ResultSet result = statement.executeQuery(query[1].formatted("read_parquet([" + parquetList + "])"))) {
                             while (result.next()) {
@@ -86,7 +94,7 @@ public final class LakeScanBenchmark
                     double ratio = basinMillis / duckMillis;
                     logSum += Math.log(ratio);
                     double perCore = rows / (basinMillis / 1000) / Runtime.getRuntime().availableProcessors();
-                    System.out.printf(Locale.ROOT, "%-6s %10.1f %10.1f %7.2f %14.0f%n", query[0], basinMillis, duckMillis, ratio, perCore);
+                    System.out.printf(Locale.ROOT, "%-6s %10.1f %14.1f %10.1f %7.2f %14.0f%n", query[0], basinMillis, unpushedMillis, duckMillis, ratio, perCore);
                 }
                 System.out.printf(Locale.ROOT, "geomean ratio (basin/duckdb): %.2f%n", Math.exp(logSum / QUERIES.size()));
             }

@@ -35,7 +35,8 @@ public final class ExternalSchemaStatementExecutor
             "PASSWORD_ENV", "connection-password-env",
             "PASSWORD_FILE", "connection-password-file",
             "SSLMODE", "ssl-mode",
-            "SSLROOTCERT", "ssl-root-cert");
+            "SSLROOTCERT", "ssl-root-cert",
+            "READ_PARALLELISM", "read-parallelism");
 
     /** The Iceberg connector's catalog properties, by the {@code FROM DATA CATALOG} clause that sets them. */
     private static final Map<String, String> DATA_CATALOG_PROPERTIES = Map.ofEntries(

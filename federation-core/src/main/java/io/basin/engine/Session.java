@@ -831,6 +831,12 @@ public final class Session
             while (rows instanceof ProjectNode project) {
                 rows = project.source();
             }
+            // the planner may have pushed (part of) the condition into the scan's handle already
+            io.trino.spi.connector.ConnectorTableHandle scanHandle = switch (rows) {
+                case io.basin.plan.TableScanNode scan -> scan.handle();
+                case io.basin.plan.FilterNode filter when filter.source() instanceof io.basin.plan.TableScanNode scan -> scan.handle();
+                default -> table.handle();
+            };
             io.trino.spi.predicate.TupleDomain<io.trino.spi.connector.ColumnHandle> constraint = switch (rows) {
                 case io.basin.plan.TableScanNode _ -> io.trino.spi.predicate.TupleDomain.all();
                 case io.basin.plan.FilterNode filter when filter.source() instanceof io.basin.plan.TableScanNode scan ->
@@ -840,15 +846,17 @@ public final class Session
                 case io.basin.plan.ValuesNode values when values.rows().isEmpty() -> io.trino.spi.predicate.TupleDomain.none();
                 default -> throw new BasinException(FEATURE_NOT_SUPPORTED, "DELETE supports WHERE conditions that compare columns with constants (=, <, <=, >, >=, IN, IS NULL) joined by AND");
             };
-            ConnectorMetadata metadata = catalogs.metadata(target.catalog());
-            io.trino.spi.connector.ConnectorTableHandle handle = table.handle();
+            // a table of an external schema is deleted from in its source's catalog
+            String catalog = table.name().catalog();
+            ConnectorMetadata metadata = catalogs.metadata(catalog);
+            io.trino.spi.connector.ConnectorTableHandle handle = scanHandle;
             if (!constraint.isAll()) {
                 handle = metadata.applyFilter(catalogs.session(), handle, new io.trino.spi.connector.Constraint(constraint))
                         .map(io.trino.spi.connector.ConstraintApplicationResult::getHandle)
                         .orElse(handle);
             }
             io.trino.spi.connector.ConnectorTableHandle deleteHandle = metadata.applyDelete(catalogs.session(), handle)
-                    .orElseThrow(() -> new BasinException(FEATURE_NOT_SUPPORTED, "DELETE is not supported for tables of database \"" + target.catalog() + "\""));
+                    .orElseThrow(() -> new BasinException(FEATURE_NOT_SUPPORTED, "DELETE is not supported for tables of database \"" + catalog + "\""));
             long deleted = metadata.executeDelete(catalogs.session(), deleteHandle).orElse(-1);
             catalogs.commit();
             return QueryResult.updateCount(deleted);

@@ -34,6 +34,10 @@ final class PgErrors
                 return code.sqlState();
             }
         }
+        // connector errors that mean what a PostgreSQL class 22 error means
+        if (trino.getErrorCode().getName().equals("LAKE_NUMERIC_OVERFLOW")) {
+            return BasinErrorCode.NUMERIC_VALUE_OUT_OF_RANGE.sqlState();
+        }
         return switch (trino.getErrorCode().getType()) {
             case USER_ERROR -> "42000";
             case INSUFFICIENT_RESOURCES -> "53000";

@@ -26,7 +26,13 @@ public record AggregationNode(PlanNode source, List<Integer> groupKeys, List<Lis
         LITERAL,
         /** string_agg(value, separator [ORDER BY ...]) and listagg: concatenation in the given order. */
         STRING_AGG,
-        STDDEV_SAMP, STDDEV_POP, VAR_SAMP, VAR_POP
+        STDDEV_SAMP, STDDEV_POP, VAR_SAMP, VAR_POP,
+        /**
+         * avg from partial results: arguments are a sum and a count column (as a scan with a pushed
+         * partial aggregation returns them); the sum of the sums over the sum of the counts,
+         * rounded as AVG rounds.
+         */
+        AVG_COMBINE
     }
 
     /**

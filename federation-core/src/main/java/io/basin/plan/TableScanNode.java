@@ -13,11 +13,27 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Reads a connector table; with {@code remoteSql}, the result of a statement Basin pushed down to
- * the table's source, which EXPLAIN shows.
+ * the table's source, which EXPLAIN shows. {@code pushdown} describes what the connector took
+ * over at planning (a filter, an aggregation), in its own words, for EXPLAIN.
  */
-public record TableScanNode(QualifiedTableName table, ConnectorTableHandle handle, List<TableColumn> columns, OptionalDouble rowCount, Optional<String> remoteSql)
+public record TableScanNode(QualifiedTableName table, ConnectorTableHandle handle, List<TableColumn> columns, OptionalDouble rowCount, Optional<String> remoteSql, OptionalDouble inputRowCount, Optional<String> pushdown)
         implements PlanNode
 {
+    public TableScanNode(QualifiedTableName table, ConnectorTableHandle handle, List<TableColumn> columns, OptionalDouble rowCount, Optional<String> remoteSql)
+    {
+        this(table, handle, columns, rowCount, remoteSql, OptionalDouble.empty(), Optional.empty());
+    }
+
+    public TableScanNode(QualifiedTableName table, ConnectorTableHandle handle, List<TableColumn> columns, OptionalDouble rowCount, Optional<String> remoteSql, OptionalDouble inputRowCount)
+    {
+        this(table, handle, columns, rowCount, remoteSql, inputRowCount, Optional.empty());
+    }
+
+    public TableScanNode(QualifiedTableName table, ConnectorTableHandle handle, List<TableColumn> columns, OptionalDouble rowCount, Optional<String> remoteSql, Optional<String> pushdown)
+    {
+        this(table, handle, columns, rowCount, remoteSql, OptionalDouble.empty(), pushdown);
+    }
+
     public TableScanNode(QualifiedTableName table, ConnectorTableHandle handle, List<TableColumn> columns, OptionalDouble rowCount)
     {
         this(table, handle, columns, rowCount, Optional.empty());
@@ -25,11 +41,13 @@ public record TableScanNode(QualifiedTableName table, ConnectorTableHandle handl
 
     public TableScanNode
     {
+        requireNonNull(pushdown, "pushdown is null");
         requireNonNull(remoteSql, "remoteSql is null");
         requireNonNull(table, "table is null");
         requireNonNull(handle, "handle is null");
         columns = List.copyOf(requireNonNull(columns, "columns is null"));
         requireNonNull(rowCount, "rowCount is null");
+        requireNonNull(inputRowCount, "inputRowCount is null");
     }
 
     @Override

@@ -45,7 +45,7 @@ class TestMySqlExternalSchema
         mariadb.execute("CREATE DATABASE IF NOT EXISTS crm CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci");
         mariadb.execute("DROP TABLE IF EXISTS crm.accounts, crm.deals");
         mariadb.execute("CREATE TABLE crm.accounts (id int PRIMARY KEY, name varchar(40) NOT NULL, tier tinyint, score int)");
-        mariadb.execute("INSERT INTO crm.accounts VALUES (1, 'Ada', 1, 10), (2, 'ada ', 2, NULL), (3, 'Grace', NULL, 7), (4, 'O''Brien', 1, 3), (5, 'x''; DROP TABLE crm.deals; --', 3, 5)");
+        mariadb.execute("INSERT INTO crm.accounts VALUES (1, 'Ada', 1, 10), (2, 'ada ', 2, NULL), (3, 'Grace', NULL, 7), (4, 'O''Brien', 1, 3), (5, 'x''; DROP TABLE crm.deals; --', 3, 5), (6, 'Zoë', 2, 1)");
         mariadb.execute("CREATE TABLE crm.deals (id bigint PRIMARY KEY, account_id int, amount decimal(12,2), closed date)");
         mariadb.execute("INSERT INTO crm.deals SELECT seq, 1 + seq % 5, seq * 12.5, DATE '2024-01-01' + INTERVAL seq DAY FROM crm.seq_1_to_300");
         mariadb.execute("SET GLOBAL log_output = 'TABLE'");
@@ -128,13 +128,51 @@ class TestMySqlExternalSchema
                 "SELECT a.id, sum(d.amount) FROM crm.deals d JOIN crm.accounts a ON a.id = d.account_id WHERE d.amount < 500 GROUP BY a.id", "JOIN");
     }
 
+    /**
+     * A join is pushed only when MariaDB's statistics (TABLE_ROWS, the cardinality of indexes)
+     * say it does not multiply rows: joined by a key it runs remotely; joined on an indexed
+     * column with 10 values (600,000 rows from 5,000) it runs in Basin, each table read by a
+     * statement of its own, as the general log shows.
+     */
+    @Test
+    void joinsThatMultiplyRowsRunInBasin()
+    {
+        mariadb.execute("DROP TABLE IF EXISTS crm.visits, crm.sales");
+        mariadb.execute("CREATE TABLE crm.visits (id int PRIMARY KEY, day int, page int, INDEX (day))");
+        mariadb.execute("INSERT INTO crm.visits SELECT seq, seq % 10, seq % 97 FROM crm.seq_1_to_3000");
+        mariadb.execute("CREATE TABLE crm.sales (id int PRIMARY KEY, day int, amount int, INDEX (day))");
+        mariadb.execute("INSERT INTO crm.sales SELECT seq, seq % 10, seq FROM crm.seq_1_to_2000");
+        mariadb.execute("ANALYZE TABLE crm.visits, crm.sales");
+
+        String manyToMany = "SELECT v.page, count(*) AS n, sum(s.amount) AS total FROM crm.visits v JOIN crm.sales s ON s.day = v.day GROUP BY v.page";
+        List<String> remote = remoteStatements(manyToMany);
+        assertThat(remote).hasSize(2).noneMatch(statement -> statement.contains("JOIN"));
+        String marker = "marker " + System.nanoTime();
+        queryMariaDb("SELECT '" + marker + "'");
+        assertQuery(manyToMany, manyToMany);
+        List<String> executed = executedSince(marker);
+        assertThat(executed).hasSize(2).noneMatch(statement -> statement.contains("JOIN"));
+        assertThat(executed).anyMatch(statement -> statement.contains("`crm`.`visits`")).anyMatch(statement -> statement.contains("`crm`.`sales`"));
+
+        String byKey = "SELECT v.page, count(*) AS n, sum(s.amount) AS total FROM crm.visits v JOIN crm.sales s ON s.id = v.id GROUP BY v.page";
+        assertPushed(byKey, byKey, "JOIN");
+    }
+
     @Test
     void mysqlSemanticsThatDifferStayInBasin()
     {
-        // MariaDB's collation finds 'ada ' and 'Ada' equal to 'ada'; Basin compares exactly
-        String byName = "SELECT id FROM crm.accounts WHERE name = 'ada '";
-        assertQuery(byName, "SELECT id FROM crm.accounts WHERE CAST(name AS BINARY) = 'ada '");
-        assertThat(String.join(" ", remoteStatements(byName))).doesNotContain("'ada");
+        // MariaDB's collation finds 'ada ' and 'Ada' equal to 'ada'; Basin compares exactly, so
+        // string comparisons are sent as comparisons of the strings' bytes
+        assertPushed("SELECT id FROM crm.accounts WHERE name = 'ada '", "SELECT id FROM crm.accounts WHERE name COLLATE utf8mb4_nopad_bin = 'ada '", "AS BINARY) = CAST('ada ' AS BINARY)");
+        assertPushed("SELECT id FROM crm.accounts WHERE name IN ('ada', 'GRACE', 'Zoë')", "SELECT id FROM crm.accounts WHERE name COLLATE utf8mb4_nopad_bin IN ('ada', 'GRACE', 'Zoë')", "AS BINARY)");
+        assertPushed("SELECT id FROM crm.accounts WHERE name > 'Grace' AND name <> 'ada '", "SELECT id FROM crm.accounts WHERE name COLLATE utf8mb4_nopad_bin > 'Grace' AND name COLLATE utf8mb4_nopad_bin <> 'ada '", "AS BINARY) >");
+        assertPushed("SELECT id FROM crm.accounts WHERE name LIKE 'a%' OR name LIKE '%ë'", "SELECT id FROM crm.accounts WHERE name COLLATE utf8mb4_nopad_bin LIKE 'a%' OR name COLLATE utf8mb4_nopad_bin LIKE '%ë'", "LIKE");
+        // '_' is one character in Basin but one byte in a binary LIKE: that filter stays in Basin,
+        // the pushable conjunct beside it is still sent
+        String underscore = "SELECT id FROM crm.accounts WHERE name LIKE 'Zo_' AND score > 0";
+        assertQuery(underscore, "SELECT id FROM crm.accounts WHERE name COLLATE utf8mb4_nopad_bin LIKE 'Zo_' AND score > 0");
+        // ... selecting only the columns Basin still needs (the result's and the LIKE's)
+        assertThat(remoteStatements(underscore)).singleElement().asString().contains("`score` > 0").doesNotContain("LIKE").startsWith("SELECT `id`, `name` FROM (");
         String grouped = "SELECT lower(name), count(*) FROM crm.accounts GROUP BY lower(name)";
         assertQuery(grouped, "SELECT lower(name) COLLATE utf8mb4_nopad_bin AS n, count(*) FROM crm.accounts GROUP BY n");
         // MySQL sorts NULL first ascending; Basin last, and the pushed sort says so

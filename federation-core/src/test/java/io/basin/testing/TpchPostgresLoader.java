@@ -72,24 +72,47 @@ public final class TpchPostgresLoader
         });
     }
 
+    /**
+     * Creates schema {@code schema} (dropping one of that name) holding only {@code tables} of
+     * scale factor {@code scaleFactor}, with their keys and indexes, analyzed: for federated
+     * set-ups that spread the tables over several sources. Not cached.
+     */
+    public static void loadTables(TestingPostgreSqlServer server, double scaleFactor, String schema, List<TpchTable<?>> tables)
+    {
+        try (Connection connection = server.createConnection()) {
+            loadSchema(connection, schema, scaleFactor, tables);
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException("Cannot load TPC-H scale factor %s into PostgreSQL".formatted(scaleFactor), e);
+        }
+    }
+
     private static void loadSchema(Connection connection, String schema, double scaleFactor)
+            throws SQLException
+    {
+        loadSchema(connection, schema, scaleFactor, TpchTable.getTables());
+    }
+
+    private static void loadSchema(Connection connection, String schema, double scaleFactor, List<TpchTable<?>> tables)
             throws SQLException
     {
         try (Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             statement.execute("CREATE SCHEMA " + schema);
             statement.execute("SET search_path = " + schema);
-            for (TpchTable<?> table : TpchTable.getTables()) {
+            for (TpchTable<?> table : tables) {
                 statement.execute(TpchTables.createTableSql(table));
             }
         }
         CopyManager copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
-        for (TpchTable<?> table : TpchTable.getTables()) {
+        for (TpchTable<?> table : tables) {
             copy(copyManager, table, scaleFactor);
         }
         try (Statement statement = connection.createStatement()) {
             for (String index : INDEXES) {
-                statement.execute(index);
+                if (tables.stream().anyMatch(table -> index.contains(" " + table.getTableName() + " "))) {
+                    statement.execute(index);
+                }
             }
             statement.execute("ANALYZE");
         }

@@ -26,7 +26,7 @@ import static io.airlift.slice.Slices.wrappedBuffer;
 import static io.basin.spectrum.SpectrumErrorCode.LAKE_NOT_SUPPORTED;
 
 /** Appends a value of Iceberg's generic data model (the inverse of {@link IcebergValueReader}) to a block. */
-interface IcebergValueWriter
+public interface IcebergValueWriter
 {
     void write(BlockBuilder builder, Object value);
 

@@ -1,10 +1,15 @@
 package io.basin.spectrum;
 
 import io.trino.parquet.ParquetReaderOptions;
+import io.trino.spi.Page;
+import io.trino.spi.predicate.TupleDomain;
 import io.trino.spi.TrinoException;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.io.FileIO;
 
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -63,11 +68,24 @@ public final class ScanFleet
 
     private TaskReader openTask(ScanTask task, ScanRequest request, FileIO fileIO, ScanCounters counters, DeleteLoader deleteLoader)
     {
+        // the predicate's columns are read too, to filter rows by them
+        List<ScanColumn> readColumns = ProcessedTaskReader.withPredicateColumns(request);
+        RowFilter filter = RowFilter.create(request.predicate(), readColumns);
+        Optional<PartialAggregator> aggregator = request.aggregation().map(aggregation -> new PartialAggregator(aggregation, request.columns()));
+        TaskReader reader = openFile(task, readColumns, request.predicate(), fileIO, counters, deleteLoader);
+        if (filter.acceptsAll() && aggregator.isEmpty()) {
+            return new CountingTaskReader(reader, counters);
+        }
+        return new ProcessedTaskReader(reader, filter, request.columns().size(), aggregator, counters);
+    }
+
+    private TaskReader openFile(ScanTask task, List<ScanColumn> columns, TupleDomain<ScanColumn> predicate, FileIO fileIO, ScanCounters counters, DeleteLoader deleteLoader)
+    {
         if (task.format() == FileFormat.PARQUET) {
-            return new ParquetTaskReader(task, request.columns(), request.predicate(), fileIO.newInputFile(task.path(), task.fileSize()), parquetOptions, counters, deleteLoader);
+            return new ParquetTaskReader(task, columns, predicate, fileIO.newInputFile(task.path(), task.fileSize()), parquetOptions, counters, deleteLoader);
         }
         if (task.format() == FileFormat.ORC) {
-            return new OrcTaskReader(task, request.columns(), fileIO.newInputFile(task.path(), task.fileSize()), counters);
+            return new OrcTaskReader(task, columns, fileIO.newInputFile(task.path(), task.fileSize()), counters);
         }
         throw new TrinoException(LAKE_NOT_SUPPORTED, "Cannot read %s: the scan fleet does not read %s files".formatted(task.path(), task.format()));
     }
@@ -76,5 +94,28 @@ public final class ScanFleet
     public void close()
     {
         workers.shutdownNow();
+    }
+
+    /** A task's pages as decoded, counted as returned. */
+    private record CountingTaskReader(TaskReader source, ScanCounters counters)
+            implements TaskReader
+    {
+        @Override
+        public Page nextPage()
+                throws IOException
+        {
+            Page page = source.nextPage();
+            if (page != null) {
+                counters.addRowsReturned(page.getPositionCount());
+            }
+            return page;
+        }
+
+        @Override
+        public void close()
+                throws IOException
+        {
+            source.close();
+        }
     }
 }

@@ -3,21 +3,31 @@ package io.basin.spectrum;
 import io.trino.spi.predicate.TupleDomain;
 
 import java.util.List;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * What a scan fleet is asked to do, as an immutable, self-contained description: the file ranges
- * to read, the columns to return (in this order) and the predicate the workers use to skip row
- * groups and pages. The predicate prunes; it does not filter rows, so the caller still applies
- * its own filter to what comes back.
+ * to read, the columns to return (in this order), the predicate and an optional partial
+ * aggregation. The workers use the predicate to skip files, row groups and pages and return only
+ * the rows it accepts, so a caller whose filter is exactly the predicate need not filter again.
+ * With an aggregation, {@code columns} are what it reads and the workers return its partial
+ * results instead of rows (see {@link PartialAggregation}).
  */
-public record ScanRequest(List<ScanTask> tasks, List<ScanColumn> columns, TupleDomain<ScanColumn> predicate)
+public record ScanRequest(List<ScanTask> tasks, List<ScanColumn> columns, TupleDomain<ScanColumn> predicate, Optional<PartialAggregation> aggregation)
 {
+    /** Rows of {@code columns}, without aggregation. */
+    public ScanRequest(List<ScanTask> tasks, List<ScanColumn> columns, TupleDomain<ScanColumn> predicate)
+    {
+        this(tasks, columns, predicate, Optional.empty());
+    }
+
     public ScanRequest
     {
         tasks = List.copyOf(requireNonNull(tasks, "tasks is null"));
         columns = List.copyOf(requireNonNull(columns, "columns is null"));
         requireNonNull(predicate, "predicate is null");
+        requireNonNull(aggregation, "aggregation is null");
     }
 }

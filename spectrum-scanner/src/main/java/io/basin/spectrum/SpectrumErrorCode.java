@@ -26,6 +26,8 @@ public enum SpectrumErrorCode
     LAKE_INVALID_CONFIGURATION(5, USER_ERROR),
     /** A worker failed in a way that is a bug. */
     LAKE_INTERNAL_ERROR(6, INTERNAL_ERROR),
+    /** A sum the scan workers compute does not fit its type. */
+    LAKE_NUMERIC_OVERFLOW(7, USER_ERROR),
     /** No remote scan worker answers (and the local pool is not a fallback). */
     LAKE_SCAN_WORKERS_UNAVAILABLE(90, EXTERNAL),
     /** A scan task failed on every worker it was retried on. */

@@ -7,6 +7,7 @@ import io.basin.execution.expression.codegen.KernelGenerator;
 import io.basin.plan.expr.Call;
 import io.basin.plan.expr.Constant;
 import io.basin.plan.expr.Expression;
+import io.basin.plan.expr.FunctionNames;
 import io.basin.plan.expr.InputReference;
 import io.basin.plan.expr.SpecialForm;
 import io.trino.spi.Page;
@@ -14,8 +15,10 @@ import io.trino.spi.block.Block;
 import io.trino.spi.type.TypeUtils;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static io.basin.error.BasinErrorCode.DATATYPE_MISMATCH;
 import static io.trino.spi.type.BooleanType.BOOLEAN;
@@ -78,11 +81,39 @@ public final class ExpressionCompiler
             }
         }
         if (filter.isEmpty() && computed.isEmpty()) {
-            return new PageProcessorFactory(Optional.empty(), new Object[0], false, plan);
+            return new PageProcessorFactory(Optional.empty(), new Object[0], false, plan, DictionaryChannels.NONE);
         }
         ExpressionShape shape = ExpressionShape.of(filter, computed);
         CompiledKernel kernel = cache.get(shape.key(), () -> KernelGenerator.compile(shape, filter, computed));
-        return new PageProcessorFactory(Optional.of(kernel), kernel.bind(shape.constantValues()), filter.isPresent(), plan);
+        DictionaryChannels dictionaryChannels = new DictionaryChannels(
+                filter.map(ExpressionCompiler::singleInputChannel).orElse(-1),
+                computed.stream().mapToInt(ExpressionCompiler::singleInputChannel).toArray());
+        return new PageProcessorFactory(Optional.of(kernel), kernel.bind(shape.constantValues()), filter.isPresent(), plan, dictionaryChannels);
+    }
+
+    /**
+     * The one input channel a deterministic expression reads, or -1: such an expression can be
+     * evaluated once per dictionary entry instead of once per row.
+     */
+    private static int singleInputChannel(Expression expression)
+    {
+        Set<Integer> channels = new HashSet<>();
+        if (!collectChannels(expression, channels) || channels.size() != 1) {
+            return -1;
+        }
+        return channels.iterator().next();
+    }
+
+    /** Adds the channels {@code expression} reads; false when it is not deterministic. */
+    private static boolean collectChannels(Expression expression, Set<Integer> channels)
+    {
+        return switch (expression) {
+            case InputReference reference -> channels.add(reference.field()) || true;
+            case Constant _ -> true;
+            case Call call -> !call.name().equals(FunctionNames.RANDOM)
+                    && call.arguments().stream().allMatch(argument -> collectChannels(argument, channels));
+            case SpecialForm form -> form.arguments().stream().allMatch(argument -> collectChannels(argument, channels));
+        };
     }
 
     /**

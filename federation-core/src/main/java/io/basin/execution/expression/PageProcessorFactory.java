@@ -22,9 +22,11 @@ public final class PageProcessorFactory
     private final Object[] parameters;
     private final boolean hasFilter;
     private final List<Projection> projections;
+    private final DictionaryChannels dictionaryChannels;
 
-    PageProcessorFactory(Optional<CompiledKernel> kernel, Object[] parameters, boolean hasFilter, List<Projection> projections)
+    PageProcessorFactory(Optional<CompiledKernel> kernel, Object[] parameters, boolean hasFilter, List<Projection> projections, DictionaryChannels dictionaryChannels)
     {
+        this.dictionaryChannels = requireNonNull(dictionaryChannels, "dictionaryChannels is null");
         this.kernel = requireNonNull(kernel, "kernel is null");
         this.parameters = requireNonNull(parameters, "parameters is null").clone();
         this.hasFilter = hasFilter;
@@ -38,7 +40,7 @@ public final class PageProcessorFactory
     {
         requireNonNull(context, "context is null");
         Optional<ExpressionKernel> instance = kernel.map(compiled -> compiled.newInstance(parameters, context.currentDate(), context.currentTimestamp()));
-        return new CompiledPageProcessor(instance, hasFilter, projections);
+        return new CompiledPageProcessor(instance, hasFilter, projections, dictionaryChannels);
     }
 
     public boolean hasFilter()

@@ -2,6 +2,8 @@ package io.basin.execution.hash;
 
 import io.trino.spi.block.Block;
 import io.trino.spi.block.BlockBuilder;
+import io.trino.spi.block.DictionaryBlock;
+import io.trino.spi.block.ValueBlock;
 import io.trino.spi.type.Type;
 
 import java.util.Arrays;
@@ -11,6 +13,10 @@ import java.util.List;
  * Assigns dense group ids to distinct key tuples (NULL is a value here, as GROUP BY requires).
  * Open addressing with linear probing over a power-of-two table; each group's hash is kept so
  * the table can grow without rehashing keys.
+ * <p>
+ * When every key is a dictionary block and the dictionaries have few combinations of entries, a
+ * key tuple is looked up once per combination (remembered while pages share the dictionaries)
+ * and each row takes its group from its ids, as Trino's dictionary-aware group by does.
  */
 public final class GroupByHash
 {
@@ -20,6 +26,9 @@ public final class GroupByHash
     private int mask;
     private long[] groupHashes = new long[1024];
     private int groupCount;
+    // the dictionaries of the last dictionary-encoded keys, and the group of each combination of their entries (-1: not yet looked up)
+    private ValueBlock[] keyDictionaries;
+    private int[] dictionaryGroups;
 
     public GroupByHash(List<Type> types)
     {
@@ -49,6 +58,9 @@ public final class GroupByHash
     public int[] groupIds(Block[] keys, int positionCount, int[] reuse)
     {
         int[] result = reuse != null && reuse.length >= positionCount ? reuse : new int[positionCount];
+        if (groupIdsByDictionaries(keys, positionCount, result)) {
+            return result;
+        }
         if (columns.length == 1) {
             GroupKeyColumn column = columns[0];
             Block block = keys[0];
@@ -95,6 +107,84 @@ public final class GroupByHash
             result[position] = group;
         }
         return result;
+    }
+
+    private boolean groupIdsByDictionaries(Block[] keys, int positionCount, int[] result)
+    {
+        long combinations = 1;
+        for (Block key : keys) {
+            if (!(key instanceof DictionaryBlock dictionary)) {
+                return false;
+            }
+            combinations *= dictionary.getDictionary().getPositionCount();
+            // one lookup per combination must cost no more than one per row
+            if (combinations > positionCount) {
+                return false;
+            }
+        }
+        boolean sameDictionaries = keyDictionaries != null;
+        for (int i = 0; sameDictionaries && i < keys.length; i++) {
+            sameDictionaries = ((DictionaryBlock) keys[i]).getDictionary() == keyDictionaries[i];
+        }
+        if (!sameDictionaries) {
+            keyDictionaries = new ValueBlock[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                keyDictionaries[i] = ((DictionaryBlock) keys[i]).getDictionary();
+            }
+            dictionaryGroups = new int[(int) combinations];
+            Arrays.fill(dictionaryGroups, -1);
+        }
+        int[][] ids = new int[keys.length][];
+        int[] offsets = new int[keys.length];
+        int[] sizes = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            DictionaryBlock dictionary = (DictionaryBlock) keys[i];
+            ids[i] = dictionary.getRawIds();
+            offsets[i] = dictionary.getRawIdsOffset();
+            sizes[i] = keyDictionaries[i].getPositionCount();
+        }
+        int[] groups = dictionaryGroups;
+        for (int position = 0; position < positionCount; position++) {
+            int combination = 0;
+            for (int i = 0; i < keys.length; i++) {
+                combination = combination * sizes[i] + ids[i][offsets[i] + position];
+            }
+            int group = groups[combination];
+            if (group < 0) {
+                group = groupOf(keys, position);
+                groups[combination] = group;
+            }
+            result[position] = group;
+        }
+        return true;
+    }
+
+    /** The group of one key tuple, added when new; hashed as {@link #groupIds} hashes it. */
+    private int groupOf(Block[] keys, int position)
+    {
+        long hash;
+        if (columns.length == 1) {
+            hash = columns[0].hash(keys[0], position);
+        }
+        else {
+            hash = 0;
+            for (int i = 0; i < columns.length; i++) {
+                hash = hash * 31 + columns[i].hash(keys[i], position);
+            }
+            hash = KeyType.mix(hash);
+        }
+        int index = (int) hash & mask;
+        while (true) {
+            int entry = table[index];
+            if (entry == 0) {
+                return addGroup(keys, position, hash, index);
+            }
+            int group = entry - 1;
+            if (groupHashes[group] == hash && equalsGroup(group, keys, position)) {
+                return group;
+            }
+            index = (index + 1) & mask;
+        }
     }
 
     /** The group of an all-NULL key tuple (used for grouping sets that omit keys). */

@@ -60,7 +60,9 @@ public final class OptimizerProgram
             CoreRules.MINUS_MERGE,
             CoreRules.PROJECT_TO_SEMI_JOIN,
             CoreRules.JOIN_TO_SEMI_JOIN,
-            CoreRules.SEMI_JOIN_FILTER_TRANSPOSE,
+            // no SEMI_JOIN_FILTER_TRANSPOSE: it moves a semi join under a filter that
+            // FILTER_INTO_JOIN moves back under the join, forever (until the match limit); and a
+            // filter is cheaper before a semi join than after
             CoreRules.SEMI_JOIN_PROJECT_TRANSPOSE);
 
     /**

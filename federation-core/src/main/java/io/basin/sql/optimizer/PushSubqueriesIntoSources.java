@@ -12,25 +12,36 @@ import io.trino.spi.type.Type;
 import io.trino.spi.type.VarcharType;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptAbstractTable;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelShuttleImpl;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rel.logical.LogicalTableScan;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.ImmutableBitSet;
+import org.apache.calcite.util.mapping.Mappings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import static java.util.Objects.requireNonNull;
 
@@ -54,6 +65,9 @@ import static java.util.Objects.requireNonNull;
 public final class PushSubqueriesIntoSources
 {
     private static final Logger log = LoggerFactory.getLogger(PushSubqueriesIntoSources.class);
+
+    /** How many times its larger input a join pushed to a source may output ({@link #joinPays}). */
+    static final double MAX_JOIN_GROWTH = 1.5;
 
     /** What the pass needs from the catalogs. */
     public interface RemoteSources
@@ -115,6 +129,12 @@ public final class PushSubqueriesIntoSources
             String catalog = table.table().name().catalog();
             return new Visited(node, sources.dialect(catalog).map(dialect -> new Source(catalog, dialect)));
         }
+        if (node instanceof Project project && project.getInput() instanceof Filter filter) {
+            Optional<Visited> split = splitFilterUnderProject(project, filter);
+            if (split.isPresent()) {
+                return split.get();
+            }
+        }
         List<Visited> inputs = node.getInputs().stream().map(this::visit).toList();
         Optional<Source> common = inputs.isEmpty() ? Optional.empty() : inputs.getFirst().source();
         for (Visited input : inputs) {
@@ -123,8 +143,14 @@ public final class PushSubqueriesIntoSources
             }
         }
         List<RelNode> rels = inputs.stream().map(Visited::rel).toList();
-        if (common.isPresent() && new RemoteOperations(common.get().dialect()).supports(node)) {
+        if (common.isPresent() && new RemoteOperations(common.get().dialect()).supports(node) && (!(node instanceof Join join) || joinPays(join))) {
             return new Visited(node.copy(node.getTraitSet(), rels), common);
+        }
+        if (common.isPresent() && node instanceof Filter filter) {
+            Optional<RelNode> split = splitFilter(filter, rels.getFirst(), common.get());
+            if (split.isPresent()) {
+                return new Visited(split.get(), Optional.empty());
+            }
         }
         if (common.isPresent()) {
             log.debug("Not pushing into {}: {}", common.get().catalogName(), node.explain().strip());
@@ -135,6 +161,109 @@ public final class PushSubqueriesIntoSources
             placed.add(input.source().isPresent() ? push(input.rel(), input.source().get()) : input.rel());
         }
         return new Visited(node.copy(node.getTraitSet(), placed), Optional.empty());
+    }
+
+    /**
+     * Whether a join between two inputs of one source is worth running there: when its estimated
+     * output is at most {@link #MAX_JOIN_GROWTH} times its larger input, as for a join on a key
+     * of one side. A join that multiplies rows (many-to-many, or with no equality to join on)
+     * would make the source produce and send more rows than its inputs hold; Basin runs it over
+     * the two inputs, each still pushed. The output is estimated as
+     * {@code left * right / max(distinct left keys, distinct right keys)}, with the distinct
+     * counts from the sources' statistics ({@link BasinDistinctRowCount}); without statistics
+     * the join is pushed, as the source's own planner is then the better judge.
+     */
+    private static boolean joinPays(Join join)
+    {
+        RelMetadataQuery metadata = join.getCluster().getMetadataQuery();
+        Double leftRows = metadata.getRowCount(join.getLeft());
+        Double rightRows = metadata.getRowCount(join.getRight());
+        if (leftRows == null || rightRows == null) {
+            return true;
+        }
+        JoinInfo keys = join.analyzeCondition();
+        double largerInput = Math.max(Math.max(leftRows, rightRows), 1);
+        if (keys.leftKeys.isEmpty()) {
+            boolean pays = leftRows * rightRows <= MAX_JOIN_GROWTH * largerInput;
+            log.debug("Join without equality keys ({} x {} rows) pushed: {}", leftRows, rightRows, pays);
+            return pays;
+        }
+        Double leftDistinct = metadata.getDistinctRowCount(join.getLeft(), ImmutableBitSet.of(keys.leftKeys), null);
+        Double rightDistinct = metadata.getDistinctRowCount(join.getRight(), ImmutableBitSet.of(keys.rightKeys), null);
+        if (leftDistinct == null || rightDistinct == null) {
+            return true;
+        }
+        double output = leftRows * rightRows / Math.max(Math.max(leftDistinct, rightDistinct), 1);
+        boolean pays = output <= MAX_JOIN_GROWTH * largerInput;
+        log.debug("Join of {} and {} rows ({} and {} distinct keys), about {} rows out: pushed {}", leftRows, rightRows, leftDistinct, rightDistinct, output, pays);
+        return pays;
+    }
+
+    /**
+     * A projection over a filter the source cannot run whole: the conjuncts it can run are sent
+     * with only the columns the projection and the other conjuncts use (not every column of the
+     * filter's input), and Basin applies the rest and the projection.
+     */
+    private Optional<Visited> splitFilterUnderProject(Project project, Filter filter)
+    {
+        Visited input = visit(filter.getInput());
+        if (input.source().isEmpty()) {
+            return Optional.empty();
+        }
+        Source source = input.source().get();
+        RemoteOperations operations = new RemoteOperations(source.dialect());
+        if (operations.supports(filter)) {
+            return Optional.empty();
+        }
+        List<RexNode> remote = new ArrayList<>();
+        List<RexNode> local = new ArrayList<>();
+        for (RexNode conjunct : RelOptUtil.conjunctions(filter.getCondition())) {
+            (operations.supportsCondition(conjunct) ? remote : local).add(conjunct);
+        }
+        if (remote.isEmpty()) {
+            return Optional.empty();
+        }
+        RexNode localCondition = RexUtil.composeConjunction(rexBuilder, local);
+        ImmutableBitSet used = RelOptUtil.InputFinder.bits(project.getProjects(), localCondition);
+        List<Integer> kept = used.asList();
+        if (kept.isEmpty()) {
+            // nothing to select: the filter alone is split (splitFilter)
+            return Optional.empty();
+        }
+        List<RexNode> keptFields = new ArrayList<>();
+        List<String> keptNames = new ArrayList<>();
+        for (int field : kept) {
+            keptFields.add(rexBuilder.makeInputRef(filter, field));
+            keptNames.add(filter.getRowType().getFieldNames().get(field));
+        }
+        RelNode remoteFilter = filter.copy(filter.getTraitSet(), input.rel(), RexUtil.composeConjunction(rexBuilder, remote));
+        RelNode trimmed = LogicalProject.create(remoteFilter, List.of(), keptFields, keptNames, java.util.Set.of());
+        RelNode pushed = push(trimmed, source);
+        // field i of the filter is field kept.indexOf(i) of the pushed statement
+        Mappings.TargetMapping mapping = Mappings.target(kept::indexOf, filter.getRowType().getFieldCount(), kept.size());
+        RelNode localFilter = LogicalFilter.create(pushed, RexUtil.apply(mapping, localCondition));
+        RelNode projected = project.copy(project.getTraitSet(), localFilter, RexUtil.apply(mapping, project.getProjects()), project.getRowType());
+        return Optional.of(new Visited(projected, Optional.empty()));
+    }
+
+    /**
+     * A filter the source cannot run whole, split into the conjuncts it runs (pushed with the
+     * filter's input) and the rest, which Basin applies to the pushed statement's rows. Empty
+     * when no conjunct can be pushed.
+     */
+    private Optional<RelNode> splitFilter(Filter filter, RelNode input, Source source)
+    {
+        RemoteOperations operations = new RemoteOperations(source.dialect());
+        List<RexNode> remote = new ArrayList<>();
+        List<RexNode> local = new ArrayList<>();
+        for (RexNode conjunct : RelOptUtil.conjunctions(filter.getCondition())) {
+            (operations.supportsCondition(conjunct) ? remote : local).add(conjunct);
+        }
+        if (remote.isEmpty()) {
+            return Optional.empty();
+        }
+        RelNode pushed = push(filter.copy(filter.getTraitSet(), input, RexUtil.composeConjunction(rexBuilder, remote)), source);
+        return Optional.of(filter.copy(filter.getTraitSet(), pushed, RexUtil.composeConjunction(rexBuilder, local)));
     }
 
     /** {@code subtree} as one remote statement, or, if the source cannot take it, with its inputs pushed. */
@@ -176,6 +305,13 @@ public final class PushSubqueriesIntoSources
             }
         }
         RelOptCluster cluster = subtree.getCluster();
+        // the statement's rows as estimated from the sources' statistics, and those of the largest
+        // table it reads, for Basin's join planning (how much the pushed filters keep)
+        Double estimatedRows = cluster.getMetadataQuery().getRowCount(subtree);
+        if (estimatedRows != null && table.rowCount().isEmpty()) {
+            table = new ResolvedTable(table.name(), table.handle(), table.columns(), OptionalDouble.of(estimatedRows), table.distinctValues(), table.remoteSql(),
+                    largestInput(subtree));
+        }
         RelNode scan = LogicalTableScan.create(cluster,
                 new NamedTable(List.of(source.catalogName(), "system", "query"), subtree.getRowType(), Optional.of(new ConnectorTable(table))),
                 List.of());
@@ -183,6 +319,20 @@ public final class PushSubqueriesIntoSources
             return Optional.of(LogicalSort.create(scan, sort.getCollation(), null, sort.fetch));
         }
         return Optional.of(scan);
+    }
+
+    /** The estimated rows of the largest table a subtree reads. */
+    private static OptionalDouble largestInput(RelNode subtree)
+    {
+        if (subtree instanceof TableScan scan) {
+            Double rows = scan.getCluster().getMetadataQuery().getRowCount(scan);
+            return rows == null ? OptionalDouble.empty() : OptionalDouble.of(rows);
+        }
+        return subtree.getInputs().stream()
+                .map(PushSubqueriesIntoSources::largestInput)
+                .filter(OptionalDouble::isPresent)
+                .mapToDouble(OptionalDouble::getAsDouble)
+                .max();
     }
 
     /** A table for a plan fragment: a name, a row type and, for a pushed-down statement, the table Basin reads. */

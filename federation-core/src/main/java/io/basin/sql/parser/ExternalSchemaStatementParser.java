@@ -24,8 +24,10 @@ import static io.basin.error.BasinErrorCode.SYNTAX_ERROR;
  *     [ PASSWORD 'password' | PASSWORD_ENV 'variable' | PASSWORD_FILE 'path' ]
  *     [ SSLMODE 'disable' | 'prefer' | 'require' | 'verify-ca' | 'verify-full' ]
  *     [ SSLROOTCERT 'path' ]
+ *     [ READ_PARALLELISM n ]
  * </pre>
- * or, for Iceberg tables ({@code DATABASE} names the catalog's namespace):
+ * ({@code READ_PARALLELISM}, Basin's own: how many connections read one large table at once,
+ * the connectors' {@code read-parallelism}), or, for Iceberg tables ({@code DATABASE} names the catalog's namespace):
  * <pre>
  * CREATE EXTERNAL SCHEMA [ IF NOT EXISTS ] name
  *     FROM DATA CATALOG TYPE { 'jdbc' | 'hadoop' | 'rest' }
@@ -43,6 +45,7 @@ final class ExternalSchemaStatementParser
 {
     private static final Set<String> SOURCES = Set.of("POSTGRES", "MYSQL");
     private static final Set<String> STRING_CLAUSES = Set.of("DATABASE", "SCHEMA", "URI", "USER", "PASSWORD", "PASSWORD_ENV", "PASSWORD_FILE", "SSLMODE", "SSLROOTCERT");
+    private static final Set<String> INTEGER_CLAUSES = Set.of("PORT", "READ_PARALLELISM");
     private static final Set<String> DATA_CATALOG_CLAUSES = Set.of(
             "TYPE", "DATABASE", "WAREHOUSE", "CATALOG_NAME", "URI", "USER", "PASSWORD", "FILE_FORMAT",
             "S3_ENDPOINT", "S3_REGION", "S3_PATH_STYLE_ACCESS", "S3_ACCESS_KEY", "S3_SECRET_KEY");
@@ -99,14 +102,14 @@ final class ExternalSchemaStatementParser
             if (keyword.equals("IAM_ROLE") || keyword.equals("SECRET_ARN")) {
                 throw unsupported(keyword + " (AWS credentials)");
             }
-            if (!STRING_CLAUSES.contains(keyword) && !keyword.equals("PORT")) {
+            if (!STRING_CLAUSES.contains(keyword) && !INTEGER_CLAUSES.contains(keyword)) {
                 throw syntaxError(index, "syntax error at or near \"" + token.display() + "\"");
             }
             if (options.containsKey(keyword)) {
                 throw new BasinException(SYNTAX_ERROR, "conflicting or redundant options: " + keyword);
             }
             index++;
-            options.put(keyword, keyword.equals("PORT") ? port() : string(keyword + " needs a string constant"));
+            options.put(keyword, INTEGER_CLAUSES.contains(keyword) ? integer(keyword) : string(keyword + " needs a string constant"));
         }
         for (String required : List.of("DATABASE", "URI", "USER")) {
             if (!options.containsKey(required)) {
@@ -146,10 +149,10 @@ final class ExternalSchemaStatementParser
         return new Statement.CreateExternalSchema(name, "data_catalog", options, ifNotExists);
     }
 
-    private String port()
+    private String integer(String clause)
     {
         if (index >= tokens.size() || tokens.get(index).kind() != Kind.NUMBER || !tokens.get(index).value().chars().allMatch(Character::isDigit)) {
-            throw syntaxError(index, "PORT needs an integer");
+            throw syntaxError(index, clause + " needs an integer");
         }
         return tokens.get(index++).value();
     }

@@ -52,7 +52,8 @@ public final class PlanPrinter
         return switch (node) {
             case TableScanNode scan when scan.remoteSql().isPresent() -> "RemoteQuery[" + scan.table().catalog() + ", sql=" + scan.remoteSql().get() + "]";
             case TableScanNode scan -> "TableScan[" + scan.table() + ", columns=" + scan.columns().stream().map(TableColumn::name).toList()
-                    + (scan.rowCount().isPresent() ? ", rows≈" + (long) scan.rowCount().getAsDouble() : "") + "]";
+                    + (scan.rowCount().isPresent() ? ", rows≈" + (long) scan.rowCount().getAsDouble() : "")
+                    + scan.pushdown().map(pushdown -> ", pushed=" + pushdown).orElse("") + "]";
             case ValuesNode values -> "Values[" + values.rows().size() + " rows]";
             case FilterNode filter -> "Filter[" + filter.predicate() + "]";
             case ProjectNode project -> "Project" + project.projections();

@@ -89,6 +89,7 @@ public final class QueryPlanner
 
     private final ConstantFolder constantFolder;
     private final boolean federatedPushdown;
+    private final boolean scanPushdown;
 
     public QueryPlanner(QueryCatalogs catalogs, SessionContext session, ConstantFolder constantFolder)
     {
@@ -96,6 +97,8 @@ public final class QueryPlanner
         this.catalogs = requireNonNull(catalogs, "catalogs is null");
         this.federatedPushdown = requireNonNull(session, "session is null").settings().stream()
                 .noneMatch(setting -> setting.name().equals("federated_pushdown") && setting.setting().equals("off"));
+        this.scanPushdown = session.settings().stream()
+                .noneMatch(setting -> setting.name().equals("scan_pushdown") && setting.setting().equals("off"));
         this.pgCatalog = new PgCatalog(catalogs, requireNonNull(session, "session is null"));
         CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", CatalogSchemas.rootSchema(catalogs, pgCatalog));
         Properties properties = new Properties();
@@ -246,6 +249,7 @@ public final class QueryPlanner
         // evaluates only over the catalog tables that have rows
         rel = CatalogTableExpansion.expand(rel);
         rel = OptimizerProgram.run(OptimizerProgram.PRUNE_EMPTY, rel);
+        rel = io.basin.sql.optimizer.CorrelatedExistsToSemiJoins.apply(rel);
         rel = io.basin.sql.optimizer.UncorrelatedCorrelates.apply(rel);
         rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
         rel = OptimizerProgram.run(OptimizerProgram.PRUNE_EMPTY, rel);
@@ -275,12 +279,48 @@ public final class QueryPlanner
             projected = OptimizerProgram.run(List.of(CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE), projected);
         }
         PlanNode plan = new RelToPlanTranslator(rexBuilder, constantFolder, new CatalogFunctions(pgCatalog)).translate(projected);
+        if (scanPushdown) {
+            plan = new io.basin.sql.planner.pushdown.PushIntoTableScans(connectorPushdown(), expression -> constantFolder.fold(expression)
+                    .map(io.basin.plan.expr.Constant::value)
+                    .orElseThrow(() -> new IllegalArgumentException("not a constant: " + expression))).rewrite(plan);
+        }
         List<String> names = root.fields.stream().map(field -> field.getValue()).toList();
         if (names.size() != plan.outputTypes().size()) {
             names = rowType.getFieldNames();
         }
         names = OutputColumnNames.postgresNames(validated, names);
         return new PlannedQuery(plan, names, projected);
+    }
+
+    /** applyFilter and applyAggregation of the statement's catalogs, in their plugins' class loaders. */
+    private io.basin.sql.planner.pushdown.ConnectorPushdown connectorPushdown()
+    {
+        return new io.basin.sql.planner.pushdown.ConnectorPushdown()
+        {
+            @Override
+            public Optional<io.trino.spi.connector.ConstraintApplicationResult<io.trino.spi.connector.ConnectorTableHandle>> applyFilter(
+                    String catalog, io.trino.spi.connector.ConnectorTableHandle handle, io.trino.spi.predicate.TupleDomain<io.trino.spi.connector.ColumnHandle> constraint)
+            {
+                io.basin.connector.CatalogTransaction transaction = catalogs.transaction(catalog);
+                try (io.basin.connector.ThreadContextClassLoader _ = new io.basin.connector.ThreadContextClassLoader(transaction.catalog().classLoader())) {
+                    return transaction.metadata(catalogs.session()).applyFilter(catalogs.session(), handle, new io.trino.spi.connector.Constraint(constraint));
+                }
+            }
+
+            @Override
+            public Optional<io.trino.spi.connector.AggregationApplicationResult<io.trino.spi.connector.ConnectorTableHandle>> applyAggregation(
+                    String catalog,
+                    io.trino.spi.connector.ConnectorTableHandle handle,
+                    List<io.trino.spi.connector.AggregateFunction> aggregates,
+                    java.util.Map<String, io.trino.spi.connector.ColumnHandle> assignments,
+                    List<List<io.trino.spi.connector.ColumnHandle>> groupingSets)
+            {
+                io.basin.connector.CatalogTransaction transaction = catalogs.transaction(catalog);
+                try (io.basin.connector.ThreadContextClassLoader _ = new io.basin.connector.ThreadContextClassLoader(transaction.catalog().classLoader())) {
+                    return transaction.metadata(catalogs.session()).applyAggregation(catalogs.session(), handle, aggregates, assignments, groupingSets);
+                }
+            }
+        };
     }
 
     /** The catalogs whose connectors run pushed-down statements, by their dialect. */

@@ -166,7 +166,7 @@ public final class RelToPlanTranslator
             }
             columns = used;
         }
-        return new TableScanNode(table.name(), table.handle(), columns, table.rowCount(), table.remoteSql());
+        return new TableScanNode(table.name(), table.handle(), columns, table.rowCount(), table.remoteSql(), table.inputRowCount());
     }
 
     private PlanNode project(Project project)

@@ -29,6 +29,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * Which plan operations a remote dialect runs with exactly Basin's semantics, so that they may be
  * sent to the source. Conservative by design: anything whose meaning could differ stays in Basin.
+ * {@link #supportsCondition} also judges single conjuncts, so a filter can be split into the part
+ * the source runs and the part Basin runs.
  *
  * <ul>
  * <li>Strings: only equality, {@code IN}, {@code LIKE} and grouping, which mean the same under
@@ -46,7 +48,9 @@ import static java.util.Objects.requireNonNull;
  * <li>Joins: inner, left and right outer; sorts only with a {@code LIMIT} (Basin keeps the final order).</li>
  * </ul>
  * <p>MySQL additionally compares strings case-insensitively and ignores trailing spaces under its
- * default collations, so no string comparison, grouping or {@code LIKE} is pushed to it.
+ * default collations: string comparisons (also ordering ones, and {@code LIKE} with a pattern
+ * free of {@code _} and backslashes) are pushed to it only as comparisons of the strings' bytes
+ * ({@link MySqlBinaryComparisons}); string grouping is never pushed.
  */
 public final class RemoteOperations
 {
@@ -93,7 +97,8 @@ public final class RemoteOperations
         };
     }
 
-    private boolean supportsCondition(RexNode condition)
+    /** Whether a boolean expression (a filter, a join condition or one conjunct of them) runs remotely with Basin's meaning. */
+    public boolean supportsCondition(RexNode condition)
     {
         return supportsValue(condition);
     }
@@ -131,6 +136,9 @@ public final class RemoteOperations
         if (COMPARISONS.contains(kind)) {
             RelDataType left = operands.get(0).getType();
             RelDataType right = operands.get(1).getType();
+            if (binaryComparable(left) && binaryComparable(right)) {
+                return true;
+            }
             if (ORDERING.contains(kind)) {
                 return orderable(left) && orderable(right);
             }
@@ -140,9 +148,11 @@ public final class RemoteOperations
             case AND, OR, NOT, IS_NULL, IS_NOT_NULL -> true;
             // IN lists (points) and ranges (BETWEEN), as Calcite represents them
             case SEARCH -> operands.get(1) instanceof RexLiteral sarg && sarg.getValueAs(Sarg.class) != null
-                    && (sarg.getValueAs(Sarg.class).isPoints() ? groupable(operands.get(0).getType()) : orderable(operands.get(0).getType()));
-            case LIKE -> call.getOperator() == SqlStdOperatorTable.LIKE && dialect == RemoteSqlDialect.POSTGRESQL
-                    && operands.stream().allMatch(operand -> isString(operand.getType()));
+                    && (binaryComparable(operands.get(0).getType())
+                    || (sarg.getValueAs(Sarg.class).isPoints() ? groupable(operands.get(0).getType()) : orderable(operands.get(0).getType())));
+            case LIKE -> call.getOperator() == SqlStdOperatorTable.LIKE && operands.size() == 2
+                    && operands.stream().allMatch(operand -> isString(operand.getType()))
+                    && (dialect == RemoteSqlDialect.POSTGRESQL || binaryLikePattern(operands));
             case PLUS, MINUS, TIMES -> operands.stream().allMatch(operand -> isExactNumeric(operand.getType())) && isExactNumeric(call.getType());
             case CAST -> supportsCast(operands.getFirst().getType(), call.getType());
             default -> false;
@@ -164,6 +174,30 @@ public final class RemoteOperations
             return integerDigits(to) >= integerDigits(from) && scale(to) >= scale(from);
         }
         return false;
+    }
+
+    /**
+     * Whether MySQL compares values of {@code type} exactly as Basin does once both sides are cast
+     * to binary strings ({@link MySqlBinaryComparisons}): {@code varchar}, whose bytes are UTF-8,
+     * compared byte by byte with no padding. ({@code char} keeps Basin's padding rules.)
+     */
+    private boolean binaryComparable(RelDataType type)
+    {
+        return dialect == RemoteSqlDialect.MYSQL && type.getSqlTypeName() == SqlTypeName.VARCHAR;
+    }
+
+    /**
+     * A MySQL {@code LIKE} over binary strings matches bytes: the same as Basin's character-wise
+     * match when the pattern is a literal without {@code _} (one byte, not one character) and
+     * without a backslash (whose escaping depends on the server's SQL mode).
+     */
+    private boolean binaryLikePattern(List<RexNode> operands)
+    {
+        if (!binaryComparable(operands.get(0).getType()) || !(operands.get(1) instanceof RexLiteral pattern) || pattern.getValue2() == null) {
+            return false;
+        }
+        String text = pattern.getValueAs(String.class);
+        return text.indexOf('_') < 0 && text.indexOf('\\') < 0;
     }
 
     private static int integerDigits(RelDataType type)

@@ -59,7 +59,8 @@ public final class RemoteSqlGenerator
     /** The statement computing {@code fragment}'s rows, its columns named as the fragment's fields. */
     public String toSql(RelNode fragment)
     {
-        SqlNode statement = new RelToSqlConverter(calciteDialect).visitRoot(fragment).asStatement();
+        RelNode exact = dialect == RemoteSqlDialect.MYSQL ? MySqlBinaryComparisons.rewrite(fragment) : fragment;
+        SqlNode statement = new RelToSqlConverter(calciteDialect).visitRoot(exact).asStatement();
         String sql = statement.toSqlString(config -> config
                         .withDialect(calciteDialect)
                         .withQuoteAllIdentifiers(true)

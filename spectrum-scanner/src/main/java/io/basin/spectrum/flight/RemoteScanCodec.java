@@ -50,8 +50,8 @@ import static io.basin.spectrum.SpectrumErrorCode.LAKE_INTERNAL_ERROR;
  * </pre>
  *
  * Values are written by the Java type that carries them in Trino: boolean, long, double, a slice's
- * bytes, or an Int128's two longs. The predicate only prunes, so a domain this layout cannot
- * carry (a set of values of a type without order) is dropped: the scan reads more, never less.
+ * bytes, or an Int128's two longs. What this version cannot carry ({@link #canEncode}: a partial
+ * aggregation, a set of values of a type without order) stays in process.
  */
 public final class RemoteScanCodec
 {
@@ -164,12 +164,10 @@ public final class RemoteScanCodec
             out.writeByte(PREDICATE_NONE);
             return;
         }
-        Map<ScanColumn, Domain> domains = new LinkedHashMap<>();
-        predicate.getDomains().orElseThrow().forEach((column, domain) -> {
-            if (domain.getValues().isNone() || domain.getValues().isAll() || domain.getValues() instanceof SortedRangeSet) {
-                domains.put(column, domain);
-            }
-        });
+        Map<ScanColumn, Domain> domains = new LinkedHashMap<>(predicate.getDomains().orElseThrow());
+        if (!domains.values().stream().allMatch(RemoteScanCodec::canEncode)) {
+            throw new IllegalArgumentException("Cannot send a predicate with a set of unordered values to a remote worker");
+        }
         if (domains.isEmpty()) {
             out.writeByte(PREDICATE_ALL);
             return;
@@ -197,6 +195,21 @@ public final class RemoteScanCodec
                 }
             }
         }
+    }
+
+    /**
+     * Whether {@link #encode} can carry {@code request}: not yet a partial aggregation, and only
+     * domains of ordered values (the workers filter rows by the predicate, so none may be dropped).
+     */
+    public static boolean canEncode(ScanRequest request)
+    {
+        return request.aggregation().isEmpty()
+                && request.predicate().getDomains().map(domains -> domains.values().stream().allMatch(RemoteScanCodec::canEncode)).orElse(true);
+    }
+
+    private static boolean canEncode(Domain domain)
+    {
+        return domain.getValues().isNone() || domain.getValues().isAll() || domain.getValues() instanceof SortedRangeSet;
     }
 
     private static TupleDomain<ScanColumn> readPredicate(DataInputStream in)

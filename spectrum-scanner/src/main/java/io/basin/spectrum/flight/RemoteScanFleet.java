@@ -1,6 +1,8 @@
 package io.basin.spectrum.flight;
 
+import io.basin.spectrum.PageStream;
 import io.basin.spectrum.ScanCounters;
+import io.basin.spectrum.ScanFleet;
 import io.basin.spectrum.ScanRequest;
 import io.basin.spectrum.ScanService;
 import io.trino.spi.TrinoException;
@@ -48,6 +50,8 @@ public final class RemoteScanFleet
     private final boolean localTakesTasks;
     // scans running on the local pool as a member of the fleet, and whose turn a tie is; guarded by this
     private int localScans;
+    // for scans the workers cannot run, when no local pool was given; guarded by this
+    private ScanFleet ownLocal;
     private int localTurn;
     private final AtomicInteger nextWorker = new AtomicInteger();
     private final AtomicLong retries = new AtomicLong();
@@ -91,13 +95,28 @@ public final class RemoteScanFleet
     }
 
     @Override
-    public RemoteScanStream scan(ScanRequest request, FileIO fileIO, int lanes, ScanCounters counters)
+    public PageStream scan(ScanRequest request, FileIO fileIO, int lanes, ScanCounters counters)
     {
         requireNonNull(request, "request is null");
         requireNonNull(fileIO, "fileIO is null");
         requireNonNull(counters, "counters is null");
         checkArgument(lanes > 0, "lanes must be positive");
+        if (!RemoteScanCodec.canEncode(request)) {
+            // partial aggregation does not travel to the workers yet: such scans run in process
+            return inProcess().scan(request, fileIO, lanes, counters);
+        }
         return new RemoteScanStream(this, request, fileIO, counters);
+    }
+
+    private synchronized ScanService inProcess()
+    {
+        if (local.isPresent()) {
+            return local.get();
+        }
+        if (ownLocal == null) {
+            ownLocal = new ScanFleet(Runtime.getRuntime().availableProcessors());
+        }
+        return ownLocal;
     }
 
     /** The workers and what they did so far. */
@@ -240,6 +259,11 @@ public final class RemoteScanFleet
             }
         }
         local.ifPresent(ScanService::close);
+        synchronized (this) {
+            if (ownLocal != null) {
+                ownLocal.close();
+            }
+        }
         try {
             allocator.close();
         }

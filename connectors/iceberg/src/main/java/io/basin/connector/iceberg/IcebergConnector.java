@@ -36,6 +36,7 @@ public final class IcebergConnector
     private final LakeCatalog lake;
     private final ScanService fleet;
     private final ScanCounters counters = new ScanCounters();
+    private final ScanSummaries summaries = new ScanSummaries(counters);
     private final DataFileCodec codec = new DataFileCodec();
     private final Map<IcebergTransactionHandle, IcebergMetadata> transactions = new ConcurrentHashMap<>();
     private final IcebergSplitManager splitManager;
@@ -48,7 +49,7 @@ public final class IcebergConnector
         this.lake = new LakeCatalog(catalogName, config);
         this.fleet = scanService(config);
         this.splitManager = new IcebergSplitManager(this::metadata, config.workers());
-        this.pageSourceProvider = new IcebergPageSourceProvider(lake, fleet, counters, this::metadata);
+        this.pageSourceProvider = new IcebergPageSourceProvider(lake, fleet, summaries, this::metadata);
         this.pageSinkProvider = new IcebergPageSinkProvider(lake, codec);
     }
 

@@ -46,6 +46,15 @@ final class IcebergExpressions
         return result;
     }
 
+    /** Whether {@link #toIceberg(TupleDomain)} leaves nothing of {@code predicate} out. */
+    static boolean translatesExactly(TupleDomain<IcebergColumnHandle> predicate)
+    {
+        return predicate.getDomains()
+                .map(domains -> domains.entrySet().stream().allMatch(entry -> entry.getValue().isAll() || entry.getValue().isNone()
+                        || entry.getValue().isOnlyNull() || supported(entry.getKey().type())))
+                .orElse(true);
+    }
+
     private static Optional<Expression> toIceberg(IcebergColumnHandle column, Domain domain)
     {
         String name = column.name();

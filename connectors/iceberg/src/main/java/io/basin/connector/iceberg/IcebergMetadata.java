@@ -3,7 +3,13 @@ package io.basin.connector.iceberg;
 import io.basin.spectrum.IcebergTypes;
 import io.airlift.slice.Slice;
 import io.trino.spi.TrinoException;
+import io.basin.spectrum.PartialAggregation;
+import io.trino.spi.connector.AggregateFunction;
+import io.trino.spi.connector.AggregationApplicationResult;
+import io.trino.spi.connector.Assignment;
 import io.trino.spi.connector.ColumnHandle;
+import io.trino.spi.expression.ConnectorExpression;
+import io.trino.spi.expression.Variable;
 import io.trino.spi.connector.ColumnMetadata;
 import io.trino.spi.connector.ConnectorInsertTableHandle;
 import io.trino.spi.connector.ConnectorMetadata;
@@ -56,6 +62,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -65,6 +72,7 @@ import static io.trino.spi.StandardErrorCode.ALREADY_EXISTS;
 import static io.trino.spi.StandardErrorCode.INVALID_ARGUMENTS;
 import static io.trino.spi.StandardErrorCode.NOT_SUPPORTED;
 import static io.trino.spi.StandardErrorCode.SCHEMA_NOT_EMPTY;
+import static io.trino.spi.type.BigintType.BIGINT;
 import static io.trino.spi.type.DateTimeEncoding.unpackMillisUtc;
 import static java.util.Objects.requireNonNull;
 
@@ -107,6 +115,9 @@ final class IcebergMetadata
     @Override
     public boolean schemaExists(ConnectorSession session, String schemaName)
     {
+        if (schemaName.equals(ScanSummaryTable.SCHEMA)) {
+            return true;
+        }
         if (lake.isKnownEmpty()) {
             return false;
         }
@@ -184,6 +195,9 @@ final class IcebergMetadata
         if (endVersion.isPresent()) {
             throw new TrinoException(NOT_SUPPORTED, "Lake tables do not support reading a range of versions");
         }
+        if (tableName.getSchemaName().equals(ScanSummaryTable.SCHEMA)) {
+            return tableName.equals(ScanSummaryTable.NAME) ? new ScanSummaryTable.Handle() : null;
+        }
         if (!schemaExists(session, tableName.getSchemaName())) {
             return null;
         }
@@ -241,6 +255,9 @@ final class IcebergMetadata
         if (table instanceof IcebergMetadataTableHandle metadataTable) {
             return metadataTable.name();
         }
+        if (table instanceof ScanSummaryTable.Handle) {
+            return ScanSummaryTable.NAME;
+        }
         return ((IcebergTableHandle) table).name();
     }
 
@@ -249,6 +266,9 @@ final class IcebergMetadata
     {
         if (tableHandle instanceof IcebergMetadataTableHandle metadataTable) {
             return new ConnectorTableMetadata(metadataTable.name(), metadataTable.table().columns().stream().map(IcebergColumnHandle::toColumnMetadata).toList());
+        }
+        if (tableHandle instanceof ScanSummaryTable.Handle) {
+            return new ConnectorTableMetadata(ScanSummaryTable.NAME, ScanSummaryTable.COLUMNS.stream().map(IcebergColumnHandle::toColumnMetadata).toList());
         }
         IcebergTableHandle handle = (IcebergTableHandle) tableHandle;
         List<ColumnMetadata> columns = columns(handle).stream().map(IcebergColumnHandle::toColumnMetadata).toList();
@@ -259,9 +279,11 @@ final class IcebergMetadata
     public Map<String, ColumnHandle> getColumnHandles(ConnectorSession session, ConnectorTableHandle tableHandle)
     {
         Map<String, ColumnHandle> handles = new LinkedHashMap<>();
-        List<IcebergColumnHandle> columns = tableHandle instanceof IcebergMetadataTableHandle metadataTable
-                ? metadataTable.table().columns()
-                : columns((IcebergTableHandle) tableHandle);
+        List<IcebergColumnHandle> columns = switch (tableHandle) {
+            case IcebergMetadataTableHandle metadataTable -> metadataTable.table().columns();
+            case ScanSummaryTable.Handle _ -> ScanSummaryTable.COLUMNS;
+            default -> columns((IcebergTableHandle) tableHandle);
+        };
         for (IcebergColumnHandle column : columns) {
             handles.put(column.name(), column);
         }
@@ -271,6 +293,9 @@ final class IcebergMetadata
     @Override
     public ColumnMetadata getColumnMetadata(ConnectorSession session, ConnectorTableHandle table, ColumnHandle column)
     {
+        if (column instanceof IcebergAggregateColumnHandle aggregate) {
+            return ColumnMetadata.builder().setName(aggregate.describe()).setType(aggregate.type()).build();
+        }
         return ((IcebergColumnHandle) column).toColumnMetadata();
     }
 
@@ -284,7 +309,7 @@ final class IcebergMetadata
     @Override
     public TableStatistics getTableStatistics(ConnectorSession session, ConnectorTableHandle tableHandle)
     {
-        if (tableHandle instanceof IcebergMetadataTableHandle) {
+        if (!(tableHandle instanceof IcebergTableHandle)) {
             return TableStatistics.empty();
         }
         IcebergTableHandle handle = (IcebergTableHandle) tableHandle;
@@ -300,21 +325,103 @@ final class IcebergMetadata
         return TableStatistics.builder().setRowCount(Estimate.of(Long.parseLong(totalRecords))).build();
     }
 
+    /**
+     * The predicate goes into the handle: Iceberg prunes manifests and files by it, the workers
+     * row groups and pages, and the workers return only the rows it accepts, so none of it
+     * remains for the engine.
+     */
     @Override
     public Optional<ConstraintApplicationResult<ConnectorTableHandle>> applyFilter(ConnectorSession session, ConnectorTableHandle tableHandle, Constraint constraint)
     {
-        if (tableHandle instanceof IcebergMetadataTableHandle) {
+        if (!(tableHandle instanceof IcebergTableHandle handle) || handle.aggregation().isPresent()) {
             return Optional.empty();
         }
-        IcebergTableHandle handle = (IcebergTableHandle) tableHandle;
         TupleDomain<IcebergColumnHandle> pushed = constraint.getSummary().transformKeys(IcebergColumnHandle.class::cast);
         TupleDomain<IcebergColumnHandle> combined = handle.predicate().intersect(pushed);
         if (combined.equals(handle.predicate())) {
             return Optional.empty();
         }
-        // the fleet prunes files, row groups and pages by the predicate but does not filter rows:
-        // the whole constraint stays with the engine
-        return Optional.of(new ConstraintApplicationResult<>(handle.withPredicate(combined), constraint.getSummary(), constraint.getExpression(), false));
+        return Optional.of(new ConstraintApplicationResult<>(handle.withPredicate(combined), TupleDomain.all(), constraint.getExpression(), false));
+    }
+
+    /**
+     * count(*), count, sum, min and max of plain columns, with one grouping set of plain columns,
+     * run inside the scan: answered from the table's metadata when that is exact (global
+     * aggregates, see {@link ManifestAggregates}), else computed by the scan workers as partial
+     * results that the engine combines. An average is for the engine to ask as a sum and a count.
+     */
+    @Override
+    public Optional<AggregationApplicationResult<ConnectorTableHandle>> applyAggregation(
+            ConnectorSession session,
+            ConnectorTableHandle tableHandle,
+            List<AggregateFunction> aggregates,
+            Map<String, ColumnHandle> assignments,
+            List<List<ColumnHandle>> groupingSets)
+    {
+        if (!(tableHandle instanceof IcebergTableHandle handle) || handle.aggregation().isPresent() || groupingSets.size() != 1 || aggregates.isEmpty()) {
+            return Optional.empty();
+        }
+        List<IcebergColumnHandle> grouping = new ArrayList<>();
+        for (ColumnHandle column : groupingSets.getFirst()) {
+            if (!(column instanceof IcebergColumnHandle icebergColumn)) {
+                return Optional.empty();
+            }
+            grouping.add(icebergColumn);
+        }
+        List<IcebergAggregateColumnHandle> columns = new ArrayList<>();
+        for (AggregateFunction aggregate : aggregates) {
+            Optional<IcebergAggregateColumnHandle> column = aggregateColumn(aggregate, assignments);
+            if (column.isEmpty()) {
+                return Optional.empty();
+            }
+            columns.add(column.get());
+        }
+        IcebergAggregation aggregation = new IcebergAggregation(grouping, columns, Optional.empty(), 0);
+        if (grouping.isEmpty()) {
+            Optional<ManifestAggregates.Answer> answer = call("read the metadata of " + handle.name(), () -> ManifestAggregates.answer(load(handle.name()), handle, columns));
+            if (answer.isPresent()) {
+                aggregation = aggregation.withMetadataAnswer(answer.get().values(), answer.get().files());
+            }
+        }
+        List<ConnectorExpression> projections = new ArrayList<>();
+        List<Assignment> resultAssignments = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            String variable = "_aggregate_" + i;
+            projections.add(new Variable(variable, columns.get(i).type()));
+            resultAssignments.add(new Assignment(variable, columns.get(i), columns.get(i).type()));
+        }
+        Map<ColumnHandle, ColumnHandle> groupingMapping = new LinkedHashMap<>();
+        grouping.forEach(column -> groupingMapping.put(column, column));
+        return Optional.of(new AggregationApplicationResult<>(handle.withAggregation(aggregation), projections, resultAssignments, groupingMapping, false));
+    }
+
+    private static Optional<IcebergAggregateColumnHandle> aggregateColumn(AggregateFunction aggregate, Map<String, ColumnHandle> assignments)
+    {
+        if (aggregate.isDistinct() || aggregate.getFilter().isPresent() || !aggregate.getSortItems().isEmpty() || aggregate.getArguments().size() > 1) {
+            return Optional.empty();
+        }
+        Optional<IcebergColumnHandle> argument = Optional.empty();
+        if (aggregate.getArguments().size() == 1) {
+            if (!(aggregate.getArguments().getFirst() instanceof Variable variable) || !(assignments.get(variable.getName()) instanceof IcebergColumnHandle column)) {
+                return Optional.empty();
+            }
+            argument = Optional.of(column);
+        }
+        PartialAggregation.Function function = switch (aggregate.getFunctionName()) {
+            case "count" -> argument.isEmpty() ? PartialAggregation.Function.COUNT_ALL : PartialAggregation.Function.COUNT;
+            case "sum" -> PartialAggregation.Function.SUM;
+            case "min" -> PartialAggregation.Function.MIN;
+            case "max" -> PartialAggregation.Function.MAX;
+            default -> null;
+        };
+        if (function == null || function != PartialAggregation.Function.COUNT_ALL && argument.isEmpty()) {
+            return Optional.empty();
+        }
+        Type input = argument.map(IcebergColumnHandle::type).orElse(BIGINT);
+        if (!PartialAggregation.supports(function, input, aggregate.getOutputType())) {
+            return Optional.empty();
+        }
+        return Optional.of(new IcebergAggregateColumnHandle(function, argument, aggregate.getOutputType()));
     }
 
     @Override
@@ -349,6 +456,9 @@ final class IcebergMetadata
     {
         if (tableHandle instanceof IcebergMetadataTableHandle metadataTable) {
             throw new TrinoException(NOT_SUPPORTED, "Cannot drop %s: it is a metadata table".formatted(metadataTable.name()));
+        }
+        if (tableHandle instanceof ScanSummaryTable.Handle) {
+            throw new TrinoException(NOT_SUPPORTED, "Cannot drop %s: it is a system table".formatted(ScanSummaryTable.NAME));
         }
         SchemaTableName name = ((IcebergTableHandle) tableHandle).name();
         tables.remove(name);
@@ -427,6 +537,9 @@ final class IcebergMetadata
         if (tableHandle instanceof IcebergMetadataTableHandle metadataTable) {
             throw new TrinoException(NOT_SUPPORTED, "Cannot insert into %s: it is a metadata table".formatted(metadataTable.name()));
         }
+        if (tableHandle instanceof ScanSummaryTable.Handle) {
+            throw new TrinoException(NOT_SUPPORTED, "Cannot insert into %s: it is a system table".formatted(ScanSummaryTable.NAME));
+        }
         IcebergTableHandle handle = (IcebergTableHandle) tableHandle;
         Table table = load(handle.name());
         IcebergWriteHandle writeHandle = writeHandle(handle.name(), Optional.empty(), table);
@@ -456,6 +569,29 @@ final class IcebergMetadata
             return null;
         });
         return Optional.empty();
+    }
+
+    // DELETE
+
+    @Override
+    public Optional<ConnectorTableHandle> applyDelete(ConnectorSession session, ConnectorTableHandle handle)
+    {
+        if (handle instanceof IcebergTableHandle table && table.aggregation().isEmpty()) {
+            return Optional.of(handle);
+        }
+        return Optional.empty();
+    }
+
+    /** The rows the handle's predicate accepts become Iceberg position deletes, committed as one snapshot. */
+    @Override
+    public OptionalLong executeDelete(ConnectorSession session, ConnectorTableHandle tableHandle)
+    {
+        IcebergTableHandle handle = (IcebergTableHandle) tableHandle;
+        // the latest metadata: the commit checks for conflicts since the snapshot the statement read
+        Table table = call("load table " + handle.name(), () -> lake.catalog().loadTable(identifier(handle.name())));
+        long deleted = call("delete from " + handle.name(), () -> PositionDeletes.delete(table, handle));
+        tables.remove(handle.name());
+        return OptionalLong.of(deleted);
     }
 
     private IcebergWriteHandle writeHandle(SchemaTableName name, Optional<String> createTransactionId, Table table)

@@ -2,7 +2,10 @@ package io.basin.connector.iceberg;
 
 import io.trino.spi.connector.ConnectorSplit;
 
-/** The one split of a metadata table: its rows come from the table's metadata, not from the fleet. */
+/**
+ * The one split of a metadata table, a system table or an aggregation answered from table
+ * metadata: its rows do not come from the fleet.
+ */
 public enum IcebergMetadataSplit
         implements ConnectorSplit
 {

@@ -14,13 +14,21 @@ final class IcebergPageSource
         implements ConnectorPageSource
 {
     private final PageStream stream;
+    // the stream's channels in the order the engine asked for (null: as they come)
+    private final int[] channels;
     private long completedBytes;
     private long completedPositions;
     private boolean finished;
 
     IcebergPageSource(PageStream stream)
     {
+        this(stream, null);
+    }
+
+    IcebergPageSource(PageStream stream, int[] channels)
+    {
         this.stream = requireNonNull(stream, "stream is null");
+        this.channels = channels == null ? null : channels.clone();
     }
 
     @Override
@@ -33,6 +41,9 @@ final class IcebergPageSource
         if (page == null) {
             finished = true;
             return null;
+        }
+        if (channels != null) {
+            page = page.getColumns(channels);
         }
         completedBytes += page.getSizeInBytes();
         completedPositions += page.getPositionCount();

@@ -65,10 +65,14 @@ final class IcebergSplitManager
             DynamicFilter dynamicFilter,
             Constraint constraint)
     {
-        if (tableHandle instanceof IcebergMetadataTableHandle) {
+        if (tableHandle instanceof IcebergMetadataTableHandle || tableHandle instanceof ScanSummaryTable.Handle) {
             return new FixedSplitSource(List.of(IcebergMetadataSplit.INSTANCE));
         }
         IcebergTableHandle handle = (IcebergTableHandle) tableHandle;
+        if (handle.aggregation().flatMap(IcebergAggregation::metadataAnswer).isPresent()) {
+            // answered from metadata when the aggregation was pushed: one row, no file to read
+            return new FixedSplitSource(List.of(IcebergMetadataSplit.INSTANCE));
+        }
         if (handle.snapshotId().isEmpty() || handle.predicate().isNone()) {
             return new FixedSplitSource(List.of());
         }

@@ -98,14 +98,22 @@ public enum MetadataTable
             case FILES -> {
                 if (snapshotId.isPresent()) {
                     try (CloseableIterable<FileScanTask> tasks = table.newScan().useSnapshot(snapshotId.get()).planFiles()) {
+                        // data files, then the delete files that apply to them (each once)
+                        java.util.Set<String> deleteFiles = new java.util.HashSet<>();
                         for (FileScanTask task : tasks) {
-                            builder.declarePosition();
-                            INTEGER.writeLong(builder.getBlockBuilder(0), task.file().content().id());
-                            VARCHAR.writeSlice(builder.getBlockBuilder(1), utf8Slice(task.file().location()));
-                            VARCHAR.writeSlice(builder.getBlockBuilder(2), utf8Slice(task.file().format().name()));
-                            writeString(builder.getBlockBuilder(3), task.spec().isUnpartitioned() ? null : task.spec().partitionToPath(task.file().partition()));
-                            BIGINT.writeLong(builder.getBlockBuilder(4), task.file().recordCount());
-                            BIGINT.writeLong(builder.getBlockBuilder(5), task.file().fileSizeInBytes());
+                            List<org.apache.iceberg.ContentFile<?>> files = new java.util.ArrayList<>();
+                            files.add(task.file());
+                            task.deletes().stream().filter(delete -> deleteFiles.add(delete.location())).forEach(files::add);
+                            for (org.apache.iceberg.ContentFile<?> file : files) {
+                                builder.declarePosition();
+                                INTEGER.writeLong(builder.getBlockBuilder(0), file.content().id());
+                                VARCHAR.writeSlice(builder.getBlockBuilder(1), utf8Slice(file.location()));
+                                VARCHAR.writeSlice(builder.getBlockBuilder(2), utf8Slice(file.format().name()));
+                                org.apache.iceberg.PartitionSpec spec = table.specs().get(file.specId());
+                                writeString(builder.getBlockBuilder(3), spec.isUnpartitioned() ? null : spec.partitionToPath(file.partition()));
+                                BIGINT.writeLong(builder.getBlockBuilder(4), file.recordCount());
+                                BIGINT.writeLong(builder.getBlockBuilder(5), file.fileSizeInBytes());
+                            }
                         }
                     }
                     catch (IOException e) {

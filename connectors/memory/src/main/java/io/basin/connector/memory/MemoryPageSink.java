@@ -86,7 +86,8 @@ final class MemoryPageSink
         int positions = page.getPositionCount();
         Block[] blocks = new Block[page.getChannelCount()];
         for (int channel = 0; channel < blocks.length; channel++) {
-            blocks[channel] = page.getBlock(channel).copyRegion(0, positions);
+            Block copy = page.getBlock(channel).copyRegion(0, positions);
+            blocks[channel] = StringDictionaryEncoder.encode(copy);
         }
         return new Page(positions, blocks);
     }

@@ -1,7 +1,10 @@
 package io.basin.connector.mysql;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
+import io.basin.connector.jdbc.JdbcClient;
+import io.basin.connector.jdbc.JdbcRelation;
+import io.basin.connector.jdbc.RemoteColumn;
+import io.basin.connector.jdbc.RemoteStatistics;
+import io.trino.spi.ErrorCodeSupplier;
 import io.basin.pushdown.RemoteSqlDialect;
 import io.trino.spi.TrinoException;
 import io.trino.spi.connector.SchemaTableName;
@@ -37,7 +40,7 @@ import static java.util.Objects.requireNonNull;
  * naming the catalog; messages never contain the password (MySQL's own messages do not).
  */
 final class MySqlClient
-        implements AutoCloseable
+        extends JdbcClient
 {
     private static final String SYSTEM_SCHEMAS = "('information_schema', 'mysql', 'performance_schema', 'sys')";
     private static final String COLUMNS_SQL = """
@@ -47,15 +50,11 @@ final class MySqlClient
             ORDER BY ORDINAL_POSITION""";
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+]");
 
-    private final String catalogName;
     private final MySqlConfig config;
-    private final MariaDbDataSource dataSource;
-    private final HikariDataSource pool;
 
     MySqlClient(String catalogName, MySqlConfig config)
     {
-        this.catalogName = requireNonNull(catalogName, "catalogName is null");
-        this.config = requireNonNull(config, "config is null");
+        requireNonNull(config, "config is null");
         if (!HOST.matcher(config.host()).matches()) {
             // the host is part of the JDBC URL: nothing but a host name or address may go there
             throw new TrinoException(MYSQL_INVALID_CONFIGURATION, "Invalid MySQL connection settings: '%s' is not a host name or address".formatted(config.host()));
@@ -65,8 +64,9 @@ final class MySqlClient
                 .formatted(config.host(), config.port(), config.sslMode().jdbcValue(),
                         config.sslRootCert().map(path -> "&serverSslCert=" + URLEncoder.encode(path.toString(), StandardCharsets.UTF_8)).orElse(""),
                         connectMillis);
+        MariaDbDataSource dataSource;
         try {
-            this.dataSource = new MariaDbDataSource(url);
+            dataSource = new MariaDbDataSource(url);
             dataSource.setUser(config.user());
             if (config.password().isPresent()) {
                 dataSource.setPassword(config.password().get());
@@ -75,20 +75,12 @@ final class MySqlClient
         catch (SQLException e) {
             throw new TrinoException(MYSQL_INVALID_CONFIGURATION, "Invalid MySQL connection settings: " + e.getMessage(), e);
         }
-        HikariConfig poolConfig = new HikariConfig();
-        poolConfig.setPoolName("basin-mysql-" + catalogName);
-        poolConfig.setDataSource(dataSource);
-        poolConfig.setMaximumPoolSize(config.poolMaxSize());
-        poolConfig.setMinimumIdle(0);
-        poolConfig.setConnectionTimeout(Math.max(250, config.connectTimeout().toMillis()));
-        // no connection at creation: a catalog can be defined while its server is down
-        poolConfig.setInitializationFailTimeout(-1);
-        poolConfig.setAutoCommit(true);
         // backslashes are ordinary characters in string literals (as in standard SQL, and as
         // Basin's generated literals assume); timestamps in UTC; the statement timeout in seconds
-        poolConfig.setConnectionInitSql("SET SESSION sql_mode = 'STRICT_TRANS_TABLES,NO_BACKSLASH_ESCAPES,NO_ENGINE_SUBSTITUTION', time_zone = '+00:00', max_statement_time = %s"
-                .formatted(config.statementTimeout().toMillis() / 1000.0));
-        this.pool = new HikariDataSource(poolConfig);
+        String sessionSettings = "SET SESSION sql_mode = 'STRICT_TRANS_TABLES,NO_BACKSLASH_ESCAPES,NO_ENGINE_SUBSTITUTION', time_zone = '+00:00', max_statement_time = %s"
+                .formatted(config.statementTimeout().toMillis() / 1000.0);
+        super(catalogName, "mysql", dataSource, config.poolMaxSize(), config.connectTimeout(), Optional.of(sessionSettings));
+        this.config = config;
     }
 
     MySqlConfig config()
@@ -96,36 +88,34 @@ final class MySqlClient
         return config;
     }
 
-    String catalogName()
+    @Override
+    public String productName()
     {
-        return catalogName;
+        return "MySQL";
     }
 
-    /** A pooled connection; closing it returns it to the pool. */
-    Connection openConnection()
+    @Override
+    public ErrorCodeSupplier queryError()
     {
-        try {
-            if (pool.getHikariPoolMXBean() != null && pool.getHikariPoolMXBean().getTotalConnections() == 0) {
-                // HikariCP retries a failing server until its connection timeout; with nothing
-                // in the pool, one direct attempt tells at once whether the server can be reached
-                // and accepts the login, so a wrong host or password fails fast
-                dataSource.getConnection().close();
-            }
-            return pool.getConnection();
-        }
-        catch (SQLException e) {
-            throw connectionFailure(e);
-        }
+        return MYSQL_QUERY_ERROR;
     }
 
-    List<String> listSchemas()
+    @Override
+    public int fetchSize()
+    {
+        return config.fetchSize();
+    }
+
+    @Override
+    public List<String> listSchemas()
     {
         return query("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME NOT IN " + SYSTEM_SCHEMAS + " ORDER BY 1",
                 List.of(), resultSet -> resultSet.getString(1));
     }
 
     /** Tables and views of a database, or of all. */
-    List<SchemaTableName> listTables(Optional<String> schema)
+    @Override
+    public List<SchemaTableName> listTables(Optional<String> schema)
     {
         List<Object> parameters = new ArrayList<>();
         parameters.add(schema.orElse(null));
@@ -140,35 +130,50 @@ final class MySqlClient
      * names to lower case, so {@code "Mixed Case"} in MySQL is {@code "mixed case"} in Basin.
      * Two MySQL names that differ only in case make the name ambiguous, which is an error.
      */
-    Optional<MySqlRelation.Named> findRelation(String schema, String table)
+    @Override
+    public Optional<JdbcRelation.Named> findRelation(String schema, String table)
     {
-        List<MySqlRelation.Named> found = query("""
+        List<JdbcRelation.Named> found = query("""
                 SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES
                 WHERE lower(TABLE_SCHEMA) = ? AND lower(TABLE_NAME) = ?
                 ORDER BY TABLE_SCHEMA = ? AND TABLE_NAME = ? DESC""",
-                List.of(schema, table, schema, table), resultSet -> new MySqlRelation.Named(resultSet.getString(1), resultSet.getString(2)));
+                List.of(schema, table, schema, table), resultSet -> new JdbcRelation.Named(resultSet.getString(1), resultSet.getString(2)));
         if (found.size() > 1 && !(found.get(0).schema().equals(schema) && found.get(0).table().equals(table))) {
-            throw new TrinoException(MYSQL_QUERY_ERROR, "Table %s.%s of %s is ambiguous: MySQL has %s".formatted(schema, table, catalogName, found));
+            throw new TrinoException(MYSQL_QUERY_ERROR, "Table %s.%s of %s is ambiguous: MySQL has %s".formatted(schema, table, catalogName(), found));
         }
         return found.stream().findFirst();
     }
 
     /** The columns of a relation in order, as MySQL describes them. */
-    List<RemoteColumn> getColumns(String schema, String table)
+    @Override
+    public List<RemoteColumn> getColumns(String schema, String table)
     {
         return query(COLUMNS_SQL, List.of(schema, table), MySqlClient::remoteColumn);
     }
 
     /**
-     * Statistics of a table: its estimated row count ({@code information_schema.TABLES.TABLE_ROWS});
-     * unknown for views.
+     * Statistics of a table: its estimated row count ({@code information_schema.TABLES.TABLE_ROWS};
+     * unknown for views) and, for each column that leads an index, its number of distinct values
+     * ({@code information_schema.STATISTICS.CARDINALITY} of the index's first column, the
+     * largest if several indexes start with it). MySQL keeps no null fractions there.
      */
-    RemoteStatistics getStatistics(String schema, String table)
+    @Override
+    public RemoteStatistics getStatistics(String schema, String table)
     {
         List<Long> rows = query("SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND TABLE_TYPE = 'BASE TABLE'",
                 List.of(schema, table), resultSet -> resultSet.getObject(1) == null ? -1L : resultSet.getLong(1));
         OptionalDouble rowCount = rows.isEmpty() || rows.getFirst() < 0 ? OptionalDouble.empty() : OptionalDouble.of(rows.getFirst());
-        return new RemoteStatistics(rowCount, Map.of());
+        Map<String, Double> distinct = new LinkedHashMap<>();
+        if (rowCount.isPresent()) {
+            for (Map.Entry<String, Double> column : query("""
+                    SELECT COLUMN_NAME, MAX(CARDINALITY) FROM information_schema.STATISTICS
+                    WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND SEQ_IN_INDEX = 1 AND CARDINALITY IS NOT NULL GROUP BY COLUMN_NAME""",
+                    List.of(schema, table), resultSet -> Map.entry(resultSet.getString(1), resultSet.getDouble(2)))) {
+                // an estimate, as TABLE_ROWS is: never more distinct values than rows
+                distinct.put(column.getKey(), Math.min(column.getValue(), Math.max(rowCount.getAsDouble(), 1)));
+            }
+        }
+        return new RemoteStatistics(rowCount, distinct, Map.of());
     }
 
     /** A table's single-column integer primary key and its smallest and largest values. */
@@ -205,13 +210,14 @@ final class MySqlClient
      * The output columns of a {@code SELECT} statement, as MySQL describes them without
      * running it (a prepared statement's description).
      */
-    List<RemoteColumn> describeQuery(String sql)
+    @Override
+    public List<RemoteColumn> describeQuery(String sql)
     {
         try (Connection connection = openConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             ResultSetMetaData metadata = statement.getMetaData();
             if (metadata == null) {
-                throw new TrinoException(MYSQL_QUERY_ERROR, "MySQL statement of %s returns no rows: %s".formatted(catalogName, sql));
+                throw new TrinoException(MYSQL_QUERY_ERROR, "MySQL statement of %s returns no rows: %s".formatted(catalogName(), sql));
             }
             List<RemoteColumn> columns = new ArrayList<>();
             for (int column = 1; column <= metadata.getColumnCount(); column++) {
@@ -251,67 +257,37 @@ final class MySqlClient
         return value == null ? -1 : ((Number) value).intValue();
     }
 
-    @FunctionalInterface
-    interface RowMapper<T>
-    {
-        T map(ResultSet resultSet)
-                throws SQLException;
-    }
-
-    <T> List<T> query(String sql, List<?> parameters, RowMapper<T> mapper)
-    {
-        try (Connection connection = openConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
-            }
-            List<T> rows = new ArrayList<>();
-            try (ResultSet resultSet = statement.executeQuery()) {
-                while (resultSet.next()) {
-                    rows.add(mapper.map(resultSet));
-                }
-            }
-            return rows;
-        }
-        catch (SQLException e) {
-            throw queryFailure(e);
-        }
-    }
-
-    TrinoException connectionFailure(SQLException e)
+    @Override
+    public TrinoException connectionFailure(SQLException e)
     {
         // HikariCP reports a timeout; the server's reason is the cause
         Throwable reason = e instanceof SQLTransientConnectionException && e.getCause() != null ? e.getCause() : e;
         return new TrinoException(MYSQL_CONNECTION_ERROR, "Cannot connect to MySQL server %s:%s for %s: %s"
-                .formatted(config.host(), config.port(), catalogName, reason.getMessage()), e);
+                .formatted(config.host(), config.port(), catalogName(), reason.getMessage()), e);
     }
 
     /** The failure of a statement Basin itself canceled at the source because its query was canceled. */
-    TrinoException canceledByBasin(SQLException e)
+    @Override
+    public TrinoException canceledByBasin(SQLException e)
     {
         return new TrinoException(MYSQL_TIMEOUT, "MySQL statement of %s was canceled because the Basin query was canceled (SQLSTATE %s)"
-                .formatted(catalogName, e.getSQLState()), e);
+                .formatted(catalogName(), e.getSQLState()), e);
     }
 
-    TrinoException queryFailure(SQLException e)
+    @Override
+    public TrinoException queryFailure(SQLException e)
     {
         // ER_STATEMENT_TIMEOUT (1969, MariaDB's max_statement_time) and ER_QUERY_TIMEOUT (3024)
         if (e.getErrorCode() == 1969 || e.getErrorCode() == 3024) {
             return new TrinoException(MYSQL_TIMEOUT, "MySQL statement of %s was canceled (statement timeout %s ms): %s"
-                    .formatted(catalogName, config.statementTimeout().toMillis(), e.getMessage()), e);
+                    .formatted(catalogName(), config.statementTimeout().toMillis(), e.getMessage()), e);
         }
         // ER_CONNECTION_KILLED (1927, KILL CONNECTION) and ER_SERVER_SHUTDOWN (1053), or the socket closed (08xxx)
         if (e.getErrorCode() == 1927 || e.getErrorCode() == 1053 || (e.getSQLState() != null && e.getSQLState().startsWith("08"))) {
             return new TrinoException(MYSQL_CONNECTION_ERROR, "MySQL server %s:%s ended the connection of %s during a statement (SQLSTATE %s, error %s): %s"
-                    .formatted(config.host(), config.port(), catalogName, e.getSQLState(), e.getErrorCode(), e.getMessage()), e);
+                    .formatted(config.host(), config.port(), catalogName(), e.getSQLState(), e.getErrorCode(), e.getMessage()), e);
         }
         return new TrinoException(MYSQL_QUERY_ERROR, "MySQL failed a statement of %s (SQLSTATE %s): %s"
-                .formatted(catalogName, e.getSQLState(), e.getMessage()), e);
-    }
-
-    @Override
-    public void close()
-    {
-        pool.close();
+                .formatted(catalogName(), e.getSQLState(), e.getMessage()), e);
     }
 }

@@ -1,5 +1,7 @@
 package io.basin.connector.mysql;
 
+import io.basin.connector.jdbc.JdbcRelation;
+import io.basin.connector.jdbc.JdbcTableHandle;
 import io.trino.spi.connector.ConnectorSession;
 import io.trino.spi.connector.ConnectorSplit;
 import io.trino.spi.connector.ConnectorSplitManager;
@@ -51,8 +53,8 @@ final class MySqlSplitManager
             Constraint constraint)
     {
         MySqlConfig config = client.config();
-        MySqlTableHandle handle = (MySqlTableHandle) table;
-        if (config.readParallelism() > 1 && handle.relation() instanceof MySqlRelation.Named named) {
+        JdbcTableHandle handle = (JdbcTableHandle) table;
+        if (config.readParallelism() > 1 && handle.relation() instanceof JdbcRelation.Named named) {
             OptionalDouble rows = client.getStatistics(named.schema(), named.table()).rowCount();
             if (rows.isPresent() && rows.getAsDouble() >= config.parallelReadMinRows()) {
                 Optional<MySqlClient.KeyRange> range = client.integerKeyRange(named.schema(), named.table());

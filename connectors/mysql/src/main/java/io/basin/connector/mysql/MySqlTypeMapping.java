@@ -1,19 +1,17 @@
 package io.basin.connector.mysql;
 
-import io.airlift.slice.Slices;
+import io.basin.connector.jdbc.ColumnMapping;
+import io.basin.connector.jdbc.JdbcRemoteType;
+import io.basin.connector.jdbc.JdbcTypeMapping;
+import io.basin.connector.jdbc.ValueReaders;
 import io.trino.spi.TrinoException;
 import io.trino.spi.type.CharType;
-import io.trino.spi.type.Chars;
 import io.trino.spi.type.DecimalType;
-import io.trino.spi.type.Int128;
 import io.trino.spi.type.VarcharType;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.math.RoundingMode;
+import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 import static io.basin.connector.mysql.MySqlErrorCode.MYSQL_UNREPRESENTABLE_VALUE;
 import static io.basin.connector.mysql.MySqlErrorCode.MYSQL_UNSUPPORTED_TYPE;
@@ -53,25 +51,19 @@ import static java.util.Objects.requireNonNull;
  * column; zero dates ({@code 0000-00-00}) are errors when read, naming the column.
  */
 public final class MySqlTypeMapping
+        implements JdbcTypeMapping
 {
     private static final int MAX_PRECISION = 38;
     private static final DecimalType UNSIGNED_BIGINT = DecimalType.createDecimalType(20, 0);
 
-    ColumnMapping map(String column, RemoteType type)
+    @Override
+    public ColumnMapping map(String column, JdbcRemoteType remoteType)
     {
         requireNonNull(column, "column is null");
-        requireNonNull(type, "type is null");
+        RemoteType type = (RemoteType) requireNonNull(remoteType, "type is null");
         boolean unsigned = type.unsigned();
         return switch (type.dataType()) {
-            case "tinyint" -> unsigned ? smallint() : new ColumnMapping(TINYINT, (resultSet, index, output) -> {
-                byte value = resultSet.getByte(index);
-                if (resultSet.wasNull()) {
-                    output.appendNull();
-                }
-                else {
-                    TINYINT.writeLong(output, value);
-                }
-            }, true);
+            case "tinyint" -> unsigned ? smallint() : new ColumnMapping(TINYINT, ValueReaders.tinyints(), true);
             case "smallint", "year" -> unsigned ? integer() : smallint();
             case "mediumint" -> integer();
             case "int" -> unsigned ? bigint() : integer();
@@ -82,50 +74,18 @@ public final class MySqlTypeMapping
                 }
                 yield decimal(column, DecimalType.createDecimalType(type.precision(), Math.max(type.scale(), 0)));
             }
-            case "float" -> new ColumnMapping(REAL, (resultSet, index, output) -> {
-                float value = resultSet.getFloat(index);
-                if (resultSet.wasNull()) {
-                    output.appendNull();
-                }
-                else {
-                    REAL.writeLong(output, Float.floatToIntBits(value));
-                }
-            }, true);
-            case "double" -> new ColumnMapping(DOUBLE, (resultSet, index, output) -> {
-                double value = resultSet.getDouble(index);
-                if (resultSet.wasNull()) {
-                    output.appendNull();
-                }
-                else {
-                    DOUBLE.writeDouble(output, value);
-                }
-            }, true);
+            case "float" -> new ColumnMapping(REAL, ValueReaders.reals(), true);
+            case "double" -> new ColumnMapping(DOUBLE, ValueReaders.doubles(), true);
             case "char" -> {
                 if (type.length() < 1 || type.length() > CharType.MAX_LENGTH) {
                     throw unsupported(column, type);
                 }
                 CharType charType = CharType.createCharType(Math.toIntExact(type.length()));
-                yield new ColumnMapping(charType, (resultSet, index, output) -> {
-                    String value = resultSet.getString(index);
-                    if (value == null) {
-                        output.appendNull();
-                    }
-                    else {
-                        charType.writeSlice(output, Chars.trimTrailingSpaces(Slices.utf8Slice(value)));
-                    }
-                }, true);
+                yield new ColumnMapping(charType, ValueReaders.chars(charType), true);
             }
             case "varchar" -> text(type.length() > 0 && type.length() <= VarcharType.MAX_LENGTH ? VarcharType.createVarcharType(Math.toIntExact(type.length())) : VARCHAR);
             case "tinytext", "text", "mediumtext", "longtext", "json", "enum", "set" -> text(VARCHAR);
-            case "binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob" -> new ColumnMapping(VARBINARY, (resultSet, index, output) -> {
-                byte[] value = resultSet.getBytes(index);
-                if (value == null) {
-                    output.appendNull();
-                }
-                else {
-                    VARBINARY.writeSlice(output, Slices.wrappedBuffer(value));
-                }
-            }, true);
+            case "binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob" -> new ColumnMapping(VARBINARY, ValueReaders.varbinaries(), true);
             case "date" -> new ColumnMapping(DATE, (resultSet, index, output) -> {
                 String text = resultSet.getString(index);
                 if (text == null) {
@@ -148,19 +108,11 @@ public final class MySqlTypeMapping
                 }
                 else {
                     LocalDateTime value = resultSet.getObject(index, LocalDateTime.class);
-                    TIMESTAMP_MICROS.writeLong(output, Math.addExact(Math.multiplyExact(value.toEpochSecond(ZoneOffset.UTC), 1_000_000L), value.getNano() / 1_000));
+                    TIMESTAMP_MICROS.writeLong(output, ValueReaders.epochMicros(value));
                 }
             }, true);
             case "bit" -> type.precision() == 1
-                    ? new ColumnMapping(BOOLEAN, (resultSet, index, output) -> {
-                        boolean value = resultSet.getBoolean(index);
-                        if (resultSet.wasNull()) {
-                            output.appendNull();
-                        }
-                        else {
-                            BOOLEAN.writeBoolean(output, value);
-                        }
-                    }, true)
+                    ? new ColumnMapping(BOOLEAN, ValueReaders.booleans(), true)
                     : bigint();
             default -> throw unsupported(column, type);
         };
@@ -168,84 +120,29 @@ public final class MySqlTypeMapping
 
     private static ColumnMapping smallint()
     {
-        return new ColumnMapping(SMALLINT, (resultSet, index, output) -> {
-            short value = resultSet.getShort(index);
-            if (resultSet.wasNull()) {
-                output.appendNull();
-            }
-            else {
-                SMALLINT.writeLong(output, value);
-            }
-        }, true);
+        return new ColumnMapping(SMALLINT, ValueReaders.smallints(), true);
     }
 
     private static ColumnMapping integer()
     {
-        return new ColumnMapping(INTEGER, (resultSet, index, output) -> {
-            int value = resultSet.getInt(index);
-            if (resultSet.wasNull()) {
-                output.appendNull();
-            }
-            else {
-                INTEGER.writeLong(output, value);
-            }
-        }, true);
+        return new ColumnMapping(INTEGER, ValueReaders.integers(), true);
     }
 
     private static ColumnMapping bigint()
     {
-        return new ColumnMapping(BIGINT, (resultSet, index, output) -> {
-            long value = resultSet.getLong(index);
-            if (resultSet.wasNull()) {
-                output.appendNull();
-            }
-            else {
-                BIGINT.writeLong(output, value);
-            }
-        }, true);
+        return new ColumnMapping(BIGINT, ValueReaders.bigints(), true);
     }
 
     private static ColumnMapping decimal(String column, DecimalType decimal)
     {
-        BigInteger limit = BigInteger.TEN.pow(decimal.getPrecision());
-        return new ColumnMapping(decimal, (resultSet, index, output) -> {
-            BigDecimal value = resultSet.getBigDecimal(index);
-            if (value == null) {
-                output.appendNull();
-                return;
-            }
-            BigInteger unscaled;
-            try {
-                unscaled = value.setScale(decimal.getScale(), RoundingMode.UNNECESSARY).unscaledValue();
-            }
-            catch (ArithmeticException e) {
-                throw unrepresentable(column, value.toPlainString(), decimal.getDisplayName());
-            }
-            if (unscaled.abs().compareTo(limit) >= 0) {
-                throw unrepresentable(column, value.toPlainString(), decimal.getDisplayName());
-            }
-            if (decimal.isShort()) {
-                decimal.writeLong(output, unscaled.longValueExact());
-            }
-            else {
-                decimal.writeObject(output, Int128.valueOf(unscaled));
-            }
-        }, true);
+        return new ColumnMapping(decimal, ValueReaders.decimals(decimal, ResultSet::getBigDecimal, (value, basinType) -> unrepresentable(column, value, basinType)), true);
     }
 
     private static ColumnMapping text(VarcharType varchar)
     {
         // MySQL's default collations compare case-insensitively and ignore trailing spaces: the
         // values are exact, their comparisons are not Basin's
-        return new ColumnMapping(varchar, (resultSet, index, output) -> {
-            String value = resultSet.getString(index);
-            if (value == null) {
-                output.appendNull();
-            }
-            else {
-                varchar.writeSlice(output, Slices.utf8Slice(value));
-            }
-        }, false);
+        return new ColumnMapping(varchar, ValueReaders.strings(varchar), false);
     }
 
     static TrinoException unsupported(String column, RemoteType type)

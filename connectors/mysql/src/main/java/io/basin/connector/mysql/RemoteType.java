@@ -1,5 +1,6 @@
 package io.basin.connector.mysql;
 
+import io.basin.connector.jdbc.JdbcRemoteType;
 import java.util.Locale;
 
 import static java.util.Objects.requireNonNull;
@@ -15,12 +16,20 @@ import static java.util.Objects.requireNonNull;
  * @param length {@code CHARACTER_MAXIMUM_LENGTH} in characters (bytes for binary types); -1 when none
  */
 public record RemoteType(String dataType, String columnType, int precision, int scale, long length)
+        implements JdbcRemoteType
 {
     public RemoteType
     {
         requireNonNull(dataType, "dataType is null");
         requireNonNull(columnType, "columnType is null");
         dataType = dataType.toLowerCase(Locale.ROOT);
+    }
+
+    /** The full declaration, as MySQL prints it. */
+    @Override
+    public String displayName()
+    {
+        return columnType;
     }
 
     public boolean unsigned()

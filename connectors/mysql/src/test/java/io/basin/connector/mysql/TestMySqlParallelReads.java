@@ -7,6 +7,7 @@ import io.trino.spi.connector.ConnectorMetadata;
 import io.trino.spi.connector.ConnectorSplit;
 import io.trino.spi.connector.ConnectorTableHandle;
 import io.trino.spi.connector.ConnectorTransactionHandle;
+import io.trino.spi.statistics.TableStatistics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,30 @@ class TestMySqlParallelReads
         ConnectorTransactionHandle transaction = TestingMySqlReads.begin(parallel);
         try {
             return TestingMySqlReads.splits(parallel, transaction, TestingMySqlReads.table(parallel, transaction, "ranges", table));
+        }
+        finally {
+            parallel.commit(transaction);
+        }
+    }
+
+    @Test
+    void statisticsComeFromInformationSchema()
+    {
+        ConnectorTransactionHandle transaction = TestingMySqlReads.begin(parallel);
+        try {
+            ConnectorMetadata metadata = parallel.getMetadata(SESSION, transaction);
+            ConnectorTableHandle table = TestingMySqlReads.table(parallel, transaction, "ranges", "composite");
+            TableStatistics statistics = metadata.getTableStatistics(SESSION, table);
+            List<Object> expected = oracleRow("""
+                    SELECT t.TABLE_ROWS, s.CARDINALITY FROM information_schema.TABLES t JOIN information_schema.STATISTICS s
+                    ON s.TABLE_SCHEMA = t.TABLE_SCHEMA AND s.TABLE_NAME = t.TABLE_NAME AND s.INDEX_NAME = 'PRIMARY' AND s.SEQ_IN_INDEX = 1
+                    WHERE t.TABLE_SCHEMA = 'ranges' AND t.TABLE_NAME = 'composite'""");
+            assertThat(statistics.getRowCount().getValue()).isEqualTo(((Long) expected.get(0)).doubleValue());
+            Map<String, ColumnHandle> columns = metadata.getColumnHandles(SESSION, table);
+            // the key's leading column has an index cardinality; the second column leads no index
+            assertThat(statistics.getColumnStatistics().get(columns.get("a")).getDistinctValuesCount().getValue())
+                    .isEqualTo(Math.min(((Long) expected.get(1)).doubleValue(), ((Long) expected.get(0)).doubleValue()));
+            assertThat(statistics.getColumnStatistics()).doesNotContainKey(columns.get("b"));
         }
         finally {
             parallel.commit(transaction);

@@ -1,5 +1,6 @@
 package io.basin.connector.mysql;
 
+import io.basin.connector.jdbc.JdbcColumnHandle;
 import io.trino.spi.Page;
 import io.trino.spi.block.Block;
 import io.trino.spi.connector.ColumnHandle;
@@ -70,7 +71,7 @@ final class TestingMySqlReads
 
     static List<List<Object>> read(Connector connector, ConnectorTransactionHandle transaction, ConnectorTableHandle handle, List<ColumnHandle> columns)
     {
-        List<Type> types = columns.stream().map(column -> ((MySqlColumnHandle) column).type()).toList();
+        List<Type> types = columns.stream().map(column -> ((JdbcColumnHandle) column).type()).toList();
         List<List<Object>> rows = new ArrayList<>();
         for (ConnectorSplit split : splits(connector, transaction, handle)) {
             try (ConnectorPageSource source = connector.getPageSourceProvider().createPageSource(transaction, SESSION, split, handle, columns, DynamicFilter.EMPTY)) {

@@ -1,7 +1,10 @@
 package io.basin.connector.postgresql;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
+import io.basin.connector.jdbc.JdbcClient;
+import io.basin.connector.jdbc.JdbcRelation;
+import io.basin.connector.jdbc.RemoteColumn;
+import io.basin.connector.jdbc.RemoteStatistics;
+import io.trino.spi.ErrorCodeSupplier;
 import io.trino.spi.TrinoException;
 import io.trino.spi.connector.SchemaTableName;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -31,7 +34,7 @@ import static java.util.Objects.requireNonNull;
  * naming the catalog; messages never contain the password (PostgreSQL's own messages do not).
  */
 final class PostgreSqlClient
-        implements AutoCloseable
+        extends JdbcClient
 {
     private static final String COLUMNS_SQL = """
             SELECT a.attname,
@@ -50,16 +53,12 @@ final class PostgreSqlClient
             WHERE n.nspname = ? AND c.relname = ? AND a.attnum > 0 AND NOT a.attisdropped
             ORDER BY a.attnum""";
 
-    private final String catalogName;
     private final PostgreSqlConfig config;
-    private final PGSimpleDataSource dataSource;
-    private final HikariDataSource pool;
 
     PostgreSqlClient(String catalogName, PostgreSqlConfig config)
     {
-        this.catalogName = requireNonNull(catalogName, "catalogName is null");
-        this.config = requireNonNull(config, "config is null");
-        this.dataSource = new PGSimpleDataSource();
+        requireNonNull(config, "config is null");
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setServerNames(new String[] {config.host()});
         dataSource.setPortNumbers(new int[] {config.port()});
         dataSource.setDatabaseName(config.database());
@@ -77,16 +76,8 @@ final class PostgreSqlClient
         dataSource.setOptions("-c statement_timeout=%d -c TimeZone=UTC -c standard_conforming_strings=on -c DateStyle=ISO -c IntervalStyle=postgres -c extra_float_digits=3"
                 .formatted(config.statementTimeout().toMillis()));
 
-        HikariConfig poolConfig = new HikariConfig();
-        poolConfig.setPoolName("basin-postgresql-" + catalogName);
-        poolConfig.setDataSource(dataSource);
-        poolConfig.setMaximumPoolSize(config.poolMaxSize());
-        poolConfig.setMinimumIdle(0);
-        poolConfig.setConnectionTimeout(Math.max(250, config.connectTimeout().toMillis()));
-        // no connection at creation: a catalog can be defined while its server is down
-        poolConfig.setInitializationFailTimeout(-1);
-        poolConfig.setAutoCommit(true);
-        this.pool = new HikariDataSource(poolConfig);
+        super(catalogName, "postgresql", dataSource, config.poolMaxSize(), config.connectTimeout(), Optional.empty());
+        this.config = config;
     }
 
     PostgreSqlConfig config()
@@ -94,29 +85,26 @@ final class PostgreSqlClient
         return config;
     }
 
-    String catalogName()
+    @Override
+    public String productName()
     {
-        return catalogName;
+        return "PostgreSQL";
     }
 
-    /** A pooled connection; closing it returns it to the pool. */
-    Connection openConnection()
+    @Override
+    public ErrorCodeSupplier queryError()
     {
-        try {
-            if (pool.getHikariPoolMXBean() != null && pool.getHikariPoolMXBean().getTotalConnections() == 0) {
-                // HikariCP retries a failing server until its connection timeout; with nothing
-                // in the pool, one direct attempt tells at once whether the server can be reached
-                // and accepts the login, so a wrong host or password fails fast
-                dataSource.getConnection().close();
-            }
-            return pool.getConnection();
-        }
-        catch (SQLException e) {
-            throw connectionFailure(e);
-        }
+        return POSTGRESQL_QUERY_ERROR;
     }
 
-    List<String> listSchemas()
+    @Override
+    public int fetchSize()
+    {
+        return config.fetchSize();
+    }
+
+    @Override
+    public List<String> listSchemas()
     {
         return query("""
                 SELECT nspname FROM pg_catalog.pg_namespace
@@ -127,7 +115,8 @@ final class PostgreSqlClient
     }
 
     /** Tables, views, materialized views, foreign and partitioned tables of a schema. */
-    List<SchemaTableName> listTables(Optional<String> schema)
+    @Override
+    public List<SchemaTableName> listTables(Optional<String> schema)
     {
         String sql = """
                 SELECT n.nspname, c.relname FROM pg_catalog.pg_class c
@@ -149,15 +138,16 @@ final class PostgreSqlClient
      * names to lower case, so {@code "Mixed Case"} in PostgreSQL is {@code "mixed case"} in Basin.
      * Two PostgreSQL names that differ only in case make the name ambiguous, which is an error.
      */
-    Optional<PostgreSqlRelation.Named> findRelation(String schema, String table)
+    @Override
+    public Optional<JdbcRelation.Named> findRelation(String schema, String table)
     {
-        List<PostgreSqlRelation.Named> found = query("""
+        List<JdbcRelation.Named> found = query("""
                 SELECT n.nspname, c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
                 WHERE lower(n.nspname) = ? AND lower(c.relname) = ? AND c.relkind IN ('r', 'v', 'm', 'f', 'p')
                 ORDER BY n.nspname = ? AND c.relname = ? DESC""",
-                List.of(schema, table, schema, table), resultSet -> new PostgreSqlRelation.Named(resultSet.getString(1), resultSet.getString(2)));
+                List.of(schema, table, schema, table), resultSet -> new JdbcRelation.Named(resultSet.getString(1), resultSet.getString(2)));
         if (found.size() > 1 && !(found.get(0).schema().equals(schema) && found.get(0).table().equals(table))) {
-            throw new TrinoException(POSTGRESQL_QUERY_ERROR, "Table %s.%s of %s is ambiguous: PostgreSQL has %s".formatted(schema, table, catalogName, found));
+            throw new TrinoException(POSTGRESQL_QUERY_ERROR, "Table %s.%s of %s is ambiguous: PostgreSQL has %s".formatted(schema, table, catalogName(), found));
         }
         return found.stream().findFirst();
     }
@@ -172,48 +162,54 @@ final class PostgreSqlClient
     }
 
     /** The columns of a relation in order, as PostgreSQL describes them. */
-    List<RemoteColumn> getColumns(String schema, String table)
+    @Override
+    public List<RemoteColumn> getColumns(String schema, String table)
     {
         return query(COLUMNS_SQL, List.of(schema, table), PostgreSqlClient::remoteColumn);
     }
 
     /**
      * Statistics of a relation: its estimated row count ({@code pg_class.reltuples}, unknown until
-     * analyzed) and each analyzed column's number of distinct values ({@code pg_stats}).
+     * analyzed) and each analyzed column's number of distinct values and fraction of nulls
+     * ({@code pg_stats.n_distinct}, {@code null_frac}).
      */
-    RemoteStatistics getStatistics(String schema, String table)
+    @Override
+    public RemoteStatistics getStatistics(String schema, String table)
     {
         List<Double> rows = query("""
                 SELECT c.reltuples FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
                 WHERE n.nspname = ? AND c.relname = ?""", List.of(schema, table), resultSet -> resultSet.getDouble(1));
         OptionalDouble rowCount = rows.isEmpty() || rows.getFirst() < 0 ? OptionalDouble.empty() : OptionalDouble.of(rows.getFirst());
+        record ColumnStatistics(String column, double distinct, double nullFraction) {}
         Map<String, Double> distinct = new LinkedHashMap<>();
-        for (Map.Entry<String, Double> entry : query("""
-                SELECT attname, n_distinct FROM pg_catalog.pg_stats WHERE schemaname = ? AND tablename = ?""",
-                List.of(schema, table), resultSet -> Map.entry(resultSet.getString(1), resultSet.getDouble(2)))) {
-            double nDistinct = entry.getValue();
+        Map<String, Double> nullFractions = new LinkedHashMap<>();
+        for (ColumnStatistics column : query("""
+                SELECT attname, n_distinct, null_frac FROM pg_catalog.pg_stats WHERE schemaname = ? AND tablename = ?""",
+                List.of(schema, table), resultSet -> new ColumnStatistics(resultSet.getString(1), resultSet.getDouble(2), resultSet.getDouble(3)))) {
+            nullFractions.put(column.column(), column.nullFraction());
             // negative: minus the fraction of rows that are distinct
-            if (nDistinct >= 0) {
-                distinct.put(entry.getKey(), nDistinct);
+            if (column.distinct() >= 0) {
+                distinct.put(column.column(), column.distinct());
             }
             else if (rowCount.isPresent()) {
-                distinct.put(entry.getKey(), -nDistinct * rowCount.getAsDouble());
+                distinct.put(column.column(), -column.distinct() * rowCount.getAsDouble());
             }
         }
-        return new RemoteStatistics(rowCount, distinct);
+        return new RemoteStatistics(rowCount, distinct, nullFractions);
     }
 
     /**
      * The output columns of a {@code SELECT} statement, as PostgreSQL describes them without
      * running it (a prepared statement's description).
      */
-    List<RemoteColumn> describeQuery(String sql)
+    @Override
+    public List<RemoteColumn> describeQuery(String sql)
     {
         try (Connection connection = openConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             ResultSetMetaData metadata = statement.getMetaData();
             if (metadata == null) {
-                throw new TrinoException(POSTGRESQL_QUERY_ERROR, "PostgreSQL statement of %s returns no rows: %s".formatted(catalogName, sql));
+                throw new TrinoException(POSTGRESQL_QUERY_ERROR, "PostgreSQL statement of %s returns no rows: %s".formatted(catalogName(), sql));
             }
             List<RemoteColumn> columns = new ArrayList<>();
             for (int column = 1; column <= metadata.getColumnCount(); column++) {
@@ -246,66 +242,36 @@ final class PostgreSqlClient
                 Optional.ofNullable(resultSet.getString(8)));
     }
 
-    @FunctionalInterface
-    interface RowMapper<T>
-    {
-        T map(ResultSet resultSet)
-                throws SQLException;
-    }
-
-    <T> List<T> query(String sql, List<?> parameters, RowMapper<T> mapper)
-    {
-        try (Connection connection = openConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
-            }
-            List<T> rows = new ArrayList<>();
-            try (ResultSet resultSet = statement.executeQuery()) {
-                while (resultSet.next()) {
-                    rows.add(mapper.map(resultSet));
-                }
-            }
-            return rows;
-        }
-        catch (SQLException e) {
-            throw queryFailure(e);
-        }
-    }
-
-    TrinoException connectionFailure(SQLException e)
+    @Override
+    public TrinoException connectionFailure(SQLException e)
     {
         // HikariCP reports a timeout; the server's reason is the cause
         Throwable reason = e instanceof SQLTransientConnectionException && e.getCause() != null ? e.getCause() : e;
         return new TrinoException(POSTGRESQL_CONNECTION_ERROR, "Cannot connect to PostgreSQL server %s:%s, database %s, for %s: %s"
-                .formatted(config.host(), config.port(), config.database(), catalogName, reason.getMessage()), e);
+                .formatted(config.host(), config.port(), config.database(), catalogName(), reason.getMessage()), e);
     }
 
     /** The failure of a statement Basin itself canceled at the source because its query was canceled. */
-    TrinoException canceledByBasin(SQLException e)
+    @Override
+    public TrinoException canceledByBasin(SQLException e)
     {
         return new TrinoException(POSTGRESQL_TIMEOUT, "PostgreSQL statement of %s was canceled because the Basin query was canceled (SQLSTATE %s)"
-                .formatted(catalogName, e.getSQLState()), e);
+                .formatted(catalogName(), e.getSQLState()), e);
     }
 
-    TrinoException queryFailure(SQLException e)
+    @Override
+    public TrinoException queryFailure(SQLException e)
     {
         if ("57014".equals(e.getSQLState())) {
             return new TrinoException(POSTGRESQL_TIMEOUT, "PostgreSQL statement of %s was canceled (statement timeout %s ms): %s"
-                    .formatted(catalogName, config.statementTimeout().toMillis(), e.getMessage()), e);
+                    .formatted(catalogName(), config.statementTimeout().toMillis(), e.getMessage()), e);
         }
         if (e.getSQLState() != null && (e.getSQLState().startsWith("08") || e.getSQLState().startsWith("57P"))) {
             // 57P01-57P03: the server was shut down or the backend terminated (pg_terminate_backend)
             return new TrinoException(POSTGRESQL_CONNECTION_ERROR, "PostgreSQL server %s:%s ended the connection of %s during a statement (SQLSTATE %s): %s"
-                    .formatted(config.host(), config.port(), catalogName, e.getSQLState(), e.getMessage()), e);
+                    .formatted(config.host(), config.port(), catalogName(), e.getSQLState(), e.getMessage()), e);
         }
         return new TrinoException(POSTGRESQL_QUERY_ERROR, "PostgreSQL failed a statement of %s (SQLSTATE %s): %s"
-                .formatted(catalogName, e.getSQLState(), e.getMessage()), e);
-    }
-
-    @Override
-    public void close()
-    {
-        pool.close();
+                .formatted(catalogName(), e.getSQLState(), e.getMessage()), e);
     }
 }

@@ -1,17 +1,14 @@
 package io.basin.connector.postgresql;
 
+import io.basin.connector.jdbc.JdbcProperties;
 import io.trino.spi.TrinoException;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 import static io.basin.connector.postgresql.PostgreSqlErrorCode.POSTGRESQL_INVALID_CONFIGURATION;
@@ -61,21 +58,21 @@ public record PostgreSqlConfig(
         int readParallelism,
         long parallelReadMinBlocks)
 {
-    public static final String HOST = "connection-host";
-    public static final String PORT = "connection-port";
+    public static final String HOST = JdbcProperties.HOST;
+    public static final String PORT = JdbcProperties.PORT;
     public static final String DATABASE = "connection-database";
-    public static final String USER = "connection-user";
-    public static final String PASSWORD = "connection-password";
-    public static final String PASSWORD_ENV = "connection-password-env";
-    public static final String PASSWORD_FILE = "connection-password-file";
-    public static final String SSL_MODE = "ssl-mode";
-    public static final String SSL_ROOT_CERT = "ssl-root-cert";
-    public static final String STATEMENT_TIMEOUT = "statement-timeout-ms";
-    public static final String CONNECT_TIMEOUT = "connect-timeout-ms";
-    public static final String POOL_MAX_SIZE = "pool-max-size";
-    public static final String FETCH_SIZE = "fetch-size";
+    public static final String USER = JdbcProperties.USER;
+    public static final String PASSWORD = JdbcProperties.PASSWORD;
+    public static final String PASSWORD_ENV = JdbcProperties.PASSWORD_ENV;
+    public static final String PASSWORD_FILE = JdbcProperties.PASSWORD_FILE;
+    public static final String SSL_MODE = JdbcProperties.SSL_MODE;
+    public static final String SSL_ROOT_CERT = JdbcProperties.SSL_ROOT_CERT;
+    public static final String STATEMENT_TIMEOUT = JdbcProperties.STATEMENT_TIMEOUT;
+    public static final String CONNECT_TIMEOUT = JdbcProperties.CONNECT_TIMEOUT;
+    public static final String POOL_MAX_SIZE = JdbcProperties.POOL_MAX_SIZE;
+    public static final String FETCH_SIZE = JdbcProperties.FETCH_SIZE;
     public static final String UNBOUNDED_NUMERIC_SCALE = "unbounded-numeric-scale";
-    public static final String READ_PARALLELISM = "read-parallelism";
+    public static final String READ_PARALLELISM = JdbcProperties.READ_PARALLELISM;
     public static final String PARALLEL_READ_MIN_BLOCKS = "parallel-read-min-blocks";
 
     private static final Set<String> KNOWN = Set.of(HOST, PORT, DATABASE, USER, PASSWORD, PASSWORD_ENV, PASSWORD_FILE, SSL_MODE, SSL_ROOT_CERT,
@@ -138,75 +135,25 @@ public record PostgreSqlConfig(
         return fromProperties(properties, System::getenv);
     }
 
-    static PostgreSqlConfig fromProperties(Map<String, String> properties, Function<String, String> environment)
+    static PostgreSqlConfig fromProperties(Map<String, String> map, Function<String, String> environment)
     {
-        Set<String> unknown = new TreeSet<>(properties.keySet());
-        unknown.removeAll(KNOWN);
-        if (!unknown.isEmpty()) {
-            throw invalid("unknown properties " + unknown + "; known: " + new TreeSet<>(KNOWN));
-        }
-        long passwordSources = properties.keySet().stream().filter(Set.of(PASSWORD, PASSWORD_ENV, PASSWORD_FILE)::contains).count();
-        if (passwordSources > 1) {
-            throw invalid("at most one of %s, %s and %s may be given".formatted(PASSWORD, PASSWORD_ENV, PASSWORD_FILE));
-        }
-        Optional<String> password = Optional.ofNullable(properties.get(PASSWORD));
-        if (properties.containsKey(PASSWORD_ENV)) {
-            String variable = properties.get(PASSWORD_ENV);
-            String value = environment.apply(variable);
-            if (value == null) {
-                throw invalid("the password's environment variable %s is not set".formatted(variable));
-            }
-            password = Optional.of(value);
-        }
-        if (properties.containsKey(PASSWORD_FILE)) {
-            Path file = Path.of(properties.get(PASSWORD_FILE));
-            try {
-                // one line; the line break an editor adds is not part of the password
-                password = Optional.of(Files.readString(file, StandardCharsets.UTF_8).stripTrailing());
-            }
-            catch (IOException e) {
-                // the exception's message names the file only, never its contents
-                throw invalid("cannot read the password file %s: %s".formatted(file, e.getClass().getSimpleName()));
-            }
-        }
+        JdbcProperties properties = new JdbcProperties(map, KNOWN, PostgreSqlConfig::invalid);
+        Optional<String> password = properties.password(environment);
         return new PostgreSqlConfig(
-                required(properties, HOST),
-                integer(properties, PORT, 5432),
-                required(properties, DATABASE),
-                required(properties, USER),
+                properties.required(HOST),
+                properties.integer(PORT, 5432),
+                properties.required(DATABASE),
+                properties.required(USER),
                 password,
-                Optional.ofNullable(properties.get(SSL_MODE)).map(SslMode::parse).orElse(SslMode.PREFER),
-                Optional.ofNullable(properties.get(SSL_ROOT_CERT)).map(Path::of),
-                Duration.ofMillis(integer(properties, STATEMENT_TIMEOUT, 600_000)),
-                Duration.ofMillis(integer(properties, CONNECT_TIMEOUT, 10_000)),
-                integer(properties, POOL_MAX_SIZE, 8),
-                integer(properties, FETCH_SIZE, 2000),
-                integer(properties, UNBOUNDED_NUMERIC_SCALE, 10),
-                integer(properties, READ_PARALLELISM, 4),
-                integer(properties, PARALLEL_READ_MIN_BLOCKS, 1024));
-    }
-
-    private static String required(Map<String, String> properties, String name)
-    {
-        String value = properties.get(name);
-        if (value == null || value.isBlank()) {
-            throw invalid("property %s is required".formatted(name));
-        }
-        return value;
-    }
-
-    private static int integer(Map<String, String> properties, String name, int defaultValue)
-    {
-        String value = properties.get(name);
-        if (value == null) {
-            return defaultValue;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        }
-        catch (NumberFormatException e) {
-            throw invalid("%s must be an integer: '%s'".formatted(name, value));
-        }
+                properties.optional(SSL_MODE).map(SslMode::parse).orElse(SslMode.PREFER),
+                properties.optional(SSL_ROOT_CERT).map(Path::of),
+                Duration.ofMillis(properties.integer(STATEMENT_TIMEOUT, 600_000)),
+                Duration.ofMillis(properties.integer(CONNECT_TIMEOUT, 10_000)),
+                properties.integer(POOL_MAX_SIZE, 8),
+                properties.integer(FETCH_SIZE, 2000),
+                properties.integer(UNBOUNDED_NUMERIC_SCALE, 10),
+                properties.integer(READ_PARALLELISM, 4),
+                properties.integer(PARALLEL_READ_MIN_BLOCKS, 1024));
     }
 
     private static TrinoException invalid(String message)

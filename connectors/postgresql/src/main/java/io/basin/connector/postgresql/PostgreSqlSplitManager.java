@@ -1,5 +1,8 @@
 package io.basin.connector.postgresql;
 
+import io.basin.connector.jdbc.JdbcRelation;
+import io.basin.connector.jdbc.JdbcTableHandle;
+import io.basin.connector.jdbc.JdbcTransactionHandle;
 import io.trino.spi.connector.ConnectorSession;
 import io.trino.spi.connector.ConnectorSplit;
 import io.trino.spi.connector.ConnectorSplitManager;
@@ -44,11 +47,11 @@ final class PostgreSqlSplitManager
             Constraint constraint)
     {
         PostgreSqlConfig config = client.config();
-        PostgreSqlTableHandle handle = (PostgreSqlTableHandle) table;
-        if (config.readParallelism() > 1 && handle.relation() instanceof PostgreSqlRelation.Named named) {
+        JdbcTableHandle handle = (JdbcTableHandle) table;
+        if (config.readParallelism() > 1 && handle.relation() instanceof JdbcRelation.Named named) {
             OptionalLong pages = client.tablePages(named.schema(), named.table());
             if (pages.isPresent() && pages.getAsLong() >= config.parallelReadMinBlocks()) {
-                String snapshot = snapshots.snapshot((PostgreSqlTransactionHandle) transaction);
+                String snapshot = snapshots.snapshot((JdbcTransactionHandle) transaction);
                 int parallelism = config.readParallelism();
                 long step = Math.ceilDiv(pages.getAsLong(), parallelism);
                 List<ConnectorSplit> splits = new ArrayList<>();

@@ -1,16 +1,15 @@
 package io.basin.connector.postgresql;
 
-import io.airlift.slice.Slices;
+import io.basin.connector.jdbc.ColumnMapping;
+import io.basin.connector.jdbc.JdbcRemoteType;
+import io.basin.connector.jdbc.JdbcTypeMapping;
+import io.basin.connector.jdbc.ValueReaders;
 import io.trino.spi.TrinoException;
 import io.trino.spi.type.CharType;
-import io.trino.spi.type.Chars;
 import io.trino.spi.type.DecimalType;
-import io.trino.spi.type.Int128;
 import io.trino.spi.type.VarcharType;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -61,6 +60,7 @@ import static java.util.Objects.requireNonNull;
  * errors when read, naming the column.
  */
 public final class PostgreSqlTypeMapping
+        implements JdbcTypeMapping
 {
     private static final int MAX_PRECISION = 38;
     private static final int VARHDRSZ = 4;
@@ -78,94 +78,32 @@ public final class PostgreSqlTypeMapping
      *
      * @throws TrinoException {@link PostgreSqlErrorCode#POSTGRESQL_UNSUPPORTED_TYPE} when Basin cannot represent the type
      */
-    ColumnMapping map(String column, RemoteType type)
+    @Override
+    public ColumnMapping map(String column, JdbcRemoteType remoteType)
     {
+        RemoteType type = (RemoteType) remoteType;
         requireNonNull(column, "column is null");
         requireNonNull(type, "type is null");
         if (type.category() == 'A') {
             throw unsupported(column, type);
         }
         if (type.kind() == 'e') {
-            return new ColumnMapping(VARCHAR, (resultSet, index, output) -> {
-                String value = resultSet.getString(index);
-                if (value == null) {
-                    output.appendNull();
-                }
-                else {
-                    VARCHAR.writeSlice(output, Slices.utf8Slice(value));
-                }
-            }, false);
+            return new ColumnMapping(VARCHAR, ValueReaders.strings(VARCHAR), false);
         }
         if (type.kind() != 'b') {
             throw unsupported(column, type);
         }
         return switch (type.name()) {
-            case "bool" -> new ColumnMapping(BOOLEAN, (resultSet, index, output) -> {
-                boolean value = resultSet.getBoolean(index);
-                if (resultSet.wasNull()) {
-                    output.appendNull();
-                }
-                else {
-                    BOOLEAN.writeBoolean(output, value);
-                }
-            }, true);
-            case "int2" -> new ColumnMapping(SMALLINT, (resultSet, index, output) -> {
-                short value = resultSet.getShort(index);
-                if (resultSet.wasNull()) {
-                    output.appendNull();
-                }
-                else {
-                    SMALLINT.writeLong(output, value);
-                }
-            }, true);
-            case "int4" -> new ColumnMapping(INTEGER, (resultSet, index, output) -> {
-                int value = resultSet.getInt(index);
-                if (resultSet.wasNull()) {
-                    output.appendNull();
-                }
-                else {
-                    INTEGER.writeLong(output, value);
-                }
-            }, true);
-            case "int8", "oid" -> new ColumnMapping(BIGINT, (resultSet, index, output) -> {
-                long value = resultSet.getLong(index);
-                if (resultSet.wasNull()) {
-                    output.appendNull();
-                }
-                else {
-                    BIGINT.writeLong(output, value);
-                }
-            }, true);
-            case "float4" -> new ColumnMapping(REAL, (resultSet, index, output) -> {
-                float value = resultSet.getFloat(index);
-                if (resultSet.wasNull()) {
-                    output.appendNull();
-                }
-                else {
-                    REAL.writeLong(output, Float.floatToIntBits(value));
-                }
-            }, true);
-            case "float8" -> new ColumnMapping(DOUBLE, (resultSet, index, output) -> {
-                double value = resultSet.getDouble(index);
-                if (resultSet.wasNull()) {
-                    output.appendNull();
-                }
-                else {
-                    DOUBLE.writeDouble(output, value);
-                }
-            }, true);
+            case "bool" -> new ColumnMapping(BOOLEAN, ValueReaders.booleans(), true);
+            case "int2" -> new ColumnMapping(SMALLINT, ValueReaders.smallints(), true);
+            case "int4" -> new ColumnMapping(INTEGER, ValueReaders.integers(), true);
+            case "int8", "oid" -> new ColumnMapping(BIGINT, ValueReaders.bigints(), true);
+            case "float4" -> new ColumnMapping(REAL, ValueReaders.reals(), true);
+            case "float8" -> new ColumnMapping(DOUBLE, ValueReaders.doubles(), true);
             case "numeric" -> numeric(column, type);
             case "text", "varchar", "name", "char", "json", "jsonb", "uuid" -> text(type);
             case "bpchar" -> character(column, type);
-            case "bytea" -> new ColumnMapping(VARBINARY, (resultSet, index, output) -> {
-                byte[] value = resultSet.getBytes(index);
-                if (value == null) {
-                    output.appendNull();
-                }
-                else {
-                    VARBINARY.writeSlice(output, Slices.wrappedBuffer(value));
-                }
-            }, true);
+            case "bytea" -> new ColumnMapping(VARBINARY, ValueReaders.varbinaries(), true);
             case "date" -> new ColumnMapping(DATE, (resultSet, index, output) -> {
                 LocalDate value = resultSet.getObject(index, LocalDate.class);
                 if (value == null) {
@@ -187,7 +125,7 @@ public final class PostgreSqlTypeMapping
                     throw unrepresentable(column, value.equals(LocalDateTime.MAX) ? "infinity" : "-infinity", "timestamp(6)");
                 }
                 else {
-                    TIMESTAMP_MICROS.writeLong(output, epochMicros(value));
+                    TIMESTAMP_MICROS.writeLong(output, ValueReaders.epochMicros(value));
                 }
             }, true);
             // the instant, in UTC; comparing with a timestamp literal depends on the time zone, so
@@ -201,7 +139,7 @@ public final class PostgreSqlTypeMapping
                     throw unrepresentable(column, value.equals(OffsetDateTime.MAX) ? "infinity" : "-infinity", "timestamp(6)");
                 }
                 else {
-                    TIMESTAMP_MICROS.writeLong(output, epochMicros(value.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()));
+                    TIMESTAMP_MICROS.writeLong(output, ValueReaders.epochMicros(value.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()));
                 }
             }, false);
             default -> throw unsupported(column, type);
@@ -226,11 +164,9 @@ public final class PostgreSqlTypeMapping
             decimalType = DecimalType.createDecimalType(basinPrecision, basinScale);
         }
         DecimalType decimal = decimalType;
-        BigInteger limit = BigInteger.TEN.pow(decimal.getPrecision());
-        return new ColumnMapping(decimal, (resultSet, index, output) -> {
-            BigDecimal value;
+        return new ColumnMapping(decimal, ValueReaders.decimals(decimal, (resultSet, index) -> {
             try {
-                value = resultSet.getBigDecimal(index);
+                return resultSet.getBigDecimal(index);
             }
             catch (SQLException e) {
                 // NaN and ±Infinity have no BigDecimal; anything else is a real failure
@@ -240,27 +176,7 @@ public final class PostgreSqlTypeMapping
                 }
                 throw e;
             }
-            if (value == null) {
-                output.appendNull();
-                return;
-            }
-            BigInteger unscaled;
-            try {
-                unscaled = value.setScale(decimal.getScale(), RoundingMode.UNNECESSARY).unscaledValue();
-            }
-            catch (ArithmeticException e) {
-                throw unrepresentable(column, value.toPlainString(), decimal.getDisplayName());
-            }
-            if (unscaled.abs().compareTo(limit) >= 0) {
-                throw unrepresentable(column, value.toPlainString(), decimal.getDisplayName());
-            }
-            if (decimal.isShort()) {
-                decimal.writeLong(output, unscaled.longValueExact());
-            }
-            else {
-                decimal.writeObject(output, Int128.valueOf(unscaled));
-            }
-        }, true);
+        }, (value, basinType) -> unrepresentable(column, value, basinType)), true);
     }
 
     private static ColumnMapping text(RemoteType type)
@@ -278,15 +194,7 @@ public final class PostgreSqlTypeMapping
         // uuid and json compare differently from their text; plain text types compare alike
         // only under a byte-order (C) collation, which the pushdown checks separately
         boolean sameSemantics = TEXT_TYPES.contains(type.name());
-        return new ColumnMapping(varchar, (resultSet, index, output) -> {
-            String value = resultSet.getString(index);
-            if (value == null) {
-                output.appendNull();
-            }
-            else {
-                varchar.writeSlice(output, Slices.utf8Slice(value));
-            }
-        }, sameSemantics);
+        return new ColumnMapping(varchar, ValueReaders.strings(varchar), sameSemantics);
     }
 
     private static ColumnMapping character(String column, RemoteType type)
@@ -296,21 +204,7 @@ public final class PostgreSqlTypeMapping
             throw unsupported(column, type);
         }
         CharType charType = CharType.createCharType(type.typmod() - VARHDRSZ);
-        return new ColumnMapping(charType, (resultSet, index, output) -> {
-            String value = resultSet.getString(index);
-            if (value == null) {
-                output.appendNull();
-            }
-            else {
-                // Basin, like Trino, holds char values without their padding
-                charType.writeSlice(output, Chars.trimTrailingSpaces(Slices.utf8Slice(value)));
-            }
-        }, true);
-    }
-
-    private static long epochMicros(LocalDateTime value)
-    {
-        return Math.addExact(Math.multiplyExact(value.toEpochSecond(ZoneOffset.UTC), 1_000_000L), value.getNano() / 1_000);
+        return new ColumnMapping(charType, ValueReaders.chars(charType), true);
     }
 
     static TrinoException unsupported(String column, RemoteType type)

@@ -1,5 +1,6 @@
 package io.basin.connector.postgresql;
 
+import io.basin.connector.jdbc.JdbcRemoteType;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -13,6 +14,7 @@ import static java.util.Objects.requireNonNull;
  * @param displayName the type as PostgreSQL prints it ({@code format_type}), for messages
  */
 public record RemoteType(String name, char kind, char category, int typmod, String displayName)
+        implements JdbcRemoteType
 {
     public RemoteType
     {

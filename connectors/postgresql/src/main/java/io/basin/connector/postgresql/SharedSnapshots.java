@@ -1,5 +1,6 @@
 package io.basin.connector.postgresql;
 
+import io.basin.connector.jdbc.JdbcTransactionHandle;
 import io.trino.spi.TrinoException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,7 @@ final class SharedSnapshots
     }
 
     /** The snapshot of {@code transaction}, exported on first use. */
-    String snapshot(PostgreSqlTransactionHandle transaction)
+    String snapshot(JdbcTransactionHandle transaction)
     {
         return snapshots.computeIfAbsent(transaction.id(), _ -> export()).snapshot();
     }
@@ -67,7 +68,7 @@ final class SharedSnapshots
     }
 
     /** Ends the exporting transaction of {@code transaction}, if it has one. */
-    void release(PostgreSqlTransactionHandle transaction)
+    void release(JdbcTransactionHandle transaction)
     {
         Exported exported = snapshots.remove(transaction.id());
         if (exported == null) {
@@ -84,6 +85,6 @@ final class SharedSnapshots
 
     void releaseAll()
     {
-        snapshots.keySet().forEach(id -> release(new PostgreSqlTransactionHandle(id)));
+        snapshots.keySet().forEach(id -> release(new JdbcTransactionHandle(id)));
     }
 }

@@ -107,6 +107,8 @@ class TestPostgreSqlConnector
         ColumnHandle customer = metadata.getColumnHandles(SESSION, orders).get("customer");
         assertThat(statistics.getColumnStatistics().get(customer).getDistinctValuesCount().getValue())
                 .isEqualTo(Double.parseDouble(oracle("SELECT n_distinct FROM pg_stats WHERE schemaname = 'sales' AND tablename = 'orders' AND attname = 'customer'").getFirst()));
+        assertThat(statistics.getColumnStatistics().get(customer).getNullsFraction().getValue())
+                .isEqualTo(Double.parseDouble(oracle("SELECT null_frac FROM pg_stats WHERE schemaname = 'sales' AND tablename = 'orders' AND attname = 'customer'").getFirst()));
     }
 
     @Test

@@ -42,6 +42,7 @@ public final class AccumulatorFactory
             case COUNT -> new CountAccumulator(channel);
             case SUM, SUM0 -> sum(channel, input, output, aggregate.function() == AggregationNode.Function.SUM0, false);
             case AVG -> sum(channel, input, output, false, true);
+            case AVG_COMBINE -> combineAverage(channel, aggregate.arguments().get(1), input, output);
             case MIN -> new MinMaxAccumulator(channel, input, false);
             case MAX -> new MinMaxAccumulator(channel, input, true);
             case BOOL_AND -> new BooleanAccumulator(channel, true);
@@ -66,6 +67,17 @@ public final class AccumulatorFactory
             value = (value << 1) | (groupingSet.contains(key) ? 0 : 1);
         }
         return value;
+    }
+
+    private static Accumulator combineAverage(int sumChannel, int countChannel, Type sum, Type output)
+    {
+        if (sum instanceof DoubleType) {
+            return new DoubleSumAccumulator(sumChannel, sum, output, false, true, countChannel);
+        }
+        if (ExactSumAccumulator.supports(sum)) {
+            return new ExactSumAccumulator(sumChannel, sum, output, false, true, countChannel);
+        }
+        throw new BasinException(FEATURE_NOT_SUPPORTED, "avg of partial sums of " + sum + " is not supported");
     }
 
     private static Accumulator sum(int channel, Type input, Type output, boolean sum0, boolean average)

@@ -17,11 +17,19 @@ final class DoubleSumAccumulator
     private final Type outputType;
     private final boolean sum0;
     private final boolean average;
+    // with partial results as input: the channel of their counts, which add up instead of one per row
+    private final int countChannel;
     private double[] sums = new double[16];
     private long[] counts = new long[16];
 
     DoubleSumAccumulator(int channel, Type inputType, Type outputType, boolean sum0, boolean average)
     {
+        this(channel, inputType, outputType, sum0, average, -1);
+    }
+
+    DoubleSumAccumulator(int channel, Type inputType, Type outputType, boolean sum0, boolean average, int countChannel)
+    {
+        this.countChannel = countChannel;
         this.channel = channel;
         this.inputType = inputType;
         this.outputType = outputType;
@@ -43,13 +51,14 @@ final class DoubleSumAccumulator
     {
         ensure(groupCount);
         Block block = page.getBlock(channel);
+        Block countBlock = countChannel < 0 ? null : page.getBlock(countChannel);
         boolean real = inputType instanceof RealType;
         for (int i = 0; i < positionCount; i++) {
             int group = groups[i];
             if (group >= 0 && !block.isNull(i)) {
                 double value = real ? Float.intBitsToFloat((int) inputType.getLong(block, i)) : inputType.getDouble(block, i);
                 sums[group] += value;
-                counts[group]++;
+                counts[group] += countBlock == null ? 1 : io.trino.spi.type.BigintType.BIGINT.getLong(countBlock, i);
             }
         }
     }

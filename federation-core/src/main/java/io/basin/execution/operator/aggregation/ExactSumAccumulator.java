@@ -34,6 +34,8 @@ final class ExactSumAccumulator
     private final Type outputType;
     private final boolean sum0;
     private final boolean average;
+    // with partial results as input: the channel of their counts, which add up instead of one per row
+    private final int countChannel;
     private final boolean longDecimalInput;
     private long[] high = new long[16];
     private long[] low = new long[16];
@@ -41,6 +43,12 @@ final class ExactSumAccumulator
 
     ExactSumAccumulator(int channel, Type inputType, Type outputType, boolean sum0, boolean average)
     {
+        this(channel, inputType, outputType, sum0, average, -1);
+    }
+
+    ExactSumAccumulator(int channel, Type inputType, Type outputType, boolean sum0, boolean average, int countChannel)
+    {
+        this.countChannel = countChannel;
         this.channel = channel;
         this.inputType = inputType;
         this.inputScale = inputType instanceof DecimalType decimal ? decimal.getScale() : 0;
@@ -65,6 +73,7 @@ final class ExactSumAccumulator
     {
         ensure(groupCount);
         Block block = page.getBlock(channel);
+        Block countBlock = countChannel < 0 ? null : page.getBlock(countChannel);
         long[] high = this.high;
         long[] low = this.low;
         long[] counts = this.counts;
@@ -74,7 +83,7 @@ final class ExactSumAccumulator
                 int group = groups[i];
                 if (group >= 0 && !int128Block.isNull(i)) {
                     Int128Math.add(high, low, group, int128Block.getInt128High(i), int128Block.getInt128Low(i));
-                    counts[group]++;
+                    counts[group] += countBlock == null ? 1 : io.trino.spi.type.BigintType.BIGINT.getLong(countBlock, i);
                 }
             }
             return;
@@ -85,7 +94,7 @@ final class ExactSumAccumulator
                 if (group >= 0 && !block.isNull(i)) {
                     Int128 value = (Int128) inputType.getObject(block, i);
                     Int128Math.add(high, low, group, value.getHigh(), value.getLow());
-                    counts[group]++;
+                    counts[group] += countBlock == null ? 1 : io.trino.spi.type.BigintType.BIGINT.getLong(countBlock, i);
                 }
             }
             return;
@@ -101,7 +110,7 @@ final class ExactSumAccumulator
                 long newLow = oldLow + value;
                 high[group] += (value >> 63) + (Long.compareUnsigned(newLow, oldLow) < 0 ? 1 : 0);
                 low[group] = newLow;
-                counts[group]++;
+                counts[group] += countBlock == null ? 1 : io.trino.spi.type.BigintType.BIGINT.getLong(countBlock, i);
             }
         }
     }

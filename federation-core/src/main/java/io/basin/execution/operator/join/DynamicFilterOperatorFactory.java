@@ -1,7 +1,7 @@
 package io.basin.execution.operator.join;
 
 import io.basin.execution.driver.DriverContext;
-import io.basin.execution.hash.LongHashSet;
+import io.basin.execution.hash.LongBloomFilter;
 import io.basin.execution.operator.Operator;
 import io.basin.execution.operator.OperatorFactory;
 import io.basin.execution.operator.PageConsumer;
@@ -25,7 +25,7 @@ public final class DynamicFilterOperatorFactory
         implements OperatorFactory
 {
     static final int SAMPLE_ROWS = 65_536;
-    /** Beyond this many build rows a separate key set costs more memory than it is likely to save. */
+    /** Beyond this many build rows the filter is unlikely to keep few enough rows to pay for itself. */
     private static final int MAX_KEY_SET_ROWS = 4_000_000;
 
     private final HashBuildSink build;
@@ -46,7 +46,7 @@ public final class DynamicFilterOperatorFactory
         this.type = requireNonNull(type, "type is null");
     }
 
-    /** Membership of one key column of the build rows: the hash table itself when it has that one key, else a set of its values. */
+    /** Approximate membership of one key column of the build rows. */
     private interface KeyFilter
     {
         boolean mayMatch(long key);
@@ -56,18 +56,17 @@ public final class DynamicFilterOperatorFactory
     {
         if (keyFilter == null) {
             JoinHashTable table = build.table();
-            if (table.isLongFastPath()) {
-                keyFilter = table::containsLongKey;
-            }
-            else if (table.rowCount() <= MAX_KEY_SET_ROWS) {
+            if (table.rowCount() <= MAX_KEY_SET_ROWS) {
+                // a Bloom filter of the keys, not the table itself: a probe of the table misses the
+                // cache several times per row once it outgrows it, and this filter runs on every row
                 Block keys = table.columns()[buildChannel];
-                LongHashSet set = new LongHashSet(table.rowCount());
+                LongBloomFilter bloomFilter = new LongBloomFilter(table.rowCount());
                 for (int position = 0; position < table.rowCount(); position++) {
                     if (!keys.isNull(position)) {
-                        set.add(type.getLong(keys, position));
+                        bloomFilter.add(type.getLong(keys, position));
                     }
                 }
-                keyFilter = set::contains;
+                keyFilter = bloomFilter::mightContain;
             }
             else {
                 keyFilter = _ -> true;

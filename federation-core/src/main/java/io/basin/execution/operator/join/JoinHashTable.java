@@ -119,21 +119,10 @@ public final class JoinHashTable
         return next[row] - 1;
     }
 
-    /** Whether the table has one key of a type held as a long, compared by value (what {@link #containsLongKey} needs). */
+    /** Whether the table has one key of a type held as a long, compared by value (probed by value, without the key types). */
     public boolean isLongFastPath()
     {
         return longKeys != null;
-    }
-
-    /** Whether some build row has this key (tables on the long fast path only). */
-    public boolean containsLongKey(long key)
-    {
-        for (int row = firstRow(KeyType.mix(key)); row >= 0; row = nextRow(row)) {
-            if (longKeys[row] == key) {
-                return true;
-            }
-        }
-        return false;
     }
 
     long keyTypeLong(Block block, int position)

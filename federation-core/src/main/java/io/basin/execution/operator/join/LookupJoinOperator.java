@@ -28,6 +28,9 @@ final class LookupJoinOperator
     private final boolean[] visited;
 
     private int[] pairProbe = new int[OUTPUT_BATCH];
+    // per page of the long-key probe: each row's key and first candidate build row
+    private long[] probeValues = new long[0];
+    private int[] probeCandidates = new int[0];
     private int[] pairBuild = new int[OUTPUT_BATCH];
     private int pairCount;
 
@@ -50,7 +53,7 @@ final class LookupJoinOperator
         int positions = page.getPositionCount();
         if (table.isEmpty()) {
             switch (mode) {
-                case INNER, SEMI, BUILD_SEMI, BUILD_ANTI -> {
+                case INNER, SEMI, BUILD_SEMI, BUILD_ANTI, BUILD_OUTER -> {
                     return;
                 }
                 case ANTI -> {
@@ -69,34 +72,26 @@ final class LookupJoinOperator
         }
         // matched[p]: probe row p has at least one surviving pair (for outer, semi and anti joins)
         boolean buildSide = mode == LookupJoinOperatorFactory.Mode.BUILD_SEMI || mode == LookupJoinOperatorFactory.Mode.BUILD_ANTI;
-        boolean[] matched = mode == LookupJoinOperatorFactory.Mode.INNER || buildSide ? null : new boolean[positions];
+        boolean[] matched = mode == LookupJoinOperatorFactory.Mode.INNER || mode == LookupJoinOperatorFactory.Mode.BUILD_OUTER || buildSide ? null : new boolean[positions];
         pairCount = 0;
         boolean semiWithoutFilter = (mode == LookupJoinOperatorFactory.Mode.SEMI || mode == LookupJoinOperatorFactory.Mode.ANTI) && filter.isEmpty();
-        for (int position = 0; position < positions; position++) {
-            if (!table.hasKeys()) {
-                for (int row = 0; row < table.rowCount(); row++) {
-                    addPair(position, row, page, output, matched);
-                    if (semiWithoutFilter) {
-                        break;
-                    }
-                }
-                continue;
-            }
-            if (table.hasUnmatchableNull(probeKeys, position)) {
-                continue;
-            }
-            if (table.isLongFastPath()) {
-                long key = table.keyTypeLong(probeKeys[0], position);
-                for (int row = table.firstRow(io.basin.execution.hash.KeyType.mix(key)); row >= 0; row = table.nextRow(row)) {
-                    if (table.longKey(row) == key) {
+        if (table.hasKeys() && table.isLongFastPath()) {
+            probeLongKeys(probeKeys[0], page, output, matched, semiWithoutFilter);
+        }
+        else {
+            for (int position = 0; position < positions; position++) {
+                if (!table.hasKeys()) {
+                    for (int row = 0; row < table.rowCount(); row++) {
                         addPair(position, row, page, output, matched);
                         if (semiWithoutFilter) {
                             break;
                         }
                     }
+                    continue;
                 }
-            }
-            else {
+                if (table.hasUnmatchableNull(probeKeys, position)) {
+                    continue;
+                }
                 long hash = table.hash(probeKeys, position);
                 for (int row = table.firstRow(hash); row >= 0; row = table.nextRow(row)) {
                     if (table.keysEqual(row, probeKeys, position)) {
@@ -123,6 +118,48 @@ final class LookupJoinOperator
         }
     }
 
+    /**
+     * The probe of a single long key in two passes over the page: first every row's key and first
+     * candidate build row, then the candidates' chains. Each pass's loads are independent of one
+     * another, so the CPU overlaps their cache misses, where one loop doing both per row waits for
+     * each row's bucket before it can look at the row's build keys.
+     */
+    private void probeLongKeys(Block keys, Page page, PageConsumer output, boolean[] matched, boolean firstMatchOnly)
+    {
+        int positions = page.getPositionCount();
+        if (probeValues.length < positions) {
+            probeValues = new long[positions];
+            probeCandidates = new int[positions];
+        }
+        long[] values = probeValues;
+        int[] candidates = probeCandidates;
+        boolean mayHaveNull = keys.mayHaveNull();
+        for (int position = 0; position < positions; position++) {
+            if (mayHaveNull && keys.isNull(position)) {
+                candidates[position] = -1;
+                continue;
+            }
+            long value = table.keyTypeLong(keys, position);
+            values[position] = value;
+            candidates[position] = table.firstRow(io.basin.execution.hash.KeyType.mix(value));
+        }
+        for (int position = 0; position < positions; position++) {
+            int row = candidates[position];
+            if (row < 0) {
+                continue;
+            }
+            long value = values[position];
+            for (; row >= 0; row = table.nextRow(row)) {
+                if (table.longKey(row) == value) {
+                    addPair(position, row, page, output, matched);
+                    if (firstMatchOnly) {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
     private void addPair(int probePosition, int buildRow, Page page, PageConsumer output, boolean[] matched)
     {
         if (pairCount == pairProbe.length) {
@@ -142,7 +179,8 @@ final class LookupJoinOperator
         pairCount = 0;
         int[] probe = Arrays.copyOf(pairProbe, count);
         int[] build = Arrays.copyOf(pairBuild, count);
-        boolean outputsPairs = mode == LookupJoinOperatorFactory.Mode.INNER || mode == LookupJoinOperatorFactory.Mode.PROBE_OUTER || mode == LookupJoinOperatorFactory.Mode.FULL;
+        boolean outputsPairs = mode == LookupJoinOperatorFactory.Mode.INNER || mode == LookupJoinOperatorFactory.Mode.PROBE_OUTER || mode == LookupJoinOperatorFactory.Mode.FULL
+                || mode == LookupJoinOperatorFactory.Mode.BUILD_OUTER;
         Page candidates = null;
         if (filter.isPresent()) {
             candidates = pairPage(page, probe, build, count, !outputsPairs && isBuildSideMode());

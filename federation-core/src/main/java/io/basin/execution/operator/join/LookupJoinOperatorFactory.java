@@ -19,7 +19,8 @@ import static java.util.Objects.requireNonNull;
  * <p>Join types are reduced to the probe's point of view: INNER; PROBE_OUTER (LEFT with the left
  * side probing, or RIGHT with the right side probing); FULL (probe outer plus the unmatched build
  * rows, emitted by the last driver to finish); SEMI and ANTI (probe rows with / without a match);
- * BUILD_SEMI and BUILD_ANTI (build rows with / without a match).
+ * BUILD_SEMI and BUILD_ANTI (build rows with / without a match); BUILD_OUTER (an outer join whose
+ * outer side is the small build side: pairs as INNER, then the unmatched build rows).
  */
 public final class LookupJoinOperatorFactory
         implements OperatorFactory
@@ -30,11 +31,11 @@ public final class LookupJoinOperatorFactory
      */
     public enum Mode
     {
-        INNER, PROBE_OUTER, FULL, SEMI, ANTI, BUILD_SEMI, BUILD_ANTI;
+        INNER, PROBE_OUTER, FULL, SEMI, ANTI, BUILD_SEMI, BUILD_ANTI, BUILD_OUTER;
 
         boolean tracksBuildRows()
         {
-            return this == FULL || this == BUILD_SEMI || this == BUILD_ANTI;
+            return this == FULL || this == BUILD_SEMI || this == BUILD_ANTI || this == BUILD_OUTER;
         }
     }
 

@@ -72,11 +72,11 @@ final class CardinalityEstimator
         return base <= 0 ? 1 : Math.min(1, rows / base);
     }
 
-    /** The rows of the largest table under a subtree, before any filter. */
+    /** The rows of the largest table under a subtree, before any filter (for a pushed-down statement, of the tables it reads). */
     private static double baseRows(PlanNode node)
     {
         return switch (node) {
-            case TableScanNode scan -> scan.rowCount().orElse(UNKNOWN_TABLE_ROWS);
+            case TableScanNode scan -> scan.inputRowCount().orElse(scan.rowCount().orElse(UNKNOWN_TABLE_ROWS));
             case ValuesNode values -> values.rows().size();
             default -> node.sources().stream().mapToDouble(CardinalityEstimator::baseRows).max().orElse(1);
         };

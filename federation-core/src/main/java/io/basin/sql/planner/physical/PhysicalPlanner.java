@@ -181,11 +181,19 @@ public final class PhysicalPlanner
         // mark its rows while the right side streams past, instead of building the large side
         boolean buildKeptSide = (node.joinType() == JoinNode.Type.SEMI || node.joinType() == JoinNode.Type.ANTI)
                 && CardinalityEstimator.estimateRows(node.left()) * BUILD_KEPT_SIDE_RATIO < CardinalityEstimator.estimateRows(node.right());
+        // likewise an outer join whose outer side is much smaller: build the outer side, emit the
+        // pairs while the inner side streams past, then the outer rows no pair used
+        boolean buildOuterSide = switch (node.joinType()) {
+            case LEFT -> CardinalityEstimator.estimateRows(node.left()) * BUILD_KEPT_SIDE_RATIO < CardinalityEstimator.estimateRows(node.right());
+            case RIGHT -> CardinalityEstimator.estimateRows(node.right()) * BUILD_KEPT_SIDE_RATIO < CardinalityEstimator.estimateRows(node.left());
+            default -> false;
+        };
         boolean buildLeft = switch (node.joinType()) {
             case INNER -> CardinalityEstimator.estimateRows(node.left()) < CardinalityEstimator.estimateRows(node.right());
-            case RIGHT -> true;
+            case RIGHT -> !buildOuterSide;
             case SEMI, ANTI -> buildKeptSide;
-            case LEFT, FULL -> false;
+            case LEFT -> buildOuterSide;
+            case FULL -> false;
         };
         PlanNode buildNode = buildLeft ? node.left() : node.right();
         PlanNode probeNode = buildLeft ? node.right() : node.left();
@@ -197,7 +205,7 @@ public final class PhysicalPlanner
         close(build, buildSink);
         // the probe side's pipelines run after the build's: a scan under them can drop rows that cannot join
         boolean dropsUnmatchedProbeRows = node.joinType() == JoinNode.Type.INNER || node.joinType() == JoinNode.Type.SEMI
-                || (node.joinType() == JoinNode.Type.ANTI && buildKeptSide);
+                || (node.joinType() == JoinNode.Type.ANTI && buildKeptSide) || buildOuterSide;
         if (dropsUnmatchedProbeRows) {
             // one key is enough to drop most rows that cannot join; the first that reaches a scan
             for (int key = 0; key < probeKeys.size(); key++) {
@@ -211,8 +219,8 @@ public final class PhysicalPlanner
         List<Type> filterTypes = new ArrayList<>(node.left().outputTypes());
         filterTypes.addAll(node.right().outputTypes());
         var filter = node.filter().map(predicate -> services.compileJoinFilter(predicate, filterTypes));
-        LookupJoinOperatorFactory.Mode mode = !buildKeptSide
-                ? LookupJoinOperatorFactory.mode(node.joinType())
+        LookupJoinOperatorFactory.Mode mode = buildOuterSide ? LookupJoinOperatorFactory.Mode.BUILD_OUTER
+                : !buildKeptSide ? LookupJoinOperatorFactory.mode(node.joinType())
                 : node.joinType() == JoinNode.Type.SEMI ? LookupJoinOperatorFactory.Mode.BUILD_SEMI : LookupJoinOperatorFactory.Mode.BUILD_ANTI;
         LookupJoinOperatorFactory lookup = new LookupJoinOperatorFactory(
                 mode,

@@ -12,9 +12,16 @@ import io.trino.spi.predicate.Domain;
 import io.trino.spi.predicate.Range;
 import io.trino.spi.predicate.TupleDomain;
 import io.trino.spi.predicate.ValueSet;
+import io.trino.spi.type.BigintType;
+import io.trino.spi.type.DecimalType;
+import io.trino.spi.type.Int128;
+import io.trino.spi.type.IntegerType;
+import io.trino.spi.type.SmallintType;
+import io.trino.spi.type.TinyintType;
 import io.trino.spi.type.Type;
 import io.trino.spi.type.VarcharType;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -109,8 +116,8 @@ public final class ScanConstraintExtractor
             return Optional.empty();
         }
         String operator = call.name();
-        Expression left = call.arguments().get(0);
-        Expression right = call.arguments().get(1);
+        Expression left = widenedColumn(call.arguments().get(0));
+        Expression right = widenedColumn(call.arguments().get(1));
         if (!(left instanceof InputReference) && right instanceof InputReference) {
             Expression swap = left;
             left = right;
@@ -141,6 +148,23 @@ public final class ScanConstraintExtractor
         return Optional.of(TupleDomain.withColumnDomains(Map.of(column.handle(), Domain.create(ValueSet.ofRanges(range), false))));
     }
 
+    /**
+     * A column under a cast that keeps every value exactly and in order (a decimal to a decimal of
+     * the same scale and more integer digits, as comparing {@code decimal(10,2)} with
+     * {@code 100} casts it): the column itself, whose constant is then converted to the
+     * column's type. Anything else as it is.
+     */
+    private Expression widenedColumn(Expression expression)
+    {
+        if (expression instanceof Call cast && cast.name().equals(FunctionNames.CAST) && cast.arguments().size() == 1
+                && cast.arguments().getFirst() instanceof InputReference input
+                && input.type() instanceof DecimalType from && cast.type() instanceof DecimalType to
+                && from.getScale() == to.getScale() && to.getPrecision() >= from.getPrecision()) {
+            return input;
+        }
+        return expression;
+    }
+
     private static String flip(String operator)
     {
         return switch (operator) {
@@ -156,8 +180,11 @@ public final class ScanConstraintExtractor
     /** The non-null value of a column-free expression of the column's type (varchar lengths may differ). */
     private Optional<Object> constant(Expression expression, Type columnType)
     {
-        if (!sameType(expression.type(), columnType) || references(expression)) {
+        if (references(expression)) {
             return Optional.empty();
+        }
+        if (!sameType(expression.type(), columnType)) {
+            return columnType instanceof DecimalType decimal ? decimalConstant(expression, decimal) : Optional.empty();
         }
         if (expression instanceof Constant constant) {
             return Optional.ofNullable(constant.value());
@@ -170,6 +197,39 @@ public final class ScanConstraintExtractor
             // pruning just does without this conjunct
             return Optional.empty();
         }
+    }
+
+    /**
+     * A decimal or integer constant compared with a decimal column of another precision or scale
+     * ({@code amount > 100}), as a value of the column's type when it is one exactly.
+     */
+    private Optional<Object> decimalConstant(Expression expression, DecimalType column)
+    {
+        Type type = expression.type();
+        if (!(type instanceof DecimalType || type instanceof BigintType || type instanceof IntegerType || type instanceof SmallintType || type instanceof TinyintType)) {
+            return Optional.empty();
+        }
+        Optional<Object> value = constant(expression, type);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        BigDecimal number = switch (type) {
+            case DecimalType decimal when decimal.isShort() -> BigDecimal.valueOf((Long) value.get(), decimal.getScale());
+            case DecimalType decimal -> new BigDecimal(((Int128) value.get()).toBigInteger(), decimal.getScale());
+            default -> BigDecimal.valueOf((Long) value.get());
+        };
+        BigDecimal scaled;
+        try {
+            scaled = number.setScale(column.getScale());
+        }
+        catch (ArithmeticException e) {
+            // not a value of the column's type (more fractional digits): no domain for it
+            return Optional.empty();
+        }
+        if (scaled.precision() - scaled.scale() > column.getPrecision() - column.getScale()) {
+            return Optional.empty();
+        }
+        return Optional.of(column.isShort() ? (Object) scaled.unscaledValue().longValueExact() : Int128.valueOf(scaled.unscaledValue()));
     }
 
     private static boolean sameType(Type valueType, Type columnType)

@@ -1,0 +1,175 @@
+package io.basin.connector.iceberg;
+
+import io.basin.spectrum.IcebergValueWriter;
+import io.trino.spi.TrinoException;
+import io.trino.spi.block.BlockBuilder;
+import io.trino.spi.predicate.Domain;
+import io.trino.spi.predicate.TupleDomain;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DeleteFile;
+import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.MetadataColumns;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.RowDelta;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.data.GenericDeleteFilter;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.data.parquet.GenericParquetReaders;
+import org.apache.iceberg.deletes.PositionDelete;
+import org.apache.iceberg.deletes.PositionDeleteWriter;
+import org.apache.iceberg.expressions.Expression;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.io.OutputFile;
+import org.apache.iceberg.parquet.Parquet;
+import org.apache.iceberg.types.TypeUtil;
+import org.apache.iceberg.types.Types;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.basin.spectrum.SpectrumErrorCode.LAKE_IO_ERROR;
+import static io.basin.spectrum.SpectrumErrorCode.LAKE_NOT_SUPPORTED;
+import static io.basin.spectrum.SpectrumErrorCode.describe;
+import static io.trino.spi.StandardErrorCode.NOT_SUPPORTED;
+import static io.trino.spi.type.TypeUtils.readNativeValue;
+
+/**
+ * {@code DELETE FROM t WHERE predicate} on a lake table as Iceberg v2 position deletes: every data
+ * file the predicate may touch is read (with Iceberg's own reader, the deletes already on it
+ * applied), the positions of its matching rows go into one position delete file per data file,
+ * and all of them commit in one row delta that checks nothing conflicting was committed since the
+ * snapshot the statement read. If anything fails, the delete files written are removed and the
+ * table is unchanged.
+ */
+final class PositionDeletes
+{
+    private PositionDeletes() {}
+
+    /** Deletes the rows of {@code handle}'s snapshot that its predicate accepts; returns how many. */
+    static long delete(Table table, IcebergTableHandle handle)
+    {
+        if (handle.snapshotId().isEmpty() || handle.predicate().isNone()) {
+            return 0;
+        }
+        if (!IcebergExpressions.translatesExactly(handle.predicate())) {
+            throw new TrinoException(NOT_SUPPORTED, "Cannot delete from %s: the condition compares a column of a type lake deletes do not support yet".formatted(handle.name()));
+        }
+        long snapshotId = handle.snapshotId().get();
+        Expression filter = IcebergExpressions.toIceberg(handle.predicate());
+        Schema schema = table.schemas().get(table.snapshot(snapshotId).schemaId());
+        Set<Integer> filterFields = new HashSet<>(org.apache.iceberg.expressions.Binder.boundReferences(schema.asStruct(), List.of(filter), true));
+        List<DeleteFile> written = new ArrayList<>();
+        long deleted = 0;
+        try {
+            try (CloseableIterable<FileScanTask> tasks = table.newScan().useSnapshot(snapshotId).filter(filter).planFiles()) {
+                for (FileScanTask task : tasks) {
+                    List<Long> positions = matchingPositions(table, schema, filterFields, handle.predicate(), task);
+                    if (!positions.isEmpty()) {
+                        written.add(writeDeletes(table, task.file(), positions));
+                        deleted += positions.size();
+                    }
+                }
+            }
+            if (written.isEmpty()) {
+                return 0;
+            }
+            RowDelta delta = table.newRowDelta()
+                    .validateFromSnapshot(snapshotId)
+                    .conflictDetectionFilter(filter)
+                    .validateDataFilesExist(written.stream().map(delete -> delete.referencedDataFile()).filter(java.util.Objects::nonNull).toList())
+                    .validateDeletedFiles()
+                    .validateNoConflictingDataFiles()
+                    .validateNoConflictingDeleteFiles();
+            written.forEach(delta::addDeletes);
+            delta.commit();
+            return deleted;
+        }
+        catch (IOException | RuntimeException e) {
+            for (DeleteFile file : written) {
+                try {
+                    table.io().deleteFile(file.location());
+                }
+                catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+            }
+            if (e instanceof TrinoException trino) {
+                throw trino;
+            }
+            throw new TrinoException(LAKE_IO_ERROR, "Cannot delete from %s: %s".formatted(handle.name(), describe(e)), e);
+        }
+    }
+
+    private static List<Long> matchingPositions(Table table, Schema schema, Set<Integer> filterFields, TupleDomain<IcebergColumnHandle> predicate, FileScanTask task)
+            throws IOException
+    {
+        DataFile file = task.file();
+        if (file.format() != FileFormat.PARQUET) {
+            throw new TrinoException(LAKE_NOT_SUPPORTED, "Cannot delete from %s: deleting rows of %s files is not supported yet".formatted(file.location(), file.format()));
+        }
+        Schema requested = TypeUtil.join(TypeUtil.select(schema, filterFields), new Schema(MetadataColumns.ROW_POSITION));
+        GenericDeleteFilter deletes = new GenericDeleteFilter(table.io(), task, schema, requested);
+        Schema read = deletes.requiredSchema();
+        // the predicate's domains decide, with SQL's meaning of NULL (Iceberg's row evaluator orders nulls first)
+        List<ColumnCheck> checks = new ArrayList<>();
+        predicate.getDomains().orElseThrow().forEach((column, domain) -> {
+            Types.NestedField field = schema.findField(column.fieldId());
+            checks.add(new ColumnCheck(field.name(), domain, IcebergValueWriter.forType(column.type())));
+        });
+        List<Long> positions = new ArrayList<>();
+        try (CloseableIterable<Record> records = deletes.filter(Parquet.read(table.io().newInputFile(file.location(), file.fileSizeInBytes()))
+                .project(read)
+                .createReaderFunc(fileSchema -> GenericParquetReaders.buildReader(read, fileSchema, Map.of()))
+                .build())) {
+            for (Record record : records) {
+                if (checks.stream().allMatch(check -> check.accepts(record))) {
+                    positions.add((Long) record.getField(MetadataColumns.ROW_POSITION.name()));
+                }
+            }
+        }
+        return positions;
+    }
+
+    /** One column's domain, checked on Iceberg's generic values. */
+    private record ColumnCheck(String name, Domain domain, IcebergValueWriter writer)
+    {
+        boolean accepts(Record record)
+        {
+            Object value = record.getField(name);
+            if (value == null) {
+                return domain.isNullAllowed();
+            }
+            BlockBuilder builder = domain.getType().createBlockBuilder(null, 1);
+            writer.write(builder, value);
+            return domain.includesNullableValue(readNativeValue(domain.getType(), builder.build(), 0));
+        }
+    }
+
+    private static DeleteFile writeDeletes(Table table, DataFile file, List<Long> positions)
+            throws IOException
+    {
+        PartitionSpec spec = table.specs().get(file.specId());
+        String name = "delete-" + UUID.randomUUID() + ".parquet";
+        OutputFile output = table.io().newOutputFile(table.locationProvider().newDataLocation(spec, file.partition(), name));
+        PositionDeleteWriter<Record> writer = Parquet.writeDeletes(output)
+                .setAll(table.properties())
+                .withSpec(spec)
+                .withPartition(file.partition())
+                .overwrite()
+                .buildPositionWriter();
+        try (writer) {
+            PositionDelete<Record> delete = PositionDelete.create();
+            for (long position : positions) {
+                writer.write(delete.set(file.location(), position));
+            }
+        }
+        return writer.toDeleteFile();
+    }
+}

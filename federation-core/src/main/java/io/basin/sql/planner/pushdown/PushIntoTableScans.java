@@ -1,0 +1,267 @@
+package io.basin.sql.planner.pushdown;
+
+import io.basin.metadata.TableColumn;
+import io.basin.plan.AggregationNode;
+import io.basin.plan.FilterNode;
+import io.basin.plan.JoinNode;
+import io.basin.plan.LimitNode;
+import io.basin.plan.PlanNode;
+import io.basin.plan.ProjectNode;
+import io.basin.plan.RecursiveUnionNode;
+import io.basin.plan.SetOperationNode;
+import io.basin.plan.SortNode;
+import io.basin.plan.TableScanNode;
+import io.basin.plan.TableWriterNode;
+import io.basin.plan.ValuesNode;
+import io.basin.plan.WindowNode;
+import io.basin.plan.WorkTableScanNode;
+import io.basin.plan.expr.Expression;
+import io.basin.plan.expr.InputReference;
+import io.basin.sql.planner.physical.ScanConstraintExtractor;
+import io.trino.spi.connector.AggregateFunction;
+import io.trino.spi.connector.AggregationApplicationResult;
+import io.trino.spi.connector.Assignment;
+import io.trino.spi.connector.ColumnHandle;
+import io.trino.spi.connector.ConnectorTableHandle;
+import io.trino.spi.connector.ConstraintApplicationResult;
+import io.trino.spi.expression.ConnectorExpression;
+import io.trino.spi.expression.Variable;
+import io.trino.spi.predicate.TupleDomain;
+import io.trino.spi.type.BigintType;
+import io.trino.spi.type.DecimalType;
+import io.trino.spi.type.DoubleType;
+import io.trino.spi.type.IntegerType;
+import io.trino.spi.type.RealType;
+import io.trino.spi.type.SmallintType;
+import io.trino.spi.type.TinyintType;
+import io.trino.spi.type.Type;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.function.Function;
+
+import static io.trino.spi.type.BigintType.BIGINT;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Offers filters and aggregations over table scans to the scans' connectors at planning time, so
+ * EXPLAIN shows what they took over:
+ * <ul>
+ * <li>A filter whose conjuncts all compare a column with a constant goes to {@code applyFilter};
+ * when the connector reports nothing of it remaining (it returns only matching rows), the filter
+ * node goes away.</li>
+ * <li>An aggregation (count, sum, min, max, avg of columns; one grouping set of columns) over such
+ * a scan goes to {@code applyAggregation}. The connector returns partial results (per file range,
+ * or one exact row from table metadata), so the aggregation stays, combining them: counts are
+ * summed, sums summed, minimums and maximums taken again, and an avg, asked for as a sum and a
+ * count, becomes {@link AggregationNode.Function#AVG_COMBINE}.</li>
+ * </ul>
+ * Scans of pushed-down remote statements are left alone.
+ */
+public final class PushIntoTableScans
+{
+    private final ConnectorPushdown connectors;
+    private final Function<Expression, Object> constantEvaluator;
+
+    public PushIntoTableScans(ConnectorPushdown connectors, Function<Expression, Object> constantEvaluator)
+    {
+        this.connectors = requireNonNull(connectors, "connectors is null");
+        this.constantEvaluator = requireNonNull(constantEvaluator, "constantEvaluator is null");
+    }
+
+    public PlanNode rewrite(PlanNode node)
+    {
+        return switch (node) {
+            case AggregationNode aggregation -> pushAggregation(aggregation)
+                    .orElseGet(() -> new AggregationNode(rewrite(aggregation.source()), aggregation.groupKeys(), aggregation.groupingSets(), aggregation.aggregates()));
+            case FilterNode filter when filter.source() instanceof TableScanNode scan -> pushFilter(filter, scan).map(PlanNode.class::cast).orElse(filter);
+            case FilterNode filter -> new FilterNode(rewrite(filter.source()), filter.predicate());
+            case ProjectNode project -> new ProjectNode(rewrite(project.source()), project.projections());
+            case JoinNode join -> new JoinNode(join.joinType(), rewrite(join.left()), rewrite(join.right()), join.leftKeys(), join.rightKeys(), join.nullEqualKeys(), join.filter());
+            case SortNode sort -> new SortNode(rewrite(sort.source()), sort.orderings(), sort.limit(), sort.offset());
+            case LimitNode limit -> new LimitNode(rewrite(limit.source()), limit.limit(), limit.offset());
+            case WindowNode window -> new WindowNode(rewrite(window.source()), window.partitionChannels(), window.orderings(), window.functions());
+            case SetOperationNode setOperation -> new SetOperationNode(setOperation.kind(), setOperation.all(), setOperation.inputs().stream().map(this::rewrite).toList(), setOperation.types());
+            case TableWriterNode writer -> new TableWriterNode(rewrite(writer.source()), writer.target(), writer.writeTarget());
+            case RecursiveUnionNode recursive -> new RecursiveUnionNode(rewrite(recursive.seed()), rewrite(recursive.recursive()), recursive.workTable(), recursive.all(), recursive.types());
+            case TableScanNode _, ValuesNode _, WorkTableScanNode _ -> node;
+        };
+    }
+
+    private static boolean pushable(TableScanNode scan)
+    {
+        return scan.remoteSql().isEmpty() && scan.pushdown().isEmpty();
+    }
+
+    /** The filter's scan with the filter pushed, or the filter over it when some of it remains. */
+    private Optional<PlanNode> pushFilter(FilterNode filter, TableScanNode scan)
+    {
+        if (!pushable(scan)) {
+            return Optional.empty();
+        }
+        Optional<TupleDomain<ColumnHandle>> exact = new ScanConstraintExtractor(scan.columns(), constantEvaluator).extractExactly(filter.predicate());
+        TupleDomain<ColumnHandle> constraint = exact.orElseGet(() -> new ScanConstraintExtractor(scan.columns(), constantEvaluator).extract(filter.predicate()));
+        if (constraint.isAll()) {
+            return Optional.empty();
+        }
+        Optional<ConstraintApplicationResult<ConnectorTableHandle>> result = connectors.applyFilter(scan.table().catalog(), scan.handle(), constraint);
+        if (result.isEmpty()) {
+            return Optional.empty();
+        }
+        ConnectorTableHandle handle = result.get().getHandle();
+        TableScanNode pushed = new TableScanNode(scan.table(), handle, scan.columns(), scan.rowCount(), scan.remoteSql(), scan.inputRowCount(), Optional.of(handle.toString()));
+        if (exact.isPresent() && result.get().getRemainingFilter().isAll()) {
+            return Optional.of(pushed);
+        }
+        return Optional.of(new FilterNode(pushed, filter.predicate()));
+    }
+
+    /** A partial result of the connector and how the engine combines it into one original aggregate. */
+    private record Partial(AggregateFunction function, AggregationNode.Function combine) {}
+
+    private Optional<PlanNode> pushAggregation(AggregationNode aggregation)
+    {
+        if (aggregation.groupingSets().size() != 1 || aggregation.aggregates().isEmpty()) {
+            return Optional.empty();
+        }
+        // Aggregate <- [Project of columns] <- [Filter] <- Scan
+        PlanNode source = aggregation.source();
+        List<Integer> channelMap = null;
+        if (source instanceof ProjectNode project) {
+            List<Integer> mapped = new ArrayList<>();
+            for (Expression projection : project.projections()) {
+                if (!(projection instanceof InputReference input)) {
+                    return Optional.empty();
+                }
+                mapped.add(input.field());
+            }
+            channelMap = mapped;
+            source = project.source();
+        }
+        TableScanNode scan;
+        if (source instanceof FilterNode filter && filter.source() instanceof TableScanNode filtered && pushable(filtered)) {
+            Optional<PlanNode> pushed = pushFilter(filter, filtered);
+            if (pushed.isEmpty() || !(pushed.get() instanceof TableScanNode pushedScan)) {
+                // the connector does not take all of the filter: the engine aggregates what it filters
+                return Optional.empty();
+            }
+            scan = pushedScan;
+        }
+        else if (source instanceof TableScanNode plain && pushable(plain)) {
+            scan = plain;
+        }
+        else {
+            return Optional.empty();
+        }
+        List<Integer> columnOf = channelMap;
+        Function<Integer, TableColumn> column = channel -> scan.columns().get(columnOf == null ? channel : columnOf.get(channel));
+
+        Map<String, ColumnHandle> assignments = new LinkedHashMap<>();
+        List<ColumnHandle> grouping = new ArrayList<>();
+        for (int key : aggregation.groupKeys()) {
+            grouping.add(column.apply(key).handle());
+        }
+        List<List<Partial>> partials = new ArrayList<>();
+        for (AggregationNode.Aggregate aggregate : aggregation.aggregates()) {
+            Optional<List<Partial>> partial = partials(aggregate, column, assignments);
+            if (partial.isEmpty()) {
+                return Optional.empty();
+            }
+            partials.add(partial.get());
+        }
+        List<AggregateFunction> functions = partials.stream().flatMap(List::stream).map(Partial::function).toList();
+        Optional<AggregationApplicationResult<ConnectorTableHandle>> result = connectors.applyAggregation(scan.table().catalog(), scan.handle(), functions, assignments, List.of(grouping));
+        if (result.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(combine(aggregation, scan, grouping, partials, result.get()));
+    }
+
+    private static Optional<List<Partial>> partials(AggregationNode.Aggregate aggregate, Function<Integer, TableColumn> column, Map<String, ColumnHandle> assignments)
+    {
+        if (aggregate.filter().isPresent() || aggregate.literal().isPresent() || !aggregate.orderings().isEmpty()) {
+            return Optional.empty();
+        }
+        List<ConnectorExpression> arguments = new ArrayList<>();
+        Type input = null;
+        for (int channel : aggregate.arguments()) {
+            TableColumn argument = column.apply(channel);
+            assignments.put(argument.name(), argument.handle());
+            arguments.add(new Variable(argument.name(), argument.type()));
+            input = argument.type();
+        }
+        Type output = aggregate.type();
+        return switch (aggregate.function()) {
+            case COUNT_STAR -> output.equals(BIGINT) ? Optional.of(List.of(new Partial(function("count", BIGINT, List.of()), AggregationNode.Function.SUM0))) : Optional.empty();
+            case COUNT -> output.equals(BIGINT) && arguments.size() == 1 ? Optional.of(List.of(new Partial(function("count", BIGINT, arguments), AggregationNode.Function.SUM0))) : Optional.empty();
+            case SUM, SUM0 -> Optional.of(List.of(new Partial(function("sum", output, arguments), aggregate.function())));
+            case MIN -> Optional.of(List.of(new Partial(function("min", output, arguments), AggregationNode.Function.MIN)));
+            case MAX -> Optional.of(List.of(new Partial(function("max", output, arguments), AggregationNode.Function.MAX)));
+            case AVG -> partialSumType(input).map(sumType -> List.of(
+                    new Partial(function("sum", sumType, arguments), AggregationNode.Function.AVG_COMBINE),
+                    new Partial(function("count", BIGINT, arguments), AggregationNode.Function.AVG_COMBINE)));
+            default -> Optional.empty();
+        };
+    }
+
+    /** What an avg's partial sums are kept in: exact for integers and decimals, double otherwise. */
+    private static Optional<Type> partialSumType(Type input)
+    {
+        return switch (input) {
+            case BigintType _, IntegerType _, SmallintType _, TinyintType _ -> Optional.of(DecimalType.createDecimalType(38, 0));
+            case DecimalType decimal -> Optional.of(DecimalType.createDecimalType(38, decimal.getScale()));
+            case DoubleType _, RealType _ -> Optional.of(DoubleType.DOUBLE);
+            case null, default -> Optional.empty();
+        };
+    }
+
+    private static AggregateFunction function(String name, Type output, List<ConnectorExpression> arguments)
+    {
+        return new AggregateFunction(name, output, arguments, List.of(), false, Optional.empty());
+    }
+
+    /** The scan of the connector's partial results under an aggregation that combines them. */
+    private static PlanNode combine(AggregationNode aggregation, TableScanNode scan, List<ColumnHandle> grouping, List<List<Partial>> partials, AggregationApplicationResult<ConnectorTableHandle> result)
+    {
+        Map<String, Assignment> assignments = new LinkedHashMap<>();
+        result.getAssignments().forEach(assignment -> assignments.put(assignment.getVariable(), assignment));
+        List<TableColumn> columns = new ArrayList<>();
+        for (int i = 0; i < grouping.size(); i++) {
+            ColumnHandle mapped = result.getGroupingColumnMapping().get(grouping.get(i));
+            if (mapped == null) {
+                throw new IllegalStateException("The connector did not map grouping column " + grouping.get(i));
+            }
+            Type type = aggregation.outputTypes().get(i);
+            ColumnHandle original = grouping.get(i);
+            String name = scan.columns().stream().filter(column -> column.handle().equals(original)).findFirst().map(TableColumn::name).orElse("key" + i);
+            columns.add(new TableColumn(name, type, mapped));
+        }
+        List<AggregationNode.Aggregate> combined = new ArrayList<>();
+        int projection = 0;
+        for (int i = 0; i < partials.size(); i++) {
+            List<Integer> channels = new ArrayList<>();
+            for (Partial ignored : partials.get(i)) {
+                if (!(result.getProjections().get(projection) instanceof Variable variable) || !assignments.containsKey(variable.getName())) {
+                    throw new IllegalStateException("The connector returned an aggregate that is not a column: " + result.getProjections().get(projection));
+                }
+                Assignment assignment = assignments.get(variable.getName());
+                channels.add(columns.size());
+                columns.add(new TableColumn(variable.getName(), assignment.getType(), assignment.getColumn()));
+                projection++;
+            }
+            AggregationNode.Aggregate original = aggregation.aggregates().get(i);
+            combined.add(new AggregationNode.Aggregate(partials.get(i).getFirst().combine(), channels, OptionalInt.empty(), original.type()));
+        }
+        List<Integer> keys = new ArrayList<>();
+        for (int i = 0; i < grouping.size(); i++) {
+            keys.add(i);
+        }
+        TableScanNode partialScan = new TableScanNode(scan.table(), result.getHandle(), columns, OptionalDouble.empty(), Optional.empty(), Optional.of(result.getHandle().toString()));
+        return new AggregationNode(partialScan, keys, aggregation.groupingSets(), combined);
+    }
+}
