@@ -6,7 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The {@code basin} command: {@code basin sql}, {@code basin server}, {@code basin version}, {@code basin help}.
+ * The {@code basin} command: {@code basin sql}, {@code basin server}, {@code basin spectrum-worker},
+ * {@code basin version}, {@code basin help}.
  * {@link #run} holds the logic and returns the exit status, so tests call it with captured
  * streams; {@link #main} only adds the process around it.
  */
@@ -21,6 +22,8 @@ public final class BasinMain
             Commands:
               sql        run SQL in this process: -e "SQL", -f FILE, or an interactive shell
               server     serve the PostgreSQL wire protocol on 127.0.0.1:5439 (psql, JDBC, BI tools)
+              spectrum-worker
+                         a remote lake scan worker for servers that list it (--port N)
               version    print the version
               help       print this help ('basin help sql' for the options of a command)
 
@@ -51,12 +54,14 @@ public final class BasinMain
             return switch (command) {
                 case "sql" -> SqlCommand.run(arguments, environment);
                 case "server" -> ServerCommand.run(arguments, environment);
+                case "spectrum-worker" -> SpectrumWorkerCommand.run(arguments, environment);
                 case "version", "--version" -> {
                     environment.out().println("Basin " + Basin.version() + " (Java " + Runtime.version() + ")");
                     yield 0;
                 }
                 case "help", "--help", "-h" -> {
-                    environment.out().print(arguments.equals(List.of("sql")) ? SqlCommandOptions.USAGE : arguments.equals(List.of("server")) ? ServerCommand.USAGE : USAGE);
+                    environment.out().print(arguments.equals(List.of("sql")) ? SqlCommandOptions.USAGE : arguments.equals(List.of("server")) ? ServerCommand.USAGE
+                            : arguments.equals(List.of("spectrum-worker")) ? SpectrumWorkerCommand.USAGE : USAGE);
                     yield 0;
                 }
                 default -> throw new UsageException("unknown command '%s'".formatted(command));

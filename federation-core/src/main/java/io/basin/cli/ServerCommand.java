@@ -5,6 +5,7 @@ import io.basin.embedded.BasinConfig;
 import io.basin.pgwire.PgWireConfig;
 import io.basin.pgwire.PgWireServer;
 import io.basin.pgwire.TlsContexts;
+import io.basin.spectrum.flight.WorkerAddress;
 
 import javax.net.ssl.SSLContext;
 
@@ -13,6 +14,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -47,11 +49,16 @@ final class ServerCommand
               auth.remote = trust | password | md5 | scram-sha-256   (others; default scram-sha-256)
               max-connections (default 500), max-message-size (bytes, default 64 MiB)
               authentication-timeout (seconds from connecting to being authenticated, default 60)
+              spectrum.remote-workers = host:port,...        lake scans run on these workers
+                                                             (basin spectrum-worker --port N);
+                                                             'local' in the list: this process too
+              spectrum.local-fallback = true | false         scan in process when no worker
+                                                             answers (default false: fail)
             """;
 
     private static final Set<String> KEYS = Set.of("port", "bind", "data-dir", "plugin-dir", "ssl.mode", "ssl.certificate", "ssl.key",
             "ssl.keystore", "ssl.keystore-password", "auth.local", "auth.remote", "max-connections", "max-message-size",
-            "authentication-timeout");
+            "authentication-timeout", "spectrum.remote-workers", "spectrum.local-fallback");
 
     private ServerCommand() {}
 
@@ -91,6 +98,7 @@ final class ServerCommand
         if (settings.containsKey("plugin-dir")) {
             basinConfig = basinConfig.withPluginDirectory(Path.of(settings.getProperty("plugin-dir")));
         }
+        basinConfig = spectrumConfig(basinConfig, settings);
         PgWireConfig config = wireConfig(settings);
 
         Basin basin = Basin.open(basinConfig);
@@ -129,6 +137,26 @@ final class ServerCommand
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    static BasinConfig spectrumConfig(BasinConfig config, Properties settings)
+    {
+        String workers = settings.getProperty("spectrum.remote-workers", "");
+        String fallback = settings.getProperty("spectrum.local-fallback", "false");
+        if (!fallback.equalsIgnoreCase("true") && !fallback.equalsIgnoreCase("false")) {
+            throw new UsageException("invalid server setting: spectrum.local-fallback is '%s', expected true or false".formatted(fallback));
+        }
+        List<String> addresses = new ArrayList<>();
+        if (WorkerAddress.listsLocal(workers)) {
+            addresses.add(WorkerAddress.LOCAL);
+        }
+        try {
+            WorkerAddress.parseList(workers).stream().map(WorkerAddress::toString).forEach(addresses::add);
+        }
+        catch (IllegalArgumentException e) {
+            throw new UsageException("invalid server setting: spectrum.remote-workers: " + e.getMessage());
+        }
+        return config.withSpectrumWorkers(addresses, Boolean.parseBoolean(fallback));
     }
 
     static PgWireConfig wireConfig(Properties settings)

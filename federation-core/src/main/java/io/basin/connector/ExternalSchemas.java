@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,11 +36,23 @@ public final class ExternalSchemas
     private final ConnectorRegistry registry;
     private final String localCatalog;
     private final Map<String, Entry> entries = new TreeMap<>();
+    private final Map<String, Map<String, String>> connectorDefaults;
 
     public ExternalSchemas(ConnectorRegistry registry, String localCatalog)
     {
+        this(registry, localCatalog, Map.of());
+    }
+
+    /**
+     * @param connectorDefaults by connector name, properties every binding of that connector gets
+     *     unless it sets them itself: the server's settings, such as the lake's remote scan workers,
+     *     which are not part of the recorded binding
+     */
+    public ExternalSchemas(ConnectorRegistry registry, String localCatalog, Map<String, Map<String, String>> connectorDefaults)
+    {
         this.registry = requireNonNull(registry, "registry is null");
         this.localCatalog = requireNonNull(localCatalog, "localCatalog is null");
+        this.connectorDefaults = Map.copyOf(requireNonNull(connectorDefaults, "connectorDefaults is null"));
     }
 
     /** The bindings of a previous run; their connectors start on first use. */
@@ -56,7 +69,9 @@ public final class ExternalSchemas
      */
     public CatalogHandle open(ExternalSchema schema)
     {
-        return registry.createUnlistedCatalog(catalogName(schema.name()), schema.connectorName(), schema.properties());
+        Map<String, String> properties = new HashMap<>(connectorDefaults.getOrDefault(schema.connectorName(), Map.of()));
+        properties.putAll(schema.properties());
+        return registry.createUnlistedCatalog(catalogName(schema.name()), schema.connectorName(), properties);
     }
 
     public synchronized void add(ExternalSchema schema, CatalogHandle catalog)

@@ -1,6 +1,7 @@
 package io.basin.embedded;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import static com.google.common.base.Preconditions.checkArgument;
@@ -8,9 +9,13 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Engine configuration. {@link #defaults()} is the embedded default: data under ./basin-data,
- * all cores, 60% of the heap per query.
+ * all cores, 60% of the heap per query, lake scans in process.
+ *
+ * @param spectrumWorkers {@code host:port} of remote scan workers ({@code basin spectrum-worker})
+ *     that the {@code lake} catalog's scans run on; empty: they run in process
+ * @param spectrumLocalFallback whether lake scans run in process when no remote worker answers
  */
-public record BasinConfig(Path dataDirectory, Optional<Path> pluginDirectory, int parallelism, long queryMaxMemoryBytes)
+public record BasinConfig(Path dataDirectory, Optional<Path> pluginDirectory, int parallelism, long queryMaxMemoryBytes, List<String> spectrumWorkers, boolean spectrumLocalFallback)
 {
     public BasinConfig
     {
@@ -18,6 +23,7 @@ public record BasinConfig(Path dataDirectory, Optional<Path> pluginDirectory, in
         requireNonNull(pluginDirectory, "pluginDirectory is null");
         checkArgument(parallelism > 0, "parallelism must be positive");
         checkArgument(queryMaxMemoryBytes > 0, "queryMaxMemoryBytes must be positive");
+        spectrumWorkers = List.copyOf(requireNonNull(spectrumWorkers, "spectrumWorkers is null"));
     }
 
     public static BasinConfig defaults()
@@ -26,26 +32,34 @@ public record BasinConfig(Path dataDirectory, Optional<Path> pluginDirectory, in
                 Path.of("basin-data"),
                 Optional.empty(),
                 Runtime.getRuntime().availableProcessors(),
-                (long) (Runtime.getRuntime().maxMemory() * 0.6));
+                (long) (Runtime.getRuntime().maxMemory() * 0.6),
+                List.of(),
+                false);
     }
 
     public BasinConfig withDataDirectory(Path dataDirectory)
     {
-        return new BasinConfig(dataDirectory, pluginDirectory, parallelism, queryMaxMemoryBytes);
+        return new BasinConfig(dataDirectory, pluginDirectory, parallelism, queryMaxMemoryBytes, spectrumWorkers, spectrumLocalFallback);
     }
 
     public BasinConfig withPluginDirectory(Path pluginDirectory)
     {
-        return new BasinConfig(dataDirectory, Optional.of(pluginDirectory), parallelism, queryMaxMemoryBytes);
+        return new BasinConfig(dataDirectory, Optional.of(pluginDirectory), parallelism, queryMaxMemoryBytes, spectrumWorkers, spectrumLocalFallback);
     }
 
     public BasinConfig withParallelism(int parallelism)
     {
-        return new BasinConfig(dataDirectory, pluginDirectory, parallelism, queryMaxMemoryBytes);
+        return new BasinConfig(dataDirectory, pluginDirectory, parallelism, queryMaxMemoryBytes, spectrumWorkers, spectrumLocalFallback);
     }
 
     public BasinConfig withQueryMaxMemoryBytes(long queryMaxMemoryBytes)
     {
-        return new BasinConfig(dataDirectory, pluginDirectory, parallelism, queryMaxMemoryBytes);
+        return new BasinConfig(dataDirectory, pluginDirectory, parallelism, queryMaxMemoryBytes, spectrumWorkers, spectrumLocalFallback);
+    }
+
+    /** Lake scans on these remote workers ({@code host:port}), in process when none answers if {@code localFallback}. */
+    public BasinConfig withSpectrumWorkers(List<String> spectrumWorkers, boolean localFallback)
+    {
+        return new BasinConfig(dataDirectory, pluginDirectory, parallelism, queryMaxMemoryBytes, spectrumWorkers, localFallback);
     }
 }

@@ -6,6 +6,7 @@ import io.basin.connector.CatalogHandle;
 import io.basin.connector.ConnectorRegistry;
 import io.basin.connector.ExternalSchemas;
 import io.basin.connector.system.ExpressionCacheTable;
+import io.basin.connector.system.ConnectorRuntimeTable;
 import io.basin.connector.system.RemoteQueriesTable;
 import io.basin.connector.system.SystemConnector;
 import io.basin.connector.system.SystemPlugin;
@@ -15,6 +16,7 @@ import io.basin.execution.driver.PipelineExecutor;
 import io.basin.execution.expression.ExpressionCompiler;
 import io.basin.metadata.CatalogLookup;
 import io.basin.metadata.ExternalSchemaBinding;
+import io.basin.spectrum.flight.ScanWorkersSystemTable;
 
 import java.nio.file.Files;
 import java.security.SecureRandom;
@@ -56,14 +58,16 @@ public final class Engine
         builder.withLocalDataDirectory(config.dataDirectory().resolve("warehouse"));
         this.connectors = builder.build();
         if (connectors.listConnectorNames().contains(LakeCatalogDefaults.CONNECTOR_NAME)) {
-            connectors.createCatalog(LakeCatalogDefaults.CATALOG_NAME, LakeCatalogDefaults.CONNECTOR_NAME, LakeCatalogDefaults.properties(config.dataDirectory()));
+            connectors.createCatalog(LakeCatalogDefaults.CATALOG_NAME, LakeCatalogDefaults.CONNECTOR_NAME, LakeCatalogDefaults.properties(config));
         }
-        connectors.installPlugin(new SystemPlugin(new SystemConnector(List.of(new ExpressionCacheTable(expressionCompiler.cache()), new RemoteQueriesTable(this::remoteQuerySources)))));
+        connectors.installPlugin(new SystemPlugin(new SystemConnector(List.of(new ExpressionCacheTable(expressionCompiler.cache()), new RemoteQueriesTable(this::remoteQuerySources),
+                new ConnectorRuntimeTable(ScanWorkersSystemTable.NAME.getTableName(), ScanWorkersSystemTable.COLUMNS, this::remoteQuerySources)))));
         connectors.createCatalog(SystemPlugin.NAME, SystemPlugin.NAME, java.util.Map.of());
         ThreadFactory threads = Thread.ofPlatform().name("basin-driver-", 0).daemon(true).factory();
         this.executor = Executors.newCachedThreadPool(threads);
         this.pipelineExecutor = new PipelineExecutor(executor);
-        this.externalSchemas = new ExternalSchemas(connectors, ConnectorRegistry.LOCAL_CATALOG);
+        this.externalSchemas = new ExternalSchemas(connectors, ConnectorRegistry.LOCAL_CATALOG,
+                java.util.Map.of(LakeCatalogDefaults.CONNECTOR_NAME, LakeCatalogDefaults.serverProperties(config)));
         this.externalSchemaStatements = new ExternalSchemaStatementExecutor(this::systemCatalog, externalSchemas);
         // a data directory without a catalog has no external schemas; do not create one just to look
         if (Files.exists(config.dataDirectory().resolve(SystemCatalog.FILE_NAME))) {

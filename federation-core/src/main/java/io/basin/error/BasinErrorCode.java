@@ -87,6 +87,12 @@ public enum BasinErrorCode
     CATALOG_VERSION_MISMATCH(203, EXTERNAL, "58000"),
     /** A file named by COPY FROM cannot be read. */
     UNDEFINED_FILE(209, EXTERNAL, "58P01"),
+    /**
+     * The scan fleet's remote workers: the SQLSTATEs of SpectrumErrorCode's LAKE_SCAN_WORKERS_UNAVAILABLE
+     * and LAKE_SCAN_WORKER_FAILED, which carry the same codes (error codes match by number).
+     */
+    SCAN_WORKERS_UNAVAILABLE(90, EXTERNAL, "08001"),
+    SCAN_WORKER_FAILED(91, EXTERNAL, "08006"),
 
     INTERNAL_ERROR_CODE(300, INTERNAL_ERROR, "XX000"),
     /**/;

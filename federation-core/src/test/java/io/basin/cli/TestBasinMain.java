@@ -186,6 +186,27 @@ class TestBasinMain
         assertThat(run("sql", "--format", "xml").err()).contains("Unknown output format 'xml'");
         assertThat(run("sql", "SELECT 1").err()).contains("unexpected argument 'SELECT 1'");
         assertThat(run("sql", "--help=yes").status()).isEqualTo(2);
+
+        assertThat(run("spectrum-worker").err()).contains("spectrum-worker needs --port N");
+        assertThat(run("spectrum-worker", "--port", "70000").err()).contains("--port is '70000', expected a number from 0 to 65535");
+        assertThat(run("spectrum-worker", "--port", "1", "--threads", "none").status()).isEqualTo(2);
+        assertThat(run("spectrum-worker", "--prot", "1").err()).contains("unknown option '--prot'");
+    }
+
+    @Test
+    void testServerConfigRejectsBadWorkerLists()
+            throws IOException
+    {
+        Path config = dataDirectory.resolve("server.properties");
+        Files.writeString(config, "spectrum.remote-workers = 127.0.0.1:7001, nowhere\n");
+        CliRun badAddress = run("server", "--config", config.toString(), "--data-dir", dataDirectory.toString());
+        assertThat(badAddress.status()).isEqualTo(2);
+        assertThat(badAddress.err()).contains("spectrum.remote-workers: 'nowhere' is not host:port");
+
+        Files.writeString(config, "spectrum.remote-workers = 127.0.0.1:7001\nspectrum.local-fallback = maybe\n");
+        CliRun badFallback = run("server", "--config", config.toString(), "--data-dir", dataDirectory.toString());
+        assertThat(badFallback.status()).isEqualTo(2);
+        assertThat(badFallback.err()).contains("spectrum.local-fallback is 'maybe', expected true or false");
     }
 
     @Test
@@ -195,6 +216,8 @@ class TestBasinMain
         assertThat(help.status()).isZero();
         assertThat(help.out()).contains("sql").contains("version");
         assertThat(run("help", "sql").out()).contains("--data-dir");
+        assertThat(run("help", "spectrum-worker").out()).contains("--port N").contains("spectrum.remote-workers");
+        assertThat(run("help", "server").out()).contains("spectrum.remote-workers").contains("spectrum.local-fallback");
         assertThat(run("sql", "--help").out()).contains("--plugin-dir").contains("--format");
 
         CliRun version = run("version");

@@ -78,6 +78,19 @@ public final class ScanCounters
         parent.ifPresent(counters -> counters.addRowsDeleted(rows));
     }
 
+    /** Adds what a scan elsewhere read, e.g. on a remote worker that reports its counters. */
+    public void add(Snapshot read)
+    {
+        files.add(read.files());
+        rowGroupsTotal.add(read.rowGroupsTotal());
+        rowGroupsRead.add(read.rowGroupsRead());
+        bytesRead.add(read.bytesRead());
+        rowsRead.add(read.rowsRead());
+        rowsReturned.add(read.rowsReturned());
+        deleteFiles.add(read.deleteFiles());
+        rowsDeleted.add(read.rowsDeleted());
+    }
+
     public Snapshot snapshot()
     {
         return new Snapshot(files.sum(), rowGroupsTotal.sum(), rowGroupsRead.sum(), bytesRead.sum(), rowsRead.sum(), rowsReturned.sum(), deleteFiles.sum(), rowsDeleted.sum());

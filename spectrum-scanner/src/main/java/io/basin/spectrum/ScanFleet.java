@@ -27,7 +27,7 @@ import static java.util.Objects.requireNonNull;
  * <p>Thread-safe; {@link #close()} stops the workers.
  */
 public final class ScanFleet
-        implements AutoCloseable
+        implements ScanService
 {
     private final ExecutorService workers;
     private final int workerCount;
@@ -52,10 +52,7 @@ public final class ScanFleet
         return workerCount;
     }
 
-    /**
-     * Starts reading {@code request}'s tasks through {@code fileIO} on up to {@code lanes} workers.
-     * Pages come back in no particular order across tasks.
-     */
+    @Override
     public ScanStream scan(ScanRequest request, FileIO fileIO, int lanes, ScanCounters counters)
     {
         requireNonNull(request, "request is null");

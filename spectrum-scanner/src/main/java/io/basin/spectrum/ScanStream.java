@@ -23,7 +23,7 @@ import static java.util.Objects.requireNonNull;
  * and stops the lanes (a lane in the middle of a page finishes that page first).
  */
 public final class ScanStream
-        implements AutoCloseable
+        implements PageStream
 {
     private static final int PAGES_PER_LANE = 4;
 
@@ -53,11 +53,7 @@ public final class ScanStream
         lanes.forEach(this::submit);
     }
 
-    /**
-     * The next page, waiting for the workers if none is ready; null when every task is done.
-     *
-     * @throws io.trino.spi.TrinoException naming the file when a worker failed
-     */
+    @Override
     public Page next()
     {
         synchronized (this) {

@@ -27,7 +27,11 @@ public enum SpectrumErrorCode
     /** A worker failed in a way that is a bug. */
     LAKE_INTERNAL_ERROR(6, INTERNAL_ERROR),
     /** A sum the scan workers compute does not fit its type. */
-    LAKE_NUMERIC_OVERFLOW(7, USER_ERROR);
+    LAKE_NUMERIC_OVERFLOW(7, USER_ERROR),
+    /** No remote scan worker answers (and the local pool is not a fallback). */
+    LAKE_SCAN_WORKERS_UNAVAILABLE(90, EXTERNAL),
+    /** A scan task failed on every worker it was retried on. */
+    LAKE_SCAN_WORKER_FAILED(91, EXTERNAL);
 
     // Trino reserves 0x0100_0000 and up for connectors; Basin's lake takes its own block.
     private static final int BASE = 0x0B00_0000;

@@ -1,9 +1,11 @@
 package io.basin.connector.iceberg;
 
+import io.basin.spectrum.flight.WorkerAddress;
 import io.trino.spi.TrinoException;
 import org.apache.iceberg.FileFormat;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +31,11 @@ import static java.util.Objects.requireNonNull;
  * <li>{@code s3.endpoint}, {@code s3.region}, {@code s3.path-style-access}, {@code s3.access-key},
  *     {@code s3.secret-key}, {@code s3.credentials-provider}: S3A settings</li>
  * <li>{@code spectrum.workers}: scan workers (default: one per core)</li>
+ * <li>{@code spectrum.remote-workers}: {@code host:port} of remote scan workers
+ *     ({@code basin spectrum-worker}), comma-separated; when set, scans run there instead of in
+ *     process; {@code local} in the list makes the in-process pool one more member</li>
+ * <li>{@code spectrum.local-fallback}: {@code true} to scan in process when no remote worker
+ *     answers (default {@code false}: such scans fail)</li>
  * </ul>
  */
 public record IcebergConfig(
@@ -40,7 +47,8 @@ public record IcebergConfig(
         String compressionCodec,
         Map<String, String> catalogProperties,
         S3Options s3,
-        int workers)
+        int workers,
+        RemoteWorkers remoteWorkers)
 {
     private static final Set<String> CATALOG_TYPES = Set.of("jdbc", "hadoop", "rest");
     private static final Set<String> CODECS = Set.of("zstd", "snappy", "gzip", "uncompressed");
@@ -55,6 +63,7 @@ public record IcebergConfig(
         requireNonNull(compressionCodec, "compressionCodec is null");
         catalogProperties = Map.copyOf(requireNonNull(catalogProperties, "catalogProperties is null"));
         requireNonNull(s3, "s3 is null");
+        requireNonNull(remoteWorkers, "remoteWorkers is null");
     }
 
     public static IcebergConfig fromProperties(Map<String, String> properties)
@@ -102,6 +111,7 @@ public record IcebergConfig(
                 throw invalid("spectrum.workers", workersValue, "a positive number");
             }
         }
+        RemoteWorkers remoteWorkers = RemoteWorkers.fromProperties(remaining);
         Map<String, String> catalogProperties = new HashMap<>();
         for (String key : Set.copyOf(remaining.keySet())) {
             if (key.startsWith("iceberg.catalog.property.")) {
@@ -112,12 +122,43 @@ public record IcebergConfig(
         if (!remaining.isEmpty()) {
             throw new TrinoException(LAKE_INVALID_CONFIGURATION, "Cannot configure the lake catalog: unknown properties %s".formatted(new java.util.TreeSet<>(remaining.keySet())));
         }
-        return new IcebergConfig(type, uri, catalogName, warehouse, fileFormat, codec, catalogProperties, s3, workers);
+        return new IcebergConfig(type, uri, catalogName, warehouse, fileFormat, codec, catalogProperties, s3, workers, remoteWorkers);
     }
 
     private static TrinoException invalid(String property, String value, String expected)
     {
         return new TrinoException(LAKE_INVALID_CONFIGURATION, "Cannot configure the lake catalog: %s is '%s', expected %s".formatted(property, value, expected));
+    }
+
+    /**
+     * Remote scan workers; none means scans run in process.
+     *
+     * @param localTakesTasks whether the in-process pool takes tasks like one more worker
+     *     ({@code local} in the list)
+     */
+    public record RemoteWorkers(List<WorkerAddress> addresses, boolean localFallback, boolean localTakesTasks)
+    {
+        public RemoteWorkers
+        {
+            addresses = List.copyOf(requireNonNull(addresses, "addresses is null"));
+        }
+
+        static RemoteWorkers fromProperties(Map<String, String> remaining)
+        {
+            String addresses = remaining.remove("spectrum.remote-workers");
+            String fallback = remaining.remove("spectrum.local-fallback");
+            if (fallback != null && !fallback.equalsIgnoreCase("true") && !fallback.equalsIgnoreCase("false")) {
+                throw invalid("spectrum.local-fallback", fallback, "true or false");
+            }
+            List<WorkerAddress> parsed;
+            try {
+                parsed = addresses == null ? List.of() : WorkerAddress.parseList(addresses);
+            }
+            catch (IllegalArgumentException e) {
+                throw invalid("spectrum.remote-workers", addresses, "host:port[,host:port...] (%s)".formatted(e.getMessage()));
+            }
+            return new RemoteWorkers(parsed, Boolean.parseBoolean(fallback), addresses != null && WorkerAddress.listsLocal(addresses));
+        }
     }
 
     /** S3A settings; the secret is never shown by {@link #toString()}. */

@@ -2,6 +2,9 @@ package io.basin.connector.iceberg;
 
 import io.basin.spectrum.ScanCounters;
 import io.basin.spectrum.ScanFleet;
+import io.basin.spectrum.ScanService;
+import io.basin.spectrum.flight.RemoteScanFleet;
+import io.basin.spectrum.flight.ScanWorkersSystemTable;
 import io.trino.spi.TrinoException;
 import io.trino.spi.connector.Connector;
 import io.trino.spi.connector.ConnectorMetadata;
@@ -10,10 +13,13 @@ import io.trino.spi.connector.ConnectorPageSourceProvider;
 import io.trino.spi.connector.ConnectorSession;
 import io.trino.spi.connector.ConnectorSplitManager;
 import io.trino.spi.connector.ConnectorTransactionHandle;
+import io.trino.spi.connector.SystemTable;
 import io.trino.spi.transaction.IsolationLevel;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,7 +34,7 @@ public final class IcebergConnector
         implements Connector
 {
     private final LakeCatalog lake;
-    private final ScanFleet fleet;
+    private final ScanService fleet;
     private final ScanCounters counters = new ScanCounters();
     private final ScanSummaries summaries = new ScanSummaries(counters);
     private final DataFileCodec codec = new DataFileCodec();
@@ -41,10 +47,21 @@ public final class IcebergConnector
     {
         requireNonNull(config, "config is null");
         this.lake = new LakeCatalog(catalogName, config);
-        this.fleet = new ScanFleet(config.workers());
+        this.fleet = scanService(config);
         this.splitManager = new IcebergSplitManager(this::metadata, config.workers());
         this.pageSourceProvider = new IcebergPageSourceProvider(lake, fleet, summaries, this::metadata);
         this.pageSinkProvider = new IcebergPageSinkProvider(lake, codec);
+    }
+
+    /** The in-process fleet, or the remote workers when the catalog lists them. */
+    private static ScanService scanService(IcebergConfig config)
+    {
+        IcebergConfig.RemoteWorkers remote = config.remoteWorkers();
+        if (remote.addresses().isEmpty() && !remote.localTakesTasks()) {
+            return new ScanFleet(config.workers());
+        }
+        Optional<ScanService> local = remote.localFallback() || remote.localTakesTasks() ? Optional.of(new ScanFleet(config.workers())) : Optional.empty();
+        return new RemoteScanFleet(remote.addresses(), S3aConfiguration.settings(config.s3()), local, remote.localTakesTasks());
     }
 
     @Override
@@ -106,6 +123,22 @@ public final class IcebergConnector
     public ScanCounters scanCounters()
     {
         return counters;
+    }
+
+    /** {@code runtime.scan_workers} when the scans run on remote workers. */
+    @Override
+    public Set<SystemTable> getSystemTables()
+    {
+        if (fleet instanceof RemoteScanFleet remote) {
+            return Set.of(new ScanWorkersSystemTable(remote));
+        }
+        return Set.of();
+    }
+
+    /** Where this catalog's scans run: the in-process fleet or a {@link RemoteScanFleet} (whose workers and retries it reports). */
+    public ScanService scanService()
+    {
+        return fleet;
     }
 
     @Override

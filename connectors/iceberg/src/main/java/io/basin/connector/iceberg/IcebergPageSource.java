@@ -1,6 +1,6 @@
 package io.basin.connector.iceberg;
 
-import io.basin.spectrum.ScanStream;
+import io.basin.spectrum.PageStream;
 import io.trino.spi.Page;
 import io.trino.spi.connector.ConnectorPageSource;
 import io.trino.spi.connector.SourcePage;
@@ -13,19 +13,19 @@ import static java.util.Objects.requireNonNull;
 final class IcebergPageSource
         implements ConnectorPageSource
 {
-    private final ScanStream stream;
+    private final PageStream stream;
     // the stream's channels in the order the engine asked for (null: as they come)
     private final int[] channels;
     private long completedBytes;
     private long completedPositions;
     private boolean finished;
 
-    IcebergPageSource(ScanStream stream)
+    IcebergPageSource(PageStream stream)
     {
         this(stream, null);
     }
 
-    IcebergPageSource(ScanStream stream, int[] channels)
+    IcebergPageSource(PageStream stream, int[] channels)
     {
         this.stream = requireNonNull(stream, "stream is null");
         this.channels = channels == null ? null : channels.clone();

@@ -5,8 +5,8 @@ import io.basin.spectrum.ScanColumn;
 import io.basin.spectrum.ScanTask;
 import io.trino.spi.PageBuilder;
 import io.basin.spectrum.ScanCounters;
-import io.basin.spectrum.ScanFleet;
 import io.basin.spectrum.ScanRequest;
+import io.basin.spectrum.ScanService;
 import io.trino.spi.Page;
 import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.ConnectorPageSource;
@@ -33,11 +33,11 @@ final class IcebergPageSourceProvider
         implements ConnectorPageSourceProvider
 {
     private final LakeCatalog lake;
-    private final ScanFleet fleet;
+    private final ScanService fleet;
     private final ScanSummaries summaries;
     private final Function<ConnectorTransactionHandle, IcebergMetadata> metadata;
 
-    IcebergPageSourceProvider(LakeCatalog lake, ScanFleet fleet, ScanSummaries summaries, Function<ConnectorTransactionHandle, IcebergMetadata> metadata)
+    IcebergPageSourceProvider(LakeCatalog lake, ScanService fleet, ScanSummaries summaries, Function<ConnectorTransactionHandle, IcebergMetadata> metadata)
     {
         this.metadata = requireNonNull(metadata, "metadata is null");
         this.lake = requireNonNull(lake, "lake is null");

@@ -1,0 +1,201 @@
+package io.basin.lake;
+
+import io.basin.embedded.Basin;
+import io.basin.embedded.BasinConfig;
+import io.basin.embedded.BasinSession;
+import io.basin.error.BasinErrorCode;
+import io.basin.testing.QueryAssertions;
+import io.basin.testing.TestingPostgreSqlServer;
+import io.basin.testing.TpchPostgresLoader;
+import io.basin.testing.TpchQueries;
+import io.trino.spi.TrinoException;
+import io.trino.tpch.TpchTable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS;
+
+/**
+ * Lake scans on remote worker processes ({@code basin spectrum-worker}), each its own JVM: TPC-H
+ * SF 0.1 written as lake Parquet, the 22 queries through two workers compared with PostgreSQL,
+ * also through an external lake schema, a worker killed with SIGKILL in the middle of a scan (the
+ * answer still matches, the failure shows in {@code system.runtime.scan_workers}), and workers
+ * that are down from the start.
+ */
+@TestInstance(PER_CLASS)
+class TestLakeRemoteWorkers
+{
+    private static final double SCALE_FACTOR = 0.1;
+    // every row of lineitem counts: a row lost or returned twice changes the count or a sum
+    private static final String LINEITEM_CHECKSUM = """
+            SELECT count(*), sum(l_orderkey * 10 + l_linenumber), sum(l_extendedprice), sum(l_discount),
+                   min(l_shipdate), max(l_comment), sum(length(l_comment)), count(DISTINCT l_partkey)
+            FROM lineitem""";
+
+    private Path dataDirectory;
+    private String schema;
+    private QueryAssertions assertions;
+    private TestingScanWorker first;
+    private TestingScanWorker second;
+
+    @BeforeAll
+    void setUp()
+            throws Exception
+    {
+        TestingPostgreSqlServer postgres = TestingPostgreSqlServer.shared();
+        schema = TpchPostgresLoader.load(postgres, SCALE_FACTOR);
+        assertions = new QueryAssertions(postgres, schema);
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+        Files.createDirectories(temporary);
+        dataDirectory = Files.createTempDirectory(temporary, "basin-remote-workers-");
+        // the tables are written in process (writes never go through the scan fleet)
+        withBasin(BasinConfig.defaults().withDataDirectory(dataDirectory), session -> {
+            session.execute("CREATE SCHEMA lake." + schema);
+            for (TpchTable<?> table : TpchTable.getTables()) {
+                String name = table.getTableName();
+                session.execute("CREATE TABLE lake.%s.%s AS SELECT * FROM tpch.%s.%s".formatted(schema, name, schema, name));
+            }
+        });
+        first = TestingScanWorker.start();
+        second = TestingScanWorker.start();
+    }
+
+    @AfterAll
+    void tearDown()
+            throws Exception
+    {
+        if (first != null) {
+            first.close();
+        }
+        if (second != null) {
+            second.close();
+        }
+        if (assertions != null) {
+            assertions.close();
+        }
+        if (dataDirectory != null) {
+            try (Stream<Path> paths = Files.walk(dataDirectory)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
+    }
+
+    @Test
+    void testTpchQueriesOnTwoWorkers()
+    {
+        withWorkers(List.of(first.address(), second.address()), false, session -> {
+            for (int number : TpchQueries.queryNumbers()) {
+                assertions.assertQuery(session, TpchQueries.query(number));
+            }
+            assertions.assertQuery(session, LINEITEM_CHECKSUM);
+            // both workers took part, and none failed
+            List<List<Object>> workers = session.execute("SELECT worker, state, tasks_finished, rows_returned, failures FROM system.runtime.scan_workers WHERE catalog = 'lake' ORDER BY worker").rows();
+            assertThat(workers).hasSize(2);
+            assertThat(workers).allSatisfy(row -> {
+                assertThat(row.get(1)).isEqualTo("up");
+                assertThat((Long) row.get(2)).isPositive();
+                assertThat((Long) row.get(3)).isPositive();
+                assertThat(row.get(4)).isEqualTo(0L);
+            });
+
+            // an external lake schema scans on the server's workers too
+            Path lake = dataDirectory.resolve("lake");
+            session.execute("CREATE EXTERNAL SCHEMA lake_ext FROM DATA CATALOG TYPE 'jdbc' DATABASE '%s' URI 'jdbc:sqlite:%s' CATALOG_NAME 'lake' WAREHOUSE '%s'"
+                    .formatted(schema, lake.resolve("catalog.db"), lake.resolve("warehouse").toUri()));
+            // (rows, not an aggregate: partial aggregation runs in process until it travels to workers)
+            assertions.assertQuery(session, "SELECT o_orderkey, o_orderpriority, o_totalprice, o_comment FROM lake_ext.orders WHERE o_custkey < 500",
+                    "SELECT o_orderkey, o_orderpriority, o_totalprice, o_comment FROM orders WHERE o_custkey < 500");
+            List<List<Object>> external = session.execute("SELECT catalog, sum(tasks_finished) FROM system.runtime.scan_workers WHERE catalog <> 'lake' GROUP BY catalog").rows();
+            assertThat(external).hasSize(1);
+            assertThat((Long) external.getFirst().get(1)).isPositive();
+            session.execute("SET search_path = public");
+            session.execute("DROP SCHEMA lake_ext");
+        });
+    }
+
+    @Test
+    void testWorkerKilledMidScanIsRetriedOnTheOther()
+            throws Exception
+    {
+        // listed first, the stalling worker gets the first range of the scan
+        try (TestingScanWorker doomed = TestingScanWorker.stallingAfter(10)) {
+            withWorkers(List.of(doomed.address(), second.address()), false, session -> {
+                CompletableFuture<Void> query = CompletableFuture.runAsync(() -> assertions.assertQuery(session, LINEITEM_CHECKSUM));
+                try {
+                    doomed.awaitStalled(120, TimeUnit.SECONDS);
+                    doomed.kill();
+                    query.get(120, TimeUnit.SECONDS);
+                }
+                catch (Exception e) {
+                    throw new AssertionError("the query did not survive the killed worker: " + doomed.output(), e);
+                }
+                List<List<Object>> killed = session.execute("SELECT state, failures FROM system.runtime.scan_workers WHERE worker = '%s'".formatted(doomed.address())).rows();
+                assertThat(killed).hasSize(1);
+                assertThat(killed.getFirst().get(0)).isEqualTo("down");
+                assertThat((Long) killed.getFirst().get(1)).isPositive();
+                // the fleet goes on with the worker left
+                assertions.assertQuery(session, TpchQueries.query(6));
+            });
+        }
+    }
+
+    @Test
+    void testWorkersDownFromTheStart()
+            throws IOException
+    {
+        String dead = "127.0.0.1:" + freePort();
+        withWorkers(List.of(dead, first.address()), false, session -> {
+            assertions.assertQuery(session, LINEITEM_CHECKSUM);
+            List<List<Object>> rows = session.execute("SELECT worker, tasks_finished FROM system.runtime.scan_workers ORDER BY worker").rows();
+            assertThat(rows).contains(List.of(dead, 0L));
+        });
+        withWorkers(List.of(dead), false, session -> {
+            assertThatThrownBy(() -> session.execute("SELECT o_orderkey, o_comment FROM orders WHERE o_custkey = 7"))
+                    .isInstanceOfSatisfying(TrinoException.class, e -> assertThat(e.getErrorCode()).isEqualTo(BasinErrorCode.SCAN_WORKERS_UNAVAILABLE.toErrorCode()))
+                    .hasMessageContaining("no scan worker answers (" + dead + ")");
+            // the engine stays up
+            assertThat(session.execute("SELECT count(*) FROM tpch.%s.region".formatted(schema)).onlyValue()).isEqualTo(5L);
+        });
+        withWorkers(List.of(dead), true, session -> assertions.assertQuery(session, TpchQueries.query(1)));
+    }
+
+    private void withWorkers(List<String> workers, boolean localFallback, Consumer<BasinSession> action)
+    {
+        withBasin(BasinConfig.defaults().withDataDirectory(dataDirectory).withSpectrumWorkers(workers, localFallback), session -> {
+            session.execute("SET search_path = \"lake.%s\"".formatted(schema));
+            action.accept(session);
+        });
+    }
+
+    private static void withBasin(BasinConfig config, Consumer<BasinSession> action)
+    {
+        try (Basin basin = Basin.open(config); BasinSession session = basin.newSession()) {
+            action.accept(session);
+        }
+    }
+
+    private static int freePort()
+            throws IOException
+    {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

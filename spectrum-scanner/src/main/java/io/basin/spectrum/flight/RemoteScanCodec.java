@@ -1,0 +1,410 @@
+package io.basin.spectrum.flight;
+
+import io.airlift.slice.Slice;
+import io.airlift.slice.Slices;
+import io.basin.spectrum.DeleteFileRef;
+import io.basin.spectrum.ScanColumn;
+import io.basin.spectrum.ScanRequest;
+import io.basin.spectrum.ScanTask;
+import io.trino.spi.TrinoException;
+import io.trino.spi.predicate.Domain;
+import io.trino.spi.predicate.Range;
+import io.trino.spi.predicate.SortedRangeSet;
+import io.trino.spi.predicate.TupleDomain;
+import io.trino.spi.predicate.ValueSet;
+import io.trino.spi.type.Int128;
+import io.trino.spi.type.Type;
+import org.apache.iceberg.FileFormat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.basin.spectrum.SpectrumErrorCode.LAKE_INTERNAL_ERROR;
+
+/**
+ * The wire form of a {@link RemoteScan}: a small versioned binary layout (big-endian, strings as
+ * length-prefixed UTF-8), so that a worker rejects a request of another version with a clear error
+ * instead of misreading it.
+ *
+ * <pre>
+ * magic "BSCN", version (short)
+ * skipRows (long)
+ * storage:   count, (key, value)*
+ * columns:   count, column*                          column = fieldId (int), name, type signature
+ * predicate: kind (ALL | NONE | DOMAINS), for DOMAINS: count, (column, domain)*
+ *            domain = nullAllowed, kind (NONE | ALL | RANGES), for RANGES: count, (low bound, high bound)*
+ *            bound = kind (UNBOUNDED | INCLUSIVE | EXCLUSIVE), then the value unless unbounded
+ * tasks:     count, (path, format, start, length, fileSize, recordCount, deletes)*
+ *            delete = path, format, fileSize, kind, equality columns, optional schema JSON
+ * </pre>
+ *
+ * Values are written by the Java type that carries them in Trino: boolean, long, double, a slice's
+ * bytes, or an Int128's two longs. What this version cannot carry ({@link #canEncode}: a partial
+ * aggregation, a set of values of a type without order) stays in process.
+ */
+public final class RemoteScanCodec
+{
+    static final int MAGIC = 0x4253434E;
+    static final short VERSION = 1;
+
+    private static final byte PREDICATE_ALL = 0;
+    private static final byte PREDICATE_NONE = 1;
+    private static final byte PREDICATE_DOMAINS = 2;
+    private static final byte VALUES_NONE = 0;
+    private static final byte VALUES_ALL = 1;
+    private static final byte VALUES_RANGES = 2;
+    private static final byte BOUND_UNBOUNDED = 0;
+    private static final byte BOUND_INCLUSIVE = 1;
+    private static final byte BOUND_EXCLUSIVE = 2;
+
+    private RemoteScanCodec() {}
+
+    public static byte[] encode(RemoteScan scan)
+    {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            out.writeShort(VERSION);
+            out.writeLong(scan.skipRows());
+            out.writeInt(scan.storage().size());
+            for (Map.Entry<String, String> entry : scan.storage().entrySet()) {
+                writeString(out, entry.getKey());
+                writeString(out, entry.getValue());
+            }
+            ScanRequest request = scan.request();
+            out.writeInt(request.columns().size());
+            for (ScanColumn column : request.columns()) {
+                writeColumn(out, column);
+            }
+            writePredicate(out, request.predicate());
+            out.writeInt(request.tasks().size());
+            for (ScanTask task : request.tasks()) {
+                writeTask(out, task);
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Reads what {@link #encode} wrote.
+     *
+     * @throws IllegalArgumentException when the bytes are not a scan of this version
+     */
+    public static RemoteScan decode(byte[] encoded)
+    {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {
+            if (in.readInt() != MAGIC) {
+                throw new IllegalArgumentException("Cannot read the scan request: it is not a Basin scan task");
+            }
+            short version = in.readShort();
+            if (version != VERSION) {
+                throw new IllegalArgumentException("Cannot read the scan request: version %d, this worker reads version %d".formatted(version, VERSION));
+            }
+            long skipRows = in.readLong();
+            int storageCount = in.readInt();
+            Map<String, String> storage = new HashMap<>();
+            for (int i = 0; i < storageCount; i++) {
+                storage.put(readString(in), readString(in));
+            }
+            int columnCount = in.readInt();
+            List<ScanColumn> columns = new ArrayList<>(columnCount);
+            for (int i = 0; i < columnCount; i++) {
+                columns.add(readColumn(in));
+            }
+            TupleDomain<ScanColumn> predicate = readPredicate(in);
+            int taskCount = in.readInt();
+            List<ScanTask> tasks = new ArrayList<>(taskCount);
+            for (int i = 0; i < taskCount; i++) {
+                tasks.add(readTask(in));
+            }
+            if (in.available() > 0) {
+                throw new IllegalArgumentException("Cannot read the scan request: %d unexpected bytes at its end".formatted(in.available()));
+            }
+            return new RemoteScan(new ScanRequest(tasks, columns, predicate), storage, skipRows);
+        }
+        catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read the scan request: it is truncated", e);
+        }
+    }
+
+    private static void writeColumn(DataOutputStream out, ScanColumn column)
+            throws IOException
+    {
+        out.writeInt(column.fieldId());
+        writeString(out, column.name());
+        writeString(out, ScanTypes.signature(column.type()));
+    }
+
+    private static ScanColumn readColumn(DataInputStream in)
+            throws IOException
+    {
+        int fieldId = in.readInt();
+        String name = readString(in);
+        return new ScanColumn(fieldId, name, ScanTypes.parse(readString(in)));
+    }
+
+    private static void writePredicate(DataOutputStream out, TupleDomain<ScanColumn> predicate)
+            throws IOException
+    {
+        if (predicate.isNone()) {
+            out.writeByte(PREDICATE_NONE);
+            return;
+        }
+        Map<ScanColumn, Domain> domains = new LinkedHashMap<>(predicate.getDomains().orElseThrow());
+        if (!domains.values().stream().allMatch(RemoteScanCodec::canEncode)) {
+            throw new IllegalArgumentException("Cannot send a predicate with a set of unordered values to a remote worker");
+        }
+        if (domains.isEmpty()) {
+            out.writeByte(PREDICATE_ALL);
+            return;
+        }
+        out.writeByte(PREDICATE_DOMAINS);
+        out.writeInt(domains.size());
+        for (Map.Entry<ScanColumn, Domain> entry : domains.entrySet()) {
+            writeColumn(out, entry.getKey());
+            Domain domain = entry.getValue();
+            out.writeBoolean(domain.isNullAllowed());
+            ValueSet values = domain.getValues();
+            if (values.isNone()) {
+                out.writeByte(VALUES_NONE);
+            }
+            else if (values.isAll()) {
+                out.writeByte(VALUES_ALL);
+            }
+            else {
+                out.writeByte(VALUES_RANGES);
+                List<Range> ranges = values.getRanges().getOrderedRanges();
+                out.writeInt(ranges.size());
+                for (Range range : ranges) {
+                    writeBound(out, range.getType(), range.isLowUnbounded(), range.isLowInclusive(), range.getLowValue());
+                    writeBound(out, range.getType(), range.isHighUnbounded(), range.isHighInclusive(), range.getHighValue());
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether {@link #encode} can carry {@code request}: not yet a partial aggregation, and only
+     * domains of ordered values (the workers filter rows by the predicate, so none may be dropped).
+     */
+    public static boolean canEncode(ScanRequest request)
+    {
+        return request.aggregation().isEmpty()
+                && request.predicate().getDomains().map(domains -> domains.values().stream().allMatch(RemoteScanCodec::canEncode)).orElse(true);
+    }
+
+    private static boolean canEncode(Domain domain)
+    {
+        return domain.getValues().isNone() || domain.getValues().isAll() || domain.getValues() instanceof SortedRangeSet;
+    }
+
+    private static TupleDomain<ScanColumn> readPredicate(DataInputStream in)
+            throws IOException
+    {
+        byte kind = in.readByte();
+        switch (kind) {
+            case PREDICATE_ALL -> {
+                return TupleDomain.all();
+            }
+            case PREDICATE_NONE -> {
+                return TupleDomain.none();
+            }
+            case PREDICATE_DOMAINS -> {
+                int count = in.readInt();
+                Map<ScanColumn, Domain> domains = new LinkedHashMap<>();
+                for (int i = 0; i < count; i++) {
+                    ScanColumn column = readColumn(in);
+                    Type type = column.type();
+                    boolean nullAllowed = in.readBoolean();
+                    byte valuesKind = in.readByte();
+                    ValueSet values = switch (valuesKind) {
+                        case VALUES_NONE -> ValueSet.none(type);
+                        case VALUES_ALL -> ValueSet.all(type);
+                        case VALUES_RANGES -> {
+                            int rangeCount = in.readInt();
+                            List<Range> ranges = new ArrayList<>(rangeCount);
+                            for (int r = 0; r < rangeCount; r++) {
+                                ranges.add(readRange(in, type));
+                            }
+                            yield ValueSet.ofRanges(ranges);
+                        }
+                        default -> throw new IllegalArgumentException("Cannot read the scan request: unknown value set kind " + valuesKind);
+                    };
+                    domains.put(column, Domain.create(values, nullAllowed));
+                }
+                return TupleDomain.withColumnDomains(domains);
+            }
+            default -> throw new IllegalArgumentException("Cannot read the scan request: unknown predicate kind " + kind);
+        }
+    }
+
+    private static void writeBound(DataOutputStream out, Type type, boolean unbounded, boolean inclusive, Optional<Object> value)
+            throws IOException
+    {
+        if (unbounded) {
+            out.writeByte(BOUND_UNBOUNDED);
+            return;
+        }
+        out.writeByte(inclusive ? BOUND_INCLUSIVE : BOUND_EXCLUSIVE);
+        writeValue(out, type, value.orElseThrow());
+    }
+
+    private static Range readRange(DataInputStream in, Type type)
+            throws IOException
+    {
+        byte lowKind = in.readByte();
+        Object low = lowKind == BOUND_UNBOUNDED ? null : readValue(in, type);
+        byte highKind = in.readByte();
+        Object high = highKind == BOUND_UNBOUNDED ? null : readValue(in, type);
+        if (low == null && high == null) {
+            return Range.all(type);
+        }
+        if (low == null) {
+            return highKind == BOUND_INCLUSIVE ? Range.lessThanOrEqual(type, high) : Range.lessThan(type, high);
+        }
+        if (high == null) {
+            return lowKind == BOUND_INCLUSIVE ? Range.greaterThanOrEqual(type, low) : Range.greaterThan(type, low);
+        }
+        return Range.range(type, low, lowKind == BOUND_INCLUSIVE, high, highKind == BOUND_INCLUSIVE);
+    }
+
+    private static void writeValue(DataOutputStream out, Type type, Object value)
+            throws IOException
+    {
+        Class<?> javaType = type.getJavaType();
+        if (javaType == boolean.class) {
+            out.writeBoolean((Boolean) value);
+        }
+        else if (javaType == long.class) {
+            out.writeLong((Long) value);
+        }
+        else if (javaType == double.class) {
+            out.writeDouble((Double) value);
+        }
+        else if (javaType == Slice.class) {
+            Slice slice = (Slice) value;
+            out.writeInt(slice.length());
+            out.write(slice.getBytes());
+        }
+        else if (javaType == Int128.class) {
+            Int128 int128 = (Int128) value;
+            out.writeLong(int128.getHigh());
+            out.writeLong(int128.getLow());
+        }
+        else {
+            throw new TrinoException(LAKE_INTERNAL_ERROR, "Cannot send a predicate on type %s to a remote worker".formatted(type));
+        }
+    }
+
+    private static Object readValue(DataInputStream in, Type type)
+            throws IOException
+    {
+        Class<?> javaType = type.getJavaType();
+        if (javaType == boolean.class) {
+            return in.readBoolean();
+        }
+        if (javaType == long.class) {
+            return in.readLong();
+        }
+        if (javaType == double.class) {
+            return in.readDouble();
+        }
+        if (javaType == Slice.class) {
+            byte[] bytes = new byte[in.readInt()];
+            in.readFully(bytes);
+            return Slices.wrappedBuffer(bytes);
+        }
+        if (javaType == Int128.class) {
+            long high = in.readLong();
+            return Int128.valueOf(high, in.readLong());
+        }
+        throw new IllegalArgumentException("Cannot read a predicate on type " + type);
+    }
+
+    private static void writeTask(DataOutputStream out, ScanTask task)
+            throws IOException
+    {
+        writeString(out, task.path());
+        writeString(out, task.format().name());
+        out.writeLong(task.start());
+        out.writeLong(task.length());
+        out.writeLong(task.fileSize());
+        out.writeLong(task.recordCount());
+        out.writeInt(task.deletes().size());
+        for (DeleteFileRef delete : task.deletes()) {
+            writeString(out, delete.path());
+            writeString(out, delete.format().name());
+            out.writeLong(delete.fileSize());
+            writeString(out, delete.kind().name());
+            out.writeInt(delete.equalityColumns().size());
+            for (ScanColumn column : delete.equalityColumns()) {
+                writeColumn(out, column);
+            }
+            out.writeBoolean(delete.equalitySchemaJson().isPresent());
+            if (delete.equalitySchemaJson().isPresent()) {
+                writeString(out, delete.equalitySchemaJson().get());
+            }
+        }
+    }
+
+    private static ScanTask readTask(DataInputStream in)
+            throws IOException
+    {
+        String path = readString(in);
+        FileFormat format = FileFormat.valueOf(readString(in));
+        long start = in.readLong();
+        long length = in.readLong();
+        long fileSize = in.readLong();
+        long recordCount = in.readLong();
+        int deleteCount = in.readInt();
+        List<DeleteFileRef> deletes = new ArrayList<>(deleteCount);
+        for (int i = 0; i < deleteCount; i++) {
+            String deletePath = readString(in);
+            FileFormat deleteFormat = FileFormat.valueOf(readString(in));
+            long deleteSize = in.readLong();
+            DeleteFileRef.Kind kind = DeleteFileRef.Kind.valueOf(readString(in));
+            int columnCount = in.readInt();
+            List<ScanColumn> columns = new ArrayList<>(columnCount);
+            for (int c = 0; c < columnCount; c++) {
+                columns.add(readColumn(in));
+            }
+            Optional<String> schemaJson = in.readBoolean() ? Optional.of(readString(in)) : Optional.empty();
+            deletes.add(new DeleteFileRef(deletePath, deleteFormat, deleteSize, kind, columns, schemaJson));
+        }
+        return new ScanTask(path, format, start, length, fileSize, recordCount, deletes);
+    }
+
+    private static void writeString(DataOutputStream out, String value)
+            throws IOException
+    {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String readString(DataInputStream in)
+            throws IOException
+    {
+        int length = in.readInt();
+        if (length < 0 || length > in.available()) {
+            throw new IOException("bad string length " + length);
+        }
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,98 @@
+package io.basin.spectrum.flight;
+
+import io.airlift.slice.Slices;
+import io.basin.spectrum.DeleteFileRef;
+import io.basin.spectrum.ScanColumn;
+import io.basin.spectrum.ScanRequest;
+import io.basin.spectrum.ScanTask;
+import io.trino.spi.predicate.Domain;
+import io.trino.spi.predicate.Range;
+import io.trino.spi.predicate.TupleDomain;
+import io.trino.spi.predicate.ValueSet;
+import io.trino.spi.type.DecimalType;
+import io.trino.spi.type.Int128;
+import io.trino.spi.type.VarcharType;
+import org.apache.iceberg.FileFormat;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.trino.spi.type.BigintType.BIGINT;
+import static io.trino.spi.type.BooleanType.BOOLEAN;
+import static io.trino.spi.type.DateType.DATE;
+import static io.trino.spi.type.DoubleType.DOUBLE;
+import static io.trino.spi.type.IntegerType.INTEGER;
+import static io.trino.spi.type.RealType.REAL;
+import static io.trino.spi.type.TimestampType.TIMESTAMP_MICROS;
+import static io.trino.spi.type.VarbinaryType.VARBINARY;
+import static io.trino.spi.type.VarcharType.VARCHAR;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The wire form of a scan: what goes in comes out, and foreign or truncated bytes are refused. */
+class TestRemoteScanCodec
+{
+    @Test
+    void testRoundTrip()
+    {
+        DecimalType shortDecimal = DecimalType.createDecimalType(12, 2);
+        DecimalType longDecimal = DecimalType.createDecimalType(38, 6);
+        List<ScanColumn> columns = List.of(
+                new ScanColumn(1, "id", BIGINT),
+                new ScanColumn(2, "flag", BOOLEAN),
+                new ScanColumn(3, "n", INTEGER),
+                new ScanColumn(4, "r", REAL),
+                new ScanColumn(5, "d", DOUBLE),
+                new ScanColumn(6, "price", shortDecimal),
+                new ScanColumn(7, "big", longDecimal),
+                new ScanColumn(8, "day", DATE),
+                new ScanColumn(9, "at", TIMESTAMP_MICROS),
+                new ScanColumn(10, "name \u00e9", VARCHAR),
+                new ScanColumn(11, "code", VarcharType.createVarcharType(25)),
+                new ScanColumn(12, "bytes", VARBINARY));
+        TupleDomain<ScanColumn> predicate = TupleDomain.withColumnDomains(Map.of(
+                columns.get(0), Domain.create(ValueSet.ofRanges(Range.lessThan(BIGINT, -5L), Range.range(BIGINT, 10L, true, 20L, false), Range.greaterThanOrEqual(BIGINT, 100L)), true),
+                columns.get(1), Domain.singleValue(BOOLEAN, true),
+                columns.get(4), Domain.create(ValueSet.ofRanges(Range.greaterThan(DOUBLE, 1.5)), false),
+                columns.get(5), Domain.singleValue(shortDecimal, 12345L),
+                columns.get(6), Domain.create(ValueSet.ofRanges(Range.lessThanOrEqual(longDecimal, Int128.valueOf(-7, 12345))), false),
+                columns.get(9), Domain.multipleValues(VARCHAR, List.of(Slices.utf8Slice("a"), Slices.utf8Slice("\u4e2d"))),
+                columns.get(11), Domain.onlyNull(VARBINARY),
+                columns.get(2), Domain.notNull(INTEGER)));
+        ScanTask plain = new ScanTask("s3a://bucket/wh/t/data/a.parquet", FileFormat.PARQUET, 4, 1000, 5000, 77);
+        ScanTask withDeletes = new ScanTask("file:/tmp/b.orc", FileFormat.ORC, 0, 10, 10, 1, List.of(
+                new DeleteFileRef("file:/tmp/pos.parquet", FileFormat.PARQUET, 123, DeleteFileRef.Kind.POSITION, List.of(), Optional.empty()),
+                new DeleteFileRef("file:/tmp/eq.parquet", FileFormat.PARQUET, 456, DeleteFileRef.Kind.EQUALITY, List.of(columns.get(0), columns.get(9)), Optional.of("{\"type\":\"struct\"}"))));
+        RemoteScan scan = new RemoteScan(new ScanRequest(List.of(plain, withDeletes), columns, predicate), Map.of("fs.s3a.endpoint", "http://127.0.0.1:9000"), 12345);
+
+        RemoteScan decoded = RemoteScanCodec.decode(RemoteScanCodec.encode(scan));
+        assertThat(decoded.request().tasks()).isEqualTo(scan.request().tasks());
+        assertThat(decoded.request().columns()).isEqualTo(scan.request().columns());
+        assertThat(decoded.request().predicate()).isEqualTo(scan.request().predicate());
+        assertThat(decoded.storage()).isEqualTo(scan.storage());
+        assertThat(decoded.skipRows()).isEqualTo(12345);
+
+        assertThat(RemoteScanCodec.decode(RemoteScanCodec.encode(new RemoteScan(new ScanRequest(List.of(plain), columns, TupleDomain.none()), Map.of(), 0))).request().predicate().isNone()).isTrue();
+        assertThat(RemoteScanCodec.decode(RemoteScanCodec.encode(new RemoteScan(new ScanRequest(List.of(plain), List.of(), TupleDomain.all()), Map.of(), 0))).request().predicate().isAll()).isTrue();
+    }
+
+    @Test
+    void testForeignOrTruncatedBytesAreRefused()
+    {
+        byte[] encoded = RemoteScanCodec.encode(new RemoteScan(new ScanRequest(List.of(), List.of(new ScanColumn(1, "id", BIGINT)), TupleDomain.all()), Map.of(), 0));
+        assertThatThrownBy(() -> RemoteScanCodec.decode(Arrays.copyOf(encoded, encoded.length - 3)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("truncated");
+        byte[] otherVersion = encoded.clone();
+        otherVersion[5] = 9;
+        assertThatThrownBy(() -> RemoteScanCodec.decode(otherVersion))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("version 9");
+        assertThatThrownBy(() -> RemoteScanCodec.decode("SELECT 1".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a Basin scan task");
+    }
+}
