@@ -87,10 +87,7 @@ public enum BasinErrorCode
     CATALOG_VERSION_MISMATCH(203, EXTERNAL, "58000"),
     /** A file named by COPY FROM cannot be read. */
     UNDEFINED_FILE(209, EXTERNAL, "58P01"),
-    /**
-     * The scan fleet's remote workers: the SQLSTATEs of SpectrumErrorCode's LAKE_SCAN_WORKERS_UNAVAILABLE
-     * and LAKE_SCAN_WORKER_FAILED, which carry the same codes (error codes match by number).
-     */
+    /** The scan fleet's remote workers: the SQLSTATEs of the lake's LAKE_SCAN_WORKERS_UNAVAILABLE and LAKE_SCAN_WORKER_FAILED. */
     SCAN_WORKERS_UNAVAILABLE(90, EXTERNAL, "08001"),
     SCAN_WORKER_FAILED(91, EXTERNAL, "08006"),
 

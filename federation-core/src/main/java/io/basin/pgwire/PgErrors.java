@@ -34,9 +34,17 @@ final class PgErrors
                 return code.sqlState();
             }
         }
-        // connector errors that mean what a PostgreSQL class 22 error means
-        if (trino.getErrorCode().getName().equals("LAKE_NUMERIC_OVERFLOW")) {
-            return BasinErrorCode.NUMERIC_VALUE_OUT_OF_RANGE.sqlState();
+        // connector errors that mean what a PostgreSQL error means, by name (the engine does not
+        // depend on the connectors that define them)
+        BasinErrorCode named = switch (trino.getErrorCode().getName()) {
+            case "LAKE_NUMERIC_OVERFLOW" -> BasinErrorCode.NUMERIC_VALUE_OUT_OF_RANGE;
+            case "LAKE_FILE_NOT_FOUND" -> BasinErrorCode.UNDEFINED_FILE;
+            case "LAKE_SCAN_WORKERS_UNAVAILABLE" -> BasinErrorCode.SCAN_WORKERS_UNAVAILABLE;
+            case "LAKE_SCAN_WORKER_FAILED" -> BasinErrorCode.SCAN_WORKER_FAILED;
+            default -> null;
+        };
+        if (named != null) {
+            return named.sqlState();
         }
         return switch (trino.getErrorCode().getType()) {
             case USER_ERROR -> "42000";

@@ -3,7 +3,6 @@ package io.basin.lake;
 import io.basin.embedded.Basin;
 import io.basin.embedded.BasinConfig;
 import io.basin.embedded.BasinSession;
-import io.basin.error.BasinErrorCode;
 import io.basin.testing.QueryAssertions;
 import io.basin.testing.TestingPostgreSqlServer;
 import io.basin.testing.TpchPostgresLoader;
@@ -168,7 +167,7 @@ class TestLakeRemoteWorkers
         });
         withWorkers(List.of(dead), false, session -> {
             assertThatThrownBy(() -> session.execute("SELECT o_orderkey, o_comment FROM orders WHERE o_custkey = 7"))
-                    .isInstanceOfSatisfying(TrinoException.class, e -> assertThat(e.getErrorCode()).isEqualTo(BasinErrorCode.SCAN_WORKERS_UNAVAILABLE.toErrorCode()))
+                    .isInstanceOfSatisfying(TrinoException.class, e -> assertThat(e.getErrorCode().getName()).isEqualTo("LAKE_SCAN_WORKERS_UNAVAILABLE"))
                     .hasMessageContaining("no scan worker answers (" + dead + ")");
             // the engine stays up
             assertThat(session.execute("SELECT count(*) FROM tpch.%s.region".formatted(schema)).onlyValue()).isEqualTo(5L);

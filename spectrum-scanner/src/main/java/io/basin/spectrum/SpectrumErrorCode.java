@@ -33,8 +33,9 @@ public enum SpectrumErrorCode
     /** A scan task failed on every worker it was retried on. */
     LAKE_SCAN_WORKER_FAILED(91, EXTERNAL);
 
-    // Trino reserves 0x0100_0000 and up for connectors; Basin's lake takes its own block.
-    private static final int BASE = 0x0B00_0000;
+    // Trino reserves 0x0100_0000 and up for connectors; Basin's lake takes its own block, apart
+    // from Basin's own codes (0x0B00_0000): error codes are equal when their numbers are
+    private static final int BASE = 0x0B01_0000;
 
     private final ErrorCode errorCode;
 
