@@ -42,6 +42,17 @@ class TestQueryShapes
     }
 
     @Test
+    void testAggregationsOverATableReadOnlyTheColumnsTheyUse()
+    {
+        assertQuery("SELECT count(*) FROM emp");
+        assertQuery("SELECT count(*), count(manager_id), max(salary) FROM emp");
+        assertQuery("SELECT dept_id, count(*) FROM emp GROUP BY dept_id");
+        assertQuery("SELECT dept_id, active, count(DISTINCT salary), min(name) FROM emp GROUP BY GROUPING SETS ((dept_id), (active), ())");
+        String plan = String.join("\n", session().execute("EXPLAIN SELECT count(*) FROM emp").rows().stream().map(row -> (String) row.getFirst()).toList());
+        org.assertj.core.api.Assertions.assertThat(plan).contains("columns=[id]").doesNotContain("salary");
+    }
+
+    @Test
     void testCorrelatedExistsComputingOnBothSides()
     {
         // the correlation condition computes on both sides: the planner kept a projection rule off the semi join

@@ -56,6 +56,8 @@ import org.apache.calcite.util.ImmutableBitSet;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -186,6 +188,55 @@ public final class RelToPlanTranslator
         return new ProjectNode(source, projections);
     }
 
+    /**
+     * An aggregation right over a connector table's scan (Calcite merges the projection between
+     * them away), as one over a projection of only the columns it uses: {@code count(*)} read
+     * every column of the table. With no column used, the first stands in for the rows.
+     */
+    private static Optional<Aggregate> overUsedColumns(Aggregate aggregate)
+    {
+        if (!(aggregate.getInput() instanceof TableScan scan)) {
+            return Optional.empty();
+        }
+        ConnectorTable connectorTable = scan.getTable().unwrap(ConnectorTable.class);
+        int fieldCount = scan.getRowType().getFieldCount();
+        if (connectorTable == null || connectorTable.table().remoteSql().isPresent() || fieldCount == 0) {
+            return Optional.empty();
+        }
+        BitSet used = new BitSet();
+        aggregate.getGroupSet().forEach(used::set);
+        for (AggregateCall call : aggregate.getAggCallList()) {
+            call.getArgList().forEach(used::set);
+            if (call.filterArg >= 0) {
+                used.set(call.filterArg);
+            }
+            call.getCollation().getFieldCollations().forEach(collation -> used.set(collation.getFieldIndex()));
+        }
+        if (used.isEmpty()) {
+            used.set(0);
+        }
+        if (used.cardinality() == fieldCount) {
+            return Optional.empty();
+        }
+        Map<Integer, Integer> positions = new HashMap<>();
+        List<RexNode> references = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int field = used.nextSetBit(0); field >= 0; field = used.nextSetBit(field + 1)) {
+            positions.put(field, references.size());
+            references.add(RexInputRef.of(field, scan.getRowType()));
+            names.add(scan.getRowType().getFieldNames().get(field));
+        }
+        org.apache.calcite.util.mapping.Mappings.TargetMapping mapping = org.apache.calcite.util.mapping.Mappings.target(positions, fieldCount, references.size());
+        org.apache.calcite.rel.logical.LogicalProject project = org.apache.calcite.rel.logical.LogicalProject.create(scan, List.of(), references, names, java.util.Set.of());
+        List<org.apache.calcite.util.ImmutableBitSet> groupSets = aggregate.getGroupSets().stream()
+                .map(set -> set.permute(positions))
+                .toList();
+        List<AggregateCall> calls = aggregate.getAggCallList().stream()
+                .map(call -> call.transform(mapping))
+                .toList();
+        return Optional.of(aggregate.copy(aggregate.getTraitSet(), project, aggregate.getGroupSet().permute(positions), groupSets, calls));
+    }
+
     private PlanNode prunedScan(TableScan scan, List<RexNode> projects, Optional<RexNode> condition)
     {
         BitSet used = new BitSet();
@@ -273,6 +324,10 @@ public final class RelToPlanTranslator
 
     private PlanNode aggregate(Aggregate aggregate)
     {
+        Optional<Aggregate> overUsedColumns = overUsedColumns(aggregate);
+        if (overUsedColumns.isPresent()) {
+            return aggregate(overUsedColumns.get());
+        }
         PlanNode source = translate(aggregate.getInput());
         List<Integer> groupKeys = aggregate.getGroupSet().asList();
         List<List<Integer>> groupingSets = new ArrayList<>();
