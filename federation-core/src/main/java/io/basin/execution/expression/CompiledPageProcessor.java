@@ -104,13 +104,7 @@ final class CompiledPageProcessor
     private Block selectPositions(Block block, int count)
     {
         if (block instanceof DictionaryBlock dictionaryBlock && dictionaryBlock.getDictionary().getPositionCount() <= count) {
-            int[] rawIds = dictionaryBlock.getRawIds();
-            int offset = dictionaryBlock.getRawIdsOffset();
-            int[] ids = new int[count];
-            for (int i = 0; i < count; i++) {
-                ids[i] = rawIds[offset + positions[i]];
-            }
-            return DictionaryBlock.create(count, dictionaryBlock.getDictionary(), ids);
+            return DictionaryBlock.create(count, dictionaryBlock.getDictionary(), selectedIds(dictionaryBlock, count));
         }
         return block.copyPositions(positions, 0, count);
     }
@@ -131,7 +125,7 @@ final class CompiledPageProcessor
             if (entries <= positionCount) {
                 int[] passed = new int[entries];
                 try {
-                    int passedCount = kernel.orElseThrow().filter(dictionaryPage(page.getChannelCount(), channel, dictionary), passed);
+                    int passedCount = kernel.orElseThrow().filter(dictionaryPage(page.getChannelCount(), dictionary), passed);
                     boolean[] mask = new boolean[entries];
                     for (int i = 0; i < passedCount; i++) {
                         mask[passed[i]] = true;
@@ -178,7 +172,7 @@ final class CompiledPageProcessor
                     }
                 }
                 try {
-                    projectionDictionaryValues[index] = kernel.orElseThrow().project(index, dictionaryPage(page.getChannelCount(), channel, dictionary), dictionaryPositions, entries);
+                    projectionDictionaryValues[index] = kernel.orElseThrow().project(index, dictionaryPage(page.getChannelCount(), dictionary), dictionaryPositions, entries);
                 }
                 catch (RuntimeException e) {
                     // an entry no selected row uses failed (see the class comment): the rows decide
@@ -190,17 +184,23 @@ final class CompiledPageProcessor
         if (values == null) {
             return null;
         }
+        return DictionaryBlock.create(count, values, selectedIds(block, count));
+    }
+
+    /** The dictionary ids of the first {@code count} selected positions. */
+    private int[] selectedIds(DictionaryBlock block, int count)
+    {
         int[] rawIds = block.getRawIds();
         int offset = block.getRawIdsOffset();
         int[] ids = new int[count];
         for (int i = 0; i < count; i++) {
             ids[i] = rawIds[offset + positions[i]];
         }
-        return DictionaryBlock.create(count, values, ids);
+        return ids;
     }
 
-    /** A page of the dictionary's entries in {@code channel}; the kernel reads no other channel, so they hold the same. */
-    private static Page dictionaryPage(int channelCount, int channel, ValueBlock dictionary)
+    /** A page of the dictionary's entries in every channel: the kernel reads only the expression's one channel. */
+    private static Page dictionaryPage(int channelCount, ValueBlock dictionary)
     {
         Block[] blocks = new Block[channelCount];
         Arrays.fill(blocks, dictionary);

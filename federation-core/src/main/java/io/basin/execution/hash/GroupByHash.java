@@ -85,26 +85,7 @@ public final class GroupByHash
             return result;
         }
         for (int position = 0; position < positionCount; position++) {
-            long hash = 0;
-            for (int i = 0; i < columns.length; i++) {
-                hash = hash * 31 + columns[i].hash(keys[i], position);
-            }
-            hash = KeyType.mix(hash);
-            int index = (int) hash & mask;
-            int group;
-            while (true) {
-                int entry = table[index];
-                if (entry == 0) {
-                    group = addGroup(keys, position, hash, index);
-                    break;
-                }
-                group = entry - 1;
-                if (groupHashes[group] == hash && equalsGroup(group, keys, position)) {
-                    break;
-                }
-                index = (index + 1) & mask;
-            }
-            result[position] = group;
+            result[position] = groupOf(keys, position);
         }
         return result;
     }
@@ -159,7 +140,7 @@ public final class GroupByHash
         return true;
     }
 
-    /** The group of one key tuple, added when new; hashed as {@link #groupIds} hashes it. */
+    /** The group of one key tuple, added when new (the single-key loop of {@link #groupIds} inlines this for one column). */
     private int groupOf(Block[] keys, int position)
     {
         long hash;
@@ -187,7 +168,7 @@ public final class GroupByHash
         }
     }
 
-    /** The group of an all-NULL key tuple (used for grouping sets that omit keys). */
+    /** Whether {@code group}'s key tuple is the one at {@code position} (NULL equals NULL here). */
     private boolean equalsGroup(int group, Block[] keys, int position)
     {
         for (int i = 0; i < columns.length; i++) {

@@ -19,11 +19,9 @@ public final class LongBloomFilter
 
     public LongBloomFilter(int expectedKeys)
     {
-        long bits = Math.max(64, (long) expectedKeys * BITS_PER_KEY);
-        int wordCount = Integer.highestOneBit((int) Math.min(1 << 30, (bits + 63) / 64));
-        if (wordCount * 64L < bits && wordCount < (1 << 30)) {
-            wordCount <<= 1;
-        }
+        // a power of two of words, at least BITS_PER_KEY bits per key
+        long wordsNeeded = Math.min(1 << 30, Math.max(1, ((long) expectedKeys * BITS_PER_KEY + 63) / 64));
+        int wordCount = 1 << (64 - Long.numberOfLeadingZeros(wordsNeeded - 1));
         this.words = new long[wordCount];
         this.mask = wordCount - 1;
     }
