@@ -68,6 +68,9 @@ final class ErrorReport
         if (failure instanceof BasinException exception) {
             return exception.sqlState();
         }
+        if (failure instanceof io.trino.spi.TrinoException trino) {
+            return io.basin.error.ConnectorErrorCodes.basinCode(trino.getErrorCode()).orElse(BasinErrorCode.INTERNAL_ERROR_CODE).sqlState();
+        }
         return BasinErrorCode.INTERNAL_ERROR_CODE.sqlState();
     }
 

@@ -312,7 +312,8 @@ public final class Session
         };
     }
 
-    private static RuntimeException translate(Throwable e)
+    /** A failure as the PostgreSQL error it stands for (connector errors mapped to SQLSTATEs), for every way a statement fails. */
+    static RuntimeException translate(Throwable e)
     {
         return switch (e) {
             case TrinoException trino -> connectorError(trino);
@@ -322,36 +323,15 @@ public final class Session
         };
     }
 
-    /** The PostgreSQL error a connector's standard error stands for, where there is one; other errors as they are. */
+    /** The PostgreSQL error a connector's error stands for, where there is one; other errors as they are. */
     private static RuntimeException connectorError(TrinoException e)
     {
-        io.trino.spi.ErrorCode code = e.getErrorCode();
-        BasinErrorCode basin = null;
-        if (code.equals(io.trino.spi.StandardErrorCode.COLUMN_NOT_FOUND.toErrorCode())) {
-            basin = BasinErrorCode.UNDEFINED_COLUMN;
+        if (e instanceof BasinException) {
+            return e;
         }
-        else if (code.equals(io.trino.spi.StandardErrorCode.COLUMN_ALREADY_EXISTS.toErrorCode()) || code.equals(io.trino.spi.StandardErrorCode.DUPLICATE_COLUMN_NAME.toErrorCode())) {
-            basin = BasinErrorCode.DUPLICATE_COLUMN;
-        }
-        else if (code.equals(io.trino.spi.StandardErrorCode.CONSTRAINT_VIOLATION.toErrorCode())) {
-            basin = BasinErrorCode.NOT_NULL_VIOLATION;
-        }
-        else if (code.equals(io.trino.spi.StandardErrorCode.MERGE_TARGET_ROW_MULTIPLE_MATCHES.toErrorCode())) {
-            basin = BasinErrorCode.CARDINALITY_VIOLATION;
-        }
-        else if (code.equals(io.trino.spi.StandardErrorCode.TRANSACTION_CONFLICT.toErrorCode())) {
-            basin = BasinErrorCode.SERIALIZATION_FAILURE;
-        }
-        else if (code.equals(io.trino.spi.StandardErrorCode.TABLE_NOT_FOUND.toErrorCode())) {
-            basin = BasinErrorCode.UNDEFINED_TABLE;
-        }
-        else if (code.equals(io.trino.spi.StandardErrorCode.TABLE_ALREADY_EXISTS.toErrorCode())) {
-            basin = BasinErrorCode.DUPLICATE_TABLE;
-        }
-        else if (code.equals(io.trino.spi.StandardErrorCode.INVALID_TABLE_PROPERTY.toErrorCode()) || code.equals(io.trino.spi.StandardErrorCode.INVALID_COLUMN_PROPERTY.toErrorCode())) {
-            basin = BasinErrorCode.INVALID_TABLE_DEFINITION;
-        }
-        return basin == null ? e : new BasinException(basin, e.getMessage(), e);
+        return io.basin.error.ConnectorErrorCodes.basinCode(e.getErrorCode())
+                .<RuntimeException>map(code -> new BasinException(code, e.getMessage(), e))
+                .orElse(e);
     }
 
     private StatementResult startQuery(Statement.Query query)

@@ -64,7 +64,8 @@ final class StreamingQuery
         }
         catch (RuntimeException e) {
             failed = true;
-            throw e;
+            // failures while the rows stream map to SQLSTATEs as those while the statement starts
+            throw Session.translate(e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.basin.pgwire;
 
 import io.basin.error.BasinErrorCode;
+import io.basin.error.ConnectorErrorCodes;
 import io.basin.error.BasinException;
 import io.trino.spi.TrinoException;
 
@@ -29,29 +30,14 @@ final class PgErrors
 
     private static String sqlState(TrinoException trino)
     {
-        for (BasinErrorCode code : BasinErrorCode.values()) {
-            if (code.toErrorCode().equals(trino.getErrorCode())) {
-                return code.sqlState();
-            }
-        }
-        // connector errors that mean what a PostgreSQL error means, by name (the engine does not
-        // depend on the connectors that define them)
-        BasinErrorCode named = switch (trino.getErrorCode().getName()) {
-            case "LAKE_NUMERIC_OVERFLOW" -> BasinErrorCode.NUMERIC_VALUE_OUT_OF_RANGE;
-            case "LAKE_FILE_NOT_FOUND" -> BasinErrorCode.UNDEFINED_FILE;
-            case "LAKE_SCAN_WORKERS_UNAVAILABLE" -> BasinErrorCode.SCAN_WORKERS_UNAVAILABLE;
-            case "LAKE_SCAN_WORKER_FAILED" -> BasinErrorCode.SCAN_WORKER_FAILED;
-            default -> null;
-        };
-        if (named != null) {
-            return named.sqlState();
-        }
-        return switch (trino.getErrorCode().getType()) {
-            case USER_ERROR -> "42000";
-            case INSUFFICIENT_RESOURCES -> "53000";
-            case EXTERNAL -> "58000";
-            case INTERNAL_ERROR -> "XX000";
-        };
+        return ConnectorErrorCodes.basinCode(trino.getErrorCode())
+                .map(BasinErrorCode::sqlState)
+                .orElseGet(() -> switch (trino.getErrorCode().getType()) {
+                    case USER_ERROR -> "42000";
+                    case INSUFFICIENT_RESOURCES -> "53000";
+                    case EXTERNAL -> "58000";
+                    case INTERNAL_ERROR -> "XX000";
+                });
     }
 
     /** Converts a line/column in {@code text} to PostgreSQL's character position in the whole query string. */

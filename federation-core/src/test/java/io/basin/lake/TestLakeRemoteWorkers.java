@@ -7,7 +7,6 @@ import io.basin.testing.QueryAssertions;
 import io.basin.testing.TestingPostgreSqlServer;
 import io.basin.testing.TpchPostgresLoader;
 import io.basin.testing.TpchQueries;
-import io.trino.spi.TrinoException;
 import io.trino.tpch.TpchTable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -167,7 +166,7 @@ class TestLakeRemoteWorkers
         });
         withWorkers(List.of(dead), false, session -> {
             assertThatThrownBy(() -> session.execute("SELECT o_orderkey, o_comment FROM orders WHERE o_custkey = 7"))
-                    .isInstanceOfSatisfying(TrinoException.class, e -> assertThat(e.getErrorCode().getName()).isEqualTo("LAKE_SCAN_WORKERS_UNAVAILABLE"))
+                    .isInstanceOfSatisfying(io.basin.error.BasinException.class, e -> assertThat(e.sqlState()).isEqualTo("08001"))
                     .hasMessageContaining("no scan worker answers (" + dead + ")");
             // the engine stays up
             assertThat(session.execute("SELECT count(*) FROM tpch.%s.region".formatted(schema)).onlyValue()).isEqualTo(5L);
