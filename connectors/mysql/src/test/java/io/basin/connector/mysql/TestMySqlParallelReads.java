@@ -1,5 +1,6 @@
 package io.basin.connector.mysql;
 
+import io.basin.connector.jdbc.TestingJdbcReads;
 import io.trino.spi.TrinoException;
 import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.Connector;
@@ -22,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.basin.connector.mysql.MySqlErrorCode.MYSQL_INVALID_CONFIGURATION;
-import static io.basin.connector.mysql.TestingConnectorSession.SESSION;
+import static io.basin.connector.jdbc.TestingConnectorSession.SESSION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -80,9 +81,9 @@ class TestMySqlParallelReads
 
     private List<ConnectorSplit> splits(String table)
     {
-        ConnectorTransactionHandle transaction = TestingMySqlReads.begin(parallel);
+        ConnectorTransactionHandle transaction = TestingJdbcReads.begin(parallel);
         try {
-            return TestingMySqlReads.splits(parallel, transaction, TestingMySqlReads.table(parallel, transaction, "ranges", table));
+            return TestingJdbcReads.splits(parallel, transaction, TestingJdbcReads.table(parallel, transaction, "ranges", table));
         }
         finally {
             parallel.commit(transaction);
@@ -92,10 +93,10 @@ class TestMySqlParallelReads
     @Test
     void statisticsComeFromInformationSchema()
     {
-        ConnectorTransactionHandle transaction = TestingMySqlReads.begin(parallel);
+        ConnectorTransactionHandle transaction = TestingJdbcReads.begin(parallel);
         try {
             ConnectorMetadata metadata = parallel.getMetadata(SESSION, transaction);
-            ConnectorTableHandle table = TestingMySqlReads.table(parallel, transaction, "ranges", "composite");
+            ConnectorTableHandle table = TestingJdbcReads.table(parallel, transaction, "ranges", "composite");
             TableStatistics statistics = metadata.getTableStatistics(SESSION, table);
             List<Object> expected = oracleRow("""
                     SELECT t.TABLE_ROWS, s.CARDINALITY FROM information_schema.TABLES t JOIN information_schema.STATISTICS s
@@ -122,13 +123,13 @@ class TestMySqlParallelReads
         server.execute("SET GLOBAL general_log = 1");
         List<List<Object>> rows;
         List<ConnectorSplit> splits;
-        ConnectorTransactionHandle transaction = TestingMySqlReads.begin(parallel);
+        ConnectorTransactionHandle transaction = TestingJdbcReads.begin(parallel);
         try {
             ConnectorMetadata metadata = parallel.getMetadata(SESSION, transaction);
-            ConnectorTableHandle table = TestingMySqlReads.table(parallel, transaction, "ranges", "big");
+            ConnectorTableHandle table = TestingJdbcReads.table(parallel, transaction, "ranges", "big");
             List<ColumnHandle> columns = List.copyOf(metadata.getColumnHandles(SESSION, table).values());
-            splits = TestingMySqlReads.splits(parallel, transaction, table);
-            rows = TestingMySqlReads.read(parallel, transaction, table, columns);
+            splits = TestingJdbcReads.splits(parallel, transaction, table);
+            rows = TestingJdbcReads.read(parallel, transaction, table, columns);
         }
         finally {
             parallel.commit(transaction);
@@ -154,8 +155,8 @@ class TestMySqlParallelReads
         assertThat(splits("text_key")).containsExactly(MySqlSplit.whole());
         assertThat(splits("composite")).containsExactly(MySqlSplit.whole());
         assertThat(oracleRow("SELECT count(*), sum(n) FROM ranges.text_key")).isEqualTo(List.of(
-                (long) TestingMySqlReads.readAll(parallel, "ranges", "text_key").size(),
-                TestingMySqlReads.readAll(parallel, "ranges", "text_key").stream().mapToLong(row -> ((Number) row.get(1)).longValue()).sum()));
+                (long) TestingJdbcReads.readAll(parallel, "ranges", "text_key").size(),
+                TestingJdbcReads.readAll(parallel, "ranges", "text_key").stream().mapToLong(row -> ((Number) row.get(1)).longValue()).sum()));
     }
 
     @Test

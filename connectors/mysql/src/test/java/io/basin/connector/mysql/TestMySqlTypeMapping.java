@@ -1,5 +1,6 @@
 package io.basin.connector.mysql;
 
+import io.basin.connector.jdbc.TestingJdbcReads;
 import io.trino.spi.TrinoException;
 import io.trino.spi.connector.ColumnMetadata;
 import io.trino.spi.connector.Connector;
@@ -31,7 +32,7 @@ import static io.basin.connector.mysql.MySqlErrorCode.MYSQL_CONNECTION_ERROR;
 import static io.basin.connector.mysql.MySqlErrorCode.MYSQL_TIMEOUT;
 import static io.basin.connector.mysql.MySqlErrorCode.MYSQL_UNREPRESENTABLE_VALUE;
 import static io.basin.connector.mysql.MySqlErrorCode.MYSQL_UNSUPPORTED_TYPE;
-import static io.basin.connector.mysql.TestingConnectorSession.SESSION;
+import static io.basin.connector.jdbc.TestingConnectorSession.SESSION;
 import static io.trino.spi.type.BigintType.BIGINT;
 import static io.trino.spi.type.BooleanType.BOOLEAN;
 import static io.trino.spi.type.DateType.DATE;
@@ -115,9 +116,9 @@ class TestMySqlTypeMapping
     @Test
     void columnsMapToBasinTypes()
     {
-        ConnectorTransactionHandle transaction = TestingMySqlReads.begin(connector);
+        ConnectorTransactionHandle transaction = TestingJdbcReads.begin(connector);
         List<ColumnMetadata> columns = connector.getMetadata(SESSION, transaction)
-                .getTableMetadata(SESSION, TestingMySqlReads.table(connector, transaction, "shop", "all_types"))
+                .getTableMetadata(SESSION, TestingJdbcReads.table(connector, transaction, "shop", "all_types"))
                 .getColumns();
         Map<String, Type> actual = new LinkedHashMap<>();
         columns.subList(1, columns.size()).forEach(column -> actual.put(column.getName(), column.getType()));
@@ -131,7 +132,7 @@ class TestMySqlTypeMapping
     void valuesMatchMariaDb()
             throws SQLException
     {
-        List<List<Object>> basin = TestingMySqlReads.readAll(connector, "shop", "all_types");
+        List<List<Object>> basin = TestingJdbcReads.readAll(connector, "shop", "all_types");
         basin.sort((left, right) -> Long.compare((Long) left.getFirst(), (Long) right.getFirst()));
         List<String> names = new ArrayList<>(cases.keySet());
         List<List<Object>> oracle = new ArrayList<>();
@@ -183,8 +184,8 @@ class TestMySqlTypeMapping
     void unsupportedTypesAndValuesAreReportedWithTheColumn()
     {
         server.execute("CREATE TABLE shop.with_time (id int, at_time time)");
-        ConnectorTransactionHandle transaction = TestingMySqlReads.begin(connector);
-        var handle = TestingMySqlReads.table(connector, transaction, "shop", "with_time");
+        ConnectorTransactionHandle transaction = TestingJdbcReads.begin(connector);
+        var handle = TestingJdbcReads.table(connector, transaction, "shop", "with_time");
         assertThatThrownBy(() -> connector.getMetadata(SESSION, transaction).getTableMetadata(SESSION, handle))
                 .isInstanceOfSatisfying(TrinoException.class, e -> assertThat(e.getErrorCode()).isEqualTo(MYSQL_UNSUPPORTED_TYPE.toErrorCode()))
                 .hasMessage("Column \"at_time\" has MySQL type time, which Basin cannot represent");
@@ -197,7 +198,7 @@ class TestMySqlTypeMapping
         catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        assertThatThrownBy(() -> TestingMySqlReads.readAll(connector, "shop", "zero_date"))
+        assertThatThrownBy(() -> TestingJdbcReads.readAll(connector, "shop", "zero_date"))
                 .isInstanceOfSatisfying(TrinoException.class, e -> assertThat(e.getErrorCode()).isEqualTo(MYSQL_UNREPRESENTABLE_VALUE.toErrorCode()))
                 .hasMessage("Column \"d\" holds the value 0000-00-00, which Basin's date cannot represent");
     }
@@ -208,7 +209,7 @@ class TestMySqlTypeMapping
     {
         server.execute("CREATE TABLE shop.big (id int PRIMARY KEY, payload varchar(40))");
         server.execute("INSERT INTO shop.big SELECT seq, md5(seq) FROM shop.seq_1_to_100000");
-        List<List<Object>> rows = TestingMySqlReads.readAll(connector, "shop", "big");
+        List<List<Object>> rows = TestingJdbcReads.readAll(connector, "shop", "big");
         assertThat(rows).hasSize(100_000);
         long sum = rows.stream().mapToLong(row -> (Long) row.getFirst()).sum();
         try (Connection connection = server.connect(); Statement statement = connection.createStatement();
@@ -228,7 +229,7 @@ class TestMySqlTypeMapping
         Connector impatient = new MySqlConnectorFactory().create("impatient", properties, null);
         try {
             long start = System.nanoTime();
-            assertThatThrownBy(() -> TestingMySqlReads.readAll(impatient, "shop", "slow"))
+            assertThatThrownBy(() -> TestingJdbcReads.readAll(impatient, "shop", "slow"))
                     .isInstanceOfSatisfying(TrinoException.class, e -> assertThat(e.getErrorCode()).isEqualTo(MYSQL_TIMEOUT.toErrorCode()));
             assertThat(System.nanoTime() - start).isLessThan(4_000_000_000L);
         }
@@ -244,7 +245,7 @@ class TestMySqlTypeMapping
         properties.put(MySqlConfig.PASSWORD, "hunter2-secret");
         Connector unreachable = new MySqlConnectorFactory().create("unreachable", properties, null);
         try {
-            assertThatThrownBy(() -> unreachable.getMetadata(SESSION, TestingMySqlReads.begin(unreachable)).listSchemaNames(SESSION))
+            assertThatThrownBy(() -> unreachable.getMetadata(SESSION, TestingJdbcReads.begin(unreachable)).listSchemaNames(SESSION))
                     .isInstanceOfSatisfying(TrinoException.class, e -> assertThat(e.getErrorCode()).isEqualTo(MYSQL_CONNECTION_ERROR.toErrorCode()))
                     .hasMessageContaining("unreachable")
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));

@@ -1,5 +1,6 @@
 package io.basin.connector.postgresql;
 
+import io.basin.connector.jdbc.TestingJdbcReads;
 import io.trino.spi.TrinoException;
 import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.Connector;
@@ -32,7 +33,7 @@ import java.util.Optional;
 import static io.basin.connector.postgresql.PostgreSqlErrorCode.POSTGRESQL_CONNECTION_ERROR;
 import static io.basin.connector.postgresql.PostgreSqlErrorCode.POSTGRESQL_INVALID_CONFIGURATION;
 import static io.basin.connector.postgresql.PostgreSqlErrorCode.POSTGRESQL_TIMEOUT;
-import static io.basin.connector.postgresql.TestingConnectorSession.SESSION;
+import static io.basin.connector.jdbc.TestingConnectorSession.SESSION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -71,7 +72,7 @@ class TestPostgreSqlConnector
     void listsSchemasTablesAndViews()
             throws SQLException
     {
-        ConnectorMetadata metadata = connector.getMetadata(SESSION, TestingPostgreSqlReads.begin(connector));
+        ConnectorMetadata metadata = connector.getMetadata(SESSION, TestingJdbcReads.begin(connector));
         assertThat(metadata.listSchemaNames(SESSION)).containsExactlyInAnyOrderElementsOf(oracle(
                 "SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'"));
         assertThat(metadata.listTables(SESSION, Optional.of("sales")))
@@ -89,19 +90,19 @@ class TestPostgreSqlConnector
     void readsViewsAndQuotedNames()
             throws SQLException
     {
-        assertThat(TestingPostgreSqlReads.readAll(connector, "sales", "big_orders").size())
+        assertThat(TestingJdbcReads.readAll(connector, "sales", "big_orders").size())
                 .isEqualTo(Integer.parseInt(oracle("SELECT count(*) FROM sales.big_orders").getFirst()));
-        assertThat(TestingPostgreSqlReads.readAll(connector, "sales", "order_count")).containsExactly(List.of(1000L));
-        assertThat(TestingPostgreSqlReads.readAll(connector, "public", "Mixed Case")).containsExactly(List.of(42L));
+        assertThat(TestingJdbcReads.readAll(connector, "sales", "order_count")).containsExactly(List.of(1000L));
+        assertThat(TestingJdbcReads.readAll(connector, "public", "Mixed Case")).containsExactly(List.of(42L));
     }
 
     @Test
     void statisticsComeFromPostgreSql()
             throws SQLException
     {
-        ConnectorTransactionHandle transaction = TestingPostgreSqlReads.begin(connector);
+        ConnectorTransactionHandle transaction = TestingJdbcReads.begin(connector);
         ConnectorMetadata metadata = connector.getMetadata(SESSION, transaction);
-        ConnectorTableHandle orders = TestingPostgreSqlReads.table(connector, transaction, "sales", "orders");
+        ConnectorTableHandle orders = TestingJdbcReads.table(connector, transaction, "sales", "orders");
         TableStatistics statistics = metadata.getTableStatistics(SESSION, orders);
         assertThat(statistics.getRowCount().getValue()).isEqualTo(Double.parseDouble(oracle("SELECT reltuples FROM pg_class WHERE oid = 'sales.orders'::regclass").getFirst()));
         ColumnHandle customer = metadata.getColumnHandles(SESSION, orders).get("customer");
@@ -115,11 +116,11 @@ class TestPostgreSqlConnector
     void readsThroughACursorInBoundedPages()
             throws Exception
     {
-        ConnectorTransactionHandle transaction = TestingPostgreSqlReads.begin(connector);
+        ConnectorTransactionHandle transaction = TestingJdbcReads.begin(connector);
         ConnectorMetadata metadata = connector.getMetadata(SESSION, transaction);
-        ConnectorTableHandle big = TestingPostgreSqlReads.table(connector, transaction, "public", "big");
+        ConnectorTableHandle big = TestingJdbcReads.table(connector, transaction, "public", "big");
         List<ColumnHandle> columns = List.copyOf(metadata.getColumnHandles(SESSION, big).values());
-        List<ConnectorSplit> splits = TestingPostgreSqlReads.splits(connector, transaction, big);
+        List<ConnectorSplit> splits = TestingJdbcReads.splits(connector, transaction, big);
         assertThat(splits).hasSize(1);
         long rows = 0;
         long idSum = 0;
@@ -139,7 +140,7 @@ class TestPostgreSqlConnector
                 assertThat(page.getPositionCount()).isLessThanOrEqualTo(8192);
                 assertThat(source.getMemoryUsage()).isLessThan(8L << 20);
                 for (int position = 0; position < page.getPositionCount(); position++) {
-                    idSum += (Long) TestingPostgreSqlReads.value(io.trino.spi.type.IntegerType.INTEGER, page.getBlock(0), position);
+                    idSum += (Long) TestingJdbcReads.value(io.trino.spi.type.IntegerType.INTEGER, page.getBlock(0), position);
                     rows++;
                 }
             }
@@ -164,18 +165,18 @@ class TestPostgreSqlConnector
         properties.put(PostgreSqlConfig.PARALLEL_READ_MIN_BLOCKS, "10");
         Connector parallel = new PostgreSqlConnectorFactory().create("parallel", properties, null);
         try {
-            ConnectorTransactionHandle transaction = TestingPostgreSqlReads.begin(parallel);
+            ConnectorTransactionHandle transaction = TestingJdbcReads.begin(parallel);
             ConnectorMetadata metadata = parallel.getMetadata(SESSION, transaction);
-            ConnectorTableHandle table = TestingPostgreSqlReads.table(parallel, transaction, "public", "parallel_rows");
+            ConnectorTableHandle table = TestingJdbcReads.table(parallel, transaction, "public", "parallel_rows");
             List<ColumnHandle> columns = List.copyOf(metadata.getColumnHandles(SESSION, table).values());
-            List<ConnectorSplit> splits = TestingPostgreSqlReads.splits(parallel, transaction, table);
+            List<ConnectorSplit> splits = TestingJdbcReads.splits(parallel, transaction, table);
             assertThat(splits).hasSize(4);
             assertThat(splits.stream().map(split -> ((PostgreSqlSplit) split).snapshot().orElseThrow()).distinct()).hasSize(1);
             // changes committed after the scan started are not seen by any split
             server.execute("DELETE FROM parallel_rows WHERE id <= 5000");
             server.execute("INSERT INTO parallel_rows SELECT i, 'late' FROM generate_series(200001, 201000) i");
             assertThat(oracle("SELECT count(*) FROM parallel_rows")).containsExactly(String.valueOf(rowsBefore - 5000 + 1000));
-            List<List<Object>> rows = TestingPostgreSqlReads.read(parallel, transaction, table, columns);
+            List<List<Object>> rows = TestingJdbcReads.read(parallel, transaction, table, columns);
             assertThat(rows).hasSize((int) rowsBefore);
             assertThat(rows.stream().map(row -> row.getFirst()).distinct().count()).isEqualTo(rowsBefore);
             assertThat(rows.stream().mapToLong(row -> (Long) row.getFirst()).sum()).isEqualTo(sumBefore);
@@ -199,7 +200,7 @@ class TestPostgreSqlConnector
         Connector impatient = new PostgreSqlConnectorFactory().create("impatient", properties, null);
         try {
             long start = System.nanoTime();
-            assertThatThrownBy(() -> TestingPostgreSqlReads.readAll(impatient, "public", "slow"))
+            assertThatThrownBy(() -> TestingJdbcReads.readAll(impatient, "public", "slow"))
                     .isInstanceOfSatisfying(TrinoException.class, e -> assertThat(e.getErrorCode()).isEqualTo(POSTGRESQL_TIMEOUT.toErrorCode()))
                     .hasMessageContaining("impatient")
                     .hasMessageContaining("statement timeout 300 ms");
@@ -225,7 +226,7 @@ class TestPostgreSqlConnector
         Connector unreachable = new PostgreSqlConnectorFactory().create("unreachable", properties, null);
         try {
             long start = System.nanoTime();
-            assertThatThrownBy(() -> unreachable.getMetadata(SESSION, TestingPostgreSqlReads.begin(unreachable)).listSchemaNames(SESSION))
+            assertThatThrownBy(() -> unreachable.getMetadata(SESSION, TestingJdbcReads.begin(unreachable)).listSchemaNames(SESSION))
                     .isInstanceOfSatisfying(TrinoException.class, e -> assertThat(e.getErrorCode()).isEqualTo(POSTGRESQL_CONNECTION_ERROR.toErrorCode()))
                     .hasMessageContaining("Cannot connect to PostgreSQL server 127.0.0.1:" + closedPort)
                     .hasMessageContaining("unreachable")
@@ -258,7 +259,7 @@ class TestPostgreSqlConnector
         Connector wrong = new PostgreSqlConnectorFactory().create("wrong_password", properties, null);
         try {
             long start = System.nanoTime();
-            assertThatThrownBy(() -> TestingPostgreSqlReads.readAll(wrong, "sales", "orders"))
+            assertThatThrownBy(() -> TestingJdbcReads.readAll(wrong, "sales", "orders"))
                     .isInstanceOfSatisfying(TrinoException.class, e -> assertThat(e.getErrorCode()).isEqualTo(POSTGRESQL_CONNECTION_ERROR.toErrorCode()))
                     .hasMessageContaining("wrong_password")
                     .hasMessageContaining("password authentication failed for user \"app\"")
@@ -271,7 +272,7 @@ class TestPostgreSqlConnector
         properties.put(PostgreSqlConfig.PASSWORD, "right-secret");
         Connector right = new PostgreSqlConnectorFactory().create("right_password", properties, null);
         try {
-            assertThat(TestingPostgreSqlReads.readAll(right, "sales", "orders")).hasSize(Integer.parseInt(oracle("SELECT count(*) FROM sales.orders").getFirst()));
+            assertThat(TestingJdbcReads.readAll(right, "sales", "orders")).hasSize(Integer.parseInt(oracle("SELECT count(*) FROM sales.orders").getFirst()));
         }
         finally {
             right.shutdown();

@@ -1,5 +1,6 @@
 package io.basin.connector.postgresql;
 
+import io.basin.connector.jdbc.TestingJdbcReads;
 import io.trino.spi.TrinoException;
 import io.trino.spi.connector.ColumnMetadata;
 import io.trino.spi.connector.Connector;
@@ -27,7 +28,7 @@ import java.util.Map;
 
 import static io.basin.connector.postgresql.PostgreSqlErrorCode.POSTGRESQL_UNREPRESENTABLE_VALUE;
 import static io.basin.connector.postgresql.PostgreSqlErrorCode.POSTGRESQL_UNSUPPORTED_TYPE;
-import static io.basin.connector.postgresql.TestingConnectorSession.SESSION;
+import static io.basin.connector.jdbc.TestingConnectorSession.SESSION;
 import static io.trino.spi.type.BigintType.BIGINT;
 import static io.trino.spi.type.BooleanType.BOOLEAN;
 import static io.trino.spi.type.DateType.DATE;
@@ -110,9 +111,9 @@ class TestPostgreSqlTypeMapping
     @Test
     void columnsMapToBasinTypes()
     {
-        ConnectorTransactionHandle transaction = TestingPostgreSqlReads.begin(connector);
+        ConnectorTransactionHandle transaction = TestingJdbcReads.begin(connector);
         List<ColumnMetadata> columns = connector.getMetadata(SESSION, transaction)
-                .getTableMetadata(SESSION, TestingPostgreSqlReads.table(connector, transaction, "public", "all_types"))
+                .getTableMetadata(SESSION, TestingJdbcReads.table(connector, transaction, "public", "all_types"))
                 .getColumns();
         assertThat(columns.getFirst().getName()).isEqualTo("id");
         assertThat(columns.getFirst().isNullable()).isFalse();
@@ -127,7 +128,7 @@ class TestPostgreSqlTypeMapping
     void valuesMatchPostgreSql()
             throws SQLException
     {
-        List<List<Object>> basin = TestingPostgreSqlReads.readAll(connector, "public", "all_types");
+        List<List<Object>> basin = TestingJdbcReads.readAll(connector, "public", "all_types");
         List<List<Object>> postgres = readOracle();
         basin.sort((left, right) -> Long.compare((Long) left.getFirst(), (Long) right.getFirst()));
         assertThat(basin).hasSize(3);
@@ -218,8 +219,8 @@ class TestPostgreSqlTypeMapping
 
     private void assertUnsupported(String table, String message)
     {
-        ConnectorTransactionHandle transaction = TestingPostgreSqlReads.begin(connector);
-        var handle = TestingPostgreSqlReads.table(connector, transaction, "public", table);
+        ConnectorTransactionHandle transaction = TestingJdbcReads.begin(connector);
+        var handle = TestingJdbcReads.table(connector, transaction, "public", table);
         assertThatThrownBy(() -> connector.getMetadata(SESSION, transaction).getTableMetadata(SESSION, handle))
                 .isInstanceOfSatisfying(TrinoException.class, e -> assertThat(e.getErrorCode()).isEqualTo(POSTGRESQL_UNSUPPORTED_TYPE.toErrorCode()))
                 .hasMessage(message);
@@ -245,7 +246,7 @@ class TestPostgreSqlTypeMapping
 
     private void assertUnrepresentable(String table, String message)
     {
-        assertThatThrownBy(() -> TestingPostgreSqlReads.readAll(connector, "public", table))
+        assertThatThrownBy(() -> TestingJdbcReads.readAll(connector, "public", table))
                 .isInstanceOfSatisfying(TrinoException.class, e -> assertThat(e.getErrorCode()).isEqualTo(POSTGRESQL_UNREPRESENTABLE_VALUE.toErrorCode()))
                 .hasMessage(message);
     }

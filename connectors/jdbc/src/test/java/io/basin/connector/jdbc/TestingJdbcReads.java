@@ -1,6 +1,5 @@
-package io.basin.connector.mysql;
+package io.basin.connector.jdbc;
 
-import io.basin.connector.jdbc.JdbcColumnHandle;
 import io.trino.spi.Page;
 import io.trino.spi.block.Block;
 import io.trino.spi.connector.ColumnHandle;
@@ -42,25 +41,25 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-import static io.basin.connector.mysql.TestingConnectorSession.SESSION;
+import static io.basin.connector.jdbc.TestingConnectorSession.SESSION;
 
-/** Reads through the connector's SPI as an engine would, turning values into plain Java objects. */
-final class TestingMySqlReads
+/** Reads through a JDBC connector's SPI as an engine would, turning values into plain Java objects (shared by the dialects' tests). */
+public final class TestingJdbcReads
 {
-    private TestingMySqlReads() {}
+    private TestingJdbcReads() {}
 
-    static ConnectorTransactionHandle begin(Connector connector)
+    public static ConnectorTransactionHandle begin(Connector connector)
     {
         return connector.beginTransaction(IsolationLevel.READ_COMMITTED, true, true);
     }
 
-    static ConnectorTableHandle table(Connector connector, ConnectorTransactionHandle transaction, String schema, String table)
+    public static ConnectorTableHandle table(Connector connector, ConnectorTransactionHandle transaction, String schema, String table)
     {
         return connector.getMetadata(SESSION, transaction).getTableHandle(SESSION, new SchemaTableName(schema, table), Optional.empty(), Optional.empty());
     }
 
     /** Every row of the table's columns, in the table's column order. */
-    static List<List<Object>> readAll(Connector connector, String schema, String table)
+    public static List<List<Object>> readAll(Connector connector, String schema, String table)
     {
         ConnectorTransactionHandle transaction = begin(connector);
         ConnectorMetadata metadata = connector.getMetadata(SESSION, transaction);
@@ -69,7 +68,7 @@ final class TestingMySqlReads
         return read(connector, transaction, handle, columns);
     }
 
-    static List<List<Object>> read(Connector connector, ConnectorTransactionHandle transaction, ConnectorTableHandle handle, List<ColumnHandle> columns)
+    public static List<List<Object>> read(Connector connector, ConnectorTransactionHandle transaction, ConnectorTableHandle handle, List<ColumnHandle> columns)
     {
         List<Type> types = columns.stream().map(column -> ((JdbcColumnHandle) column).type()).toList();
         List<List<Object>> rows = new ArrayList<>();
@@ -97,7 +96,7 @@ final class TestingMySqlReads
         return rows;
     }
 
-    static List<ConnectorSplit> splits(Connector connector, ConnectorTransactionHandle transaction, ConnectorTableHandle handle)
+    public static List<ConnectorSplit> splits(Connector connector, ConnectorTransactionHandle transaction, ConnectorTableHandle handle)
     {
         List<ConnectorSplit> splits = new ArrayList<>();
         try (ConnectorSplitSource source = connector.getSplitManager().getSplits(transaction, SESSION, handle, DynamicFilter.EMPTY, Constraint.alwaysTrue())) {
@@ -116,7 +115,7 @@ final class TestingMySqlReads
      * A value as a plain Java object: Long for integers, Float, Double, BigDecimal, String for
      * text, a hex String for binary, LocalDate, LocalDateTime.
      */
-    static Object value(Type type, Block block, int position)
+    public static Object value(Type type, Block block, int position)
     {
         if (block.isNull(position)) {
             return null;
