@@ -83,7 +83,9 @@ public final class InferDisjunctionFilters
             }
             perDisjunct.add(RexUtil.composeConjunction(rexBuilder, local));
         }
-        return java.util.Optional.of(RexUtil.composeDisjunction(rexBuilder, perDisjunct));
+        // conjuncts every disjunct shares become conjuncts of their own (q19: l_shipmode IN (..) AND
+        // l_shipinstruct = '..' AND (quantity ranges)), so scans can prune and filter on them alone
+        return java.util.Optional.of(RexUtil.pullFactors(rexBuilder, RexUtil.composeDisjunction(rexBuilder, perDisjunct)));
     }
 
     /** The field ranges of the inputs of a tree of inner joins (the filter's row is their concatenation). */
