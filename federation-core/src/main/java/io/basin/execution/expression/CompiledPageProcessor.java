@@ -7,7 +7,6 @@ import io.trino.spi.block.DictionaryBlock;
 import io.trino.spi.block.RunLengthEncodedBlock;
 import io.trino.spi.block.ValueBlock;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,12 +18,13 @@ import static java.util.Objects.requireNonNull;
  * otherwise; literals become run-length blocks; only computed projections run generated code, and
  * only on the selected rows (so {@code WHERE x <> 0} protects {@code 1 / x}).
  * <p>
- * A filter or projection that reads one column of a dictionary block is evaluated once per
- * dictionary entry (remembered while pages share the dictionary) and mapped to the rows through
- * the ids, as Trino's dictionary-aware processors do: {@code l_shipmode IN ('MAIL', 'SHIP')} costs
- * seven evaluations per page instead of one per row. An entry no selected row uses may still be
- * evaluated, so when that fails (1 / 0 for an entry the filter removed) the page is evaluated row
- * by row, which fails only if a selected row really does.
+ * A projection that reads one column of a dictionary block is evaluated once per dictionary entry
+ * (remembered while pages share the dictionary) and mapped to the rows through the ids, as Trino's
+ * dictionary-aware processors do; filters over dictionary columns likewise (see
+ * {@link DictionaryFilter}): {@code l_shipmode IN ('MAIL', 'SHIP')} costs seven evaluations per page
+ * instead of one per row. An entry no selected row uses may still be evaluated, so when that fails
+ * (1 / 0 for an entry the filter removed) the page is evaluated row by row, which fails only if a
+ * selected row really does.
  */
 final class CompiledPageProcessor
         implements PageProcessor
@@ -33,20 +33,19 @@ final class CompiledPageProcessor
     private final boolean hasFilter;
     private final Projection[] projections;
     private final DictionaryChannels dictionaryChannels;
+    private final DictionaryFilterEvaluator dictionaryFilter;
     private int[] positions = new int[0];
     private int identityLength;
 
-    // the dictionary the filter was last evaluated over, and which entries passed (null: evaluate rows)
-    private ValueBlock filterDictionary;
-    private boolean[] filterDictionaryMask;
     // per computed projection: the dictionary it was last evaluated over, and the results (null: evaluate rows)
     private final ValueBlock[] projectionDictionaries;
     private final Block[] projectionDictionaryValues;
     private int[] dictionaryPositions = new int[0];
 
-    CompiledPageProcessor(Optional<ExpressionKernel> kernel, boolean hasFilter, List<Projection> projections, DictionaryChannels dictionaryChannels)
+    CompiledPageProcessor(Optional<ExpressionKernel> kernel, boolean hasFilter, List<Projection> projections, DictionaryChannels dictionaryChannels, Optional<DictionaryFilterEvaluator> dictionaryFilter)
     {
         this.kernel = requireNonNull(kernel, "kernel is null");
+        this.dictionaryFilter = requireNonNull(dictionaryFilter, "dictionaryFilter is null").orElse(null);
         this.hasFilter = hasFilter;
         this.projections = projections.toArray(new Projection[0]);
         this.dictionaryChannels = requireNonNull(dictionaryChannels, "dictionaryChannels is null");
@@ -66,7 +65,7 @@ final class CompiledPageProcessor
             ensureCapacity(positionCount);
             // the filter overwrites the buffer, so it no longer holds the identity
             identityLength = 0;
-            count = filterByDictionary(page);
+            count = dictionaryFilter == null ? -1 : dictionaryFilter.filter(page, positions);
             if (count < 0) {
                 count = kernel.orElseThrow().filter(page, positions);
             }
@@ -109,49 +108,6 @@ final class CompiledPageProcessor
         return block.copyPositions(positions, 0, count);
     }
 
-    /** The number of selected rows, written to {@code positions}; -1 when the filter must run row by row. */
-    private int filterByDictionary(Page page)
-    {
-        int channel = dictionaryChannels.filter();
-        if (channel < 0 || !(page.getBlock(channel) instanceof DictionaryBlock block)) {
-            return -1;
-        }
-        int positionCount = page.getPositionCount();
-        ValueBlock dictionary = block.getDictionary();
-        if (dictionary != filterDictionary) {
-            filterDictionary = dictionary;
-            filterDictionaryMask = null;
-            int entries = dictionary.getPositionCount();
-            if (entries <= positionCount) {
-                int[] passed = new int[entries];
-                try {
-                    int passedCount = kernel.orElseThrow().filter(dictionaryPage(page.getChannelCount(), dictionary), passed);
-                    boolean[] mask = new boolean[entries];
-                    for (int i = 0; i < passedCount; i++) {
-                        mask[passed[i]] = true;
-                    }
-                    filterDictionaryMask = mask;
-                }
-                catch (RuntimeException e) {
-                    // an entry no row may use failed (see the class comment): the rows decide
-                    filterDictionaryMask = null;
-                }
-            }
-        }
-        boolean[] mask = filterDictionaryMask;
-        if (mask == null) {
-            return -1;
-        }
-        int[] ids = block.getRawIds();
-        int offset = block.getRawIdsOffset();
-        int count = 0;
-        for (int position = 0; position < positionCount; position++) {
-            positions[count] = position;
-            count += mask[ids[offset + position]] ? 1 : 0;
-        }
-        return count;
-    }
-
     /** The projection over the selected rows through their dictionary, or null to compute it row by row. */
     private Block projectByDictionary(int index, Page page, int count)
     {
@@ -172,7 +128,7 @@ final class CompiledPageProcessor
                     }
                 }
                 try {
-                    projectionDictionaryValues[index] = kernel.orElseThrow().project(index, dictionaryPage(page.getChannelCount(), dictionary), dictionaryPositions, entries);
+                    projectionDictionaryValues[index] = kernel.orElseThrow().project(index, DictionaryFilterEvaluator.dictionaryPage(page.getChannelCount(), dictionary), dictionaryPositions, entries);
                 }
                 catch (RuntimeException e) {
                     // an entry no selected row uses failed (see the class comment): the rows decide
@@ -197,14 +153,6 @@ final class CompiledPageProcessor
             ids[i] = rawIds[offset + positions[i]];
         }
         return ids;
-    }
-
-    /** A page of the dictionary's entries in every channel: the kernel reads only the expression's one channel. */
-    private static Page dictionaryPage(int channelCount, ValueBlock dictionary)
-    {
-        Block[] blocks = new Block[channelCount];
-        Arrays.fill(blocks, dictionary);
-        return new Page(dictionary.getPositionCount(), blocks);
     }
 
     private void ensureCapacity(int positionCount)

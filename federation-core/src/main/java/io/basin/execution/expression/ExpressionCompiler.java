@@ -13,10 +13,13 @@ import io.basin.plan.expr.SpecialForm;
 import io.trino.spi.Page;
 import io.trino.spi.block.Block;
 import io.trino.spi.type.TypeUtils;
+import io.trino.spi.type.VariableWidthType;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -81,14 +84,77 @@ public final class ExpressionCompiler
             }
         }
         if (filter.isEmpty() && computed.isEmpty()) {
-            return new PageProcessorFactory(Optional.empty(), new Object[0], false, plan, DictionaryChannels.NONE);
+            return new PageProcessorFactory(Optional.empty(), new Object[0], false, plan, DictionaryChannels.NONE, Optional.empty());
         }
+        BoundKernel kernel = bind(filter, computed);
+        DictionaryChannels dictionaryChannels = new DictionaryChannels(computed.stream().mapToInt(ExpressionCompiler::singleInputChannel).toArray());
+        return new PageProcessorFactory(Optional.of(kernel.kernel()), kernel.parameters(), filter.isPresent(), plan, dictionaryChannels, filter.flatMap(this::dictionaryFilter));
+    }
+
+    private BoundKernel bind(Optional<Expression> filter, List<Expression> computed)
+    {
         ExpressionShape shape = ExpressionShape.of(filter, computed);
         CompiledKernel kernel = cache.get(shape.key(), () -> KernelGenerator.compile(shape, filter, computed));
-        DictionaryChannels dictionaryChannels = new DictionaryChannels(
-                filter.map(ExpressionCompiler::singleInputChannel).orElse(-1),
-                computed.stream().mapToInt(ExpressionCompiler::singleInputChannel).toArray());
-        return new PageProcessorFactory(Optional.of(kernel), kernel.bind(shape.constantValues()), filter.isPresent(), plan, dictionaryChannels);
+        return new BoundKernel(kernel, kernel.bind(shape.constantValues()));
+    }
+
+    /**
+     * The filter's plan for dictionary inputs: the whole filter when it reads one column; else its
+     * conjuncts that each read one string column (the types that arrive as dictionaries), grouped
+     * by column, with the rest as the residual. Empty when there is no such conjunct.
+     */
+    private Optional<DictionaryFilter> dictionaryFilter(Expression filter)
+    {
+        int channel = singleInputChannel(filter);
+        if (channel >= 0) {
+            return Optional.of(DictionaryFilter.singleChannel(channel));
+        }
+        Map<Integer, List<Expression>> groups = new LinkedHashMap<>();
+        List<Expression> residual = new ArrayList<>();
+        for (Expression conjunct : conjuncts(filter)) {
+            int conjunctChannel = singleInputChannel(conjunct);
+            if (conjunctChannel >= 0 && readsVariableWidth(conjunct)) {
+                groups.computeIfAbsent(conjunctChannel, _ -> new ArrayList<>()).add(conjunct);
+            }
+            else {
+                residual.add(conjunct);
+            }
+        }
+        if (groups.isEmpty()) {
+            return Optional.empty();
+        }
+        int[] channels = groups.keySet().stream().mapToInt(Integer::intValue).toArray();
+        List<Optional<BoundKernel>> kernels = groups.values().stream()
+                .map(group -> Optional.of(bind(Optional.of(and(group)), List.of())))
+                .toList();
+        Optional<BoundKernel> residualKernel = residual.isEmpty() ? Optional.empty() : Optional.of(bind(Optional.of(and(residual)), List.of()));
+        return Optional.of(new DictionaryFilter(channels, kernels, residualKernel));
+    }
+
+    private static List<Expression> conjuncts(Expression expression)
+    {
+        if (expression instanceof SpecialForm form && form.form() == SpecialForm.Form.AND) {
+            List<Expression> conjuncts = new ArrayList<>();
+            form.arguments().forEach(argument -> conjuncts.addAll(conjuncts(argument)));
+            return conjuncts;
+        }
+        return List.of(expression);
+    }
+
+    private static Expression and(List<Expression> conjuncts)
+    {
+        return conjuncts.size() == 1 ? conjuncts.getFirst() : new SpecialForm(SpecialForm.Form.AND, conjuncts, BOOLEAN);
+    }
+
+    /** Whether the expression reads a variable-width column (strings: what arrives dictionary-encoded). */
+    private static boolean readsVariableWidth(Expression expression)
+    {
+        return switch (expression) {
+            case InputReference reference -> reference.type() instanceof VariableWidthType;
+            case Constant _ -> false;
+            case Call call -> call.arguments().stream().anyMatch(ExpressionCompiler::readsVariableWidth);
+            case SpecialForm form -> form.arguments().stream().anyMatch(ExpressionCompiler::readsVariableWidth);
+        };
     }
 
     /**

@@ -23,16 +23,19 @@ public final class PageProcessorFactory
     private final boolean hasFilter;
     private final List<Projection> projections;
     private final DictionaryChannels dictionaryChannels;
+    private final Optional<DictionaryFilter> dictionaryFilter;
 
-    PageProcessorFactory(Optional<CompiledKernel> kernel, Object[] parameters, boolean hasFilter, List<Projection> projections, DictionaryChannels dictionaryChannels)
+    PageProcessorFactory(Optional<CompiledKernel> kernel, Object[] parameters, boolean hasFilter, List<Projection> projections, DictionaryChannels dictionaryChannels, Optional<DictionaryFilter> dictionaryFilter)
     {
         this.dictionaryChannels = requireNonNull(dictionaryChannels, "dictionaryChannels is null");
+        this.dictionaryFilter = requireNonNull(dictionaryFilter, "dictionaryFilter is null");
         this.kernel = requireNonNull(kernel, "kernel is null");
         this.parameters = requireNonNull(parameters, "parameters is null").clone();
         this.hasFilter = hasFilter;
         this.projections = List.copyOf(requireNonNull(projections, "projections is null"));
         checkArgument(kernel.isPresent() || (!hasFilter && projections.stream().noneMatch(Projection.Computed.class::isInstance)),
                 "computed expressions need a kernel");
+        checkArgument(hasFilter || dictionaryFilter.isEmpty(), "a dictionary filter needs a filter");
     }
 
     /** A processor for one driver, with current_date/current_timestamp taken from {@code context}. */
@@ -40,7 +43,8 @@ public final class PageProcessorFactory
     {
         requireNonNull(context, "context is null");
         Optional<ExpressionKernel> instance = kernel.map(compiled -> compiled.newInstance(parameters, context.currentDate(), context.currentTimestamp()));
-        return new CompiledPageProcessor(instance, hasFilter, projections, dictionaryChannels);
+        Optional<DictionaryFilterEvaluator> dictionaryEvaluator = dictionaryFilter.map(filter -> new DictionaryFilterEvaluator(filter, instance.orElseThrow(), context));
+        return new CompiledPageProcessor(instance, hasFilter, projections, dictionaryChannels, dictionaryEvaluator);
     }
 
     public boolean hasFilter()

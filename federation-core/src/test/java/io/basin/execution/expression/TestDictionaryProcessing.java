@@ -40,6 +40,8 @@ class TestDictionaryProcessing
     private static final String[] ENTRIES = {"MAIL", "SHIP", "AIR", null, "TRUCK", "RAIL", "x"};
     private static final Expression MODE = input(0, VARCHAR);
     private static final Expression ID = input(1, BIGINT);
+    private static final String[] INSTRUCTIONS = {"DELIVER IN PERSON", "NONE", null, "COLLECT COD"};
+    private static final Expression INSTRUCTION = input(2, VARCHAR);
 
     @Test
     void filterAndProjectionMatchTheDecodedRows()
@@ -109,5 +111,74 @@ class TestDictionaryProcessing
         assertThatThrownBy(() -> unfiltered.process(input))
                 .isInstanceOf(BasinException.class)
                 .hasMessageContaining("division by zero");
+    }
+
+    @Test
+    void conjunctsOverDictionaryColumnsRunPerEntryAndTheRestOnTheRowsTheyKeep()
+    {
+        // mode IN ('MAIL', 'SHIP', 'RAIL', 'AIR', 'x') AND 12 / (length(mode) - 1) > 0
+        //   AND instruction = 'DELIVER IN PERSON' AND (id % 3 = 0 OR id > 900): the mode conjuncts fail for 'x'
+        Expression modes = form(SpecialForm.Form.IN, BOOLEAN, MODE,
+                constant("MAIL", VARCHAR), constant("SHIP", VARCHAR), constant("RAIL", VARCHAR), constant("AIR", VARCHAR), constant("x", VARCHAR));
+        Expression quotientPositive = call(FunctionNames.GREATER_THAN, BOOLEAN,
+                call(FunctionNames.DIVIDE, BIGINT, constant(12L, BIGINT),
+                        call(FunctionNames.SUBTRACT, BIGINT, call(FunctionNames.LENGTH, BIGINT, MODE), constant(1L, BIGINT))),
+                constant(0L, BIGINT));
+        Expression deliver = call(FunctionNames.EQUAL, BOOLEAN, INSTRUCTION, constant("DELIVER IN PERSON", VARCHAR));
+        Expression ids = form(SpecialForm.Form.OR, BOOLEAN,
+                call(FunctionNames.EQUAL, BOOLEAN, call(FunctionNames.MODULUS, BIGINT, ID, constant(3L, BIGINT)), constant(0L, BIGINT)),
+                call(FunctionNames.GREATER_THAN, BOOLEAN, ID, constant(900L, BIGINT)));
+        Expression filter = form(SpecialForm.Form.AND, BOOLEAN, modes, quotientPositive, deliver, ids);
+        PageProcessor processor = compiler().compile(Optional.of(filter), List.of(ID, MODE)).createProcessor(CONTEXT);
+
+        // pages 0 and 2 share a dictionary without 'x' (evaluated per entry); page 1's has 'x' but no
+        // row uses it, and its instructions arrive decoded (row by row); on page 3 a row uses 'x'
+        String[] withoutX = java.util.Arrays.copyOf(ENTRIES, ENTRIES.length - 1);
+        Block sharedModes = block(VARCHAR, (Object[]) withoutX);
+        Block instructionDictionary = block(VARCHAR, (Object[]) INSTRUCTIONS);
+        Random random = new Random(7);
+        for (int pageNumber = 0; pageNumber < 4; pageNumber++) {
+            int positions = 300;
+            int[] modeIds = new int[positions];
+            int[] instructionIds = new int[positions];
+            Long[] rowIds = new Long[positions];
+            for (int i = 0; i < positions; i++) {
+                modeIds[i] = random.nextInt(withoutX.length);
+                instructionIds[i] = random.nextInt(INSTRUCTIONS.length);
+                rowIds[i] = (long) (pageNumber * 300 + i);
+            }
+            if (pageNumber == 3) {
+                modeIds[positions / 2] = ENTRIES.length - 1;
+                instructionIds[positions / 2] = 0;
+            }
+            Block modeBlock = DictionaryBlock.create(positions, pageNumber % 2 == 0 ? sharedModes : block(VARCHAR, (Object[]) ENTRIES), modeIds);
+            Block instructions = pageNumber == 1
+                    ? block(VARCHAR, java.util.Arrays.stream(instructionIds).mapToObj(id -> INSTRUCTIONS[id]).toArray())
+                    : DictionaryBlock.create(positions, instructionDictionary, instructionIds);
+            Page input = page(modeBlock, block(BIGINT, (Object[]) rowIds), instructions);
+            if (pageNumber == 3) {
+                assertThatThrownBy(() -> processor.process(input))
+                        .isInstanceOf(BasinException.class)
+                        .hasMessageContaining("division by zero");
+                continue;
+            }
+            List<Object> expectedIds = new ArrayList<>();
+            List<Object> expectedModes = new ArrayList<>();
+            for (int i = 0; i < positions; i++) {
+                String mode = ENTRIES[modeIds[i]];
+                String instruction = INSTRUCTIONS[instructionIds[i]];
+                long id = rowIds[i];
+                boolean passes = mode != null && List.of("MAIL", "SHIP", "RAIL", "AIR").contains(mode) && 12 / (mode.length() - 1) > 0
+                        && "DELIVER IN PERSON".equals(instruction) && (id % 3 == 0 || id > 900);
+                if (passes) {
+                    expectedIds.add(id);
+                    expectedModes.add(mode);
+                }
+            }
+            assertThat(expectedIds).isNotEmpty();
+            Page output = processor.process(input);
+            assertThat(values(output.getBlock(0), BIGINT)).isEqualTo(expectedIds);
+            assertThat(values(output.getBlock(1), VARCHAR)).isEqualTo(expectedModes);
+        }
     }
 }

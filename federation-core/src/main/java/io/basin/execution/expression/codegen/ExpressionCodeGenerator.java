@@ -63,11 +63,13 @@ final class ExpressionCodeGenerator
         String passes = result.mayBeNull() ? "!" + result.isNull() + " && " + result.value() : result.value();
 
         SourceWriter method = new SourceWriter();
-        method.open("public int filter(io.trino.spi.Page page, int[] selected)");
+        method.open("public int filter(io.trino.spi.Page page, int[] selected, int[] input, int inputCount)");
         method.line("int positionCount = page.getPositionCount();");
         generator.writeChannelPrologue(method);
         method.line("int count = 0;");
-        method.open("for (int position = 0; position < positionCount; position++)");
+        // the null test does not depend on the row: the JIT unswitches the loop
+        method.open("for (int i = 0; i < inputCount; i++)");
+        method.line("int position = input == null ? i : input[i];");
         generator.writeChannelPositions(method);
         method.append(generator.body);
         // branch-free selection: always store, advance only when the row passes

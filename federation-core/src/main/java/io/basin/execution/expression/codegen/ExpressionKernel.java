@@ -38,7 +38,18 @@ public abstract class ExpressionKernel
      * Evaluates the filter on every position of {@code page}, writes the positions where it is
      * true to {@code selected} (at least positionCount long) and returns how many there are.
      */
-    public int filter(Page page, int[] selected)
+    public final int filter(Page page, int[] selected)
+    {
+        return filter(page, selected, null, page.getPositionCount());
+    }
+
+    /**
+     * Evaluates the filter on the positions {@code input[0..inputCount)} of {@code page} (on
+     * {@code 0..inputCount} when {@code input} is null), writes those where it is true to
+     * {@code selected} in order and returns how many there are. {@code selected} may be
+     * {@code input}: a position is written no later than it is read.
+     */
+    public int filter(Page page, int[] selected, int[] input, int inputCount)
     {
         throw new UnsupportedOperationException("This kernel has no filter");
     }
