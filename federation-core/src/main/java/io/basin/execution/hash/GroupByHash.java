@@ -3,6 +3,8 @@ package io.basin.execution.hash;
 import io.trino.spi.block.Block;
 import io.trino.spi.block.BlockBuilder;
 import io.trino.spi.block.DictionaryBlock;
+import io.trino.spi.block.IntArrayBlock;
+import io.trino.spi.block.LongArrayBlock;
 import io.trino.spi.block.ValueBlock;
 import io.trino.spi.type.Type;
 
@@ -17,6 +19,11 @@ import java.util.List;
  * When every key is a dictionary block and the dictionaries have few combinations of entries, a
  * key tuple is looked up once per combination (remembered while pages share the dictionaries)
  * and each row takes its group from its ids, as Trino's dictionary-aware group by does.
+ * <p>
+ * One key stored as a long (bigint, integer, date, short decimal, ...) has a table of its own
+ * that holds each key next to its group id, so a lookup touches one cache line instead of three
+ * (slot, group hash, key value): with a million groups (TPC-H q18) almost every lookup misses the
+ * caches.
  */
 public final class GroupByHash
 {
@@ -29,6 +36,11 @@ public final class GroupByHash
     // the dictionaries of the last dictionary-encoded keys, and the group of each combination of their entries (-1: not yet looked up)
     private ValueBlock[] keyDictionaries;
     private int[] dictionaryGroups;
+    // one long key: slot i holds the key at 2i and its group + 1 at 2i + 1 (0: empty); NULL has a group of its own
+    private final GroupKeyColumn.LongColumn longColumn;
+    private long[] longSlots;
+    private int longSlotMask;
+    private int nullGroup = -1;
 
     public GroupByHash(List<Type> types)
     {
@@ -37,8 +49,17 @@ public final class GroupByHash
         for (int i = 0; i < columns.length; i++) {
             columns[i] = GroupKeyColumn.create(types.get(i));
         }
-        this.table = new int[2048];
-        this.mask = table.length - 1;
+        if (columns.length == 1 && columns[0] instanceof GroupKeyColumn.LongColumn column) {
+            this.longColumn = column;
+            this.longSlots = new long[2 * 2048];
+            this.longSlotMask = 2048 - 1;
+            this.table = new int[0];
+        }
+        else {
+            this.longColumn = null;
+            this.table = new int[2048];
+            this.mask = table.length - 1;
+        }
     }
 
     public List<Type> types()
@@ -59,6 +80,10 @@ public final class GroupByHash
     {
         int[] result = reuse != null && reuse.length >= positionCount ? reuse : new int[positionCount];
         if (groupIdsByDictionaries(keys, positionCount, result)) {
+            return result;
+        }
+        if (longColumn != null) {
+            groupIdsOfLongs(keys[0], positionCount, result);
             return result;
         }
         if (columns.length == 1) {
@@ -140,9 +165,91 @@ public final class GroupByHash
         return true;
     }
 
+    private void groupIdsOfLongs(Block block, int positionCount, int[] result)
+    {
+        if (!block.mayHaveNull() && block instanceof LongArrayBlock longs) {
+            for (int position = 0; position < positionCount; position++) {
+                result[position] = groupOfLong(longs.getLong(position));
+            }
+        }
+        else if (!block.mayHaveNull() && block instanceof IntArrayBlock ints) {
+            for (int position = 0; position < positionCount; position++) {
+                result[position] = groupOfLong(ints.getInt(position));
+            }
+        }
+        else {
+            for (int position = 0; position < positionCount; position++) {
+                result[position] = groupOfLongKey(block, position);
+            }
+        }
+    }
+
+    private int groupOfLongKey(Block block, int position)
+    {
+        if (block.isNull(position)) {
+            if (nullGroup < 0) {
+                nullGroup = groupCount++;
+                longColumn.addNull(nullGroup);
+            }
+            return nullGroup;
+        }
+        return groupOfLong(longColumn.type.getLong(block, position));
+    }
+
+    private int groupOfLong(long key)
+    {
+        int slot = (int) KeyType.mix(key) & longSlotMask;
+        while (true) {
+            long group = longSlots[2 * slot + 1];
+            if (group == 0) {
+                return addLongGroup(key, slot);
+            }
+            if (longSlots[2 * slot] == key) {
+                return (int) group - 1;
+            }
+            slot = (slot + 1) & longSlotMask;
+        }
+    }
+
+    private int addLongGroup(long key, int slot)
+    {
+        int group = groupCount++;
+        longColumn.addLong(group, key);
+        longSlots[2 * slot] = key;
+        longSlots[2 * slot + 1] = group + 1;
+        if (groupCount * 2L > longSlotMask + 1L) {
+            rehashLongs();
+        }
+        return group;
+    }
+
+    private void rehashLongs()
+    {
+        int slots = (longSlotMask + 1) * 2;
+        long[] newSlots = new long[2 * slots];
+        int newMask = slots - 1;
+        for (int old = 0; old <= longSlotMask; old++) {
+            long group = longSlots[2 * old + 1];
+            if (group != 0) {
+                long key = longSlots[2 * old];
+                int slot = (int) KeyType.mix(key) & newMask;
+                while (newSlots[2 * slot + 1] != 0) {
+                    slot = (slot + 1) & newMask;
+                }
+                newSlots[2 * slot] = key;
+                newSlots[2 * slot + 1] = group;
+            }
+        }
+        longSlots = newSlots;
+        longSlotMask = newMask;
+    }
+
     /** The group of one key tuple, added when new (the single-key loop of {@link #groupIds} inlines this for one column). */
     private int groupOf(Block[] keys, int position)
     {
+        if (longColumn != null) {
+            return groupOfLongKey(keys[0], position);
+        }
         long hash;
         if (columns.length == 1) {
             hash = columns[0].hash(keys[0], position);
@@ -226,7 +333,7 @@ public final class GroupByHash
 
     public long retainedBytes()
     {
-        long bytes = table.length * 4L + groupHashes.length * 8L;
+        long bytes = table.length * 4L + groupHashes.length * 8L + (longSlots == null ? 0 : longSlots.length * 8L);
         for (GroupKeyColumn column : columns) {
             bytes += column.retainedBytesPerGroup() * (long) Math.max(groupCount, 1024);
         }

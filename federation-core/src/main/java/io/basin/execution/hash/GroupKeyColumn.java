@@ -124,6 +124,12 @@ abstract sealed class GroupKeyColumn
             values[group] = type.getLong(block, position);
         }
 
+        void addLong(int group, long value)
+        {
+            ensureCapacity(group + 1);
+            values[group] = value;
+        }
+
         @Override
         void writeValue(int group, BlockBuilder builder)
         {
