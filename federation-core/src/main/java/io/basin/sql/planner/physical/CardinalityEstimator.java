@@ -194,10 +194,30 @@ final class CardinalityEstimator
                 case FunctionNames.EQUAL -> 0.1;
                 case FunctionNames.NOT_EQUAL -> 0.9;
                 case FunctionNames.LESS_THAN, FunctionNames.LESS_THAN_OR_EQUAL, FunctionNames.GREATER_THAN, FunctionNames.GREATER_THAN_OR_EQUAL -> 0.5;
-                case FunctionNames.LIKE, FunctionNames.ILIKE -> 0.25;
+                case FunctionNames.LIKE, FunctionNames.ILIKE -> likeSelectivity(call);
                 default -> 0.5;
             };
             default -> 0.5;
         };
+    }
+
+    /**
+     * A pattern matches fewer strings the more literal characters it has: 0.25 for one, a fifth
+     * less for each further one, at least 0.02. {@code p_name LIKE '%green%'} (TPC-H q9, really
+     * 5%) estimated at 25% made its join build 800,000 partsupp rows instead of the 300,000 rows
+     * of the other side.
+     */
+    private static double likeSelectivity(Call call)
+    {
+        if (call.arguments().size() < 2 || !(call.arguments().get(1) instanceof Constant pattern) || !(pattern.value() instanceof io.airlift.slice.Slice text)) {
+            return 0.25;
+        }
+        String value = text.toStringUtf8();
+        int literals = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            literals += c == '%' || c == '_' ? 0 : 1;
+        }
+        return Math.max(0.02, 0.25 * Math.pow(0.8, Math.max(0, literals - 1)));
     }
 }

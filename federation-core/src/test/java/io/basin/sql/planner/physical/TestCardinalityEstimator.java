@@ -85,4 +85,25 @@ class TestCardinalityEstimator
         assertThat(rows(scan, call(FunctionNames.EQUAL, A, five))).isCloseTo(1000 / 50.0, within(1e-9));
         assertThat(rows(scan, call(FunctionNames.EQUAL, A, B))).isCloseTo(1000 * CardinalityEstimator.selectivity(call(FunctionNames.EQUAL, A, B)), within(1e-9));
     }
+
+    @Test
+    void testLikeIsMoreSelectiveWithMoreLiteralCharacters()
+    {
+        InputReference name = new InputReference(0, io.trino.spi.type.VarcharType.VARCHAR);
+        double anything = CardinalityEstimator.selectivity(like(name, "%"));
+        double oneLetter = CardinalityEstimator.selectivity(like(name, "%a%"));
+        double green = CardinalityEstimator.selectivity(like(name, "%green%"));
+        double longer = CardinalityEstimator.selectivity(like(name, "%special%requests%"));
+        // 0.25 * 0.8^(literals - 1), at least 0.02
+        assertThat(anything).isEqualTo(0.25);
+        assertThat(oneLetter).isEqualTo(0.25);
+        assertThat(green).isCloseTo(0.25 * Math.pow(0.8, 4), within(1e-12));
+        assertThat(longer).isEqualTo(0.02);
+        assertThat(CardinalityEstimator.selectivity(new SpecialForm(SpecialForm.Form.NOT, BOOLEAN, like(name, "%special%requests%")))).isEqualTo(0.98);
+    }
+
+    private static Expression like(Expression value, String pattern)
+    {
+        return new Call(FunctionNames.LIKE, BOOLEAN, value, new Constant(io.airlift.slice.Slices.utf8Slice(pattern), io.trino.spi.type.VarcharType.VARCHAR));
+    }
 }
