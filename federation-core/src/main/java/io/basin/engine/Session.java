@@ -894,7 +894,8 @@ public final class Session
      * value, ... FROM target alias [, ...] WHERE ...}, see {@link Statement.Update}) carry the
      * old columns, the row id and the assigned values; every column's new value (assigned, cast
      * to the column's type, or kept) and the row id go to the connector's merge sinks, and the
-     * change commits atomically with the statement (or the transaction block).
+     * change commits atomically with the statement (or the transaction block). A row its FROM
+     * list matches several times is updated once, with one of the matches (as PostgreSQL).
      */
     private QueryResult update(Statement.Update update)
     {
@@ -964,7 +965,8 @@ public final class Session
                         : RexTranslator.castIfNeeded(new InputReference(channel, types.get(channel)), columnType));
             }
             projections.add(new InputReference(rowIdChannel, types.get(rowIdChannel)));
-            PlanNode source = new ProjectNode(planned.root(), projections);
+            PlanNode rows = update.hasFromList() ? OneMatchPerRow.keepFirst(planned.root(), rowIdChannel) : planned.root();
+            PlanNode source = new ProjectNode(rows, projections);
             TableWriterNode writer = new TableWriterNode(source, target, new WriteTargets.Update(table.handle(), rowId));
             return (Long) executePlan(writer, catalogs, newQueryContext(queryId)).getFirst().getFirst();
         }

@@ -1,7 +1,9 @@
 package io.basin.sql.parser;
 
 import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSelect;
 
 import java.util.List;
 import java.util.Optional;
@@ -58,6 +60,12 @@ public sealed interface Statement
             target = List.copyOf(target);
             columns = List.copyOf(columns);
             requireNonNull(rows, "rows is null");
+        }
+
+        /** Whether the statement has a FROM list, so its join may match a target row more than once. */
+        public boolean hasFromList()
+        {
+            return rows instanceof SqlSelect select && select.getFrom() instanceof SqlJoin;
         }
     }
 
