@@ -723,7 +723,6 @@ public final class Session
     private QueryResult copyFrom(Statement.CopyFrom copy)
     {
         QualifiedTableName target = qualify(copy.target());
-        java.nio.file.Path file = DelimitedFileReader.localPath(copy.location());
         try (QueryCatalogs catalogs = newCatalogs(engine.nextQueryId(), false)) {
             ResolvedTable table = catalogs.resolveTable(target)
                     .orElseThrow(() -> new BasinException(UNDEFINED_TABLE, "relation \"" + target + "\" does not exist"));
@@ -745,12 +744,7 @@ public final class Session
             try {
                 io.basin.connector.TableWriter.Sink sink = writer.createSink();
                 Consumer<io.trino.spi.Page> pages = page -> sink.accept(tableOrder(page, channels, columns));
-                if (copy.parquet()) {
-                    ParquetFiles.read(file, names, fileTypes, pages);
-                }
-                else {
-                    new DelimitedFileReader(copy.format(), copy.skipLines(), names, fileTypes).read(file, pages);
-                }
+                CopySources.read(copy, names, fileTypes, pages);
                 sink.finish();
                 writer.commit();
             }
@@ -763,46 +757,15 @@ public final class Session
         }
     }
 
-    /**
-     * {@code UNLOAD ('query') TO 'location' FORMAT PARQUET}: the query's rows into one
-     * zstd-compressed Parquet file, named {@code <location>0000_part_00.parquet} as Redshift
-     * names its parts (a location ending in {@code .parquet} is the file itself). The file is
-     * written under a temporary name and moved into place, so a failed query leaves none.
-     */
+    /** {@code UNLOAD ('query') TO 'location' FORMAT PARQUET}: the query's rows into Parquet parts (see {@link ParquetUnload}). */
     private QueryResult unload(Statement.Unload unload)
     {
-        java.nio.file.Path location = DelimitedFileReader.localPath(unload.location());
-        java.nio.file.Path file = location.toString().endsWith(".parquet") ? location : java.nio.file.Path.of(location + "0000_part_00.parquet");
-        java.nio.file.Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
         try (StatementResult result = startQuery(unload.query())) {
-            if (file.getParent() != null) {
-                java.nio.file.Files.createDirectories(file.getParent());
-            }
-            long rows = ParquetFiles.write(temporary,
+            return QueryResult.updateCount(ParquetUnload.write(unload,
                     result.columns().stream().map(QueryResult.Column::name).toList(),
                     result.columns().stream().map(QueryResult.Column::type).toList(),
-                    result::nextPage);
-            java.nio.file.Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            return QueryResult.updateCount(rows);
+                    result::nextPage));
         }
-        catch (java.io.IOException | java.io.UncheckedIOException e) {
-            throw removing(temporary, new BasinException(BasinErrorCode.UNDEFINED_FILE, "could not write \"" + file + "\": " + e.getMessage(), e));
-        }
-        catch (RuntimeException e) {
-            throw removing(temporary, e);
-        }
-    }
-
-    /** Removes a partly written file before its failure is reported; a failure to remove it is attached. */
-    private static RuntimeException removing(java.nio.file.Path file, RuntimeException failure)
-    {
-        try {
-            java.nio.file.Files.deleteIfExists(file);
-        }
-        catch (java.io.IOException e) {
-            failure.addSuppressed(e);
-        }
-        return failure;
     }
 
     /** The page's columns in table order; columns the file does not carry are NULL. */
