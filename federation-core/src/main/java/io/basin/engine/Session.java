@@ -660,9 +660,10 @@ public final class Session
                     throw new BasinException(BasinErrorCode.INVALID_NAME, "column \"" + column.name() + "\" specified more than once");
                 }
                 Type type = TypeConverter.toTrinoType(planner.deriveType(column.type()));
-                columns.add(ColumnMetadata.builder().setName(column.name()).setType(type).setNullable(column.nullable())
-                        .setProperties(column.encoding().<Map<String, Object>>map(encoding -> Map.of("encode", encoding)).orElse(Map.of()))
-                        .build());
+                Map<String, Object> properties = new java.util.HashMap<>();
+                column.encoding().ifPresent(encoding -> properties.put("encode", encoding));
+                column.defaultValue().ifPresent(defaultValue -> properties.put(ColumnDefaults.PROPERTY, defaultValue));
+                columns.add(ColumnMetadata.builder().setName(column.name()).setType(type).setNullable(column.nullable()).setProperties(properties).build());
             }
             ConnectorMetadata metadata = catalogs.metadata(target.catalog());
             metadata.createTable(catalogs.session(), new ConnectorTableMetadata(new SchemaTableName(target.schema(), target.table()), columns, create.properties()), SaveMode.FAIL);
@@ -671,28 +672,36 @@ public final class Session
         }
     }
 
-    private QueryResult insert(Statement.Insert insert)
+    private QueryResult insert(Statement.Insert statement)
     {
-        QualifiedTableName requested = qualify(insert.target());
+        QualifiedTableName requested = qualify(statement.target());
         String queryId = engine.nextQueryId();
         try (QueryCatalogs catalogs = newCatalogs(queryId, false)) {
             // a table of an external schema is written in its source
             QualifiedTableName target = catalogs.sourceName(requested);
             ResolvedTable table = catalogs.resolveTable(target)
                     .orElseThrow(() -> new BasinException(UNDEFINED_TABLE, "relation \"" + requested + "\" does not exist"));
+            List<TableColumn> columns = table.columns();
+            ColumnDefaults defaults = ColumnDefaults.mayNeedDefaults(statement, columns.size())
+                    ? ColumnDefaults.of(catalogs.metadata(target.catalog()).getTableMetadata(catalogs.session(), table.handle()).getColumns())
+                    : ColumnDefaults.NONE;
+            Statement.Insert insert = defaults.expandKeywords(statement, columns.stream().map(TableColumn::name).toList());
             QueryPlanner.PlannedQuery planned = planner(catalogs).plan(insert.source());
             List<Type> sourceTypes = planned.root().outputTypes();
-            List<TableColumn> columns = table.columns();
-            // map target columns to source channels; columns not listed get NULL
+            // map target columns to source channels; columns not listed get their default, or NULL
             List<String> targetNames = insert.columns().orElse(columns.stream().map(TableColumn::name).toList());
             if (targetNames.size() != sourceTypes.size()) {
                 throw new BasinException(BasinErrorCode.SYNTAX_ERROR, "INSERT has " + sourceTypes.size() + " expressions but " + targetNames.size() + " target columns");
             }
+            List<TableColumn> defaulted = columns.stream().filter(column -> !targetNames.contains(column.name()) && defaults.sql(column.name()).isPresent()).toList();
+            List<Expression> defaultValues = defaulted.isEmpty() ? List.of()
+                    : defaults.plan(planner(catalogs), defaulted.stream().map(TableColumn::name).toList(), defaulted.stream().map(TableColumn::type).toList());
             List<Expression> projections = new ArrayList<>();
             for (TableColumn column : columns) {
                 int index = targetNames.indexOf(column.name());
                 if (index < 0) {
-                    projections.add(new io.basin.plan.expr.Constant(null, column.type()));
+                    int defaultIndex = defaulted.indexOf(column);
+                    projections.add(defaultIndex >= 0 ? defaultValues.get(defaultIndex) : new io.basin.plan.expr.Constant(null, column.type()));
                     continue;
                 }
                 if (AlwaysNullColumns.isAlwaysNull(planned.root(), index)) {
@@ -939,8 +948,8 @@ public final class Session
      * ALTER TABLE through the connector's metadata ({@code addColumn}, {@code dropColumn},
      * {@code renameColumn}, {@code renameTable}), committed atomically. {@code ADD COLUMN ...
      * DEFAULT v} adds the column and sets it to {@code v} in every existing row (an UPDATE in the
-     * same transaction, as Redshift rewrites the table); rows inserted later without the column
-     * get NULL.
+     * same transaction, as Redshift rewrites the table); the table keeps the default for rows
+     * inserted later without the column.
      */
     private QueryResult alterTable(Statement.AlterTable alter)
     {
@@ -967,9 +976,10 @@ public final class Session
                             throw new BasinException(BasinErrorCode.DUPLICATE_COLUMN, "column \"" + name + "\" of relation \"" + target.table() + "\" already exists");
                         }
                         Type type = TypeConverter.toTrinoType(planner(catalogs).deriveType(add.column().type()));
-                        ColumnMetadata column = ColumnMetadata.builder().setName(name).setType(type).setNullable(add.column().nullable())
-                                .setProperties(add.column().encoding().<Map<String, Object>>map(encoding -> Map.of("encode", encoding)).orElse(Map.of()))
-                                .build();
+                        Map<String, Object> properties = new java.util.HashMap<>();
+                        add.column().encoding().ifPresent(encoding -> properties.put("encode", encoding));
+                        add.defaultValue().ifPresent(defaultValue -> properties.put(ColumnDefaults.PROPERTY, defaultValue));
+                        ColumnMetadata column = ColumnMetadata.builder().setName(name).setType(type).setNullable(add.column().nullable()).setProperties(properties).build();
                         metadata.addColumn(catalogs.session(), table.handle(), column, new io.trino.spi.connector.ColumnPosition.Last());
                         if (add.defaultValue().isPresent()) {
                             catalogs.invalidate(target);

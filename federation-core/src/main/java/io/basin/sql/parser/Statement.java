@@ -180,18 +180,20 @@ public sealed interface Statement
     }
 
     /** {@code encoding}: the column's Redshift {@code ENCODE}, if declared. */
-    record ColumnDefinition(String name, SqlDataTypeSpec type, boolean nullable, Optional<String> encoding)
+    /** A column of CREATE TABLE; {@code defaultValue} is the SQL text of its {@code DEFAULT} expression. */
+    record ColumnDefinition(String name, SqlDataTypeSpec type, boolean nullable, Optional<String> encoding, Optional<String> defaultValue)
     {
         public ColumnDefinition
         {
             requireNonNull(name, "name is null");
             requireNonNull(type, "type is null");
             requireNonNull(encoding, "encoding is null");
+            requireNonNull(defaultValue, "defaultValue is null");
         }
 
         public ColumnDefinition(String name, SqlDataTypeSpec type, boolean nullable)
         {
-            this(name, type, nullable, Optional.empty());
+            this(name, type, nullable, Optional.empty(), Optional.empty());
         }
     }
 
@@ -212,6 +214,10 @@ public sealed interface Statement
         }
     }
 
+    /**
+     * {@code INSERT INTO target [(columns)] source}; {@code INSERT INTO target DEFAULT VALUES} is
+     * an empty column list and the source {@code VALUES (DEFAULT)} (see {@link #defaultValues()}).
+     */
     record Insert(List<String> target, Optional<List<String>> columns, SqlNode source)
             implements Statement
     {
@@ -220,6 +226,12 @@ public sealed interface Statement
             target = List.copyOf(target);
             columns = columns.map(List::copyOf);
             requireNonNull(source, "source is null");
+        }
+
+        /** Whether this is {@code INSERT ... DEFAULT VALUES}: one row, every column its default. */
+        public boolean defaultValues()
+        {
+            return columns.isPresent() && columns.get().isEmpty();
         }
     }
 
