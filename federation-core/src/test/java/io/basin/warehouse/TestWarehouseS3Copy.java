@@ -26,10 +26,15 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -244,21 +249,38 @@ class TestWarehouseS3Copy
         List<String> secrets = List.of(TestingS3Proxy.SECRET_KEY, wrongSecret, wrongKey);
         List<String> statements = new ArrayList<>();
 
-        statements.add(assertFails("COPY s3_failures FROM 's3://loads/good/' " + badSecret + " CSV IGNOREHEADER 1", "28000", "S3 refused access", secrets));
-        statements.add(assertFails("COPY s3_failures FROM 's3://loads/good/' " + badKey + " CSV IGNOREHEADER 1", "28000", "S3 refused access", secrets));
-        statements.add(assertFails("COPY s3_failures FROM 's3://no-such-bucket/good/' " + access + " CSV IGNOREHEADER 1", "58P01", "bucket \"no-such-bucket\" does not exist", secrets));
-        statements.add(assertFails("COPY s3_failures FROM 's3://loads/nothing/here' " + access + " CSV IGNOREHEADER 1", "58P01", "no S3 object has a key starting with \"s3://loads/nothing/here\"", secrets));
-        // the first object loads, the second has a bad value: nothing is committed
-        statements.add(assertFails("COPY s3_failures FROM 's3://loads/bad/' " + access + " CSV IGNOREHEADER 1", "22P04", "s3a://loads/bad/part_1.csv, line ", secrets));
-        statements.add(assertFails("COPY s3_failures FROM 's3://loads/good/' ACCESS_KEY_ID 'x' CSV", "22023", "give both or neither", secrets));
-        statements.add(assertFails("COPY s3_failures FROM '" + directory.resolve("local.csv") + "' " + access + " CSV", "22023", "apply to s3:// and s3a:// locations only", secrets));
-        statements.add(assertFails("COPY s3_failures FROM 's3://loads/good/' IAM_ROLE 'arn:aws:iam::0:role/x' CSV", "0A000", "IAM_ROLE is not supported", secrets));
-        // UNLOAD with refused credentials writes nothing
-        statements.add(assertFails("UNLOAD ('SELECT * FROM s3_failures') TO 's3://loads/refused/out_' " + badSecret + " FORMAT PARQUET", "28000", "S3 refused access", secrets));
-        assertThat(keys("refused/")).isEmpty();
-        // a query failing half way uploads nothing
-        statements.add(assertFails("UNLOAD ('SELECT id / (id - id) FROM s3_failures') TO 's3://loads/failed/out_' " + access + " FORMAT PARQUET", "22012", "division by zero", secrets));
-        assertThat(keys("failed/")).isEmpty();
+        // what the JVM logs meanwhile (slf4j-simple, Hadoop and the AWS SDK write to System.err or System.out)
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        PrintStream originalErr = System.err;
+        PrintStream originalOut = System.out;
+        System.setErr(new PrintStream(new TeeStream(originalErr, logged), true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(new TeeStream(originalOut, logged), true, StandardCharsets.UTF_8));
+        try {
+            org.slf4j.LoggerFactory.getLogger(TestWarehouseS3Copy.class).warn("log capture check");
+            statements.add(assertFails("COPY s3_failures FROM 's3://loads/good/' " + badSecret + " CSV IGNOREHEADER 1", "28000", "S3 refused access", secrets));
+            statements.add(assertFails("COPY s3_failures FROM 's3://loads/good/' " + badKey + " CSV IGNOREHEADER 1", "28000", "S3 refused access", secrets));
+            statements.add(assertFails("COPY s3_failures FROM 's3://no-such-bucket/good/' " + access + " CSV IGNOREHEADER 1", "58P01", "bucket \"no-such-bucket\" does not exist", secrets));
+            statements.add(assertFails("COPY s3_failures FROM 's3://loads/nothing/here' " + access + " CSV IGNOREHEADER 1", "58P01", "no S3 object has a key starting with \"s3://loads/nothing/here\"", secrets));
+            // the first object loads, the second has a bad value: nothing is committed
+            statements.add(assertFails("COPY s3_failures FROM 's3://loads/bad/' " + access + " CSV IGNOREHEADER 1", "22P04", "s3a://loads/bad/part_1.csv, line ", secrets));
+            statements.add(assertFails("COPY s3_failures FROM 's3://loads/good/' ACCESS_KEY_ID 'x' CSV", "22023", "give both or neither", secrets));
+            statements.add(assertFails("COPY s3_failures FROM '" + directory.resolve("local.csv") + "' " + access + " CSV", "22023", "apply to s3:// and s3a:// locations only", secrets));
+            statements.add(assertFails("COPY s3_failures FROM 's3://loads/good/' IAM_ROLE 'arn:aws:iam::0:role/x' CSV", "0A000", "IAM_ROLE is not supported", secrets));
+            // UNLOAD with refused credentials writes nothing
+            statements.add(assertFails("UNLOAD ('SELECT * FROM s3_failures') TO 's3://loads/refused/out_' " + badSecret + " FORMAT PARQUET", "28000", "S3 refused access", secrets));
+            assertThat(keys("refused/")).isEmpty();
+            // a query failing half way uploads nothing
+            statements.add(assertFails("UNLOAD ('SELECT id / (id - id) FROM s3_failures') TO 's3://loads/failed/out_' " + access + " FORMAT PARQUET", "22012", "division by zero", secrets));
+            assertThat(keys("failed/")).isEmpty();
+        }
+        finally {
+            System.setErr(originalErr);
+            System.setOut(originalOut);
+        }
+        String log = logged.toString(StandardCharsets.UTF_8);
+        // the capture sees what loggers write (slf4j-simple looks System.err up per message)
+        assertThat(log).contains("log capture check");
+        secrets.forEach(secret -> assertThat(log).as("log output").doesNotContain(secret));
 
         assertThat(basinRows(SELECT.formatted("s3_failures"))).isEqualTo(before);
         assertThat(session.execute("SELECT count(*) FROM s3_failures").rows()).isEqualTo(List.of(List.of(300L)));
@@ -274,10 +296,10 @@ class TestWarehouseS3Copy
             catch (BasinException e) {
                 parsed = stackTrace(e);
             }
-            String logged = SqlRedactor.redact(sql);
+            String redacted = SqlRedactor.redact(sql);
             for (String secret : secrets) {
                 assertThat(parsed).as("parsed %s", sql).doesNotContain(secret);
-                assertThat(logged).as("redacted %s", sql).doesNotContain(secret);
+                assertThat(redacted).as("redacted %s", sql).doesNotContain(secret);
             }
         }
         try {
@@ -313,5 +335,35 @@ class TestWarehouseS3Copy
         StringWriter text = new StringWriter();
         failure.printStackTrace(new PrintWriter(text));
         return text.toString();
+    }
+
+    /** Writes to two streams: the original one and a capture. */
+    private static final class TeeStream
+            extends OutputStream
+    {
+        private final OutputStream first;
+        private final OutputStream second;
+
+        TeeStream(OutputStream first, OutputStream second)
+        {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public synchronized void write(int b)
+                throws IOException
+        {
+            first.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] bytes, int offset, int length)
+                throws IOException
+        {
+            first.write(bytes, offset, length);
+            second.write(bytes, offset, length);
+        }
     }
 }
