@@ -43,6 +43,7 @@ class TestWarehouseCopyCrashSafety
         Random random = new Random(4711);
         Path data = directory.resolve("data");
         int commits = 0;
+        int killsDuringAStatement = 0;
         for (int kill = 0; kill < KILLS; kill++) {
             List<String> output = Collections.synchronizedList(new ArrayList<>());
             Process child = start(data, random.nextLong(), output);
@@ -61,6 +62,7 @@ class TestWarehouseCopyCrashSafety
             String committed = last(lines, "COMMITTED").orElse(ready.substring("READY ".length()));
             Optional<String> committing = !lines.isEmpty() && lines.getLast().startsWith("COMMITTING ") ? Optional.of(lines.getLast().substring("COMMITTING ".length())) : Optional.empty();
             commits += (int) lines.stream().filter(line -> line.startsWith("COMMITTED")).count();
+            killsDuringAStatement += committing.isPresent() ? 1 : 0;
 
             try (Basin basin = Basin.open(BasinConfig.defaults().withDataDirectory(data));
                     BasinSession session = basin.newSession()) {
@@ -78,6 +80,7 @@ class TestWarehouseCopyCrashSafety
         }
         // the child did real work between kills
         assertThat(commits).isGreaterThanOrEqualTo(KILLS);
+        System.out.printf("%d kills, %d of them while a COPY, DELETE or VACUUM ran; %d statements committed%n", KILLS, killsDuringAStatement, commits);
     }
 
     private Process start(Path data, long seed, List<String> output)
