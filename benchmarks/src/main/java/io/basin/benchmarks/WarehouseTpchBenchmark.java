@@ -8,7 +8,6 @@ import io.basin.embedded.BasinSession;
 import io.basin.testing.TpchTables;
 import io.trino.tpch.TpchTable;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

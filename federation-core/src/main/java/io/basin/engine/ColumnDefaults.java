@@ -50,9 +50,10 @@ final class ColumnDefaults
         this.defaults = Map.copyOf(requireNonNull(defaults, "defaults is null"));
     }
 
-    /** The defaults of the table whose columns {@code columns} describes. */
+    /** No defaults: for an INSERT that gives every column. */
     static final ColumnDefaults NONE = new ColumnDefaults(Map.of());
 
+    /** The defaults of the table whose columns {@code columns} describes. */
     static ColumnDefaults of(List<ColumnMetadata> columns)
     {
         Map<String, String> defaults = new LinkedHashMap<>();
@@ -74,11 +75,6 @@ final class ColumnDefaults
         return insert.source() instanceof SqlCall values && values.getKind() == SqlKind.VALUES
                 && values.getOperandList().stream().anyMatch(row -> row instanceof SqlCall rowCall
                         && rowCall.getOperandList().stream().anyMatch(field -> field != null && field.getKind() == SqlKind.DEFAULT));
-    }
-
-    boolean isEmpty()
-    {
-        return defaults.isEmpty();
     }
 
     Optional<String> sql(String column)
