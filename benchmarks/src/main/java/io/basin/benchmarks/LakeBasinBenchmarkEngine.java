@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
@@ -29,9 +30,19 @@ final class LakeBasinBenchmarkEngine
     private final BasinSession session;
     private String schema;
 
+    private final Optional<String> statementTimeout;
+
     LakeBasinBenchmarkEngine(Path dataDirectory)
             throws IOException
     {
+        this(dataDirectory, Optional.empty());
+    }
+
+    /** With {@code statementTimeout} (e.g. {@code 300s}), a query that runs longer fails instead of holding up the run. */
+    LakeBasinBenchmarkEngine(Path dataDirectory, Optional<String> statementTimeout)
+            throws IOException
+    {
+        this.statementTimeout = requireNonNull(statementTimeout, "statementTimeout is null");
         this.dataDirectory = requireNonNull(dataDirectory, "dataDirectory is null").toAbsolutePath();
         Files.createDirectories(dataDirectory);
         this.basin = Basin.open(BasinConfig.defaults().withDataDirectory(this.dataDirectory));
@@ -61,6 +72,7 @@ final class LakeBasinBenchmarkEngine
             progress.tableLoaded(name, rows, System.nanoTime() - start);
         }
         session.execute("SET search_path = \"lake.%s\"".formatted(schema));
+        statementTimeout.ifPresent(timeout -> session.execute("SET statement_timeout = '%s'".formatted(timeout)));
     }
 
     private boolean exists(String table)

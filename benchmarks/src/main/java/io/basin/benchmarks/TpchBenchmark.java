@@ -58,13 +58,13 @@ public final class TpchBenchmark
         System.exit(ok ? 0 : 1);
     }
 
-    private interface EngineFactory
+    interface EngineFactory
     {
         BenchmarkEngine create()
                 throws Exception;
     }
 
-    private static EngineResults run(EngineFactory factory, BenchmarkOptions options)
+    static EngineResults run(EngineFactory factory, BenchmarkOptions options)
     {
         EngineResults results = new EngineResults();
         try (BenchmarkEngine engine = factory.create()) {
@@ -158,17 +158,17 @@ public final class TpchBenchmark
         return ok;
     }
 
-    private static boolean succeeded(QueryTiming timing)
+    static boolean succeeded(QueryTiming timing)
     {
         return timing != null && timing.error == null && !timing.millis.isEmpty();
     }
 
-    private static boolean isOkOrNotRun(QueryTiming timing)
+    static boolean isOkOrNotRun(QueryTiming timing)
     {
         return timing == null || timing.error == null;
     }
 
-    private static String cell(QueryTiming timing, BenchmarkOptions options)
+    static String cell(QueryTiming timing, BenchmarkOptions options)
     {
         if (timing == null) {
             return "";
@@ -197,18 +197,18 @@ public final class TpchBenchmark
         return Arrays.toString(millis.stream().mapToLong(Math::round).toArray());
     }
 
-    private static String format(double scaleFactor)
+    static String format(double scaleFactor)
     {
         return scaleFactor == Math.rint(scaleFactor) ? Long.toString((long) scaleFactor) : Double.toString(scaleFactor);
     }
 
-    private static String describe(Exception e)
+    static String describe(Exception e)
     {
         String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
         return e.getClass().getSimpleName() + ": " + message;
     }
 
-    private static final class EngineResults
+    static final class EngineResults
     {
         String loadError;
         Double loadSeconds;
@@ -216,7 +216,7 @@ public final class TpchBenchmark
         final Map<Integer, QueryTiming> queries = new LinkedHashMap<>();
     }
 
-    private static final class QueryTiming
+    static final class QueryTiming
     {
         final List<Double> millis = new ArrayList<>();
         long rows = -1;

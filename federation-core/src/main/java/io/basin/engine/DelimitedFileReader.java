@@ -24,6 +24,8 @@ import io.trino.spi.type.VarcharType;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +78,7 @@ final class DelimitedFileReader
             return Path.of(location.substring("file:".length()));
         }
         if (location.matches("(?i)^[a-z][a-z0-9+.-]*://.*")) {
-            throw new BasinException(BasinErrorCode.FEATURE_NOT_SUPPORTED, "COPY FROM reads local files only (file:...) so far, not \"" + location.replaceAll("//[^/@]*@", "//") + "\"");
+            throw new BasinException(BasinErrorCode.FEATURE_NOT_SUPPORTED, "COPY and UNLOAD take local files (file:...) and S3 objects (s3://bucket/key, s3a://bucket/key), not \"" + location.replaceAll("//[^/@]*@", "//") + "\"");
         }
         return Path.of(location);
     }
@@ -85,60 +87,73 @@ final class DelimitedFileReader
     void read(Path file, Consumer<Page> pages)
     {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            LineSource lines = new LineSource(reader);
-            for (int i = 0; i < skipLines; i++) {
-                if (lines.next() == null) {
-                    return;
-                }
-            }
-            PageBuilder page = new PageBuilder(types);
-            List<String> fields = new ArrayList<>();
-            List<Boolean> quoted = new ArrayList<>();
-            while (true) {
-                int line = lines.number + 1;
-                String text = lines.next();
-                if (text == null) {
-                    break;
-                }
-                if (text.isEmpty() && !format.csv()) {
-                    continue;
-                }
-                fields.clear();
-                quoted.clear();
-                split(text, lines, line, fields, quoted);
-                if (fields.size() != types.size()) {
-                    throw new BasinException(BasinErrorCode.BAD_COPY_FILE_FORMAT, "line %d: %d fields, but the table has %d columns (%s)".formatted(line, fields.size(), types.size(), String.join(", ", columnNames)));
-                }
-                page.declarePosition();
-                for (int column = 0; column < types.size(); column++) {
-                    String value = fields.get(column);
-                    BlockBuilder block = page.getBlockBuilder(column);
-                    if (value.equals(format.nullString()) && !quoted.get(column)) {
-                        block.appendNull();
-                        continue;
-                    }
-                    try {
-                        write(types.get(column), value, block);
-                    }
-                    catch (RuntimeException e) {
-                        throw new BasinException(BasinErrorCode.BAD_COPY_FILE_FORMAT,
-                                "line %d, column %s (%d): invalid %s value \"%s\"".formatted(line, columnNames.get(column), column + 1, types.get(column).getDisplayName(), shorten(value)), e);
-                    }
-                }
-                if (page.getPositionCount() >= PAGE_ROWS) {
-                    pages.accept(page.build());
-                    page.reset();
-                }
-            }
-            if (!page.isEmpty()) {
-                pages.accept(page.build());
-            }
+            read(reader, pages);
         }
         catch (NoSuchFileException e) {
             throw new BasinException(BasinErrorCode.UNDEFINED_FILE, "could not open file \"" + file + "\" for reading: no such file", e);
         }
         catch (IOException e) {
             throw new BasinException(BasinErrorCode.UNDEFINED_FILE, "could not read file \"" + file + "\": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads every row of UTF-8 {@code input}, handing full pages to {@code pages}; a failure to read is the {@link IOException}. */
+    void read(InputStream input, Consumer<Page> pages)
+            throws IOException
+    {
+        read(new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8)), pages);
+    }
+
+    private void read(BufferedReader reader, Consumer<Page> pages)
+            throws IOException
+    {
+        LineSource lines = new LineSource(reader);
+        for (int i = 0; i < skipLines; i++) {
+            if (lines.next() == null) {
+                return;
+            }
+        }
+        PageBuilder page = new PageBuilder(types);
+        List<String> fields = new ArrayList<>();
+        List<Boolean> quoted = new ArrayList<>();
+        while (true) {
+            int line = lines.number + 1;
+            String text = lines.next();
+            if (text == null) {
+                break;
+            }
+            if (text.isEmpty() && !format.csv()) {
+                continue;
+            }
+            fields.clear();
+            quoted.clear();
+            split(text, lines, line, fields, quoted);
+            if (fields.size() != types.size()) {
+                throw new BasinException(BasinErrorCode.BAD_COPY_FILE_FORMAT, "line %d: %d fields, but the table has %d columns (%s)".formatted(line, fields.size(), types.size(), String.join(", ", columnNames)));
+            }
+            page.declarePosition();
+            for (int column = 0; column < types.size(); column++) {
+                String value = fields.get(column);
+                BlockBuilder block = page.getBlockBuilder(column);
+                if (value.equals(format.nullString()) && !quoted.get(column)) {
+                    block.appendNull();
+                    continue;
+                }
+                try {
+                    write(types.get(column), value, block);
+                }
+                catch (RuntimeException e) {
+                    throw new BasinException(BasinErrorCode.BAD_COPY_FILE_FORMAT,
+                            "line %d, column %s (%d): invalid %s value \"%s\"".formatted(line, columnNames.get(column), column + 1, types.get(column).getDisplayName(), shorten(value)), e);
+                }
+            }
+            if (page.getPositionCount() >= PAGE_ROWS) {
+                pages.accept(page.build());
+                page.reset();
+            }
+        }
+        if (!page.isEmpty()) {
+            pages.accept(page.build());
         }
     }
 

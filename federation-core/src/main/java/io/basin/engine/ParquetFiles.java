@@ -31,6 +31,7 @@ import org.apache.iceberg.data.parquet.GenericParquetReaders;
 import org.apache.iceberg.data.parquet.GenericParquetWriter;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.io.FileAppender;
+import org.apache.iceberg.io.InputFile;
 import org.apache.iceberg.mapping.MappingUtil;
 import org.apache.iceberg.parquet.Parquet;
 import org.apache.iceberg.types.Types;
@@ -46,6 +47,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -69,20 +71,31 @@ final class ParquetFiles
         return new Schema(fields);
     }
 
-    /** Writes the pages {@code pages} supplies (until null) to a new zstd-compressed Parquet file; returns the row count. */
-    static long write(Path file, List<String> names, List<Type> types, Supplier<Page> pages)
+    /**
+     * Writes the pages {@code pages} supplies (until null) to zstd-compressed Parquet files: the
+     * first at {@code parts.apply(0)}, the next at {@code parts.apply(1)} once the current one
+     * holds {@code maxFileBytes} (checked after each page), and so on; at least one file even
+     * when there are no rows. Returns the row count.
+     */
+    static long write(IntFunction<Path> parts, List<String> names, List<Type> types, Supplier<Page> pages, long maxFileBytes)
+            throws IOException
     {
         Schema schema = schema(names, types);
         List<IcebergValueReader> readers = types.stream().map(IcebergValueReader::forType).toList();
         long rows = 0;
-        try (FileAppender<Record> appender = Parquet.write(Files.localOutput(file.toFile()))
-                .schema(schema)
-                .createWriterFunc(GenericParquetWriter::create)
-                .set("write.parquet.compression-codec", "zstd")
-                .build()) {
+        int part = 0;
+        FileAppender<Record> appender = open(parts.apply(part), schema);
+        try {
             GenericRecord record = GenericRecord.create(schema);
             Page page;
             while ((page = pages.get()) != null) {
+                if (page.getPositionCount() == 0) {
+                    continue;
+                }
+                if (appender.length() >= maxFileBytes) {
+                    appender.close();
+                    appender = open(parts.apply(++part), schema);
+                }
                 for (int position = 0; position < page.getPositionCount(); position++) {
                     for (int channel = 0; channel < readers.size(); channel++) {
                         Block block = page.getBlock(channel);
@@ -93,22 +106,67 @@ final class ParquetFiles
                 }
             }
         }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
+        catch (UncheckedIOException e) {
+            throw closing(appender, e.getCause());
         }
+        catch (IOException e) {
+            throw closing(appender, e);
+        }
+        catch (RuntimeException e) {
+            throw closing(appender, e);
+        }
+        appender.close();
         return rows;
     }
 
-    /** Reads the columns {@code names} (by name; absent ones are NULL) of a Parquet file as pages of {@code types}. */
+    private static <E extends Exception> E closing(FileAppender<Record> appender, E failure)
+    {
+        try {
+            appender.close();
+        }
+        catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+        return failure;
+    }
+
+    private static FileAppender<Record> open(Path file, Schema schema)
+            throws IOException
+    {
+        return Parquet.write(Files.localOutput(file.toFile()))
+                .schema(schema)
+                .createWriterFunc(GenericParquetWriter::create)
+                .set("write.parquet.compression-codec", "zstd")
+                .build();
+    }
+
+    /** Reads the columns {@code names} (by name; absent ones are NULL) of a local Parquet file as pages of {@code types}. */
     static void read(Path file, List<String> names, List<Type> types, Consumer<Page> pages)
     {
         if (!java.nio.file.Files.isRegularFile(file)) {
             throw new BasinException(BasinErrorCode.UNDEFINED_FILE, "could not open file \"" + file + "\" for reading: no such file");
         }
+        try {
+            read(Files.localInput(file.toFile()), file.toString(), names, types, pages);
+        }
+        catch (IOException e) {
+            throw new BasinException(BasinErrorCode.UNDEFINED_FILE, "could not read Parquet file \"" + file + "\": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads the columns {@code names} (by name; absent ones are NULL) of the Parquet file
+     * {@code input} (called {@code name} in messages) as pages of {@code types}. A value that does
+     * not fit fails with {@link BasinErrorCode#BAD_COPY_FILE_FORMAT}; a failure to read the file
+     * is the {@link IOException}.
+     */
+    static void read(InputFile input, String name, List<String> names, List<Type> types, Consumer<Page> pages)
+            throws IOException
+    {
         Schema schema = schema(names, types);
         PageBuilder page = new PageBuilder(types);
         long row = 0;
-        try (CloseableIterable<Record> records = Parquet.read(Files.localInput(file.toFile()))
+        try (CloseableIterable<Record> records = Parquet.read(input)
                 .project(schema)
                 .withNameMapping(MappingUtil.create(schema))
                 .createReaderFunc(fileSchema -> GenericParquetReaders.buildReader(schema, fileSchema))
@@ -137,14 +195,15 @@ final class ParquetFiles
                 }
             }
         }
-        catch (IOException e) {
-            throw new BasinException(BasinErrorCode.UNDEFINED_FILE, "could not read Parquet file \"" + file + "\": " + e.getMessage(), e);
+        catch (UncheckedIOException e) {
+            // Iceberg's RuntimeIOException among them: the file could not be read
+            throw e.getCause();
         }
         catch (BasinException e) {
             throw e;
         }
         catch (RuntimeException e) {
-            throw new BasinException(BasinErrorCode.BAD_COPY_FILE_FORMAT, "Parquet file \"" + file + "\" does not fit the table: " + e.getMessage(), e);
+            throw new BasinException(BasinErrorCode.BAD_COPY_FILE_FORMAT, "Parquet file \"" + name + "\" does not fit the table: " + e.getMessage(), e);
         }
         if (!page.isEmpty()) {
             pages.accept(page.build());

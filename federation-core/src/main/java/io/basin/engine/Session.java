@@ -660,9 +660,10 @@ public final class Session
                     throw new BasinException(BasinErrorCode.INVALID_NAME, "column \"" + column.name() + "\" specified more than once");
                 }
                 Type type = TypeConverter.toTrinoType(planner.deriveType(column.type()));
-                columns.add(ColumnMetadata.builder().setName(column.name()).setType(type).setNullable(column.nullable())
-                        .setProperties(column.encoding().<Map<String, Object>>map(encoding -> Map.of("encode", encoding)).orElse(Map.of()))
-                        .build());
+                Map<String, Object> properties = new java.util.HashMap<>();
+                column.encoding().ifPresent(encoding -> properties.put("encode", encoding));
+                column.defaultValue().ifPresent(defaultValue -> properties.put(ColumnDefaults.PROPERTY, defaultValue));
+                columns.add(ColumnMetadata.builder().setName(column.name()).setType(type).setNullable(column.nullable()).setProperties(properties).build());
             }
             ConnectorMetadata metadata = catalogs.metadata(target.catalog());
             metadata.createTable(catalogs.session(), new ConnectorTableMetadata(new SchemaTableName(target.schema(), target.table()), columns, create.properties()), SaveMode.FAIL);
@@ -671,28 +672,36 @@ public final class Session
         }
     }
 
-    private QueryResult insert(Statement.Insert insert)
+    private QueryResult insert(Statement.Insert statement)
     {
-        QualifiedTableName requested = qualify(insert.target());
+        QualifiedTableName requested = qualify(statement.target());
         String queryId = engine.nextQueryId();
         try (QueryCatalogs catalogs = newCatalogs(queryId, false)) {
             // a table of an external schema is written in its source
             QualifiedTableName target = catalogs.sourceName(requested);
             ResolvedTable table = catalogs.resolveTable(target)
                     .orElseThrow(() -> new BasinException(UNDEFINED_TABLE, "relation \"" + requested + "\" does not exist"));
+            List<TableColumn> columns = table.columns();
+            ColumnDefaults defaults = ColumnDefaults.mayNeedDefaults(statement, columns.size())
+                    ? ColumnDefaults.of(catalogs.metadata(target.catalog()).getTableMetadata(catalogs.session(), table.handle()).getColumns())
+                    : ColumnDefaults.NONE;
+            Statement.Insert insert = defaults.expandKeywords(statement, columns.stream().map(TableColumn::name).toList());
             QueryPlanner.PlannedQuery planned = planner(catalogs).plan(insert.source());
             List<Type> sourceTypes = planned.root().outputTypes();
-            List<TableColumn> columns = table.columns();
-            // map target columns to source channels; columns not listed get NULL
+            // map target columns to source channels; columns not listed get their default, or NULL
             List<String> targetNames = insert.columns().orElse(columns.stream().map(TableColumn::name).toList());
             if (targetNames.size() != sourceTypes.size()) {
                 throw new BasinException(BasinErrorCode.SYNTAX_ERROR, "INSERT has " + sourceTypes.size() + " expressions but " + targetNames.size() + " target columns");
             }
+            List<TableColumn> defaulted = columns.stream().filter(column -> !targetNames.contains(column.name()) && defaults.sql(column.name()).isPresent()).toList();
+            List<Expression> defaultValues = defaulted.isEmpty() ? List.of()
+                    : defaults.plan(planner(catalogs), defaulted.stream().map(TableColumn::name).toList(), defaulted.stream().map(TableColumn::type).toList());
             List<Expression> projections = new ArrayList<>();
             for (TableColumn column : columns) {
                 int index = targetNames.indexOf(column.name());
                 if (index < 0) {
-                    projections.add(new io.basin.plan.expr.Constant(null, column.type()));
+                    int defaultIndex = defaulted.indexOf(column);
+                    projections.add(defaultIndex >= 0 ? defaultValues.get(defaultIndex) : new io.basin.plan.expr.Constant(null, column.type()));
                     continue;
                 }
                 if (AlwaysNullColumns.isAlwaysNull(planned.root(), index)) {
@@ -723,7 +732,6 @@ public final class Session
     private QueryResult copyFrom(Statement.CopyFrom copy)
     {
         QualifiedTableName target = qualify(copy.target());
-        java.nio.file.Path file = DelimitedFileReader.localPath(copy.location());
         try (QueryCatalogs catalogs = newCatalogs(engine.nextQueryId(), false)) {
             ResolvedTable table = catalogs.resolveTable(target)
                     .orElseThrow(() -> new BasinException(UNDEFINED_TABLE, "relation \"" + target + "\" does not exist"));
@@ -745,12 +753,7 @@ public final class Session
             try {
                 io.basin.connector.TableWriter.Sink sink = writer.createSink();
                 Consumer<io.trino.spi.Page> pages = page -> sink.accept(tableOrder(page, channels, columns));
-                if (copy.parquet()) {
-                    ParquetFiles.read(file, names, fileTypes, pages);
-                }
-                else {
-                    new DelimitedFileReader(copy.format(), copy.skipLines(), names, fileTypes).read(file, pages);
-                }
+                CopySources.read(copy, names, fileTypes, pages);
                 sink.finish();
                 writer.commit();
             }
@@ -763,46 +766,15 @@ public final class Session
         }
     }
 
-    /**
-     * {@code UNLOAD ('query') TO 'location' FORMAT PARQUET}: the query's rows into one
-     * zstd-compressed Parquet file, named {@code <location>0000_part_00.parquet} as Redshift
-     * names its parts (a location ending in {@code .parquet} is the file itself). The file is
-     * written under a temporary name and moved into place, so a failed query leaves none.
-     */
+    /** {@code UNLOAD ('query') TO 'location' FORMAT PARQUET}: the query's rows into Parquet parts (see {@link ParquetUnload}). */
     private QueryResult unload(Statement.Unload unload)
     {
-        java.nio.file.Path location = DelimitedFileReader.localPath(unload.location());
-        java.nio.file.Path file = location.toString().endsWith(".parquet") ? location : java.nio.file.Path.of(location + "0000_part_00.parquet");
-        java.nio.file.Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
         try (StatementResult result = startQuery(unload.query())) {
-            if (file.getParent() != null) {
-                java.nio.file.Files.createDirectories(file.getParent());
-            }
-            long rows = ParquetFiles.write(temporary,
+            return QueryResult.updateCount(ParquetUnload.write(unload,
                     result.columns().stream().map(QueryResult.Column::name).toList(),
                     result.columns().stream().map(QueryResult.Column::type).toList(),
-                    result::nextPage);
-            java.nio.file.Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            return QueryResult.updateCount(rows);
+                    result::nextPage));
         }
-        catch (java.io.IOException | java.io.UncheckedIOException e) {
-            throw removing(temporary, new BasinException(BasinErrorCode.UNDEFINED_FILE, "could not write \"" + file + "\": " + e.getMessage(), e));
-        }
-        catch (RuntimeException e) {
-            throw removing(temporary, e);
-        }
-    }
-
-    /** Removes a partly written file before its failure is reported; a failure to remove it is attached. */
-    private static RuntimeException removing(java.nio.file.Path file, RuntimeException failure)
-    {
-        try {
-            java.nio.file.Files.deleteIfExists(file);
-        }
-        catch (java.io.IOException e) {
-            failure.addSuppressed(e);
-        }
-        return failure;
     }
 
     /** The page's columns in table order; columns the file does not carry are NULL. */
@@ -894,7 +866,8 @@ public final class Session
      * value, ... FROM target alias [, ...] WHERE ...}, see {@link Statement.Update}) carry the
      * old columns, the row id and the assigned values; every column's new value (assigned, cast
      * to the column's type, or kept) and the row id go to the connector's merge sinks, and the
-     * change commits atomically with the statement (or the transaction block).
+     * change commits atomically with the statement (or the transaction block). A row its FROM
+     * list matches several times is updated once, with one of the matches (as PostgreSQL).
      */
     private QueryResult update(Statement.Update update)
     {
@@ -964,7 +937,8 @@ public final class Session
                         : RexTranslator.castIfNeeded(new InputReference(channel, types.get(channel)), columnType));
             }
             projections.add(new InputReference(rowIdChannel, types.get(rowIdChannel)));
-            PlanNode source = new ProjectNode(planned.root(), projections);
+            PlanNode rows = update.hasFromList() ? OneMatchPerRow.keepFirst(planned.root(), rowIdChannel) : planned.root();
+            PlanNode source = new ProjectNode(rows, projections);
             TableWriterNode writer = new TableWriterNode(source, target, new WriteTargets.Update(table.handle(), rowId));
             return (Long) executePlan(writer, catalogs, newQueryContext(queryId)).getFirst().getFirst();
         }
@@ -974,8 +948,8 @@ public final class Session
      * ALTER TABLE through the connector's metadata ({@code addColumn}, {@code dropColumn},
      * {@code renameColumn}, {@code renameTable}), committed atomically. {@code ADD COLUMN ...
      * DEFAULT v} adds the column and sets it to {@code v} in every existing row (an UPDATE in the
-     * same transaction, as Redshift rewrites the table); rows inserted later without the column
-     * get NULL.
+     * same transaction, as Redshift rewrites the table); the table keeps the default for rows
+     * inserted later without the column.
      */
     private QueryResult alterTable(Statement.AlterTable alter)
     {
@@ -1002,9 +976,10 @@ public final class Session
                             throw new BasinException(BasinErrorCode.DUPLICATE_COLUMN, "column \"" + name + "\" of relation \"" + target.table() + "\" already exists");
                         }
                         Type type = TypeConverter.toTrinoType(planner(catalogs).deriveType(add.column().type()));
-                        ColumnMetadata column = ColumnMetadata.builder().setName(name).setType(type).setNullable(add.column().nullable())
-                                .setProperties(add.column().encoding().<Map<String, Object>>map(encoding -> Map.of("encode", encoding)).orElse(Map.of()))
-                                .build();
+                        Map<String, Object> properties = new java.util.HashMap<>();
+                        add.column().encoding().ifPresent(encoding -> properties.put("encode", encoding));
+                        add.defaultValue().ifPresent(defaultValue -> properties.put(ColumnDefaults.PROPERTY, defaultValue));
+                        ColumnMetadata column = ColumnMetadata.builder().setName(name).setType(type).setNullable(add.column().nullable()).setProperties(properties).build();
                         metadata.addColumn(catalogs.session(), table.handle(), column, new io.trino.spi.connector.ColumnPosition.Last());
                         if (add.defaultValue().isPresent()) {
                             catalogs.invalidate(target);

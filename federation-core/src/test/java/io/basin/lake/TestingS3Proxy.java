@@ -19,17 +19,17 @@ import static java.util.Objects.requireNonNull;
  * build) run as a separate process on 127.0.0.1 over a local directory, one directory per bucket.
  * {@link #close()} stops the process and deletes the directory.
  */
-final class TestingS3Proxy
+public final class TestingS3Proxy
         implements AutoCloseable
 {
-    static final String ACCESS_KEY = "basin-access";
-    static final String SECRET_KEY = "basin-secret-0123456789";
+    public static final String ACCESS_KEY = "basin-access";
+    public static final String SECRET_KEY = "basin-secret-0123456789";
 
     private final Path directory;
     private final int port;
     private final Process process;
 
-    TestingS3Proxy(List<String> buckets)
+    public TestingS3Proxy(List<String> buckets)
     {
         requireNonNull(buckets, "buckets is null");
         Path jar = Path.of("target", "s3proxy", "s3proxy.jar").toAbsolutePath();
@@ -66,7 +66,7 @@ final class TestingS3Proxy
         }
     }
 
-    String endpoint()
+    public String endpoint()
     {
         return "http://127.0.0.1:" + port;
     }

@@ -35,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TestWarehouseCopyFrom
 {
-    private static final String COLUMNS = "(id bigint, name varchar(40), balance decimal(12, 2), born date, note varchar(200), flag boolean, score double precision, seen timestamp)";
-    private static final String SELECT = "SELECT id, name, balance, born, note, flag, score, seen FROM %s ORDER BY id";
+    static final String COLUMNS = "(id bigint, name varchar(40), balance decimal(12, 2), born date, note varchar(200), flag boolean, score double precision, seen timestamp)";
+    static final String SELECT = "SELECT id, name, balance, born, note, flag, score, seen FROM %s ORDER BY id";
 
     @TempDir
     static Path directory;
@@ -63,7 +63,7 @@ class TestWarehouseCopyFrom
     }
 
     /** Rows with awkward text: delimiters, quotes, line breaks, empty strings and NULLs. */
-    private static List<String[]> rows(int count, long seed)
+    static List<String[]> rows(int count, long seed)
     {
         Random random = new Random(seed);
         String[] notes = {"plain", "with, comma", "with | pipe", "say \"hi\"", "two\nlines", "", "50% off", "ünïcødé ✓"};
@@ -82,7 +82,7 @@ class TestWarehouseCopyFrom
         return rows;
     }
 
-    private static String csv(List<String[]> rows, char delimiter, char quote, String nullText, List<String> headerLines)
+    static String csv(List<String[]> rows, char delimiter, char quote, String nullText, List<String> headerLines)
     {
         StringBuilder out = new StringBuilder();
         for (String header : headerLines) {
@@ -210,9 +210,17 @@ class TestWarehouseCopyFrom
     private List<List<String>> postgresRows(String sql)
             throws SQLException
     {
+        try (Connection connection = postgres.createConnection()) {
+            return jdbcRows(connection, sql);
+        }
+    }
+
+    /** The rows of {@code sql} over JDBC (PostgreSQL or DuckDB), {@link #normalize normalized}. */
+    static List<List<String>> jdbcRows(Connection connection, String sql)
+            throws SQLException
+    {
         List<List<String>> rows = new ArrayList<>();
-        try (Connection connection = postgres.createConnection();
-                Statement statement = connection.createStatement();
+        try (Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery(sql)) {
             int columns = result.getMetaData().getColumnCount();
             while (result.next()) {
@@ -232,7 +240,7 @@ class TestWarehouseCopyFrom
     }
 
     /** Both sides' values as text: numbers without trailing zeros, timestamps in ISO form. */
-    private static String normalize(Object value)
+    static String normalize(Object value)
     {
         return switch (value) {
             case null -> "NULL";

@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -141,9 +142,32 @@ class TestWarehouseUpdate
         // the target with an alias, a FROM list of two tables
         assertUpdate("UPDATE orders AS o SET o_orderpriority = 'moved' FROM customer c, (SELECT 5 AS nation) n "
                 + "WHERE c.c_custkey = o.o_custkey AND c.c_nationkey = n.nation", "orders");
-        // a join that matches a row more than once: PostgreSQL picks one match arbitrarily, Basin refuses
-        assertQueryFails(session(), "UPDATE orders SET o_comment = 'x' FROM lineitem l WHERE l.l_orderkey = o_orderkey", "21000", "more than once");
-        assertions.assertQuery(session(), "SELECT * FROM orders");
+        // a join that matches a row more than once, every match giving the same new values: each row is updated once
+        assertUpdate("UPDATE orders SET o_comment = 'several lines', o_totalprice = o_totalprice + 1 FROM lineitem l "
+                + "WHERE l.l_orderkey = o_orderkey AND l.l_quantity > 10", "orders");
+        assertions.assertQuery(session(), "SELECT count(*), count(DISTINCT o_orderkey) FROM orders");
+    }
+
+    @Test
+    void testUpdateFromWithDifferentMatchesTakesOneOfThem()
+    {
+        // PostgreSQL updates a row matched several times once, with one of the matches (unspecified which)
+        String update = "UPDATE orders SET o_comment = 'line ' || CAST(l.l_linenumber AS varchar) FROM lineitem l WHERE l.l_orderkey = o_orderkey AND o_orderkey < 2000";
+        long expected = updateOnPostgres(update);
+        assertThat(session().execute(update).updateCount()).isEqualTo(expected);
+        // no row appears twice and no row is lost
+        assertions.assertQuery(session(), "SELECT o_orderkey, count(*) FROM orders GROUP BY o_orderkey");
+        // the columns the statement does not assign, and the rows it does not match, are PostgreSQL's
+        assertions.assertQuery(session(), "SELECT o_orderkey, o_custkey, o_orderstatus, o_totalprice, o_orderdate, o_orderpriority, o_clerk, o_shippriority FROM orders");
+        assertions.assertQuery(session(), "SELECT * FROM orders WHERE o_orderkey >= 2000");
+        // each updated row holds one of its candidates, as PostgreSQL lists them
+        List<List<Object>> candidates = assertions.queryPostgres("SELECT o.o_orderkey, 'line ' || CAST(l.l_linenumber AS varchar) FROM orders o JOIN lineitem l ON l.l_orderkey = o.o_orderkey WHERE o.o_orderkey < 2000");
+        Map<Object, Set<Object>> allowed = candidates.stream().collect(Collectors.groupingBy(row -> row.get(0), Collectors.mapping(row -> row.get(1), Collectors.toSet())));
+        List<List<Object>> updated = session().execute("SELECT o_orderkey, o_comment FROM orders WHERE o_orderkey < 2000").rows();
+        assertThat(updated).hasSize(allowed.size());
+        for (List<Object> row : updated) {
+            assertThat(allowed.get(row.get(0))).as("candidates of order %s", row.get(0)).contains(row.get(1));
+        }
     }
 
     @Test

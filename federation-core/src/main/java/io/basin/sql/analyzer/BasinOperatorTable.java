@@ -178,6 +178,10 @@ public final class BasinOperatorTable
             OperandTypes.or(OperandTypes.STRING_STRING, OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER)),
             SqlFunctionCategory.STRING);
 
+    /** Redshift's getdate(): the statement's start time as a timestamp (with its parentheses, unlike current_timestamp). */
+    public static final SqlFunction GETDATE = new SqlFunction("GETDATE", SqlKind.OTHER_FUNCTION,
+            ReturnTypes.explicit(SqlTypeName.TIMESTAMP), null, OperandTypes.NILADIC, SqlFunctionCategory.TIMEDATE);
+
     /** Functions Basin defines that take precedence over Calcite's functions of the same name. */
     private static final List<SqlOperator> OVERRIDES = List.of(PG_DATE_TRUNC, ROUND, TRUNC, GREATEST, LEAST,
             PostgresDateArithmetic.PLUS, PostgresDateArithmetic.MINUS, PostgresDateArithmetic.DATEADD, PostgresDateArithmetic.DATEDIFF);
@@ -206,6 +210,7 @@ public final class BasinOperatorTable
                 EXPONENTIATION,
                 ISNULL,
                 CHARINDEX,
+                GETDATE,
                 REGEXP_REPLACE,
                 REGEXP_SUBSTR,
                 SqlLibraryOperators.INFIX_CAST,

@@ -20,6 +20,9 @@ import static io.basin.sql.parser.StatementParser.syntaxError;
  */
 final class CopyStatementParser
 {
+    /** Redshift's largest (and default) UNLOAD part: 6.2 GB. */
+    private static final long DEFAULT_MAX_FILE_BYTES = (long) (6.2 * (1L << 30));
+
     private CopyStatementParser() {}
 
     static Statement parse(String sql, List<Token> tokens)
@@ -137,12 +140,18 @@ final class CopyStatementParser
         Character quote = null;
         String nullString = null;
         int skipLines = 0;
+        ObjectStoreAccessParser access = new ObjectStoreAccessParser();
         if (matches(tokens, index, "WITH")) {
             index++;
         }
         while (index < tokens.size()) {
             Token token = tokens.get(index++);
             String option = token.keyword();
+            int afterAccess = access.parse(sql, tokens, option, index);
+            if (afterAccess >= 0) {
+                index = afterAccess;
+                continue;
+            }
             switch (option) {
                 case "CSV" -> csv = true;
                 case "FORMAT" -> {
@@ -194,10 +203,15 @@ final class CopyStatementParser
         char separator = delimiter != null ? delimiter : csv ? ',' : '|';
         char quoteCharacter = quote == null ? '"' : quote;
         Statement.CopyFormat format = new Statement.CopyFormat(csv, separator, nullString == null ? (csv ? "" : "\\N") : nullString, skipLines > 0, quoteCharacter, quoteCharacter);
-        return new Statement.CopyFrom(table, java.util.Optional.ofNullable(columns), location, format, skipLines, parquet);
+        return new Statement.CopyFrom(table, java.util.Optional.ofNullable(columns), location, format, skipLines, parquet, access.build(location));
     }
 
-    /** {@code UNLOAD ('query') TO 'location' [FORMAT [AS]] PARQUET [ALLOWOVERWRITE]}; quotes inside the query are doubled. */
+    /**
+     * {@code UNLOAD ('query') TO 'location' [FORMAT [AS]] PARQUET [MAXFILESIZE [AS] n [MB | GB]]
+     * [ALLOWOVERWRITE] [PARALLEL [ON | OFF]]} and the authorization options of
+     * {@link ObjectStoreAccessParser}; quotes inside the query are doubled. Parts are cut at
+     * {@code MAXFILESIZE} (default 6.2 GB, as Redshift).
+     */
     static Statement parseUnload(String sql, List<Token> tokens)
     {
         int index = 1;
@@ -212,12 +226,51 @@ final class CopyStatementParser
         String location = unquote(tokens.get(index + 1).text()).replace("''", "'");
         index += 2;
         boolean parquet = false;
+        long maxFileBytes = DEFAULT_MAX_FILE_BYTES;
+        ObjectStoreAccessParser access = new ObjectStoreAccessParser();
         while (index < tokens.size()) {
             Token token = tokens.get(index++);
+            int afterAccess = access.parse(sql, tokens, token.keyword(), index);
+            if (afterAccess >= 0) {
+                index = afterAccess;
+                continue;
+            }
             switch (token.keyword()) {
                 case "FORMAT", "AS" -> { }
                 case "PARQUET" -> parquet = true;
                 case "ALLOWOVERWRITE" -> { }
+                case "PARALLEL" -> {
+                    if (matches(tokens, index, "ON") || matches(tokens, index, "OFF") || matches(tokens, index, "TRUE") || matches(tokens, index, "FALSE")) {
+                        index++;
+                    }
+                }
+                case "MAXFILESIZE" -> {
+                    if (matches(tokens, index, "AS")) {
+                        index++;
+                    }
+                    if (index >= tokens.size()) {
+                        throw syntaxError(sql, sql.length(), "MAXFILESIZE needs a size");
+                    }
+                    double size;
+                    try {
+                        size = Double.parseDouble(tokens.get(index++).text());
+                    }
+                    catch (NumberFormatException e) {
+                        throw new BasinException(INVALID_PARAMETER_VALUE, "MAXFILESIZE needs a number of MB or GB, not \"" + tokens.get(index - 1).text() + "\"");
+                    }
+                    long unit = 1L << 20;
+                    if (matches(tokens, index, "GB")) {
+                        unit = 1L << 30;
+                        index++;
+                    }
+                    else if (matches(tokens, index, "MB")) {
+                        index++;
+                    }
+                    maxFileBytes = (long) (size * unit);
+                    if (maxFileBytes < (5L << 20) || maxFileBytes > (long) (6.2 * (1L << 30))) {
+                        throw new BasinException(INVALID_PARAMETER_VALUE, "MAXFILESIZE must be between 5 MB and 6.2 GB");
+                    }
+                }
                 case "CSV" -> throw new BasinException(FEATURE_NOT_SUPPORTED, "UNLOAD writes FORMAT PARQUET only so far");
                 default -> throw syntaxError(sql, token.offset(), "syntax error at or near \"" + token.text() + "\"");
             }
@@ -228,7 +281,7 @@ final class CopyStatementParser
         if (!(StatementParser.parse(query) instanceof Statement.Query parsed)) {
             throw new BasinException(INVALID_PARAMETER_VALUE, "UNLOAD needs a SELECT statement");
         }
-        return new Statement.Unload(parsed, location);
+        return new Statement.Unload(parsed, location, access.build(location), maxFileBytes);
     }
 
     private static final class Options

@@ -19,14 +19,21 @@ import static io.basin.error.BasinErrorCode.SYNTAX_ERROR;
  * a list of fields such as {@code day(ts)}), and per column {@code ENCODE x}, {@code DISTKEY} and {@code SORTKEY}. They are taken
  * out of the text (blanked, so error positions stay right) and become table properties
  * ({@code diststyle}, {@code distkey}, {@code sortkey}, {@code sortstyle}) and the column property
- * {@code encode}, which the warehouse connector interprets.
+ * {@code encode}, which the warehouse connector interprets. A column's {@code DEFAULT expression}
+ * is taken out the same way (its text, up to the next column attribute or the end of the column),
+ * so that it is kept as written.
  *
  * @param sql the statement without the attributes
  * @param tableProperties the table attributes as connector table properties
  * @param columnEncodings {@code ENCODE} per column name
+ * @param columnDefaults the SQL text of {@code DEFAULT} per column name
  */
-record RedshiftTableAttributes(String sql, Map<String, Object> tableProperties, Map<String, String> columnEncodings)
+record RedshiftTableAttributes(String sql, Map<String, Object> tableProperties, Map<String, String> columnEncodings, Map<String, String> columnDefaults)
 {
+    /** Column attributes that end a DEFAULT expression. */
+    private static final java.util.Set<String> COLUMN_ATTRIBUTES = java.util.Set.of(
+            "ENCODE", "NOT", "NULL", "DISTKEY", "SORTKEY", "COLLATE", "PRIMARY", "UNIQUE", "REFERENCES", "CONSTRAINT", "CHECK", "IDENTITY", "GENERATED");
+
     static Optional<RedshiftTableAttributes> extract(String sql, List<Token> tokens)
     {
         if (tokens.size() < 3 || !tokens.get(0).keyword().equals("CREATE")
@@ -36,6 +43,7 @@ record RedshiftTableAttributes(String sql, Map<String, Object> tableProperties, 
         char[] text = sql.toCharArray();
         Map<String, Object> properties = new LinkedHashMap<>();
         Map<String, String> encodings = new LinkedHashMap<>();
+        Map<String, String> defaults = new LinkedHashMap<>();
         List<String> sortKey = new ArrayList<>();
         int depth = 0;
         boolean columnListSeen = false;
@@ -72,6 +80,15 @@ record RedshiftTableAttributes(String sql, Map<String, Object> tableProperties, 
                     continue;
                 }
                 switch (keyword) {
+                    case "DEFAULT" -> {
+                        int last = defaultEnd(tokens, i);
+                        if (last == i) {
+                            throw syntaxError(sql, token, "DEFAULT needs an expression");
+                        }
+                        defaults.put(column, sql.substring(tokens.get(i + 1).offset(), end(sql, tokens.get(last))).strip());
+                        blank(text, sql, token, tokens.get(last));
+                        i = last;
+                    }
                     case "ENCODE" -> {
                         Token encoding = next(sql, tokens, i, "ENCODE needs an encoding name");
                         encodings.put(column, encoding.text().toUpperCase(java.util.Locale.ROOT));
@@ -177,10 +194,42 @@ record RedshiftTableAttributes(String sql, Map<String, Object> tableProperties, 
         if (!sortKey.isEmpty()) {
             properties.put("sortkey", String.join(",", sortKey));
         }
-        if (properties.isEmpty() && encodings.isEmpty()) {
+        if (properties.isEmpty() && encodings.isEmpty() && defaults.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new RedshiftTableAttributes(new String(text), properties, encodings));
+        return Optional.of(new RedshiftTableAttributes(new String(text), properties, encodings, defaults));
+    }
+
+    /**
+     * The index of the last token of the expression after {@code DEFAULT} at {@code index}: up
+     * to a comma or closing parenthesis of the column list or a column attribute (the first token
+     * is always taken, so {@code DEFAULT NULL} works); {@code index} itself when there is none.
+     */
+    private static int defaultEnd(List<Token> tokens, int index)
+    {
+        int nesting = 0;
+        int last = index;
+        for (int i = index + 1; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            boolean symbol = !token.quoted();
+            if (symbol && token.text().equals("(")) {
+                nesting++;
+            }
+            else if (symbol && token.text().equals(")")) {
+                if (nesting == 0) {
+                    break;
+                }
+                nesting--;
+            }
+            else if (nesting == 0 && i > index + 1 && (symbol && token.text().equals(",") || COLUMN_ATTRIBUTES.contains(token.keyword()))) {
+                break;
+            }
+            else if (nesting == 0 && i == index + 1 && symbol && token.text().equals(",")) {
+                break;
+            }
+            last = i;
+        }
+        return last;
     }
 
     /** Reads {@code ( name [, name ...] )} starting at {@code index}; returns the index of the closing parenthesis. */

@@ -1,7 +1,9 @@
 package io.basin.sql.parser;
 
 import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSelect;
 
 import java.util.List;
 import java.util.Optional;
@@ -58,6 +60,12 @@ public sealed interface Statement
             target = List.copyOf(target);
             columns = List.copyOf(columns);
             requireNonNull(rows, "rows is null");
+        }
+
+        /** Whether the statement has a FROM list, so its join may match a target row more than once. */
+        public boolean hasFromList()
+        {
+            return rows instanceof SqlSelect select && select.getFrom() instanceof SqlJoin;
         }
     }
 
@@ -172,18 +180,20 @@ public sealed interface Statement
     }
 
     /** {@code encoding}: the column's Redshift {@code ENCODE}, if declared. */
-    record ColumnDefinition(String name, SqlDataTypeSpec type, boolean nullable, Optional<String> encoding)
+    /** A column of CREATE TABLE; {@code defaultValue} is the SQL text of its {@code DEFAULT} expression. */
+    record ColumnDefinition(String name, SqlDataTypeSpec type, boolean nullable, Optional<String> encoding, Optional<String> defaultValue)
     {
         public ColumnDefinition
         {
             requireNonNull(name, "name is null");
             requireNonNull(type, "type is null");
             requireNonNull(encoding, "encoding is null");
+            requireNonNull(defaultValue, "defaultValue is null");
         }
 
         public ColumnDefinition(String name, SqlDataTypeSpec type, boolean nullable)
         {
-            this(name, type, nullable, Optional.empty());
+            this(name, type, nullable, Optional.empty(), Optional.empty());
         }
     }
 
@@ -204,6 +214,10 @@ public sealed interface Statement
         }
     }
 
+    /**
+     * {@code INSERT INTO target [(columns)] source}; {@code INSERT INTO target DEFAULT VALUES} is
+     * an empty column list and the source {@code VALUES (DEFAULT)} (see {@link #defaultValues()}).
+     */
     record Insert(List<String> target, Optional<List<String>> columns, SqlNode source)
             implements Statement
     {
@@ -212,6 +226,12 @@ public sealed interface Statement
             target = List.copyOf(target);
             columns = columns.map(List::copyOf);
             requireNonNull(source, "source is null");
+        }
+
+        /** Whether this is {@code INSERT ... DEFAULT VALUES}: one row, every column its default. */
+        public boolean defaultValues()
+        {
+            return columns.isPresent() && columns.get().isEmpty();
         }
     }
 
@@ -333,7 +353,7 @@ public sealed interface Statement
      * {@code QUOTE}, or {@code FORMAT PARQUET} ({@code parquet}; columns matched by name). The
      * location is a {@code file:} URI or path; {@code skipLines} leading lines are skipped.
      */
-    record CopyFrom(List<String> target, Optional<List<String>> columns, String location, CopyFormat format, int skipLines, boolean parquet)
+    record CopyFrom(List<String> target, Optional<List<String>> columns, String location, CopyFormat format, int skipLines, boolean parquet, ObjectStoreAccess access)
             implements Statement
     {
         public CopyFrom
@@ -342,17 +362,79 @@ public sealed interface Statement
             columns = columns.map(List::copyOf);
             requireNonNull(location, "location is null");
             requireNonNull(format, "format is null");
+            requireNonNull(access, "access is null");
         }
     }
 
-    /** Redshift's {@code UNLOAD ('query') TO 'location' FORMAT PARQUET}: the query's rows into one Parquet file. */
-    record Unload(Statement.Query query, String location)
+    /**
+     * Redshift's {@code UNLOAD ('query') TO 'location' FORMAT PARQUET}: the query's rows into
+     * Parquet part files named after {@code location}, a new part once one reaches {@code maxFileBytes}.
+     */
+    record Unload(Statement.Query query, String location, ObjectStoreAccess access, long maxFileBytes)
             implements Statement
     {
         public Unload
         {
             requireNonNull(query, "query is null");
             requireNonNull(location, "location is null");
+            requireNonNull(access, "access is null");
+            if (maxFileBytes <= 0) {
+                throw new IllegalArgumentException("maxFileBytes must be positive");
+            }
+        }
+    }
+
+    /**
+     * How COPY and UNLOAD reach an S3 location: Redshift's {@code ACCESS_KEY_ID},
+     * {@code SECRET_ACCESS_KEY}, {@code SESSION_TOKEN} (or the same in one {@code CREDENTIALS}
+     * string) and {@code REGION}, plus Basin's {@code ENDPOINT} for S3-compatible stores. Without
+     * keys the AWS SDK's default credential chain applies. {@link #toString()} shows which parts
+     * are set, never the keys.
+     */
+    record ObjectStoreAccess(Optional<String> accessKeyId, Optional<String> secretAccessKey, Optional<String> sessionToken, Optional<String> region, Optional<String> endpoint)
+    {
+        public static final ObjectStoreAccess NONE = new ObjectStoreAccess(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+        public ObjectStoreAccess
+        {
+            requireNonNull(accessKeyId, "accessKeyId is null");
+            requireNonNull(secretAccessKey, "secretAccessKey is null");
+            requireNonNull(sessionToken, "sessionToken is null");
+            requireNonNull(region, "region is null");
+            requireNonNull(endpoint, "endpoint is null");
+        }
+
+        public boolean isEmpty()
+        {
+            return equals(NONE);
+        }
+
+        /** Whether {@code location} names objects in S3: {@code s3://bucket/key} or {@code s3a://bucket/key}. */
+        public static boolean isObjectStore(String location)
+        {
+            return location.regionMatches(true, 0, "s3://", 0, 5) || location.regionMatches(true, 0, "s3a://", 0, 6);
+        }
+
+        /** {@code text} with every key this access holds replaced by {@code ***}, for messages that may quote them. */
+        public String redact(String text)
+        {
+            if (text == null) {
+                return null;
+            }
+            String redacted = text;
+            for (Optional<String> secret : List.of(secretAccessKey, sessionToken, accessKeyId)) {
+                if (secret.isPresent() && !secret.get().isEmpty()) {
+                    redacted = redacted.replace(secret.get(), "***");
+                }
+            }
+            return redacted;
+        }
+
+        @Override
+        public String toString()
+        {
+            return "ObjectStoreAccess{keys=%s, sessionToken=%s, region=%s, endpoint=%s}".formatted(
+                    accessKeyId.isPresent() ? "***" : "default", sessionToken.isPresent() ? "***" : "none", region.orElse("default"), endpoint.orElse("default"));
         }
     }
 

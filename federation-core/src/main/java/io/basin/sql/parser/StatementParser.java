@@ -146,6 +146,16 @@ public final class StatementParser
             case "DELETE" -> {
                 return parseDelete(text, tokens);
             }
+            case "INSERT" -> {
+                // INSERT INTO t DEFAULT VALUES, which Calcite does not parse; other INSERTs are Calcite's
+                if (second.equals("INTO") && tokens.size() > 3) {
+                    NameAndEnd name = parseName(text, tokens, 2);
+                    if (matches(tokens, name.end(), "DEFAULT", "VALUES")) {
+                        expectEnd(text, tokens, name.end() + 2);
+                        return new Statement.Insert(name.parts(), Optional.of(List.of()), parseWithCalcite("VALUES (DEFAULT)"));
+                    }
+                }
+            }
             case "UPDATE" -> {
                 return parseUpdate(text, tokens);
             }
@@ -226,13 +236,13 @@ public final class StatementParser
                 List<Statement.ColumnDefinition> columns = new ArrayList<>();
                 for (Statement.ColumnDefinition column : create.columns()) {
                     columns.add(new Statement.ColumnDefinition(column.name(), column.type(), column.nullable(),
-                            Optional.ofNullable(attributes.columnEncodings().get(column.name()))));
+                            Optional.ofNullable(attributes.columnEncodings().get(column.name())), Optional.ofNullable(attributes.columnDefaults().get(column.name()))));
                 }
                 yield new Statement.CreateTable(create.name(), columns, create.ifNotExists(), attributes.tableProperties());
             }
             case Statement.CreateTableAs create -> {
-                if (!attributes.columnEncodings().isEmpty()) {
-                    throw new BasinException(SYNTAX_ERROR, "ENCODE needs a column list; CREATE TABLE AS has none");
+                if (!attributes.columnEncodings().isEmpty() || !attributes.columnDefaults().isEmpty()) {
+                    throw new BasinException(SYNTAX_ERROR, "ENCODE and DEFAULT need a column list; CREATE TABLE AS has none");
                 }
                 yield new Statement.CreateTableAs(create.name(), create.query(), create.ifNotExists(), attributes.tableProperties());
             }

@@ -332,7 +332,7 @@ public final class RexTranslator
             case "REGEXP_SUBSTR" -> regexpSubstr(operands, type);
             case "NVL", "ISNULL" -> new SpecialForm(Form.COALESCE, translateAll(operands).stream().map(argument -> castIfNeeded(argument, type)).toList(), type);
             case "CURRENT_DATE" -> new Call(FunctionNames.CURRENT_DATE, type);
-            case "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "NOW" -> new Call(FunctionNames.CURRENT_TIMESTAMP, type);
+            case "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "NOW", "GETDATE" -> new Call(FunctionNames.CURRENT_TIMESTAMP, type);
             case "TO_CHAR" -> simple(FunctionNames.TO_CHAR, operands, type);
             case "ARRAY_TO_STRING" -> arrays.arrayToString(operands);
             case "ARRAY_UPPER", "ARRAY_LOWER", "ARRAY_LENGTH", "CARDINALITY" -> arrays.bound(name, operands, type);

@@ -24,8 +24,9 @@ import static java.util.Objects.requireNonNull;
  * One writer of an UPDATE: the new rows are written as sorted runs like an INSERT's (through a
  * {@link WarehousePageSink}), and the replaced rows are collected as delete bitmaps per row
  * group. {@link #finish} returns both as fragments; nothing changes before the transaction
- * commits. A row replaced twice (an UPDATE ... FROM whose join matched it more than once) fails
- * the statement, so the result never depends on which match came first. Not thread-safe.
+ * commits. The engine hands over each row at most once (an UPDATE ... FROM keeps one match per
+ * row, as PostgreSQL); a row replaced twice anyway fails the statement rather than leaving two
+ * new versions of it. Not thread-safe.
  */
 final class WarehouseMergeSink
         implements ConnectorMergeSink

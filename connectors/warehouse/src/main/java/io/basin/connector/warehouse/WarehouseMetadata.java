@@ -174,7 +174,9 @@ final class WarehouseMetadata
                 .setType(column.type())
                 .setNullable(column.nullable())
                 .setComment(column.comment())
-                .setProperties(Map.of(WarehouseTableProperties.ENCODE, column.encoding().name()))
+                .setProperties(column.defaultValue()
+                        .<Map<String, Object>>map(defaultValue -> Map.of(WarehouseTableProperties.ENCODE, column.encoding().name(), WarehouseTableProperties.DEFAULT, defaultValue))
+                        .orElse(Map.of(WarehouseTableProperties.ENCODE, column.encoding().name())))
                 .build();
     }
 

@@ -35,6 +35,8 @@ final class WarehouseTableProperties
     static final String SORTKEY = "sortkey";
     static final String SORTSTYLE = "sortstyle";
     static final String ENCODE = "encode";
+    /** A column's DEFAULT expression as SQL text; the engine evaluates it, the warehouse keeps it in the manifest. */
+    static final String DEFAULT = "default";
 
     static final List<PropertyMetadata<?>> TABLE_PROPERTIES = List.of(
             PropertyMetadata.stringProperty(DISTSTYLE, "How rows are distributed over slices: AUTO, EVEN, KEY or ALL", "AUTO", false),
@@ -43,7 +45,8 @@ final class WarehouseTableProperties
             PropertyMetadata.stringProperty(SORTSTYLE, "COMPOUND or INTERLEAVED", "COMPOUND", false));
 
     static final List<PropertyMetadata<?>> COLUMN_PROPERTIES = List.of(
-            PropertyMetadata.stringProperty(ENCODE, "Column encoding: RAW, AZ64, DELTA, BYTEDICT, RUNLENGTH, ZSTD, LZ4 or AUTO", "AUTO", false));
+            PropertyMetadata.stringProperty(ENCODE, "Column encoding: RAW, AZ64, DELTA, BYTEDICT, RUNLENGTH, ZSTD, LZ4 or AUTO", "AUTO", false),
+            PropertyMetadata.stringProperty(DEFAULT, "The column's DEFAULT expression (SQL text) for INSERTs that leave it out", null, false));
 
     private WarehouseTableProperties() {}
 
@@ -87,11 +90,12 @@ final class WarehouseTableProperties
         return new TableDefinition(id, metadata.getTable(), columns, sortKey, sortStyle, distStyle, distKey, metadata.getComment());
     }
 
-    /** A column as declared (its type, nullability and {@code ENCODE}), without an id yet. */
+    /** A column as declared (its type, nullability, {@code ENCODE} and {@code DEFAULT}), without an id yet. */
     static WarehouseColumn column(ColumnMetadata column)
     {
         Encoding encoding = encoding(column, ColumnType.of(column.getType()));
-        return new WarehouseColumn(column.getName(), column.getType(), column.isNullable(), encoding, Optional.ofNullable(column.getComment()));
+        Optional<String> defaultValue = string(column.getProperties().get(DEFAULT));
+        return new WarehouseColumn(column.getName(), column.getType(), column.isNullable(), encoding, Optional.ofNullable(column.getComment()), defaultValue, WarehouseColumn.UNASSIGNED);
     }
 
     /** The attributes of an existing table, as {@code getTableMetadata} reports them. */
@@ -111,6 +115,7 @@ final class WarehouseTableProperties
     {
         Map<String, Object> properties = new HashMap<>(column.getProperties());
         Optional<String> name = string(properties.remove(ENCODE));
+        properties.remove(DEFAULT);
         if (!properties.isEmpty()) {
             throw new TrinoException(INVALID_COLUMN_PROPERTY, "Unknown warehouse column properties of %s: %s".formatted(column.getName(), new TreeSet<>(properties.keySet())));
         }

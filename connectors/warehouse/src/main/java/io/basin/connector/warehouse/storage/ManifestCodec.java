@@ -38,8 +38,11 @@ public final class ManifestCodec
     private static final int MANIFEST_MAGIC = 0x314d5742; // "BWM1"
     private static final int FRAGMENT_MAGIC = 0x31465742; // "BWF1"
     private static final int DELETIONS_MAGIC = 0x31445742; // "BWD1"
-    /** Version 2 added column ids (blocks name their column; added and dropped columns); version 1 files are still read. */
-    private static final int FORMAT_VERSION = 2;
+    /**
+     * Version 2 added column ids (blocks name their column; added and dropped columns), version 3
+     * column defaults; older files are still read.
+     */
+    private static final int FORMAT_VERSION = 3;
 
     private final TypeNames typeNames;
 
@@ -263,6 +266,7 @@ public final class ManifestCodec
             out.writeByte(column.encoding().id());
             writeOptional(out, column.comment());
             out.writeInt(column.id());
+            writeOptional(out, column.defaultValue());
         }
         out.writeInt(definition.sortKey().size());
         for (int ordinal : definition.sortKey()) {
@@ -292,7 +296,8 @@ public final class ManifestCodec
             Optional<String> columnComment = readOptional(in);
             // version 1 had no column ids: a column's id was its ordinal
             int columnId = format >= 2 ? in.readInt() : i;
-            columns.add(new WarehouseColumn(columnName, typeNames.type(typeName), nullable, encoding, columnComment, columnId));
+            Optional<String> defaultValue = format >= 3 ? readOptional(in) : Optional.empty();
+            columns.add(new WarehouseColumn(columnName, typeNames.type(typeName), nullable, encoding, columnComment, defaultValue, columnId));
         }
         int sortKeyCount = in.readInt();
         List<Integer> sortKey = new ArrayList<>();

@@ -16,11 +16,13 @@ import static java.util.Objects.requireNonNull;
  * @param nullable false for {@code NOT NULL}, which writes enforce
  * @param encoding the declared encoding ({@code ENCODE}); AUTO picks one per block
  * @param comment the column comment
+ * @param defaultValue the SQL text of the column's {@code DEFAULT} expression, which the engine
+ *         evaluates for INSERTs that leave the column out (the warehouse only keeps it)
  * @param id names the column's block files ({@code c<id>}) and tells its blocks apart in row
  *         groups; unique within the table and never reused, so blocks of a dropped column are never
  *         read as a later column's; {@link #UNASSIGNED} until the table definition assigns one
  */
-public record WarehouseColumn(String name, Type type, boolean nullable, Encoding encoding, Optional<String> comment, int id)
+public record WarehouseColumn(String name, Type type, boolean nullable, Encoding encoding, Optional<String> comment, Optional<String> defaultValue, int id)
 {
     public static final int UNASSIGNED = -1;
 
@@ -30,25 +32,32 @@ public record WarehouseColumn(String name, Type type, boolean nullable, Encoding
         requireNonNull(type, "type is null");
         requireNonNull(encoding, "encoding is null");
         requireNonNull(comment, "comment is null");
+        requireNonNull(defaultValue, "defaultValue is null");
         if (id < UNASSIGNED) {
             throw new IllegalArgumentException("Invalid column id: " + id);
         }
     }
 
-    /** A column whose id the table definition assigns. */
+    /** A column without a default. */
+    public WarehouseColumn(String name, Type type, boolean nullable, Encoding encoding, Optional<String> comment, int id)
+    {
+        this(name, type, nullable, encoding, comment, Optional.empty(), id);
+    }
+
+    /** A column without a default whose id the table definition assigns. */
     public WarehouseColumn(String name, Type type, boolean nullable, Encoding encoding, Optional<String> comment)
     {
-        this(name, type, nullable, encoding, comment, UNASSIGNED);
+        this(name, type, nullable, encoding, comment, Optional.empty(), UNASSIGNED);
     }
 
     public WarehouseColumn withId(int newId)
     {
-        return new WarehouseColumn(name, type, nullable, encoding, comment, newId);
+        return new WarehouseColumn(name, type, nullable, encoding, comment, defaultValue, newId);
     }
 
     public WarehouseColumn withName(String newName)
     {
-        return new WarehouseColumn(newName, type, nullable, encoding, comment, id);
+        return new WarehouseColumn(newName, type, nullable, encoding, comment, defaultValue, id);
     }
 
     public ColumnType storage()
