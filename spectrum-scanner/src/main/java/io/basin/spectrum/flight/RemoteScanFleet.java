@@ -102,7 +102,7 @@ public final class RemoteScanFleet
         requireNonNull(counters, "counters is null");
         checkArgument(lanes > 0, "lanes must be positive");
         if (!RemoteScanCodec.canEncode(request)) {
-            // partial aggregation does not travel to the workers yet: such scans run in process
+            // a set of unordered values cannot travel to the workers: such scans run in process
             return inProcess().scan(request, fileIO, lanes, counters);
         }
         return new RemoteScanStream(this, request, fileIO, counters);

@@ -1,7 +1,6 @@
 package io.basin.spectrum.flight;
 
 import io.basin.spectrum.PageStream;
-import io.basin.spectrum.ScanColumn;
 import io.basin.spectrum.ScanCounters;
 import io.basin.spectrum.ScanFleet;
 import io.trino.spi.Page;
@@ -209,7 +208,7 @@ public final class ScanWorkerServer
 
         private void stream(RemoteScan scan, ServerStreamListener listener)
         {
-            List<Type> types = scan.request().columns().stream().map(ScanColumn::type).toList();
+            List<Type> types = scan.request().outputTypes();
             ScanCounters counters = new ScanCounters();
             WorkerFileIO fileIO = fileIOs.computeIfAbsent(scan.storage(), WorkerFileIO::new);
             BackpressureStrategy backpressure = new BackpressureStrategy.CallbackBackpressureStrategy();
