@@ -59,7 +59,15 @@ public final class Engine
         this.connectors = builder.build();
         boolean lake = connectors.listConnectorNames().contains(LakeCatalogDefaults.CONNECTOR_NAME);
         if (lake) {
-            connectors.createCatalog(LakeCatalogDefaults.CATALOG_NAME, LakeCatalogDefaults.CONNECTOR_NAME, LakeCatalogDefaults.properties(config));
+            try {
+                connectors.createCatalog(LakeCatalogDefaults.CATALOG_NAME, LakeCatalogDefaults.CONNECTOR_NAME, LakeCatalogDefaults.properties(config));
+            }
+            catch (RuntimeException e) {
+                // bad lake settings (a TLS trust file that holds no certificate): the local
+                // database's files must not stay locked by an engine that never started
+                connectors.close();
+                throw e;
+            }
         }
         connectors.installPlugin(new SystemPlugin(new SystemConnector(List.of(new ExpressionCacheTable(expressionCompiler.cache()), new RemoteQueriesTable(this::remoteQuerySources),
                 new ConnectorRuntimeTable(ScanWorkersSystemTable.NAME.getTableName(), ScanWorkersSystemTable.COLUMNS, this::remoteQuerySources)))));

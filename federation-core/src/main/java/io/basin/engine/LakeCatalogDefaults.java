@@ -45,14 +45,16 @@ final class LakeCatalogDefaults
         return new ExternalSchemaBinding(SCHEMA_NAME, CATALOG_NAME, DEFAULT_NAMESPACE);
     }
 
-    /** What every lake catalog (the default one and external schemas) takes from the server's configuration: the remote scan workers. */
+    /** What every lake catalog (the default one and external schemas) takes from the server's configuration: the remote scan workers, and how to trust them over TLS. */
     static Map<String, String> serverProperties(BasinConfig config)
     {
         if (config.spectrumWorkers().isEmpty()) {
             return Map.of();
         }
-        return Map.of(
+        Map<String, String> properties = new HashMap<>(Map.of(
                 "spectrum.remote-workers", String.join(",", config.spectrumWorkers()),
-                "spectrum.local-fallback", String.valueOf(config.spectrumLocalFallback()));
+                "spectrum.local-fallback", String.valueOf(config.spectrumLocalFallback())));
+        config.spectrumTrustedCertificates().ifPresent(file -> properties.put("spectrum.tls-trusted-certificates", file.toAbsolutePath().toString()));
+        return Map.copyOf(properties);
     }
 }

@@ -39,6 +39,8 @@ import static java.util.Objects.requireNonNull;
  *     process; {@code local} in the list makes the in-process pool one more member</li>
  * <li>{@code spectrum.local-fallback}: {@code true} to scan in process when no remote worker
  *     answers (default {@code false}: such scans fail)</li>
+ * <li>{@code spectrum.tls-trusted-certificates}: a PEM file of certificates; when set, remote
+ *     workers are reached over TLS and their certificates must lead to one of these</li>
  * </ul>
  */
 public record IcebergConfig(
@@ -144,12 +146,14 @@ public record IcebergConfig(
      *
      * @param localTakesTasks whether the in-process pool takes tasks like one more worker
      *     ({@code local} in the list)
+     * @param trustedCertificates with TLS to the workers: the PEM file of the certificates theirs must lead to
      */
-    public record RemoteWorkers(List<WorkerAddress> addresses, boolean localFallback, boolean localTakesTasks)
+    public record RemoteWorkers(List<WorkerAddress> addresses, boolean localFallback, boolean localTakesTasks, Optional<String> trustedCertificates)
     {
         public RemoteWorkers
         {
             addresses = List.copyOf(requireNonNull(addresses, "addresses is null"));
+            requireNonNull(trustedCertificates, "trustedCertificates is null");
         }
 
         static RemoteWorkers fromProperties(Map<String, String> remaining)
@@ -166,7 +170,11 @@ public record IcebergConfig(
             catch (IllegalArgumentException e) {
                 throw invalid("spectrum.remote-workers", addresses, "host:port[,host:port...] (%s)".formatted(e.getMessage()));
             }
-            return new RemoteWorkers(parsed, Boolean.parseBoolean(fallback), addresses != null && WorkerAddress.listsLocal(addresses));
+            Optional<String> trusted = Optional.ofNullable(remaining.remove("spectrum.tls-trusted-certificates"));
+            if (trusted.isPresent() && trusted.get().isBlank()) {
+                throw invalid("spectrum.tls-trusted-certificates", trusted.get(), "a PEM file");
+            }
+            return new RemoteWorkers(parsed, Boolean.parseBoolean(fallback), addresses != null && WorkerAddress.listsLocal(addresses), trusted);
         }
     }
 
