@@ -4,11 +4,12 @@
 # io.basin.benchmarks.RemoteScanBenchmark, e.g.
 #   benchmarks/run-remote-scan.sh                                   # SF 1, best of 3
 #   benchmarks/run-remote-scan.sh benchmarks/target/lake-data sf0_1 5
-# The lake table is written on the first run and reused. BENCHMARK_HEAP sets the heap (default 8g).
+# The lake table is written on the first run and reused. BENCHMARK_HEAP sets the heap (default 8g);
+# BENCHMARK_SKIP_BUILD=1 runs the existing build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-./mvnw -q -B -pl benchmarks -am package -DskipTests
+[[ "${BENCHMARK_SKIP_BUILD:-0}" == 1 ]] || ./mvnw -q -B -pl benchmarks -am package -DskipTests
 mkdir -p benchmarks/target/tmp
 exec "$JAVA_HOME/bin/java" \
     "-Xmx${BENCHMARK_HEAP:-8g}" \

@@ -43,6 +43,11 @@ public final class RemoteScanBenchmark
             new String[] {"q1", """
                     SELECT l_returnflag, l_linestatus, sum(l_quantity), sum(l_extendedprice), sum(l_extendedprice * (1 - l_discount)),
                            sum(l_extendedprice * (1 - l_discount) * (1 + l_tax)), avg(l_quantity), avg(l_extendedprice), avg(l_discount), count(*)
+                    FROM %s WHERE l_shipdate <= DATE '1998-09-02' GROUP BY l_returnflag, l_linestatus ORDER BY 1, 2"""},
+            // Q1's filter and grouping with aggregates of columns: the workers aggregate
+            new String[] {"group", """
+                    SELECT l_returnflag, l_linestatus, sum(l_quantity), sum(l_extendedprice), avg(l_quantity), avg(l_extendedprice), avg(l_discount),
+                           count(*), min(l_shipdate), max(l_tax)
                     FROM %s WHERE l_shipdate <= DATE '1998-09-02' GROUP BY l_returnflag, l_linestatus ORDER BY 1, 2"""});
 
     private RemoteScanBenchmark() {}

@@ -54,11 +54,14 @@ final class ServerCommand
                                                              'local' in the list: this process too
               spectrum.local-fallback = true | false         scan in process when no worker
                                                              answers (default false: fail)
+              spectrum.tls-trusted-certificates = FILE       reach the workers over TLS; their
+                                                             certificates must lead to one in
+                                                             this PEM file
             """;
 
     private static final Set<String> KEYS = Set.of("port", "bind", "data-dir", "plugin-dir", "ssl.mode", "ssl.certificate", "ssl.key",
             "ssl.keystore", "ssl.keystore-password", "auth.local", "auth.remote", "max-connections", "max-message-size",
-            "authentication-timeout", "spectrum.remote-workers", "spectrum.local-fallback");
+            "authentication-timeout", "spectrum.remote-workers", "spectrum.local-fallback", "spectrum.tls-trusted-certificates");
 
     private ServerCommand() {}
 
@@ -156,7 +159,16 @@ final class ServerCommand
         catch (IllegalArgumentException e) {
             throw new UsageException("invalid server setting: spectrum.remote-workers: " + e.getMessage());
         }
-        return config.withSpectrumWorkers(addresses, Boolean.parseBoolean(fallback));
+        BasinConfig withWorkers = config.withSpectrumWorkers(addresses, Boolean.parseBoolean(fallback));
+        String trusted = settings.getProperty("spectrum.tls-trusted-certificates");
+        if (trusted == null) {
+            return withWorkers;
+        }
+        Path trustedFile = Path.of(trusted);
+        if (!Files.isReadable(trustedFile)) {
+            throw new UsageException("invalid server setting: spectrum.tls-trusted-certificates: cannot read " + trusted);
+        }
+        return withWorkers.withSpectrumTls(trustedFile);
     }
 
     static PgWireConfig wireConfig(Properties settings)

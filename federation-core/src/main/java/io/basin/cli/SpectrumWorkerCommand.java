@@ -2,10 +2,13 @@ package io.basin.cli;
 
 import io.basin.embedded.Basin;
 import io.basin.spectrum.flight.ScanWorkerServer;
+import io.basin.spectrum.flight.TlsIdentity;
 
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
@@ -27,6 +30,9 @@ final class SpectrumWorkerCommand
               --port N           port to listen on (required; 0 picks a free one)
               --bind ADDRESS     address to listen on (default 127.0.0.1)
               --threads N        decoding threads (default: one per core)
+              --tls-certificate FILE, --tls-key FILE
+                                 serve over TLS only, with this PEM certificate chain and
+                                 PKCS#8 key (servers trust it with spectrum.tls-trusted-certificates)
             """;
 
     // for failure tests only: send this many record batches, then stall (see ScanWorkerServer)
@@ -43,7 +49,7 @@ final class SpectrumWorkerCommand
                 throw new UsageException("unexpected argument '%s' (options take a value: --port 7001)".formatted(argument));
             }
             String name = argument.substring(2);
-            if (!Set.of("port", "bind", "threads").contains(name)) {
+            if (!Set.of("port", "bind", "threads", "tls-certificate", "tls-key").contains(name)) {
                 throw new UsageException("unknown option '%s'".formatted(argument));
             }
             options.put(name, arguments.get(++i));
@@ -54,19 +60,26 @@ final class SpectrumWorkerCommand
         int port = number(options, "port", 0, 65535);
         int threads = options.containsKey("threads") ? number(options, "threads", 1, 4096) : Runtime.getRuntime().availableProcessors();
         String bind = options.getOrDefault("bind", "127.0.0.1");
+        if (options.containsKey("tls-certificate") != options.containsKey("tls-key")) {
+            throw new UsageException("spectrum-worker needs both --tls-certificate and --tls-key, or neither");
+        }
 
         ScanWorkerServer worker;
+        Optional<TlsIdentity> tls = Optional.empty();
         try {
+            if (options.containsKey("tls-certificate")) {
+                tls = Optional.of(new TlsIdentity(Path.of(options.get("tls-certificate")), Path.of(options.get("tls-key"))));
+            }
             String stall = System.getProperty(STALL_PROPERTY);
             worker = stall == null
-                    ? ScanWorkerServer.start(bind, port, threads)
+                    ? ScanWorkerServer.start(bind, port, threads, tls)
                     : ScanWorkerServer.startStallingAfter(bind, port, threads, Long.parseLong(stall), environment.out());
         }
         catch (UncheckedIOException | IllegalArgumentException e) {
             environment.err().println("basin: cannot start the spectrum worker: " + e.getMessage());
             return 1;
         }
-        environment.out().printf("Basin %s spectrum worker listening on %s:%d (%d threads)%n", Basin.version(), bind, worker.port(), threads);
+        environment.out().printf("Basin %s spectrum worker listening on %s:%d (%d threads%s)%n", Basin.version(), bind, worker.port(), threads, tls.isPresent() ? ", TLS" : "");
         environment.out().flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("basin-worker-shutdown").unstarted(() -> {

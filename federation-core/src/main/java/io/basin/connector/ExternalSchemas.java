@@ -26,7 +26,11 @@ import static java.util.Objects.requireNonNull;
  * that use it, with its reason, not the engine's start).
  *
  * <p>The binding is generic (schema name, connector, properties, remote schema): PostgreSQL and
- * MySQL sources use it, and so can any other connector. Thread-safe.
+ * MySQL sources use it, and so can any other connector.
+ *
+ * <p>Built-in external schemas are bindings the engine makes itself, to a schema of a listed
+ * catalog (the embedded lake's default namespace as schema {@code lake}): they are resolved and
+ * listed like the others, but not recorded in the system catalog and never dropped. Thread-safe.
  */
 public final class ExternalSchemas
         implements AutoCloseable
@@ -37,10 +41,16 @@ public final class ExternalSchemas
     private final String localCatalog;
     private final Map<String, Entry> entries = new TreeMap<>();
     private final Map<String, Map<String, String>> connectorDefaults;
+    private final Map<String, ExternalSchemaBinding> builtIn;
 
     public ExternalSchemas(ConnectorRegistry registry, String localCatalog)
     {
-        this(registry, localCatalog, Map.of());
+        this(registry, localCatalog, Map.of(), List.of());
+    }
+
+    public ExternalSchemas(ConnectorRegistry registry, String localCatalog, Map<String, Map<String, String>> connectorDefaults)
+    {
+        this(registry, localCatalog, connectorDefaults, List.of());
     }
 
     /**
@@ -48,11 +58,18 @@ public final class ExternalSchemas
      *     unless it sets them itself: the server's settings, such as the lake's remote scan workers,
      *     which are not part of the recorded binding
      */
-    public ExternalSchemas(ConnectorRegistry registry, String localCatalog, Map<String, Map<String, String>> connectorDefaults)
+    /**
+     * @param builtIn external schemas of the local database the engine provides, each bound to a
+     *     schema of a listed catalog
+     */
+    public ExternalSchemas(ConnectorRegistry registry, String localCatalog, Map<String, Map<String, String>> connectorDefaults, List<ExternalSchemaBinding> builtIn)
     {
         this.registry = requireNonNull(registry, "registry is null");
         this.localCatalog = requireNonNull(localCatalog, "localCatalog is null");
         this.connectorDefaults = Map.copyOf(requireNonNull(connectorDefaults, "connectorDefaults is null"));
+        Map<String, ExternalSchemaBinding> bindings = new TreeMap<>();
+        requireNonNull(builtIn, "builtIn is null").forEach(binding -> bindings.put(binding.schemaName(), binding));
+        this.builtIn = java.util.Collections.unmodifiableMap(bindings);
     }
 
     /** The bindings of a previous run; their connectors start on first use. */
@@ -100,7 +117,13 @@ public final class ExternalSchemas
 
     public synchronized boolean contains(String name)
     {
-        return entries.containsKey(name);
+        return entries.containsKey(name) || builtIn.containsKey(name);
+    }
+
+    /** Whether {@code name} is an external schema the engine provides (not one a statement created). */
+    public boolean isBuiltIn(String name)
+    {
+        return builtIn.containsKey(name);
     }
 
     public synchronized Optional<ExternalSchemaBinding> binding(String catalogName, String schemaName)
@@ -109,12 +132,20 @@ public final class ExternalSchemas
             return Optional.empty();
         }
         Entry entry = entries.get(schemaName);
-        return entry == null ? Optional.empty() : Optional.of(new ExternalSchemaBinding(schemaName, catalogName(schemaName), entry.schema.remoteSchema()));
+        if (entry == null) {
+            return Optional.ofNullable(builtIn.get(schemaName));
+        }
+        return Optional.of(new ExternalSchemaBinding(schemaName, catalogName(schemaName), entry.schema.remoteSchema()));
     }
 
     public synchronized List<String> names(String catalogName)
     {
-        return catalogName.equals(localCatalog) ? new ArrayList<>(entries.keySet()) : List.of();
+        if (!catalogName.equals(localCatalog)) {
+            return List.of();
+        }
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(entries.keySet());
+        names.addAll(builtIn.keySet());
+        return new ArrayList<>(names);
     }
 
     /** The connector of the external schema whose unlisted catalog is {@code catalogName}, started if need be. */

@@ -14,8 +14,11 @@ import static java.util.Objects.requireNonNull;
  * @param spectrumWorkers {@code host:port} of remote scan workers ({@code basin spectrum-worker})
  *     that the {@code lake} catalog's scans run on; empty: they run in process
  * @param spectrumLocalFallback whether lake scans run in process when no remote worker answers
+ * @param spectrumTrustedCertificates when present, the remote workers are reached over TLS and
+ *     their certificates must lead to one in this PEM file
  */
-public record BasinConfig(Path dataDirectory, Optional<Path> pluginDirectory, int parallelism, long queryMaxMemoryBytes, List<String> spectrumWorkers, boolean spectrumLocalFallback)
+public record BasinConfig(Path dataDirectory, Optional<Path> pluginDirectory, int parallelism, long queryMaxMemoryBytes, List<String> spectrumWorkers, boolean spectrumLocalFallback,
+        Optional<Path> spectrumTrustedCertificates)
 {
     public BasinConfig
     {
@@ -24,6 +27,7 @@ public record BasinConfig(Path dataDirectory, Optional<Path> pluginDirectory, in
         checkArgument(parallelism > 0, "parallelism must be positive");
         checkArgument(queryMaxMemoryBytes > 0, "queryMaxMemoryBytes must be positive");
         spectrumWorkers = List.copyOf(requireNonNull(spectrumWorkers, "spectrumWorkers is null"));
+        requireNonNull(spectrumTrustedCertificates, "spectrumTrustedCertificates is null");
     }
 
     public static BasinConfig defaults()
@@ -34,32 +38,39 @@ public record BasinConfig(Path dataDirectory, Optional<Path> pluginDirectory, in
                 Runtime.getRuntime().availableProcessors(),
                 (long) (Runtime.getRuntime().maxMemory() * 0.6),
                 List.of(),
-                false);
+                false,
+                Optional.empty());
     }
 
     public BasinConfig withDataDirectory(Path dataDirectory)
     {
-        return new BasinConfig(dataDirectory, pluginDirectory, parallelism, queryMaxMemoryBytes, spectrumWorkers, spectrumLocalFallback);
+        return new BasinConfig(dataDirectory, pluginDirectory, parallelism, queryMaxMemoryBytes, spectrumWorkers, spectrumLocalFallback, spectrumTrustedCertificates);
     }
 
     public BasinConfig withPluginDirectory(Path pluginDirectory)
     {
-        return new BasinConfig(dataDirectory, Optional.of(pluginDirectory), parallelism, queryMaxMemoryBytes, spectrumWorkers, spectrumLocalFallback);
+        return new BasinConfig(dataDirectory, Optional.of(pluginDirectory), parallelism, queryMaxMemoryBytes, spectrumWorkers, spectrumLocalFallback, spectrumTrustedCertificates);
     }
 
     public BasinConfig withParallelism(int parallelism)
     {
-        return new BasinConfig(dataDirectory, pluginDirectory, parallelism, queryMaxMemoryBytes, spectrumWorkers, spectrumLocalFallback);
+        return new BasinConfig(dataDirectory, pluginDirectory, parallelism, queryMaxMemoryBytes, spectrumWorkers, spectrumLocalFallback, spectrumTrustedCertificates);
     }
 
     public BasinConfig withQueryMaxMemoryBytes(long queryMaxMemoryBytes)
     {
-        return new BasinConfig(dataDirectory, pluginDirectory, parallelism, queryMaxMemoryBytes, spectrumWorkers, spectrumLocalFallback);
+        return new BasinConfig(dataDirectory, pluginDirectory, parallelism, queryMaxMemoryBytes, spectrumWorkers, spectrumLocalFallback, spectrumTrustedCertificates);
     }
 
     /** Lake scans on these remote workers ({@code host:port}), in process when none answers if {@code localFallback}. */
     public BasinConfig withSpectrumWorkers(List<String> spectrumWorkers, boolean localFallback)
     {
-        return new BasinConfig(dataDirectory, pluginDirectory, parallelism, queryMaxMemoryBytes, spectrumWorkers, localFallback);
+        return new BasinConfig(dataDirectory, pluginDirectory, parallelism, queryMaxMemoryBytes, spectrumWorkers, localFallback, spectrumTrustedCertificates);
+    }
+
+    /** Remote workers reached over TLS, trusted when their certificates lead to one in this PEM file. */
+    public BasinConfig withSpectrumTls(Path trustedCertificates)
+    {
+        return new BasinConfig(dataDirectory, pluginDirectory, parallelism, queryMaxMemoryBytes, spectrumWorkers, spectrumLocalFallback, Optional.of(trustedCertificates));
     }
 }

@@ -57,8 +57,17 @@ public final class Engine
         config.pluginDirectory().ifPresent(builder::withPluginDirectory);
         builder.withLocalDataDirectory(config.dataDirectory().resolve("warehouse"));
         this.connectors = builder.build();
-        if (connectors.listConnectorNames().contains(LakeCatalogDefaults.CONNECTOR_NAME)) {
-            connectors.createCatalog(LakeCatalogDefaults.CATALOG_NAME, LakeCatalogDefaults.CONNECTOR_NAME, LakeCatalogDefaults.properties(config));
+        boolean lake = connectors.listConnectorNames().contains(LakeCatalogDefaults.CONNECTOR_NAME);
+        if (lake) {
+            try {
+                connectors.createCatalog(LakeCatalogDefaults.CATALOG_NAME, LakeCatalogDefaults.CONNECTOR_NAME, LakeCatalogDefaults.properties(config));
+            }
+            catch (RuntimeException e) {
+                // bad lake settings (a TLS trust file that holds no certificate): the local
+                // database's files must not stay locked by an engine that never started
+                connectors.close();
+                throw e;
+            }
         }
         connectors.installPlugin(new SystemPlugin(new SystemConnector(List.of(new ExpressionCacheTable(expressionCompiler.cache()), new RemoteQueriesTable(this::remoteQuerySources),
                 new ConnectorRuntimeTable(ScanWorkersSystemTable.NAME.getTableName(), ScanWorkersSystemTable.COLUMNS, this::remoteQuerySources)))));
@@ -67,7 +76,8 @@ public final class Engine
         this.executor = Executors.newCachedThreadPool(threads);
         this.pipelineExecutor = new PipelineExecutor(executor);
         this.externalSchemas = new ExternalSchemas(connectors, ConnectorRegistry.LOCAL_CATALOG,
-                java.util.Map.of(LakeCatalogDefaults.CONNECTOR_NAME, LakeCatalogDefaults.serverProperties(config)));
+                java.util.Map.of(LakeCatalogDefaults.CONNECTOR_NAME, LakeCatalogDefaults.serverProperties(config)),
+                lake ? List.of(LakeCatalogDefaults.schemaBinding()) : List.of());
         this.externalSchemaStatements = new ExternalSchemaStatementExecutor(this::systemCatalog, externalSchemas);
         // a data directory without a catalog has no external schemas; do not create one just to look
         if (Files.exists(config.dataDirectory().resolve(SystemCatalog.FILE_NAME))) {

@@ -101,6 +101,10 @@ public final class ExternalSchemaStatementExecutor
     /** Drops external schema {@code name}: its binding, not anything in the source. */
     public void drop(String name, String currentUser)
     {
+        if (schemas.isBuiltIn(name)) {
+            // as PostgreSQL refuses to drop pg_catalog
+            throw new BasinException(BasinErrorCode.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop schema %s because it is required by the database system".formatted(name));
+        }
         SystemCatalog systemCatalog = catalog.get();
         try {
             requireSuperuser(systemCatalog, currentUser, "drop external schema");

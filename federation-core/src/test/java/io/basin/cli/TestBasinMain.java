@@ -191,6 +191,10 @@ class TestBasinMain
         assertThat(run("spectrum-worker", "--port", "70000").err()).contains("--port is '70000', expected a number from 0 to 65535");
         assertThat(run("spectrum-worker", "--port", "1", "--threads", "none").status()).isEqualTo(2);
         assertThat(run("spectrum-worker", "--prot", "1").err()).contains("unknown option '--prot'");
+        assertThat(run("spectrum-worker", "--port", "0", "--tls-certificate", "worker.pem").err()).contains("needs both --tls-certificate and --tls-key, or neither");
+        CliRun missingFiles = run("spectrum-worker", "--port", "0", "--tls-certificate", "no-such.pem", "--tls-key", "no-such.key");
+        assertThat(missingFiles.status()).isEqualTo(1);
+        assertThat(missingFiles.err()).contains("cannot start the spectrum worker: Cannot read TLS file no-such.pem");
     }
 
     @Test
@@ -207,6 +211,11 @@ class TestBasinMain
         CliRun badFallback = run("server", "--config", config.toString(), "--data-dir", dataDirectory.toString());
         assertThat(badFallback.status()).isEqualTo(2);
         assertThat(badFallback.err()).contains("spectrum.local-fallback is 'maybe', expected true or false");
+
+        Files.writeString(config, "spectrum.remote-workers = 127.0.0.1:7001\nspectrum.tls-trusted-certificates = /no/such/ca.pem\n");
+        CliRun badTrust = run("server", "--config", config.toString(), "--data-dir", dataDirectory.toString());
+        assertThat(badTrust.status()).isEqualTo(2);
+        assertThat(badTrust.err()).contains("spectrum.tls-trusted-certificates: cannot read /no/such/ca.pem");
     }
 
     @Test
@@ -216,8 +225,8 @@ class TestBasinMain
         assertThat(help.status()).isZero();
         assertThat(help.out()).contains("sql").contains("version");
         assertThat(run("help", "sql").out()).contains("--data-dir");
-        assertThat(run("help", "spectrum-worker").out()).contains("--port N").contains("spectrum.remote-workers");
-        assertThat(run("help", "server").out()).contains("spectrum.remote-workers").contains("spectrum.local-fallback");
+        assertThat(run("help", "spectrum-worker").out()).contains("--port N").contains("spectrum.remote-workers").contains("--tls-certificate FILE, --tls-key FILE");
+        assertThat(run("help", "server").out()).contains("spectrum.remote-workers").contains("spectrum.local-fallback").contains("spectrum.tls-trusted-certificates");
         assertThat(run("sql", "--help").out()).contains("--plugin-dir").contains("--format");
 
         CliRun version = run("version");

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.sql.SQLException;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS;
@@ -95,7 +94,7 @@ class TestLakeAggregationPushdown
         String query = "SELECT count(*), min(l_orderkey), max(l_orderkey), min(l_shipdate), max(l_receiptdate), min(l_quantity), max(l_extendedprice), max(l_returnflag), count(l_tax) FROM lineitem";
         assertThat(explain(query)).contains("answered from metadata");
         assertions.assertQuery(session(), query);
-        Scan scan = lastScan("lineitem");
+        LakeScanSummary scan = lastScan("lineitem");
         assertThat(scan.metadataAnswer()).isTrue();
         assertThat(scan.filesTotal()).isPositive();
         assertThat(scan.filesRead()).isZero();
@@ -122,7 +121,7 @@ class TestLakeAggregationPushdown
         String truncated = "SELECT max(s) FROM lake_long_strings";
         assertThat(explain(truncated)).doesNotContain("answered from metadata");
         assertions.assertQuery(session(), truncated);
-        Scan scan = lastScan("lake_long_strings");
+        LakeScanSummary scan = lastScan("lake_long_strings");
         assertThat(scan.metadataAnswer()).isFalse();
         assertThat(scan.filesRead()).isPositive();
         assertions.assertQuery(session(), "SELECT min(s), count(*) FROM lake_long_strings WHERE n < 4");
@@ -151,7 +150,7 @@ class TestLakeAggregationPushdown
                 FROM lineitem WHERE l_shipdate <= DATE '1998-09-02' GROUP BY l_returnflag, l_linestatus""";
         assertThat(explain(query)).contains("partial aggregation[keys=[l_returnflag, l_linestatus]").contains("predicate=(l_shipdate");
         assertions.assertQuery(session(), query);
-        Scan scan = lastScan("lineitem");
+        LakeScanSummary scan = lastScan("lineitem");
         assertThat(scan.metadataAnswer()).isFalse();
         assertThat(scan.rowsScanned()).isEqualTo(((Number) assertions.queryPostgres("SELECT count(*) FROM lineitem").getFirst().getFirst()).longValue());
         // partial results only: a few groups per file range
@@ -208,17 +207,8 @@ class TestLakeAggregationPushdown
         return String.join("\n", session().execute("EXPLAIN " + query).rows().stream().map(row -> String.valueOf(row.getFirst())).toList());
     }
 
-    /** What the last query's scans of {@code table} did, over all their slices. */
-    private record Scan(boolean metadataAnswer, long filesTotal, long filesRead, long rowsScanned, long rowsReturned) {}
-
-    private Scan lastScan(String table)
+    private LakeScanSummary lastScan(String table)
     {
-        List<List<Object>> rows = session().execute("""
-                SELECT bool_or(metadata_answer), sum(files_total), sum(files_read), sum(rows_scanned), sum(rows_returned)
-                FROM lake.lake_system.scan_summary
-                WHERE query_id = (SELECT query_id FROM lake.lake_system.scan_summary WHERE table_name = '%s' ORDER BY scan_id DESC LIMIT 1)
-                  AND table_name = '%s'""".formatted(table, table)).rows();
-        List<Object> row = rows.getFirst();
-        return new Scan((Boolean) row.get(0), ((Number) row.get(1)).longValue(), ((Number) row.get(2)).longValue(), ((Number) row.get(3)).longValue(), ((Number) row.get(4)).longValue());
+        return LakeScanSummary.lastScan(session(), table);
     }
 }

@@ -27,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code DELETE FROM lake table WHERE ...} writes Iceberg position deletes: the rows left are
  * compared with PostgreSQL after the same statements, both as Basin reads them and as Iceberg's
- * own generic reader reads the table (through a Hadoop catalog on the same warehouse).
+ * own generic reader reads the table (through a Hadoop catalog on the same warehouse). The
+ * tables are Parquet ({@code items}, {@code parts}) and ORC ({@code orc_items}, {@code orc_parts},
+ * in a schema whose files are ORC; their delete files are Parquet).
  */
 class TestLakeDelete
         extends BasePostgresOracleTest
@@ -48,14 +50,18 @@ class TestLakeDelete
         catalog.setConf(new Configuration());
         catalog.initialize("oracle", Map.of(CatalogProperties.WAREHOUSE_LOCATION, warehouse.toUri().toString()));
         catalog.createNamespace(Namespace.of("ns"));
+        catalog.createNamespace(Namespace.of("ns_orc"));
         session().execute("CREATE EXTERNAL SCHEMA ldel FROM DATA CATALOG TYPE 'hadoop' DATABASE 'ns' WAREHOUSE '%s'".formatted(warehouse.toUri()));
-        session().execute("SET search_path = ldel");
-        for (String table : List.of("items", "parts")) {
+        session().execute("CREATE EXTERNAL SCHEMA ldelorc FROM DATA CATALOG TYPE 'hadoop' DATABASE 'ns_orc' WAREHOUSE '%s' FILE_FORMAT 'orc'".formatted(warehouse.toUri()));
+        for (String table : List.of("items", "parts", "orc_items", "orc_parts")) {
             assertions().executeOnPostgres("CREATE TABLE %s (id integer, grp varchar(10), amount decimal(10, 2), note varchar(30))".formatted(table));
         }
-        session().execute("CREATE TABLE items (id integer, grp varchar(10), amount decimal(10, 2), note varchar(30))");
-        session().execute("CREATE TABLE parts (id integer, grp varchar(10), amount decimal(10, 2), note varchar(30)) PARTITIONED BY (grp)");
-        for (String table : List.of("items", "parts")) {
+        session().execute("CREATE TABLE ldel.items (id integer, grp varchar(10), amount decimal(10, 2), note varchar(30))");
+        session().execute("CREATE TABLE ldel.parts (id integer, grp varchar(10), amount decimal(10, 2), note varchar(30)) PARTITIONED BY (grp)");
+        session().execute("CREATE TABLE ldelorc.orc_items (id integer, grp varchar(10), amount decimal(10, 2), note varchar(30))");
+        session().execute("CREATE TABLE ldelorc.orc_parts (id integer, grp varchar(10), amount decimal(10, 2), note varchar(30)) PARTITIONED BY (grp)");
+        for (String table : List.of("items", "parts", "orc_items", "orc_parts")) {
+            use(table);
             // two INSERTs: two snapshots and (per partition) two data files
             executeInBoth("INSERT INTO %s VALUES %s".formatted(table, rows(1, 150)));
             executeInBoth("INSERT INTO %s VALUES %s".formatted(table, rows(151, 300)));
@@ -75,42 +81,65 @@ class TestLakeDelete
     @Test
     void testDeleteWritesPositionDeletes()
     {
-        assertDelete("items", "DELETE FROM items WHERE id < 20");
-        assertDelete("items", "DELETE FROM items WHERE grp = 'g1' AND amount > 100");
-        assertDelete("items", "DELETE FROM items WHERE note IS NULL AND id BETWEEN 100 AND 200");
-        assertDelete("items", "DELETE FROM items WHERE id IN (150, 151, 152, 299)");
+        assertDeletesOf("items");
+    }
+
+    @Test
+    void testDeleteFromOrcWritesPositionDeletes()
+    {
+        assertDeletesOf("orc_items");
+        // the data files are ORC, the delete files Parquet
+        assertThat(session().execute("SELECT DISTINCT file_format FROM \"orc_items$files\" WHERE content = 0").rows()).containsExactly(List.of("ORC"));
+        assertThat(session().execute("SELECT DISTINCT file_format FROM \"orc_items$files\" WHERE content = 1").rows()).containsExactly(List.of("PARQUET"));
+    }
+
+    private void assertDeletesOf(String table)
+    {
+        use(table);
+        assertDelete(table, "DELETE FROM %s WHERE id < 20".formatted(table));
+        assertDelete(table, "DELETE FROM %s WHERE grp = 'g1' AND amount > 100".formatted(table));
+        assertDelete(table, "DELETE FROM %s WHERE note IS NULL AND id BETWEEN 100 AND 200".formatted(table));
+        assertDelete(table, "DELETE FROM %s WHERE id IN (150, 151, 152, 299)".formatted(table));
         // rows deleted before are not deleted (or counted) again
-        assertDelete("items", "DELETE FROM items WHERE id < 30");
+        assertDelete(table, "DELETE FROM %s WHERE id < 30".formatted(table));
         // nothing matches: no snapshot
-        long snapshots = (Long) session().execute("SELECT count(*) FROM \"items$snapshots\"").onlyValue();
-        assertDelete("items", "DELETE FROM items WHERE id > 1000");
-        assertThat(session().execute("SELECT count(*) FROM \"items$snapshots\"").onlyValue()).isEqualTo(snapshots);
+        long snapshots = (Long) session().execute("SELECT count(*) FROM \"%s$snapshots\"".formatted(table)).onlyValue();
+        assertDelete(table, "DELETE FROM %s WHERE id > 1000".formatted(table));
+        assertThat(session().execute("SELECT count(*) FROM \"%s$snapshots\"".formatted(table)).onlyValue()).isEqualTo(snapshots);
         // the position delete files, as Iceberg plans them for the current snapshot
-        long deleteFiles = icebergDeleteFiles("items");
+        long deleteFiles = icebergDeleteFiles(table);
         assertThat(deleteFiles).isPositive();
-        assertThat(session().execute("SELECT count(*) FROM \"items$files\" WHERE content = 1").onlyValue()).isEqualTo(deleteFiles);
+        assertThat(session().execute("SELECT count(*) FROM \"%s$files\" WHERE content = 1".formatted(table)).onlyValue()).isEqualTo(deleteFiles);
 
         // aggregations over the table are computed by scanning now, not from metadata
-        assertQuery("SELECT count(*), min(id), max(amount) FROM items");
-        assertQuery("SELECT grp, count(*), sum(amount), avg(id) FROM items GROUP BY grp");
-        String plan = String.join("\n", session().execute("EXPLAIN SELECT count(*) FROM items").rows().stream().map(row -> (String) row.getFirst()).toList());
+        assertQuery("SELECT count(*), min(id), max(amount) FROM " + table);
+        assertQuery("SELECT grp, count(*), sum(amount), avg(id) FROM %s GROUP BY grp".formatted(table));
+        assertQuery("SELECT id, note FROM %s WHERE amount > 200".formatted(table));
+        String plan = String.join("\n", session().execute("EXPLAIN SELECT count(*) FROM " + table).rows().stream().map(row -> (String) row.getFirst()).toList());
         assertThat(plan).contains("partial aggregation").doesNotContain("answered from metadata");
     }
 
     @Test
     void testDeleteOnAPartitionedTable()
     {
-        assertDelete("parts", "DELETE FROM parts WHERE grp = 'g2'");
-        assertDelete("parts", "DELETE FROM parts WHERE grp IN ('g1', 'g3') AND amount < 150");
-        assertQuery("SELECT grp, count(*) FROM parts GROUP BY grp");
+        for (String table : List.of("parts", "orc_parts")) {
+            use(table);
+            assertDelete(table, "DELETE FROM %s WHERE grp = 'g2'".formatted(table));
+            assertDelete(table, "DELETE FROM %s WHERE grp IN ('g1', 'g3') AND amount < 150".formatted(table));
+            assertQuery("SELECT grp, count(*) FROM %s GROUP BY grp".formatted(table));
+        }
     }
 
     @Test
     void testUnsupportedConditionsFailAndChangeNothing()
     {
+        use("items");
         assertQueryFails("DELETE FROM items WHERE id < 10 OR note = 'x'", "0A000", ".*DELETE supports WHERE conditions.*");
         assertQueryFails("DELETE FROM items WHERE id + 1 = 5", "0A000", ".*DELETE supports WHERE conditions.*");
         assertQuery("SELECT * FROM items");
+        use("orc_items");
+        assertQueryFails("DELETE FROM orc_items WHERE id < 10 OR note = 'x'", "0A000", ".*DELETE supports WHERE conditions.*");
+        assertQuery("SELECT * FROM orc_items");
     }
 
     /** Runs the delete in both engines; the counts and the rows left must agree, also as Iceberg reads them. */
@@ -127,7 +156,7 @@ class TestLakeDelete
 
     private List<String> icebergRows(String table)
     {
-        Table icebergTable = catalog.loadTable(TableIdentifier.of("ns", table));
+        Table icebergTable = catalog.loadTable(identifier(table));
         List<String> rows = new ArrayList<>();
         try (CloseableIterable<Record> records = IcebergGenerics.read(icebergTable).build()) {
             for (Record record : records) {
@@ -143,7 +172,7 @@ class TestLakeDelete
     private long icebergDeleteFiles(String table)
     {
         java.util.Set<String> files = new java.util.HashSet<>();
-        try (CloseableIterable<org.apache.iceberg.FileScanTask> tasks = catalog.loadTable(TableIdentifier.of("ns", table)).newScan().planFiles()) {
+        try (CloseableIterable<org.apache.iceberg.FileScanTask> tasks = catalog.loadTable(identifier(table)).newScan().planFiles()) {
             for (org.apache.iceberg.FileScanTask task : tasks) {
                 task.deletes().forEach(delete -> {
                     assertThat(delete.content()).isEqualTo(org.apache.iceberg.FileContent.POSITION_DELETES);
@@ -155,6 +184,17 @@ class TestLakeDelete
             throw new UncheckedIOException(e);
         }
         return files.size();
+    }
+
+    /** Unqualified names in the statements resolve in the table's schema: ORC tables are in their own. */
+    private void use(String table)
+    {
+        session().execute("SET search_path = " + (table.startsWith("orc_") ? "ldelorc" : "ldel"));
+    }
+
+    private static TableIdentifier identifier(String table)
+    {
+        return TableIdentifier.of(table.startsWith("orc_") ? "ns_orc" : "ns", table);
     }
 
     private List<String> postgresRows(String table)

@@ -31,9 +31,10 @@ import static org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS;
 /**
  * Lake scans on remote worker processes ({@code basin spectrum-worker}), each its own JVM: TPC-H
  * SF 0.1 written as lake Parquet, the 22 queries through two workers compared with PostgreSQL,
- * also through an external lake schema, a worker killed with SIGKILL in the middle of a scan (the
- * answer still matches, the failure shows in {@code system.runtime.scan_workers}), and workers
- * that are down from the start.
+ * also through an external lake schema, grouping queries whose partial aggregation the workers
+ * run (seen in the rows they return), a worker killed with SIGKILL in the middle of a scan and of
+ * an aggregation (the answer still matches, the failure shows in
+ * {@code system.runtime.scan_workers}), and workers that are down from the start.
  */
 @TestInstance(PER_CLASS)
 class TestLakeRemoteWorkers
@@ -44,6 +45,22 @@ class TestLakeRemoteWorkers
             SELECT count(*), sum(l_orderkey * 10 + l_linenumber), sum(l_extendedprice), sum(l_discount),
                    min(l_shipdate), max(l_comment), sum(length(l_comment)), count(DISTINCT l_partkey)
             FROM lineitem""";
+    // TPC-H q1 with the aggregated expressions replaced by the columns they are made of: aggregates
+    // of plain columns (an avg as a sum and a count) are what the workers compute
+    private static final String Q1_COLUMNS = """
+            SELECT l_returnflag, l_linestatus, sum(l_quantity), sum(l_extendedprice), avg(l_quantity), avg(l_extendedprice), avg(l_discount),
+                   count(*), min(l_shipdate), max(l_comment), max(l_tax)
+            FROM lineitem WHERE l_shipdate <= DATE '1998-09-02'
+            GROUP BY l_returnflag, l_linestatus ORDER BY l_returnflag, l_linestatus""";
+    // q6's filter with the sums of plain columns
+    private static final String Q6_COLUMNS = """
+            SELECT sum(l_extendedprice), sum(l_discount), count(*), avg(l_quantity)
+            FROM lineitem
+            WHERE l_shipdate >= DATE '1994-01-01' AND l_shipdate < DATE '1995-01-01' AND l_discount BETWEEN 0.05 AND 0.07 AND l_quantity < 24""";
+    private static final String AVG_BY_PRIORITY = """
+            SELECT o_orderpriority, o_orderstatus, avg(o_totalprice), avg(o_shippriority), avg(o_custkey), count(o_comment), min(o_orderdate)
+            FROM orders GROUP BY o_orderpriority, o_orderstatus""";
+    private static final String MANY_GROUPS = "SELECT l_orderkey, count(*), sum(l_quantity), avg(l_extendedprice), max(l_shipmode) FROM lineitem GROUP BY l_orderkey";
 
     private Path dataDirectory;
     private String schema;
@@ -117,15 +134,67 @@ class TestLakeRemoteWorkers
             Path lake = dataDirectory.resolve("lake");
             session.execute("CREATE EXTERNAL SCHEMA lake_ext FROM DATA CATALOG TYPE 'jdbc' DATABASE '%s' URI 'jdbc:sqlite:%s' CATALOG_NAME 'lake' WAREHOUSE '%s'"
                     .formatted(schema, lake.resolve("catalog.db"), lake.resolve("warehouse").toUri()));
-            // (rows, not an aggregate: partial aggregation runs in process until it travels to workers)
             assertions.assertQuery(session, "SELECT o_orderkey, o_orderpriority, o_totalprice, o_comment FROM lake_ext.orders WHERE o_custkey < 500",
                     "SELECT o_orderkey, o_orderpriority, o_totalprice, o_comment FROM orders WHERE o_custkey < 500");
+            assertions.assertQuery(session, "SELECT o_orderpriority, count(*), avg(o_totalprice) FROM lake_ext.orders WHERE o_custkey < 500 GROUP BY o_orderpriority",
+                    "SELECT o_orderpriority, count(*), avg(o_totalprice) FROM orders WHERE o_custkey < 500 GROUP BY o_orderpriority");
             List<List<Object>> external = session.execute("SELECT catalog, sum(tasks_finished) FROM system.runtime.scan_workers WHERE catalog <> 'lake' GROUP BY catalog").rows();
             assertThat(external).hasSize(1);
             assertThat((Long) external.getFirst().get(1)).isPositive();
             session.execute("SET search_path = public");
             session.execute("DROP SCHEMA lake_ext");
         });
+    }
+
+    @Test
+    void testPartialAggregationOnTwoWorkers()
+    {
+        withWorkers(List.of(first.address(), second.address()), false, session -> {
+            // q1 and q6 themselves aggregate expressions: the engine aggregates their rows
+            assertions.assertQuery(session, TpchQueries.query(1));
+            assertions.assertQuery(session, TpchQueries.query(6));
+            for (String query : List.of(Q1_COLUMNS, Q6_COLUMNS, AVG_BY_PRIORITY, MANY_GROUPS)) {
+                assertThat(explain(session, query)).contains("partial aggregation");
+                WorkerTotals before = WorkerTotals.of(session);
+                assertions.assertQuery(session, query);
+                WorkerTotals after = WorkerTotals.of(session);
+                LakeScanSummary scan = LakeScanSummary.lastScan(session, query.contains("FROM orders") ? "orders" : "lineitem");
+                // the rows the workers sent back are the scan's partial results: they aggregated
+                assertThat(after.tasksFinished() - before.tasksFinished()).as(query).isPositive();
+                assertThat(after.rowsReturned() - before.rowsReturned()).as(query).isEqualTo(scan.rowsReturned());
+                assertThat(scan.rowsScanned()).as(query).isPositive();
+                assertThat(after.failures()).isEqualTo(before.failures());
+                if (!query.equals(MANY_GROUPS)) {
+                    // a few groups per file range instead of the rows
+                    assertThat(scan.rowsReturned()).as(query).isLessThan(200).isLessThan(scan.rowsScanned() / 100);
+                }
+            }
+        });
+    }
+
+    @Test
+    void testWorkerKilledMidAggregationIsRetriedOnTheOther()
+            throws Exception
+    {
+        // sends the partial results of its first file range, then hangs before finishing it
+        try (TestingScanWorker doomed = TestingScanWorker.stallingAfter(1)) {
+            withWorkers(List.of(doomed.address(), second.address()), false, session -> {
+                CompletableFuture<Void> query = CompletableFuture.runAsync(() -> assertions.assertQuery(session, Q1_COLUMNS));
+                try {
+                    doomed.awaitStalled(120, TimeUnit.SECONDS);
+                    doomed.kill();
+                    query.get(120, TimeUnit.SECONDS);
+                }
+                catch (Exception e) {
+                    throw new AssertionError("the query did not survive the killed worker: " + doomed.output(), e);
+                }
+                List<List<Object>> killed = session.execute("SELECT state, failures FROM system.runtime.scan_workers WHERE worker = '%s'".formatted(doomed.address())).rows();
+                assertThat(killed).hasSize(1);
+                assertThat(killed.getFirst().get(0)).isEqualTo("down");
+                assertThat((Long) killed.getFirst().get(1)).isPositive();
+                assertions.assertQuery(session, AVG_BY_PRIORITY);
+            });
+        }
     }
 
     @Test
@@ -172,6 +241,21 @@ class TestLakeRemoteWorkers
             assertThat(session.execute("SELECT count(*) FROM tpch.%s.region".formatted(schema)).onlyValue()).isEqualTo(5L);
         });
         withWorkers(List.of(dead), true, session -> assertions.assertQuery(session, TpchQueries.query(1)));
+    }
+
+    /** The remote workers' counters summed. */
+    private record WorkerTotals(long tasksFinished, long rowsReturned, long failures)
+    {
+        static WorkerTotals of(BasinSession session)
+        {
+            List<Object> row = session.execute("SELECT sum(tasks_finished), sum(rows_returned), sum(failures) FROM system.runtime.scan_workers WHERE catalog = 'lake'").rows().getFirst();
+            return new WorkerTotals(((Number) row.get(0)).longValue(), ((Number) row.get(1)).longValue(), ((Number) row.get(2)).longValue());
+        }
+    }
+
+    private static String explain(BasinSession session, String query)
+    {
+        return String.join("\n", session.execute("EXPLAIN " + query).rows().stream().map(row -> String.valueOf(row.getFirst())).toList());
     }
 
     private void withWorkers(List<String> workers, boolean localFallback, Consumer<BasinSession> action)

@@ -31,6 +31,12 @@ public final class TestingScanWorker
     private TestingScanWorker(List<String> extraJvmOptions)
             throws Exception
     {
+        this(extraJvmOptions, List.of());
+    }
+
+    private TestingScanWorker(List<String> extraJvmOptions, List<String> extraArguments)
+            throws Exception
+    {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
                 "--add-modules=jdk.incubator.vector", "--add-opens=java.base/java.nio=ALL-UNNAMED",
@@ -39,6 +45,7 @@ public final class TestingScanWorker
         command.addAll(extraJvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "io.basin.cli.BasinMain", "spectrum-worker", "--port", "0", "--threads", "2"));
+        command.addAll(extraArguments);
         process = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<Integer> listening = new CompletableFuture<>();
         Thread.ofPlatform().daemon().start(() -> {
@@ -74,6 +81,13 @@ public final class TestingScanWorker
             throws Exception
     {
         return new TestingScanWorker(List.of());
+    }
+
+    /** A worker serving over TLS only, with this PEM certificate and PKCS#8 key. */
+    public static TestingScanWorker withTls(Path certificate, Path privateKey)
+            throws Exception
+    {
+        return new TestingScanWorker(List.of(), List.of("--tls-certificate", certificate.toString(), "--tls-key", privateKey.toString()));
     }
 
     public static TestingScanWorker stallingAfter(long batches)

@@ -1,6 +1,7 @@
 package io.basin.pgwire;
 
 import io.basin.pgwire.auth.AuthenticationMethod;
+import io.basin.testing.TestingCertificate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,6 @@ import org.postgresql.util.PSQLException;
 import javax.net.ssl.SSLContext;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -168,15 +168,7 @@ final class TestPgWireAuthentication
     private static SSLContext selfSignedTls()
             throws Exception
     {
-        Path directory = Files.createTempDirectory("basin-tls");
-        Path keyStore = directory.resolve("server.p12");
-        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=localhost", "-validity", "2", "-storetype", "PKCS12", "-keystore", keyStore.toString(), "-storepass", "changeit")
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor()).as(output).isZero();
-        return TlsContexts.fromKeyStore(keyStore, "changeit".toCharArray());
+        TestingCertificate certificate = TestingCertificate.selfSigned(Files.createTempDirectory("basin-tls"), "server");
+        return TlsContexts.fromKeyStore(certificate.keyStore(), certificate.password());
     }
 }

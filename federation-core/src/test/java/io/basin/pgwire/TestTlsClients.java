@@ -1,6 +1,7 @@
 package io.basin.pgwire;
 
 import io.basin.pgwire.TestingPgSocket.BackendMessage;
+import io.basin.testing.TestingCertificate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 import static io.basin.pgwire.TestingPgSocket.concat;
 import static io.basin.pgwire.TestingPgSocket.sslRequest;
@@ -38,8 +38,6 @@ import static org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS;
 @TestInstance(PER_CLASS)
 final class TestTlsClients
 {
-    private static final char[] KEYSTORE_PASSWORD = "test-only".toCharArray();
-
     @TempDir
     static Path directory;
 
@@ -50,17 +48,8 @@ final class TestTlsClients
     void setUp()
             throws Exception
     {
-        Path keyStore = directory.resolve("server.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
-                "-validity", "2", "-storetype", "PKCS12", "-keystore", keyStore.toString(),
-                "-storepass", new String(KEYSTORE_PASSWORD), "-keypass", new String(KEYSTORE_PASSWORD))
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(keytool.exitValue()).as("keytool: %s", output).isZero();
-        tls = TlsContexts.fromKeyStore(keyStore, KEYSTORE_PASSWORD);
+        TestingCertificate certificate = TestingCertificate.selfSigned(directory, "server");
+        tls = TlsContexts.fromKeyStore(certificate.keyStore(), certificate.password());
         server = new TestingPgWireServer(PgWireConfig.defaults().withTls(PgWireConfig.SslMode.REQUIRE, Optional.of(tls)));
     }
 

@@ -1,14 +1,16 @@
 package io.basin.spectrum;
 
 import io.trino.spi.TrinoException;
-import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.MetadataColumns;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.SchemaParser;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.data.orc.GenericOrcReader;
 import org.apache.iceberg.data.parquet.GenericParquetReaders;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.io.FileIO;
+import org.apache.iceberg.io.InputFile;
+import org.apache.iceberg.orc.ORC;
 import org.apache.iceberg.parquet.Parquet;
 
 import java.io.IOException;
@@ -28,7 +30,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * Reads the delete files of one scan, each once however many tasks it applies to: a delete file
  * usually covers many data files (and every range of each), and is small next to them. Delete
- * files are read with Iceberg's generic Parquet reader. Thread-safe.
+ * files (Parquet or ORC) are read with Iceberg's generic readers. Thread-safe.
  */
 final class DeleteLoader
 {
@@ -96,15 +98,21 @@ final class DeleteLoader
 
     private List<Record> read(DeleteFileRef delete, Schema schema)
     {
-        if (delete.format() != FileFormat.PARQUET) {
-            throw new TrinoException(LAKE_NOT_SUPPORTED, "Cannot read delete file %s: only Parquet delete files are supported yet".formatted(delete.path()));
-        }
+        InputFile input = fileIO.newInputFile(delete.path(), delete.fileSize());
+        CloseableIterable<Record> opened = switch (delete.format()) {
+            case PARQUET -> Parquet.read(input)
+                    .project(schema)
+                    .createReaderFunc(fileSchema -> GenericParquetReaders.buildReader(schema, fileSchema))
+                    .build();
+            case ORC -> ORC.read(input)
+                    .project(schema)
+                    .createReaderFunc(fileSchema -> GenericOrcReader.buildReader(schema, fileSchema))
+                    .build();
+            default -> throw new TrinoException(LAKE_NOT_SUPPORTED, "Cannot read delete file %s: %s delete files are not supported".formatted(delete.path(), delete.format()));
+        };
         counters.addDeleteFile();
         List<Record> records = new ArrayList<>();
-        try (CloseableIterable<Record> reader = Parquet.read(fileIO.newInputFile(delete.path(), delete.fileSize()))
-                .project(schema)
-                .createReaderFunc(fileSchema -> GenericParquetReaders.buildReader(schema, fileSchema))
-                .build()) {
+        try (CloseableIterable<Record> reader = opened) {
             // the reader reuses nothing for generic records, so they can be kept
             reader.forEach(records::add);
         }

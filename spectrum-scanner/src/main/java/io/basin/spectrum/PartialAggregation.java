@@ -13,6 +13,7 @@ import io.trino.spi.type.TinyintType;
 import io.trino.spi.type.Type;
 import io.trino.spi.type.VarcharType;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -62,6 +63,15 @@ public record PartialAggregation(List<Integer> groupingChannels, List<Aggregate>
     {
         groupingChannels = List.copyOf(requireNonNull(groupingChannels, "groupingChannels is null"));
         aggregates = List.copyOf(requireNonNull(aggregates, "aggregates is null"));
+    }
+
+    /** The types of the partial results over {@code columns}: the grouping columns', then each aggregate's. */
+    public List<Type> outputTypes(List<ScanColumn> columns)
+    {
+        List<Type> types = new ArrayList<>();
+        groupingChannels.forEach(channel -> types.add(columns.get(channel).type()));
+        aggregates.forEach(aggregate -> types.add(aggregate.outputType()));
+        return List.copyOf(types);
     }
 
     /** Whether the workers compute {@code function} of a {@code input} column into {@code output}. */

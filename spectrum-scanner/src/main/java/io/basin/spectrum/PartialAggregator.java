@@ -28,7 +28,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Runs a {@link PartialAggregation} over the pages of one task: groups in a hash map by their key
- * values, one state per group and aggregate, and the result as one page at the end.
+ * values, one state per group and aggregate, and the result as one page at the end. Groups come
+ * out in the order of their first rows, so the same rows give the same page on any worker (a
+ * retried remote task resumes by row count).
  */
 final class PartialAggregator
 {
@@ -50,9 +52,7 @@ final class PartialAggregator
         this.groupingChannels = aggregation.groupingChannels().stream().mapToInt(Integer::intValue).toArray();
         this.groupingTypes = aggregation.groupingChannels().stream().map(channel -> columns.get(channel).type()).toList();
         this.states = aggregation.aggregates().stream().map(aggregate -> state(aggregate, columns)).toArray(State[]::new);
-        List<Type> types = new ArrayList<>(groupingTypes);
-        aggregation.aggregates().forEach(aggregate -> types.add(aggregate.outputType()));
-        this.outputTypes = List.copyOf(types);
+        this.outputTypes = aggregation.outputTypes(columns);
     }
 
     private static State state(PartialAggregation.Aggregate aggregate, List<ScanColumn> columns)

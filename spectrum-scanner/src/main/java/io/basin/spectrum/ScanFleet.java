@@ -85,7 +85,7 @@ public final class ScanFleet
             return new ParquetTaskReader(task, columns, predicate, fileIO.newInputFile(task.path(), task.fileSize()), parquetOptions, counters, deleteLoader);
         }
         if (task.format() == FileFormat.ORC) {
-            return new OrcTaskReader(task, columns, fileIO.newInputFile(task.path(), task.fileSize()), counters);
+            return new OrcTaskReader(task, columns, fileIO.newInputFile(task.path(), task.fileSize()), counters, deleteLoader);
         }
         throw new TrinoException(LAKE_NOT_SUPPORTED, "Cannot read %s: the scan fleet does not read %s files".formatted(task.path(), task.format()));
     }

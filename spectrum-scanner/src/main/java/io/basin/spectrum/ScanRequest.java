@@ -1,6 +1,7 @@
 package io.basin.spectrum;
 
 import io.trino.spi.predicate.TupleDomain;
+import io.trino.spi.type.Type;
 
 import java.util.List;
 import java.util.Optional;
@@ -29,5 +30,17 @@ public record ScanRequest(List<ScanTask> tasks, List<ScanColumn> columns, TupleD
         columns = List.copyOf(requireNonNull(columns, "columns is null"));
         requireNonNull(predicate, "predicate is null");
         requireNonNull(aggregation, "aggregation is null");
+    }
+
+    /** The types of what the workers return: the aggregation's partial results, or the columns. */
+    public List<Type> outputTypes()
+    {
+        return aggregation.map(partial -> partial.outputTypes(columns)).orElseGet(() -> columns.stream().map(ScanColumn::type).toList());
+    }
+
+    /** This request restricted to {@code tasks}. */
+    public ScanRequest withTasks(List<ScanTask> tasks)
+    {
+        return new ScanRequest(tasks, columns, predicate, aggregation);
     }
 }

@@ -3,6 +3,7 @@ package io.basin.spectrum.flight;
 import io.airlift.slice.Slice;
 import io.airlift.slice.Slices;
 import io.basin.spectrum.DeleteFileRef;
+import io.basin.spectrum.PartialAggregation;
 import io.basin.spectrum.ScanColumn;
 import io.basin.spectrum.ScanRequest;
 import io.basin.spectrum.ScanTask;
@@ -29,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import static io.basin.spectrum.SpectrumErrorCode.LAKE_INTERNAL_ERROR;
 
@@ -47,16 +49,21 @@ import static io.basin.spectrum.SpectrumErrorCode.LAKE_INTERNAL_ERROR;
  *            bound = kind (UNBOUNDED | INCLUSIVE | EXCLUSIVE), then the value unless unbounded
  * tasks:     count, (path, format, start, length, fileSize, recordCount, deletes)*
  *            delete = path, format, fileSize, kind, equality columns, optional schema JSON
+ * aggregation: present (boolean), then grouping channels: count, channel*;
+ *            aggregates: count, (function name, argument channel or -1, output type signature)*
  * </pre>
  *
  * Values are written by the Java type that carries them in Trino: boolean, long, double, a slice's
- * bytes, or an Int128's two longs. What this version cannot carry ({@link #canEncode}: a partial
- * aggregation, a set of values of a type without order) stays in process.
+ * bytes, or an Int128's two longs. A partial aggregation travels as its spec (an average is asked
+ * for as a sum and a count, so it needs nothing of its own); the worker checks it as the
+ * in-process fleet would before running it. What this version cannot carry ({@link #canEncode}:
+ * a set of values of a type without order) stays in process.
  */
 public final class RemoteScanCodec
 {
     static final int MAGIC = 0x4253434E;
-    static final short VERSION = 1;
+    // 2: a partial aggregation travels with the scan
+    static final short VERSION = 2;
 
     private static final byte PREDICATE_ALL = 0;
     private static final byte PREDICATE_NONE = 1;
@@ -92,6 +99,7 @@ public final class RemoteScanCodec
             for (ScanTask task : request.tasks()) {
                 writeTask(out, task);
             }
+            writeAggregation(out, request.aggregation());
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -131,10 +139,11 @@ public final class RemoteScanCodec
             for (int i = 0; i < taskCount; i++) {
                 tasks.add(readTask(in));
             }
+            Optional<PartialAggregation> aggregation = readAggregation(in, columns);
             if (in.available() > 0) {
                 throw new IllegalArgumentException("Cannot read the scan request: %d unexpected bytes at its end".formatted(in.available()));
             }
-            return new RemoteScan(new ScanRequest(tasks, columns, predicate), storage, skipRows);
+            return new RemoteScan(new ScanRequest(tasks, columns, predicate, aggregation), storage, skipRows);
         }
         catch (IOException e) {
             throw new IllegalArgumentException("Cannot read the scan request: it is truncated", e);
@@ -198,13 +207,12 @@ public final class RemoteScanCodec
     }
 
     /**
-     * Whether {@link #encode} can carry {@code request}: not yet a partial aggregation, and only
-     * domains of ordered values (the workers filter rows by the predicate, so none may be dropped).
+     * Whether {@link #encode} can carry {@code request}: only domains of ordered values (the
+     * workers filter rows by the predicate, so none may be dropped).
      */
     public static boolean canEncode(ScanRequest request)
     {
-        return request.aggregation().isEmpty()
-                && request.predicate().getDomains().map(domains -> domains.values().stream().allMatch(RemoteScanCodec::canEncode)).orElse(true);
+        return request.predicate().getDomains().map(domains -> domains.values().stream().allMatch(RemoteScanCodec::canEncode)).orElse(true);
     }
 
     private static boolean canEncode(Domain domain)
@@ -333,6 +341,88 @@ public final class RemoteScanCodec
             return Int128.valueOf(high, in.readLong());
         }
         throw new IllegalArgumentException("Cannot read a predicate on type " + type);
+    }
+
+    private static void writeAggregation(DataOutputStream out, Optional<PartialAggregation> aggregation)
+            throws IOException
+    {
+        out.writeBoolean(aggregation.isPresent());
+        if (aggregation.isEmpty()) {
+            return;
+        }
+        out.writeInt(aggregation.get().groupingChannels().size());
+        for (int channel : aggregation.get().groupingChannels()) {
+            out.writeInt(channel);
+        }
+        out.writeInt(aggregation.get().aggregates().size());
+        for (PartialAggregation.Aggregate aggregate : aggregation.get().aggregates()) {
+            writeString(out, aggregate.function().name());
+            out.writeInt(aggregate.argument().orElse(-1));
+            writeString(out, ScanTypes.signature(aggregate.outputType()));
+        }
+    }
+
+    /** The aggregation, checked against the columns: a worker must not misread channels or compute what it cannot. */
+    private static Optional<PartialAggregation> readAggregation(DataInputStream in, List<ScanColumn> columns)
+            throws IOException
+    {
+        if (!in.readBoolean()) {
+            return Optional.empty();
+        }
+        int groupingCount = in.readInt();
+        checkCount(groupingCount, "grouping channels");
+        List<Integer> groupingChannels = new ArrayList<>(groupingCount);
+        for (int i = 0; i < groupingCount; i++) {
+            groupingChannels.add(readChannel(in, columns));
+        }
+        int aggregateCount = in.readInt();
+        checkCount(aggregateCount, "aggregates");
+        List<PartialAggregation.Aggregate> aggregates = new ArrayList<>(aggregateCount);
+        for (int i = 0; i < aggregateCount; i++) {
+            String name = readString(in);
+            PartialAggregation.Function function;
+            try {
+                function = PartialAggregation.Function.valueOf(name);
+            }
+            catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Cannot read the scan request: unknown aggregate function " + name, e);
+            }
+            OptionalInt argument = function == PartialAggregation.Function.COUNT_ALL ? skipNoArgument(in) : OptionalInt.of(readChannel(in, columns));
+            Type outputType = ScanTypes.parse(readString(in));
+            if (argument.isPresent() && !PartialAggregation.supports(function, columns.get(argument.getAsInt()).type(), outputType)) {
+                throw new IllegalArgumentException("Cannot read the scan request: the workers do not compute %s of %s as %s".formatted(
+                        function, columns.get(argument.getAsInt()).type(), outputType));
+            }
+            aggregates.add(new PartialAggregation.Aggregate(function, argument, outputType));
+        }
+        return Optional.of(new PartialAggregation(groupingChannels, aggregates));
+    }
+
+    private static OptionalInt skipNoArgument(DataInputStream in)
+            throws IOException
+    {
+        int channel = in.readInt();
+        if (channel != -1) {
+            throw new IllegalArgumentException("Cannot read the scan request: count(*) with an argument " + channel);
+        }
+        return OptionalInt.empty();
+    }
+
+    private static int readChannel(DataInputStream in, List<ScanColumn> columns)
+            throws IOException
+    {
+        int channel = in.readInt();
+        if (channel < 0 || channel >= columns.size()) {
+            throw new IllegalArgumentException("Cannot read the scan request: aggregation channel %d of %d columns".formatted(channel, columns.size()));
+        }
+        return channel;
+    }
+
+    private static void checkCount(int count, String what)
+    {
+        if (count < 0 || count > 10_000) {
+            throw new IllegalArgumentException("Cannot read the scan request: %d %s".formatted(count, what));
+        }
     }
 
     private static void writeTask(DataOutputStream out, ScanTask task)

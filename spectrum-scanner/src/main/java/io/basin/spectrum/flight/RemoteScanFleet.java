@@ -5,12 +5,15 @@ import io.basin.spectrum.ScanCounters;
 import io.basin.spectrum.ScanFleet;
 import io.basin.spectrum.ScanRequest;
 import io.basin.spectrum.ScanService;
+import io.grpc.netty.GrpcSslContexts;
+import io.netty.handler.ssl.SslContext;
 import io.trino.spi.TrinoException;
 import org.apache.arrow.flight.FlightRuntimeException;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.iceberg.io.FileIO;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+
+import javax.net.ssl.SSLException;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static io.basin.spectrum.SpectrumErrorCode.LAKE_SCAN_WORKERS_UNAVAILABLE;
@@ -74,15 +79,27 @@ public final class RemoteScanFleet
      */
     public RemoteScanFleet(List<WorkerAddress> addresses, Map<String, String> storage, Optional<ScanService> local, boolean localTakesTasks)
     {
+        this(addresses, storage, local, localTakesTasks, Optional.empty());
+    }
+
+    /**
+     * @param trustedCertificates a PEM file of the certificates that workers' certificates must
+     *     lead to: the workers are reached over TLS (and must serve it); empty: plain text
+     * @throws IllegalArgumentException when the file cannot be read as certificates
+     */
+    public RemoteScanFleet(List<WorkerAddress> addresses, Map<String, String> storage, Optional<ScanService> local, boolean localTakesTasks, Optional<Path> trustedCertificates)
+    {
         requireNonNull(addresses, "addresses is null");
+        requireNonNull(trustedCertificates, "trustedCertificates is null");
         this.storage = Map.copyOf(requireNonNull(storage, "storage is null"));
         this.local = requireNonNull(local, "local is null");
         this.localTakesTasks = localTakesTasks;
         checkArgument(!addresses.isEmpty() || localTakesTasks, "no worker addresses");
         checkArgument(local.isPresent() || !localTakesTasks, "the local pool takes tasks but there is none");
+        Optional<SslContext> tls = trustedCertificates.map(RemoteScanFleet::clientTls);
         List<RemoteWorker> created = new ArrayList<>();
         for (WorkerAddress address : addresses) {
-            created.add(new RemoteWorker(address, allocator));
+            created.add(new RemoteWorker(address, allocator, tls));
         }
         this.workers = List.copyOf(created);
         for (RemoteWorker worker : workers) {
@@ -94,6 +111,16 @@ public final class RemoteScanFleet
         }
     }
 
+    private static SslContext clientTls(Path trustedCertificates)
+    {
+        try {
+            return GrpcSslContexts.forClient().trustManager(trustedCertificates.toFile()).build();
+        }
+        catch (SSLException | RuntimeException e) {
+            throw new IllegalArgumentException("Cannot trust the certificates in %s: %s".formatted(trustedCertificates, e.getMessage()), e);
+        }
+    }
+
     @Override
     public PageStream scan(ScanRequest request, FileIO fileIO, int lanes, ScanCounters counters)
     {
@@ -102,7 +129,7 @@ public final class RemoteScanFleet
         requireNonNull(counters, "counters is null");
         checkArgument(lanes > 0, "lanes must be positive");
         if (!RemoteScanCodec.canEncode(request)) {
-            // partial aggregation does not travel to the workers yet: such scans run in process
+            // a set of unordered values cannot travel to the workers: such scans run in process
             return inProcess().scan(request, fileIO, lanes, counters);
         }
         return new RemoteScanStream(this, request, fileIO, counters);
@@ -243,8 +270,12 @@ public final class RemoteScanFleet
 
     TrinoException unavailable()
     {
-        return new TrinoException(LAKE_SCAN_WORKERS_UNAVAILABLE, "Cannot scan the lake: no scan worker answers (%s)".formatted(
-                String.join(", ", workers.stream().map(worker -> worker.address().toString()).toList())));
+        String reasons = String.join("; ", workers.stream()
+                .flatMap(worker -> worker.lastPingFailure().map(failure -> worker.address() + ": " + failure).stream())
+                .toList());
+        return new TrinoException(LAKE_SCAN_WORKERS_UNAVAILABLE, "Cannot scan the lake: no scan worker answers (%s)%s".formatted(
+                String.join(", ", workers.stream().map(worker -> worker.address().toString()).toList()),
+                reasons.isEmpty() ? "" : " [" + reasons + "]"));
     }
 
     @Override

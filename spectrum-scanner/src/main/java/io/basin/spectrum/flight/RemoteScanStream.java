@@ -1,7 +1,6 @@
 package io.basin.spectrum.flight;
 
 import io.basin.spectrum.PageStream;
-import io.basin.spectrum.ScanColumn;
 import io.basin.spectrum.ScanCounters;
 import io.basin.spectrum.ScanRequest;
 import io.basin.spectrum.ScanService;
@@ -31,7 +30,8 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>Exactly-once output under retries: a range's rows come out of the readers in the same order
  * wherever it runs (the same file, range, columns and predicate give the same row groups, pages and
- * deletes), and the stream counts the rows of the current range it has handed out. When the
+ * deletes; with a partial aggregation, the groups in the order of their first rows), and the
+ * stream counts the rows of the current range it has handed out. When the
  * worker fails in transport, the range is asked again, of another worker (or of the local fleet),
  * with that count as the rows to skip, so nothing is returned twice and nothing is lost.
  *
@@ -61,7 +61,7 @@ public final class RemoteScanStream
         this.request = requireNonNull(request, "request is null");
         this.fileIO = requireNonNull(fileIO, "fileIO is null");
         this.counters = requireNonNull(counters, "counters is null");
-        this.types = request.columns().stream().map(ScanColumn::type).toList();
+        this.types = request.outputTypes();
         this.pendingTasks = new ArrayDeque<>(request.tasks());
     }
 
@@ -144,7 +144,7 @@ public final class RemoteScanStream
 
     private Attempt start(ScanTask task, long skipRows)
     {
-        ScanRequest taskRequest = new ScanRequest(List.of(task), request.columns(), request.predicate());
+        ScanRequest taskRequest = request.withTasks(List.of(task));
         if (fleet.takeLocally()) {
             fleet.ranLocally();
             return new LocalAttempt(fleet.local().orElseThrow().scan(taskRequest, fileIO, 1, counters), skipRows, fleet::localScanEnded);

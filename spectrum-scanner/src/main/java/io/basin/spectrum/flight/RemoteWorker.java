@@ -2,6 +2,7 @@ package io.basin.spectrum.flight;
 
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
+import io.netty.handler.ssl.SslContext;
 import org.apache.arrow.flight.Action;
 import org.apache.arrow.flight.CallOptions;
 import org.apache.arrow.flight.FlightClient;
@@ -10,6 +11,7 @@ import org.apache.arrow.flight.FlightGrpcUtils;
 import org.apache.arrow.memory.BufferAllocator;
 
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,14 +33,23 @@ final class RemoteWorker
     private final AtomicLong failures = new AtomicLong();
     // System.nanoTime() before which the worker is not given tasks; 0 while it is up
     private volatile long downUntil;
+    // why the last ping failed, for the error when no worker answers
+    private volatile String lastPingFailure;
 
-    RemoteWorker(WorkerAddress address, BufferAllocator allocator)
+    /** @param tls how the worker's certificate is checked; empty: plain text */
+    RemoteWorker(WorkerAddress address, BufferAllocator allocator, Optional<SslContext> tls)
     {
         this.address = requireNonNull(address, "address is null");
         // keepalive pings find a worker whose host went away without closing the connection
         // (a crash, a network partition); a killed process closes it and is noticed at once
-        ManagedChannel channel = NettyChannelBuilder.forAddress(address.host(), address.port())
-                .usePlaintext()
+        NettyChannelBuilder builder = NettyChannelBuilder.forAddress(address.host(), address.port());
+        if (tls.isPresent()) {
+            builder.useTransportSecurity().sslContext(tls.get());
+        }
+        else {
+            builder.usePlaintext();
+        }
+        ManagedChannel channel = builder
                 .maxInboundMessageSize(Integer.MAX_VALUE)
                 .keepAliveTime(KEEPALIVE_SECONDS, TimeUnit.SECONDS)
                 .keepAliveTimeout(KEEPALIVE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
@@ -113,8 +124,27 @@ final class RemoteWorker
             return null;
         }
         catch (FlightRuntimeException e) {
+            lastPingFailure = describe(e);
             return e;
         }
+    }
+
+    /** The failure and its causes' messages: a TLS failure says what was wrong only in a cause. */
+    private static String describe(Throwable failure)
+    {
+        StringBuilder description = new StringBuilder(String.valueOf(failure.getMessage()));
+        for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause.getMessage() != null && !description.toString().contains(cause.getMessage())) {
+                description.append(": ").append(cause.getMessage());
+            }
+        }
+        return description.toString();
+    }
+
+    /** Why the last ping failed, if one did. */
+    Optional<String> lastPingFailure()
+    {
+        return Optional.ofNullable(lastPingFailure);
     }
 
     WorkerStatus status()

@@ -1,7 +1,6 @@
 package io.basin.spectrum.flight;
 
 import io.basin.spectrum.PageStream;
-import io.basin.spectrum.ScanColumn;
 import io.basin.spectrum.ScanCounters;
 import io.basin.spectrum.ScanFleet;
 import io.trino.spi.Page;
@@ -28,6 +27,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -47,7 +47,8 @@ import static java.util.Objects.requireNonNull;
  * answers {@code ok}.
  *
  * <p>The worker holds no query state: any worker can run any task, which is what lets the
- * caller retry a dead worker's tasks elsewhere.
+ * caller retry a dead worker's tasks elsewhere. With a {@link TlsIdentity} it serves over TLS
+ * only (the tasks carry the lake's storage credentials).
  */
 public final class ScanWorkerServer
         implements AutoCloseable
@@ -67,7 +68,7 @@ public final class ScanWorkerServer
     private final PrintStream stallNotice;
     private final AtomicLong batchesSent = new AtomicLong();
 
-    private ScanWorkerServer(String bindAddress, int port, int threads, OptionalLong stallAfterBatches, PrintStream stallNotice)
+    private ScanWorkerServer(String bindAddress, int port, int threads, Optional<TlsIdentity> tls, OptionalLong stallAfterBatches, PrintStream stallNotice)
     {
         this.stallAfterBatches = requireNonNull(stallAfterBatches, "stallAfterBatches is null");
         this.stallNotice = requireNonNull(stallNotice, "stallNotice is null");
@@ -75,13 +76,19 @@ public final class ScanWorkerServer
         this.fleet = new ScanFleet(threads);
         this.callThreads = Executors.newCachedThreadPool(Thread.ofPlatform().name("spectrum-worker-call-", 0).daemon(true).factory());
         this.streamThreads = Executors.newCachedThreadPool(Thread.ofPlatform().name("spectrum-worker-stream-", 0).daemon(true).factory());
-        this.server = FlightServer.builder(allocator, Location.forGrpcInsecure(bindAddress, port), new Producer())
+        FlightServer.Builder builder = FlightServer.builder(allocator, tls.isPresent() ? Location.forGrpcTls(bindAddress, port) : Location.forGrpcInsecure(bindAddress, port), new Producer())
                 .executor(callThreads)
                 // callers ping every RemoteWorker.KEEPALIVE_SECONDS; gRPC refuses pings more often than every 5 minutes by default
-                .transportHint("grpc.builderConsumer", (Consumer<NettyServerBuilder>) builder -> builder
+                .transportHint("grpc.builderConsumer", (Consumer<NettyServerBuilder>) nettyBuilder -> nettyBuilder
                         .permitKeepAliveTime(RemoteWorker.KEEPALIVE_SECONDS / 2, TimeUnit.SECONDS)
-                        .permitKeepAliveWithoutCalls(true))
-                .build();
+                        .permitKeepAliveWithoutCalls(true));
+        try {
+            this.server = build(builder, tls);
+        }
+        catch (IllegalArgumentException e) {
+            close();
+            throw e;
+        }
         try {
             server.start();
         }
@@ -91,13 +98,33 @@ public final class ScanWorkerServer
         }
     }
 
+    private static FlightServer build(FlightServer.Builder builder, Optional<TlsIdentity> tls)
+    {
+        if (tls.isEmpty()) {
+            return builder.build();
+        }
+        try {
+            // the certificate and key are read and checked here, before the port is taken
+            return builder.useTls(tls.get().certificateChain().toFile(), tls.get().privateKey().toFile()).build();
+        }
+        catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("Cannot serve over TLS with %s and %s: %s".formatted(tls.get().certificateChain(), tls.get().privateKey(), e.getMessage()), e);
+        }
+    }
+
     /**
      * Starts a worker listening on {@code bindAddress:port} (port 0 picks a free one) that decodes
      * with {@code threads} threads.
      */
     public static ScanWorkerServer start(String bindAddress, int port, int threads)
     {
-        return new ScanWorkerServer(bindAddress, port, threads, OptionalLong.empty(), System.out);
+        return start(bindAddress, port, threads, Optional.empty());
+    }
+
+    /** A worker that serves over TLS with {@code tls}'s certificate and key when given. */
+    public static ScanWorkerServer start(String bindAddress, int port, int threads, Optional<TlsIdentity> tls)
+    {
+        return new ScanWorkerServer(bindAddress, port, threads, tls, OptionalLong.empty(), System.out);
     }
 
     /**
@@ -107,7 +134,7 @@ public final class ScanWorkerServer
      */
     public static ScanWorkerServer startStallingAfter(String bindAddress, int port, int threads, long batches, PrintStream notice)
     {
-        return new ScanWorkerServer(bindAddress, port, threads, OptionalLong.of(batches), notice);
+        return new ScanWorkerServer(bindAddress, port, threads, Optional.empty(), OptionalLong.of(batches), notice);
     }
 
     public int port()
@@ -209,7 +236,7 @@ public final class ScanWorkerServer
 
         private void stream(RemoteScan scan, ServerStreamListener listener)
         {
-            List<Type> types = scan.request().columns().stream().map(ScanColumn::type).toList();
+            List<Type> types = scan.request().outputTypes();
             ScanCounters counters = new ScanCounters();
             WorkerFileIO fileIO = fileIOs.computeIfAbsent(scan.storage(), WorkerFileIO::new);
             BackpressureStrategy backpressure = new BackpressureStrategy.CallbackBackpressureStrategy();

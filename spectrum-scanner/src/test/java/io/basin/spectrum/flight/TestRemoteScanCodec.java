@@ -2,6 +2,7 @@ package io.basin.spectrum.flight;
 
 import io.airlift.slice.Slices;
 import io.basin.spectrum.DeleteFileRef;
+import io.basin.spectrum.PartialAggregation;
 import io.basin.spectrum.ScanColumn;
 import io.basin.spectrum.ScanRequest;
 import io.basin.spectrum.ScanTask;
@@ -19,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import static io.trino.spi.type.BigintType.BIGINT;
 import static io.trino.spi.type.BooleanType.BOOLEAN;
@@ -77,6 +79,50 @@ class TestRemoteScanCodec
 
         assertThat(RemoteScanCodec.decode(RemoteScanCodec.encode(new RemoteScan(new ScanRequest(List.of(plain), columns, TupleDomain.none()), Map.of(), 0))).request().predicate().isNone()).isTrue();
         assertThat(RemoteScanCodec.decode(RemoteScanCodec.encode(new RemoteScan(new ScanRequest(List.of(plain), List.of(), TupleDomain.all()), Map.of(), 0))).request().predicate().isAll()).isTrue();
+    }
+
+    @Test
+    void testPartialAggregationRoundTrip()
+    {
+        List<ScanColumn> columns = List.of(
+                new ScanColumn(1, "flag", VarcharType.createVarcharType(1)),
+                new ScanColumn(2, "price", DecimalType.createDecimalType(12, 2)),
+                new ScanColumn(3, "quantity", BIGINT),
+                new ScanColumn(4, "day", DATE));
+        PartialAggregation aggregation = new PartialAggregation(List.of(0, 3), List.of(
+                new PartialAggregation.Aggregate(PartialAggregation.Function.COUNT_ALL, OptionalInt.empty(), BIGINT),
+                new PartialAggregation.Aggregate(PartialAggregation.Function.SUM, OptionalInt.of(1), DecimalType.createDecimalType(38, 2)),
+                // an avg travels as a sum and a count
+                new PartialAggregation.Aggregate(PartialAggregation.Function.SUM, OptionalInt.of(2), BIGINT),
+                new PartialAggregation.Aggregate(PartialAggregation.Function.COUNT, OptionalInt.of(2), BIGINT),
+                new PartialAggregation.Aggregate(PartialAggregation.Function.MIN, OptionalInt.of(3), DATE),
+                new PartialAggregation.Aggregate(PartialAggregation.Function.MAX, OptionalInt.of(1), DecimalType.createDecimalType(12, 2))));
+        ScanTask task = new ScanTask("file:/tmp/a.parquet", FileFormat.PARQUET, 0, 100, 100, 10);
+        ScanRequest request = new ScanRequest(List.of(task), columns, TupleDomain.all(), Optional.of(aggregation));
+        assertThat(RemoteScanCodec.canEncode(request)).isTrue();
+
+        ScanRequest decoded = RemoteScanCodec.decode(RemoteScanCodec.encode(new RemoteScan(request, Map.of(), 3))).request();
+        assertThat(decoded.aggregation()).contains(aggregation);
+        assertThat(decoded.outputTypes()).isEqualTo(request.outputTypes());
+        assertThat(decoded.outputTypes()).containsExactly(VarcharType.createVarcharType(1), DATE, BIGINT, DecimalType.createDecimalType(38, 2), BIGINT, BIGINT, DATE, DecimalType.createDecimalType(12, 2));
+    }
+
+    @Test
+    void testAggregationTheWorkersCannotRunIsRefused()
+    {
+        List<ScanColumn> columns = List.of(new ScanColumn(1, "name", VARCHAR));
+        ScanTask task = new ScanTask("file:/tmp/a.parquet", FileFormat.PARQUET, 0, 100, 100, 10);
+        // a sum of strings, as a foreign or broken caller might send it
+        PartialAggregation sumOfStrings = new PartialAggregation(List.of(), List.of(new PartialAggregation.Aggregate(PartialAggregation.Function.SUM, OptionalInt.of(0), BIGINT)));
+        byte[] encoded = RemoteScanCodec.encode(new RemoteScan(new ScanRequest(List.of(task), columns, TupleDomain.all(), Optional.of(sumOfStrings)), Map.of(), 0));
+        assertThatThrownBy(() -> RemoteScanCodec.decode(encoded))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("do not compute SUM of varchar as bigint");
+        PartialAggregation outOfRange = new PartialAggregation(List.of(4), List.of(new PartialAggregation.Aggregate(PartialAggregation.Function.COUNT_ALL, OptionalInt.empty(), BIGINT)));
+        byte[] badChannel = RemoteScanCodec.encode(new RemoteScan(new ScanRequest(List.of(task), columns, TupleDomain.all(), Optional.of(outOfRange)), Map.of(), 0));
+        assertThatThrownBy(() -> RemoteScanCodec.decode(badChannel))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("aggregation channel 4 of 1 columns");
     }
 
     @Test

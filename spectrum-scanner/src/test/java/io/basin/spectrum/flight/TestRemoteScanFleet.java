@@ -1,6 +1,7 @@
 package io.basin.spectrum.flight;
 
 import io.basin.spectrum.PageStream;
+import io.basin.spectrum.PartialAggregation;
 import io.basin.spectrum.ScanColumn;
 import io.basin.spectrum.ScanCounters;
 import io.basin.spectrum.ScanFleet;
@@ -60,6 +61,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -312,6 +314,124 @@ class TestRemoteScanFleet
             assertThat(fleet.retries()).isEqualTo(1);
             assertThat(fleet.workers().getFirst().failures()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void testPartialAggregationRunsOnTheWorkers()
+    {
+        List<ScanColumn> columns = columns(table.schema());
+        TupleDomain<ScanColumn> predicate = TupleDomain.withColumnDomains(Map.of(columns.get(0), Domain.create(ValueSet.ofRanges(Range.greaterThanOrEqual(BIGINT, 7_000L)), false)));
+        Map<Object, List<Object>> expected = aggregateOracle(Expressions.greaterThanOrEqual("id", 7_000L));
+        try (RemoteScanFleet fleet = fleet(List.of(address(first), address(second)), Optional.empty())) {
+            List<List<Object>> partials = aggregate(fleet, tasks(), predicate);
+            assertThat(combine(partials)).isEqualTo(expected);
+            // the workers sent the partial results (at most three groups per range), not the rows
+            assertThat(partials.size()).isBetween(expected.size(), 3 * tasks().size());
+            assertThat(fleet.workers().stream().mapToLong(WorkerStatus::rowsReturned).sum()).isEqualTo(partials.size());
+            assertThat(fleet.workers()).allSatisfy(worker -> assertThat(worker.tasksFinished()).isPositive());
+            assertThat(fleet.localTasks()).isZero();
+        }
+    }
+
+    @Test
+    void testWorkerLostMidAggregationIsRetriedExactly()
+            throws Exception
+    {
+        ByteArrayOutputStream notices = new ByteArrayOutputStream();
+        // sends the partial results of its first range, then hangs before finishing it
+        ScanWorkerServer stalling = ScanWorkerServer.startStallingAfter("127.0.0.1", 0, 1, 1, new PrintStream(notices, true, StandardCharsets.UTF_8));
+        try (RemoteScanFleet fleet = fleet(List.of(address(stalling), address(second)), Optional.empty())) {
+            CompletableFuture<List<List<Object>>> partials = CompletableFuture.supplyAsync(() -> aggregate(fleet, tasks(), TupleDomain.all()));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!notices.toString(StandardCharsets.UTF_8).contains("stalled after 1 batches")) {
+                assertThat(System.nanoTime()).isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            stalling.close();
+            assertThat(combine(partials.get(60, TimeUnit.SECONDS))).isEqualTo(aggregateOracle(Expressions.alwaysTrue()));
+            assertThat(fleet.retries()).isEqualTo(1);
+            assertThat(fleet.workers().getFirst().failures()).isEqualTo(1);
+        }
+    }
+
+    // group by flag: count(*), count(price), sum(price), sum(small), min(day), max(name), min(amount)
+    private static final DecimalType PRICE_SUM = DecimalType.createDecimalType(38, 2);
+
+    private List<List<Object>> aggregate(RemoteScanFleet fleet, List<ScanTask> tasks, TupleDomain<ScanColumn> predicate)
+    {
+        List<ScanColumn> all = columns(table.schema());
+        List<ScanColumn> inputs = List.of(all.get(1), all.get(5), all.get(2), all.get(7), all.get(9), all.get(4));
+        PartialAggregation aggregation = new PartialAggregation(List.of(0), List.of(
+                new PartialAggregation.Aggregate(PartialAggregation.Function.COUNT_ALL, OptionalInt.empty(), BIGINT),
+                new PartialAggregation.Aggregate(PartialAggregation.Function.COUNT, OptionalInt.of(1), BIGINT),
+                new PartialAggregation.Aggregate(PartialAggregation.Function.SUM, OptionalInt.of(1), PRICE_SUM),
+                new PartialAggregation.Aggregate(PartialAggregation.Function.SUM, OptionalInt.of(2), BIGINT),
+                new PartialAggregation.Aggregate(PartialAggregation.Function.MIN, OptionalInt.of(3), DATE),
+                new PartialAggregation.Aggregate(PartialAggregation.Function.MAX, OptionalInt.of(4), VARCHAR),
+                new PartialAggregation.Aggregate(PartialAggregation.Function.MIN, OptionalInt.of(5), DOUBLE)));
+        ScanRequest request = new ScanRequest(tasks, inputs, predicate, Optional.of(aggregation));
+        List<Type> types = request.outputTypes();
+        List<List<Object>> rows = new ArrayList<>();
+        try (PageStream stream = fleet.scan(request, fileIO, 1, new ScanCounters())) {
+            for (Page page = stream.next(); page != null; page = stream.next()) {
+                assertThat(page.getChannelCount()).isEqualTo(types.size());
+                for (int position = 0; position < page.getPositionCount(); position++) {
+                    List<Object> row = new ArrayList<>();
+                    for (int channel = 0; channel < types.size(); channel++) {
+                        row.add(value(types.get(channel), page.getBlock(channel), position));
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** The partial rows combined per group, as the engine would: counts and sums added, extremes taken again. */
+    private static Map<Object, List<Object>> combine(List<List<Object>> partials)
+    {
+        Map<Object, List<Object>> groups = new java.util.HashMap<>();
+        for (List<Object> partial : partials) {
+            groups.merge(Optional.ofNullable(partial.getFirst()), partial.subList(1, partial.size()), (left, right) -> java.util.Arrays.asList(
+                    (Long) left.get(0) + (Long) right.get(0),
+                    (Long) left.get(1) + (Long) right.get(1),
+                    nullSafe(left.get(2), right.get(2), (a, b) -> ((BigDecimal) a).add((BigDecimal) b)),
+                    nullSafe(left.get(3), right.get(3), (a, b) -> (Long) a + (Long) b),
+                    nullSafe(left.get(4), right.get(4), (a, b) -> ((LocalDate) a).isBefore((LocalDate) b) ? a : b),
+                    nullSafe(left.get(5), right.get(5), (a, b) -> ((String) a).compareTo((String) b) >= 0 ? a : b),
+                    nullSafe(left.get(6), right.get(6), (a, b) -> Math.min((Double) a, (Double) b))));
+        }
+        return groups;
+    }
+
+    private static Object nullSafe(Object left, Object right, java.util.function.BinaryOperator<Object> combine)
+    {
+        return left == null ? right : right == null ? left : combine.apply(left, right);
+    }
+
+    /** The same aggregates from Iceberg's generic reader: each record as a partial row of its own, combined. */
+    private Map<Object, List<Object>> aggregateOracle(Expression filter)
+    {
+        List<List<Object>> rows = new ArrayList<>();
+        try (CloseableIterable<Record> records = IcebergGenerics.read(table).where(filter).build()) {
+            for (Record record : records) {
+                Object price = record.getField("price");
+                Object small = record.getField("small");
+                rows.add(java.util.Arrays.asList(
+                        record.getField("flag"),
+                        1L,
+                        price == null ? 0L : 1L,
+                        price,
+                        small == null ? null : (long) (Integer) small,
+                        record.getField("day"),
+                        record.getField("name"),
+                        record.getField("amount")));
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return combine(rows);
     }
 
     private RemoteScanFleet fleet(List<WorkerAddress> workers, Optional<io.basin.spectrum.ScanService> local)

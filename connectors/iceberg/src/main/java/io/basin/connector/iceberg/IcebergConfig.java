@@ -27,6 +27,9 @@ import static java.util.Objects.requireNonNull;
  * <li>{@code iceberg.warehouse}: where new tables go ({@code file:/…} or {@code s3a://bucket/…})</li>
  * <li>{@code iceberg.file-format}: {@code parquet} (default) or {@code orc} for written files</li>
  * <li>{@code iceberg.compression-codec}: {@code zstd} (default), {@code snappy}, {@code gzip}, {@code uncompressed}</li>
+ * <li>{@code iceberg.default-schema}: a namespace that exists for SQL before it does in the
+ *     catalog (listed, empty) and is created when a table is first made in it; the engine's
+ *     {@code lake} schema of {@code dev} shows it</li>
  * <li>{@code iceberg.catalog.property.<name>}: passed to the Iceberg catalog as {@code <name>}</li>
  * <li>{@code s3.endpoint}, {@code s3.region}, {@code s3.path-style-access}, {@code s3.access-key},
  *     {@code s3.secret-key}, {@code s3.credentials-provider}: S3A settings</li>
@@ -36,6 +39,8 @@ import static java.util.Objects.requireNonNull;
  *     process; {@code local} in the list makes the in-process pool one more member</li>
  * <li>{@code spectrum.local-fallback}: {@code true} to scan in process when no remote worker
  *     answers (default {@code false}: such scans fail)</li>
+ * <li>{@code spectrum.tls-trusted-certificates}: a PEM file of certificates; when set, remote
+ *     workers are reached over TLS and their certificates must lead to one of these</li>
  * </ul>
  */
 public record IcebergConfig(
@@ -48,7 +53,8 @@ public record IcebergConfig(
         Map<String, String> catalogProperties,
         S3Options s3,
         int workers,
-        RemoteWorkers remoteWorkers)
+        RemoteWorkers remoteWorkers,
+        Optional<String> defaultSchema)
 {
     private static final Set<String> CATALOG_TYPES = Set.of("jdbc", "hadoop", "rest");
     private static final Set<String> CODECS = Set.of("zstd", "snappy", "gzip", "uncompressed");
@@ -64,6 +70,7 @@ public record IcebergConfig(
         catalogProperties = Map.copyOf(requireNonNull(catalogProperties, "catalogProperties is null"));
         requireNonNull(s3, "s3 is null");
         requireNonNull(remoteWorkers, "remoteWorkers is null");
+        requireNonNull(defaultSchema, "defaultSchema is null");
     }
 
     public static IcebergConfig fromProperties(Map<String, String> properties)
@@ -112,6 +119,10 @@ public record IcebergConfig(
             }
         }
         RemoteWorkers remoteWorkers = RemoteWorkers.fromProperties(remaining);
+        Optional<String> defaultSchema = Optional.ofNullable(remaining.remove("iceberg.default-schema"));
+        if (defaultSchema.isPresent() && (defaultSchema.get().isBlank() || defaultSchema.get().contains("."))) {
+            throw invalid("iceberg.default-schema", defaultSchema.get(), "a schema name");
+        }
         Map<String, String> catalogProperties = new HashMap<>();
         for (String key : Set.copyOf(remaining.keySet())) {
             if (key.startsWith("iceberg.catalog.property.")) {
@@ -122,7 +133,7 @@ public record IcebergConfig(
         if (!remaining.isEmpty()) {
             throw new TrinoException(LAKE_INVALID_CONFIGURATION, "Cannot configure the lake catalog: unknown properties %s".formatted(new java.util.TreeSet<>(remaining.keySet())));
         }
-        return new IcebergConfig(type, uri, catalogName, warehouse, fileFormat, codec, catalogProperties, s3, workers, remoteWorkers);
+        return new IcebergConfig(type, uri, catalogName, warehouse, fileFormat, codec, catalogProperties, s3, workers, remoteWorkers, defaultSchema);
     }
 
     private static TrinoException invalid(String property, String value, String expected)
@@ -135,12 +146,14 @@ public record IcebergConfig(
      *
      * @param localTakesTasks whether the in-process pool takes tasks like one more worker
      *     ({@code local} in the list)
+     * @param trustedCertificates with TLS to the workers: the PEM file of the certificates theirs must lead to
      */
-    public record RemoteWorkers(List<WorkerAddress> addresses, boolean localFallback, boolean localTakesTasks)
+    public record RemoteWorkers(List<WorkerAddress> addresses, boolean localFallback, boolean localTakesTasks, Optional<String> trustedCertificates)
     {
         public RemoteWorkers
         {
             addresses = List.copyOf(requireNonNull(addresses, "addresses is null"));
+            requireNonNull(trustedCertificates, "trustedCertificates is null");
         }
 
         static RemoteWorkers fromProperties(Map<String, String> remaining)
@@ -157,7 +170,11 @@ public record IcebergConfig(
             catch (IllegalArgumentException e) {
                 throw invalid("spectrum.remote-workers", addresses, "host:port[,host:port...] (%s)".formatted(e.getMessage()));
             }
-            return new RemoteWorkers(parsed, Boolean.parseBoolean(fallback), addresses != null && WorkerAddress.listsLocal(addresses));
+            Optional<String> trusted = Optional.ofNullable(remaining.remove("spectrum.tls-trusted-certificates"));
+            if (trusted.isPresent() && trusted.get().isBlank()) {
+                throw invalid("spectrum.tls-trusted-certificates", trusted.get(), "a PEM file");
+            }
+            return new RemoteWorkers(parsed, Boolean.parseBoolean(fallback), addresses != null && WorkerAddress.listsLocal(addresses), trusted);
         }
     }
 

@@ -17,6 +17,7 @@ import io.trino.spi.connector.SystemTable;
 import io.trino.spi.transaction.IsolationLevel;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static io.basin.spectrum.SpectrumErrorCode.LAKE_CATALOG_ERROR;
+import static io.basin.spectrum.SpectrumErrorCode.LAKE_INVALID_CONFIGURATION;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -61,7 +63,13 @@ public final class IcebergConnector
             return new ScanFleet(config.workers());
         }
         Optional<ScanService> local = remote.localFallback() || remote.localTakesTasks() ? Optional.of(new ScanFleet(config.workers())) : Optional.empty();
-        return new RemoteScanFleet(remote.addresses(), S3aConfiguration.settings(config.s3()), local, remote.localTakesTasks());
+        try {
+            return new RemoteScanFleet(remote.addresses(), S3aConfiguration.settings(config.s3()), local, remote.localTakesTasks(), remote.trustedCertificates().map(Path::of));
+        }
+        catch (IllegalArgumentException e) {
+            local.ifPresent(ScanService::close);
+            throw new TrinoException(LAKE_INVALID_CONFIGURATION, "Cannot configure the lake catalog: spectrum.tls-trusted-certificates: " + e.getMessage(), e);
+        }
     }
 
     @Override

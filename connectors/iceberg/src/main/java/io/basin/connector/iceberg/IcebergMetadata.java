@@ -105,23 +105,53 @@ final class IcebergMetadata
     @Override
     public List<String> listSchemaNames(ConnectorSession session)
     {
-        return call("list the schemas", () -> lake.listNamespaces().stream()
+        List<String> namespaces = call("list the schemas", () -> lake.listNamespaces().stream()
                 .filter(namespace -> namespace.length() == 1)
                 .map(namespace -> namespace.level(0))
-                .sorted()
                 .toList());
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(namespaces);
+        lake.config().defaultSchema().ifPresent(names::add);
+        return List.copyOf(names);
     }
 
     @Override
     public boolean schemaExists(ConnectorSession session, String schemaName)
     {
-        if (schemaName.equals(ScanSummaryTable.SCHEMA)) {
+        if (schemaName.equals(ScanSummaryTable.SCHEMA) || isDefaultSchema(schemaName)) {
             return true;
         }
+        return namespaceExists(schemaName);
+    }
+
+    /** Whether the schema is the catalog's default one, which exists for SQL before its namespace does. */
+    private boolean isDefaultSchema(String schemaName)
+    {
+        return lake.config().defaultSchema().map(schemaName::equals).orElse(false);
+    }
+
+    private boolean namespaceExists(String schemaName)
+    {
         if (lake.isKnownEmpty()) {
             return false;
         }
         return call("look up schema " + schemaName, () -> lake.namespaces().namespaceExists(Namespace.of(schemaName)));
+    }
+
+    /** Creates the default schema's namespace when a table is first made in it. */
+    private void createDefaultNamespaceIfMissing(String schemaName)
+    {
+        if (!isDefaultSchema(schemaName) || namespaceExists(schemaName)) {
+            return;
+        }
+        try {
+            lake.namespaces().createNamespace(Namespace.of(schemaName));
+        }
+        catch (AlreadyExistsException e) {
+            // another statement created it meanwhile
+        }
+        catch (RuntimeException e) {
+            throw new TrinoException(LAKE_CATALOG_ERROR, "Cannot create schema %s: %s".formatted(schemaName, describe(e)), e);
+        }
     }
 
     @Override
@@ -175,7 +205,8 @@ final class IcebergMetadata
         List<String> schemas = schemaName.map(List::of).orElseGet(() -> listSchemaNames(session));
         List<SchemaTableName> tables = new ArrayList<>();
         for (String schema : schemas) {
-            if (schemaName.isPresent() && !schemaExists(session, schema)) {
+            // the default schema may have no namespace yet
+            if (!schema.equals(ScanSummaryTable.SCHEMA) && (schemaName.isPresent() || isDefaultSchema(schema)) && !namespaceExists(schema)) {
                 continue;
             }
             for (TableIdentifier table : call("list the tables of " + schema, () -> lake.catalog().listTables(Namespace.of(schema)))) {
@@ -198,7 +229,8 @@ final class IcebergMetadata
         if (tableName.getSchemaName().equals(ScanSummaryTable.SCHEMA)) {
             return tableName.equals(ScanSummaryTable.NAME) ? new ScanSummaryTable.Handle() : null;
         }
-        if (!schemaExists(session, tableName.getSchemaName())) {
+        // (the default schema has no tables before its namespace exists)
+        if (!namespaceExists(tableName.getSchemaName())) {
             return null;
         }
         int dollar = tableName.getTableName().indexOf('$');
@@ -433,6 +465,7 @@ final class IcebergMetadata
         checkNoProperties(tableMetadata);
         SchemaTableName name = tableMetadata.getTable();
         Schema schema = toIcebergSchema(tableMetadata.getColumns());
+        createDefaultNamespaceIfMissing(name.getSchemaName());
         try {
             PartitionSpec spec = partitionSpec(tableMetadata, schema);
             call("create table " + name, () -> lake.catalog().createTable(identifier(name), schema, spec, tableProperties()));
@@ -484,6 +517,7 @@ final class IcebergMetadata
         checkNoProperties(tableMetadata);
         SchemaTableName name = tableMetadata.getTable();
         Schema schema = toIcebergSchema(tableMetadata.getColumns());
+        createDefaultNamespaceIfMissing(name.getSchemaName());
         Transaction transaction;
         try {
             PartitionSpec spec = partitionSpec(tableMetadata, schema);

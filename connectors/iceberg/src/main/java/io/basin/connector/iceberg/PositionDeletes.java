@@ -7,7 +7,6 @@ import io.trino.spi.predicate.Domain;
 import io.trino.spi.predicate.TupleDomain;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DeleteFile;
-import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.MetadataColumns;
 import org.apache.iceberg.PartitionSpec;
@@ -16,12 +15,15 @@ import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.GenericDeleteFilter;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.data.orc.GenericOrcReader;
 import org.apache.iceberg.data.parquet.GenericParquetReaders;
 import org.apache.iceberg.deletes.PositionDelete;
 import org.apache.iceberg.deletes.PositionDeleteWriter;
 import org.apache.iceberg.expressions.Expression;
 import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.io.InputFile;
 import org.apache.iceberg.io.OutputFile;
+import org.apache.iceberg.orc.ORC;
 import org.apache.iceberg.parquet.Parquet;
 import org.apache.iceberg.types.TypeUtil;
 import org.apache.iceberg.types.Types;
@@ -43,7 +45,8 @@ import static io.trino.spi.type.TypeUtils.readNativeValue;
 /**
  * {@code DELETE FROM t WHERE predicate} on a lake table as Iceberg v2 position deletes: every data
  * file the predicate may touch is read (with Iceberg's own reader, the deletes already on it
- * applied), the positions of its matching rows go into one position delete file per data file,
+ * applied), the positions of its matching rows go into one position delete file per data file
+ * (Parquet, for ORC data files too: Iceberg lets delete files differ in format from the data),
  * and all of them commit in one row delta that checks nothing conflicting was committed since the
  * snapshot the statement read. If anything fails, the delete files written are removed and the
  * table is unchanged.
@@ -111,9 +114,6 @@ final class PositionDeletes
             throws IOException
     {
         DataFile file = task.file();
-        if (file.format() != FileFormat.PARQUET) {
-            throw new TrinoException(LAKE_NOT_SUPPORTED, "Cannot delete from %s: deleting rows of %s files is not supported yet".formatted(file.location(), file.format()));
-        }
         Schema requested = TypeUtil.join(TypeUtil.select(schema, filterFields), new Schema(MetadataColumns.ROW_POSITION));
         GenericDeleteFilter deletes = new GenericDeleteFilter(table.io(), task, schema, requested);
         Schema read = deletes.requiredSchema();
@@ -124,10 +124,7 @@ final class PositionDeletes
             checks.add(new ColumnCheck(field.name(), domain, IcebergValueWriter.forType(column.type())));
         });
         List<Long> positions = new ArrayList<>();
-        try (CloseableIterable<Record> records = deletes.filter(Parquet.read(table.io().newInputFile(file.location(), file.fileSizeInBytes()))
-                .project(read)
-                .createReaderFunc(fileSchema -> GenericParquetReaders.buildReader(read, fileSchema, Map.of()))
-                .build())) {
+        try (CloseableIterable<Record> records = deletes.filter(readWithPositions(table, file, read))) {
             for (Record record : records) {
                 if (checks.stream().allMatch(check -> check.accepts(record))) {
                     positions.add((Long) record.getField(MetadataColumns.ROW_POSITION.name()));
@@ -135,6 +132,24 @@ final class PositionDeletes
             }
         }
         return positions;
+    }
+
+    /** The records of a data file with their positions ({@code _pos}), by Iceberg's generic reader for its format. */
+    private static CloseableIterable<Record> readWithPositions(Table table, DataFile file, Schema read)
+    {
+        InputFile input = table.io().newInputFile(file.location(), file.fileSizeInBytes());
+        return switch (file.format()) {
+            case PARQUET -> Parquet.read(input)
+                    .project(read)
+                    .createReaderFunc(fileSchema -> GenericParquetReaders.buildReader(read, fileSchema, Map.of()))
+                    .build();
+            // the ORC reader is given the file's columns; the metadata columns come from the record reader
+            case ORC -> ORC.read(input)
+                    .project(TypeUtil.selectNot(read, MetadataColumns.metadataFieldIds()))
+                    .createReaderFunc(fileSchema -> GenericOrcReader.buildReader(read, fileSchema))
+                    .build();
+            default -> throw new TrinoException(LAKE_NOT_SUPPORTED, "Cannot delete from %s: deleting rows of %s files is not supported".formatted(file.location(), file.format()));
+        };
     }
 
     /** One column's domain, checked on Iceberg's generic values. */

@@ -27,6 +27,7 @@ import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DeleteFile;
+import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.PartitionKey;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
@@ -38,6 +39,7 @@ import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.InternalRecordWrapper;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.data.orc.GenericOrcWriter;
 import org.apache.iceberg.data.parquet.GenericParquetWriter;
 import org.apache.iceberg.deletes.EqualityDeleteWriter;
 import org.apache.iceberg.deletes.PositionDelete;
@@ -45,6 +47,7 @@ import org.apache.iceberg.deletes.PositionDeleteWriter;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.io.DataWriter;
 import org.apache.iceberg.jdbc.JdbcCatalog;
+import org.apache.iceberg.orc.ORC;
 import org.apache.iceberg.parquet.Parquet;
 import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.AfterEach;
@@ -139,16 +142,44 @@ class TestIcebergConnectorReads
     void testPositionAndEqualityDeletesAreApplied()
             throws IOException
     {
-        DataFile first = writeData(0, 3000);
-        DataFile second = writeData(3000, 3000);
-        DataFile third = writeData(6000, 3000);
+        assertDeletesApplied(FileFormat.PARQUET, FileFormat.PARQUET);
+    }
+
+    @Test
+    void testDeletesOnOrcFilesAreApplied()
+            throws IOException
+    {
+        assertDeletesApplied(FileFormat.ORC, FileFormat.ORC);
+    }
+
+    @Test
+    void testParquetDeletesOnOrcFilesAreApplied()
+            throws IOException
+    {
+        // what Basin's DELETE writes for an ORC table
+        assertDeletesApplied(FileFormat.ORC, FileFormat.PARQUET);
+    }
+
+    private void assertDeletesApplied(FileFormat dataFormat, FileFormat deleteFormat)
+            throws IOException
+    {
+        DataFile first = writeData(0, 3000, dataFormat);
+        DataFile second = writeData(3000, 3000, dataFormat);
+        DataFile third = writeData(6000, 3000, dataFormat);
         table.newAppend().appendFile(first).appendFile(second).appendFile(third).commit();
 
         // positions 0, 10..19 and the last row of the first file, position 5 of the second
-        PositionDeleteWriter<Record> positions = Parquet.writeDeletes(table.io().newOutputFile(table.location() + "/data/pos-" + UUID.randomUUID() + ".parquet"))
-                .withSpec(PartitionSpec.unpartitioned())
-                .overwrite()
-                .buildPositionWriter();
+        String suffix = "." + deleteFormat.name().toLowerCase(java.util.Locale.ROOT);
+        PositionDeleteWriter<Record> positions = deleteFormat == FileFormat.ORC
+                ? ORC.writeDeletes(table.io().newOutputFile(table.location() + "/data/pos-" + UUID.randomUUID() + suffix))
+                        .createWriterFunc(GenericOrcWriter::buildWriter)
+                        .withSpec(PartitionSpec.unpartitioned())
+                        .overwrite()
+                        .buildPositionWriter()
+                : Parquet.writeDeletes(table.io().newOutputFile(table.location() + "/data/pos-" + UUID.randomUUID() + suffix))
+                        .withSpec(PartitionSpec.unpartitioned())
+                        .overwrite()
+                        .buildPositionWriter();
         try (positions) {
             PositionDelete<Record> delete = PositionDelete.create();
             for (long position : new long[] {0, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 2999}) {
@@ -158,14 +189,22 @@ class TestIcebergConnectorReads
         }
         // every row whose grp is 3 or null
         Schema equalitySchema = table.schema().select("grp");
-        EqualityDeleteWriter<Record> equality = Parquet.writeDeletes(table.io().newOutputFile(table.location() + "/data/eq-" + UUID.randomUUID() + ".parquet"))
-                .forTable(table)
-                .withSpec(PartitionSpec.unpartitioned())
-                .rowSchema(equalitySchema)
-                .createWriterFunc(GenericParquetWriter::create)
-                .equalityFieldIds(3)
-                .overwrite()
-                .buildEqualityWriter();
+        EqualityDeleteWriter<Record> equality = deleteFormat == FileFormat.ORC
+                ? ORC.writeDeletes(table.io().newOutputFile(table.location() + "/data/eq-" + UUID.randomUUID() + suffix))
+                        .withSpec(PartitionSpec.unpartitioned())
+                        .rowSchema(equalitySchema)
+                        .createWriterFunc(GenericOrcWriter::buildWriter)
+                        .equalityFieldIds(3)
+                        .overwrite()
+                        .buildEqualityWriter()
+                : Parquet.writeDeletes(table.io().newOutputFile(table.location() + "/data/eq-" + UUID.randomUUID() + suffix))
+                        .forTable(table)
+                        .withSpec(PartitionSpec.unpartitioned())
+                        .rowSchema(equalitySchema)
+                        .createWriterFunc(GenericParquetWriter::create)
+                        .equalityFieldIds(3)
+                        .overwrite()
+                        .buildEqualityWriter();
         try (equality) {
             GenericRecord row = GenericRecord.create(equalitySchema);
             equality.write(row.copy(Map.of("grp", 3)));
@@ -466,7 +505,20 @@ class TestIcebergConnectorReads
     private DataFile writeData(long firstId, int count)
             throws IOException
     {
-        DataWriter<Record> writer = dataWriter(table.schema());
+        return writeData(firstId, count, FileFormat.PARQUET);
+    }
+
+    private DataFile writeData(long firstId, int count, FileFormat format)
+            throws IOException
+    {
+        DataWriter<Record> writer = format == FileFormat.ORC
+                ? ORC.writeData(table.io().newOutputFile(table.location() + "/data/" + UUID.randomUUID() + ".orc"))
+                        .schema(table.schema())
+                        .createWriterFunc(GenericOrcWriter::buildWriter)
+                        .withSpec(PartitionSpec.unpartitioned())
+                        .overwrite()
+                        .build()
+                : dataWriter(table.schema());
         try (writer) {
             for (long id = firstId; id < firstId + count; id++) {
                 GenericRecord record = GenericRecord.create(table.schema());
