@@ -7,6 +7,7 @@ import io.basin.connector.warehouse.storage.CatalogState;
 import io.basin.connector.warehouse.storage.DistinctSketch;
 import io.basin.connector.warehouse.storage.ManifestCodec;
 import io.basin.connector.warehouse.storage.RowGroup;
+import io.basin.connector.warehouse.storage.SliceHash;
 import io.basin.connector.warehouse.storage.SortedRunWriter;
 import io.basin.connector.warehouse.storage.TableChange;
 import io.basin.connector.warehouse.storage.TableDefinition;
@@ -30,6 +31,8 @@ import io.trino.spi.connector.ConnectorTableExecuteHandle;
 import io.trino.spi.connector.ConnectorTableHandle;
 import io.trino.spi.connector.ConnectorTableLayout;
 import io.trino.spi.connector.ConnectorTableMetadata;
+import io.trino.spi.connector.ConnectorTablePartitioning;
+import io.trino.spi.connector.ConnectorTableProperties;
 import io.trino.spi.connector.ConnectorTableVersion;
 import io.trino.spi.connector.Constraint;
 import io.trino.spi.connector.ConstraintApplicationResult;
@@ -81,13 +84,15 @@ final class WarehouseMetadata
     private final ScanCounters scanCounters;
     private final SortedRunWriter writer;
     private final int sortBufferRows;
+    private final int defaultSlices;
 
-    WarehouseMetadata(WarehouseTransaction transaction, ScanCounters scanCounters, SortedRunWriter writer, int sortBufferRows)
+    WarehouseMetadata(WarehouseTransaction transaction, ScanCounters scanCounters, SortedRunWriter writer, int sortBufferRows, int defaultSlices)
     {
         this.transaction = requireNonNull(transaction, "transaction is null");
         this.scanCounters = requireNonNull(scanCounters, "scanCounters is null");
         this.writer = requireNonNull(writer, "writer is null");
         this.sortBufferRows = sortBufferRows;
+        this.defaultSlices = defaultSlices;
     }
 
     // Schemas
@@ -268,6 +273,30 @@ final class WarehouseMetadata
         return statistics.build();
     }
 
+    /**
+     * A DISTSTYLE KEY table is partitioned by its DISTKEY into one bucket per slice
+     * ({@link WarehousePartitioningHandle}); a split's bucket is its slice. Tables of other
+     * styles report no partitioning: EVEN spreads rows without regard to values, and an ALL
+     * table is read from one copy.
+     */
+    @Override
+    public ConnectorTableProperties getTableProperties(ConnectorSession session, ConnectorTableHandle tableHandle)
+    {
+        if (!(tableHandle instanceof WarehouseTableHandle)) {
+            return new ConnectorTableProperties();
+        }
+        TableDefinition definition = table(tableHandle).definition();
+        if (definition.distStyle() != TableDefinition.DistStyle.KEY) {
+            return new ConnectorTableProperties();
+        }
+        int key = definition.distKey().orElseThrow();
+        WarehouseColumn column = definition.columns().get(key);
+        WarehousePartitioningHandle partitioning = new WarehousePartitioningHandle(definition.sliceCount(), SliceHash.family(column.type()).orElseThrow());
+        return new ConnectorTableProperties(TupleDomain.all(),
+                Optional.of(new ConnectorTablePartitioning(partitioning, List.of(new WarehouseColumnHandle(column.name(), column.type(), key)))),
+                Optional.empty(), List.of());
+    }
+
     // Pruning
 
     @Override
@@ -296,7 +325,7 @@ final class WarehouseMetadata
         if (saveMode == SaveMode.IGNORE && transaction.state().table(tableMetadata.getTable()).isPresent()) {
             return;
         }
-        transaction.apply(new TableChange.CreateTable(WarehouseTableProperties.definition(transaction.store().allocateTableId(), tableMetadata)));
+        transaction.apply(new TableChange.CreateTable(WarehouseTableProperties.definition(transaction.store().allocateTableId(), tableMetadata, defaultSlices)));
     }
 
     @Override
@@ -354,7 +383,7 @@ final class WarehouseMetadata
         if (replace) {
             throw new TrinoException(NOT_SUPPORTED, "Warehouse tables do not support CREATE OR REPLACE");
         }
-        TableDefinition definition = WarehouseTableProperties.definition(transaction.store().allocateTableId(), tableMetadata);
+        TableDefinition definition = WarehouseTableProperties.definition(transaction.store().allocateTableId(), tableMetadata, defaultSlices);
         // fail early; the commit checks again
         new TableChange.CreateTable(definition).applyTo(transaction.state());
         return new WarehouseOutputTableHandle(definition);
@@ -447,7 +476,10 @@ final class WarehouseMetadata
                 }
             }
             matches.andNot(group.deletedPositions());
-            deleted += matches.cardinality();
+            // a copy of a DISTSTYLE ALL group loses the same rows as its original: count them once
+            if (!group.isCopy()) {
+                deleted += matches.cardinality();
+            }
             RowGroup updated = group.withDeleted(matches);
             if (updated.liveRows() > 0) {
                 groups.add(updated);
@@ -520,7 +552,8 @@ final class WarehouseMetadata
         }
         List<RowGroup> groups = new ArrayList<>();
         for (RowGroup group : table.groups()) {
-            BitSet deleted = deletions.get(group.id());
+            // a copy of a DISTSTYLE ALL group holds the same rows at the same positions: it loses the same rows
+            BitSet deleted = deletions.get(group.copyOf().orElse(group.id()));
             RowGroup updated = deleted == null ? group : group.withDeleted(deleted);
             if (updated.liveRows() > 0) {
                 groups.add(updated);
@@ -573,7 +606,8 @@ final class WarehouseMetadata
         int runRows = 0;
         // groups in the order of their least leading sort key value, so that each new run gathers
         // neighbouring key ranges from all the old runs
-        List<RowGroup> groups = new ArrayList<>(table.groups());
+        // copies of DISTSTYLE ALL groups are left behind: the rewrite copies again what it keeps
+        List<RowGroup> groups = new ArrayList<>(table.primaryGroups());
         if (!definition.sortKey().isEmpty()) {
             WarehouseColumn leading = definition.columns().get(definition.sortKey().getFirst());
             ColumnType leadingType = leading.storage();
@@ -592,7 +626,7 @@ final class WarehouseMetadata
                 continue;
             }
             if (runRows > 0 && runRows + page.getPositionCount() > sortBufferRows) {
-                SortedRunWriter.Run written = writeRun(definition, run);
+                SortedRunWriter.Run written = writeRun(definition, run, table.liveRows());
                 rewritten.addAll(written.groups());
                 distinct = TableState.merge(distinct, written.distinct());
                 run.clear();
@@ -601,15 +635,15 @@ final class WarehouseMetadata
             run.add(page);
             runRows += page.getPositionCount();
         }
-        SortedRunWriter.Run written = writeRun(definition, run);
+        SortedRunWriter.Run written = writeRun(definition, run, table.liveRows());
         rewritten.addAll(written.groups());
         distinct = TableState.merge(distinct, written.distinct());
         transaction.apply(new TableChange.Rewrite(tableId, table.dataVersion(), rewritten, Optional.of(distinct)));
     }
 
-    private SortedRunWriter.Run writeRun(TableDefinition definition, List<Page> run)
+    private SortedRunWriter.Run writeRun(TableDefinition definition, List<Page> run, long tableRows)
     {
-        SortedRunWriter.Run written = writer.write(definition, run);
+        SortedRunWriter.Run written = writer.writeDistributed(definition, run, tableRows);
         transaction.wrote(definition.id(), written.groups());
         return written;
     }
