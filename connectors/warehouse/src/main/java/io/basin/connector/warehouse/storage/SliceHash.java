@@ -14,7 +14,6 @@ import io.trino.spi.type.Int128;
 import io.trino.spi.type.IntegerType;
 import io.trino.spi.type.RealType;
 import io.trino.spi.type.SmallintType;
-import io.trino.spi.type.TimestampType;
 import io.trino.spi.type.TinyintType;
 import io.trino.spi.type.Type;
 import io.trino.spi.type.VarbinaryType;
@@ -31,7 +30,8 @@ import java.util.Optional;
  * two tables whose keys are of one hash family put equal values on the same slice:
  * <ul>
  * <li>tinyint, smallint, integer and bigint ("integer"): xxHash64 of the value as a 64-bit integer;</li>
- * <li>date, timestamp(0..6), boolean: xxHash64 of the stored 64-bit value (days, microseconds, 0/1);</li>
+ * <li>date, boolean, timestamp(0..6) and other types stored as one 64-bit value: xxHash64 of
+ *     that value (days, 0/1, microseconds), each type its own family;</li>
  * <li>real and double: xxHash64 of the IEEE bits of the value as a double, with -0.0 as 0.0 and one NaN;</li>
  * <li>decimal of any precision and scale ("decimal"): xxHash64, seeded with the scale, of the
  *     two's-complement bytes of the unscaled value, after trailing zeros are stripped (so 1.50
@@ -53,11 +53,11 @@ public final class SliceHash
             case DateType _ -> Optional.of("date");
             case BooleanType _ -> Optional.of("boolean");
             case RealType _, DoubleType _ -> Optional.of("floating");
-            case TimestampType timestamp when timestamp.isShort() -> Optional.of(type.getDisplayName());
             case VarcharType _ -> Optional.of("varchar");
             case CharType _ -> Optional.of("char");
             case VarbinaryType _ -> Optional.of("varbinary");
-            default -> Optional.empty();
+            // timestamps and the host's long-valued types (intervals): by the stored value, per type
+            default -> type.getJavaType() == long.class ? Optional.of(type.getDisplayName()) : Optional.empty();
         };
     }
 
