@@ -18,7 +18,7 @@ import java.util.Map;
  * run co-located (a hash table per slice, {@code SET colocated_joins = on}) and as one global
  * hash join ({@code off}), for each slice count asked for. Per mode: the median wall time, the
  * process CPU time and the JVM heap's peak during the query (G1's pools, peaks reset after a
- * full GC before each run). Both modes must return the same rows, and EXPLAIN must show the
+ * full GC before each run); the two modes take turns run by run. Both modes must return the same rows, and EXPLAIN must show the
  * co-located join exactly when it is on.
  * <p>
  * {@code --sf N} (1), {@code --slices 2,8} (2,8), {@code --runs N} (3), {@code --warmups N} (1).
@@ -60,15 +60,26 @@ public final class CoLocatedJoinBenchmark
                     System.out.printf(Locale.ROOT, "loaded %s_%s in %.1f s%n", source, slices, (System.nanoTime() - start) / 1e9);
                 }
                 String sql = QUERY.formatted(slices);
-                Map<String, Measured> byMode = new LinkedHashMap<>();
                 for (String mode : List.of("on", "off")) {
                     basin.execute("SET colocated_joins = " + mode);
                     String plan = String.join("\n", basin.execute("EXPLAIN " + sql).rows().stream().map(row -> (String) row.getFirst()).toList());
                     if (plan.contains("co-located by slice") != mode.equals("on")) {
                         throw new IllegalStateException("EXPLAIN with colocated_joins = %s:%n%s".formatted(mode, plan));
                     }
-                    byMode.put(mode, measure(basin, sql, warmups, runs));
+                    for (int i = 0; i < warmups; i++) {
+                        basin.execute(sql);
+                    }
                 }
+                // the modes take turns, so neither profits from running later (a warmer JIT, a quieter machine)
+                Map<String, List<Measured>> runsByMode = new LinkedHashMap<>();
+                for (int run = 0; run < runs; run++) {
+                    for (String mode : run % 2 == 0 ? List.of("on", "off") : List.of("off", "on")) {
+                        basin.execute("SET colocated_joins = " + mode);
+                        runsByMode.computeIfAbsent(mode, _ -> new ArrayList<>()).add(measure(basin, sql));
+                    }
+                }
+                Map<String, Measured> byMode = new LinkedHashMap<>();
+                runsByMode.forEach((mode, measured) -> byMode.put(mode, summarize(measured)));
                 if (!sorted(byMode.get("on").rows()).equals(sorted(byMode.get("off").rows()))) {
                     mismatch = true;
                     System.out.println("ROWS DIFFER for " + slices + " slices");
@@ -87,28 +98,29 @@ public final class CoLocatedJoinBenchmark
         System.exit(mismatch ? 1 : 0);
     }
 
-    private static Measured measure(TestingBasin basin, String sql, int warmups, int runs)
+    private static Measured measure(TestingBasin basin, String sql)
     {
-        List<List<Object>> rows = null;
-        for (int i = 0; i < warmups; i++) {
-            rows = basin.execute(sql).rows();
-        }
-        double[] wall = new double[runs];
-        double[] cpu = new double[runs];
-        long peak = 0;
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        for (int i = 0; i < runs; i++) {
-            System.gc();
-            List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP).toList();
-            heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-            long cpuStart = os.getProcessCpuTime();
-            long start = System.nanoTime();
-            rows = basin.execute(sql).rows();
-            wall[i] = (System.nanoTime() - start) / 1e6;
-            cpu[i] = (os.getProcessCpuTime() - cpuStart) / 1e6;
-            peak = Math.max(peak, heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum());
-        }
-        return new Measured(median(wall), median(cpu), peak, rows);
+        System.gc();
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long cpuStart = os.getProcessCpuTime();
+        long start = System.nanoTime();
+        List<List<Object>> rows = basin.execute(sql).rows();
+        double wall = (System.nanoTime() - start) / 1e6;
+        double cpu = (os.getProcessCpuTime() - cpuStart) / 1e6;
+        long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        return new Measured(wall, cpu, peak, rows);
+    }
+
+    /** Medians of wall and CPU time, the largest peak, the rows of the last run. */
+    private static Measured summarize(List<Measured> runs)
+    {
+        return new Measured(
+                median(runs.stream().mapToDouble(Measured::wallMillis).toArray()),
+                median(runs.stream().mapToDouble(Measured::cpuMillis).toArray()),
+                runs.stream().mapToLong(Measured::peakHeapBytes).max().orElseThrow(),
+                runs.getLast().rows());
     }
 
     private static double median(double[] values)

@@ -94,6 +94,18 @@ class TestWarehouseCoLocatedJoins
             SELECT o_orderkey, o_custkey, l_linenumber, l_quantity
             FROM (SELECT * FROM orders WHERE o_orderkey < 2000) o
             FULL JOIN (SELECT * FROM lineitem WHERE l_orderkey BETWEEN 1000 AND 3000 AND l_quantity < 20) l ON o.o_orderkey = l.l_orderkey AND l.l_quantity > 5""",
+            // one side without rows (no splits at all) and the other small
+            """
+            SELECT count(*), count(o_orderkey), count(l_orderkey), sum(l_quantity)
+            FROM (SELECT * FROM orders WHERE o_orderkey < 0) o
+            FULL JOIN (SELECT * FROM lineitem WHERE l_orderkey < 100) l ON o.o_orderkey = l.l_orderkey""",
+            // TPC-H Q3: orders reaches the join with lineitem through its join with customer, which orders probes
+            """
+            SELECT l_orderkey, sum(l_extendedprice * (1 - l_discount)) AS revenue, o_orderdate, o_shippriority
+            FROM customer, orders, lineitem
+            WHERE c_mktsegment = 'BUILDING' AND c_custkey = o_custkey AND l_orderkey = o_orderkey
+              AND o_orderdate < DATE '1995-03-15' AND l_shipdate > DATE '1995-03-15'
+            GROUP BY l_orderkey, o_orderdate, o_shippriority""",
             // semi and anti joins (TPC-H Q4 and its negation)
             """
             SELECT o_orderpriority, count(*) FROM orders

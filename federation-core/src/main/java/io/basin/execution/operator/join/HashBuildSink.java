@@ -32,6 +32,7 @@ public final class HashBuildSink
     private final List<List<Page>> pages = new ArrayList<>();
     private final List<LocalMemoryContext> memoryContexts = new ArrayList<>();
     private LocalMemoryContext tableMemory;
+    private int parallelism = 1;
     private volatile JoinHashTable[] tables;
 
     public HashBuildSink(List<Type> types, List<Integer> keyChannels, List<Boolean> nullEqual)
@@ -73,6 +74,7 @@ public final class HashBuildSink
             if (tableMemory == null) {
                 tableMemory = driverContext.newMemoryContext("JoinHashTable");
             }
+            parallelism = driverContext.queryContext().parallelism();
         }
         return new SinkOperator()
         {
@@ -82,8 +84,11 @@ public final class HashBuildSink
             @Override
             public void startBucket(int newBucket)
             {
-                checkState(newBucket < bucketCount, "bucket %s of a build of %s buckets", newBucket, bucketCount);
-                bucket = bucketCount == 1 ? 0 : newBucket;
+                // an ordinary build above a co-located join (its rows come bucket by bucket) takes them all alike
+                if (bucketCount > 1) {
+                    checkState(newBucket < bucketCount, "bucket %s of a build of %s buckets", newBucket, bucketCount);
+                    bucket = newBucket;
+                }
             }
 
             @Override
@@ -116,11 +121,15 @@ public final class HashBuildSink
             keyTypes.add(KeyType.forType(types.get(channel)));
         }
         JoinHashTable[] built = new JoinHashTable[bucketCount];
-        long bytes = 0;
-        for (int bucket = 0; bucket < bucketCount; bucket++) {
+        // the buckets' tables are independent: with several cores they are built side by side
+        java.util.stream.IntStream buckets = java.util.stream.IntStream.range(0, bucketCount);
+        (parallelism > 1 ? buckets.parallel() : buckets).forEach(bucket -> {
             built[bucket] = build(pages.get(bucket), keyTypes);
             pages.get(bucket).clear();
-            bytes += built[bucket].retainedBytes();
+        });
+        long bytes = 0;
+        for (JoinHashTable table : built) {
+            bytes += table.retainedBytes();
         }
         if (tableMemory != null) {
             tableMemory.setBytes(bytes);

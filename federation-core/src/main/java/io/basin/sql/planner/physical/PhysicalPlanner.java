@@ -54,8 +54,6 @@ import static java.util.Objects.requireNonNull;
  */
 public final class PhysicalPlanner
 {
-    private static final double BUILD_KEPT_SIDE_RATIO = 4;
-
     private final ExecutionServices services;
     private final SortPlanner sortPlanner;
     /** The work tables of the recursive unions this plan runs inside of, by name. */
@@ -181,24 +179,10 @@ public final class PhysicalPlanner
 
     private Chain join(JoinNode node)
     {
-        // a semi or anti join keeps left rows: when the left side is much smaller, build it and
-        // mark its rows while the right side streams past, instead of building the large side
-        boolean buildKeptSide = (node.joinType() == JoinNode.Type.SEMI || node.joinType() == JoinNode.Type.ANTI)
-                && CardinalityEstimator.estimateRows(node.left()) * BUILD_KEPT_SIDE_RATIO < CardinalityEstimator.estimateRows(node.right());
-        // likewise an outer join whose outer side is much smaller: build the outer side, emit the
-        // pairs while the inner side streams past, then the outer rows no pair used
-        boolean buildOuterSide = switch (node.joinType()) {
-            case LEFT -> CardinalityEstimator.estimateRows(node.left()) * BUILD_KEPT_SIDE_RATIO < CardinalityEstimator.estimateRows(node.right());
-            case RIGHT -> CardinalityEstimator.estimateRows(node.right()) * BUILD_KEPT_SIDE_RATIO < CardinalityEstimator.estimateRows(node.left());
-            default -> false;
-        };
-        boolean buildLeft = switch (node.joinType()) {
-            case INNER -> CardinalityEstimator.estimateRows(node.left()) < CardinalityEstimator.estimateRows(node.right());
-            case RIGHT -> !buildOuterSide;
-            case SEMI, ANTI -> buildKeptSide;
-            case LEFT -> buildOuterSide;
-            case FULL -> false;
-        };
+        JoinSides sides = JoinSides.of(node);
+        boolean buildKeptSide = sides.buildKeptSide();
+        boolean buildOuterSide = sides.buildOuterSide();
+        boolean buildLeft = sides.buildLeft();
         PlanNode buildNode = buildLeft ? node.left() : node.right();
         PlanNode probeNode = buildLeft ? node.right() : node.left();
         List<Integer> buildKeys = buildLeft ? node.leftKeys() : node.rightKeys();
