@@ -1,5 +1,6 @@
 package io.basin.warehouse;
 
+import io.airlift.slice.XxHash64;
 import io.basin.embedded.BasinSession;
 import io.basin.testing.QueryAssertions;
 import io.basin.testing.TestingBasin;
@@ -13,6 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS;
@@ -157,6 +160,28 @@ class TestWarehouseCoLocatedJoins
         String in = "SELECT count(*), sum(o_totalprice) FROM orders WHERE o_orderkey IN (SELECT l_orderkey FROM lineitem WHERE l_returnflag = 'R')";
         assertThat(basin.session().explain(in)).doesNotContain(CO_LOCATED);
         assertions.assertQuery(basin.session(), in);
+    }
+
+    @Test
+    void testTableSlicesListsRowsPerSlice()
+    {
+        // the slice of each order key as the storage format defines it, from PostgreSQL's copy of the keys
+        long[] expected = new long[4];
+        for (List<Object> row : assertions.queryPostgres("SELECT o_orderkey FROM orders")) {
+            expected[(int) Long.remainderUnsigned(XxHash64.hash(((Number) row.getFirst()).longValue()), 4)]++;
+        }
+        String query = "SELECT slice, row_count, diststyle, skew_rows FROM warehouse_system.table_slices WHERE table_schema = '%s' AND table_name = '%s' ORDER BY slice";
+        List<List<Object>> orders = basin.session().execute(query.formatted(schema, "orders")).rows();
+        assertThat(orders).extracting(row -> ((Number) row.get(0)).longValue()).containsExactly(0L, 1L, 2L, 3L);
+        assertThat(orders).extracting(row -> ((Number) row.get(1)).longValue()).containsExactly(expected[0], expected[1], expected[2], expected[3]);
+        assertThat(orders).extracting(row -> row.get(2)).containsOnly("KEY");
+        double skew = (double) Arrays.stream(expected).max().orElseThrow() / Arrays.stream(expected).min().orElseThrow();
+        assertThat(orders).extracting(row -> ((Number) row.get(3)).doubleValue()).containsOnly(skew);
+        // an ALL table holds every row on every slice
+        long nations = ((Number) assertions.queryPostgres("SELECT count(*) FROM nation").getFirst().getFirst()).longValue();
+        List<List<Object>> nation = basin.session().execute(query.formatted(schema, "nation")).rows();
+        assertThat(nation).extracting(row -> ((Number) row.get(1)).longValue()).containsExactly(nations, nations, nations, nations);
+        assertThat(nation).extracting(row -> ((Number) row.get(3)).doubleValue()).containsOnly(1.0);
     }
 
     @Test

@@ -100,7 +100,7 @@ final class WarehouseMetadata
     @Override
     public boolean schemaExists(ConnectorSession session, String schemaName)
     {
-        return transaction.state().schemas().contains(schemaName) || schemaName.equals(ScanSummaryTable.SCHEMA);
+        return transaction.state().schemas().contains(schemaName) || schemaName.equals(WarehouseSystemTable.SCHEMA);
     }
 
     @Override
@@ -129,11 +129,8 @@ final class WarehouseMetadata
         if (startVersion.isPresent() || endVersion.isPresent()) {
             throw new TrinoException(NOT_SUPPORTED, "Warehouse tables do not support versioned queries yet");
         }
-        if (tableName.equals(ScanSummaryTable.NAME)) {
-            return new ScanSummaryTable.Handle();
-        }
-        if (tableName.equals(TableStatisticsTable.NAME)) {
-            return new TableStatisticsTable.Handle();
+        if (WarehouseSystemTable.named(tableName).isPresent()) {
+            return new WarehouseSystemTable.Handle(tableName);
         }
         return transaction.state().table(tableName)
                 .map(table -> new WarehouseTableHandle(table.id()))
@@ -143,11 +140,8 @@ final class WarehouseMetadata
     @Override
     public SchemaTableName getTableName(ConnectorSession session, ConnectorTableHandle table)
     {
-        if (table instanceof ScanSummaryTable.Handle) {
-            return ScanSummaryTable.NAME;
-        }
-        if (table instanceof TableStatisticsTable.Handle) {
-            return TableStatisticsTable.NAME;
+        if (table instanceof WarehouseSystemTable.Handle system) {
+            return system.name();
         }
         return table(table).definition().name();
     }
@@ -155,11 +149,8 @@ final class WarehouseMetadata
     @Override
     public ConnectorTableMetadata getTableMetadata(ConnectorSession session, ConnectorTableHandle table)
     {
-        if (table instanceof ScanSummaryTable.Handle) {
-            return ScanSummaryTable.metadata();
-        }
-        if (table instanceof TableStatisticsTable.Handle) {
-            return TableStatisticsTable.metadata();
+        if (table instanceof WarehouseSystemTable.Handle system) {
+            return system.metadata();
         }
         return tableMetadata(table(table).definition());
     }
@@ -194,11 +185,8 @@ final class WarehouseMetadata
     @Override
     public Map<String, ColumnHandle> getColumnHandles(ConnectorSession session, ConnectorTableHandle table)
     {
-        if (table instanceof ScanSummaryTable.Handle) {
-            return ScanSummaryTable.columnHandles();
-        }
-        if (table instanceof TableStatisticsTable.Handle) {
-            return TableStatisticsTable.columnHandles();
+        if (table instanceof WarehouseSystemTable.Handle system) {
+            return system.columnHandles();
         }
         Map<String, ColumnHandle> handles = new LinkedHashMap<>();
         List<WarehouseColumn> columns = table(table).definition().columns();
@@ -211,11 +199,8 @@ final class WarehouseMetadata
     @Override
     public ColumnMetadata getColumnMetadata(ConnectorSession session, ConnectorTableHandle table, ColumnHandle column)
     {
-        if (table instanceof ScanSummaryTable.Handle) {
-            return ScanSummaryTable.column(column);
-        }
-        if (table instanceof TableStatisticsTable.Handle) {
-            return TableStatisticsTable.column(column);
+        if (table instanceof WarehouseSystemTable.Handle system) {
+            return system.column(column);
         }
         if (column instanceof WarehouseRowIdHandle) {
             return ColumnMetadata.builder().setName(WarehouseRowIdHandle.NAME).setType(WarehouseRowIdHandle.type()).setHidden(true).setNullable(false).build();
@@ -238,7 +223,7 @@ final class WarehouseMetadata
     @Override
     public Optional<Object> getInfo(ConnectorSession session, ConnectorTableHandle table)
     {
-        if (table instanceof ScanSummaryTable.Handle || table instanceof TableStatisticsTable.Handle) {
+        if (table instanceof WarehouseSystemTable.Handle) {
             return Optional.empty();
         }
         TableState state = table(table);
@@ -249,7 +234,7 @@ final class WarehouseMetadata
     @Override
     public TableStatistics getTableStatistics(ConnectorSession session, ConnectorTableHandle tableHandle)
     {
-        if (tableHandle instanceof ScanSummaryTable.Handle || tableHandle instanceof TableStatisticsTable.Handle) {
+        if (tableHandle instanceof WarehouseSystemTable.Handle) {
             return TableStatistics.empty();
         }
         TableState table = table(tableHandle);
@@ -668,7 +653,7 @@ final class WarehouseMetadata
     private TableState table(ConnectorTableHandle handle)
     {
         if (!(handle instanceof WarehouseTableHandle)) {
-            throw new TrinoException(NOT_SUPPORTED, "%s is a read-only system table".formatted(handle instanceof TableStatisticsTable.Handle ? TableStatisticsTable.NAME : ScanSummaryTable.NAME));
+            throw new TrinoException(NOT_SUPPORTED, "%s is a read-only system table".formatted(((WarehouseSystemTable.Handle) handle).name()));
         }
         long tableId = ((WarehouseTableHandle) handle).tableId();
         return transaction.table(tableId)

@@ -42,11 +42,8 @@ final class WarehouseSplitManager
     @Override
     public ConnectorSplitSource getSplits(ConnectorTransactionHandle transaction, ConnectorSession session, ConnectorTableHandle tableHandle, DynamicFilter dynamicFilter, Constraint constraint)
     {
-        if (tableHandle instanceof ScanSummaryTable.Handle) {
-            return new FixedSplitSource(List.of(new ScanSummaryTable.Split()));
-        }
-        if (tableHandle instanceof TableStatisticsTable.Handle) {
-            return new FixedSplitSource(List.of(new TableStatisticsTable.Split()));
+        if (tableHandle instanceof WarehouseSystemTable.Handle system) {
+            return new FixedSplitSource(List.of(new WarehouseSystemTable.Split(system.name())));
         }
         WarehouseTableHandle handle = (WarehouseTableHandle) tableHandle;
         TableState table = transactions.apply(transaction).table(handle.tableId())
