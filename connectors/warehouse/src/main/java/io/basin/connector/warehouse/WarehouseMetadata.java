@@ -568,8 +568,11 @@ final class WarehouseMetadata
      * ANALYZE ({@link WarehouseStatistics#analyze}) records the statistics of the live rows.
      * VACUUM: the table's live rows are read group by group (ordered by their zone maps' least
      * leading sort key) and written again as sorted runs of up to {@code sortBufferRows} rows (one
-     * fully sorted run for tables that fit), without the deleted rows and with full-size groups. The new groups replace the old in one commit, which fails with
-     * TRANSACTION_CONFLICT if another transaction changed the rows meanwhile.
+     * fully sorted run for tables that fit), without the deleted rows and with full-size groups,
+     * spread over the table's slices as any write (KEY rows land where they were; an ALL table is
+     * read from slice 0 and copied again; an AUTO table is placed by its size now). The new groups
+     * replace the old in one commit, which fails with TRANSACTION_CONFLICT if another transaction
+     * changed the rows meanwhile.
      */
     @Override
     public void executeTableExecute(ConnectorSession session, ConnectorTableExecuteHandle handle)
