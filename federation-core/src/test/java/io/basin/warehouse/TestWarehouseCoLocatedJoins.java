@@ -10,10 +10,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -182,6 +187,40 @@ class TestWarehouseCoLocatedJoins
         List<List<Object>> nation = basin.session().execute(query.formatted(schema, "nation")).rows();
         assertThat(nation).extracting(row -> ((Number) row.get(1)).longValue()).containsExactly(nations, nations, nations, nations);
         assertThat(nation).extracting(row -> ((Number) row.get(3)).doubleValue()).containsOnly(1.0);
+    }
+
+    @Test
+    void testInsertAndCopyRouteRowsByTheirKey(@TempDir Path directory)
+            throws IOException
+    {
+        basin.session().execute("CREATE TABLE routed (id bigint, note varchar(20)) DISTKEY (id) SLICES 3");
+        try {
+            basin.session().execute("INSERT INTO routed VALUES (1, 'one'), (2, 'two'), (NULL, 'none'), (-7, 'minus seven')");
+            basin.session().execute("INSERT INTO routed SELECT o_orderkey, o_orderstatus FROM orders WHERE o_orderkey < 500");
+            Path file = directory.resolve("routed.csv");
+            StringBuilder csv = new StringBuilder();
+            for (long id = 100_000; id < 101_000; id++) {
+                csv.append(id).append(",copied\n");
+            }
+            Files.writeString(file, csv);
+            basin.session().execute("COPY routed FROM 'file:" + file + "' FORMAT AS CSV");
+
+            List<Long> ids = new ArrayList<>(Arrays.asList(1L, 2L, null, -7L));
+            assertions.queryPostgres("SELECT o_orderkey FROM orders WHERE o_orderkey < 500").forEach(row -> ids.add(((Number) row.getFirst()).longValue()));
+            for (long id = 100_000; id < 101_000; id++) {
+                ids.add(id);
+            }
+            long[] expected = new long[3];
+            for (Long id : ids) {
+                expected[id == null ? 0 : (int) Long.remainderUnsigned(XxHash64.hash(id), 3)]++;
+            }
+            List<List<Object>> slices = basin.session().execute(
+                    "SELECT slice, row_count FROM warehouse_system.table_slices WHERE table_schema = '%s' AND table_name = 'routed' ORDER BY slice".formatted(schema)).rows();
+            assertThat(slices).extracting(row -> ((Number) row.get(1)).longValue()).containsExactly(expected[0], expected[1], expected[2]);
+        }
+        finally {
+            basin.session().execute("DROP TABLE routed");
+        }
     }
 
     @Test
