@@ -144,11 +144,14 @@ record RedshiftTableAttributes(String sql, Map<String, Object> tableProperties, 
                     blank(text, sql, token, tokens.get(end));
                     i = end;
                 }
+                // only before a number: a table may be named slices
                 case "SLICES" -> {
-                    Token count = next(sql, tokens, i, "SLICES needs a number of slices");
-                    properties.put("slices", count.text());
-                    blank(text, sql, token, count);
-                    i++;
+                    if (i + 1 < tokens.size() && !tokens.get(i + 1).quoted() && tokens.get(i + 1).text().matches("[0-9]+")) {
+                        Token count = tokens.get(i + 1);
+                        properties.put("slices", count.text());
+                        blank(text, sql, token, count);
+                        i++;
+                    }
                 }
                 case "BACKUP" -> {
                     Token value = next(sql, tokens, i, "BACKUP needs YES or NO");
