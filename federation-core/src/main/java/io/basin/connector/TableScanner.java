@@ -20,10 +20,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToIntFunction;
 
 import static io.basin.error.BasinErrorCode.CONNECTOR_ERROR;
 import static java.util.Objects.requireNonNull;
@@ -50,6 +52,9 @@ public final class TableScanner
     private final List<ColumnHandle> columns;
     private final DynamicFilter dynamicFilter;
     private final Constraint constraint;
+    /** For the input of a co-located join: each split's bucket, and how many buckets there are. */
+    private final Optional<ToIntFunction<ConnectorSplit>> bucketOf;
+    private final int bucketCount;
     private final Set<SplitPageSupplier> openSuppliers = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -72,6 +77,22 @@ public final class TableScanner
             DynamicFilter dynamicFilter,
             Constraint constraint)
     {
+        this(catalog, transaction, session, table, columns, dynamicFilter, constraint, Optional.empty(), 1);
+    }
+
+    private TableScanner(
+            CatalogHandle catalog,
+            ConnectorTransactionHandle transaction,
+            ConnectorSession session,
+            ConnectorTableHandle table,
+            List<ColumnHandle> columns,
+            DynamicFilter dynamicFilter,
+            Constraint constraint,
+            Optional<ToIntFunction<ConnectorSplit>> bucketOf,
+            int bucketCount)
+    {
+        this.bucketOf = requireNonNull(bucketOf, "bucketOf is null");
+        this.bucketCount = bucketCount;
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.transaction = requireNonNull(transaction, "transaction is null");
         this.session = requireNonNull(session, "session is null");
@@ -79,6 +100,15 @@ public final class TableScanner
         this.columns = List.copyOf(requireNonNull(columns, "columns is null"));
         this.dynamicFilter = requireNonNull(dynamicFilter, "dynamicFilter is null");
         this.constraint = requireNonNull(constraint, "constraint is null");
+    }
+
+    /**
+     * This scan with each partition tagged with its split's bucket ({@link PageSupplier#bucket()}),
+     * from the connector's split bucket function of a partitioning of {@code bucketCount} buckets.
+     */
+    public TableScanner withBuckets(ToIntFunction<ConnectorSplit> bucketFunction, int bucketCount)
+    {
+        return new TableScanner(catalog, transaction, session, table, columns, dynamicFilter, constraint, Optional.of(bucketFunction), bucketCount);
     }
 
     /** A scan within {@code transaction}, with no dynamic filter and no constraint. */
@@ -159,6 +189,18 @@ public final class TableScanner
         return new BasinException(CONNECTOR_ERROR, "Cannot %s table %s of %s: %s".formatted(action, table, catalog, e.getMessage()), e);
     }
 
+    private int bucketOf(ToIntFunction<ConnectorSplit> function, ConnectorSplit split)
+    {
+        int bucket;
+        try (ThreadContextClassLoader _ = new ThreadContextClassLoader(catalog.classLoader())) {
+            bucket = function.applyAsInt(split);
+        }
+        if (bucket < 0 || bucket >= bucketCount) {
+            throw new BasinException(CONNECTOR_ERROR, "Connector of %s put split %s of table %s in bucket %s, not one of 0..%s".formatted(catalog.name(), split, table, bucket, bucketCount - 1));
+        }
+        return bucket;
+    }
+
     private static <T> T await(CompletableFuture<T> future)
     {
         try {
@@ -181,12 +223,20 @@ public final class TableScanner
             implements PageSupplier, Closeable
     {
         private final ConnectorSplit split;
+        private final int bucket;
         private ConnectorPageSource source;
         private boolean finished;
 
         SplitPageSupplier(ConnectorSplit split)
         {
             this.split = requireNonNull(split, "split is null");
+            this.bucket = bucketOf.map(function -> bucketOf(function, split)).orElse(-1);
+        }
+
+        @Override
+        public int bucket()
+        {
+            return bucket;
         }
 
         @Override

@@ -6,6 +6,7 @@ import io.basin.connector.ThreadContextClassLoader;
 import io.basin.sql.planner.physical.ScanConstraintExtractor;
 import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.ConnectorMetadata;
+import io.trino.spi.connector.ConnectorSplit;
 import io.trino.spi.connector.ConnectorTableHandle;
 import io.trino.spi.connector.Constraint;
 import io.trino.spi.connector.ConstraintApplicationResult;
@@ -21,6 +22,7 @@ import io.basin.execution.operator.TableWriterSink;
 import io.basin.execution.operator.join.JoinFilter;
 import io.basin.metadata.QueryCatalogs;
 import io.basin.metadata.TableColumn;
+import io.basin.plan.JoinNode;
 import io.basin.plan.TableScanNode;
 import io.basin.plan.TableWriterNode;
 import io.basin.plan.expr.Expression;
@@ -33,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 import static java.util.Objects.requireNonNull;
 
@@ -107,16 +110,52 @@ final class EngineExecutionServices
     {
         CatalogTransaction transaction = catalogs.transaction(node.table().catalog());
         TupleDomain<ColumnHandle> constraint = new ScanConstraintExtractor(node.columns(), this::evaluateConstant).extract(filter);
-        ConnectorTableHandle handle = node.handle();
-        if (!constraint.isAll()) {
-            ConnectorMetadata metadata = transaction.metadata(catalogs.session());
-            try (ThreadContextClassLoader _ = new ThreadContextClassLoader(transaction.catalog().classLoader())) {
-                handle = metadata.applyFilter(catalogs.session(), handle, new Constraint(constraint))
-                        .map(ConstraintApplicationResult::getHandle)
-                        .orElse(handle);
-            }
+        return tableScan(node, transaction, filteredHandle(transaction, node.handle(), constraint), constraint);
+    }
+
+    /**
+     * The split's bucket comes from the connector's {@code getSplitBucketFunction} for the join's
+     * partitioning (the warehouse: the split's slice).
+     */
+    @Override
+    public Source bucketedTableScan(TableScanNode node, Optional<Expression> filter, JoinNode.CoLocation coLocation)
+    {
+        CatalogTransaction transaction = catalogs.transaction(node.table().catalog());
+        TupleDomain<ColumnHandle> constraint = filter
+                .map(predicate -> new ScanConstraintExtractor(node.columns(), this::evaluateConstant).extract(predicate))
+                .orElse(TupleDomain.all());
+        ConnectorTableHandle handle = filteredHandle(transaction, node.handle(), constraint);
+        ToIntFunction<ConnectorSplit> bucketOf;
+        try (ThreadContextClassLoader _ = new ThreadContextClassLoader(transaction.catalog().classLoader())) {
+            bucketOf = transaction.catalog().connector().getNodePartitioningProvider()
+                    .getSplitBucketFunction(transaction.handle(), catalogs.session(), coLocation.partitioning(), coLocation.bucketCount());
         }
-        return tableScan(node, transaction, handle, constraint);
+        TableScanner scanner = new TableScanner(transaction.catalog(), transaction.handle(), catalogs.session(), handle,
+                node.columns().stream().map(TableColumn::handle).toList(), io.trino.spi.connector.DynamicFilter.EMPTY, new Constraint(constraint))
+                .withBuckets(bucketOf, coLocation.bucketCount());
+        synchronized (scanners) {
+            scanners.add(scanner);
+        }
+        return new TableScanSource(scanner, "TableScan[" + node.table() + ", by bucket]");
+    }
+
+    /**
+     * The conjuncts of the filter that compare a column with a constant go to the connector twice:
+     * to applyFilter, which may narrow the table handle (the lake prunes files with it), and as
+     * the scan's constraint when splits are listed and read (the warehouse skips row groups by
+     * their zone maps). The filter above the scan still applies in full.
+     */
+    private ConnectorTableHandle filteredHandle(CatalogTransaction transaction, ConnectorTableHandle handle, TupleDomain<ColumnHandle> constraint)
+    {
+        if (constraint.isAll()) {
+            return handle;
+        }
+        ConnectorMetadata metadata = transaction.metadata(catalogs.session());
+        try (ThreadContextClassLoader _ = new ThreadContextClassLoader(transaction.catalog().classLoader())) {
+            return metadata.applyFilter(catalogs.session(), handle, new Constraint(constraint))
+                    .map(ConstraintApplicationResult::getHandle)
+                    .orElse(handle);
+        }
     }
 
     private Source tableScan(TableScanNode node, CatalogTransaction transaction, ConnectorTableHandle handle, TupleDomain<ColumnHandle> constraint)

@@ -113,6 +113,9 @@ public final class PipelineExecutor
             PageSupplier partition;
             outer:
             while (!stop.get() && (partition = queue.poll()) != null) {
+                if (partition.bucket() >= 0) {
+                    startBucket(partition.bucket(), operators, sink);
+                }
                 Page page;
                 while ((page = partition.next()) != null) {
                     queryContext.checkCancelled();
@@ -136,6 +139,14 @@ public final class PipelineExecutor
             stop.set(true);
             failure.compareAndSet(null, t);
         }
+    }
+
+    private static void startBucket(int bucket, List<Operator> operators, SinkOperator sink)
+    {
+        for (Operator operator : operators) {
+            operator.startBucket(bucket);
+        }
+        sink.startBucket(bucket);
     }
 
     private static boolean isFinished(List<Operator> operators, SinkOperator sink)

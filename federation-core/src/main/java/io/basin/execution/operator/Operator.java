@@ -11,6 +11,12 @@ public interface Operator
 {
     void addInput(Page page, PageConsumer output);
 
+    /**
+     * The pages up to the next call are rows of {@code bucket} (see {@link PageSupplier#bucket()});
+     * only a co-located join's operators care.
+     */
+    default void startBucket(int bucket) {}
+
     /** No more input for this driver; flush anything buffered. */
     default void finish(PageConsumer output) {}
 

@@ -7,6 +7,9 @@ public interface SinkOperator
 {
     void addInput(Page page);
 
+    /** The pages up to the next call are rows of {@code bucket} (see {@link Operator#startBucket}). */
+    default void startBucket(int bucket) {}
+
     /** This driver is done: merge driver-local state into the shared sink. */
     void finish();
 

@@ -14,7 +14,8 @@ import static io.basin.error.BasinErrorCode.SYNTAX_ERROR;
 /**
  * Redshift's table attributes in {@code CREATE TABLE}, which Calcite's parser does not know:
  * {@code DISTSTYLE AUTO|EVEN|KEY|ALL}, {@code DISTKEY (col)}, {@code [COMPOUND|INTERLEAVED]
- * SORTKEY (cols)}, {@code BACKUP YES|NO} after the column list (or before {@code AS} of a CREATE
+ * SORTKEY (cols)}, Basin's {@code SLICES n} (table property {@code slices}: the warehouse table's slice
+ * count), {@code BACKUP YES|NO} after the column list (or before {@code AS} of a CREATE
  * TABLE AS), {@code PARTITIONED BY (fields)} for lake tables (table property {@code partitioning},
  * a list of fields such as {@code day(ts)}), and per column {@code ENCODE x}, {@code DISTKEY} and {@code SORTKEY}. They are taken
  * out of the text (blanked, so error positions stay right) and become table properties
@@ -159,6 +160,15 @@ record RedshiftTableAttributes(String sql, Map<String, Object> tableProperties, 
                     properties.put("partitioning", List.copyOf(fields));
                     blank(text, sql, token, tokens.get(end));
                     i = end;
+                }
+                // only before a number: a table may be named slices
+                case "SLICES" -> {
+                    if (i + 1 < tokens.size() && !tokens.get(i + 1).quoted() && tokens.get(i + 1).text().matches("[0-9]+")) {
+                        Token count = tokens.get(i + 1);
+                        properties.put("slices", count.text());
+                        blank(text, sql, token, count);
+                        i++;
+                    }
                 }
                 case "BACKUP" -> {
                     Token value = next(sql, tokens, i, "BACKUP needs YES or NO");

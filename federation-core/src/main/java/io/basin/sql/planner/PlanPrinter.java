@@ -63,7 +63,8 @@ public final class PlanPrinter
                     .map(aggregate -> aggregate.function().name().toLowerCase() + aggregate.arguments() + aggregate.filter().stream().mapToObj(filter -> " filter $" + filter).collect(Collectors.joining()))
                     .collect(Collectors.joining(", ")) + "]";
             case JoinNode join -> "Join[" + join.joinType() + (join.leftKeys().isEmpty() ? ", cross" : ", left" + join.leftKeys() + " = right" + join.rightKeys())
-                    + join.filter().map(filter -> ", filter=" + filter).orElse("") + "]";
+                    + join.filter().map(filter -> ", filter=" + filter).orElse("")
+                    + join.coLocated().map(location -> ", co-located by slice: " + location.bucketCount() + " buckets of " + location.partitioning()).orElse("") + "]";
             case SortNode sort -> (sort.limit().isPresent() ? "TopN[limit=" + sort.limit().getAsLong() + ", " : "Sort[") + sort.orderings()
                     + (sort.offset() > 0 ? ", offset=" + sort.offset() : "") + "]";
             case LimitNode limit -> "Limit[" + (limit.limit().isPresent() ? limit.limit().getAsLong() : "ALL") + (limit.offset() > 0 ? ", offset=" + limit.offset() : "") + "]";

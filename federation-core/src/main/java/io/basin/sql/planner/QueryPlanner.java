@@ -90,6 +90,7 @@ public final class QueryPlanner
     private final ConstantFolder constantFolder;
     private final boolean federatedPushdown;
     private final boolean scanPushdown;
+    private final boolean coLocatedJoins;
 
     public QueryPlanner(QueryCatalogs catalogs, SessionContext session, ConstantFolder constantFolder)
     {
@@ -99,6 +100,8 @@ public final class QueryPlanner
                 .noneMatch(setting -> setting.name().equals("federated_pushdown") && setting.setting().equals("off"));
         this.scanPushdown = session.settings().stream()
                 .noneMatch(setting -> setting.name().equals("scan_pushdown") && setting.setting().equals("off"));
+        this.coLocatedJoins = session.settings().stream()
+                .noneMatch(setting -> setting.name().equals("colocated_joins") && setting.setting().equals("off"));
         this.pgCatalog = new PgCatalog(catalogs, requireNonNull(session, "session is null"));
         CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", CatalogSchemas.rootSchema(catalogs, pgCatalog));
         Properties properties = new Properties();
@@ -284,12 +287,31 @@ public final class QueryPlanner
                     .map(io.basin.plan.expr.Constant::value)
                     .orElseThrow(() -> new IllegalArgumentException("not a constant: " + expression))).rewrite(plan);
         }
+        if (coLocatedJoins) {
+            plan = new io.basin.sql.planner.pushdown.MarkCoLocatedJoins(tablePartitionings()).rewrite(plan);
+        }
         List<String> names = root.fields.stream().map(field -> field.getValue()).toList();
         if (names.size() != plan.outputTypes().size()) {
             names = rowType.getFieldNames();
         }
         names = OutputColumnNames.postgresNames(validated, names);
         return new PlannedQuery(plan, names, projected);
+    }
+
+    /** The table partitionings the statement's catalogs report, in their plugins' class loaders. */
+    private io.basin.sql.planner.pushdown.TablePartitionings tablePartitionings()
+    {
+        return (catalog, handle) -> {
+            io.basin.connector.CatalogTransaction transaction = catalogs.transaction(catalog);
+            try (io.basin.connector.ThreadContextClassLoader _ = new io.basin.connector.ThreadContextClassLoader(transaction.catalog().classLoader())) {
+                return transaction.metadata(catalogs.session()).getTableProperties(catalogs.session(), handle).getTablePartitioning()
+                        .flatMap(partitioning -> transaction.catalog().connector().getNodePartitioningProvider()
+                                .getBucketNodeMapping(transaction.handle(), catalogs.session(), partitioning.getPartitioningHandle())
+                                .filter(buckets -> !buckets.hasFixedMapping())
+                                .map(buckets -> new io.basin.sql.planner.pushdown.TablePartitionings.TablePartitioning(
+                                        partitioning.getPartitioningHandle(), partitioning.getPartitioningColumns(), buckets.getBucketCount())));
+            }
+        };
     }
 
     /** applyFilter and applyAggregation of the statement's catalogs, in their plugins' class loaders. */

@@ -49,6 +49,19 @@ class TestRedshiftTableAttributes
     }
 
     @Test
+    void testSlices()
+    {
+        Statement.CreateTable create = (Statement.CreateTable) StatementParser.parse("CREATE TABLE t (a int) DISTKEY (a) SLICES 8");
+        assertThat(create.properties()).isEqualTo(Map.of("distkey", "a", "slices", "8"));
+        Statement.CreateTableAs createAs = (Statement.CreateTableAs) StatementParser.parse("CREATE TABLE t DISTSTYLE EVEN SLICES 3 AS SELECT 1 AS slices");
+        assertThat(createAs.properties()).isEqualTo(Map.of("diststyle", "EVEN", "slices", "3"));
+        // a table named slices is not the attribute
+        Statement.CreateTable named = (Statement.CreateTable) StatementParser.parse("CREATE TABLE slices (slices int)");
+        assertThat(named.properties()).isEmpty();
+        assertThat(named.columns()).extracting(Statement.ColumnDefinition::name).containsExactly("slices");
+    }
+
+    @Test
     void testMalformedAttributes()
     {
         assertThatThrownBy(() -> StatementParser.parse("CREATE TABLE t (a int) DISTKEY (a, b)"))

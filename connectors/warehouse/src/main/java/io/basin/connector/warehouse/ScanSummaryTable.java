@@ -1,31 +1,22 @@
 package io.basin.connector.warehouse;
 
-import io.airlift.slice.Slices;
-import io.trino.spi.Page;
-import io.trino.spi.block.BlockBuilder;
-import io.trino.spi.connector.ColumnHandle;
+import io.basin.connector.warehouse.storage.CatalogState;
 import io.trino.spi.connector.ColumnMetadata;
-import io.trino.spi.connector.ConnectorSplit;
-import io.trino.spi.connector.ConnectorTableHandle;
-import io.trino.spi.connector.ConnectorTableMetadata;
 import io.trino.spi.connector.SchemaTableName;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static io.trino.spi.type.BigintType.BIGINT;
 import static io.trino.spi.type.VarcharType.VARCHAR;
 
 /**
  * {@code warehouse_system.scan_summary}: per table, the scans planned since the catalog opened,
- * the row groups they covered and how many zone maps skipped (after Redshift's STL_SCAN). The
- * schema is not listed among the catalog's schemas; it answers only when named.
+ * the row groups they covered and how many zone maps skipped (after Redshift's STL_SCAN).
  */
 final class ScanSummaryTable
+        implements WarehouseSystemTable
 {
-    static final String SCHEMA = "warehouse_system";
-    static final SchemaTableName NAME = new SchemaTableName(SCHEMA, "scan_summary");
+    private static final SchemaTableName NAME = new SchemaTableName(SCHEMA, "scan_summary");
 
     private static final List<ColumnMetadata> COLUMNS = List.of(
             new ColumnMetadata("table_schema", VARCHAR),
@@ -35,70 +26,27 @@ final class ScanSummaryTable
             new ColumnMetadata("row_groups_read", BIGINT),
             new ColumnMetadata("row_groups_skipped", BIGINT));
 
-    /** The table's handle. */
-    record Handle()
-            implements ConnectorTableHandle {}
-
-    /** Its one split. */
-    record Split()
-            implements ConnectorSplit
+    @Override
+    public SchemaTableName name()
     {
-        @Override
-        public long getRetainedSizeInBytes()
-        {
-            return 16;
-        }
+        return NAME;
     }
 
-    /** One of its columns. */
-    record Column(String name, int ordinal)
-            implements ColumnHandle {}
-
-    private ScanSummaryTable() {}
-
-    static ConnectorTableMetadata metadata()
+    @Override
+    public List<ColumnMetadata> columns()
     {
-        return new ConnectorTableMetadata(NAME, COLUMNS);
+        return COLUMNS;
     }
 
-    static Map<String, ColumnHandle> columnHandles()
+    @Override
+    public List<List<Object>> rows(CatalogState state, ScanCounters counters)
     {
-        Map<String, ColumnHandle> handles = new LinkedHashMap<>();
-        for (int i = 0; i < COLUMNS.size(); i++) {
-            handles.put(COLUMNS.get(i).getName(), new Column(COLUMNS.get(i).getName(), i));
-        }
-        return handles;
-    }
-
-    static ColumnMetadata column(ColumnHandle handle)
-    {
-        return COLUMNS.get(((Column) handle).ordinal());
-    }
-
-    static Page page(ScanCounters counters, List<ColumnHandle> columns)
-    {
-        Map<SchemaTableName, ScanCounters.TableScans> tables = counters.byTable();
-        BlockBuilder[] builders = new BlockBuilder[columns.size()];
-        for (int i = 0; i < columns.size(); i++) {
-            builders[i] = column(columns.get(i)).getType().createBlockBuilder(null, tables.size());
-        }
-        for (Map.Entry<SchemaTableName, ScanCounters.TableScans> entry : tables.entrySet()) {
-            ScanCounters.TableScans scans = entry.getValue();
-            for (int i = 0; i < columns.size(); i++) {
-                switch (((Column) columns.get(i)).ordinal()) {
-                    case 0 -> VARCHAR.writeSlice(builders[i], Slices.utf8Slice(entry.getKey().getSchemaName()));
-                    case 1 -> VARCHAR.writeSlice(builders[i], Slices.utf8Slice(entry.getKey().getTableName()));
-                    case 2 -> BIGINT.writeLong(builders[i], scans.scans());
-                    case 3 -> BIGINT.writeLong(builders[i], scans.groupsTotal());
-                    case 4 -> BIGINT.writeLong(builders[i], scans.groupsRead());
-                    default -> BIGINT.writeLong(builders[i], scans.groupsSkipped());
-                }
-            }
-        }
-        io.trino.spi.block.Block[] blocks = new io.trino.spi.block.Block[builders.length];
-        for (int i = 0; i < builders.length; i++) {
-            blocks[i] = builders[i].build();
-        }
-        return new Page(tables.size(), blocks);
+        return counters.byTable().entrySet().stream()
+                .map(entry -> {
+                    SchemaTableName table = entry.getKey();
+                    ScanCounters.TableScans scans = entry.getValue();
+                    return List.<Object>of(table.getSchemaName(), table.getTableName(), scans.scans(), scans.groupsTotal(), scans.groupsRead(), scans.groupsSkipped());
+                })
+                .toList();
     }
 }

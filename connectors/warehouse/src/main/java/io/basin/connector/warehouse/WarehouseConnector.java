@@ -7,6 +7,7 @@ import io.basin.connector.warehouse.storage.WarehouseStore;
 import io.trino.spi.TrinoException;
 import io.trino.spi.connector.Connector;
 import io.trino.spi.connector.ConnectorMetadata;
+import io.trino.spi.connector.ConnectorNodePartitioningProvider;
 import io.trino.spi.connector.ConnectorPageSinkProvider;
 import io.trino.spi.connector.ConnectorPageSourceProvider;
 import io.trino.spi.connector.ConnectorSession;
@@ -41,6 +42,8 @@ public final class WarehouseConnector
     private final WarehousePageSinkProvider pageSinkProvider;
     private final SortedRunWriter runWriter;
     private final int sortBufferRows;
+    private final int slices;
+    private final WarehouseNodePartitioningProvider nodePartitioningProvider = new WarehouseNodePartitioningProvider();
 
     public WarehouseConnector(WarehouseConfig config, Optional<TypeManager> typeManager)
     {
@@ -50,6 +53,7 @@ public final class WarehouseConnector
         this.pageSourceProvider = new WarehousePageSourceProvider(this::transaction, scanCounters);
         this.runWriter = new SortedRunWriter(store, config.rowsPerGroup(), config.targetBlockBytes());
         this.sortBufferRows = config.sortBufferRows();
+        this.slices = config.slices();
         this.pageSinkProvider = new WarehousePageSinkProvider(this::transaction, runWriter, sortBufferRows);
     }
 
@@ -73,7 +77,7 @@ public final class WarehouseConnector
     @Override
     public ConnectorMetadata getMetadata(ConnectorSession session, ConnectorTransactionHandle transaction)
     {
-        return new WarehouseMetadata(transaction(transaction), scanCounters, runWriter, sortBufferRows);
+        return new WarehouseMetadata(transaction(transaction), scanCounters, runWriter, sortBufferRows, slices);
     }
 
     @Override
@@ -86,6 +90,12 @@ public final class WarehouseConnector
     public ConnectorPageSourceProvider getPageSourceProvider()
     {
         return pageSourceProvider;
+    }
+
+    @Override
+    public ConnectorNodePartitioningProvider getNodePartitioningProvider()
+    {
+        return nodePartitioningProvider;
     }
 
     @Override

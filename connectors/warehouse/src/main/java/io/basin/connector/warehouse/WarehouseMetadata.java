@@ -7,6 +7,7 @@ import io.basin.connector.warehouse.storage.CatalogState;
 import io.basin.connector.warehouse.storage.DistinctSketch;
 import io.basin.connector.warehouse.storage.ManifestCodec;
 import io.basin.connector.warehouse.storage.RowGroup;
+import io.basin.connector.warehouse.storage.SliceHash;
 import io.basin.connector.warehouse.storage.SortedRunWriter;
 import io.basin.connector.warehouse.storage.TableChange;
 import io.basin.connector.warehouse.storage.TableDefinition;
@@ -30,6 +31,8 @@ import io.trino.spi.connector.ConnectorTableExecuteHandle;
 import io.trino.spi.connector.ConnectorTableHandle;
 import io.trino.spi.connector.ConnectorTableLayout;
 import io.trino.spi.connector.ConnectorTableMetadata;
+import io.trino.spi.connector.ConnectorTablePartitioning;
+import io.trino.spi.connector.ConnectorTableProperties;
 import io.trino.spi.connector.ConnectorTableVersion;
 import io.trino.spi.connector.Constraint;
 import io.trino.spi.connector.ConstraintApplicationResult;
@@ -81,13 +84,15 @@ final class WarehouseMetadata
     private final ScanCounters scanCounters;
     private final SortedRunWriter writer;
     private final int sortBufferRows;
+    private final int defaultSlices;
 
-    WarehouseMetadata(WarehouseTransaction transaction, ScanCounters scanCounters, SortedRunWriter writer, int sortBufferRows)
+    WarehouseMetadata(WarehouseTransaction transaction, ScanCounters scanCounters, SortedRunWriter writer, int sortBufferRows, int defaultSlices)
     {
         this.transaction = requireNonNull(transaction, "transaction is null");
         this.scanCounters = requireNonNull(scanCounters, "scanCounters is null");
         this.writer = requireNonNull(writer, "writer is null");
         this.sortBufferRows = sortBufferRows;
+        this.defaultSlices = defaultSlices;
     }
 
     // Schemas
@@ -95,7 +100,7 @@ final class WarehouseMetadata
     @Override
     public boolean schemaExists(ConnectorSession session, String schemaName)
     {
-        return transaction.state().schemas().contains(schemaName) || schemaName.equals(ScanSummaryTable.SCHEMA);
+        return transaction.state().schemas().contains(schemaName) || schemaName.equals(WarehouseSystemTable.SCHEMA);
     }
 
     @Override
@@ -124,11 +129,8 @@ final class WarehouseMetadata
         if (startVersion.isPresent() || endVersion.isPresent()) {
             throw new TrinoException(NOT_SUPPORTED, "Warehouse tables do not support versioned queries yet");
         }
-        if (tableName.equals(ScanSummaryTable.NAME)) {
-            return new ScanSummaryTable.Handle();
-        }
-        if (tableName.equals(TableStatisticsTable.NAME)) {
-            return new TableStatisticsTable.Handle();
+        if (WarehouseSystemTable.named(tableName).isPresent()) {
+            return new WarehouseSystemTable.Handle(tableName);
         }
         return transaction.state().table(tableName)
                 .map(table -> new WarehouseTableHandle(table.id()))
@@ -138,11 +140,8 @@ final class WarehouseMetadata
     @Override
     public SchemaTableName getTableName(ConnectorSession session, ConnectorTableHandle table)
     {
-        if (table instanceof ScanSummaryTable.Handle) {
-            return ScanSummaryTable.NAME;
-        }
-        if (table instanceof TableStatisticsTable.Handle) {
-            return TableStatisticsTable.NAME;
+        if (table instanceof WarehouseSystemTable.Handle system) {
+            return system.name();
         }
         return table(table).definition().name();
     }
@@ -150,11 +149,8 @@ final class WarehouseMetadata
     @Override
     public ConnectorTableMetadata getTableMetadata(ConnectorSession session, ConnectorTableHandle table)
     {
-        if (table instanceof ScanSummaryTable.Handle) {
-            return ScanSummaryTable.metadata();
-        }
-        if (table instanceof TableStatisticsTable.Handle) {
-            return TableStatisticsTable.metadata();
+        if (table instanceof WarehouseSystemTable.Handle system) {
+            return system.metadata();
         }
         return tableMetadata(table(table).definition());
     }
@@ -191,11 +187,8 @@ final class WarehouseMetadata
     @Override
     public Map<String, ColumnHandle> getColumnHandles(ConnectorSession session, ConnectorTableHandle table)
     {
-        if (table instanceof ScanSummaryTable.Handle) {
-            return ScanSummaryTable.columnHandles();
-        }
-        if (table instanceof TableStatisticsTable.Handle) {
-            return TableStatisticsTable.columnHandles();
+        if (table instanceof WarehouseSystemTable.Handle system) {
+            return system.columnHandles();
         }
         Map<String, ColumnHandle> handles = new LinkedHashMap<>();
         List<WarehouseColumn> columns = table(table).definition().columns();
@@ -208,11 +201,8 @@ final class WarehouseMetadata
     @Override
     public ColumnMetadata getColumnMetadata(ConnectorSession session, ConnectorTableHandle table, ColumnHandle column)
     {
-        if (table instanceof ScanSummaryTable.Handle) {
-            return ScanSummaryTable.column(column);
-        }
-        if (table instanceof TableStatisticsTable.Handle) {
-            return TableStatisticsTable.column(column);
+        if (table instanceof WarehouseSystemTable.Handle system) {
+            return system.column(column);
         }
         if (column instanceof WarehouseRowIdHandle) {
             return ColumnMetadata.builder().setName(WarehouseRowIdHandle.NAME).setType(WarehouseRowIdHandle.type()).setHidden(true).setNullable(false).build();
@@ -235,7 +225,7 @@ final class WarehouseMetadata
     @Override
     public Optional<Object> getInfo(ConnectorSession session, ConnectorTableHandle table)
     {
-        if (table instanceof ScanSummaryTable.Handle || table instanceof TableStatisticsTable.Handle) {
+        if (table instanceof WarehouseSystemTable.Handle) {
             return Optional.empty();
         }
         TableState state = table(table);
@@ -246,7 +236,7 @@ final class WarehouseMetadata
     @Override
     public TableStatistics getTableStatistics(ConnectorSession session, ConnectorTableHandle tableHandle)
     {
-        if (tableHandle instanceof ScanSummaryTable.Handle || tableHandle instanceof TableStatisticsTable.Handle) {
+        if (tableHandle instanceof WarehouseSystemTable.Handle) {
             return TableStatistics.empty();
         }
         TableState table = table(tableHandle);
@@ -268,6 +258,30 @@ final class WarehouseMetadata
             statistics.setColumnStatistics(new WarehouseColumnHandle(summary.column().name(), summary.column().type(), ordinal), column.build());
         }
         return statistics.build();
+    }
+
+    /**
+     * A DISTSTYLE KEY table is partitioned by its DISTKEY into one bucket per slice
+     * ({@link WarehousePartitioningHandle}); a split's bucket is its slice. Tables of other
+     * styles report no partitioning: EVEN spreads rows without regard to values, and an ALL
+     * table is read from one copy.
+     */
+    @Override
+    public ConnectorTableProperties getTableProperties(ConnectorSession session, ConnectorTableHandle tableHandle)
+    {
+        if (!(tableHandle instanceof WarehouseTableHandle)) {
+            return new ConnectorTableProperties();
+        }
+        TableDefinition definition = table(tableHandle).definition();
+        if (definition.distStyle() != TableDefinition.DistStyle.KEY) {
+            return new ConnectorTableProperties();
+        }
+        int key = definition.distKey().orElseThrow();
+        WarehouseColumn column = definition.columns().get(key);
+        WarehousePartitioningHandle partitioning = new WarehousePartitioningHandle(definition.sliceCount(), SliceHash.family(column.type()).orElseThrow());
+        return new ConnectorTableProperties(TupleDomain.all(),
+                Optional.of(new ConnectorTablePartitioning(partitioning, List.of(new WarehouseColumnHandle(column.name(), column.type(), key)))),
+                Optional.empty(), List.of());
     }
 
     // Pruning
@@ -298,7 +312,7 @@ final class WarehouseMetadata
         if (saveMode == SaveMode.IGNORE && transaction.state().table(tableMetadata.getTable()).isPresent()) {
             return;
         }
-        transaction.apply(new TableChange.CreateTable(WarehouseTableProperties.definition(transaction.store().allocateTableId(), tableMetadata)));
+        transaction.apply(new TableChange.CreateTable(WarehouseTableProperties.definition(transaction.store().allocateTableId(), tableMetadata, defaultSlices)));
     }
 
     @Override
@@ -356,7 +370,7 @@ final class WarehouseMetadata
         if (replace) {
             throw new TrinoException(NOT_SUPPORTED, "Warehouse tables do not support CREATE OR REPLACE");
         }
-        TableDefinition definition = WarehouseTableProperties.definition(transaction.store().allocateTableId(), tableMetadata);
+        TableDefinition definition = WarehouseTableProperties.definition(transaction.store().allocateTableId(), tableMetadata, defaultSlices);
         // fail early; the commit checks again
         new TableChange.CreateTable(definition).applyTo(transaction.state());
         return new WarehouseOutputTableHandle(definition);
@@ -449,7 +463,10 @@ final class WarehouseMetadata
                 }
             }
             matches.andNot(group.deletedPositions());
-            deleted += matches.cardinality();
+            // a copy of a DISTSTYLE ALL group loses the same rows as its original: count them once
+            if (!group.isCopy()) {
+                deleted += matches.cardinality();
+            }
             RowGroup updated = group.withDeleted(matches);
             if (updated.liveRows() > 0) {
                 groups.add(updated);
@@ -522,7 +539,8 @@ final class WarehouseMetadata
         }
         List<RowGroup> groups = new ArrayList<>();
         for (RowGroup group : table.groups()) {
-            BitSet deleted = deletions.get(group.id());
+            // a copy of a DISTSTYLE ALL group holds the same rows at the same positions: it loses the same rows
+            BitSet deleted = deletions.get(group.copyOf().orElse(group.id()));
             RowGroup updated = deleted == null ? group : group.withDeleted(deleted);
             if (updated.liveRows() > 0) {
                 groups.add(updated);
@@ -552,8 +570,11 @@ final class WarehouseMetadata
      * ANALYZE ({@link WarehouseStatistics#analyze}) records the statistics of the live rows.
      * VACUUM: the table's live rows are read group by group (ordered by their zone maps' least
      * leading sort key) and written again as sorted runs of up to {@code sortBufferRows} rows (one
-     * fully sorted run for tables that fit), without the deleted rows and with full-size groups. The new groups replace the old in one commit, which fails with
-     * TRANSACTION_CONFLICT if another transaction changed the rows meanwhile.
+     * fully sorted run for tables that fit), without the deleted rows and with full-size groups,
+     * spread over the table's slices as any write (KEY rows land where they were; an ALL table is
+     * read from slice 0 and copied again; an AUTO table is placed by its size now). The new groups
+     * replace the old in one commit, which fails with TRANSACTION_CONFLICT if another transaction
+     * changed the rows meanwhile.
      */
     @Override
     public void executeTableExecute(ConnectorSession session, ConnectorTableExecuteHandle handle)
@@ -575,7 +596,8 @@ final class WarehouseMetadata
         int runRows = 0;
         // groups in the order of their least leading sort key value, so that each new run gathers
         // neighbouring key ranges from all the old runs
-        List<RowGroup> groups = new ArrayList<>(table.groups());
+        // copies of DISTSTYLE ALL groups are left behind: the rewrite copies again what it keeps
+        List<RowGroup> groups = new ArrayList<>(table.primaryGroups());
         if (!definition.sortKey().isEmpty()) {
             WarehouseColumn leading = definition.columns().get(definition.sortKey().getFirst());
             ColumnType leadingType = leading.storage();
@@ -594,7 +616,7 @@ final class WarehouseMetadata
                 continue;
             }
             if (runRows > 0 && runRows + page.getPositionCount() > sortBufferRows) {
-                SortedRunWriter.Run written = writeRun(definition, run);
+                SortedRunWriter.Run written = writeRun(definition, run, table.liveRows());
                 rewritten.addAll(written.groups());
                 distinct = TableState.merge(distinct, written.distinct());
                 run.clear();
@@ -603,15 +625,15 @@ final class WarehouseMetadata
             run.add(page);
             runRows += page.getPositionCount();
         }
-        SortedRunWriter.Run written = writeRun(definition, run);
+        SortedRunWriter.Run written = writeRun(definition, run, table.liveRows());
         rewritten.addAll(written.groups());
         distinct = TableState.merge(distinct, written.distinct());
         transaction.apply(new TableChange.Rewrite(tableId, table.dataVersion(), rewritten, Optional.of(distinct)));
     }
 
-    private SortedRunWriter.Run writeRun(TableDefinition definition, List<Page> run)
+    private SortedRunWriter.Run writeRun(TableDefinition definition, List<Page> run, long tableRows)
     {
-        SortedRunWriter.Run written = writer.write(definition, run);
+        SortedRunWriter.Run written = writer.writeDistributed(definition, run, tableRows);
         transaction.wrote(definition.id(), written.groups());
         return written;
     }
@@ -636,7 +658,7 @@ final class WarehouseMetadata
     private TableState table(ConnectorTableHandle handle)
     {
         if (!(handle instanceof WarehouseTableHandle)) {
-            throw new TrinoException(NOT_SUPPORTED, "%s is a read-only system table".formatted(handle instanceof TableStatisticsTable.Handle ? TableStatisticsTable.NAME : ScanSummaryTable.NAME));
+            throw new TrinoException(NOT_SUPPORTED, "%s is a read-only system table".formatted(((WarehouseSystemTable.Handle) handle).name()));
         }
         long tableId = ((WarehouseTableHandle) handle).tableId();
         return transaction.table(tableId)

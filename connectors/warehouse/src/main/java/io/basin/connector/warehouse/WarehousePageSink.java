@@ -23,8 +23,9 @@ import static io.trino.spi.StandardErrorCode.GENERIC_INTERNAL_ERROR;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Buffers written rows and, every {@code sortBufferRows} rows (or 64 MB) and at the end, sorts them by the
- * table's sort key and writes them as row groups (one sorted run). {@link #finish} hands the
+ * Buffers written rows and, every {@code sortBufferRows} rows (or 64 MB) and at the end, spreads
+ * them over the table's slices, sorts each slice's rows by the table's sort key and writes them as
+ * row groups (one sorted run per slice; see {@link SortedRunWriter#writeDistributed}). {@link #finish} hands the
  * groups to the commit as one fragment; nothing is visible before the transaction commits, and
  * {@link #abort} deletes what was written. Not thread-safe: one sink belongs to one writer driver.
  */
@@ -44,6 +45,8 @@ final class WarehousePageSink
     private int bufferedRows;
     private long bufferedBytes;
     private long completedBytes;
+    /** The table's rows when this writer began plus the rows it wrote since: where an AUTO table's next rows go. */
+    private long tableRows;
     private boolean done;
 
     WarehousePageSink(WarehouseTransaction transaction, SortedRunWriter writer, TableDefinition table, int sortBufferRows)
@@ -52,6 +55,7 @@ final class WarehousePageSink
         this.writer = requireNonNull(writer, "writer is null");
         this.table = requireNonNull(table, "table is null");
         this.sortBufferRows = sortBufferRows;
+        this.tableRows = transaction.table(table.id()).map(TableState::liveRows).orElse(0L);
     }
 
     @Override
@@ -107,7 +111,8 @@ final class WarehousePageSink
         if (buffered.isEmpty()) {
             return;
         }
-        SortedRunWriter.Run run = writer.write(table, buffered);
+        tableRows += bufferedRows;
+        SortedRunWriter.Run run = writer.writeDistributed(table, buffered, tableRows);
         written.addAll(run.groups());
         transaction.wrote(table.id(), run.groups());
         distinct = distinct == null ? run.distinct() : TableState.merge(distinct, run.distinct());

@@ -36,11 +36,8 @@ final class WarehousePageSourceProvider
     @Override
     public ConnectorPageSource createPageSource(ConnectorTransactionHandle transactionHandle, ConnectorSession session, ConnectorSplit split, ConnectorTableHandle table, List<ColumnHandle> columns, DynamicFilter dynamicFilter)
     {
-        if (split instanceof ScanSummaryTable.Split) {
-            return new FixedPageSource(List.of(ScanSummaryTable.page(scanCounters, columns)));
-        }
-        if (split instanceof TableStatisticsTable.Split) {
-            return new FixedPageSource(List.of(TableStatisticsTable.page(transactions.apply(transactionHandle).state(), columns)));
+        if (table instanceof WarehouseSystemTable.Handle system) {
+            return new FixedPageSource(List.of(system.page(transactions.apply(transactionHandle).state(), scanCounters, columns)));
         }
         WarehouseSplit warehouseSplit = (WarehouseSplit) split;
         WarehouseTransaction transaction = transactions.apply(transactionHandle);

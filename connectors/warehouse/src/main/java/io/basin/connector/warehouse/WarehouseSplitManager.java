@@ -23,8 +23,9 @@ import static io.trino.spi.StandardErrorCode.TABLE_NOT_FOUND;
 import static java.util.Objects.requireNonNull;
 
 /**
- * One split per row group of the transaction's snapshot, leaving out the groups whose zone maps
- * rule out the pushed filter, the scan's constraint or the dynamic filter known so far.
+ * One split per row group of the transaction's snapshot, carrying the group's slice, leaving out
+ * the groups whose zone maps rule out the pushed filter, the scan's constraint or the dynamic
+ * filter known so far. A DISTSTYLE ALL table is read from its copy on slice 0.
  */
 final class WarehouseSplitManager
         implements ConnectorSplitManager
@@ -41,11 +42,8 @@ final class WarehouseSplitManager
     @Override
     public ConnectorSplitSource getSplits(ConnectorTransactionHandle transaction, ConnectorSession session, ConnectorTableHandle tableHandle, DynamicFilter dynamicFilter, Constraint constraint)
     {
-        if (tableHandle instanceof ScanSummaryTable.Handle) {
-            return new FixedSplitSource(List.of(new ScanSummaryTable.Split()));
-        }
-        if (tableHandle instanceof TableStatisticsTable.Handle) {
-            return new FixedSplitSource(List.of(new TableStatisticsTable.Split()));
+        if (tableHandle instanceof WarehouseSystemTable.Handle system) {
+            return new FixedSplitSource(List.of(new WarehouseSystemTable.Split(system.name())));
         }
         WarehouseTableHandle handle = (WarehouseTableHandle) tableHandle;
         TableState table = transactions.apply(transaction).table(handle.tableId())
@@ -55,15 +53,16 @@ final class WarehouseSplitManager
                 .intersect(dynamicFilter.getCurrentPredicate());
         List<ConnectorSplit> splits = new ArrayList<>();
         int skipped = 0;
-        for (RowGroup group : table.groups()) {
+        List<RowGroup> groups = table.primaryGroups();
+        for (RowGroup group : groups) {
             if (RowGroupPruning.mayMatch(table.definition(), group, filter)) {
-                splits.add(new WarehouseSplit(handle.tableId(), group.id(), group.liveRows()));
+                splits.add(new WarehouseSplit(handle.tableId(), group.id(), group.liveRows(), group.slice()));
             }
             else {
                 skipped++;
             }
         }
-        counters.record(table.definition().name(), table.groups().size(), skipped);
+        counters.record(table.definition().name(), groups.size(), skipped);
         return new FixedSplitSource(splits);
     }
 }

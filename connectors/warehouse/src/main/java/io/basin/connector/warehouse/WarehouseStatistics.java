@@ -62,7 +62,7 @@ final class WarehouseStatistics
             maxes.add(Optional.empty());
         }
         long rows = 0;
-        for (RowGroup group : table.groups()) {
+        for (RowGroup group : table.primaryGroups()) {
             int[] live = livePositions(group);
             rows += live.length;
             List<DistinctSketch> groupSketches = new ArrayList<>(columns.size());
@@ -123,7 +123,7 @@ final class WarehouseStatistics
             WarehouseColumn column = columns.get(ordinal);
             long distinct = Math.min(rows, Math.round(table.distinct().get(ordinal).estimate()));
             long bytes = 0;
-            for (RowGroup group : table.groups()) {
+            for (RowGroup group : table.primaryGroups()) {
                 bytes += group.fileBytes(column);
             }
             Optional<TableAnalysis.Column> analyzed = analysis.flatMap(result -> result.column(column.id()));
@@ -138,7 +138,7 @@ final class WarehouseStatistics
             Optional<Object> min = Optional.empty();
             Optional<Object> max = Optional.empty();
             boolean rangeKnown = true;
-            for (RowGroup group : table.groups()) {
+            for (RowGroup group : table.primaryGroups()) {
                 ZoneMap zoneMap = group.zoneMap(column);
                 stored += group.rowCount();
                 nulls += zoneMap.nullCount();

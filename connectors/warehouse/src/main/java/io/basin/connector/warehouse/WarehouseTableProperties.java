@@ -2,6 +2,8 @@ package io.basin.connector.warehouse;
 
 import io.basin.connector.warehouse.format.ColumnType;
 import io.basin.connector.warehouse.format.Encoding;
+import io.basin.connector.warehouse.storage.SliceDistribution;
+import io.basin.connector.warehouse.storage.SliceHash;
 import io.basin.connector.warehouse.storage.TableDefinition;
 import io.basin.connector.warehouse.storage.WarehouseColumn;
 import io.trino.spi.TrinoException;
@@ -26,7 +28,8 @@ import static io.trino.spi.StandardErrorCode.INVALID_TABLE_PROPERTY;
 /**
  * Redshift's table attributes as table and column properties: {@code diststyle} (AUTO, EVEN, KEY,
  * ALL), {@code distkey} (a column), {@code sortkey} (columns, comma-separated or a list),
- * {@code sortstyle} (COMPOUND, INTERLEAVED) and the column property {@code encode}.
+ * {@code sortstyle} (COMPOUND, INTERLEAVED), Basin's {@code slices} (the table's slice count,
+ * by default the catalog's) and the column property {@code encode}.
  */
 final class WarehouseTableProperties
 {
@@ -37,12 +40,14 @@ final class WarehouseTableProperties
     static final String ENCODE = "encode";
     /** A column's DEFAULT expression as SQL text; the engine evaluates it, the warehouse keeps it in the manifest. */
     static final String DEFAULT = "default";
+    static final String SLICES = "slices";
 
     static final List<PropertyMetadata<?>> TABLE_PROPERTIES = List.of(
             PropertyMetadata.stringProperty(DISTSTYLE, "How rows are distributed over slices: AUTO, EVEN, KEY or ALL", "AUTO", false),
             PropertyMetadata.stringProperty(DISTKEY, "The distribution key column (DISTSTYLE KEY)", null, false),
             PropertyMetadata.stringProperty(SORTKEY, "Sort key columns, comma-separated", null, false),
-            PropertyMetadata.stringProperty(SORTSTYLE, "COMPOUND or INTERLEAVED", "COMPOUND", false));
+            PropertyMetadata.stringProperty(SORTSTYLE, "COMPOUND or INTERLEAVED", "COMPOUND", false),
+            PropertyMetadata.stringProperty(SLICES, "Slices the rows are spread over (default: the catalog's warehouse.slices)", null, false));
 
     static final List<PropertyMetadata<?>> COLUMN_PROPERTIES = List.of(
             PropertyMetadata.stringProperty(ENCODE, "Column encoding: RAW, AZ64, DELTA, BYTEDICT, RUNLENGTH, ZSTD, LZ4 or AUTO", "AUTO", false),
@@ -50,8 +55,11 @@ final class WarehouseTableProperties
 
     private WarehouseTableProperties() {}
 
-    /** The definition of a new table; unknown or invalid attributes fail with a message naming them. */
-    static TableDefinition definition(long id, ConnectorTableMetadata metadata)
+    /**
+     * The definition of a new table, on {@code defaultSlices} slices unless it names its own
+     * count; unknown or invalid attributes fail with a message naming them.
+     */
+    static TableDefinition definition(long id, ConnectorTableMetadata metadata, int defaultSlices)
     {
         List<ColumnMetadata> visible = metadata.getColumns().stream().filter(column -> !column.isHidden()).toList();
         List<WarehouseColumn> columns = new ArrayList<>();
@@ -65,6 +73,7 @@ final class WarehouseTableProperties
         Optional<String> distKeyName = string(properties.remove(DISTKEY));
         List<String> sortKeyNames = names(properties.remove(SORTKEY));
         String sortStyleName = string(properties.remove(SORTSTYLE)).orElse("COMPOUND");
+        int slices = slices(properties.remove(SLICES), defaultSlices);
         if (!properties.isEmpty()) {
             throw new TrinoException(INVALID_TABLE_PROPERTY, "Unknown warehouse table properties: " + new TreeSet<>(properties.keySet()));
         }
@@ -78,6 +87,13 @@ final class WarehouseTableProperties
             throw new TrinoException(INVALID_TABLE_PROPERTY, "DISTKEY requires DISTSTYLE KEY, not " + distStyle);
         }
         OptionalInt distKey = distKeyName.isPresent() ? OptionalInt.of(ordinal(ordinals, distKeyName.get(), "DISTKEY")) : OptionalInt.empty();
+        if (distKey.isPresent()) {
+            WarehouseColumn keyColumn = columns.get(distKey.getAsInt());
+            if (SliceHash.family(keyColumn.type()).isEmpty()) {
+                throw new TrinoException(INVALID_TABLE_PROPERTY, "DISTKEY column \"%s\" has type %s, which cannot distribute rows: use a number, date, timestamp, boolean or string column"
+                        .formatted(keyColumn.name(), keyColumn.type().getDisplayName()));
+            }
+        }
         List<Integer> sortKey = new ArrayList<>();
         for (String name : sortKeyNames) {
             int ordinal = ordinal(ordinals, name, "SORTKEY");
@@ -87,7 +103,25 @@ final class WarehouseTableProperties
             sortKey.add(ordinal);
         }
         TableDefinition.SortStyle sortStyle = enumValue(TableDefinition.SortStyle.class, sortStyleName, "sort style");
-        return new TableDefinition(id, metadata.getTable(), columns, sortKey, sortStyle, distStyle, distKey, metadata.getComment());
+        return new TableDefinition(id, metadata.getTable(), columns, sortKey, sortStyle, distStyle, distKey, metadata.getComment()).withSliceCount(slices);
+    }
+
+    private static int slices(Object value, int defaultSlices)
+    {
+        Optional<String> text = string(value);
+        if (text.isEmpty()) {
+            return defaultSlices;
+        }
+        try {
+            int slices = Integer.parseInt(text.get());
+            if (slices >= 1 && slices <= SliceDistribution.MAX_SLICES) {
+                return slices;
+            }
+        }
+        catch (NumberFormatException e) {
+            throw new TrinoException(INVALID_TABLE_PROPERTY, "SLICES must be a whole number, not '%s'".formatted(text.get()), e);
+        }
+        throw new TrinoException(INVALID_TABLE_PROPERTY, "SLICES must be between 1 and %s, not %s".formatted(SliceDistribution.MAX_SLICES, text.get()));
     }
 
     /** A column as declared (its type, nullability, {@code ENCODE} and {@code DEFAULT}), without an id yet. */
@@ -104,6 +138,7 @@ final class WarehouseTableProperties
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put(DISTSTYLE, table.distStyle().name());
         table.distKey().ifPresent(ordinal -> properties.put(DISTKEY, table.columns().get(ordinal).name()));
+        properties.put(SLICES, Integer.toString(table.sliceCount()));
         if (!table.sortKey().isEmpty()) {
             properties.put(SORTKEY, String.join(",", table.sortKey().stream().map(ordinal -> table.columns().get(ordinal).name()).toList()));
             properties.put(SORTSTYLE, table.sortStyle().name());

@@ -43,9 +43,10 @@ final class TestingWarehouse
 {
     private final WarehouseConnector connector;
 
+    /** One slice: the layout (groups, files, order of splits) the tests of storage assert. */
     TestingWarehouse(Path directory)
     {
-        this(new WarehouseConfig(directory, 1000, 1 << 20, 5000));
+        this(new WarehouseConfig(directory, 1000, 1 << 20, 5000, 1));
     }
 
     TestingWarehouse(WarehouseConfig config)

@@ -13,23 +13,41 @@ import io.trino.spi.type.Type;
 import java.util.ArrayList;
 import java.util.List;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
 
-/** Collects the build side of a hash join from all drivers and builds the {@link JoinHashTable}. */
+/**
+ * Collects the build side of a hash join from all drivers and builds the {@link JoinHashTable}.
+ * A co-located join's build has a table per bucket: each row goes to the table of the bucket its
+ * partition belongs to ({@link SinkOperator#startBucket}).
+ */
 public final class HashBuildSink
         implements Sink
 {
     private final List<Type> types;
     private final int[] keyChannels;
     private final boolean[] nullEqual;
-    private final List<Page> pages = new ArrayList<>();
+    private final int bucketCount;
+    private final List<List<Page>> pages = new ArrayList<>();
     private final List<LocalMemoryContext> memoryContexts = new ArrayList<>();
     private LocalMemoryContext tableMemory;
-    private volatile JoinHashTable table;
+    private int parallelism = 1;
+    private volatile JoinHashTable[] tables;
 
     public HashBuildSink(List<Type> types, List<Integer> keyChannels, List<Boolean> nullEqual)
     {
+        this(types, keyChannels, nullEqual, 1);
+    }
+
+    /** A build of {@code bucketCount} tables, one per bucket of a co-located join (one: an ordinary build). */
+    public HashBuildSink(List<Type> types, List<Integer> keyChannels, List<Boolean> nullEqual, int bucketCount)
+    {
+        checkArgument(bucketCount > 0, "bucketCount must be positive");
+        this.bucketCount = bucketCount;
+        for (int bucket = 0; bucket < bucketCount; bucket++) {
+            pages.add(new ArrayList<>());
+        }
         this.types = List.copyOf(requireNonNull(types, "types is null"));
         this.keyChannels = keyChannels.stream().mapToInt(Integer::intValue).toArray();
         this.nullEqual = new boolean[nullEqual.size()];
@@ -47,22 +65,38 @@ public final class HashBuildSink
     public SinkOperator createSinkOperator(DriverContext driverContext)
     {
         LocalMemoryContext memory = driverContext.newMemoryContext("HashBuild");
-        List<Page> driverPages = new ArrayList<>();
+        List<List<Page>> driverPages = new ArrayList<>();
+        for (int bucket = 0; bucket < bucketCount; bucket++) {
+            driverPages.add(new ArrayList<>());
+        }
         synchronized (this) {
             memoryContexts.add(memory);
             if (tableMemory == null) {
                 tableMemory = driverContext.newMemoryContext("JoinHashTable");
             }
+            parallelism = driverContext.queryContext().parallelism();
         }
         return new SinkOperator()
         {
             private long bytes;
+            private int bucket = bucketCount == 1 ? 0 : -1;
+
+            @Override
+            public void startBucket(int newBucket)
+            {
+                // an ordinary build above a co-located join (its rows come bucket by bucket) takes them all alike
+                if (bucketCount > 1) {
+                    checkState(newBucket < bucketCount, "bucket %s of a build of %s buckets", newBucket, bucketCount);
+                    bucket = newBucket;
+                }
+            }
 
             @Override
             public void addInput(Page page)
             {
+                checkState(bucket >= 0, "a co-located build got rows of no bucket");
                 Page compact = page;
-                driverPages.add(compact);
+                driverPages.get(bucket).add(compact);
                 bytes += compact.getRetainedSizeInBytes();
                 memory.setBytes(bytes);
             }
@@ -71,7 +105,9 @@ public final class HashBuildSink
             public void finish()
             {
                 synchronized (HashBuildSink.this) {
-                    pages.addAll(driverPages);
+                    for (int bucket = 0; bucket < bucketCount; bucket++) {
+                        pages.get(bucket).addAll(driverPages.get(bucket));
+                    }
                 }
             }
         };
@@ -80,43 +116,69 @@ public final class HashBuildSink
     @Override
     public synchronized void finishSink()
     {
-        int rows = 0;
-        for (Page page : pages) {
-            rows += page.getPositionCount();
-        }
-        Block[] columns = new Block[types.size()];
-        for (int channel = 0; channel < columns.length; channel++) {
-            List<Block> blocks = new ArrayList<>(pages.size());
-            for (Page page : pages) {
-                blocks.add(page.getBlock(channel));
-            }
-            columns[channel] = blocks.isEmpty() ? types.get(channel).createBlockBuilder(null, 0).build() : BlockConcatenation.concat(types.get(channel), blocks);
-        }
         List<KeyType> keyTypes = new ArrayList<>();
         for (int channel : keyChannels) {
             keyTypes.add(KeyType.forType(types.get(channel)));
         }
-        pages.clear();
-        JoinHashTable built = new JoinHashTable(columns, rows, keyChannels, keyTypes, nullEqual);
+        JoinHashTable[] built = new JoinHashTable[bucketCount];
+        // the buckets' tables are independent: with several cores they are built side by side
+        java.util.stream.IntStream buckets = java.util.stream.IntStream.range(0, bucketCount);
+        (parallelism > 1 ? buckets.parallel() : buckets).forEach(bucket -> {
+            built[bucket] = build(pages.get(bucket), keyTypes);
+            pages.get(bucket).clear();
+        });
+        long bytes = 0;
+        for (JoinHashTable table : built) {
+            bytes += table.retainedBytes();
+        }
         if (tableMemory != null) {
-            tableMemory.setBytes(built.retainedBytes());
+            tableMemory.setBytes(bytes);
         }
         for (LocalMemoryContext memory : memoryContexts) {
             memory.close();
         }
-        table = built;
+        tables = built;
     }
 
+    private JoinHashTable build(List<Page> bucketPages, List<KeyType> keyTypes)
+    {
+        int rows = 0;
+        for (Page page : bucketPages) {
+            rows += page.getPositionCount();
+        }
+        Block[] columns = new Block[types.size()];
+        for (int channel = 0; channel < columns.length; channel++) {
+            List<Block> blocks = new ArrayList<>(bucketPages.size());
+            for (Page page : bucketPages) {
+                blocks.add(page.getBlock(channel));
+            }
+            columns[channel] = blocks.isEmpty() ? types.get(channel).createBlockBuilder(null, 0).build() : BlockConcatenation.concat(types.get(channel), blocks);
+        }
+        return new JoinHashTable(columns, rows, keyChannels, keyTypes, nullEqual);
+    }
+
+    /** The hash table of an ordinary (one-bucket) build. */
     public JoinHashTable table()
     {
-        JoinHashTable result = table;
+        checkState(bucketCount == 1, "a co-located build has a table per bucket");
+        return table(0);
+    }
+
+    public JoinHashTable table(int bucket)
+    {
+        JoinHashTable[] result = tables;
         checkState(result != null, "hash table is not built yet");
-        return result;
+        return result[bucket];
+    }
+
+    public int bucketCount()
+    {
+        return bucketCount;
     }
 
     @Override
     public String describe()
     {
-        return "HashBuild[keys=" + java.util.Arrays.toString(keyChannels) + "]";
+        return "HashBuild[keys=" + java.util.Arrays.toString(keyChannels) + (bucketCount > 1 ? ", co-located: a table per bucket of " + bucketCount : "") + "]";
     }
 }

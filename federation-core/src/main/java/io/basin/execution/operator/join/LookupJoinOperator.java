@@ -19,6 +19,7 @@ final class LookupJoinOperator
 
     private final LookupJoinOperatorFactory factory;
     private final LookupJoinOperatorFactory.Mode mode;
+    private final int bucket;
     private final JoinHashTable table;
     private final Optional<JoinFilter> filter;
     private final int[] probeKeyChannels;
@@ -34,9 +35,10 @@ final class LookupJoinOperator
     private int[] pairBuild = new int[OUTPUT_BATCH];
     private int pairCount;
 
-    LookupJoinOperator(LookupJoinOperatorFactory factory, JoinHashTable table, Optional<JoinFilter> filter)
+    LookupJoinOperator(LookupJoinOperatorFactory factory, int bucket, JoinHashTable table, Optional<JoinFilter> filter)
     {
         this.factory = factory;
+        this.bucket = bucket;
         this.mode = factory.mode();
         this.table = table;
         this.filter = filter;
@@ -339,11 +341,11 @@ final class LookupJoinOperator
     @Override
     public void finish(PageConsumer output)
     {
-        boolean last = factory.driverFinished(visited);
+        boolean last = factory.driverFinished(bucket, visited);
         if (!mode.tracksBuildRows() || !last) {
             return;
         }
-        boolean[] allVisited = factory.visitedBuildRows();
+        boolean[] allVisited = factory.visitedBuildRows(bucket);
         if (isBuildSideMode()) {
             emitBuildRows(allVisited, mode == LookupJoinOperatorFactory.Mode.BUILD_SEMI, output);
             return;

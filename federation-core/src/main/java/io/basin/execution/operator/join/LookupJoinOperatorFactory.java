@@ -21,6 +21,11 @@ import static java.util.Objects.requireNonNull;
  * rows, emitted by the last driver to finish); SEMI and ANTI (probe rows with / without a match);
  * BUILD_SEMI and BUILD_ANTI (build rows with / without a match); BUILD_OUTER (an outer join whose
  * outer side is the small build side: pairs as INNER, then the unmatched build rows).
+ *
+ * <p>A co-located join's build has a table per bucket: each driver then probes with one operator
+ * per bucket, each bound to its bucket's table, switching as the driver moves from one bucket's
+ * partition to the next, and the build rows each bucket's operators did not match are tracked
+ * and emitted per bucket.
  */
 public final class LookupJoinOperatorFactory
         implements OperatorFactory
@@ -45,8 +50,7 @@ public final class LookupJoinOperatorFactory
     private final List<Integer> probeKeyChannels;
     private final boolean buildOutputFirst;
     private final Optional<Supplier<JoinFilter>> filter;
-    private final AtomicInteger activeDrivers = new AtomicInteger();
-    private final FullJoinState fullJoinState = new FullJoinState();
+    private final List<BuildRowsState> buckets;
 
     public LookupJoinOperatorFactory(Mode mode, HashBuildSink build, List<Type> probeTypes, List<Integer> probeKeyChannels, boolean buildOutputFirst, Optional<Supplier<JoinFilter>> filter)
     {
@@ -56,6 +60,7 @@ public final class LookupJoinOperatorFactory
         this.probeKeyChannels = List.copyOf(probeKeyChannels);
         this.buildOutputFirst = buildOutputFirst;
         this.filter = requireNonNull(filter, "filter is null");
+        this.buckets = java.util.stream.IntStream.range(0, build.bucketCount()).mapToObj(_ -> new BuildRowsState()).toList();
     }
 
     public static Mode mode(JoinNode.Type type)
@@ -72,8 +77,17 @@ public final class LookupJoinOperatorFactory
     @Override
     public Operator createOperator(DriverContext driverContext)
     {
-        activeDrivers.incrementAndGet();
-        return new LookupJoinOperator(this, build.table(), filter.map(Supplier::get));
+        if (buckets.size() == 1) {
+            buckets.getFirst().activeDrivers.incrementAndGet();
+            return new LookupJoinOperator(this, 0, build.table(0), filter.map(Supplier::get));
+        }
+        // every bucket's operator exists from the start, so a bucket's unmatched build rows wait for every driver
+        LookupJoinOperator[] operators = new LookupJoinOperator[buckets.size()];
+        for (int bucket = 0; bucket < operators.length; bucket++) {
+            buckets.get(bucket).activeDrivers.incrementAndGet();
+            operators[bucket] = new LookupJoinOperator(this, bucket, build.table(bucket), filter.map(Supplier::get));
+        }
+        return new BucketedLookupJoinOperator(operators);
     }
 
     Mode mode()
@@ -101,22 +115,25 @@ public final class LookupJoinOperatorFactory
         return buildOutputFirst;
     }
 
-    /** Called by each driver's operator when it finishes; true for the last one. */
-    boolean driverFinished(boolean[] visited)
+    /** Called by each driver's operator of {@code bucket} when it finishes; true for the last one. */
+    boolean driverFinished(int bucket, boolean[] visited)
     {
+        BuildRowsState state = buckets.get(bucket);
         if (visited != null) {
-            fullJoinState.merge(visited);
+            state.merge(visited);
         }
-        return activeDrivers.decrementAndGet() == 0;
+        return state.activeDrivers.decrementAndGet() == 0;
     }
 
-    boolean[] visitedBuildRows()
+    boolean[] visitedBuildRows(int bucket)
     {
-        return fullJoinState.visited;
+        return buckets.get(bucket).visited;
     }
 
-    private static final class FullJoinState
+    /** The drivers still probing one bucket's table, and the table's rows any of them matched. */
+    private static final class BuildRowsState
     {
+        private final AtomicInteger activeDrivers = new AtomicInteger();
         private boolean[] visited;
 
         synchronized void merge(boolean[] driverVisited)
@@ -134,6 +151,7 @@ public final class LookupJoinOperatorFactory
     @Override
     public String describe()
     {
-        return "LookupJoin[" + mode + ", probeKeys=" + probeKeyChannels + (filter.isPresent() ? ", filtered" : "") + "]";
+        return "LookupJoin[" + mode + ", probeKeys=" + probeKeyChannels + (filter.isPresent() ? ", filtered" : "")
+                + (buckets.size() > 1 ? ", co-located by bucket" : "") + "]";
     }
 }

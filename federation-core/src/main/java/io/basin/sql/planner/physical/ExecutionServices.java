@@ -31,6 +31,13 @@ public interface ExecutionServices
         return tableScan(node);
     }
 
+    /**
+     * A scan (with the filter above it, if any, offered as in {@link #tableScan(TableScanNode, Expression)})
+     * whose partitions each hold rows of one bucket of {@code coLocation}'s partitioning, and say
+     * which ({@link io.basin.execution.operator.PageSupplier#bucket()}): an input of a co-located join.
+     */
+    Source bucketedTableScan(TableScanNode node, Optional<Expression> filter, io.basin.plan.JoinNode.CoLocation coLocation);
+
     /** Evaluates an expression without inputs (a VALUES entry such as a cast literal) to its stack value. */
     Object evaluateConstant(Expression expression);
 

@@ -54,8 +54,6 @@ import static java.util.Objects.requireNonNull;
  */
 public final class PhysicalPlanner
 {
-    private static final double BUILD_KEPT_SIDE_RATIO = 4;
-
     private final ExecutionServices services;
     private final SortPlanner sortPlanner;
     /** The work tables of the recursive unions this plan runs inside of, by name. */
@@ -63,6 +61,8 @@ public final class PhysicalPlanner
     private final List<Pipeline> pipelines = new ArrayList<>();
     /** Dynamic filters waiting for their scan to be planned: build sides of joins above it. */
     private final Map<TableScanNode, List<DynamicFilterOperatorFactory>> dynamicFilters = new IdentityHashMap<>();
+    /** Scans that feed a co-located join: their partitions are read bucket by bucket. */
+    private final Map<TableScanNode, JoinNode.CoLocation> bucketedScans = new IdentityHashMap<>();
 
     /** A pipeline under construction: its source and streaming operators so far. */
     private record Chain(Source source, List<OperatorFactory> operators, List<Type> types)
@@ -156,7 +156,9 @@ public final class PhysicalPlanner
     /** A scan, with the filter above it offered to the connector for pruning, then the dynamic filters registered for it. */
     private Chain scan(TableScanNode scan, Optional<Expression> filter)
     {
-        Source source = filter.isPresent() ? services.tableScan(scan, filter.get()) : services.tableScan(scan);
+        JoinNode.CoLocation coLocation = bucketedScans.get(scan);
+        Source source = coLocation != null ? services.bucketedTableScan(scan, filter, coLocation)
+                : filter.isPresent() ? services.tableScan(scan, filter.get()) : services.tableScan(scan);
         Chain chain = new Chain(source, List.of(), scan.outputTypes());
         for (DynamicFilterOperatorFactory dynamicFilter : dynamicFilters.getOrDefault(scan, List.of())) {
             chain = chain.with(dynamicFilter, chain.types());
@@ -177,36 +179,32 @@ public final class PhysicalPlanner
 
     private Chain join(JoinNode node)
     {
-        // a semi or anti join keeps left rows: when the left side is much smaller, build it and
-        // mark its rows while the right side streams past, instead of building the large side
-        boolean buildKeptSide = (node.joinType() == JoinNode.Type.SEMI || node.joinType() == JoinNode.Type.ANTI)
-                && CardinalityEstimator.estimateRows(node.left()) * BUILD_KEPT_SIDE_RATIO < CardinalityEstimator.estimateRows(node.right());
-        // likewise an outer join whose outer side is much smaller: build the outer side, emit the
-        // pairs while the inner side streams past, then the outer rows no pair used
-        boolean buildOuterSide = switch (node.joinType()) {
-            case LEFT -> CardinalityEstimator.estimateRows(node.left()) * BUILD_KEPT_SIDE_RATIO < CardinalityEstimator.estimateRows(node.right());
-            case RIGHT -> CardinalityEstimator.estimateRows(node.right()) * BUILD_KEPT_SIDE_RATIO < CardinalityEstimator.estimateRows(node.left());
-            default -> false;
-        };
-        boolean buildLeft = switch (node.joinType()) {
-            case INNER -> CardinalityEstimator.estimateRows(node.left()) < CardinalityEstimator.estimateRows(node.right());
-            case RIGHT -> !buildOuterSide;
-            case SEMI, ANTI -> buildKeptSide;
-            case LEFT -> buildOuterSide;
-            case FULL -> false;
-        };
+        JoinSides sides = JoinSides.of(node);
+        boolean buildKeptSide = sides.buildKeptSide();
+        boolean buildOuterSide = sides.buildOuterSide();
+        boolean buildLeft = sides.buildLeft();
         PlanNode buildNode = buildLeft ? node.left() : node.right();
         PlanNode probeNode = buildLeft ? node.right() : node.left();
         List<Integer> buildKeys = buildLeft ? node.leftKeys() : node.rightKeys();
         List<Integer> probeKeys = buildLeft ? node.rightKeys() : node.leftKeys();
 
+        int bucketCount = 1;
+        if (node.coLocated().isPresent()) {
+            // both inputs are read bucket by bucket: a hash table per bucket, probed by that bucket's rows
+            JoinNode.CoLocation coLocation = node.coLocated().get();
+            int key = coLocation.keys().getFirst();
+            bucketedScans.put(ScanColumn.trace(buildNode, buildKeys.get(key)).orElseThrow().scan(), coLocation);
+            bucketedScans.put(ScanColumn.trace(probeNode, probeKeys.get(key)).orElseThrow().scan(), coLocation);
+            bucketCount = coLocation.bucketCount();
+        }
         Chain build = visit(buildNode);
-        HashBuildSink buildSink = new HashBuildSink(build.types(), buildKeys, node.nullEqualKeys());
+        HashBuildSink buildSink = new HashBuildSink(build.types(), buildKeys, node.nullEqualKeys(), bucketCount);
         close(build, buildSink);
         // the probe side's pipelines run after the build's: a scan under them can drop rows that cannot join
         boolean dropsUnmatchedProbeRows = node.joinType() == JoinNode.Type.INNER || node.joinType() == JoinNode.Type.SEMI
                 || (node.joinType() == JoinNode.Type.ANTI && buildKeptSide) || buildOuterSide;
-        if (dropsUnmatchedProbeRows) {
+        // a dynamic filter reads one hash table; the probe of a co-located join is a plain scan anyway
+        if (dropsUnmatchedProbeRows && node.coLocated().isEmpty()) {
             // one key is enough to drop most rows that cannot join; the first that reaches a scan
             for (int key = 0; key < probeKeys.size(); key++) {
                 if (!node.nullEqualKeys().get(key) && addDynamicFilter(buildSink, buildKeys.get(key), build.types().get(buildKeys.get(key)), probeNode, probeKeys.get(key))) {

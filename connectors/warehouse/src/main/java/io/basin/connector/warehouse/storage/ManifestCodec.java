@@ -39,8 +39,9 @@ public final class ManifestCodec
     private static final int FRAGMENT_MAGIC = 0x31465742; // "BWF1"
     private static final int DELETIONS_MAGIC = 0x31445742; // "BWD1"
     /**
-     * Version 2 added column ids (blocks name their column; added and dropped columns), version 3
-     * column defaults; older files are still read.
+     * Version 2 added column ids (blocks name their column; added and dropped columns); version 3
+     * column defaults and slices (a table's slice count, a row group's slice and the group a copy
+     * repeats). Older files are still read: their tables have one slice.
      */
     private static final int FORMAT_VERSION = 3;
 
@@ -276,6 +277,7 @@ public final class ManifestCodec
         out.writeByte(definition.distStyle().ordinal());
         out.writeInt(definition.distKey().orElse(-1));
         out.writeInt(definition.nextColumnId());
+        out.writeInt(definition.sliceCount());
     }
 
     private TableDefinition readDefinition(DataInputStream in, int format)
@@ -308,7 +310,8 @@ public final class ManifestCodec
         TableDefinition.DistStyle distStyle = TableDefinition.DistStyle.values()[in.readByte()];
         int distKey = in.readInt();
         int nextColumnId = format >= 2 ? in.readInt() : columnCount;
-        return new TableDefinition(id, name, columns, sortKey, sortStyle, distStyle, distKey < 0 ? OptionalInt.empty() : OptionalInt.of(distKey), comment, nextColumnId);
+        int sliceCount = format >= 3 ? in.readInt() : 1;
+        return new TableDefinition(id, name, columns, sortKey, sortStyle, distStyle, distKey < 0 ? OptionalInt.empty() : OptionalInt.of(distKey), comment, nextColumnId, sliceCount);
     }
 
     private static void writeGroups(DataOutputStream out, List<WarehouseColumn> columns, List<RowGroup> groups)
@@ -318,6 +321,8 @@ public final class ManifestCodec
         for (RowGroup group : groups) {
             out.writeUTF(group.id());
             out.writeInt(group.rowCount());
+            out.writeInt(group.slice());
+            writeOptional(out, group.copyOf());
             long[] deleted = group.deletedPositions().toLongArray();
             out.writeInt(deleted.length);
             for (long word : deleted) {
@@ -409,6 +414,8 @@ public final class ManifestCodec
         for (int i = 0; i < groupCount; i++) {
             String id = in.readUTF();
             int rowCount = in.readInt();
+            int slice = format >= 3 ? in.readInt() : 0;
+            Optional<String> copyOf = format >= 3 ? readOptional(in) : Optional.empty();
             long[] deleted = new long[in.readInt()];
             for (int word = 0; word < deleted.length; word++) {
                 deleted[word] = in.readLong();
@@ -433,7 +440,7 @@ public final class ManifestCodec
                 }
                 blocks.add(new RowGroup.ColumnBlock(columnId, encoding, fileBytes, new ZoneMap(rows, nulls, min, max)));
             }
-            groups.add(new RowGroup(id, rowCount, blocks, BitSet.valueOf(deleted)));
+            groups.add(new RowGroup(id, rowCount, blocks, BitSet.valueOf(deleted), slice, copyOf));
         }
         return groups;
     }

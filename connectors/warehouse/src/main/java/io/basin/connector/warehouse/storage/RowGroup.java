@@ -19,8 +19,11 @@ import static java.util.Objects.requireNonNull;
  * @param blocks one per column the table had when the group was written (and still has):
  *         a column added later has no block here, and its values in this group are NULL
  * @param deleted positions deleted (never modified after construction)
+ * @param slice the slice the rows belong to
+ * @param copyOf for a copy of a DISTSTYLE ALL group on another slice, the id of the group (on
+ *         slice 0) it repeats row by row; scans read the original only, deletes apply to both
  */
-public record RowGroup(String id, int rowCount, List<ColumnBlock> blocks, BitSet deleted)
+public record RowGroup(String id, int rowCount, List<ColumnBlock> blocks, BitSet deleted, int slice, Optional<String> copyOf)
 {
     /**
      * One column block of a group.
@@ -47,6 +50,22 @@ public record RowGroup(String id, int rowCount, List<ColumnBlock> blocks, BitSet
         if (deleted.length() > rowCount) {
             throw new IllegalArgumentException("Deleted position beyond the group's %s rows".formatted(rowCount));
         }
+        requireNonNull(copyOf, "copyOf is null");
+        if (slice < 0 || (copyOf.isPresent() && slice == 0)) {
+            throw new IllegalArgumentException("Invalid slice %s of row group %s".formatted(slice, id));
+        }
+    }
+
+    /** A group of slice 0, as groups were before slices existed. */
+    public RowGroup(String id, int rowCount, List<ColumnBlock> blocks, BitSet deleted)
+    {
+        this(id, rowCount, blocks, deleted, 0, Optional.empty());
+    }
+
+    /** Whether this group is a copy of another (DISTSTYLE ALL), which scans skip. */
+    public boolean isCopy()
+    {
+        return copyOf.isPresent();
     }
 
     /** The block of column {@code columnId}: empty when the column was added after the group was written. */
@@ -80,7 +99,7 @@ public record RowGroup(String id, int rowCount, List<ColumnBlock> blocks, BitSet
         if (blocks.stream().allMatch(block -> ids.contains(block.columnId()))) {
             return this;
         }
-        return new RowGroup(id, rowCount, blocks.stream().filter(block -> ids.contains(block.columnId())).toList(), deleted);
+        return new RowGroup(id, rowCount, blocks.stream().filter(block -> ids.contains(block.columnId())).toList(), deleted, slice, copyOf);
     }
 
     /** Rows still visible. */
@@ -104,7 +123,7 @@ public record RowGroup(String id, int rowCount, List<ColumnBlock> blocks, BitSet
     {
         BitSet union = deletedPositions();
         union.or(moreDeleted);
-        return new RowGroup(id, rowCount, blocks, union);
+        return new RowGroup(id, rowCount, blocks, union, slice, copyOf);
     }
 
     public long fileBytes()

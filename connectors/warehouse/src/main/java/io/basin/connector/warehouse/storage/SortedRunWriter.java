@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 import static java.util.Objects.requireNonNull;
@@ -23,6 +25,7 @@ public final class SortedRunWriter
     private final WarehouseStore store;
     private final int rowsPerGroup;
     private final long targetBlockBytes;
+    private final AtomicLong roundRobin = new AtomicLong();
 
     public SortedRunWriter(WarehouseStore store, int rowsPerGroup, long targetBlockBytes)
     {
@@ -44,7 +47,40 @@ public final class SortedRunWriter
         }
     }
 
+    /**
+     * Writes {@code pages} spread over the table's slices ({@link SliceDistribution}): one sorted
+     * run per slice that receives rows, or for a replicated table one run on slice 0 and a copy
+     * of each of its groups on every other slice. {@code rowsAfterWrite} is the table's row count
+     * once these rows are added, which decides where an AUTO table's rows go.
+     */
+    public Run writeDistributed(TableDefinition table, List<Page> pages, long rowsAfterWrite)
+    {
+        if (SliceDistribution.replicated(table, rowsAfterWrite)) {
+            return write(table, pages, 0, true);
+        }
+        long rows = pages.stream().mapToLong(Page::getPositionCount).sum();
+        // each write continues the round-robin where the last one stopped, so small writes spread too
+        List<List<Page>> routed = SliceDistribution.route(table, pages, roundRobin.getAndAdd(rows));
+        List<RowGroup> groups = new ArrayList<>();
+        List<DistinctSketch> distinct = TableState.noDistinctValues(table);
+        for (int slice = 0; slice < routed.size(); slice++) {
+            if (routed.get(slice).isEmpty()) {
+                continue;
+            }
+            Run run = write(table, routed.get(slice), slice, false);
+            groups.addAll(run.groups());
+            distinct = TableState.merge(distinct, run.distinct());
+        }
+        return new Run(groups, distinct);
+    }
+
+    /** Writes {@code pages} as one sorted run on slice 0. */
     public Run write(TableDefinition table, List<Page> pages)
+    {
+        return write(table, pages, 0, false);
+    }
+
+    private Run write(TableDefinition table, List<Page> pages, int slice, boolean replicate)
     {
         int columnCount = table.columns().size();
         List<ColumnValues> columns = new ArrayList<>(columnCount);
@@ -69,7 +105,13 @@ public final class SortedRunWriter
             for (ColumnValues column : columns) {
                 groupColumns.add(column.select(order, start, end));
             }
-            groups.add(store.writeGroup(table, groupColumns));
+            RowGroup group = store.writeGroup(table, groupColumns, slice, Optional.empty());
+            groups.add(group);
+            if (replicate) {
+                for (int copy = 1; copy < table.sliceCount(); copy++) {
+                    groups.add(store.writeGroup(table, groupColumns, copy, Optional.of(group.id())));
+                }
+            }
             start = end;
         }
         return new Run(groups, distinct);

@@ -23,6 +23,8 @@ import static java.util.Objects.requireNonNull;
  * @param distKey ordinal of the DISTKEY column when {@code distStyle} is KEY
  * @param comment the table comment
  * @param nextColumnId the id the next added column gets (greater than every id ever used)
+ * @param sliceCount the slices the rows are spread over, fixed when the table is created (tables
+ *         written before slices existed have one)
  */
 public record TableDefinition(
         long id,
@@ -33,7 +35,8 @@ public record TableDefinition(
         DistStyle distStyle,
         OptionalInt distKey,
         Optional<String> comment,
-        int nextColumnId)
+        int nextColumnId,
+        int sliceCount)
 {
     /** How rows are ordered within a sorted run. */
     public enum SortStyle
@@ -44,12 +47,16 @@ public record TableDefinition(
         INTERLEAVED,
     }
 
-    /** How rows are spread over slices (recorded; one slice today). */
+    /** How rows are spread over slices. */
     public enum DistStyle
     {
+        /** ALL while the table is small (see {@link SliceDistribution#AUTO_ALL_MAX_ROWS}), else EVEN. */
         AUTO,
+        /** Round-robin. */
         EVEN,
+        /** By the {@link SliceHash} of the DISTKEY column's value. */
         KEY,
+        /** A full copy of the rows on every slice. */
         ALL,
     }
 
@@ -80,12 +87,27 @@ public record TableDefinition(
         if (distKey.isPresent() != (distStyle == DistStyle.KEY)) {
             throw new IllegalArgumentException("DISTKEY is given exactly when DISTSTYLE is KEY");
         }
+        if (sliceCount < 1 || sliceCount > SliceDistribution.MAX_SLICES) {
+            throw new IllegalArgumentException("Slice count must be between 1 and %s, was %s".formatted(SliceDistribution.MAX_SLICES, sliceCount));
+        }
+    }
+
+    /** A definition of one slice, as tables had before slices existed. */
+    public TableDefinition(long id, SchemaTableName name, List<WarehouseColumn> columns, List<Integer> sortKey, SortStyle sortStyle, DistStyle distStyle, OptionalInt distKey, Optional<String> comment, int nextColumnId)
+    {
+        this(id, name, columns, sortKey, sortStyle, distStyle, distKey, comment, nextColumnId, 1);
     }
 
     /** A new table's definition: its columns get ids 0, 1, ... in table order. */
     public TableDefinition(long id, SchemaTableName name, List<WarehouseColumn> columns, List<Integer> sortKey, SortStyle sortStyle, DistStyle distStyle, OptionalInt distKey, Optional<String> comment)
     {
-        this(id, name, numbered(columns), sortKey, sortStyle, distStyle, distKey, comment, columns.size());
+        this(id, name, numbered(columns), sortKey, sortStyle, distStyle, distKey, comment, columns.size(), 1);
+    }
+
+    /** With its rows spread over {@code slices} slices (for a new table only: existing rows stay where they are). */
+    public TableDefinition withSliceCount(int slices)
+    {
+        return new TableDefinition(id, name, columns, sortKey, sortStyle, distStyle, distKey, comment, nextColumnId, slices);
     }
 
     private static List<WarehouseColumn> numbered(List<WarehouseColumn> columns)
@@ -99,7 +121,7 @@ public record TableDefinition(
 
     public TableDefinition withName(SchemaTableName newName)
     {
-        return new TableDefinition(id, newName, columns, sortKey, sortStyle, distStyle, distKey, comment, nextColumnId);
+        return new TableDefinition(id, newName, columns, sortKey, sortStyle, distStyle, distKey, comment, nextColumnId, sliceCount);
     }
 
     /** The ordinal of the column named {@code name}, if there is one. */
@@ -118,7 +140,7 @@ public record TableDefinition(
     {
         List<WarehouseColumn> newColumns = new java.util.ArrayList<>(columns);
         newColumns.add(column.withId(nextColumnId));
-        return new TableDefinition(id, name, newColumns, sortKey, sortStyle, distStyle, distKey, comment, nextColumnId + 1);
+        return new TableDefinition(id, name, newColumns, sortKey, sortStyle, distStyle, distKey, comment, nextColumnId + 1, sliceCount);
     }
 
     /** Without the column at {@code ordinal}, which is neither a sort key nor the distribution key column. */
@@ -131,7 +153,7 @@ public record TableDefinition(
         newColumns.remove(ordinal);
         List<Integer> newSortKey = sortKey.stream().map(key -> key > ordinal ? key - 1 : key).toList();
         OptionalInt newDistKey = distKey.isPresent() && distKey.getAsInt() > ordinal ? OptionalInt.of(distKey.getAsInt() - 1) : distKey;
-        return new TableDefinition(id, name, newColumns, newSortKey, sortStyle, distStyle, newDistKey, comment, nextColumnId);
+        return new TableDefinition(id, name, newColumns, newSortKey, sortStyle, distStyle, newDistKey, comment, nextColumnId, sliceCount);
     }
 
     /** With the column at {@code ordinal} renamed. */
@@ -139,6 +161,6 @@ public record TableDefinition(
     {
         List<WarehouseColumn> newColumns = new java.util.ArrayList<>(columns);
         newColumns.set(ordinal, columns.get(ordinal).withName(newName));
-        return new TableDefinition(id, name, newColumns, sortKey, sortStyle, distStyle, distKey, comment, nextColumnId);
+        return new TableDefinition(id, name, newColumns, sortKey, sortStyle, distStyle, distKey, comment, nextColumnId, sliceCount);
     }
 }

@@ -63,8 +63,15 @@ public record TableState(TableDefinition definition, long dataVersion, List<RowG
         return definition.id();
     }
 
+    /** Visible rows (a DISTSTYLE ALL table's rows counted once). */
     public long liveRows()
     {
-        return groups.stream().mapToLong(RowGroup::liveRows).sum();
+        return groups.stream().filter(group -> !group.isCopy()).mapToLong(RowGroup::liveRows).sum();
+    }
+
+    /** The groups scans read: all but the copies of DISTSTYLE ALL groups on slices other than 0. */
+    public List<RowGroup> primaryGroups()
+    {
+        return groups.stream().filter(group -> !group.isCopy()).toList();
     }
 }

@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -281,6 +282,12 @@ public final class WarehouseStore
      */
     public RowGroup writeGroup(TableDefinition table, List<ColumnValues> columns)
     {
+        return writeGroup(table, columns, 0, Optional.empty());
+    }
+
+    /** {@link #writeGroup(TableDefinition, List)} of a group of {@code slice}, a copy of group {@code copyOf} if present. */
+    public RowGroup writeGroup(TableDefinition table, List<ColumnValues> columns, int slice, Optional<String> copyOf)
+    {
         if (columns.size() != table.columns().size()) {
             throw new IllegalArgumentException("Expected %s columns, got %s".formatted(table.columns().size(), columns.size()));
         }
@@ -307,7 +314,7 @@ public final class WarehouseStore
             deleteGroupFiles(table.id(), groupId, table.columns().stream().map(WarehouseColumn::id).toList());
             throw new TrinoException(GENERIC_INTERNAL_ERROR, "Cannot write to warehouse directory %s: %s".formatted(directory, e), e);
         }
-        return new RowGroup(groupId, rows, blocks, new BitSet());
+        return new RowGroup(groupId, rows, blocks, new BitSet(), slice, copyOf);
     }
 
     /** Deletes the files of groups written but never committed (an aborted write); groups the committed state names are kept. */
