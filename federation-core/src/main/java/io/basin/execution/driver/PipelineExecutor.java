@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 import static io.basin.error.BasinErrorCode.INTERNAL_ERROR_CODE;
 import static java.util.Objects.requireNonNull;
@@ -37,13 +38,27 @@ public final class PipelineExecutor
     {
         for (Pipeline pipeline : pipelines) {
             queryContext.checkCancelled();
-            run(pipeline, queryContext);
+            run(pipeline, queryContext, null);
         }
     }
 
-    private void run(Pipeline pipeline, QueryContext queryContext)
+    /** Runs the pipelines counting rows, time and memory of every stage into {@code statistics} (EXPLAIN ANALYZE). */
+    public void execute(List<Pipeline> pipelines, QueryContext queryContext, ExecutionStatistics statistics)
     {
-        List<PageSupplier> partitions = pipeline.source().createPartitions(queryContext);
+        requireNonNull(statistics, "statistics is null");
+        for (Pipeline pipeline : pipelines) {
+            queryContext.checkCancelled();
+            run(pipeline, queryContext, statistics);
+        }
+    }
+
+    /** {@code statistics} is null unless the query is analyzed: then every stage is wrapped to count and time it. */
+    private void run(Pipeline pipeline, QueryContext queryContext, ExecutionStatistics statistics)
+    {
+        StageCounters[] stages = statistics == null ? null : statistics.counters(pipeline);
+        List<PageSupplier> partitions = stages == null
+                ? pipeline.source().createPartitions(queryContext)
+                : new DriverClock().call(stages[0], () -> pipeline.source().createPartitions(queryContext));
         ConcurrentLinkedQueue<PageSupplier> queue = new ConcurrentLinkedQueue<>(partitions);
         int driverCount = Math.max(1, Math.min(queryContext.parallelism(), partitions.size()));
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -54,12 +69,27 @@ public final class PipelineExecutor
         List<Runnable> drivers = new ArrayList<>();
         for (int i = 0; i < driverCount; i++) {
             DriverContext driverContext = new DriverContext(queryContext, pipeline.id(), i, driverCount);
-            List<Operator> operators = new ArrayList<>();
-            for (OperatorFactory factory : pipeline.operators()) {
-                operators.add(factory.createOperator(driverContext));
+            if (stages == null) {
+                List<Operator> operators = new ArrayList<>();
+                for (OperatorFactory factory : pipeline.operators()) {
+                    operators.add(factory.createOperator(driverContext));
+                }
+                SinkOperator sink = pipeline.sink().createSinkOperator(driverContext);
+                drivers.add(() -> runDriver(queue, operators, sink, queryContext, stop, failure, partition -> partition));
+                continue;
             }
-            SinkOperator sink = pipeline.sink().createSinkOperator(driverContext);
-            drivers.add(() -> runDriver(queue, operators, sink, queryContext, stop, failure));
+            DriverClock clock = new DriverClock();
+            List<Operator> operators = new ArrayList<>();
+            for (int index = 0; index < pipeline.operators().size(); index++) {
+                StageCounters counters = stages[index + 1];
+                counters.addDriver();
+                operators.add(new TimedOperator(pipeline.operators().get(index).createOperator(driverContext.withMemoryPeak(counters.memory())), counters, clock));
+            }
+            StageCounters sinkCounters = stages[stages.length - 1];
+            sinkCounters.addDriver();
+            SinkOperator sink = new TimedSinkOperator(pipeline.sink().createSinkOperator(driverContext.withMemoryPeak(sinkCounters.memory())), sinkCounters, clock);
+            stages[0].addDriver();
+            drivers.add(() -> runDriver(queue, operators, sink, queryContext, stop, failure, partition -> () -> clock.call(stages[0], partition::next)));
         }
         List<Future<?>> futures = new ArrayList<>();
         for (int i = 1; i < drivers.size(); i++) {
@@ -96,10 +126,17 @@ public final class PipelineExecutor
             }
             throw propagate(error);
         }
-        pipeline.sink().finishSink();
+        if (stages == null) {
+            pipeline.sink().finishSink();
+        }
+        else {
+            new DriverClock().run(stages[stages.length - 1], pipeline.sink()::finishSink);
+        }
     }
 
-    private static void runDriver(ConcurrentLinkedQueue<PageSupplier> queue, List<Operator> operators, SinkOperator sink, QueryContext queryContext, AtomicBoolean stop, AtomicReference<Throwable> failure)
+    /** {@code timed} wraps each partition the driver takes (to time the source) or returns it as it is. */
+    private static void runDriver(ConcurrentLinkedQueue<PageSupplier> queue, List<Operator> operators, SinkOperator sink, QueryContext queryContext, AtomicBoolean stop, AtomicReference<Throwable> failure,
+            UnaryOperator<PageSupplier> timed)
     {
         try {
             PageConsumer[] consumers = new PageConsumer[operators.size() + 1];
@@ -113,6 +150,7 @@ public final class PipelineExecutor
             PageSupplier partition;
             outer:
             while (!stop.get() && (partition = queue.poll()) != null) {
+                partition = timed.apply(partition);
                 Page page;
                 while ((page = partition.next()) != null) {
                     queryContext.checkCancelled();

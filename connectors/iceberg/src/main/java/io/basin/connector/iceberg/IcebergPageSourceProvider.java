@@ -75,8 +75,9 @@ final class IcebergPageSourceProvider
                 .toList();
         List<ScanTask> tasks = ((IcebergSplit) split).tasks();
         ScanRequest request = new ScanRequest(tasks, scanColumns, predicate);
-        ScanCounters queryCounters = summaries.begin(session.getQueryId(), handle.name(), fileCount(tasks), false);
-        return new IcebergPageSource(fleet.scan(request, lake.fileIO(), 1, queryCounters));
+        long files = fileCount(tasks);
+        ScanCounters queryCounters = summaries.begin(session.getQueryId(), handle.name(), files, false);
+        return new IcebergPageSource(fleet.scan(request, lake.fileIO(), 1, queryCounters), queryCounters, files);
     }
 
     /**
@@ -129,8 +130,9 @@ final class IcebergPageSourceProvider
                 inputs.stream().map(IcebergColumnHandle::toScanColumn).toList(),
                 predicate,
                 Optional.of(new PartialAggregation(groupingChannels, aggregates)));
-        ScanCounters queryCounters = summaries.begin(session.getQueryId(), handle.name(), fileCount(tasks), false);
-        return new IcebergPageSource(fleet.scan(request, lake.fileIO(), 1, queryCounters), channels);
+        long files = fileCount(tasks);
+        ScanCounters queryCounters = summaries.begin(session.getQueryId(), handle.name(), files, false);
+        return new IcebergPageSource(fleet.scan(request, lake.fileIO(), 1, queryCounters), queryCounters, files, channels);
     }
 
     private static long fileCount(List<ScanTask> tasks)
