@@ -1,0 +1,218 @@
+package io.basin.sql;
+
+import io.basin.embedded.BasinSession;
+import io.basin.testing.ExplainAnalyzeOutput;
+import io.basin.testing.ExplainAnalyzeOutput.Node;
+import io.basin.testing.QueryAssertions;
+import io.basin.testing.TestingBasin;
+import io.basin.testing.TestingPostgreSqlServer;
+import io.basin.testing.TpchPostgresLoader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS;
+
+/**
+ * EXPLAIN ANALYZE over memory tables copied from {@code tpch.tiny}: the query runs, and the rows
+ * every plan node reports (scans, filters, joins, the aggregation, the result) equal the counts
+ * PostgreSQL computes for the same data; errors in the analyzed query keep their SQLSTATE.
+ */
+@TestInstance(PER_CLASS)
+class TestExplainAnalyze
+{
+    private static final List<String> TABLES = List.of("orders", "customer", "nation");
+    private static final Map<String, String> FILTERS = Map.of(
+            "orders", "o.o_orderstatus = 'F'",
+            "customer", "c.c_acctbal > 1000",
+            "nation", "n.n_regionkey <> 2");
+    private static final Map<String, String> ALIASES = Map.of("orders", "o", "customer", "c", "nation", "n");
+    private static final Map<Set<String>, String> JOIN_CONDITIONS = Map.of(
+            Set.of("orders", "customer"), "o.o_custkey = c.c_custkey",
+            Set.of("customer", "nation"), "c.c_nationkey = n.n_nationkey");
+
+    private static final String QUERY = """
+            SELECT n.n_name, count(*) AS orders, sum(o.o_totalprice) AS total
+            FROM %1$s.orders o
+            JOIN %1$s.customer c ON o.o_custkey = c.c_custkey
+            JOIN %1$s.nation n ON c.c_nationkey = n.n_nationkey
+            WHERE o.o_orderstatus = 'F' AND c.c_acctbal > 1000 AND n.n_regionkey <> 2
+            GROUP BY n.n_name""";
+
+    private TestingBasin basin;
+    private QueryAssertions assertions;
+
+    @BeforeAll
+    void setUp()
+    {
+        TestingPostgreSqlServer postgres = TestingPostgreSqlServer.shared();
+        String schema = TpchPostgresLoader.load(postgres, 0.01);
+        assertions = new QueryAssertions(postgres, schema);
+        basin = new TestingBasin();
+        for (String table : TABLES) {
+            basin.execute("CREATE TABLE memory.public.%s AS SELECT * FROM tpch.tiny.%s".formatted(table, table));
+        }
+    }
+
+    @AfterAll
+    void tearDown()
+            throws SQLException
+    {
+        if (assertions != null) {
+            assertions.close();
+        }
+        if (basin != null) {
+            basin.close();
+        }
+    }
+
+    @Test
+    void testRowsOfEveryNodeMatchPostgreSql()
+    {
+        BasinSession session = basin.session();
+        String basinQuery = QUERY.formatted("memory.public");
+        String postgresQuery = QUERY.formatted("tiny");
+        // the query itself returns what PostgreSQL returns
+        assertions.assertQuery(session, basinQuery, postgresQuery);
+
+        ExplainAnalyzeOutput explain = ExplainAnalyzeOutput.run(session, basinQuery);
+        long groups = postgresCount("SELECT count(*) FROM (" + postgresQuery + ") q");
+        assertThat(explain.resultRows()).as(explain.text()).isEqualTo(groups);
+
+        // every scan returns its whole table (the memory connector prunes nothing; any dynamic filter drops no row here)
+        for (String table : TABLES) {
+            assertThat(explain.scan("memory.public." + table).rows()).as(explain.text())
+                    .isEqualTo(postgresCount("SELECT count(*) FROM tiny." + table));
+        }
+        // each filter keeps the rows PostgreSQL counts for its predicate
+        List<Node> filters = explain.nodes("Filter[");
+        assertThat(filters).as(explain.text()).hasSize(TABLES.size());
+        for (Node filter : filters) {
+            String table = onlyTable(filter);
+            assertThat(filter.rows()).as(filter.line()).isEqualTo(postgresCount(
+                    "SELECT count(*) FROM tiny.%s %s WHERE %s".formatted(table, ALIASES.get(table), FILTERS.get(table))));
+        }
+        // each join returns the rows of the join of the tables below it, filtered
+        List<Node> joins = explain.nodes("Join[");
+        assertThat(joins).as(explain.text()).hasSize(2);
+        for (Node join : joins) {
+            Set<String> tables = tables(join);
+            assertThat(join.rows()).as(join.line()).isEqualTo(postgresCount(joinCountSql(tables)));
+            // its probe and build inputs are its two sources' rows
+            long sourceRows = join.sources().stream().mapToLong(Node::rows).sum();
+            assertThat(join.count("input rows").orElseThrow() + join.count("build rows").orElseThrow()).as(join.line()).isEqualTo(sourceRows);
+        }
+        // the aggregation reads the three-way join and returns one row per nation
+        Node aggregate = explain.nodes("Aggregate[").getFirst();
+        assertThat(aggregate.rows()).isEqualTo(groups);
+        assertThat(aggregate.count("input rows").orElseThrow()).isEqualTo(postgresCount(joinCountSql(Set.copyOf(TABLES))));
+        assertThat(aggregate.details().getFirst()).containsPattern("peak memory=\\d");
+
+        // times are measured, and the footer says how long planning and execution took
+        for (Node node : explain.root().flatten()) {
+            if (node.details().isEmpty() || node.details().getFirst().contains("evaluated by the operator of the node above")) {
+                continue;
+            }
+            Matcher times = Pattern.compile("wall=(\\d+\\.\\d+) ms, cpu=(\\d+\\.\\d+) ms").matcher(node.details().getFirst());
+            assertThat(times.find()).as(node.line() + " " + node.details()).isTrue();
+        }
+        assertThat(explain.footer("Planning Time")).get().asString().matches("\\d+\\.\\d{3} ms");
+        assertThat(explain.footer("Execution Time")).get().asString().matches("\\d+\\.\\d{3} ms");
+        assertThat(explain.footer("Peak Memory")).isPresent();
+    }
+
+    @Test
+    void testDynamicFilterShowsTheRowsItDropped()
+    {
+        // the orders aggregated per customer, joined with the customers of one nation: the join's
+        // build side (customers of nation 7) filters the orders scan below the aggregation
+        String query = """
+                SELECT c.c_name, a.total FROM %1$s.customer c
+                JOIN (SELECT o_custkey, sum(o_totalprice) AS total FROM %1$s.orders GROUP BY o_custkey) a ON a.o_custkey = c.c_custkey
+                WHERE c.c_nationkey = 7""";
+        assertions.assertQuery(basin.session(), query.formatted("memory.public"), query.formatted("tiny"));
+        ExplainAnalyzeOutput explain = ExplainAnalyzeOutput.run(basin.session(), query.formatted("memory.public"));
+        Node orders = explain.scan("memory.public.orders");
+        String filterLine = orders.details().stream().filter(line -> line.startsWith("dynamic filter:")).findFirst()
+                .orElseThrow(() -> new AssertionError("no dynamic filter under the orders scan:\n" + explain.text()));
+        Matcher matcher = Pattern.compile("input rows=(\\d+), filtered out=(\\d+)").matcher(filterLine);
+        assertThat(matcher.find()).isTrue();
+        long allOrders = postgresCount("SELECT count(*) FROM tiny.orders");
+        long kept = postgresCount("SELECT count(*) FROM tiny.orders WHERE o_custkey IN (SELECT c_custkey FROM tiny.customer WHERE c_nationkey = 7)");
+        long filteredOut = Long.parseLong(matcher.group(2));
+        assertThat(Long.parseLong(matcher.group(1))).isEqualTo(allOrders);
+        // the filter is a Bloom filter of the build keys: it never drops a row that joins, and
+        // its few false positives let some others through
+        assertThat(filteredOut).isLessThanOrEqualTo(allOrders - kept).isGreaterThan((allOrders - kept) * 9 / 10);
+        // the scan's rows are those the dynamic filter let through
+        assertThat(orders.rows()).isEqualTo(allOrders - filteredOut);
+        assertThat(explain.resultRows()).isEqualTo(postgresCount("SELECT count(*) FROM (" + query.formatted("tiny") + ") q"));
+    }
+
+    @Test
+    void testErrorsKeepTheirSqlState()
+    {
+        BasinSession session = basin.session();
+        String failing = "SELECT o_orderkey / (o_custkey - o_custkey) FROM memory.public.orders";
+        QueryAssertions.assertQueryFails(session, failing, "22012", "division by zero");
+        QueryAssertions.assertQueryFails(session, "EXPLAIN ANALYZE " + failing, "22012", "division by zero");
+        QueryAssertions.assertQueryFails(session, "EXPLAIN ANALYZE SELECT * FROM memory.public.no_such_table", "42P01", "no_such_table");
+        QueryAssertions.assertQueryFails(session, "EXPLAIN ANALYZE CREATE TABLE memory.public.copy AS SELECT * FROM memory.public.nation", "0A000", "EXPLAIN ANALYZE runs queries only");
+        // the session goes on
+        assertThat(session.execute("SELECT count(*) FROM memory.public.nation").rows().getFirst().getFirst()).isEqualTo(25L);
+    }
+
+    private long postgresCount(String sql)
+    {
+        return ((Number) assertions.queryPostgres(sql).getFirst().getFirst()).longValue();
+    }
+
+    private static String joinCountSql(Set<String> tables)
+    {
+        StringBuilder sql = new StringBuilder("SELECT count(*) FROM ");
+        List<String> ordered = TABLES.stream().filter(tables::contains).toList();
+        sql.append("tiny.").append(ordered.getFirst()).append(' ').append(ALIASES.get(ordered.getFirst()));
+        for (int i = 1; i < ordered.size(); i++) {
+            String table = ordered.get(i);
+            List<String> earlier = ordered.subList(0, i);
+            String condition = JOIN_CONDITIONS.entrySet().stream()
+                    .filter(entry -> entry.getKey().contains(table) && earlier.stream().anyMatch(entry.getKey()::contains))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse("true");
+            sql.append(" JOIN tiny.").append(table).append(' ').append(ALIASES.get(table)).append(" ON ").append(condition);
+        }
+        sql.append(" WHERE ").append(String.join(" AND ", ordered.stream().map(FILTERS::get).toList()));
+        return sql.toString();
+    }
+
+    private static Set<String> tables(Node node)
+    {
+        Set<String> tables = new TreeSet<>();
+        for (Node below : node.flatten()) {
+            for (String table : TABLES) {
+                if (below.line().startsWith("TableScan[memory.public." + table + ",")) {
+                    tables.add(table);
+                }
+            }
+        }
+        return tables;
+    }
+
+    private static String onlyTable(Node node)
+    {
+        Set<String> tables = tables(node);
+        assertThat(tables).as(node.line()).hasSize(1);
+        return tables.iterator().next();
+    }
+}
