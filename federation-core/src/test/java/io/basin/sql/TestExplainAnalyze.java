@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -157,6 +159,28 @@ class TestExplainAnalyze
         // the scan's rows are those the dynamic filter let through
         assertThat(orders.rows()).isEqualTo(allOrders - filteredOut);
         assertThat(explain.resultRows()).isEqualTo(postgresCount("SELECT count(*) FROM (" + query.formatted("tiny") + ") q"));
+    }
+
+    /** Other plan shapes: the result rows and the top node's rows equal the count PostgreSQL gives for the query. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "SELECT o_orderkey, o_totalprice FROM %s.orders ORDER BY o_totalprice DESC, o_orderkey LIMIT 17",
+            "SELECT o_custkey, o_orderdate, row_number() OVER (PARTITION BY o_custkey ORDER BY o_orderdate, o_orderkey) FROM %s.orders WHERE o_custkey < 40",
+            "SELECT n_name FROM %1$s.nation WHERE n_regionkey = 1 UNION ALL SELECT c_name FROM %1$s.customer WHERE c_nationkey = 3",
+            "SELECT c_nationkey FROM %1$s.customer EXCEPT SELECT n_nationkey FROM %1$s.nation WHERE n_regionkey = 0",
+            "SELECT c_custkey FROM %1$s.customer WHERE c_custkey NOT IN (SELECT o_custkey FROM %1$s.orders WHERE o_orderstatus = 'P')",
+            "SELECT DISTINCT o_orderpriority FROM %s.orders",
+            "SELECT * FROM %s.nation WHERE n_nationkey < 0",
+    })
+    void testOtherShapesCountTheirRows(String query)
+    {
+        String basinQuery = query.formatted("memory.public");
+        String postgresQuery = query.formatted("tiny");
+        assertions.assertQuery(basin.session(), basinQuery, postgresQuery);
+        long expected = postgresCount("SELECT count(*) FROM (" + postgresQuery + ") q");
+        ExplainAnalyzeOutput explain = ExplainAnalyzeOutput.run(basin.session(), basinQuery);
+        assertThat(explain.resultRows()).as(explain.text()).isEqualTo(expected);
+        assertThat(explain.root().rows()).as(explain.text()).isEqualTo(expected);
     }
 
     @Test
