@@ -123,6 +123,22 @@ class TestLakeExplainAnalyze
         }
     }
 
+    @Test
+    void testMetadataAnswerReadsNoFile()
+    {
+        BasinSession session = basin.session();
+        String query = "SELECT count(*) FROM lake.explained.orders WHERE o_orderstatus = 'O'";
+        assertions.assertQuery(session, query, "SELECT count(*) FROM orders WHERE o_orderstatus = 'O'");
+        ExplainAnalyzeOutput explain = ExplainAnalyzeOutput.run(session, query);
+        Node scan = explain.nodes("TableScan[").getFirst();
+        Table table = iceberg.loadTable(TableIdentifier.of(Namespace.of("explained"), "orders"));
+        // the manifests' record counts of the partition's files answer it: no data file is opened
+        assertThat(scan.connectorMetrics()).as(explain.text())
+                .containsEntry("files answered from metadata", count(table.newScan().filter(Expressions.equal("o_orderstatus", "O"))))
+                .doesNotContainKey("files read");
+        assertThat(explain.resultRows()).isEqualTo(1);
+    }
+
     private static long count(TableScan scan)
     {
         try (CloseableIterable<FileScanTask> files = scan.planFiles()) {
