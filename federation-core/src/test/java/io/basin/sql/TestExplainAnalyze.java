@@ -64,6 +64,9 @@ class TestExplainAnalyze
         for (String table : TABLES) {
             basin.execute("CREATE TABLE memory.public.%s AS SELECT * FROM tpch.tiny.%s".formatted(table, table));
         }
+        // the same tables in PostgreSQL, as a federated source
+        basin.execute("CREATE EXTERNAL SCHEMA pg FROM POSTGRES DATABASE '%s' SCHEMA '%s' URI '127.0.0.1' PORT %s USER '%s' SSLMODE 'disable'"
+                .formatted(TestingPostgreSqlServer.DATABASE, schema, postgres.getPort(), TestingPostgreSqlServer.USER));
     }
 
     @AfterAll
@@ -181,6 +184,29 @@ class TestExplainAnalyze
         ExplainAnalyzeOutput explain = ExplainAnalyzeOutput.run(basin.session(), basinQuery);
         assertThat(explain.resultRows()).as(explain.text()).isEqualTo(expected);
         assertThat(explain.root().rows()).as(explain.text()).isEqualTo(expected);
+    }
+
+    @Test
+    void testFederatedSources()
+    {
+        // pushed whole into PostgreSQL: the remote query's rows are the result
+        String pushed = "SELECT o_orderstatus, count(*) FROM %s.orders WHERE o_totalprice > 100000 GROUP BY o_orderstatus";
+        assertions.assertQuery(basin.session(), pushed.formatted("pg"), pushed.formatted("tiny"));
+        ExplainAnalyzeOutput remote = ExplainAnalyzeOutput.run(basin.session(), pushed.formatted("pg"));
+        long groups = postgresCount("SELECT count(*) FROM (" + pushed.formatted("tiny") + ") q");
+        List<Node> remoteQueries = remote.nodes("RemoteQuery[");
+        assertThat(remoteQueries).as(remote.text()).hasSize(1);
+        assertThat(remoteQueries.getFirst().rows()).isEqualTo(groups);
+        assertThat(remote.resultRows()).isEqualTo(groups);
+
+        // a join across the memory catalog and PostgreSQL
+        String federated = "SELECT n.n_name, count(*) FROM memory.public.nation n JOIN pg.customer c ON c.c_nationkey = n.n_nationkey WHERE c.c_mktsegment = 'BUILDING' GROUP BY n.n_name";
+        String oracle = "SELECT n.n_name, count(*) FROM tiny.nation n JOIN tiny.customer c ON c.c_nationkey = n.n_nationkey WHERE c.c_mktsegment = 'BUILDING' GROUP BY n.n_name";
+        assertions.assertQuery(basin.session(), federated, oracle);
+        ExplainAnalyzeOutput explain = ExplainAnalyzeOutput.run(basin.session(), federated);
+        assertThat(explain.resultRows()).isEqualTo(postgresCount("SELECT count(*) FROM (" + oracle + ") q"));
+        Node join = explain.nodes("Join[").getFirst();
+        assertThat(join.rows()).as(explain.text()).isEqualTo(postgresCount("SELECT count(*) FROM tiny.customer WHERE c_mktsegment = 'BUILDING'"));
     }
 
     @Test
