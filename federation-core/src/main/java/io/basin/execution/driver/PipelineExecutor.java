@@ -6,6 +6,7 @@ import io.basin.execution.operator.Operator;
 import io.basin.execution.operator.OperatorFactory;
 import io.basin.execution.operator.PageConsumer;
 import io.basin.execution.operator.PageSupplier;
+import io.basin.execution.operator.Sink;
 import io.basin.execution.operator.SinkOperator;
 import io.trino.spi.Page;
 
@@ -69,27 +70,16 @@ public final class PipelineExecutor
         List<Runnable> drivers = new ArrayList<>();
         for (int i = 0; i < driverCount; i++) {
             DriverContext driverContext = new DriverContext(queryContext, pipeline.id(), i, driverCount);
-            if (stages == null) {
-                List<Operator> operators = new ArrayList<>();
-                for (OperatorFactory factory : pipeline.operators()) {
-                    operators.add(factory.createOperator(driverContext));
-                }
-                SinkOperator sink = pipeline.sink().createSinkOperator(driverContext);
-                drivers.add(() -> runDriver(queue, operators, sink, queryContext, stop, failure, partition -> partition));
-                continue;
-            }
-            DriverClock clock = new DriverClock();
+            // under EXPLAIN ANALYZE each stage is wrapped to count its rows and time its calls with this driver's clock
+            DriverClock clock = stages == null ? null : new DriverClock();
             List<Operator> operators = new ArrayList<>();
             for (int index = 0; index < pipeline.operators().size(); index++) {
-                StageCounters counters = stages[index + 1];
-                counters.addDriver();
-                operators.add(new TimedOperator(pipeline.operators().get(index).createOperator(driverContext.withMemoryPeak(counters.memory())), counters, clock));
+                OperatorFactory factory = pipeline.operators().get(index);
+                operators.add(stages == null ? factory.createOperator(driverContext) : timed(factory, stages[index + 1], driverContext, clock));
             }
-            StageCounters sinkCounters = stages[stages.length - 1];
-            sinkCounters.addDriver();
-            SinkOperator sink = new TimedSinkOperator(pipeline.sink().createSinkOperator(driverContext.withMemoryPeak(sinkCounters.memory())), sinkCounters, clock);
-            stages[0].addDriver();
-            drivers.add(() -> runDriver(queue, operators, sink, queryContext, stop, failure, partition -> () -> clock.call(stages[0], partition::next)));
+            SinkOperator sink = stages == null ? pipeline.sink().createSinkOperator(driverContext) : timed(pipeline.sink(), stages[stages.length - 1], driverContext, clock);
+            UnaryOperator<PageSupplier> source = stages == null ? UnaryOperator.identity() : timed(stages[0], clock);
+            drivers.add(() -> runDriver(queue, operators, sink, queryContext, stop, failure, source));
         }
         List<Future<?>> futures = new ArrayList<>();
         for (int i = 1; i < drivers.size(); i++) {
@@ -134,9 +124,28 @@ public final class PipelineExecutor
         }
     }
 
-    /** {@code timed} wraps each partition the driver takes (to time the source) or returns it as it is. */
+    private static Operator timed(OperatorFactory factory, StageCounters counters, DriverContext driverContext, DriverClock clock)
+    {
+        counters.addDriver();
+        return new TimedOperator(factory.createOperator(driverContext.withMemoryPeak(counters.memory())), counters, clock);
+    }
+
+    private static SinkOperator timed(Sink sink, StageCounters counters, DriverContext driverContext, DriverClock clock)
+    {
+        counters.addDriver();
+        return new TimedSinkOperator(sink.createSinkOperator(driverContext.withMemoryPeak(counters.memory())), counters, clock);
+    }
+
+    /** Wraps each partition a driver takes so that pulling its pages counts as the source's time. */
+    private static UnaryOperator<PageSupplier> timed(StageCounters counters, DriverClock clock)
+    {
+        counters.addDriver();
+        return partition -> () -> clock.call(counters, partition::next);
+    }
+
+    /** {@code source} wraps each partition the driver takes (to time the source) or returns it as it is. */
     private static void runDriver(ConcurrentLinkedQueue<PageSupplier> queue, List<Operator> operators, SinkOperator sink, QueryContext queryContext, AtomicBoolean stop, AtomicReference<Throwable> failure,
-            UnaryOperator<PageSupplier> timed)
+            UnaryOperator<PageSupplier> source)
     {
         try {
             PageConsumer[] consumers = new PageConsumer[operators.size() + 1];
@@ -150,7 +159,7 @@ public final class PipelineExecutor
             PageSupplier partition;
             outer:
             while (!stop.get() && (partition = queue.poll()) != null) {
-                partition = timed.apply(partition);
+                partition = source.apply(partition);
                 Page page;
                 while ((page = partition.next()) != null) {
                     queryContext.checkCancelled();
