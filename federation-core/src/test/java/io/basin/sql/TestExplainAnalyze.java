@@ -210,6 +210,27 @@ class TestExplainAnalyze
     }
 
     @Test
+    void testPostgreSqlOptionSyntax()
+    {
+        BasinSession session = basin.session();
+        String query = "SELECT n_name FROM %s.nation WHERE n_regionkey = 3";
+        long expected = postgresCount("SELECT count(*) FROM (" + query.formatted("tiny") + ") q");
+        ExplainAnalyzeOutput analyzed = ExplainAnalyzeOutput.run(session, query.formatted("memory.public"), "EXPLAIN (ANALYZE, BUFFERS off, COSTS, FORMAT TEXT) ");
+        assertThat(analyzed.resultRows()).isEqualTo(expected);
+        assertThat(analyzed.footer("Execution Time")).isPresent();
+        // ANALYZE false only plans
+        List<List<Object>> planned = session.execute("EXPLAIN (ANALYZE false) " + query.formatted("memory.public")).rows();
+        assertThat(planned).noneMatch(row -> String.valueOf(row.getFirst()).startsWith("Execution Time"));
+        assertThat(planned.getFirst().getFirst()).asString().startsWith("Output[");
+        // a parenthesized query is a query, not options
+        assertThat(session.execute("EXPLAIN (SELECT n_name FROM memory.public.nation)").rows().getFirst().getFirst()).asString().startsWith("Output[");
+        // PostgreSQL rejects the same malformed options with the same SQLSTATE
+        assertions.assertBothFail(session, "EXPLAIN (ANALYZE maybe) SELECT 1", "42601", "analyze requires a Boolean value");
+        assertions.assertBothFail(session, "EXPLAIN (FROBNICATE) SELECT 1", "42601", "unrecognized EXPLAIN option \"frobnicate\"");
+        QueryAssertions.assertQueryFails(session, "EXPLAIN (FORMAT JSON) SELECT 1", "0A000", "FORMAT JSON");
+    }
+
+    @Test
     void testErrorsKeepTheirSqlState()
     {
         BasinSession session = basin.session();

@@ -81,7 +81,13 @@ public final class ExplainAnalyzeOutput
 
     public static ExplainAnalyzeOutput run(BasinSession session, String query)
     {
-        List<String> lines = session.execute("EXPLAIN ANALYZE " + query).rows().stream()
+        return run(session, query, "EXPLAIN ANALYZE ");
+    }
+
+    /** Runs {@code query} after {@code explainPrefix}, an EXPLAIN ANALYZE with options. */
+    public static ExplainAnalyzeOutput run(BasinSession session, String query, String explainPrefix)
+    {
+        List<String> lines = session.execute(explainPrefix + query).rows().stream()
                 .map(row -> (String) row.getFirst())
                 .toList();
         return new ExplainAnalyzeOutput(lines);
