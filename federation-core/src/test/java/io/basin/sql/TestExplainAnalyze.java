@@ -174,6 +174,9 @@ class TestExplainAnalyze
             "SELECT c_custkey FROM %1$s.customer WHERE c_custkey NOT IN (SELECT o_custkey FROM %1$s.orders WHERE o_orderstatus = 'P')",
             "SELECT DISTINCT o_orderpriority FROM %s.orders",
             "SELECT * FROM %s.nation WHERE n_nationkey < 0",
+            "WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t WHERE n < 50) SELECT n FROM t",
+            "SELECT c_custkey, (SELECT count(*) FROM %1$s.orders o WHERE o.o_custkey = c.c_custkey) FROM %1$s.customer c WHERE c_nationkey = 4",
+            "SELECT x FROM (VALUES (1), (2), (3)) AS v(x)",
     })
     void testOtherShapesCountTheirRows(String query)
     {

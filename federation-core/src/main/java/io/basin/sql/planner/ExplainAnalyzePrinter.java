@@ -6,6 +6,7 @@ import io.basin.execution.driver.Pipeline;
 import io.basin.execution.memory.QueryMemoryPool;
 import io.basin.execution.operator.TableScanSource;
 import io.basin.plan.PlanNode;
+import io.basin.plan.RecursiveUnionNode;
 import io.basin.sql.planner.physical.LocalExecutionPlan;
 import io.basin.sql.planner.physical.StageOrigins;
 import io.basin.sql.planner.physical.StageOrigins.Role;
@@ -73,7 +74,7 @@ public final class ExplainAnalyzePrinter
         ExplainAnalyzePrinter printer = new ExplainAnalyzePrinter(run);
         printer.output.append("Output[").append(String.join(", ", outputNames)).append("]\n");
         printer.output.append(DETAIL_INDENT).append("rows=").append(run.resultRows()).append('\n');
-        printer.print(root, 1);
+        printer.print(root, 1, false);
         printer.output.append("Planning Time: ").append(milliseconds(run.planningNanos())).append('\n');
         printer.output.append("Execution Time: ").append(milliseconds(run.executionNanos())).append('\n');
         printer.output.append("Peak Memory: ").append(QueryMemoryPool.formatBytes(run.peakMemoryBytes()));
@@ -87,7 +88,8 @@ public final class ExplainAnalyzePrinter
         }
     }
 
-    private void print(PlanNode node, int depth)
+    /** {@code inRecursion}: below a recursive union, whose rounds run their own pipelines, measured only as a whole. */
+    private void print(PlanNode node, int depth, boolean inRecursion)
     {
         String indent = "    ".repeat(depth - 1);
         output.append(indent).append("└─ ").append(PlanPrinter.describe(node))
@@ -98,8 +100,11 @@ public final class ExplainAnalyzePrinter
                 output.append(indent).append(DETAIL_INDENT).append(line).append('\n');
             }
         }
+        else if (inRecursion) {
+            output.append(indent).append(DETAIL_INDENT).append("(measured with the recursive union above)\n");
+        }
         for (PlanNode source : node.sources()) {
-            print(source, depth + 1);
+            print(source, depth + 1, inRecursion || node instanceof RecursiveUnionNode);
         }
     }
 
