@@ -404,7 +404,7 @@ public final class Session
             case Statement.CopyTo copy -> throw new IllegalStateException("COPY streams through start()");
             case Statement.TransactionControl control -> throw new IllegalStateException("transaction control goes through start()");
             case Statement.Explain explain -> {
-                String text = explain.analyze() ? explainAnalyzeText(explain.statement()) : explainText(explain.statement());
+                String text = explain.analyze() ? explainAnalyzeText(explain.statement(), explain.verbose()) : explainText(explain.statement());
                 List<List<Object>> rows = new ArrayList<>();
                 for (String line : text.split("\n")) {
                     rows.add(List.of(line));
@@ -614,7 +614,7 @@ public final class Session
     }
 
     /** EXPLAIN ANALYZE: runs the query to completion, discarding its rows, and prints its plan with what every node did. */
-    private String explainAnalyzeText(Statement statement)
+    private String explainAnalyzeText(Statement statement, boolean verbose)
     {
         if (!(statement instanceof Statement.Query query)) {
             throw new BasinException(FEATURE_NOT_SUPPORTED, "EXPLAIN ANALYZE runs queries only; use EXPLAIN to see the plan of CREATE TABLE AS, INSERT and other statements");
@@ -632,7 +632,7 @@ public final class Session
             catalogs.commit();
             long resultRows = statistics.stats(plan.pipelines().getLast()).orElseThrow().sink().inputRows();
             return ExplainAnalyzePrinter.print(planned.root(), planned.columnNames(), new ExplainAnalyzePrinter.Run(
-                    plan, statistics, executionStart - planningStart, executionEnd - executionStart, context.memoryPool().peakBytes(), resultRows));
+                    plan, statistics, executionStart - planningStart, executionEnd - executionStart, context.memoryPool().peakBytes(), resultRows), verbose);
         }
     }
 

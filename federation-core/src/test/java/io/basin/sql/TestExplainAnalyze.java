@@ -227,6 +227,17 @@ class TestExplainAnalyze
         assertThat(planned.getFirst().getFirst()).asString().startsWith("Output[");
         // a parenthesized query is a query, not options
         assertThat(session.execute("EXPLAIN (SELECT n_name FROM memory.public.nation)").rows().getFirst().getFirst()).asString().startsWith("Output[");
+        // VERBOSE lists each node's operators: the join's hash build takes the build rows, its probe the input rows
+        ExplainAnalyzeOutput verbose = ExplainAnalyzeOutput.run(session,
+                "SELECT c_name, n_name FROM memory.public.customer JOIN memory.public.nation ON c_nationkey = n_nationkey WHERE n_regionkey = 3", "EXPLAIN ANALYZE VERBOSE ");
+        Node join = verbose.nodes("Join[").getFirst();
+        long nationRows = postgresCount("SELECT count(*) FROM tiny.nation WHERE n_regionkey = 3");
+        long customerRows = postgresCount("SELECT count(*) FROM tiny.customer");
+        List<String> operators = join.details().stream().filter(line -> line.startsWith("operator ")).toList();
+        assertThat(operators).as(verbose.text()).hasSize(2);
+        assertThat(operators).anyMatch(line -> line.contains("input rows=" + nationRows + ",") && !line.contains("output rows"));
+        assertThat(operators).anyMatch(line -> line.contains("input rows=" + customerRows + ", output rows=" + join.rows() + ","));
+        assertThat(join.rows()).isEqualTo(postgresCount("SELECT count(*) FROM tiny.customer JOIN tiny.nation ON c_nationkey = n_nationkey WHERE n_regionkey = 3"));
         // PostgreSQL rejects the same malformed options with the same SQLSTATE
         assertions.assertBothFail(session, "EXPLAIN (ANALYZE maybe) SELECT 1", "42601", "analyze requires a Boolean value");
         assertions.assertBothFail(session, "EXPLAIN (FROBNICATE) SELECT 1", "42601", "unrecognized EXPLAIN option \"frobnicate\"");

@@ -12,7 +12,8 @@ import static io.basin.sql.parser.StatementParser.syntaxError;
 
 /**
  * {@code EXPLAIN [ANALYZE] [VERBOSE] statement}, and PostgreSQL's {@code EXPLAIN (option [value]
- * [, ...]) statement}: {@code ANALYZE} and {@code VERBOSE} take an optional boolean; {@code COSTS},
+ * [, ...]) statement}: {@code ANALYZE} and {@code VERBOSE} (every operator of a node, under EXPLAIN
+ * ANALYZE) take an optional boolean; {@code COSTS},
  * {@code BUFFERS}, {@code TIMING}, {@code SUMMARY}, {@code SETTINGS}, {@code WAL},
  * {@code MEMORY} and {@code SERIALIZE} are accepted and change nothing in Basin's output;
  * {@code FORMAT} is {@code TEXT} only.
@@ -28,6 +29,7 @@ final class ExplainStatementParser
     {
         int index = 1;
         boolean analyze = false;
+        boolean verbose = false;
         // "EXPLAIN (SELECT ...)" explains a parenthesized query; any other "(" opens the options
         if (index + 1 < tokens.size() && isPunctuation(tokens.get(index), "(") && !StatementParser.matches(tokens, index + 1, "SELECT")
                 && !StatementParser.matches(tokens, index + 1, "WITH") && !StatementParser.matches(tokens, index + 1, "VALUES") && !isPunctuation(tokens.get(index + 1), "(")) {
@@ -49,8 +51,9 @@ final class ExplainStatementParser
                             throw new BasinException(FEATURE_NOT_SUPPORTED, "EXPLAIN FORMAT %s is not supported; Basin prints plans as text".formatted(value == null ? "" : unquote(value)));
                         }
                     }
+                    case "VERBOSE" -> verbose = booleanValue(text, option, value);
                     default -> {
-                        if (!name.equals("VERBOSE") && !IGNORED_OPTIONS.contains(name)) {
+                        if (!IGNORED_OPTIONS.contains(name)) {
                             throw syntaxError(text, option.offset(), "unrecognized EXPLAIN option \"%s\"".formatted(option.text().toLowerCase(Locale.ROOT)));
                         }
                         booleanValue(text, option, value);
@@ -71,7 +74,9 @@ final class ExplainStatementParser
         }
         else {
             while (index < tokens.size() && (StatementParser.matches(tokens, index, "ANALYZE") || StatementParser.matches(tokens, index, "ANALYSE") || StatementParser.matches(tokens, index, "VERBOSE"))) {
-                analyze |= !tokens.get(index).keyword().equals("VERBOSE");
+                boolean isVerbose = tokens.get(index).keyword().equals("VERBOSE");
+                analyze |= !isVerbose;
+                verbose |= isVerbose;
                 index++;
             }
         }
@@ -79,7 +84,7 @@ final class ExplainStatementParser
             throw syntaxError(text, text.length(), "EXPLAIN needs a statement");
         }
         int offset = tokens.get(index).offset();
-        return new Statement.Explain(StatementParser.parse(blankPrefix(text, offset)), analyze);
+        return new Statement.Explain(StatementParser.parse(blankPrefix(text, offset)), analyze, verbose);
     }
 
     /** An option's boolean, as PostgreSQL reads it: none (true), TRUE/FALSE, ON/OFF, 1/0. */

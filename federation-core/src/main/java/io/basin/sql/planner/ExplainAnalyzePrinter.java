@@ -36,8 +36,17 @@ public final class ExplainAnalyzePrinter
 {
     private static final String DETAIL_INDENT = "      ";
 
+    /** Where a stage sits in its pipeline. */
+    private enum Position { SOURCE, OPERATOR, SINK }
+
     /** One stage of a pipeline that ran for a plan node. */
-    private record NodeStage(OperatorStats stats, Role role, boolean isSource, Object stage) {}
+    private record NodeStage(OperatorStats stats, Role role, Position position, Object stage)
+    {
+        boolean isSource()
+        {
+            return position == Position.SOURCE;
+        }
+    }
 
     /**
      * The query's measured run.
@@ -55,23 +64,26 @@ public final class ExplainAnalyzePrinter
 
     private final Map<PlanNode, List<NodeStage>> stages = new IdentityHashMap<>();
     private final StringBuilder output = new StringBuilder();
+    private final boolean verbose;
 
-    private ExplainAnalyzePrinter(Run run)
+    private ExplainAnalyzePrinter(Run run, boolean verbose)
     {
+        this.verbose = verbose;
         for (Pipeline pipeline : run.plan().pipelines()) {
             run.statistics().stats(pipeline).ifPresent(stats -> {
-                collect(run.plan().origins(), pipeline.source(), stats.source(), true);
+                collect(run.plan().origins(), pipeline.source(), stats.source(), Position.SOURCE);
                 for (int i = 0; i < stats.operators().size(); i++) {
-                    collect(run.plan().origins(), pipeline.operators().get(i), stats.operators().get(i), false);
+                    collect(run.plan().origins(), pipeline.operators().get(i), stats.operators().get(i), Position.OPERATOR);
                 }
-                collect(run.plan().origins(), pipeline.sink(), stats.sink(), false);
+                collect(run.plan().origins(), pipeline.sink(), stats.sink(), Position.SINK);
             });
         }
     }
 
-    public static String print(PlanNode root, List<String> outputNames, Run run)
+    /** With {@code verbose}, each node also lists every operator that ran for it, with its own numbers. */
+    public static String print(PlanNode root, List<String> outputNames, Run run, boolean verbose)
     {
-        ExplainAnalyzePrinter printer = new ExplainAnalyzePrinter(run);
+        ExplainAnalyzePrinter printer = new ExplainAnalyzePrinter(run, verbose);
         printer.output.append("Output[").append(String.join(", ", outputNames)).append("]\n");
         printer.output.append(DETAIL_INDENT).append("rows=").append(run.resultRows()).append('\n');
         printer.print(root, 1, false);
@@ -81,10 +93,10 @@ public final class ExplainAnalyzePrinter
         return printer.output.toString();
     }
 
-    private void collect(StageOrigins origins, Object stage, OperatorStats stats, boolean isSource)
+    private void collect(StageOrigins origins, Object stage, OperatorStats stats, Position position)
     {
         for (StageOrigins.Origin origin : origins.of(stage)) {
-            stages.computeIfAbsent(origin.node(), _ -> new ArrayList<>()).add(new NodeStage(stats, origin.role(), isSource, stage));
+            stages.computeIfAbsent(origin.node(), _ -> new ArrayList<>()).add(new NodeStage(stats, origin.role(), position, stage));
         }
     }
 
@@ -98,6 +110,13 @@ public final class ExplainAnalyzePrinter
         if (!nodeStages.isEmpty()) {
             for (String line : details(nodeStages)) {
                 output.append(indent).append(DETAIL_INDENT).append(line).append('\n');
+            }
+            if (verbose) {
+                for (NodeStage stage : nodeStages) {
+                    if (stage.role() != Role.WITH_PARENT) {
+                        output.append(indent).append(DETAIL_INDENT).append(operatorLine(stage)).append('\n');
+                    }
+                }
             }
         }
         else if (inRecursion) {
@@ -175,6 +194,26 @@ public final class ExplainAnalyzePrinter
             }
         }
         return lines;
+    }
+
+    /** One operator of a node: a source has no input rows of its own, a sink no output rows (they leave by the next pipeline's source). */
+    private static String operatorLine(NodeStage stage)
+    {
+        OperatorStats stats = stage.stats();
+        StringJoiner line = new StringJoiner(", ", "operator " + stats.operator() + ": ", "");
+        if (stage.position() != Position.SOURCE) {
+            line.add("input rows=" + stats.inputRows());
+        }
+        if (stage.position() != Position.SINK) {
+            line.add("output rows=" + stats.outputRows());
+        }
+        line.add("wall=" + milliseconds(stats.wallNanos()));
+        line.add("cpu=" + milliseconds(stats.cpuNanos()));
+        if (stats.peakMemoryBytes() > 0) {
+            line.add("peak memory=" + QueryMemoryPool.formatBytes(stats.peakMemoryBytes()));
+        }
+        line.add("drivers=" + stats.drivers());
+        return line.toString();
     }
 
     /** The connector's metrics by name: counts as numbers, the other kinds of metric summarized. */
