@@ -177,6 +177,8 @@ class TestExplainAnalyze
             "WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t WHERE n < 50) SELECT n FROM t",
             "SELECT c_custkey, (SELECT count(*) FROM %1$s.orders o WHERE o.o_custkey = c.c_custkey) FROM %1$s.customer c WHERE c_nationkey = 4",
             "SELECT x FROM (VALUES (1), (2), (3)) AS v(x)",
+            "SELECT o_orderkey, lag(o_totalprice, 2) OVER (ORDER BY o_orderkey) FROM %s.orders WHERE o_custkey < 40",
+            "SELECT o_orderkey FROM %s.orders ORDER BY o_orderkey LIMIT 10 OFFSET 5",
     })
     void testOtherShapesCountTheirRows(String query)
     {
@@ -187,6 +189,17 @@ class TestExplainAnalyze
         ExplainAnalyzeOutput explain = ExplainAnalyzeOutput.run(basin.session(), basinQuery);
         assertThat(explain.resultRows()).as(explain.text()).isEqualTo(expected);
         assertThat(explain.root().rows()).as(explain.text()).isEqualTo(expected);
+        // every node reads what the nodes below it return
+        for (Node node : explain.root().flatten()) {
+            long sourceRows = node.sources().stream().mapToLong(source -> source.count("rows").orElse(-1)).sum();
+            if (node.sources().isEmpty() || node.sources().stream().anyMatch(source -> source.count("rows").isEmpty())) {
+                continue;
+            }
+            long inputRows = node.count("input rows").orElse(-1) + node.count("build rows").orElse(0);
+            if (node.count("input rows").isPresent()) {
+                assertThat(inputRows).as(node.line() + "\n" + explain.text()).isEqualTo(sourceRows);
+            }
+        }
     }
 
     @Test

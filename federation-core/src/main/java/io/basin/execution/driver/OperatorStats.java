@@ -17,11 +17,4 @@ public record OperatorStats(String operator, long inputRows, long inputPages, lo
     {
         requireNonNull(operator, "operator is null");
     }
-
-    /** The stats of two stages added up (one plan node run by several operators). */
-    public OperatorStats plus(OperatorStats other)
-    {
-        return new OperatorStats(operator, inputRows + other.inputRows, inputPages + other.inputPages, outputRows + other.outputRows,
-                wallNanos + other.wallNanos, cpuNanos + other.cpuNanos, peakMemoryBytes + other.peakMemoryBytes, Math.max(drivers, other.drivers));
-    }
 }

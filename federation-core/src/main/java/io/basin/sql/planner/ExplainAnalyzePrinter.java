@@ -39,14 +39,13 @@ public final class ExplainAnalyzePrinter
     /** Where a stage sits in its pipeline. */
     private enum Position { SOURCE, OPERATOR, SINK }
 
-    /** One stage of a pipeline that ran for a plan node. */
-    private record NodeStage(OperatorStats stats, Role role, Position position, Object stage)
-    {
-        boolean isSource()
-        {
-            return position == Position.SOURCE;
-        }
-    }
+    /**
+     * One stage of a pipeline that ran for a plan node; {@code entry} when the stage before it in
+     * the pipeline works for another node, so that its input rows are the node's input;
+     * {@code withFilter} when it also evaluates the filter below its node (whose output is then
+     * this node's input).
+     */
+    private record NodeStage(OperatorStats stats, Role role, Position position, boolean entry, boolean withFilter, Object stage) {}
 
     /**
      * The query's measured run.
@@ -71,11 +70,14 @@ public final class ExplainAnalyzePrinter
         this.verbose = verbose;
         for (Pipeline pipeline : run.plan().pipelines()) {
             run.statistics().stats(pipeline).ifPresent(stats -> {
-                collect(run.plan().origins(), pipeline.source(), stats.source(), Position.SOURCE);
+                StageOrigins origins = run.plan().origins();
+                collect(origins, pipeline.source(), stats.source(), Position.SOURCE, null);
+                Object previous = pipeline.source();
                 for (int i = 0; i < stats.operators().size(); i++) {
-                    collect(run.plan().origins(), pipeline.operators().get(i), stats.operators().get(i), Position.OPERATOR);
+                    collect(origins, pipeline.operators().get(i), stats.operators().get(i), Position.OPERATOR, previous);
+                    previous = pipeline.operators().get(i);
                 }
-                collect(run.plan().origins(), pipeline.sink(), stats.sink(), Position.SINK);
+                collect(origins, pipeline.sink(), stats.sink(), Position.SINK, previous);
             });
         }
     }
@@ -93,10 +95,12 @@ public final class ExplainAnalyzePrinter
         return printer.output.toString();
     }
 
-    private void collect(StageOrigins origins, Object stage, OperatorStats stats, Position position)
+    private void collect(StageOrigins origins, Object stage, OperatorStats stats, Position position, Object previous)
     {
         for (StageOrigins.Origin origin : origins.of(stage)) {
-            stages.computeIfAbsent(origin.node(), _ -> new ArrayList<>()).add(new NodeStage(stats, origin.role(), position, stage));
+            boolean entry = previous != null && origins.of(previous).stream().noneMatch(before -> before.node() == origin.node());
+            boolean withFilter = origin.role() == Role.MAIN && origins.of(stage).stream().anyMatch(other -> other.role() == Role.WITH_PARENT);
+            stages.computeIfAbsent(origin.node(), _ -> new ArrayList<>()).add(new NodeStage(stats, origin.role(), position, entry, withFilter, stage));
         }
     }
 
@@ -134,7 +138,7 @@ public final class ExplainAnalyzePrinter
         // probe of a join, the output of an aggregation, a scan after its dynamic filters)
         long outputRows = nodeStages.getLast().stats().outputRows();
         if (nodeStages.stream().allMatch(stage -> stage.role() == Role.WITH_PARENT)) {
-            lines.add("rows=" + outputRows + " (evaluated by the operator of the node above)");
+            lines.add("rows=%d, input rows=%d (evaluated by the operator of the node above)".formatted(outputRows, nodeStages.getFirst().stats().inputRows()));
             return lines;
         }
         long inputRows = 0;
@@ -149,8 +153,9 @@ public final class ExplainAnalyzePrinter
             OperatorStats stats = stage.stats();
             switch (stage.role()) {
                 case MAIN -> {
-                    if (!stage.isSource()) {
-                        inputRows += stats.inputRows();
+                    if (stage.entry()) {
+                        // a projection fused with the filter below it reads what the filter keeps
+                        inputRows += stage.withFilter() ? stats.outputRows() : stats.inputRows();
                         hasInput = true;
                     }
                 }

@@ -45,7 +45,11 @@ public final class StageOrigins
     void add(Object stage, PlanNode node, Role role)
     {
         PlanNode original = replacements.getOrDefault(node, node);
-        origins.computeIfAbsent(requireNonNull(stage, "stage is null"), _ -> new ArrayList<>()).add(new Origin(original, role));
+        List<Origin> stageOrigins = origins.computeIfAbsent(requireNonNull(stage, "stage is null"), _ -> new ArrayList<>());
+        // a sort's sink is its source too: one origin per node and role
+        if (stageOrigins.stream().noneMatch(origin -> origin.node() == original && origin.role() == role)) {
+            stageOrigins.add(new Origin(original, role));
+        }
     }
 
     void replaced(PlanNode replacement, PlanNode original)
