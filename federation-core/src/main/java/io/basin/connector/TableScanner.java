@@ -15,6 +15,7 @@ import io.trino.spi.connector.ConnectorTransactionHandle;
 import io.trino.spi.connector.Constraint;
 import io.trino.spi.connector.DynamicFilter;
 import io.trino.spi.connector.SourcePage;
+import io.trino.spi.metrics.Metrics;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -57,6 +58,8 @@ public final class TableScanner
     private final int bucketCount;
     private final Set<SplitPageSupplier> openSuppliers = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    /** What the connector reported of this scan: its split source's metrics and those of every page source closed so far. */
+    private Metrics metrics = Metrics.EMPTY;
 
     public TableScanner(
             CatalogHandle catalog,
@@ -130,6 +133,7 @@ public final class TableScanner
                     break;
                 }
             }
+            addMetrics(source.getMetrics());
         }
         catch (RuntimeException e) {
             throw connectorFailure("enumerate the splits of", e);
@@ -155,6 +159,20 @@ public final class TableScanner
             }
         }
         return pages;
+    }
+
+    /**
+     * The connector's own counters of this scan (files, row groups, blocks, bytes read...), merged
+     * over the split source and every page source closed so far: complete once the scan has ended.
+     */
+    public synchronized Metrics metrics()
+    {
+        return metrics;
+    }
+
+    private synchronized void addMetrics(Metrics added)
+    {
+        metrics = metrics.mergeWith(added);
     }
 
     /** Ends the scan: open page sources are closed and every partition returns null from now on. */
@@ -302,6 +320,8 @@ public final class TableScanner
             catch (IOException e) {
                 throw new BasinException(CONNECTOR_ERROR, "Cannot close the page source of split %s of table %s of %s: %s".formatted(split, table, catalog, e.getMessage()), e);
             }
+            // after closing, so that what the source counts while it closes is included
+            addMetrics(closing.getMetrics());
         }
 
         private void closeAfterFailure(RuntimeException failure)

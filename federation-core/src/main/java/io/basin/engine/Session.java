@@ -21,11 +21,14 @@ import io.basin.plan.expr.InputReference;
 import io.basin.sql.analyzer.TypeConverter;
 import io.basin.sql.parser.Statement;
 import io.basin.sql.parser.StatementParser;
+import io.basin.sql.planner.ExplainAnalyzePrinter;
 import io.basin.sql.planner.PlanPrinter;
 import io.basin.sql.planner.QueryPlanner;
 import io.basin.sql.planner.RexTranslator;
 import io.basin.sql.planner.physical.LocalExecutionPlan;
 import io.basin.sql.planner.physical.PhysicalPlanner;
+import io.basin.execution.driver.ExecutionStatistics;
+import io.basin.execution.operator.DiscardingSink;
 import io.basin.execution.operator.PageBufferSink;
 import io.basin.execution.operator.StreamingResultSink;
 import io.trino.spi.Page;
@@ -401,7 +404,7 @@ public final class Session
             case Statement.CopyTo copy -> throw new IllegalStateException("COPY streams through start()");
             case Statement.TransactionControl control -> throw new IllegalStateException("transaction control goes through start()");
             case Statement.Explain explain -> {
-                String text = explainText(explain.statement());
+                String text = explain.analyze() ? explainAnalyzeText(explain.statement(), explain.verbose()) : explainText(explain.statement());
                 List<List<Object>> rows = new ArrayList<>();
                 for (String line : text.split("\n")) {
                     rows.add(List.of(line));
@@ -539,15 +542,30 @@ public final class Session
 
     private List<List<Object>> executePlan(PlanNode root, QueryCatalogs catalogs, QueryContext context)
     {
+        PageBufferSink result = new PageBufferSink("Output");
+        runPlan(root, result, catalogs, context, null);
+        return ResultRows.toRows(root.outputTypes(), result.pages());
+    }
+
+    /**
+     * Runs {@code root} to completion into {@code result} and returns the physical plan that ran;
+     * with {@code statistics} (EXPLAIN ANALYZE, else null) every stage's rows and time are counted.
+     */
+    private LocalExecutionPlan runPlan(PlanNode root, io.basin.execution.operator.Sink result, QueryCatalogs catalogs, QueryContext context, ExecutionStatistics statistics)
+    {
         EngineExecutionServices services = new EngineExecutionServices(catalogs, context, engine.expressionServices(), engine.pipelineExecutor());
         try {
-            PageBufferSink result = new PageBufferSink("Output");
             LocalExecutionPlan plan = new PhysicalPlanner(services, new EngineSortPlanner()).plan(root, result);
             currentQuery = context;
             try (StatementTimeout _ = StatementTimeout.start(context, settings.statementTimeoutMillis())) {
-                engine.pipelineExecutor().execute(plan.pipelines(), context);
+                if (statistics == null) {
+                    engine.pipelineExecutor().execute(plan.pipelines(), context);
+                }
+                else {
+                    engine.pipelineExecutor().execute(plan.pipelines(), context, statistics);
+                }
             }
-            return ResultRows.toRows(root.outputTypes(), result.pages());
+            return plan;
         }
         catch (RuntimeException e) {
             services.abort();
@@ -592,6 +610,29 @@ public final class Session
                 }
                 default -> throw new BasinException(FEATURE_NOT_SUPPORTED, "EXPLAIN supports queries, CREATE TABLE AS and INSERT");
             };
+        }
+    }
+
+    /** EXPLAIN ANALYZE: runs the query to completion, discarding its rows, and prints its plan with what every node did. */
+    private String explainAnalyzeText(Statement statement, boolean verbose)
+    {
+        if (!(statement instanceof Statement.Query query)) {
+            throw new BasinException(FEATURE_NOT_SUPPORTED, "EXPLAIN ANALYZE runs queries only; use EXPLAIN to see the plan of CREATE TABLE AS, INSERT and other statements");
+        }
+        long planningStart = System.nanoTime();
+        String queryId = engine.nextQueryId();
+        try (QueryCatalogs catalogs = newCatalogs(queryId, true)) {
+            QueryPlanner.PlannedQuery planned = planner(catalogs).plan(query.query());
+            long executionStart = System.nanoTime();
+            QueryContext context = newQueryContext(queryId);
+            ExecutionStatistics statistics = new ExecutionStatistics();
+            // the scans' connector metrics are complete once runPlan has closed them
+            LocalExecutionPlan plan = runPlan(planned.root(), new DiscardingSink(), catalogs, context, statistics);
+            long executionEnd = System.nanoTime();
+            catalogs.commit();
+            long resultRows = statistics.stats(plan.pipelines().getLast()).orElseThrow().sink().inputRows();
+            return ExplainAnalyzePrinter.print(planned.root(), planned.columnNames(), new ExplainAnalyzePrinter.Run(
+                    plan, statistics, executionStart - planningStart, executionEnd - executionStart, context.memoryPool().peakBytes(), resultRows), verbose);
         }
     }
 

@@ -171,6 +171,15 @@ class TestBasinMain
     }
 
     @Test
+    void testExplainAnalyze()
+    {
+        CliRun run = sql("-e", "EXPLAIN ANALYZE SELECT n_regionkey, count(*) FROM tpch.tiny.nation GROUP BY 1");
+        assertThat(run.status()).isZero();
+        assertThat(run.out().lines().findFirst().orElseThrow().strip()).isEqualTo("QUERY PLAN");
+        assertThat(run.out()).contains("TableScan[tpch.tiny.nation").containsPattern("rows=\\d+, wall=").contains("Execution Time: ");
+    }
+
+    @Test
     void testUsageErrors()
     {
         CliRun unknownCommand = run("frobnicate");

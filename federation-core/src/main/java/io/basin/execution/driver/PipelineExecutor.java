@@ -6,6 +6,7 @@ import io.basin.execution.operator.Operator;
 import io.basin.execution.operator.OperatorFactory;
 import io.basin.execution.operator.PageConsumer;
 import io.basin.execution.operator.PageSupplier;
+import io.basin.execution.operator.Sink;
 import io.basin.execution.operator.SinkOperator;
 import io.trino.spi.Page;
 
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 import static io.basin.error.BasinErrorCode.INTERNAL_ERROR_CODE;
 import static java.util.Objects.requireNonNull;
@@ -37,13 +39,27 @@ public final class PipelineExecutor
     {
         for (Pipeline pipeline : pipelines) {
             queryContext.checkCancelled();
-            run(pipeline, queryContext);
+            run(pipeline, queryContext, null);
         }
     }
 
-    private void run(Pipeline pipeline, QueryContext queryContext)
+    /** Runs the pipelines counting rows, time and memory of every stage into {@code statistics} (EXPLAIN ANALYZE). */
+    public void execute(List<Pipeline> pipelines, QueryContext queryContext, ExecutionStatistics statistics)
     {
-        List<PageSupplier> partitions = pipeline.source().createPartitions(queryContext);
+        requireNonNull(statistics, "statistics is null");
+        for (Pipeline pipeline : pipelines) {
+            queryContext.checkCancelled();
+            run(pipeline, queryContext, statistics);
+        }
+    }
+
+    /** {@code statistics} is null unless the query is analyzed: then every stage is wrapped to count and time it. */
+    private void run(Pipeline pipeline, QueryContext queryContext, ExecutionStatistics statistics)
+    {
+        StageCounters[] stages = statistics == null ? null : statistics.counters(pipeline);
+        List<PageSupplier> partitions = stages == null
+                ? pipeline.source().createPartitions(queryContext)
+                : new DriverClock().call(stages[0], () -> pipeline.source().createPartitions(queryContext));
         ConcurrentLinkedQueue<PageSupplier> queue = new ConcurrentLinkedQueue<>(partitions);
         int driverCount = Math.max(1, Math.min(queryContext.parallelism(), partitions.size()));
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -54,12 +70,16 @@ public final class PipelineExecutor
         List<Runnable> drivers = new ArrayList<>();
         for (int i = 0; i < driverCount; i++) {
             DriverContext driverContext = new DriverContext(queryContext, pipeline.id(), i, driverCount);
+            // under EXPLAIN ANALYZE each stage is wrapped to count its rows and time its calls with this driver's clock
+            DriverClock clock = stages == null ? null : new DriverClock();
             List<Operator> operators = new ArrayList<>();
-            for (OperatorFactory factory : pipeline.operators()) {
-                operators.add(factory.createOperator(driverContext));
+            for (int index = 0; index < pipeline.operators().size(); index++) {
+                OperatorFactory factory = pipeline.operators().get(index);
+                operators.add(stages == null ? factory.createOperator(driverContext) : timed(factory, stages[index + 1], driverContext, clock));
             }
-            SinkOperator sink = pipeline.sink().createSinkOperator(driverContext);
-            drivers.add(() -> runDriver(queue, operators, sink, queryContext, stop, failure));
+            SinkOperator sink = stages == null ? pipeline.sink().createSinkOperator(driverContext) : timed(pipeline.sink(), stages[stages.length - 1], driverContext, clock);
+            UnaryOperator<PageSupplier> source = stages == null ? UnaryOperator.identity() : timed(stages[0], clock);
+            drivers.add(() -> runDriver(queue, operators, sink, queryContext, stop, failure, source));
         }
         List<Future<?>> futures = new ArrayList<>();
         for (int i = 1; i < drivers.size(); i++) {
@@ -96,10 +116,36 @@ public final class PipelineExecutor
             }
             throw propagate(error);
         }
-        pipeline.sink().finishSink();
+        if (stages == null) {
+            pipeline.sink().finishSink();
+        }
+        else {
+            new DriverClock().run(stages[stages.length - 1], pipeline.sink()::finishSink);
+        }
     }
 
-    private static void runDriver(ConcurrentLinkedQueue<PageSupplier> queue, List<Operator> operators, SinkOperator sink, QueryContext queryContext, AtomicBoolean stop, AtomicReference<Throwable> failure)
+    private static Operator timed(OperatorFactory factory, StageCounters counters, DriverContext driverContext, DriverClock clock)
+    {
+        counters.addDriver();
+        return new TimedOperator(factory.createOperator(driverContext.withMemoryPeak(counters.memory())), counters, clock);
+    }
+
+    private static SinkOperator timed(Sink sink, StageCounters counters, DriverContext driverContext, DriverClock clock)
+    {
+        counters.addDriver();
+        return new TimedSinkOperator(sink.createSinkOperator(driverContext.withMemoryPeak(counters.memory())), counters, clock);
+    }
+
+    /** Wraps each partition a driver takes so that pulling its pages counts as the source's time. */
+    private static UnaryOperator<PageSupplier> timed(StageCounters counters, DriverClock clock)
+    {
+        counters.addDriver();
+        return partition -> () -> clock.call(counters, partition::next);
+    }
+
+    /** {@code source} wraps each partition the driver takes (to time the source) or returns it as it is. */
+    private static void runDriver(ConcurrentLinkedQueue<PageSupplier> queue, List<Operator> operators, SinkOperator sink, QueryContext queryContext, AtomicBoolean stop, AtomicReference<Throwable> failure,
+            UnaryOperator<PageSupplier> source)
     {
         try {
             PageConsumer[] consumers = new PageConsumer[operators.size() + 1];
@@ -116,6 +162,7 @@ public final class PipelineExecutor
                 if (partition.bucket() >= 0) {
                     startBucket(partition.bucket(), operators, sink);
                 }
+                partition = source.apply(partition);
                 Page page;
                 while ((page = partition.next()) != null) {
                     queryContext.checkCancelled();

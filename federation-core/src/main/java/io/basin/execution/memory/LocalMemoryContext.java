@@ -8,12 +8,15 @@ public final class LocalMemoryContext
 {
     private final QueryMemoryPool pool;
     private final String owner;
+    // null unless EXPLAIN ANALYZE follows the operator's memory
+    private final MemoryPeak peak;
     private long bytes;
 
-    LocalMemoryContext(QueryMemoryPool pool, String owner)
+    LocalMemoryContext(QueryMemoryPool pool, String owner, MemoryPeak peak)
     {
         this.pool = requireNonNull(pool, "pool is null");
         this.owner = requireNonNull(owner, "owner is null");
+        this.peak = peak;
     }
 
     /** Throws EXCEEDED_MEMORY_LIMIT when the query goes over its limit. */
@@ -23,6 +26,9 @@ public final class LocalMemoryContext
         bytes = newBytes;
         if (delta != 0) {
             pool.update(delta, owner);
+            if (peak != null) {
+                peak.add(delta);
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static io.basin.error.BasinErrorCode.EXCEEDED_MEMORY_LIMIT;
+import static java.util.Objects.requireNonNull;
 
 /**
  * Memory accounted to one query. Operators that retain data (hash tables, sort buffers,
@@ -26,7 +27,13 @@ public final class QueryMemoryPool
 
     public LocalMemoryContext newLocalMemoryContext(String owner)
     {
-        return new LocalMemoryContext(this, owner);
+        return new LocalMemoryContext(this, owner, null);
+    }
+
+    /** A memory context whose changes also add to {@code peak} (for EXPLAIN ANALYZE). */
+    public LocalMemoryContext newLocalMemoryContext(String owner, MemoryPeak peak)
+    {
+        return new LocalMemoryContext(this, owner, requireNonNull(peak, "peak is null"));
     }
 
     void update(long deltaBytes, String owner)

@@ -2,6 +2,7 @@ package io.basin.execution.operator;
 
 import io.basin.connector.TableScanner;
 import io.basin.execution.QueryContext;
+import io.trino.spi.metrics.Metrics;
 
 import java.util.List;
 
@@ -24,6 +25,12 @@ public final class TableScanSource
     public List<PageSupplier> createPartitions(QueryContext queryContext)
     {
         return scanner.createPartitions();
+    }
+
+    /** The connector's counters of the scan (see {@link TableScanner#metrics()}), for EXPLAIN ANALYZE. */
+    public Metrics connectorMetrics()
+    {
+        return scanner.metrics();
     }
 
     @Override

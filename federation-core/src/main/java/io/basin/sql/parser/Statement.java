@@ -23,12 +23,18 @@ public sealed interface Statement
         }
     }
 
-    record Explain(Statement statement, boolean analyze)
+    /** {@code EXPLAIN [ANALYZE] [VERBOSE] statement}; with {@code verbose}, EXPLAIN ANALYZE shows every operator of a node. */
+    record Explain(Statement statement, boolean analyze, boolean verbose)
             implements Statement
     {
         public Explain
         {
             requireNonNull(statement, "statement is null");
+        }
+
+        public Explain(Statement statement, boolean analyze)
+        {
+            this(statement, analyze, false);
         }
     }
 

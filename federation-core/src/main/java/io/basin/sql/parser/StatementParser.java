@@ -87,18 +87,7 @@ public final class StatementParser
         }
         switch (first) {
             case "EXPLAIN" -> {
-                int index = 1;
-                boolean analyze = false;
-                while (index < tokens.size() && (tokens.get(index).keyword().equals("ANALYZE") || tokens.get(index).keyword().equals("VERBOSE"))) {
-                    analyze |= tokens.get(index).keyword().equals("ANALYZE");
-                    index++;
-                }
-                if (index >= tokens.size()) {
-                    throw syntaxError(text, text.length(), "EXPLAIN needs a statement");
-                }
-                int offset = tokens.get(index).offset();
-                String padded = blankPrefix(text, offset);
-                return new Statement.Explain(parse(padded), analyze);
+                return ExplainStatementParser.parse(text, tokens);
             }
             case "DROP" -> {
                 if (second.equals("TABLE") || second.equals("VIEW")) {

@@ -42,12 +42,13 @@ public final class PlanPrinter
         }
     }
 
-    private static String types(List<Type> types)
+    static String types(List<Type> types)
     {
         return types.stream().map(Type::getDisplayName).collect(Collectors.joining(", ", "[", "]"));
     }
 
-    private static String describe(PlanNode node)
+    /** One node's line, without its sources; EXPLAIN ANALYZE prints the same lines. */
+    static String describe(PlanNode node)
     {
         return switch (node) {
             case TableScanNode scan when scan.remoteSql().isPresent() -> "RemoteQuery[" + scan.table().catalog() + ", sql=" + scan.remoteSql().get() + "]";

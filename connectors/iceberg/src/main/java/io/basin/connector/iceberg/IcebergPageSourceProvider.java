@@ -17,10 +17,13 @@ import io.trino.spi.connector.ConnectorTableHandle;
 import io.trino.spi.connector.ConnectorTransactionHandle;
 import io.trino.spi.connector.DynamicFilter;
 import io.trino.spi.connector.FixedPageSource;
+import io.trino.spi.metrics.Metrics;
 import io.trino.spi.predicate.TupleDomain;
+import io.trino.plugin.base.metrics.LongCount;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
@@ -75,8 +78,9 @@ final class IcebergPageSourceProvider
                 .toList();
         List<ScanTask> tasks = ((IcebergSplit) split).tasks();
         ScanRequest request = new ScanRequest(tasks, scanColumns, predicate);
-        ScanCounters queryCounters = summaries.begin(session.getQueryId(), handle.name(), fileCount(tasks), false);
-        return new IcebergPageSource(fleet.scan(request, lake.fileIO(), 1, queryCounters));
+        long files = fileCount(tasks);
+        ScanCounters queryCounters = summaries.begin(session.getQueryId(), handle.name(), files, false);
+        return new IcebergPageSource(fleet.scan(request, lake.fileIO(), 1, queryCounters), queryCounters, files);
     }
 
     /**
@@ -106,7 +110,15 @@ final class IcebergPageSourceProvider
             for (int i = 0; i < values.size(); i++) {
                 writeNativeValue(types.get(i), builder.getBlockBuilder(i), values.get(i));
             }
-            return new FixedPageSource(List.of(builder.build().getColumns(channels)));
+            Metrics metrics = new Metrics(Map.of("files answered from metadata", new LongCount(aggregation.metadataFiles())));
+            return new FixedPageSource(List.of(builder.build().getColumns(channels)))
+            {
+                @Override
+                public Metrics getMetrics()
+                {
+                    return metrics;
+                }
+            };
         }
         // the workers read the grouping columns and the aggregated columns, each once
         List<IcebergColumnHandle> inputs = new ArrayList<>(aggregation.groupingColumns());
@@ -129,8 +141,9 @@ final class IcebergPageSourceProvider
                 inputs.stream().map(IcebergColumnHandle::toScanColumn).toList(),
                 predicate,
                 Optional.of(new PartialAggregation(groupingChannels, aggregates)));
-        ScanCounters queryCounters = summaries.begin(session.getQueryId(), handle.name(), fileCount(tasks), false);
-        return new IcebergPageSource(fleet.scan(request, lake.fileIO(), 1, queryCounters), channels);
+        long files = fileCount(tasks);
+        ScanCounters queryCounters = summaries.begin(session.getQueryId(), handle.name(), files, false);
+        return new IcebergPageSource(fleet.scan(request, lake.fileIO(), 1, queryCounters), queryCounters, files, channels);
     }
 
     private static long fileCount(List<ScanTask> tasks)

@@ -14,6 +14,8 @@ import io.trino.spi.connector.ConnectorTransactionHandle;
 import io.trino.spi.connector.Constraint;
 import io.trino.spi.connector.DynamicFilter;
 import io.trino.spi.connector.FixedSplitSource;
+import io.trino.spi.metrics.Metrics;
+import io.trino.plugin.base.metrics.LongCount;
 import org.apache.iceberg.DeleteFile;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Schema;
@@ -28,6 +30,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.PriorityQueue;
@@ -100,7 +103,25 @@ final class IcebergSplitManager
         catch (IOException e) {
             throw new TrinoException(LAKE_CATALOG_ERROR, "Cannot plan the scan of %s: %s".formatted(handle.name(), describe(e)), e);
         }
-        return new FixedSplitSource(balance(tasks, workers));
+        Metrics metrics = snapshotDataFiles(table, handle.snapshotId().get())
+                .map(files -> new Metrics(Map.of("files in snapshot", new LongCount(files))))
+                .orElse(Metrics.EMPTY);
+        return new FixedSplitSource(balance(tasks, workers))
+        {
+            @Override
+            public Metrics getMetrics()
+            {
+                return metrics;
+            }
+        };
+    }
+
+    /** The data files of the snapshot as its summary counts them, before any pruning: what a scan's planned files are a part of. */
+    private static Optional<Long> snapshotDataFiles(Table table, long snapshotId)
+    {
+        return Optional.ofNullable(table.snapshot(snapshotId))
+                .map(snapshot -> snapshot.summary().get("total-data-files"))
+                .map(Long::parseLong);
     }
 
     private static DeleteFileRef deleteRef(IcebergTableHandle handle, Schema schema, DeleteFile delete)

@@ -7,7 +7,10 @@ import io.trino.spi.Page;
 import io.trino.spi.block.Block;
 import io.trino.spi.connector.ConnectorPageSource;
 import io.trino.spi.connector.SourcePage;
+import io.trino.spi.metrics.Metrics;
+import io.trino.plugin.base.metrics.LongCount;
 
+import java.util.Map;
 import java.util.OptionalLong;
 
 import static java.util.Objects.requireNonNull;
@@ -36,6 +39,8 @@ final class WarehousePageSource
     private long completedBytes;
     private long completedPositions;
     private long readTimeNanos;
+    private long blocksRead;
+    private boolean loaded;
 
     /**
      * @param groupIndex the group's index in the table's group list, for row ids
@@ -80,6 +85,7 @@ final class WarehousePageSource
     private void load()
     {
         long start = System.nanoTime();
+        loaded = true;
         int[] live = null;
         rows = group.rowCount();
         if (!group.deletedPositions().isEmpty()) {
@@ -103,6 +109,7 @@ final class WarehousePageSource
                 continue;
             }
             Block block = store.readBlock(table, group, ordinals[i]);
+            blocksRead++;
             completedBytes += group.fileBytes(table.columns().get(ordinals[i]));
             blocks[i] = live == null ? block : block.copyPositions(live, 0, live.length);
         }
@@ -144,6 +151,17 @@ final class WarehousePageSource
             bytes += block.getRetainedSizeInBytes();
         }
         return bytes;
+    }
+
+    /** What this row group's scan read: with the split source's totals, a scan's blocks total versus read. */
+    @Override
+    public Metrics getMetrics()
+    {
+        return new Metrics(Map.of(
+                "row groups read", new LongCount(loaded ? 1 : 0),
+                "column blocks read", new LongCount(blocksRead),
+                "rows scanned", new LongCount(loaded ? rows : 0),
+                "bytes read", new LongCount(completedBytes)));
     }
 
     @Override

@@ -13,10 +13,13 @@ import io.trino.spi.connector.ConnectorTransactionHandle;
 import io.trino.spi.connector.Constraint;
 import io.trino.spi.connector.DynamicFilter;
 import io.trino.spi.connector.FixedSplitSource;
+import io.trino.spi.metrics.Metrics;
+import io.trino.plugin.base.metrics.LongCount;
 import io.trino.spi.predicate.TupleDomain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import static io.trino.spi.StandardErrorCode.TABLE_NOT_FOUND;
@@ -25,7 +28,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * One split per row group of the transaction's snapshot, carrying the group's slice, leaving out
  * the groups whose zone maps rule out the pushed filter, the scan's constraint or the dynamic
- * filter known so far. A DISTSTYLE ALL table is read from its copy on slice 0.
+ * filter known so far. A DISTSTYLE ALL table is read from its copy on slice 0. The split
+ * source's metrics count the table's row groups and column blocks and the groups left out.
  */
 final class WarehouseSplitManager
         implements ConnectorSplitManager
@@ -63,6 +67,18 @@ final class WarehouseSplitManager
             }
         }
         counters.record(table.definition().name(), groups.size(), skipped);
-        return new FixedSplitSource(splits);
+        // the groups left out have no split, so the split source reports them (page sources report what they read)
+        Metrics metrics = new Metrics(Map.of(
+                "row groups total", new LongCount(groups.size()),
+                "row groups skipped", new LongCount(skipped),
+                "column blocks total", new LongCount((long) groups.size() * table.definition().columns().size())));
+        return new FixedSplitSource(splits)
+        {
+            @Override
+            public Metrics getMetrics()
+            {
+                return metrics;
+            }
+        };
     }
 }

@@ -7,13 +7,14 @@ import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
-/** Pipelines in execution order; the last one fills {@code result}. */
-public record LocalExecutionPlan(List<Pipeline> pipelines, Sink result)
+/** Pipelines in execution order; the last one fills {@code result}. {@code origins} tells which plan node each stage runs. */
+public record LocalExecutionPlan(List<Pipeline> pipelines, Sink result, StageOrigins origins)
 {
     public LocalExecutionPlan
     {
         pipelines = List.copyOf(requireNonNull(pipelines, "pipelines is null"));
         requireNonNull(result, "result is null");
+        requireNonNull(origins, "origins is null");
     }
 
     public String describe()

@@ -63,6 +63,7 @@ public final class PhysicalPlanner
     private final Map<TableScanNode, List<DynamicFilterOperatorFactory>> dynamicFilters = new IdentityHashMap<>();
     /** Scans that feed a co-located join: their partitions are read bucket by bucket. */
     private final Map<TableScanNode, JoinNode.CoLocation> bucketedScans = new IdentityHashMap<>();
+    private final StageOrigins origins = new StageOrigins();
 
     /** A pipeline under construction: its source and streaming operators so far. */
     private record Chain(Source source, List<OperatorFactory> operators, List<Type> types)
@@ -92,7 +93,7 @@ public final class PhysicalPlanner
     {
         Chain chain = visit(root);
         close(chain, result);
-        return new LocalExecutionPlan(pipelines, result);
+        return new LocalExecutionPlan(pipelines, result, origins);
     }
 
     private void close(Chain chain, Sink sink)
@@ -104,63 +105,88 @@ public final class PhysicalPlanner
     {
         return switch (node) {
             case TableScanNode scan -> scan(scan, Optional.empty());
-            case ValuesNode values -> new Chain(valuesSource(values), List.of(), values.outputTypes());
-            case FilterNode filter -> filterProject(filter.source(), Optional.of(filter.predicate()), identity(filter.source().outputTypes()));
-            case ProjectNode project -> project.source() instanceof FilterNode filter
-                    ? filterProject(filter.source(), Optional.of(filter.predicate()), project.projections())
-                    : filterProject(project.source(), Optional.empty(), project.projections());
+            case ValuesNode values -> new Chain(origin(valuesSource(values), values), List.of(), values.outputTypes());
+            case FilterNode filter -> filterProject(filter, filter.source(), Optional.of(filter.predicate()), identity(filter.source().outputTypes()));
+            case ProjectNode project when project.source() instanceof FilterNode filter -> {
+                Chain chain = filterProject(project, filter.source(), Optional.of(filter.predicate()), project.projections());
+                origins.add(chain.operators().getLast(), filter, StageOrigins.Role.WITH_PARENT);
+                yield chain;
+            }
+            case ProjectNode project -> filterProject(project, project.source(), Optional.empty(), project.projections());
             case AggregationNode aggregation -> aggregation(aggregation);
             case JoinNode join -> join(join);
             case SortNode sort -> {
                 Chain source = visit(sort.source());
                 SortPlanner.SortStage stage = sortPlanner.sort(source.types(), sort);
+                origin(stage, sort);
                 close(source, stage.sink());
                 Chain sorted = new Chain(stage.source(), List.of(), source.types());
                 yield stage.operator().map(operator -> sorted.with(operator, source.types())).orElse(sorted);
             }
             case LimitNode limit -> {
                 Chain source = visit(limit.source());
-                yield source.with(sortPlanner.limit(limit), source.types());
+                yield source.with(origin(sortPlanner.limit(limit), limit), source.types());
             }
-            case WindowNode window when window.functions().stream().anyMatch(function -> !function.constantArguments().isEmpty()) ->
-                    visit(projectWindowConstants(window));
+            case WindowNode window when window.functions().stream().anyMatch(function -> !function.constantArguments().isEmpty()) -> {
+                ProjectNode rewritten = projectWindowConstants(window);
+                origins.replaced(rewritten, window);
+                origins.replaced(rewritten.source(), window);
+                origins.replaced(rewritten.source().sources().getFirst(), window);
+                yield visit(rewritten);
+            }
             case WindowNode window -> {
                 Chain source = visit(window.source());
                 SortPlanner.SortStage stage = sortPlanner.window(source.types(), window);
+                origin(stage, window);
                 close(source, stage.sink());
                 yield new Chain(stage.source(), List.of(), window.outputTypes());
             }
             case SetOperationNode setOperation -> setOperation(setOperation);
-            case RecursiveUnionNode recursive -> new Chain(new RecursiveUnionSource(recursive, services, sortPlanner, workTables), List.of(), recursive.outputTypes());
+            case RecursiveUnionNode recursive -> new Chain(origin(new RecursiveUnionSource(recursive, services, sortPlanner, workTables), recursive), List.of(), recursive.outputTypes());
             case WorkTableScanNode scan -> new Chain(
-                    requireNonNull(workTables.get(scan.workTable()), () -> "no recursive union for work table " + scan.workTable()),
+                    origin(requireNonNull(workTables.get(scan.workTable()), () -> "no recursive union for work table " + scan.workTable()), scan),
                     List.of(), scan.outputTypes());
             case TableWriterNode writer -> {
                 Chain source = visit(writer.source());
-                var sink = services.tableWriter(writer);
+                var sink = origin(services.tableWriter(writer), writer);
                 close(source, sink);
                 yield new Chain(sink, List.of(), writer.outputTypes());
             }
         };
     }
 
-    private Chain filterProject(PlanNode sourceNode, Optional<Expression> filter, List<Expression> projections)
+    private Chain filterProject(PlanNode node, PlanNode sourceNode, Optional<Expression> filter, List<Expression> projections)
     {
         // a filter right above a scan is offered to the connector for pruning
         Chain source = sourceNode instanceof TableScanNode scan ? scan(scan, filter) : visit(sourceNode);
         String description = filter.map(predicate -> "Filter[" + predicate + "] ").orElse("") + "Project" + projections;
         var processor = services.compile(filter, projections, source.types());
-        return source.with(new FilterProjectOperatorFactory(processor, description), projections.stream().map(Expression::type).toList());
+        return source.with(origin(new FilterProjectOperatorFactory(processor, description), node), projections.stream().map(Expression::type).toList());
+    }
+
+    /** Records that {@code stage} does {@code node}'s own work, for EXPLAIN ANALYZE. */
+    private <T> T origin(T stage, PlanNode node)
+    {
+        origins.add(stage, node, StageOrigins.Role.MAIN);
+        return stage;
+    }
+
+    private void origin(SortPlanner.SortStage stage, PlanNode node)
+    {
+        origin(stage.sink(), node);
+        origin(stage.source(), node);
+        stage.operator().ifPresent(operator -> origin(operator, node));
     }
 
     /** A scan, with the filter above it offered to the connector for pruning, then the dynamic filters registered for it. */
     private Chain scan(TableScanNode scan, Optional<Expression> filter)
     {
         JoinNode.CoLocation coLocation = bucketedScans.get(scan);
-        Source source = coLocation != null ? services.bucketedTableScan(scan, filter, coLocation)
-                : filter.isPresent() ? services.tableScan(scan, filter.get()) : services.tableScan(scan);
+        Source source = origin(coLocation != null ? services.bucketedTableScan(scan, filter, coLocation)
+                : filter.isPresent() ? services.tableScan(scan, filter.get()) : services.tableScan(scan), scan);
         Chain chain = new Chain(source, List.of(), scan.outputTypes());
         for (DynamicFilterOperatorFactory dynamicFilter : dynamicFilters.getOrDefault(scan, List.of())) {
+            origins.add(dynamicFilter, scan, StageOrigins.Role.DYNAMIC_FILTER);
             chain = chain.with(dynamicFilter, chain.types());
         }
         return chain;
@@ -172,7 +198,7 @@ public final class PhysicalPlanner
         List<AccumulatorFactory> accumulators = node.aggregates().stream()
                 .map(aggregate -> new AccumulatorFactory(aggregate, source.types()))
                 .toList();
-        HashAggregationSink sink = new HashAggregationSink(source.types(), node.groupKeys(), node.groupingSets(), accumulators, node.outputTypes());
+        HashAggregationSink sink = origin(new HashAggregationSink(source.types(), node.groupKeys(), node.groupingSets(), accumulators, node.outputTypes()), node);
         close(source, sink);
         return new Chain(sink, List.of(), node.outputTypes());
     }
@@ -199,6 +225,7 @@ public final class PhysicalPlanner
         }
         Chain build = visit(buildNode);
         HashBuildSink buildSink = new HashBuildSink(build.types(), buildKeys, node.nullEqualKeys(), bucketCount);
+        origins.add(buildSink, node, StageOrigins.Role.BUILD);
         close(build, buildSink);
         // the probe side's pipelines run after the build's: a scan under them can drop rows that cannot join
         boolean dropsUnmatchedProbeRows = node.joinType() == JoinNode.Type.INNER || node.joinType() == JoinNode.Type.SEMI
@@ -227,7 +254,7 @@ public final class PhysicalPlanner
                 probeKeys,
                 buildLeft,
                 filter);
-        return probe.with(lookup, node.outputTypes());
+        return probe.with(origin(lookup, node), node.outputTypes());
     }
 
     /**
@@ -253,15 +280,15 @@ public final class PhysicalPlanner
     private Chain setOperation(SetOperationNode node)
     {
         if (node.kind() == SetOperationNode.Kind.UNION && node.all()) {
-            PageBufferSink union = new PageBufferSink("UnionAll");
+            PageBufferSink union = origin(new PageBufferSink("UnionAll"), node);
             for (PlanNode input : node.inputs()) {
                 close(visit(input), union);
             }
             return new Chain(union, List.of(), node.outputTypes());
         }
-        SetOperationSink sink = new SetOperationSink(node.kind(), node.all(), node.outputTypes(), node.inputs().size());
+        SetOperationSink sink = origin(new SetOperationSink(node.kind(), node.all(), node.outputTypes(), node.inputs().size()), node);
         for (int i = 0; i < node.inputs().size(); i++) {
-            close(visit(node.inputs().get(i)), sink.input(i));
+            close(visit(node.inputs().get(i)), origin(sink.input(i), node));
         }
         return new Chain(sink, List.of(), node.outputTypes());
     }
@@ -291,7 +318,7 @@ public final class PhysicalPlanner
      * The window operators take every argument as a channel: constant arguments (lag offsets,
      * ntile buckets) become columns projected before the window and dropped after it.
      */
-    private static PlanNode projectWindowConstants(WindowNode window)
+    private static ProjectNode projectWindowConstants(WindowNode window)
     {
         List<Type> inputTypes = window.source().outputTypes();
         List<Expression> projections = new ArrayList<>(identity(inputTypes));
