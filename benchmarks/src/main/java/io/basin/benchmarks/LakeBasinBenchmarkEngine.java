@@ -27,15 +27,18 @@ final class LakeBasinBenchmarkEngine
     private final Path dataDirectory;
     private final Basin basin;
     private final BasinSession session;
+    private final int timeoutSeconds;
     private String schema;
 
-    LakeBasinBenchmarkEngine(Path dataDirectory)
+    /** @param timeoutSeconds statement_timeout of each query (not of the load), 0 for none */
+    LakeBasinBenchmarkEngine(Path dataDirectory, int timeoutSeconds)
             throws IOException
     {
         this.dataDirectory = requireNonNull(dataDirectory, "dataDirectory is null").toAbsolutePath();
         Files.createDirectories(dataDirectory);
         this.basin = Basin.open(BasinConfig.defaults().withDataDirectory(this.dataDirectory));
         this.session = basin.newSession();
+        this.timeoutSeconds = timeoutSeconds;
     }
 
     @Override
@@ -61,6 +64,7 @@ final class LakeBasinBenchmarkEngine
             progress.tableLoaded(name, rows, System.nanoTime() - start);
         }
         session.execute("SET search_path = \"lake.%s\"".formatted(schema));
+        session.execute("SET statement_timeout = '%ds'".formatted(timeoutSeconds));
     }
 
     private boolean exists(String table)

@@ -23,6 +23,10 @@ import static io.basin.benchmarks.BenchmarkOptions.DUCKDB;
  */
 public final class TpchBenchmark
 {
+    private static final String LINEITEM = "lineitem";
+    // the queries whose only table is lineitem: their times measure its scan (plus a filter and aggregation)
+    private static final List<Integer> LINEITEM_ONLY_QUERIES = List.of(1, 6);
+
     private TpchBenchmark() {}
 
     public static void main(String[] args)
@@ -47,7 +51,9 @@ public final class TpchBenchmark
         Map<String, EngineResults> results = new LinkedHashMap<>();
         // with --lake, Basin runs first: it writes the Parquet files DuckDB then reads
         if (options.engines().contains(BASIN)) {
-            results.put(BASIN, run(options.lakeDirectory().isPresent() ? () -> new LakeBasinBenchmarkEngine(options.lakeDirectory().get()) : BasinBenchmarkEngine::new, options));
+            results.put(BASIN, run(options.lakeDirectory().isPresent()
+                    ? () -> new LakeBasinBenchmarkEngine(options.lakeDirectory().get(), options.timeoutSeconds())
+                    : () -> new BasinBenchmarkEngine(options.timeoutSeconds()), options));
         }
         if (options.engines().contains(DUCKDB)) {
             results.put(DUCKDB, run(options.lakeDirectory().isPresent()
@@ -74,6 +80,7 @@ public final class TpchBenchmark
                 engine.load(options.scaleFactor(), (table, rows, nanos) -> {
                     System.out.printf(Locale.ENGLISH, "  %-9s %,12d rows %8.1f s%n", table, rows, nanos / 1e9);
                     results.tableLoadSeconds.put(table, nanos / 1e9);
+                    results.tableRows.put(table, rows);
                 });
             }
             catch (Exception e) {
@@ -147,6 +154,7 @@ public final class TpchBenchmark
         }
         String geomean = ratioCount == 0 ? "n/a" : "%.2f".formatted(Math.exp(logRatioSum / ratioCount));
         System.out.printf("| **geomean** | | | **%s** | %s of %s queries |%n", geomean, ratioCount, options.queries().size());
+        reportLineitemScans(options, basin, duckDb);
 
         System.out.printf(Locale.ENGLISH, "%n## Load times (s)%n%n| table | Basin | DuckDB |%n|---|---:|---:|%n");
         List<String> tables = new ArrayList<>(basin.tableLoadSeconds.keySet());
@@ -156,6 +164,34 @@ public final class TpchBenchmark
         }
         System.out.printf(Locale.ENGLISH, "| **total** | %s | %s |%n", loadCell(basin), loadCell(duckDb));
         return ok;
+    }
+
+    /**
+     * Scan throughput of the queries that read lineitem alone (q1, q6): lineitem's rows over each
+     * engine's time and its threads (Basin: the machine's cores; DuckDB: its thread setting).
+     */
+    private static void reportLineitemScans(BenchmarkOptions options, EngineResults basin, EngineResults duckDb)
+    {
+        List<Integer> scans = LINEITEM_ONLY_QUERIES.stream().filter(options.queries()::contains).toList();
+        Long rows = basin.tableRows.getOrDefault(LINEITEM, duckDb.tableRows.get(LINEITEM));
+        if (scans.isEmpty() || rows == null) {
+            return;
+        }
+        int basinCores = Runtime.getRuntime().availableProcessors();
+        System.out.printf(Locale.ENGLISH, "%n## lineitem scan throughput (%,d rows; rows/s/core, Basin on %d cores, DuckDB on %d threads)%n%n", rows, basinCores, options.duckDbThreads());
+        System.out.println("| query | Basin rows/s/core | DuckDB rows/s/core |");
+        System.out.println("|---|---:|---:|");
+        for (int query : scans) {
+            System.out.printf("| q%d | %s | %s |%n", query, throughput(basin.queries.get(query), rows, basinCores, options), throughput(duckDb.queries.get(query), rows, options.duckDbThreads(), options));
+        }
+    }
+
+    private static String throughput(QueryTiming timing, long rows, int cores, BenchmarkOptions options)
+    {
+        if (!succeeded(timing)) {
+            return "";
+        }
+        return "%.1f M".formatted(rows / (timing.summary(options.statistic()) / 1000) / cores / 1e6);
     }
 
     private static boolean succeeded(QueryTiming timing)
@@ -213,6 +249,7 @@ public final class TpchBenchmark
         String loadError;
         Double loadSeconds;
         final Map<String, Double> tableLoadSeconds = new LinkedHashMap<>();
+        final Map<String, Long> tableRows = new LinkedHashMap<>();
         final Map<Integer, QueryTiming> queries = new LinkedHashMap<>();
     }
 
