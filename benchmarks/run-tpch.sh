@@ -3,7 +3,7 @@
 # io.basin.benchmarks.TpchBenchmark with the given arguments, e.g.
 #   benchmarks/run-tpch.sh                          # SF 1, all 22 queries, 1 warm-up + median of 3
 #   benchmarks/run-tpch.sh --sf 0.1 --queries 1,3,5 --runs 5 --stat best --engines duckdb
-#   benchmarks/run-tpch.sh --lake benchmarks/target/lake-tpch     # lake Parquet vs DuckDB on the same files
+#   benchmarks/run-tpch.sh --lake benchmarks/target/lake-tpch --timeout 60   # lake Parquet vs DuckDB on the same files
 # BENCHMARK_HEAP sets the JVM heap (default 12g); BENCHMARK_SKIP_BUILD=1 runs the existing build;
 # BENCHMARK_MAIN runs another main class of the module with the same JVM (run-warehouse-tpch.sh).
 set -euo pipefail
@@ -32,5 +32,6 @@ exec "$JAVA_HOME/bin/java" \
     --sun-misc-unsafe-memory-access=allow \
     -XX:+UseG1GC \
     -Djava.io.tmpdir=benchmarks/target/tmp \
+    -Dorg.slf4j.simpleLogger.log.org.apache.iceberg=warn \
     -cp "benchmarks/target/classes:$(cat benchmarks/target/benchmark-classpath.txt)" \
     "io.basin.benchmarks.${BENCHMARK_MAIN:-TpchBenchmark}" "$@"

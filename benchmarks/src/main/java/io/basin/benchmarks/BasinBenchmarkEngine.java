@@ -14,6 +14,13 @@ final class BasinBenchmarkEngine
         implements BenchmarkEngine
 {
     private final TestingBasin basin = new TestingBasin();
+    private final int timeoutSeconds;
+
+    /** @param timeoutSeconds statement_timeout of each query (not of the load), 0 for none */
+    BasinBenchmarkEngine(int timeoutSeconds)
+    {
+        this.timeoutSeconds = timeoutSeconds;
+    }
 
     @Override
     public String name()
@@ -33,6 +40,7 @@ final class BasinBenchmarkEngine
             long rows = result.updateCount() >= 0 ? result.updateCount() : count(name);
             progress.tableLoaded(name, rows, System.nanoTime() - start);
         }
+        basin.execute("SET statement_timeout = '%ds'".formatted(timeoutSeconds));
     }
 
     private long count(String table)

@@ -25,8 +25,12 @@ import static java.util.Objects.requireNonNull;
  * @param duckDbThreads DuckDB's thread count ({@code --duckdb-threads}, default 2)
  * @param lakeDirectory with {@code --lake DIR}: Basin queries lake Parquet tables kept in data directory DIR
  *     (written on the first run) and DuckDB reads the same Parquet files; otherwise both hold the data in memory
+ * @param timeoutSeconds Basin's statement_timeout per query run ({@code --timeout}, default 0: none), so a
+ *     query that runs away is reported as failed and the others still run
+ * @param interleave whether the engines take turns run by run on each query ({@code --interleave}, default
+ *     true with {@code --lake}: both engines are light then), rather than one engine after the other
  */
-record BenchmarkOptions(double scaleFactor, List<Integer> queries, int warmups, int runs, Statistic statistic, Set<String> engines, int duckDbThreads, Optional<Path> lakeDirectory)
+record BenchmarkOptions(double scaleFactor, List<Integer> queries, int warmups, int runs, Statistic statistic, Set<String> engines, int duckDbThreads, Optional<Path> lakeDirectory, int timeoutSeconds, boolean interleave)
 {
     static final String BASIN = "basin";
     static final String DUCKDB = "duckdb";
@@ -45,8 +49,8 @@ record BenchmarkOptions(double scaleFactor, List<Integer> queries, int warmups, 
         if (scaleFactor <= 0) {
             throw new IllegalArgumentException("--sf must be positive");
         }
-        if (warmups < 0 || runs < 1 || duckDbThreads < 1) {
-            throw new IllegalArgumentException("--warmups must be >= 0, --runs and --duckdb-threads >= 1");
+        if (warmups < 0 || runs < 1 || duckDbThreads < 1 || timeoutSeconds < 0) {
+            throw new IllegalArgumentException("--warmups and --timeout must be >= 0, --runs and --duckdb-threads >= 1");
         }
         if (engines.isEmpty() || !Set.of(BASIN, DUCKDB).containsAll(engines)) {
             throw new IllegalArgumentException("--engines must list basin and/or duckdb: " + engines);
@@ -55,7 +59,8 @@ record BenchmarkOptions(double scaleFactor, List<Integer> queries, int warmups, 
 
     static final String USAGE = """
             Usage: TpchBenchmark [--sf N] [--queries 1,3,5] [--warmups N] [--runs N] [--stat median|best]
-                                 [--engines basin,duckdb] [--duckdb-threads N] [--lake DIR]
+                                 [--engines basin,duckdb] [--duckdb-threads N] [--lake DIR] [--timeout S]
+                                 [--interleave true|false]
               --sf              TPC-H scale factor (default 1)
               --queries         comma-separated query numbers (default 1..22)
               --warmups         unmeasured runs per query and engine (default 1)
@@ -65,6 +70,9 @@ record BenchmarkOptions(double scaleFactor, List<Integer> queries, int warmups, 
               --duckdb-threads  DuckDB threads (default 2)
               --lake            Basin reads lake Parquet tables in data directory DIR (written once),
                                 DuckDB reads the same files with read_parquet (default: both in memory)
+              --timeout         Basin's statement_timeout in seconds per run (default 0: none)
+              --interleave      engines take turns run by run on each query (default: true with --lake,
+                                else false: each engine loads and runs all queries alone, then the next)
             """;
 
     static BenchmarkOptions parse(String... args)
@@ -77,6 +85,8 @@ record BenchmarkOptions(double scaleFactor, List<Integer> queries, int warmups, 
         Set<String> engines = new LinkedHashSet<>(List.of(BASIN, DUCKDB));
         int duckDbThreads = 2;
         Optional<Path> lakeDirectory = Optional.empty();
+        int timeoutSeconds = 0;
+        Optional<Boolean> interleave = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
@@ -95,10 +105,21 @@ record BenchmarkOptions(double scaleFactor, List<Integer> queries, int warmups, 
                 case "--engines" -> engines = new LinkedHashSet<>(Arrays.asList(value.toLowerCase(Locale.ENGLISH).split(",")));
                 case "--duckdb-threads" -> duckDbThreads = Integer.parseInt(value);
                 case "--lake" -> lakeDirectory = Optional.of(Path.of(value));
+                case "--timeout" -> timeoutSeconds = Integer.parseInt(value);
+                case "--interleave" -> interleave = Optional.of(parseBoolean(value));
                 default -> throw new IllegalArgumentException("Unknown option: " + option);
             }
         }
-        return new BenchmarkOptions(scaleFactor, queries, warmups, runs, statistic, engines, duckDbThreads, lakeDirectory);
+        return new BenchmarkOptions(scaleFactor, queries, warmups, runs, statistic, engines, duckDbThreads, lakeDirectory, timeoutSeconds, interleave.orElse(lakeDirectory.isPresent()));
+    }
+
+    private static boolean parseBoolean(String value)
+    {
+        return switch (value.toLowerCase(Locale.ENGLISH)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("--interleave must be true or false: " + value);
+        };
     }
 
     private static List<Integer> parseQueries(String value)

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
@@ -28,25 +27,18 @@ final class LakeBasinBenchmarkEngine
     private final Path dataDirectory;
     private final Basin basin;
     private final BasinSession session;
+    private final int timeoutSeconds;
     private String schema;
 
-    private final Optional<String> statementTimeout;
-
-    LakeBasinBenchmarkEngine(Path dataDirectory)
+    /** @param timeoutSeconds statement_timeout of each query (not of the load), 0 for none */
+    LakeBasinBenchmarkEngine(Path dataDirectory, int timeoutSeconds)
             throws IOException
     {
-        this(dataDirectory, Optional.empty());
-    }
-
-    /** With {@code statementTimeout} (e.g. {@code 300s}), a query that runs longer fails instead of holding up the run. */
-    LakeBasinBenchmarkEngine(Path dataDirectory, Optional<String> statementTimeout)
-            throws IOException
-    {
-        this.statementTimeout = requireNonNull(statementTimeout, "statementTimeout is null");
         this.dataDirectory = requireNonNull(dataDirectory, "dataDirectory is null").toAbsolutePath();
         Files.createDirectories(dataDirectory);
         this.basin = Basin.open(BasinConfig.defaults().withDataDirectory(this.dataDirectory));
         this.session = basin.newSession();
+        this.timeoutSeconds = timeoutSeconds;
     }
 
     @Override
@@ -72,7 +64,7 @@ final class LakeBasinBenchmarkEngine
             progress.tableLoaded(name, rows, System.nanoTime() - start);
         }
         session.execute("SET search_path = \"lake.%s\"".formatted(schema));
-        statementTimeout.ifPresent(timeout -> session.execute("SET statement_timeout = '%s'".formatted(timeout)));
+        session.execute("SET statement_timeout = '%ds'".formatted(timeoutSeconds));
     }
 
     private boolean exists(String table)

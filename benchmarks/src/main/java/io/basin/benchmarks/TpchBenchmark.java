@@ -17,12 +17,18 @@ import static io.basin.benchmarks.BenchmarkOptions.DUCKDB;
  * N into each engine (Basin's memory catalog from its {@code tpch} catalog; DuckDB from the same
  * {@code io.trino.tpch} generator), runs each query after warm-up runs, checks that both return
  * the same number of rows, and prints a markdown table of times and Basin/DuckDB ratios with
- * their geometric mean. Engines run one after the other, each with the machine to itself.
+ * their geometric mean. Only one engine runs at a time: either one after the other, or (the
+ * default with {@code --lake}) taking turns run by run on each query, so that a machine shared
+ * with other work loads both alike.
  * <p>
  * Exit code 0 when every query ran on every engine with matching row counts, 1 otherwise.
  */
 public final class TpchBenchmark
 {
+    private static final String LINEITEM = "lineitem";
+    // the queries whose only table is lineitem: their times measure its scan (plus a filter and aggregation)
+    private static final List<Integer> LINEITEM_ONLY_QUERIES = List.of(1, 6);
+
     private TpchBenchmark() {}
 
     public static void main(String[] args)
@@ -44,15 +50,24 @@ public final class TpchBenchmark
                 format(options.scaleFactor()), options.queries(), options.warmups(), options.runs(), options.statistic().name().toLowerCase(Locale.ENGLISH),
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20);
 
-        Map<String, EngineResults> results = new LinkedHashMap<>();
-        // with --lake, Basin runs first: it writes the Parquet files DuckDB then reads
+        Map<String, EngineFactory> factories = new LinkedHashMap<>();
+        // with --lake, Basin comes first: it writes the Parquet files DuckDB then reads
         if (options.engines().contains(BASIN)) {
-            results.put(BASIN, run(options.lakeDirectory().isPresent() ? () -> new LakeBasinBenchmarkEngine(options.lakeDirectory().get()) : BasinBenchmarkEngine::new, options));
+            factories.put(BASIN, options.lakeDirectory().isPresent()
+                    ? () -> new LakeBasinBenchmarkEngine(options.lakeDirectory().get(), options.timeoutSeconds())
+                    : () -> new BasinBenchmarkEngine(options.timeoutSeconds()));
         }
         if (options.engines().contains(DUCKDB)) {
-            results.put(DUCKDB, run(options.lakeDirectory().isPresent()
+            factories.put(DUCKDB, options.lakeDirectory().isPresent()
                     ? () -> new DuckDbParquetBenchmarkEngine(options.lakeDirectory().get(), options.duckDbThreads())
-                    : () -> new DuckDbBenchmarkEngine(options.duckDbThreads()), options));
+                    : () -> new DuckDbBenchmarkEngine(options.duckDbThreads()));
+        }
+        Map<String, EngineResults> results = new LinkedHashMap<>();
+        if (options.interleave()) {
+            results.putAll(run(factories, options));
+        }
+        else {
+            factories.forEach((name, factory) -> results.putAll(run(Map.of(name, factory), options)));
         }
         boolean ok = report(options, results);
         System.exit(ok ? 0 : 1);
@@ -64,52 +79,117 @@ public final class TpchBenchmark
                 throws Exception;
     }
 
-    static EngineResults run(EngineFactory factory, BenchmarkOptions options)
+    /**
+     * Loads each engine, then runs every query on each: the warm-ups engine by engine, then the
+     * measured runs taking turns (A, B, A, B, ...), so that a change in the machine's load while a
+     * query is measured reaches every engine alike. Only one engine runs at any moment.
+     */
+    static Map<String, EngineResults> run(Map<String, EngineFactory> factories, BenchmarkOptions options)
     {
-        EngineResults results = new EngineResults();
-        try (BenchmarkEngine engine = factory.create()) {
-            System.out.printf(Locale.ENGLISH, "%n%s: loading TPC-H SF %s%n", engine.name(), format(options.scaleFactor()));
-            long loadStart = System.nanoTime();
-            try {
-                engine.load(options.scaleFactor(), (table, rows, nanos) -> {
-                    System.out.printf(Locale.ENGLISH, "  %-9s %,12d rows %8.1f s%n", table, rows, nanos / 1e9);
-                    results.tableLoadSeconds.put(table, nanos / 1e9);
-                });
-            }
-            catch (Exception e) {
-                results.loadError = describe(e);
-                System.out.printf("  load failed: %s%n", results.loadError);
-                return results;
-            }
-            results.loadSeconds = (System.nanoTime() - loadStart) / 1e9;
-            System.out.printf(Locale.ENGLISH, "  total     %8.1f s%n", results.loadSeconds);
-
+        Map<String, EngineResults> results = new LinkedHashMap<>();
+        Map<String, BenchmarkEngine> engines = new LinkedHashMap<>();
+        try {
+            factories.forEach((name, factory) -> {
+                EngineResults engineResults = new EngineResults();
+                results.put(name, engineResults);
+                BenchmarkEngine engine = load(factory, engineResults, options);
+                if (engine != null) {
+                    engines.put(name, engine);
+                }
+            });
             for (int query : options.queries()) {
                 String sql = TpchQueries.query(query);
-                QueryTiming timing = new QueryTiming();
+                Map<String, QueryTiming> timings = new LinkedHashMap<>();
+                engines.forEach((name, engine) -> {
+                    QueryTiming timing = new QueryTiming();
+                    timings.put(name, timing);
+                    results.get(name).queries.put(query, timing);
+                    measure(engine, sql, timing, options.warmups(), false);
+                });
+                for (int i = 0; i < options.runs(); i++) {
+                    engines.forEach((name, engine) -> measure(engine, sql, timings.get(name), 1, true));
+                }
+                engines.forEach((name, engine) -> {
+                    QueryTiming timing = timings.get(name);
+                    if (timing.error == null) {
+                        System.out.printf(Locale.ENGLISH, "  %-8s q%-2d %8.1f ms  %d rows  runs %s%n", name, query, timing.summary(options.statistic()), timing.rows, formatRuns(timing.millis));
+                    }
+                    else {
+                        System.out.printf("  %-8s q%-2d failed: %s%n", name, query, timing.error);
+                    }
+                });
+            }
+        }
+        finally {
+            engines.forEach((name, engine) -> {
                 try {
-                    for (int i = 0; i < options.warmups(); i++) {
-                        timing.rows = engine.execute(sql);
-                    }
-                    for (int i = 0; i < options.runs(); i++) {
-                        long start = System.nanoTime();
-                        timing.rows = engine.execute(sql);
-                        timing.millis.add((System.nanoTime() - start) / 1e6);
-                    }
-                    System.out.printf(Locale.ENGLISH, "  q%-2d %8.1f ms  %d rows  runs %s%n", query, timing.summary(options.statistic()), timing.rows, formatRuns(timing.millis));
+                    engine.close();
                 }
                 catch (Exception e) {
-                    timing.error = describe(e);
-                    System.out.printf("  q%-2d failed: %s%n", query, timing.error);
+                    System.out.printf("  %s: cannot close: %s%n", name, describe(e));
                 }
-                results.queries.put(query, timing);
-            }
+            });
+        }
+        return results;
+    }
+
+    /** Creates and loads an engine; null (with the error in {@code results}) when that fails. */
+    private static BenchmarkEngine load(EngineFactory factory, EngineResults results, BenchmarkOptions options)
+    {
+        BenchmarkEngine engine;
+        try {
+            engine = factory.create();
         }
         catch (Exception e) {
             results.loadError = describe(e);
             System.out.printf("  %s%n", results.loadError);
+            return null;
         }
-        return results;
+        System.out.printf(Locale.ENGLISH, "%n%s: loading TPC-H SF %s%n", engine.name(), format(options.scaleFactor()));
+        long loadStart = System.nanoTime();
+        try {
+            engine.load(options.scaleFactor(), (table, rows, nanos) -> {
+                System.out.printf(Locale.ENGLISH, "  %-9s %,12d rows %8.1f s%n", table, rows, nanos / 1e9);
+                results.tableLoadSeconds.put(table, nanos / 1e9);
+                results.tableRows.put(table, rows);
+            });
+        }
+        catch (Exception e) {
+            results.loadError = describe(e);
+            System.out.printf("  load failed: %s%n", results.loadError);
+            closeAfterFailure(engine, e);
+            return null;
+        }
+        results.loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+        System.out.printf(Locale.ENGLISH, "  total     %8.1f s%n", results.loadSeconds);
+        return engine;
+    }
+
+    private static void closeAfterFailure(BenchmarkEngine engine, Exception failure)
+    {
+        try {
+            engine.close();
+        }
+        catch (Exception e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** Runs the query {@code times} times unless it failed before; records the times when {@code measured}. */
+    private static void measure(BenchmarkEngine engine, String sql, QueryTiming timing, int times, boolean measured)
+    {
+        for (int i = 0; i < times && timing.error == null; i++) {
+            try {
+                long start = System.nanoTime();
+                timing.rows = engine.execute(sql);
+                if (measured) {
+                    timing.millis.add((System.nanoTime() - start) / 1e6);
+                }
+            }
+            catch (Exception e) {
+                timing.error = describe(e);
+            }
+        }
     }
 
     private static boolean report(BenchmarkOptions options, Map<String, EngineResults> results)
@@ -147,6 +227,7 @@ public final class TpchBenchmark
         }
         String geomean = ratioCount == 0 ? "n/a" : "%.2f".formatted(Math.exp(logRatioSum / ratioCount));
         System.out.printf("| **geomean** | | | **%s** | %s of %s queries |%n", geomean, ratioCount, options.queries().size());
+        reportLineitemScans(options, basin, duckDb);
 
         System.out.printf(Locale.ENGLISH, "%n## Load times (s)%n%n| table | Basin | DuckDB |%n|---|---:|---:|%n");
         List<String> tables = new ArrayList<>(basin.tableLoadSeconds.keySet());
@@ -156,6 +237,34 @@ public final class TpchBenchmark
         }
         System.out.printf(Locale.ENGLISH, "| **total** | %s | %s |%n", loadCell(basin), loadCell(duckDb));
         return ok;
+    }
+
+    /**
+     * Scan throughput of the queries that read lineitem alone (q1, q6): lineitem's rows over each
+     * engine's time and its threads (Basin: the machine's cores; DuckDB: its thread setting).
+     */
+    private static void reportLineitemScans(BenchmarkOptions options, EngineResults basin, EngineResults duckDb)
+    {
+        List<Integer> scans = LINEITEM_ONLY_QUERIES.stream().filter(options.queries()::contains).toList();
+        Long rows = basin.tableRows.getOrDefault(LINEITEM, duckDb.tableRows.get(LINEITEM));
+        if (scans.isEmpty() || rows == null) {
+            return;
+        }
+        int basinCores = Runtime.getRuntime().availableProcessors();
+        System.out.printf(Locale.ENGLISH, "%n## lineitem scan throughput (%,d rows; rows/s/core, Basin on %d cores, DuckDB on %d threads)%n%n", rows, basinCores, options.duckDbThreads());
+        System.out.println("| query | Basin rows/s/core | DuckDB rows/s/core |");
+        System.out.println("|---|---:|---:|");
+        for (int query : scans) {
+            System.out.printf("| q%d | %s | %s |%n", query, throughput(basin.queries.get(query), rows, basinCores, options), throughput(duckDb.queries.get(query), rows, options.duckDbThreads(), options));
+        }
+    }
+
+    private static String throughput(QueryTiming timing, long rows, int cores, BenchmarkOptions options)
+    {
+        if (!succeeded(timing)) {
+            return "";
+        }
+        return "%.1f M".formatted(rows / (timing.summary(options.statistic()) / 1000) / cores / 1e6);
     }
 
     static boolean succeeded(QueryTiming timing)
@@ -202,7 +311,7 @@ public final class TpchBenchmark
         return scaleFactor == Math.rint(scaleFactor) ? Long.toString((long) scaleFactor) : Double.toString(scaleFactor);
     }
 
-    static String describe(Exception e)
+    private static String describe(Exception e)
     {
         String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
         return e.getClass().getSimpleName() + ": " + message;
@@ -213,6 +322,7 @@ public final class TpchBenchmark
         String loadError;
         Double loadSeconds;
         final Map<String, Double> tableLoadSeconds = new LinkedHashMap<>();
+        final Map<String, Long> tableRows = new LinkedHashMap<>();
         final Map<Integer, QueryTiming> queries = new LinkedHashMap<>();
     }
 

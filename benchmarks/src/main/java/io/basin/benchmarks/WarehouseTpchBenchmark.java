@@ -15,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,30 +44,33 @@ public final class WarehouseTpchBenchmark
             throws Exception
     {
         List<String> arguments = new ArrayList<>(List.of(args));
-        String timeout = "300s";
-        int timeoutIndex = arguments.indexOf("--timeout");
-        if (timeoutIndex >= 0 && timeoutIndex + 1 < arguments.size()) {
-            timeout = arguments.get(timeoutIndex + 1);
-            arguments.subList(timeoutIndex, timeoutIndex + 2).clear();
+        if (!arguments.contains("--timeout")) {
+            arguments.addAll(List.of("--timeout", "300"));
         }
         if (!arguments.contains("--lake")) {
             arguments.addAll(List.of("--lake", "benchmarks/target/warehouse-tpch"));
         }
         BenchmarkOptions options = BenchmarkOptions.parse(arguments.toArray(String[]::new));
         Path directory = options.lakeDirectory().orElseThrow().toAbsolutePath();
-        String statementTimeout = timeout;
+        String statementTimeout = options.timeoutSeconds() + "s";
         System.out.printf(Locale.ENGLISH, "TPC-H SF %s on warehouse tables vs lake Parquet vs DuckDB, queries %s, %s warm-up + %s measured runs (%s), %s cores, Java %s, max heap %s MB, data in %s%n",
                 TpchBenchmark.format(options.scaleFactor()), options.queries(), options.warmups(), options.runs(), options.statistic().name().toLowerCase(Locale.ENGLISH),
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20, directory);
 
         AtomicReference<WarehouseBasinBenchmarkEngine> warehouseEngine = new AtomicReference<>();
-        EngineResults warehouse = TpchBenchmark.run(() -> {
+        Map<String, TpchBenchmark.EngineFactory> factories = new LinkedHashMap<>();
+        factories.put("warehouse", () -> {
             WarehouseBasinBenchmarkEngine engine = new WarehouseBasinBenchmarkEngine(directory, statementTimeout);
             warehouseEngine.set(engine);
             return engine;
-        }, options);
-        EngineResults lake = TpchBenchmark.run(() -> new LakeBasinBenchmarkEngine(directory, Optional.of(statementTimeout)), options);
-        EngineResults duckDb = TpchBenchmark.run(() -> new DuckDbParquetBenchmarkEngine(directory, options.duckDbThreads()), options);
+        });
+        factories.put("lake", () -> new LakeBasinBenchmarkEngine(directory, options.timeoutSeconds()));
+        factories.put("duckdb", () -> new DuckDbParquetBenchmarkEngine(directory, options.duckDbThreads()));
+        // the engines take turns on each query, so a change in the machine's load reaches all three alike
+        Map<String, EngineResults> results = TpchBenchmark.run(factories, options);
+        EngineResults warehouse = results.get("warehouse");
+        EngineResults lake = results.get("lake");
+        EngineResults duckDb = results.get("duckdb");
 
         boolean ok = reportQueries(options, warehouse, lake, duckDb);
         reportLoad(directory, options.scaleFactor());

@@ -2,6 +2,7 @@ package io.basin.spectrum;
 
 import io.trino.spi.Page;
 import io.trino.spi.block.Block;
+import io.trino.spi.block.DictionaryBlock;
 
 import java.io.IOException;
 import java.util.List;
@@ -80,13 +81,29 @@ final class ProcessedTaskReader
             }
             Page output = project(page);
             if (kept < positionCount) {
-                // flat blocks of the kept rows: the engine reads them faster than position views
-                output = output.copyPositions(positions, 0, kept);
+                output = keep(output, positions, kept);
             }
             counters.addRowsReturned(kept);
             return output;
         }
         return null;
+    }
+
+    /**
+     * The kept rows: flat blocks are copied (the engine reads them faster than position views),
+     * dictionary blocks keep their dictionary with the kept ids, so the engine still evaluates
+     * per dictionary entry and no per-page dictionary is rebuilt.
+     */
+    private static Page keep(Page page, int[] positions, int count)
+    {
+        Block[] blocks = new Block[page.getChannelCount()];
+        for (int i = 0; i < blocks.length; i++) {
+            Block block = page.getBlock(i);
+            blocks[i] = block instanceof DictionaryBlock
+                    ? block.getPositions(positions, 0, count)
+                    : block.copyPositions(positions, 0, count);
+        }
+        return new Page(count, blocks);
     }
 
     private Page project(Page page)

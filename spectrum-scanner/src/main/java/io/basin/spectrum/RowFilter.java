@@ -1,7 +1,10 @@
 package io.basin.spectrum;
 
+import io.airlift.slice.Slice;
 import io.trino.spi.Page;
 import io.trino.spi.block.Block;
+import io.trino.spi.block.DictionaryBlock;
+import io.trino.spi.block.RunLengthEncodedBlock;
 import io.trino.spi.predicate.Domain;
 import io.trino.spi.predicate.Range;
 import io.trino.spi.predicate.TupleDomain;
@@ -13,10 +16,13 @@ import io.trino.spi.type.SmallintType;
 import io.trino.spi.type.TimestampType;
 import io.trino.spi.type.TinyintType;
 import io.trino.spi.type.Type;
+import io.trino.spi.type.VarcharType;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static io.trino.spi.type.TypeUtils.readNativeValue;
 import static java.util.Objects.requireNonNull;
@@ -24,8 +30,10 @@ import static java.util.Objects.requireNonNull;
 /**
  * The rows of a page that a scan's predicate accepts: each column's domain is checked exactly
  * (null only where the domain allows null). Columns whose values order like their stored longs
- * (integers, dates, short decimals, short timestamps) are compared as longs; other types go
- * through the domain itself.
+ * (integers, dates, short decimals, short timestamps) are compared as longs, varchar values as
+ * byte strings (a set for IN lists, ranges otherwise); other types go through the domain itself.
+ * Varchar and other non-long columns are decided once per dictionary entry when the decoder
+ * hands over a dictionary-encoded block.
  */
 final class RowFilter
 {
@@ -55,9 +63,20 @@ final class RowFilter
                 continue;
             }
             int channel = channelOf(columns, entry.getKey());
-            filters.add(orderedAsLong(domain.getType()) && !domain.isNone()
-                    ? new LongRangesFilter(channel, domain)
-                    : new DomainFilter(channel, domain));
+            ColumnFilter filter;
+            if (domain.isNone()) {
+                filter = new DomainFilter(channel, domain);
+            }
+            else if (orderedAsLong(domain.getType())) {
+                filter = new LongRangesFilter(channel, domain);
+            }
+            else if (domain.getType() instanceof VarcharType) {
+                filter = new VarcharFilter(channel, domain);
+            }
+            else {
+                filter = new DomainFilter(channel, domain);
+            }
+            filters.add(filter);
         }
         return new RowFilter(filters, false);
     }
@@ -113,21 +132,174 @@ final class RowFilter
         int filter(Block block, int[] positions, int count);
     }
 
-    private record DomainFilter(int channel, Domain domain)
+    /**
+     * A filter that decides value by value; for a dictionary-encoded block each dictionary entry
+     * is decided once (the decoder reuses a column chunk's dictionary across its pages), and a
+     * run-length encoded block once.
+     */
+    private abstract static class ValueFilter
             implements ColumnFilter
     {
-        @Override
-        public int filter(Block block, int[] positions, int count)
+        private final int channel;
+        private Block dictionary;
+        // per entry of the dictionary: 0 not decided yet, 1 accepted, 2 rejected
+        private byte[] dictionaryDecisions;
+
+        ValueFilter(int channel)
         {
-            Type type = domain.getType();
+            this.channel = channel;
+        }
+
+        @Override
+        public final int channel()
+        {
+            return channel;
+        }
+
+        /** Whether the value at {@code position} passes, null included. */
+        abstract boolean accepts(Block block, int position);
+
+        @Override
+        public final int filter(Block block, int[] positions, int count)
+        {
+            if (block instanceof RunLengthEncodedBlock runLength) {
+                return accepts(runLength.getValue(), 0) ? count : 0;
+            }
+            if (block instanceof DictionaryBlock dictionaryBlock) {
+                return filterDictionary(dictionaryBlock, positions, count);
+            }
             int kept = 0;
             for (int i = 0; i < count; i++) {
                 int position = positions[i];
-                if (domain.includesNullableValue(readNativeValue(type, block, position))) {
+                if (accepts(block, position)) {
                     positions[kept++] = position;
                 }
             }
             return kept;
+        }
+
+        private int filterDictionary(DictionaryBlock block, int[] positions, int count)
+        {
+            Block values = block.getDictionary();
+            if (values != dictionary) {
+                dictionary = values;
+                dictionaryDecisions = new byte[values.getPositionCount()];
+            }
+            byte[] decisions = dictionaryDecisions;
+            int kept = 0;
+            for (int i = 0; i < count; i++) {
+                int position = positions[i];
+                int id = block.getId(position);
+                byte decision = decisions[id];
+                if (decision == 0) {
+                    decision = accepts(values, id) ? (byte) 1 : (byte) 2;
+                    decisions[id] = decision;
+                }
+                if (decision == 1) {
+                    positions[kept++] = position;
+                }
+            }
+            return kept;
+        }
+    }
+
+    /** Any type, through the domain itself (boxes each value it decides). */
+    private static final class DomainFilter
+            extends ValueFilter
+    {
+        private final Domain domain;
+        private final Type type;
+
+        DomainFilter(int channel, Domain domain)
+        {
+            super(channel);
+            this.domain = domain;
+            this.type = domain.getType();
+        }
+
+        @Override
+        boolean accepts(Block block, int position)
+        {
+            return domain.includesNullableValue(readNativeValue(type, block, position));
+        }
+    }
+
+    /**
+     * Varchar values compared as byte strings, the order of {@link VarcharType}: a hash set when
+     * every range is a single value (IN lists, equality), else sorted disjoint ranges.
+     */
+    private static final class VarcharFilter
+            extends ValueFilter
+    {
+        private final VarcharType type;
+        private final boolean nullAllowed;
+        private final Set<Slice> values;
+        // the ranges, when not all single values: null bounds are unbounded
+        private final Slice[] lows;
+        private final Slice[] highs;
+        private final boolean[] lowInclusive;
+        private final boolean[] highInclusive;
+
+        VarcharFilter(int channel, Domain domain)
+        {
+            super(channel);
+            this.type = (VarcharType) domain.getType();
+            this.nullAllowed = domain.isNullAllowed();
+            List<Range> ranges = domain.getValues().getRanges().getOrderedRanges();
+            if (ranges.stream().allMatch(Range::isSingleValue)) {
+                values = new HashSet<>();
+                ranges.forEach(range -> values.add((Slice) range.getSingleValue()));
+                lows = null;
+                highs = null;
+                lowInclusive = null;
+                highInclusive = null;
+                return;
+            }
+            values = null;
+            int size = ranges.size();
+            lows = new Slice[size];
+            highs = new Slice[size];
+            lowInclusive = new boolean[size];
+            highInclusive = new boolean[size];
+            for (int i = 0; i < size; i++) {
+                Range range = ranges.get(i);
+                lows[i] = range.isLowUnbounded() ? null : (Slice) range.getLowBoundedValue();
+                lowInclusive[i] = range.isLowUnbounded() || range.isLowInclusive();
+                highs[i] = range.isHighUnbounded() ? null : (Slice) range.getHighBoundedValue();
+                highInclusive[i] = range.isHighUnbounded() || range.isHighInclusive();
+            }
+        }
+
+        @Override
+        boolean accepts(Block block, int position)
+        {
+            if (block.isNull(position)) {
+                return nullAllowed;
+            }
+            Slice value = type.getSlice(block, position);
+            if (values != null) {
+                return values.contains(value);
+            }
+            // the last range starting at or below the value is the only one that can hold it
+            int low = 0;
+            int high = lows.length - 1;
+            int candidate = -1;
+            while (low <= high) {
+                int middle = (low + high) >>> 1;
+                if (lows[middle] == null || lows[middle].compareTo(value) <= 0) {
+                    candidate = middle;
+                    low = middle + 1;
+                }
+                else {
+                    high = middle - 1;
+                }
+            }
+            if (candidate < 0) {
+                return false;
+            }
+            int fromLow = lows[candidate] == null ? 1 : value.compareTo(lows[candidate]);
+            int toHigh = highs[candidate] == null ? -1 : value.compareTo(highs[candidate]);
+            return (fromLow > 0 || fromLow == 0 && lowInclusive[candidate]) && (toHigh < 0 || toHigh == 0 && highInclusive[candidate]);
         }
     }
 

@@ -58,6 +58,7 @@ import java.util.UUID;
 
 import static io.basin.spectrum.SpectrumErrorCode.LAKE_CORRUPT_FILE;
 import static io.basin.spectrum.SpectrumErrorCode.LAKE_FILE_NOT_FOUND;
+import static io.airlift.slice.Slices.utf8Slice;
 import static io.trino.spi.type.BigintType.BIGINT;
 import static io.trino.spi.type.BooleanType.BOOLEAN;
 import static io.trino.spi.type.DateType.DATE;
@@ -103,7 +104,9 @@ class TestScanFleet
                 Types.NestedField.optional(7, "big", Types.DecimalType.of(30, 4)),
                 Types.NestedField.optional(8, "day", Types.DateType.get()),
                 Types.NestedField.optional(9, "at", Types.TimestampType.withoutZone()),
-                Types.NestedField.optional(10, "name", Types.StringType.get()));
+                Types.NestedField.optional(10, "name", Types.StringType.get()),
+                // few distinct values: dictionary-encoded, read as dictionary blocks
+                Types.NestedField.optional(11, "mode", Types.StringType.get()));
         table = new HadoopTables(new Configuration()).create(schema, PartitionSpec.unpartitioned(), Map.of(
                 TableProperties.PARQUET_ROW_GROUP_SIZE_BYTES, "65536",
                 TableProperties.PARQUET_COMPRESSION, "zstd"), directory.resolve("t").toUri().toString());
@@ -140,6 +143,7 @@ class TestScanFleet
                 record.setField("day", nulls ? null : LocalDate.of(1995, 1, 1).plusDays(id % 2000));
                 record.setField("at", nulls ? null : LocalDateTime.of(2020, 1, 1, 0, 0).plusSeconds(id * 61).plusNanos(id % 1000 * 1000));
                 record.setField("name", nulls ? null : "name-" + id + "-\u00e9");
+                record.setField("mode", id % 13 == 5 ? null : "mode-" + id % 7);
                 writer.write(record);
             }
         }
@@ -228,6 +232,29 @@ class TestScanFleet
         assertThat(expected).isNotEmpty();
         assertThat(rows).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(counters.snapshot().rowsReturned()).isEqualTo(expected.size()).isLessThan(counters.snapshot().rowsRead());
+    }
+
+    @Test
+    void testStringDomainsOnDictionaryEncodedColumn()
+    {
+        List<ScanColumn> columns = columns(table.schema());
+        ScanColumn mode = columns.get(10);
+        List<ScanColumn> output = List.of(columns.get(0), mode);
+        // an IN list with nulls, an IN list without, and ranges (one of them unbounded)
+        TupleDomain<ScanColumn> inWithNull = TupleDomain.withColumnDomains(Map.of(mode, Domain.create(ValueSet.of(VARCHAR, utf8Slice("mode-1"), utf8Slice("mode-4")), true)));
+        assertThat(scan(output, inWithNull, new ScanCounters())).containsExactlyInAnyOrderElementsOf(oracle(
+                Expressions.or(Expressions.in("mode", "mode-1", "mode-4"), Expressions.isNull("mode")), output));
+        TupleDomain<ScanColumn> in = TupleDomain.withColumnDomains(Map.of(mode, Domain.create(ValueSet.of(VARCHAR, utf8Slice("mode-2"), utf8Slice("absent")), false)));
+        assertThat(scan(output, in, new ScanCounters())).containsExactlyInAnyOrderElementsOf(oracle(Expressions.equal("mode", "mode-2"), output));
+        TupleDomain<ScanColumn> ranges = TupleDomain.withColumnDomains(Map.of(mode, Domain.create(ValueSet.ofRanges(
+                Range.lessThanOrEqual(VARCHAR, utf8Slice("mode-1")),
+                Range.range(VARCHAR, utf8Slice("mode-3"), false, utf8Slice("mode-5"), true)), false)));
+        // Iceberg's row evaluator orders nulls first (null <= 'mode-1' holds there), so nulls are excluded explicitly
+        List<List<Object>> expected = oracle(Expressions.and(Expressions.notNull("mode"), Expressions.or(
+                Expressions.lessThanOrEqual("mode", "mode-1"),
+                Expressions.and(Expressions.greaterThan("mode", "mode-3"), Expressions.lessThanOrEqual("mode", "mode-5")))), output);
+        assertThat(expected).isNotEmpty();
+        assertThat(scan(output, ranges, new ScanCounters())).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test
@@ -419,7 +446,7 @@ class TestScanFleet
 
     private static List<ScanColumn> columns(Schema schema)
     {
-        List<Type> types = List.of(BIGINT, BOOLEAN, INTEGER, REAL, DOUBLE, DecimalType.createDecimalType(12, 2), DecimalType.createDecimalType(30, 4), DATE, TIMESTAMP_MICROS, VARCHAR);
+        List<Type> types = List.of(BIGINT, BOOLEAN, INTEGER, REAL, DOUBLE, DecimalType.createDecimalType(12, 2), DecimalType.createDecimalType(30, 4), DATE, TIMESTAMP_MICROS, VARCHAR, VARCHAR);
         List<ScanColumn> columns = new ArrayList<>();
         for (int i = 0; i < schema.columns().size(); i++) {
             Types.NestedField field = schema.columns().get(i);

@@ -18,6 +18,7 @@ import io.trino.spi.metrics.Metrics;
 import io.trino.plugin.base.metrics.LongCount;
 import org.apache.iceberg.DeleteFile;
 import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.SchemaParser;
 import org.apache.iceberg.Table;
@@ -44,15 +45,19 @@ import static java.util.Objects.requireNonNull;
 /**
  * Plans a scan with Iceberg (manifests pruned by the pushed predicate), cuts the files into ranges
  * at row-group boundaries, and deals the ranges out to one split per scan worker, biggest first to
- * the least loaded, so the workers finish together.
+ * the least loaded, so the workers finish together. Plans are kept for the next scan of the same
+ * snapshot and predicate ({@link PlannedScans}).
  */
 final class IcebergSplitManager
         implements ConnectorSplitManager
 {
     private static final long TARGET_RANGE_BYTES = 32L << 20;
+    // ranges of recent plans kept for the next scans of the same snapshot and predicate
+    private static final int PLANNED_RANGES_KEPT = 100_000;
 
     private final Function<ConnectorTransactionHandle, IcebergMetadata> metadata;
     private final int workers;
+    private final PlannedScans plannedScans = new PlannedScans(PLANNED_RANGES_KEPT);
 
     IcebergSplitManager(Function<ConnectorTransactionHandle, IcebergMetadata> metadata, int workers)
     {
@@ -80,8 +85,34 @@ final class IcebergSplitManager
             return new FixedSplitSource(List.of());
         }
         Table table = metadata.apply(transaction).load(handle.name());
+        long snapshotId = handle.snapshotId().get();
+        PlannedScans.Key key = new PlannedScans.Key(identity(table), snapshotId, table.schema().schemaId(), handle.predicate());
+        List<ScanTask> tasks = plannedScans.get(key, () -> plan(table, handle, snapshotId));
+        Metrics metrics = snapshotDataFiles(table, snapshotId)
+                .map(files -> new Metrics(Map.of("files in snapshot", new LongCount(files))))
+                .orElse(Metrics.EMPTY);
+        return new FixedSplitSource(balance(tasks, workers))
+        {
+            @Override
+            public Metrics getMetrics()
+            {
+                return metrics;
+            }
+        };
+    }
+
+    /** The table's location and UUID (tables written before Iceberg recorded UUIDs have none: the location alone). */
+    private static String identity(Table table)
+    {
+        String uuid = table instanceof HasTableOperations operations ? operations.operations().current().uuid() : null;
+        return uuid == null ? table.location() : table.location() + "#" + uuid;
+    }
+
+    /** Iceberg's plan of the scan (manifests and files pruned by the predicate) cut into ranges. */
+    private static List<ScanTask> plan(Table table, IcebergTableHandle handle, long snapshotId)
+    {
         TableScan scan = table.newScan()
-                .useSnapshot(handle.snapshotId().get())
+                .useSnapshot(snapshotId)
                 .filter(IcebergExpressions.toIceberg(handle.predicate()));
         List<ScanTask> tasks = new ArrayList<>();
         try (CloseableIterable<FileScanTask> files = scan.planFiles()) {
@@ -103,17 +134,7 @@ final class IcebergSplitManager
         catch (IOException e) {
             throw new TrinoException(LAKE_CATALOG_ERROR, "Cannot plan the scan of %s: %s".formatted(handle.name(), describe(e)), e);
         }
-        Metrics metrics = snapshotDataFiles(table, handle.snapshotId().get())
-                .map(files -> new Metrics(Map.of("files in snapshot", new LongCount(files))))
-                .orElse(Metrics.EMPTY);
-        return new FixedSplitSource(balance(tasks, workers))
-        {
-            @Override
-            public Metrics getMetrics()
-            {
-                return metrics;
-            }
-        };
+        return tasks;
     }
 
     /** The data files of the snapshot as its summary counts them, before any pruning: what a scan's planned files are a part of. */

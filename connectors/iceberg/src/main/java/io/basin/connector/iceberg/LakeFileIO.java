@@ -1,5 +1,6 @@
 package io.basin.connector.iceberg;
 
+import io.basin.spectrum.LakeFileSystems;
 import org.apache.hadoop.conf.Configurable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -12,7 +13,6 @@ import org.apache.iceberg.io.OutputFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -87,17 +87,7 @@ public final class LakeFileIO
 
     private FileSystem fileSystem(Path path)
     {
-        URI uri = path.toUri();
-        String scheme = uri.getScheme() == null ? "file" : uri.getScheme();
-        String key = scheme + "://" + (uri.getAuthority() == null ? "" : uri.getAuthority());
-        return fileSystems.computeIfAbsent(key, _ -> {
-            try {
-                return FileSystem.newInstance(URI.create(key + "/"), configuration);
-            }
-            catch (IOException e) {
-                throw new UncheckedIOException("Cannot open file system " + key, e);
-            }
-        });
+        return LakeFileSystems.fileSystem(fileSystems, path, configuration);
     }
 
     @Override
