@@ -197,8 +197,8 @@ public final class Session
         if (!(insert.source() instanceof org.apache.calcite.sql.SqlCall values) || values.getKind() != org.apache.calcite.sql.SqlKind.VALUES) {
             return List.of();
         }
-        QualifiedTableName target = qualify(insert.target());
         try (QueryCatalogs catalogs = newCatalogs(engine.nextQueryId(), true)) {
+            QualifiedTableName target = qualifyExisting(insert.target(), catalogs);
             Optional<ResolvedTable> table = catalogs.resolveTable(target);
             if (table.isEmpty()) {
                 return List.of();
@@ -606,7 +606,7 @@ public final class Session
                 }
                 case Statement.Insert insert -> {
                     QueryPlanner.PlannedQuery planned = planner(catalogs).plan(insert.source());
-                    yield "Insert[" + qualify(insert.target()) + "]\n" + PlanPrinter.print(planned.root(), planned.columnNames());
+                    yield "Insert[" + qualifyExisting(insert.target(), catalogs) + "]\n" + PlanPrinter.print(planned.root(), planned.columnNames());
                 }
                 default -> throw new BasinException(FEATURE_NOT_SUPPORTED, "EXPLAIN supports queries, CREATE TABLE AS and INSERT");
             };
@@ -634,6 +634,31 @@ public final class Session
             return ExplainAnalyzePrinter.print(planned.root(), planned.columnNames(), new ExplainAnalyzePrinter.Run(
                     plan, statistics, executionStart - planningStart, executionEnd - executionStart, context.memoryPool().peakBytes(), resultRows), verbose);
         }
+    }
+
+    /**
+     * The existing table a statement names: an unqualified name is looked up in each schema of
+     * search_path in turn, as PostgreSQL does (and as queries resolve names); when no schema has
+     * it, the name in the creation schema, so that the caller's "does not exist" names it.
+     */
+    QualifiedTableName qualifyExisting(List<String> name, QueryCatalogs catalogs)
+    {
+        if (name.size() != 1) {
+            return qualify(name);
+        }
+        for (String entry : settings.searchPath()) {
+            String schema = entry.equals("$user") ? identity.user() : entry;
+            int dot = schema.indexOf('.');
+            QualifiedTableName candidate = dot > 0
+                    ? new QualifiedTableName(schema.substring(0, dot), schema.substring(dot + 1), name.get(0))
+                    : new QualifiedTableName(identity.database(), schema, name.get(0));
+            // schemas that do not exist are skipped, as in PostgreSQL
+            if (catalogs.catalogExists(candidate.catalog()) && catalogs.schemaExists(candidate.catalog(), candidate.schema())
+                    && catalogs.resolveTable(candidate).isPresent()) {
+                return candidate;
+            }
+        }
+        return qualify(name);
     }
 
     QualifiedTableName qualify(List<String> name)
@@ -715,9 +740,9 @@ public final class Session
 
     private QueryResult insert(Statement.Insert statement)
     {
-        QualifiedTableName requested = qualify(statement.target());
         String queryId = engine.nextQueryId();
         try (QueryCatalogs catalogs = newCatalogs(queryId, false)) {
+            QualifiedTableName requested = qualifyExisting(statement.target(), catalogs);
             // a table of an external schema is written in its source
             QualifiedTableName target = catalogs.sourceName(requested);
             ResolvedTable table = catalogs.resolveTable(target)
@@ -772,8 +797,8 @@ public final class Session
      */
     private QueryResult copyFrom(Statement.CopyFrom copy)
     {
-        QualifiedTableName target = qualify(copy.target());
         try (QueryCatalogs catalogs = newCatalogs(engine.nextQueryId(), false)) {
+            QualifiedTableName target = qualifyExisting(copy.target(), catalogs);
             ResolvedTable table = catalogs.resolveTable(target)
                     .orElseThrow(() -> new BasinException(UNDEFINED_TABLE, "relation \"" + target + "\" does not exist"));
             List<TableColumn> columns = table.columns();
@@ -833,8 +858,8 @@ public final class Session
 
     private QueryResult dropTable(Statement.DropTable drop)
     {
-        QualifiedTableName target = qualify(drop.name());
         try (QueryCatalogs catalogs = newCatalogs(engine.nextQueryId(), false)) {
+            QualifiedTableName target = qualifyExisting(drop.name(), catalogs);
             Optional<ResolvedTable> table = catalogs.resolveTable(target);
             if (table.isEmpty()) {
                 if (drop.ifExists()) {
@@ -856,8 +881,8 @@ public final class Session
      */
     private QueryResult delete(Statement.Delete delete)
     {
-        QualifiedTableName target = qualify(delete.target());
         try (QueryCatalogs catalogs = newCatalogs(engine.nextQueryId(), false)) {
+            QualifiedTableName target = qualifyExisting(delete.target(), catalogs);
             ResolvedTable table = catalogs.resolveTable(target)
                     .orElseThrow(() -> new BasinException(UNDEFINED_TABLE, "relation \"" + target + "\" does not exist"));
             PlanNode rows = planner(catalogs).plan(delete.rows()).root();
@@ -923,7 +948,7 @@ public final class Session
     /** Runs an UPDATE in {@code catalogs}' transactions, which the caller commits; returns the rows changed. */
     private long update(Statement.Update update, QueryCatalogs catalogs, String queryId)
     {
-        QualifiedTableName target = qualify(update.target());
+        QualifiedTableName target = qualifyExisting(update.target(), catalogs);
         {
             ResolvedTable table = catalogs.resolveTable(target)
                     .orElseThrow(() -> new BasinException(UNDEFINED_TABLE, "relation \"" + target + "\" does not exist"));
@@ -994,9 +1019,9 @@ public final class Session
      */
     private QueryResult alterTable(Statement.AlterTable alter)
     {
-        QualifiedTableName target = qualify(alter.name());
         String queryId = engine.nextQueryId();
         try (QueryCatalogs catalogs = newCatalogs(queryId, false)) {
+            QualifiedTableName target = qualifyExisting(alter.name(), catalogs);
             Optional<ResolvedTable> resolved = catalogs.resolveTable(target);
             if (resolved.isEmpty()) {
                 if (alter.ifExists()) {
@@ -1131,11 +1156,11 @@ public final class Session
     {
         String statement = procedure.toUpperCase(Locale.ROOT);
         List<QualifiedTableName> targets = new ArrayList<>();
-        if (name.isPresent()) {
-            targets.add(qualify(name.get()));
-        }
-        else {
-            try (QueryCatalogs catalogs = newCatalogs(engine.nextQueryId(), true)) {
+        try (QueryCatalogs catalogs = newCatalogs(engine.nextQueryId(), true)) {
+            if (name.isPresent()) {
+                targets.add(qualifyExisting(name.get(), catalogs));
+            }
+            else {
                 for (SchemaTableName table : catalogs.metadata(settings.catalog()).listTables(catalogs.session(), Optional.empty())) {
                     targets.add(new QualifiedTableName(settings.catalog(), table.getSchemaName(), table.getTableName()));
                 }
@@ -1166,8 +1191,8 @@ public final class Session
 
     private QueryResult truncate(Statement.Truncate truncate)
     {
-        QualifiedTableName target = qualify(truncate.target());
         try (QueryCatalogs catalogs = newCatalogs(engine.nextQueryId(), false)) {
+            QualifiedTableName target = qualifyExisting(truncate.target(), catalogs);
             ResolvedTable table = catalogs.resolveTable(target)
                     .orElseThrow(() -> new BasinException(UNDEFINED_TABLE, "relation \"" + target + "\" does not exist"));
             catalogs.metadata(target.catalog()).truncateTable(catalogs.session(), table.handle());

@@ -142,6 +142,30 @@ class TestLakeAggregationPushdown
     }
 
     @Test
+    void testDateFilterWithTimestampLiteralIsPushed()
+    {
+        // q1's filter: DATE - INTERVAL is a timestamp, so the column is compared as CAST(l_shipdate AS timestamp)
+        String q1 = """
+                SELECT l_returnflag, l_linestatus, sum(l_quantity), sum(l_extendedprice), sum(l_extendedprice * (1 - l_discount)),
+                       sum(l_extendedprice * (1 - l_discount) * (1 + l_tax)), avg(l_quantity), avg(l_extendedprice), avg(l_discount), count(*)
+                FROM lineitem WHERE l_shipdate <= DATE '1998-12-01' - INTERVAL '90' DAY
+                GROUP BY l_returnflag, l_linestatus ORDER BY l_returnflag, l_linestatus""";
+        assertThat(explain(q1)).contains("predicate=(l_shipdate in");
+        assertions.assertQuery(session(), q1);
+        // with the filter now exact, aggregates of columns go into the workers under it
+        String columns = "SELECT l_returnflag, count(*), sum(l_quantity) FROM lineitem WHERE l_shipdate <= DATE '1998-12-01' - INTERVAL '90' DAY GROUP BY l_returnflag";
+        assertThat(explain(columns)).contains("partial aggregation[keys=[l_returnflag]").contains("predicate=(l_shipdate in");
+        assertions.assertQuery(session(), columns);
+        // not at midnight: < becomes <= the day, >= becomes > the day
+        for (String filter : java.util.List.of("l_shipdate < TIMESTAMP '1998-08-02 12:00:00'", "l_shipdate >= TIMESTAMP '1998-08-02 00:00:00.000001'",
+                "TIMESTAMP '1992-03-01 23:59:59.999999' > l_shipdate", "l_shipdate = TIMESTAMP '1995-06-17 00:00:00'")) {
+            String query = "SELECT count(*), sum(l_quantity) FROM lineitem WHERE " + filter;
+            assertThat(explain(query)).as(filter).contains("predicate=(l_shipdate in");
+            assertions.assertQuery(session(), query);
+        }
+    }
+
+    @Test
     void testPartialAggregationInTheWorkers()
     {
         String query = """

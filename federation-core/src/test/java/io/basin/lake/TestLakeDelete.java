@@ -56,12 +56,13 @@ class TestLakeDelete
         for (String table : List.of("items", "parts", "orc_items", "orc_parts")) {
             assertions().executeOnPostgres("CREATE TABLE %s (id integer, grp varchar(10), amount decimal(10, 2), note varchar(30))".formatted(table));
         }
+        // unqualified names resolve through the whole search path, as in PostgreSQL: ORC tables are in the second schema
+        session().execute("SET search_path = ldel, ldelorc");
         session().execute("CREATE TABLE ldel.items (id integer, grp varchar(10), amount decimal(10, 2), note varchar(30))");
         session().execute("CREATE TABLE ldel.parts (id integer, grp varchar(10), amount decimal(10, 2), note varchar(30)) PARTITIONED BY (grp)");
         session().execute("CREATE TABLE ldelorc.orc_items (id integer, grp varchar(10), amount decimal(10, 2), note varchar(30))");
         session().execute("CREATE TABLE ldelorc.orc_parts (id integer, grp varchar(10), amount decimal(10, 2), note varchar(30)) PARTITIONED BY (grp)");
         for (String table : List.of("items", "parts", "orc_items", "orc_parts")) {
-            use(table);
             // two INSERTs: two snapshots and (per partition) two data files
             executeInBoth("INSERT INTO %s VALUES %s".formatted(table, rows(1, 150)));
             executeInBoth("INSERT INTO %s VALUES %s".formatted(table, rows(151, 300)));
@@ -95,7 +96,6 @@ class TestLakeDelete
 
     private void assertDeletesOf(String table)
     {
-        use(table);
         assertDelete(table, "DELETE FROM %s WHERE id < 20".formatted(table));
         assertDelete(table, "DELETE FROM %s WHERE grp = 'g1' AND amount > 100".formatted(table));
         assertDelete(table, "DELETE FROM %s WHERE note IS NULL AND id BETWEEN 100 AND 200".formatted(table));
@@ -123,7 +123,6 @@ class TestLakeDelete
     void testDeleteOnAPartitionedTable()
     {
         for (String table : List.of("parts", "orc_parts")) {
-            use(table);
             assertDelete(table, "DELETE FROM %s WHERE grp = 'g2'".formatted(table));
             assertDelete(table, "DELETE FROM %s WHERE grp IN ('g1', 'g3') AND amount < 150".formatted(table));
             assertQuery("SELECT grp, count(*) FROM %s GROUP BY grp".formatted(table));
@@ -133,11 +132,9 @@ class TestLakeDelete
     @Test
     void testUnsupportedConditionsFailAndChangeNothing()
     {
-        use("items");
         assertQueryFails("DELETE FROM items WHERE id < 10 OR note = 'x'", "0A000", ".*DELETE supports WHERE conditions.*");
         assertQueryFails("DELETE FROM items WHERE id + 1 = 5", "0A000", ".*DELETE supports WHERE conditions.*");
         assertQuery("SELECT * FROM items");
-        use("orc_items");
         assertQueryFails("DELETE FROM orc_items WHERE id < 10 OR note = 'x'", "0A000", ".*DELETE supports WHERE conditions.*");
         assertQuery("SELECT * FROM orc_items");
     }
@@ -184,12 +181,6 @@ class TestLakeDelete
             throw new UncheckedIOException(e);
         }
         return files.size();
-    }
-
-    /** Unqualified names in the statements resolve in the table's schema: ORC tables are in their own. */
-    private void use(String table)
-    {
-        session().execute("SET search_path = " + (table.startsWith("orc_") ? "ldelorc" : "ldel"));
     }
 
     private static TableIdentifier identifier(String table)

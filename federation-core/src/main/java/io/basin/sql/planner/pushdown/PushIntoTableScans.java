@@ -104,8 +104,10 @@ public final class PushIntoTableScans
         if (!pushable(scan)) {
             return Optional.empty();
         }
-        Optional<TupleDomain<ColumnHandle>> exact = new ScanConstraintExtractor(scan.columns(), constantEvaluator).extractExactly(filter.predicate());
-        TupleDomain<ColumnHandle> constraint = exact.orElseGet(() -> new ScanConstraintExtractor(scan.columns(), constantEvaluator).extract(filter.predicate()));
+        // CAST(date_column AS timestamp) <= TIMESTAMP '...' as a comparison of the column itself, which the connector can use
+        Expression predicate = new DateTimestampComparisons(constantEvaluator).rewrite(filter.predicate());
+        Optional<TupleDomain<ColumnHandle>> exact = new ScanConstraintExtractor(scan.columns(), constantEvaluator).extractExactly(predicate);
+        TupleDomain<ColumnHandle> constraint = exact.orElseGet(() -> new ScanConstraintExtractor(scan.columns(), constantEvaluator).extract(predicate));
         if (constraint.isAll()) {
             return Optional.empty();
         }
@@ -118,7 +120,7 @@ public final class PushIntoTableScans
         if (exact.isPresent() && result.get().getRemainingFilter().isAll()) {
             return Optional.of(pushed);
         }
-        return Optional.of(new FilterNode(pushed, filter.predicate()));
+        return Optional.of(new FilterNode(pushed, predicate));
     }
 
     /** A partial result of the connector and how the engine combines it into one original aggregate. */
