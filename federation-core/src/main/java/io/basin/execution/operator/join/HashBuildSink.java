@@ -25,6 +25,9 @@ import static java.util.Objects.requireNonNull;
 public final class HashBuildSink
         implements Sink
 {
+    /** Below this many rows the columns are concatenated on the calling thread. */
+    private static final int PARALLEL_CONCATENATION_ROWS = 64 * 1024;
+
     private final List<Type> types;
     private final int[] keyChannels;
     private final boolean[] nullEqual;
@@ -147,14 +150,17 @@ public final class HashBuildSink
             rows += page.getPositionCount();
         }
         Block[] columns = new Block[types.size()];
-        for (int channel = 0; channel < columns.length; channel++) {
+        // one table's build spreads over the cores; the tables of a co-located build are built side by side instead
+        int tableParallelism = bucketCount == 1 ? parallelism : 1;
+        java.util.stream.IntStream channels = java.util.stream.IntStream.range(0, columns.length);
+        (tableParallelism > 1 && rows >= PARALLEL_CONCATENATION_ROWS ? channels.parallel() : channels).forEach(channel -> {
             List<Block> blocks = new ArrayList<>(bucketPages.size());
             for (Page page : bucketPages) {
                 blocks.add(page.getBlock(channel));
             }
             columns[channel] = blocks.isEmpty() ? types.get(channel).createBlockBuilder(null, 0).build() : BlockConcatenation.concat(types.get(channel), blocks);
-        }
-        return new JoinHashTable(columns, rows, keyChannels, keyTypes, nullEqual);
+        });
+        return new JoinHashTable(columns, rows, keyChannels, keyTypes, nullEqual, tableParallelism);
     }
 
     /** The hash table of an ordinary (one-bucket) build. */

@@ -5,6 +5,7 @@ import io.trino.spi.block.Block;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The build side of a hash join: all build rows as one block per column, and a chained hash
@@ -24,7 +25,16 @@ public final class JoinHashTable
     // single long key fast path
     private final long[] longKeys;
 
+    /** Builds below this many rows take less time than handing work to another thread. */
+    private static final int PARALLEL_BUILD_ROWS = 64 * 1024;
+
     public JoinHashTable(Block[] columns, int rowCount, int[] keyChannels, List<KeyType> keyTypes, boolean[] nullEqual)
+    {
+        this(columns, rowCount, keyChannels, keyTypes, nullEqual, 1);
+    }
+
+    /** A table built by up to {@code parallelism} threads (the common fork-join pool and the caller). */
+    public JoinHashTable(Block[] columns, int rowCount, int[] keyChannels, List<KeyType> keyTypes, boolean[] nullEqual, int parallelism)
     {
         this.columns = columns;
         this.rowCount = rowCount;
@@ -38,23 +48,55 @@ public final class JoinHashTable
         boolean fastPath = keyChannels.length == 1 && this.keyTypes[0].isLong() && !nullEqual[0];
         this.longKeys = fastPath ? new long[rowCount] : null;
         Block[] keys = keyBlocks(columns);
-        for (int row = rowCount - 1; row >= 0; row--) {
-            if (hasUnmatchableNull(keys, row)) {
-                continue;
+        int tasks = rowCount >= PARALLEL_BUILD_ROWS ? Integer.highestOneBit(Math.clamp(parallelism, 1, 8)) : 1;
+        if (tasks == 1) {
+            for (int row = rowCount - 1; row >= 0; row--) {
+                int bucket = bucketOf(keys, row);
+                if (bucket >= 0) {
+                    next[row] = buckets[bucket];
+                    buckets[bucket] = row + 1;
+                }
             }
-            long hash;
-            if (longKeys != null) {
-                long value = this.keyTypes[0].type().getLong(keys[0], row);
-                longKeys[row] = value;
-                hash = KeyType.mix(value);
-            }
-            else {
-                hash = hash(keys, row);
-            }
-            int bucket = (int) hash & mask;
-            next[row] = buckets[bucket];
-            buckets[bucket] = row + 1;
+            return;
         }
+        // in parallel: first every row's bucket, by ranges of rows; then the chains, each task
+        // linking the rows of its own range of buckets, so no two tasks write the same bucket or row
+        int[] rowBuckets = new int[rowCount];
+        IntStream.range(0, tasks).parallel().forEach(task -> {
+            int to = (int) ((long) rowCount * (task + 1) / tasks);
+            for (int row = (int) ((long) rowCount * task / tasks); row < to; row++) {
+                rowBuckets[row] = bucketOf(keys, row);
+            }
+        });
+        int shift = Integer.numberOfTrailingZeros(size) - Integer.numberOfTrailingZeros(tasks);
+        IntStream.range(0, tasks).parallel().forEach(task -> {
+            // rows last to first, so each chain runs in row order, as the sequential build's do
+            for (int row = rowCount - 1; row >= 0; row--) {
+                int bucket = rowBuckets[row];
+                if (bucket >= 0 && bucket >>> shift == task) {
+                    next[row] = buckets[bucket];
+                    buckets[bucket] = row + 1;
+                }
+            }
+        });
+    }
+
+    /** The bucket of a build row (remembering a long key), or -1 when a NULL key keeps it from matching. */
+    private int bucketOf(Block[] keys, int row)
+    {
+        if (hasUnmatchableNull(keys, row)) {
+            return -1;
+        }
+        long hash;
+        if (longKeys != null) {
+            long value = keyTypes[0].type().getLong(keys[0], row);
+            longKeys[row] = value;
+            hash = KeyType.mix(value);
+        }
+        else {
+            hash = hash(keys, row);
+        }
+        return (int) hash & mask;
     }
 
     private Block[] keyBlocks(Block[] source)
