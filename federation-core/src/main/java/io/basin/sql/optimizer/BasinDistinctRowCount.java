@@ -1,7 +1,14 @@
 package io.basin.sql.optimizer;
 
+import io.basin.metadata.ColumnEstimate;
 import io.basin.metadata.ResolvedTable;
+import io.basin.metadata.TableColumn;
 import io.basin.sql.analyzer.ConnectorTable;
+import io.trino.spi.type.BigintType;
+import io.trino.spi.type.DateType;
+import io.trino.spi.type.IntegerType;
+import io.trino.spi.type.SmallintType;
+import io.trino.spi.type.TinyintType;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.BuiltInMetadata;
 import org.apache.calcite.rel.metadata.MetadataDef;
@@ -40,7 +47,7 @@ public final class BasinDistinctRowCount
         // columns are assumed independent: the product of their distinct counts, capped by the rows
         double distinct = 1;
         for (int column : groupKey) {
-            Double count = resolved.distinctValues().get(resolved.columns().get(column).name());
+            Double count = distinctValues(resolved, column);
             if (count == null) {
                 return null;
             }
@@ -48,5 +55,27 @@ public final class BasinDistinctRowCount
         }
         double selectivity = predicate == null ? 1.0 : mq.getSelectivity(scan, predicate);
         return RelMdUtil.numDistinctVals(Math.min(distinct, rowCount), rowCount * selectivity);
+    }
+
+    /**
+     * The column's distinct values from the connector; else, for an integer or date column whose
+     * value range is known (the lake's file bounds), at most the integers in that range: enough
+     * to tell a join on {@code nationkey} (25 values) from one on {@code custkey}.
+     */
+    private static Double distinctValues(ResolvedTable table, int column)
+    {
+        TableColumn tableColumn = table.columns().get(column);
+        Double count = table.distinctValues().get(tableColumn.name());
+        if (count != null) {
+            return count;
+        }
+        ColumnEstimate estimate = table.columnEstimates().get(tableColumn.name());
+        boolean integral = tableColumn.type() instanceof BigintType || tableColumn.type() instanceof IntegerType
+                || tableColumn.type() instanceof SmallintType || tableColumn.type() instanceof TinyintType || tableColumn.type() instanceof DateType;
+        if (estimate == null || !integral || estimate.min().isEmpty() || estimate.max().isEmpty()) {
+            return null;
+        }
+        double range = estimate.max().getAsDouble() - estimate.min().getAsDouble() + 1;
+        return table.rowCount().isPresent() ? Math.min(range, table.rowCount().getAsDouble()) : range;
     }
 }

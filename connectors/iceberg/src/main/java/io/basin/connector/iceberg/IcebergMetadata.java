@@ -354,7 +354,9 @@ final class IcebergMetadata
         if (totalRecords == null) {
             return TableStatistics.empty();
         }
-        return TableStatistics.builder().setRowCount(Estimate.of(Long.parseLong(totalRecords))).build();
+        TableStatistics.Builder statistics = TableStatistics.builder().setRowCount(Estimate.of(Long.parseLong(totalRecords)));
+        ColumnBounds.of(table, snapshot, columns(handle)).forEach(statistics::setColumnStatistics);
+        return statistics.build();
     }
 
     /**

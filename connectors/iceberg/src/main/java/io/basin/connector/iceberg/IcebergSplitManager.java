@@ -102,7 +102,7 @@ final class IcebergSplitManager
     }
 
     /** The table's location and UUID (tables written before Iceberg recorded UUIDs have none: the location alone). */
-    private static String identity(Table table)
+    static String identity(Table table)
     {
         String uuid = table instanceof HasTableOperations operations ? operations.operations().current().uuid() : null;
         return uuid == null ? table.location() : table.location() + "#" + uuid;

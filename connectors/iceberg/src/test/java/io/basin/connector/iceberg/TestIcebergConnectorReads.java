@@ -269,6 +269,50 @@ class TestIcebergConnectorReads
     }
 
     @Test
+    void testColumnStatisticsAreTheRangesAndNullFractionsOfTheRows()
+            throws IOException
+    {
+        table.newAppend().appendFile(writeData(40, 2000)).appendFile(writeData(5000, 1500, FileFormat.ORC)).commit();
+        table.refresh();
+
+        ConnectorTransactionHandle transaction = connector.beginTransaction(IsolationLevel.READ_COMMITTED, true, true);
+        ConnectorMetadata metadata = connector.getMetadata(SESSION, transaction);
+        ConnectorTableHandle handle = metadata.getTableHandle(SESSION, NAME, Optional.empty(), Optional.empty());
+        io.trino.spi.statistics.TableStatistics statistics = metadata.getTableStatistics(SESSION, handle);
+        Map<String, ColumnHandle> handles = metadata.getColumnHandles(SESSION, handle);
+        connector.commit(transaction);
+
+        // the oracle: the rows as Iceberg's generic reader returns them
+        long rows = 0;
+        Map<String, double[]> ranges = new java.util.HashMap<>(); // min, max, nulls
+        try (CloseableIterable<Record> records = IcebergGenerics.read(table).build()) {
+            for (Record record : records) {
+                rows++;
+                for (String column : List.of("id", "grp", "day")) {
+                    Object value = record.getField(column);
+                    double[] range = ranges.computeIfAbsent(column, _ -> new double[] {Double.MAX_VALUE, -Double.MAX_VALUE, 0});
+                    if (value == null) {
+                        range[2]++;
+                        continue;
+                    }
+                    double number = value instanceof LocalDate date ? date.toEpochDay() : ((Number) value).doubleValue();
+                    range[0] = Math.min(range[0], number);
+                    range[1] = Math.max(range[1], number);
+                }
+            }
+        }
+        assertThat(statistics.getRowCount().getValue()).isEqualTo(rows);
+        for (String column : List.of("id", "grp", "day")) {
+            io.trino.spi.statistics.ColumnStatistics columnStatistics = statistics.getColumnStatistics().get(handles.get(column));
+            double[] expected = ranges.get(column);
+            assertThat(columnStatistics.getRange()).as(column).contains(new io.trino.spi.statistics.DoubleRange(expected[0], expected[1]));
+            assertThat(columnStatistics.getNullsFraction().getValue()).as(column).isEqualTo(expected[2] / rows);
+        }
+        // strings have no usable bounds (they may be truncated): nothing is reported for them
+        assertThat(statistics.getColumnStatistics()).doesNotContainKey(handles.get("name"));
+    }
+
+    @Test
     void testTimeTravelBySnapshotIdAndTimestamp()
             throws IOException, InterruptedException
     {
