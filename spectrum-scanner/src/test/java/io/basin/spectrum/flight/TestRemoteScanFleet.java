@@ -1,5 +1,6 @@
 package io.basin.spectrum.flight;
 
+import io.basin.spectrum.TestingBlockValues;
 import io.basin.spectrum.PageStream;
 import io.basin.spectrum.PartialAggregation;
 import io.basin.spectrum.ScanColumn;
@@ -9,13 +10,11 @@ import io.basin.spectrum.ScanRequest;
 import io.basin.spectrum.ScanTask;
 import io.trino.spi.Page;
 import io.trino.spi.TrinoException;
-import io.trino.spi.block.Block;
 import io.trino.spi.predicate.Domain;
 import io.trino.spi.predicate.Range;
 import io.trino.spi.predicate.TupleDomain;
 import io.trino.spi.predicate.ValueSet;
 import io.trino.spi.type.DecimalType;
-import io.trino.spi.type.Int128;
 import io.trino.spi.type.TimestampType;
 import io.trino.spi.type.Type;
 import org.apache.hadoop.conf.Configuration;
@@ -55,11 +54,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -378,7 +375,7 @@ class TestRemoteScanFleet
                 for (int position = 0; position < page.getPositionCount(); position++) {
                     List<Object> row = new ArrayList<>();
                     for (int channel = 0; channel < types.size(); channel++) {
-                        row.add(value(types.get(channel), page.getBlock(channel), position));
+                        row.add(TestingBlockValues.javaValue(types.get(channel), page.getBlock(channel), position));
                     }
                     rows.add(row);
                 }
@@ -477,7 +474,7 @@ class TestRemoteScanFleet
                 for (int position = 0; position < page.getPositionCount(); position++) {
                     List<Object> row = new ArrayList<>();
                     for (int channel = 0; channel < columns.size(); channel++) {
-                        row.add(value(columns.get(channel).type(), page.getBlock(channel), position));
+                        row.add(TestingBlockValues.javaValue(columns.get(channel).type(), page.getBlock(channel), position));
                     }
                     rows.add(row);
                 }
@@ -513,36 +510,5 @@ class TestRemoteScanFleet
             columns.add(new ScanColumn(field.fieldId(), field.name(), types.get(i)));
         }
         return columns;
-    }
-
-    // both sides as plain Java values: Long, Boolean, Integer, Float, Double, BigDecimal, LocalDate, LocalDateTime, String
-    private static Object value(Type type, Block block, int position)
-    {
-        if (block.isNull(position)) {
-            return null;
-        }
-        return switch (type) {
-            case DecimalType decimal when decimal.isShort() -> BigDecimal.valueOf(decimal.getLong(block, position), decimal.getScale());
-            case DecimalType decimal -> new BigDecimal(((Int128) decimal.getObject(block, position)).toBigInteger(), decimal.getScale());
-            case TimestampType _ -> {
-                long micros = TIMESTAMP_MICROS.getLong(block, position);
-                yield LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000), (int) Math.floorMod(micros, 1_000_000) * 1000, ZoneOffset.UTC);
-            }
-            default -> {
-                if (type == DATE) {
-                    yield LocalDate.ofEpochDay(DATE.getLong(block, position));
-                }
-                if (type == REAL) {
-                    yield REAL.getFloat(block, position);
-                }
-                if (type == INTEGER) {
-                    yield (int) INTEGER.getLong(block, position);
-                }
-                if (type == VARCHAR) {
-                    yield VARCHAR.getSlice(block, position).toStringUtf8();
-                }
-                yield Objects.requireNonNull(type.getObjectValue(null, block, position));
-            }
-        };
     }
 }
