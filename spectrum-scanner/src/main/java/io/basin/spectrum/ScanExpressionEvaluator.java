@@ -21,17 +21,40 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Evaluates a {@link ScanExpression} over the rows of a page. Every node's value is computed exactly
- * (as a BigDecimal) and then brought to the node's type the way the engine does: decimals rounded
- * half away from zero to the scale, then checked against the precision; integers checked against
- * the range of their type. A value that does not fit is an error, as in the engine.
+ * and then brought to the node's type the way the engine does: decimals rounded half away from zero
+ * to the scale, then checked against the precision; integers checked against the range of their
+ * type. A value that does not fit is an error, as in the engine. Rows are computed in unscaled longs
+ * when every step fits one (TPC-H's prices and discounts always do), otherwise as BigDecimals.
  */
 public final class ScanExpressionEvaluator
 {
+    private static final long[] POWERS_OF_TEN = new long[19];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+        }
+    }
+
     private final ScanExpression expression;
+    // the columns the expression reads: a NULL in any of them makes it NULL (every operation is strict)
+    private final int[] channels;
 
     public ScanExpressionEvaluator(ScanExpression expression)
     {
         this.expression = requireNonNull(expression, "expression is null");
+        this.channels = columns(expression).distinct().toArray();
+    }
+
+    private static java.util.stream.IntStream columns(ScanExpression expression)
+    {
+        return switch (expression) {
+            case ScanExpression.Column column -> java.util.stream.IntStream.of(column.channel());
+            case ScanExpression.Literal _ -> java.util.stream.IntStream.empty();
+            case ScanExpression.Cast cast -> columns(cast.argument());
+            case ScanExpression.Arithmetic arithmetic -> java.util.stream.IntStream.concat(columns(arithmetic.left()), columns(arithmetic.right()));
+        };
     }
 
     /**
@@ -42,15 +65,137 @@ public final class ScanExpressionEvaluator
     {
         Type type = expression.type();
         int positionCount = page.getPositionCount();
-        BigDecimal[] values = new BigDecimal[positionCount];
+        // most rows are computed in longs; a row whose digits do not fit one is computed again exactly
+        long[] values = new long[positionCount];
+        boolean[] present = new boolean[positionCount];
+        BigDecimal[] exact = null;
         for (int i = 0; i < count; i++) {
-            values[positions[i]] = evaluate(expression, page, positions[i]);
+            int position = positions[i];
+            if (anyNull(page, position)) {
+                continue;
+            }
+            try {
+                values[position] = evaluateLong(expression, page, position);
+                present[position] = true;
+            }
+            catch (ArithmeticException e) {
+                // not an error yet: the exact path decides, and reports a value that does not fit its type
+                if (exact == null) {
+                    exact = new BigDecimal[positionCount];
+                }
+                exact[position] = evaluate(expression, page, position);
+            }
         }
         BlockBuilder builder = type.createBlockBuilder(null, positionCount);
-        for (BigDecimal value : values) {
-            write(type, builder, value);
+        boolean longDecimal = type instanceof DecimalType decimal && !decimal.isShort();
+        for (int position = 0; position < positionCount; position++) {
+            if (present[position]) {
+                if (longDecimal) {
+                    type.writeObject(builder, Int128.valueOf(values[position]));
+                }
+                else {
+                    type.writeLong(builder, values[position]);
+                }
+            }
+            else {
+                write(type, builder, exact == null ? null : exact[position]);
+            }
         }
         return builder.build();
+    }
+
+    private boolean anyNull(Page page, int position)
+    {
+        for (int channel : channels) {
+            if (page.getBlock(channel).isNull(position)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The value as an unscaled long at the expression's scale, computed as the exact path does;
+     * ArithmeticException when a step leaves the range of a long or the result does not fit its type.
+     */
+    private static long evaluateLong(ScanExpression expression, Page page, int position)
+    {
+        return switch (expression) {
+            case ScanExpression.Column column -> {
+                Block block = page.getBlock(column.channel());
+                if (column.type() instanceof DecimalType decimal && !decimal.isShort()) {
+                    // ArithmeticException past a long
+                    yield ((Int128) column.type().getObject(block, position)).toLongExact();
+                }
+                yield column.type().getLong(block, position);
+            }
+            case ScanExpression.Literal literal -> {
+                if (literal.value() instanceof Int128 value) {
+                    yield value.toLongExact();
+                }
+                yield (Long) literal.value();
+            }
+            case ScanExpression.Cast cast -> checkFits(rescale(evaluateLong(cast.argument(), page, position), scale(cast.argument().type()), scale(cast.type())), cast.type());
+            case ScanExpression.Arithmetic arithmetic -> {
+                long left = evaluateLong(arithmetic.left(), page, position);
+                long right = evaluateLong(arithmetic.right(), page, position);
+                int leftScale = scale(arithmetic.left().type());
+                int rightScale = scale(arithmetic.right().type());
+                long value;
+                int valueScale;
+                if (arithmetic.operator() == ScanExpression.Operator.MULTIPLY) {
+                    value = Math.multiplyExact(left, right);
+                    valueScale = leftScale + rightScale;
+                }
+                else {
+                    valueScale = Math.max(leftScale, rightScale);
+                    left = rescale(left, leftScale, valueScale);
+                    right = rescale(right, rightScale, valueScale);
+                    value = arithmetic.operator() == ScanExpression.Operator.ADD ? Math.addExact(left, right) : Math.subtractExact(left, right);
+                }
+                yield checkFits(rescale(value, valueScale, scale(arithmetic.type())), arithmetic.type());
+            }
+        };
+    }
+
+    /** {@code value} from {@code from} decimal places to {@code to}, rounding half away from zero. */
+    private static long rescale(long value, int from, int to)
+    {
+        if (to == from) {
+            return value;
+        }
+        if (Math.abs(to - from) >= POWERS_OF_TEN.length) {
+            throw new ArithmeticException("scale difference");
+        }
+        if (to > from) {
+            return Math.multiplyExact(value, POWERS_OF_TEN[to - from]);
+        }
+        long divisor = POWERS_OF_TEN[from - to];
+        long quotient = value / divisor;
+        long remainder = Math.abs(value % divisor);
+        // remainder < divisor <= 10^18: doubling it stays in range
+        return remainder * 2 >= divisor ? quotient + Long.signum(value) : quotient;
+    }
+
+    private static long checkFits(long value, Type type)
+    {
+        boolean fits = switch (type) {
+            case DecimalType decimal -> decimal.getPrecision() >= POWERS_OF_TEN.length || Math.abs(value) < POWERS_OF_TEN[decimal.getPrecision()];
+            case BigintType _ -> true;
+            case IntegerType _ -> value == (int) value;
+            case SmallintType _ -> value == (short) value;
+            case TinyintType _ -> value == (byte) value;
+            default -> false;
+        };
+        if (!fits) {
+            throw new ArithmeticException("out of range");
+        }
+        return value;
+    }
+
+    private static int scale(Type type)
+    {
+        return type instanceof DecimalType decimal ? decimal.getScale() : 0;
     }
 
     /** The value of the expression in the row at {@code position}, or null. */

@@ -75,12 +75,24 @@ class TestScanExpressionEvaluator
     void testRoundingTiesGoAwayFromZero()
     {
         Page page = new Page(block(WIDE, new BigDecimal[] {new BigDecimal("0.005"), new BigDecimal("-0.005"), new BigDecimal("0.015"), new BigDecimal("-2.125"), new BigDecimal("2.124")}));
-        ScanExpressionEvaluator evaluator = new ScanExpressionEvaluator(new ScanExpression.Cast(new ScanExpression.Column(0, WIDE), DecimalType.createDecimalType(10, 2)));
-        assertThat(evaluator.evaluate(page, 0)).isEqualTo(new BigDecimal("0.01"));
-        assertThat(evaluator.evaluate(page, 1)).isEqualTo(new BigDecimal("-0.01"));
-        assertThat(evaluator.evaluate(page, 2)).isEqualTo(new BigDecimal("0.02"));
-        assertThat(evaluator.evaluate(page, 3)).isEqualTo(new BigDecimal("-2.13"));
-        assertThat(evaluator.evaluate(page, 4)).isEqualTo(new BigDecimal("2.12"));
+        DecimalType type = DecimalType.createDecimalType(10, 2);
+        ScanExpressionEvaluator evaluator = new ScanExpressionEvaluator(new ScanExpression.Cast(new ScanExpression.Column(0, WIDE), type));
+        String[] expected = {"0.01", "-0.01", "0.02", "-2.13", "2.12"};
+        // through the block (computed in longs) and row by row (exactly)
+        Block block = evaluator.evaluate(page, new int[] {0, 1, 2, 3, 4}, 5);
+        for (int position = 0; position < expected.length; position++) {
+            assertThat(read(type, block, position)).isEqualTo(new BigDecimal(expected[position]));
+            assertThat(evaluator.evaluate(page, position)).isEqualTo(new BigDecimal(expected[position]));
+        }
+        // a product cut from 4 places to 1, on a short decimal: 0.0500 and -0.0500 are ties
+        DecimalType cents = DecimalType.createDecimalType(6, 2);
+        Page prices = new Page(block(cents, new BigDecimal[] {new BigDecimal("0.25"), new BigDecimal("-0.25"), new BigDecimal("0.35")}));
+        DecimalType product = DecimalType.createDecimalType(12, 1);
+        Block products = new ScanExpressionEvaluator(new ScanExpression.Arithmetic(ScanExpression.Operator.MULTIPLY, new ScanExpression.Column(0, cents), new ScanExpression.Literal(20L, DecimalType.createDecimalType(3, 2)), product))
+                .evaluate(prices, new int[] {0, 1, 2}, 3);
+        assertThat(read(product, products, 0)).isEqualTo(new BigDecimal("0.1"));
+        assertThat(read(product, products, 1)).isEqualTo(new BigDecimal("-0.1"));
+        assertThat(read(product, products, 2)).isEqualTo(new BigDecimal("0.1"));
     }
 
     @Test

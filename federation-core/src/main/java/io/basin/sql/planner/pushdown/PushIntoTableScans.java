@@ -55,8 +55,9 @@ import static java.util.Objects.requireNonNull;
  * <li>A filter whose conjuncts all compare a column with a constant goes to {@code applyFilter};
  * when the connector reports nothing of it remaining (it returns only matching rows), the filter
  * node goes away.</li>
- * <li>An aggregation (count, sum, min, max, avg of columns; one grouping set of columns) over such
- * a scan goes to {@code applyAggregation}. The connector returns partial results (per file range,
+ * <li>An aggregation (count, sum, min, max, avg of columns, or of +, -, * and CAST of exact numbers
+ * over columns, offered as SPI expressions with the engine's result types; one grouping set of
+ * columns) over such a scan goes to {@code applyAggregation}. The connector returns partial results (per file range,
  * or one exact row from table metadata), so the aggregation stays, combining them: counts are
  * summed, sums summed, minimums and maximums taken again, and an avg, asked for as a sum and a
  * count, becomes {@link AggregationNode.Function#AVG_COMBINE}.</li>
