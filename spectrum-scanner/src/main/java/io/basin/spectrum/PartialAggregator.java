@@ -397,12 +397,20 @@ final class PartialAggregator
                 }
                 int group = groups[i];
                 seen[group] = true;
+                long value;
                 if (longDecimal) {
-                    flush(group, ((Int128) input.getObject(block, position)).toBigInteger());
-                    continue;
+                    Int128 wide = (Int128) input.getObject(block, position);
+                    if (wide.getHigh() != wide.getLow() >> 63) {
+                        flush(group, wide.toBigInteger());
+                        continue;
+                    }
+                    // a long decimal whose value fits a long (as products of prices mostly do) adds up like a short one
+                    value = wide.getLow();
                 }
-                // short values add up in a long until it would overflow
-                long value = input.getLong(block, position);
+                else {
+                    value = input.getLong(block, position);
+                }
+                // values add up in a long until it would overflow
                 long sum = pending[group] + value;
                 if (((pending[group] ^ sum) & (value ^ sum)) < 0) {
                     flush(group, BigInteger.valueOf(pending[group]).add(BigInteger.valueOf(value)));
