@@ -390,6 +390,7 @@ final class PartialAggregator
             }
             Block block = page.getBlock(channel);
             boolean longDecimal = input instanceof DecimalType decimal && !decimal.isShort();
+            io.trino.spi.block.Int128ArrayBlock wideValues = block.getUnderlyingValueBlock() instanceof io.trino.spi.block.Int128ArrayBlock values ? values : null;
             for (int i = 0; i < count; i++) {
                 int position = positions[i];
                 if (block.isNull(position)) {
@@ -399,13 +400,24 @@ final class PartialAggregator
                 seen[group] = true;
                 long value;
                 if (longDecimal) {
-                    Int128 wide = (Int128) input.getObject(block, position);
-                    if (wide.getHigh() != wide.getLow() >> 63) {
-                        flush(group, wide.toBigInteger());
+                    long high;
+                    long low;
+                    if (wideValues != null) {
+                        int valuePosition = block.getUnderlyingValuePosition(position);
+                        high = wideValues.getInt128High(valuePosition);
+                        low = wideValues.getInt128Low(valuePosition);
+                    }
+                    else {
+                        Int128 wide = (Int128) input.getObject(block, position);
+                        high = wide.getHigh();
+                        low = wide.getLow();
+                    }
+                    if (high != low >> 63) {
+                        flush(group, Int128.valueOf(high, low).toBigInteger());
                         continue;
                     }
                     // a long decimal whose value fits a long (as products of prices mostly do) adds up like a short one
-                    value = wide.getLow();
+                    value = low;
                 }
                 else {
                     value = input.getLong(block, position);

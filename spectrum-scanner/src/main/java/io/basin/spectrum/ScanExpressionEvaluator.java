@@ -15,6 +15,7 @@ import io.trino.spi.type.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.util.Optional;
 
 import static io.basin.spectrum.SpectrumErrorCode.LAKE_NUMERIC_OVERFLOW;
 import static java.util.Objects.requireNonNull;
@@ -65,43 +66,149 @@ public final class ScanExpressionEvaluator
     {
         Type type = expression.type();
         int positionCount = page.getPositionCount();
-        // most rows are computed in longs; a row whose digits do not fit one is computed again exactly
-        long[] values = new long[positionCount];
-        boolean[] present = new boolean[positionCount];
-        BigDecimal[] exact = null;
+        // node by node over all rows in unscaled longs; a row where a step leaves a long is computed again exactly
+        boolean[] inexact = new boolean[count];
+        long[] computed = evaluateLongs(expression, page, positions, count, inexact);
+        boolean[] nulls = new boolean[positionCount];
+        java.util.Arrays.fill(nulls, true);
+        boolean longDecimal = type instanceof DecimalType decimal && !decimal.isShort();
+        long[] values = new long[longDecimal ? positionCount * 2 : positionCount];
         for (int i = 0; i < count; i++) {
             int position = positions[i];
             if (anyNull(page, position)) {
                 continue;
             }
-            try {
-                values[position] = evaluateLong(expression, page, position);
-                present[position] = true;
-            }
-            catch (ArithmeticException e) {
-                // not an error yet: the exact path decides, and reports a value that does not fit its type
-                if (exact == null) {
-                    exact = new BigDecimal[positionCount];
+            nulls[position] = false;
+            if (!inexact[i]) {
+                if (longDecimal) {
+                    values[position * 2] = computed[i] >> 63;
+                    values[position * 2 + 1] = computed[i];
                 }
-                exact[position] = evaluate(expression, page, position);
+                else {
+                    values[position] = computed[i];
+                }
+                continue;
+            }
+            // the exact path decides, and reports a value that does not fit its type
+            BigInteger exact = evaluate(expression, page, position).unscaledValue();
+            if (longDecimal) {
+                Int128 wide = Int128.valueOf(exact);
+                values[position * 2] = wide.getHigh();
+                values[position * 2 + 1] = wide.getLow();
+            }
+            else {
+                values[position] = exact.longValueExact();
             }
         }
-        BlockBuilder builder = type.createBlockBuilder(null, positionCount);
-        boolean longDecimal = type instanceof DecimalType decimal && !decimal.isShort();
-        for (int position = 0; position < positionCount; position++) {
-            if (present[position]) {
-                if (longDecimal) {
-                    type.writeObject(builder, Int128.valueOf(values[position]));
+        Block block = longDecimal
+                ? new io.trino.spi.block.Int128ArrayBlock(positionCount, Optional.of(nulls), values)
+                : new io.trino.spi.block.LongArrayBlock(positionCount, Optional.of(nulls), values);
+        if (type instanceof IntegerType || type instanceof SmallintType || type instanceof TinyintType) {
+            // narrower integers live in their own block kinds
+            BlockBuilder builder = type.createBlockBuilder(null, positionCount);
+            for (int position = 0; position < positionCount; position++) {
+                if (nulls[position]) {
+                    builder.appendNull();
                 }
                 else {
                     type.writeLong(builder, values[position]);
                 }
             }
-            else {
-                write(type, builder, exact == null ? null : exact[position]);
+            return builder.build();
+        }
+        return block;
+    }
+
+    /**
+     * The expression's value for each of the positions as an unscaled long at its scale; rows where
+     * a step leaves a long or the type are marked {@code inexact} (their values are meaningless),
+     * as are rows where an operand is NULL (their values are not used).
+     */
+    private static long[] evaluateLongs(ScanExpression expression, Page page, int[] positions, int count, boolean[] inexact)
+    {
+        long[] result = new long[count];
+        switch (expression) {
+            case ScanExpression.Column column -> {
+                Block block = page.getBlock(column.channel());
+                boolean wide = column.type() instanceof DecimalType decimal && !decimal.isShort();
+                for (int i = 0; i < count; i++) {
+                    int position = positions[i];
+                    if (block.isNull(position)) {
+                        continue;
+                    }
+                    if (wide) {
+                        Int128 value = (Int128) column.type().getObject(block, position);
+                        if (value.getHigh() != value.getLow() >> 63) {
+                            inexact[i] = true;
+                        }
+                        result[i] = value.getLow();
+                    }
+                    else {
+                        result[i] = column.type().getLong(block, position);
+                    }
+                }
+            }
+            case ScanExpression.Literal literal -> {
+                long value;
+                if (literal.value() instanceof Int128 wide) {
+                    if (wide.getHigh() != wide.getLow() >> 63) {
+                        java.util.Arrays.fill(inexact, 0, count, true);
+                        return result;
+                    }
+                    value = wide.getLow();
+                }
+                else {
+                    value = (Long) literal.value();
+                }
+                java.util.Arrays.fill(result, 0, count, value);
+            }
+            case ScanExpression.Cast cast -> {
+                long[] argument = evaluateLongs(cast.argument(), page, positions, count, inexact);
+                int from = scale(cast.argument().type());
+                int to = scale(cast.type());
+                for (int i = 0; i < count; i++) {
+                    if (!inexact[i]) {
+                        try {
+                            result[i] = checkFits(rescale(argument[i], from, to), cast.type());
+                        }
+                        catch (ArithmeticException e) {
+                            inexact[i] = true;
+                        }
+                    }
+                }
+            }
+            case ScanExpression.Arithmetic arithmetic -> {
+                long[] left = evaluateLongs(arithmetic.left(), page, positions, count, inexact);
+                long[] right = evaluateLongs(arithmetic.right(), page, positions, count, inexact);
+                int leftScale = scale(arithmetic.left().type());
+                int rightScale = scale(arithmetic.right().type());
+                int resultScale = scale(arithmetic.type());
+                boolean multiply = arithmetic.operator() == ScanExpression.Operator.MULTIPLY;
+                boolean add = arithmetic.operator() == ScanExpression.Operator.ADD;
+                int valueScale = multiply ? leftScale + rightScale : Math.max(leftScale, rightScale);
+                for (int i = 0; i < count; i++) {
+                    if (inexact[i]) {
+                        continue;
+                    }
+                    try {
+                        long value;
+                        if (multiply) {
+                            value = Math.multiplyExact(left[i], right[i]);
+                        }
+                        else {
+                            long l = rescale(left[i], leftScale, valueScale);
+                            long r = rescale(right[i], rightScale, valueScale);
+                            value = add ? Math.addExact(l, r) : Math.subtractExact(l, r);
+                        }
+                        result[i] = checkFits(rescale(value, valueScale, resultScale), arithmetic.type());
+                    }
+                    catch (ArithmeticException e) {
+                        inexact[i] = true;
+                    }
+                }
             }
         }
-        return builder.build();
+        return result;
     }
 
     private boolean anyNull(Page page, int position)
@@ -112,50 +219,6 @@ public final class ScanExpressionEvaluator
             }
         }
         return false;
-    }
-
-    /**
-     * The value as an unscaled long at the expression's scale, computed as the exact path does;
-     * ArithmeticException when a step leaves the range of a long or the result does not fit its type.
-     */
-    private static long evaluateLong(ScanExpression expression, Page page, int position)
-    {
-        return switch (expression) {
-            case ScanExpression.Column column -> {
-                Block block = page.getBlock(column.channel());
-                if (column.type() instanceof DecimalType decimal && !decimal.isShort()) {
-                    // ArithmeticException past a long
-                    yield ((Int128) column.type().getObject(block, position)).toLongExact();
-                }
-                yield column.type().getLong(block, position);
-            }
-            case ScanExpression.Literal literal -> {
-                if (literal.value() instanceof Int128 value) {
-                    yield value.toLongExact();
-                }
-                yield (Long) literal.value();
-            }
-            case ScanExpression.Cast cast -> checkFits(rescale(evaluateLong(cast.argument(), page, position), scale(cast.argument().type()), scale(cast.type())), cast.type());
-            case ScanExpression.Arithmetic arithmetic -> {
-                long left = evaluateLong(arithmetic.left(), page, position);
-                long right = evaluateLong(arithmetic.right(), page, position);
-                int leftScale = scale(arithmetic.left().type());
-                int rightScale = scale(arithmetic.right().type());
-                long value;
-                int valueScale;
-                if (arithmetic.operator() == ScanExpression.Operator.MULTIPLY) {
-                    value = Math.multiplyExact(left, right);
-                    valueScale = leftScale + rightScale;
-                }
-                else {
-                    valueScale = Math.max(leftScale, rightScale);
-                    left = rescale(left, leftScale, valueScale);
-                    right = rescale(right, rightScale, valueScale);
-                    value = arithmetic.operator() == ScanExpression.Operator.ADD ? Math.addExact(left, right) : Math.subtractExact(left, right);
-                }
-                yield checkFits(rescale(value, valueScale, scale(arithmetic.type())), arithmetic.type());
-            }
-        };
     }
 
     /** {@code value} from {@code from} decimal places to {@code to}, rounding half away from zero. */
