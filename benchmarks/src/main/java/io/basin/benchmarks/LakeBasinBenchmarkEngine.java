@@ -65,6 +65,15 @@ final class LakeBasinBenchmarkEngine
         }
         session.execute("SET search_path = \"lake.%s\"".formatted(schema));
         session.execute("SET statement_timeout = '%ds'".formatted(timeoutSeconds));
+        // e.g. BENCHMARK_LAKE_SET='scan_pushdown = off', to compare a setting against the default on the same machine
+        String settings = System.getenv("BENCHMARK_LAKE_SET");
+        if (settings != null) {
+            for (String setting : settings.split(";")) {
+                if (!setting.isBlank()) {
+                    session.execute("SET " + setting.strip());
+                }
+            }
+        }
     }
 
     private boolean exists(String table)

@@ -150,10 +150,8 @@ class TestLakeRemoteWorkers
     void testPartialAggregationOnTwoWorkers()
     {
         withWorkers(List.of(first.address(), second.address()), false, session -> {
-            // q1 and q6 themselves aggregate expressions: the engine aggregates their rows
-            assertions.assertQuery(session, TpchQueries.query(1));
-            assertions.assertQuery(session, TpchQueries.query(6));
-            for (String query : List.of(Q1_COLUMNS, Q6_COLUMNS, AVG_BY_PRIORITY, MANY_GROUPS)) {
+            // q1 and q6 themselves aggregate arithmetic of columns, which the workers evaluate too
+            for (String query : List.of(TpchQueries.query(1), TpchQueries.query(6), Q1_COLUMNS, Q6_COLUMNS, AVG_BY_PRIORITY, MANY_GROUPS)) {
                 assertThat(explain(session, query)).contains("partial aggregation");
                 WorkerTotals before = WorkerTotals.of(session);
                 assertions.assertQuery(session, query);
@@ -168,6 +166,19 @@ class TestLakeRemoteWorkers
                     // a few groups per file range instead of the rows
                     assertThat(scan.rowsReturned()).as(query).isLessThan(200).isLessThan(scan.rowsScanned() / 100);
                 }
+            }
+            // an expression that overflows on a worker fails the query with the engine's SQLSTATE, as when the engine computes it
+            String overflowing = "SELECT l_returnflag, sum(l_orderkey * 4000000000000000) FROM lineitem GROUP BY l_returnflag";
+            assertThat(explain(session, overflowing)).contains("partial aggregation");
+            assertThatThrownBy(() -> session.execute(overflowing))
+                    .isInstanceOfSatisfying(io.basin.error.BasinException.class, e -> assertThat(e.sqlState()).isEqualTo("22003"));
+            session.execute("SET scan_pushdown = off");
+            try {
+                assertThatThrownBy(() -> session.execute(overflowing))
+                        .isInstanceOfSatisfying(io.basin.error.BasinException.class, e -> assertThat(e.sqlState()).isEqualTo("22003"));
+            }
+            finally {
+                session.execute("SET scan_pushdown = on");
             }
         });
     }

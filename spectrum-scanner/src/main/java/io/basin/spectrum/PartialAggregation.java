@@ -15,6 +15,7 @@ import io.trino.spi.type.VarcharType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 import static com.google.common.base.Preconditions.checkArgument;
@@ -45,17 +46,34 @@ public record PartialAggregation(List<Integer> groupingChannels, List<Aggregate>
     /**
      * One aggregate.
      *
-     * @param argument the aggregated column, an index into the scan's columns (none for count(*))
+     * @param argument the aggregated column, an index into the scan's columns (none for count(*) or an expression)
+     * @param expression what is aggregated when it is not a plain column: an expression over the scan's columns
      * @param outputType the type of the partial result column
      */
-    public record Aggregate(Function function, OptionalInt argument, Type outputType)
+    public record Aggregate(Function function, OptionalInt argument, Optional<ScanExpression> expression, Type outputType)
     {
         public Aggregate
         {
             requireNonNull(function, "function is null");
             requireNonNull(argument, "argument is null");
+            requireNonNull(expression, "expression is null");
             requireNonNull(outputType, "outputType is null");
-            checkArgument(argument.isEmpty() == (function == Function.COUNT_ALL), "only count(*) has no argument");
+            checkArgument(argument.isEmpty() || expression.isEmpty(), "an aggregate has a column or an expression, not both");
+            checkArgument((argument.isEmpty() && expression.isEmpty()) == (function == Function.COUNT_ALL), "only count(*) has no argument");
+        }
+
+        public Aggregate(Function function, OptionalInt argument, Type outputType)
+        {
+            this(function, argument, Optional.empty(), outputType);
+        }
+
+        /** The type of what is aggregated, or null for count(*). */
+        public Type inputType(List<ScanColumn> columns)
+        {
+            if (expression.isPresent()) {
+                return expression.get().type();
+            }
+            return argument.isPresent() ? columns.get(argument.getAsInt()).type() : null;
         }
     }
 

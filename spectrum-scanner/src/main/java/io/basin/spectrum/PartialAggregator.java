@@ -45,20 +45,34 @@ final class PartialAggregator
     // group of each position of the page being added (all 0 without grouping)
     private int[] groups = new int[0];
     private final LongGroups longGroups = new LongGroups();
+    // the aggregated expressions, whose values are appended to each page as extra channels
+    private final List<ScanExpressionEvaluator> expressions = new ArrayList<>();
+    // the scan's columns, which pages may be followed by others (filter columns) that the expressions' values go in front of
+    private final int[] scanChannels;
 
     PartialAggregator(PartialAggregation aggregation, List<ScanColumn> columns)
     {
         requireNonNull(aggregation, "aggregation is null");
         this.groupingChannels = aggregation.groupingChannels().stream().mapToInt(Integer::intValue).toArray();
         this.groupingTypes = aggregation.groupingChannels().stream().map(channel -> columns.get(channel).type()).toList();
-        this.states = aggregation.aggregates().stream().map(aggregate -> state(aggregate, columns)).toArray(State[]::new);
+        this.scanChannels = java.util.stream.IntStream.range(0, columns.size()).toArray();
+        this.states = new State[aggregation.aggregates().size()];
+        for (int i = 0; i < states.length; i++) {
+            PartialAggregation.Aggregate aggregate = aggregation.aggregates().get(i);
+            if (aggregate.expression().isPresent()) {
+                // aggregated as the column the expression's values are appended as
+                int channel = columns.size() + expressions.size();
+                expressions.add(new ScanExpressionEvaluator(aggregate.expression().get()));
+                aggregate = new PartialAggregation.Aggregate(aggregate.function(), java.util.OptionalInt.of(channel), aggregate.outputType());
+            }
+            states[i] = state(aggregate, aggregation.aggregates().get(i).inputType(columns));
+        }
         this.outputTypes = aggregation.outputTypes(columns);
     }
 
-    private static State state(PartialAggregation.Aggregate aggregate, List<ScanColumn> columns)
+    private static State state(PartialAggregation.Aggregate aggregate, Type input)
     {
         int channel = aggregate.argument().orElse(-1);
-        Type input = channel < 0 ? null : columns.get(channel).type();
         if (channel >= 0 && !PartialAggregation.supports(aggregate.function(), input, aggregate.outputType())) {
             throw new IllegalArgumentException("The scan workers cannot compute %s of %s as %s".formatted(aggregate.function(), input, aggregate.outputType()));
         }
@@ -77,6 +91,13 @@ final class PartialAggregator
 
     void add(Page page, int[] positions, int count)
     {
+        if (!expressions.isEmpty()) {
+            Page input = page;
+            page = page.getColumns(scanChannels);
+            for (ScanExpressionEvaluator expression : expressions) {
+                page = page.appendColumn(expression.evaluate(input, positions, count));
+            }
+        }
         if (groups.length < count) {
             groups = new int[count];
         }
@@ -369,6 +390,7 @@ final class PartialAggregator
             }
             Block block = page.getBlock(channel);
             boolean longDecimal = input instanceof DecimalType decimal && !decimal.isShort();
+            io.trino.spi.block.Int128ArrayBlock wideValues = block.getUnderlyingValueBlock() instanceof io.trino.spi.block.Int128ArrayBlock values ? values : null;
             for (int i = 0; i < count; i++) {
                 int position = positions[i];
                 if (block.isNull(position)) {
@@ -376,12 +398,31 @@ final class PartialAggregator
                 }
                 int group = groups[i];
                 seen[group] = true;
+                long value;
                 if (longDecimal) {
-                    flush(group, ((Int128) input.getObject(block, position)).toBigInteger());
-                    continue;
+                    long high;
+                    long low;
+                    if (wideValues != null) {
+                        int valuePosition = block.getUnderlyingValuePosition(position);
+                        high = wideValues.getInt128High(valuePosition);
+                        low = wideValues.getInt128Low(valuePosition);
+                    }
+                    else {
+                        Int128 wide = (Int128) input.getObject(block, position);
+                        high = wide.getHigh();
+                        low = wide.getLow();
+                    }
+                    if (high != low >> 63) {
+                        flush(group, Int128.valueOf(high, low).toBigInteger());
+                        continue;
+                    }
+                    // a long decimal whose value fits a long (as products of prices mostly do) adds up like a short one
+                    value = low;
                 }
-                // short values add up in a long until it would overflow
-                long value = input.getLong(block, position);
+                else {
+                    value = input.getLong(block, position);
+                }
+                // values add up in a long until it would overflow
                 long sum = pending[group] + value;
                 if (((pending[group] ^ sum) & (value ^ sum)) < 0) {
                     flush(group, BigInteger.valueOf(pending[group]).add(BigInteger.valueOf(value)));

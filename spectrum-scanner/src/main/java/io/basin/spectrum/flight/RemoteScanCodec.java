@@ -5,6 +5,7 @@ import io.airlift.slice.Slices;
 import io.basin.spectrum.DeleteFileRef;
 import io.basin.spectrum.PartialAggregation;
 import io.basin.spectrum.ScanColumn;
+import io.basin.spectrum.ScanExpression;
 import io.basin.spectrum.ScanRequest;
 import io.basin.spectrum.ScanTask;
 import io.trino.spi.TrinoException;
@@ -13,6 +14,7 @@ import io.trino.spi.predicate.Range;
 import io.trino.spi.predicate.SortedRangeSet;
 import io.trino.spi.predicate.TupleDomain;
 import io.trino.spi.predicate.ValueSet;
+import io.trino.spi.type.DecimalType;
 import io.trino.spi.type.Int128;
 import io.trino.spi.type.Type;
 import org.apache.iceberg.FileFormat;
@@ -63,7 +65,15 @@ public final class RemoteScanCodec
 {
     static final int MAGIC = 0x4253434E;
     // 2: a partial aggregation travels with the scan
-    static final short VERSION = 2;
+    // 3: an aggregate may be of an arithmetic expression (EXPRESSION_* tags)
+    static final short VERSION = 3;
+
+    private static final byte EXPRESSION_COLUMN = 0;
+    private static final byte EXPRESSION_LITERAL = 1;
+    private static final byte EXPRESSION_ARITHMETIC = 2;
+    private static final byte EXPRESSION_CAST = 3;
+    // deeper expressions are refused rather than risking the worker's stack
+    private static final int MAX_EXPRESSION_DEPTH = 64;
 
     private static final byte PREDICATE_ALL = 0;
     private static final byte PREDICATE_NONE = 1;
@@ -358,6 +368,10 @@ public final class RemoteScanCodec
         for (PartialAggregation.Aggregate aggregate : aggregation.get().aggregates()) {
             writeString(out, aggregate.function().name());
             out.writeInt(aggregate.argument().orElse(-1));
+            out.writeBoolean(aggregate.expression().isPresent());
+            if (aggregate.expression().isPresent()) {
+                writeExpression(out, aggregate.expression().get());
+            }
             writeString(out, ScanTypes.signature(aggregate.outputType()));
         }
     }
@@ -387,31 +401,110 @@ public final class RemoteScanCodec
             catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("Cannot read the scan request: unknown aggregate function " + name, e);
             }
-            OptionalInt argument = function == PartialAggregation.Function.COUNT_ALL ? skipNoArgument(in) : OptionalInt.of(readChannel(in, columns));
-            Type outputType = ScanTypes.parse(readString(in));
-            if (argument.isPresent() && !PartialAggregation.supports(function, columns.get(argument.getAsInt()).type(), outputType)) {
-                throw new IllegalArgumentException("Cannot read the scan request: the workers do not compute %s of %s as %s".formatted(
-                        function, columns.get(argument.getAsInt()).type(), outputType));
+            int channel = in.readInt();
+            Optional<ScanExpression> expression = in.readBoolean() ? Optional.of(readExpression(in, columns, 0)) : Optional.empty();
+            OptionalInt argument;
+            if (function == PartialAggregation.Function.COUNT_ALL || expression.isPresent()) {
+                if (channel != -1 || function == PartialAggregation.Function.COUNT_ALL && expression.isPresent()) {
+                    throw new IllegalArgumentException("Cannot read the scan request: %s with channel %d and %s".formatted(function, channel, expression.isPresent() ? "an expression" : "no expression"));
+                }
+                argument = OptionalInt.empty();
             }
-            aggregates.add(new PartialAggregation.Aggregate(function, argument, outputType));
+            else {
+                argument = OptionalInt.of(checkChannel(channel, columns));
+            }
+            Type outputType = ScanTypes.parse(readString(in));
+            PartialAggregation.Aggregate aggregate = new PartialAggregation.Aggregate(function, argument, expression, outputType);
+            Type input = aggregate.inputType(columns);
+            if (input != null && !PartialAggregation.supports(function, input, outputType)) {
+                throw new IllegalArgumentException("Cannot read the scan request: the workers do not compute %s of %s as %s".formatted(function, input, outputType));
+            }
+            aggregates.add(aggregate);
         }
         return Optional.of(new PartialAggregation(groupingChannels, aggregates));
     }
 
-    private static OptionalInt skipNoArgument(DataInputStream in)
+    private static void writeExpression(DataOutputStream out, ScanExpression expression)
             throws IOException
     {
-        int channel = in.readInt();
-        if (channel != -1) {
-            throw new IllegalArgumentException("Cannot read the scan request: count(*) with an argument " + channel);
+        switch (expression) {
+            case ScanExpression.Column column -> {
+                out.writeByte(EXPRESSION_COLUMN);
+                out.writeInt(column.channel());
+            }
+            case ScanExpression.Literal literal -> {
+                out.writeByte(EXPRESSION_LITERAL);
+                writeString(out, ScanTypes.signature(literal.type()));
+                if (literal.value() instanceof Int128 value) {
+                    out.writeLong(value.getHigh());
+                    out.writeLong(value.getLow());
+                }
+                else {
+                    out.writeLong((Long) literal.value());
+                }
+            }
+            case ScanExpression.Arithmetic arithmetic -> {
+                out.writeByte(EXPRESSION_ARITHMETIC);
+                writeString(out, arithmetic.operator().name());
+                writeString(out, ScanTypes.signature(arithmetic.type()));
+                writeExpression(out, arithmetic.left());
+                writeExpression(out, arithmetic.right());
+            }
+            case ScanExpression.Cast cast -> {
+                out.writeByte(EXPRESSION_CAST);
+                writeString(out, ScanTypes.signature(cast.type()));
+                writeExpression(out, cast.argument());
+            }
         }
-        return OptionalInt.empty();
+    }
+
+    /** An expression, checked node by node (the records refuse types and operands the workers do not compute). */
+    private static ScanExpression readExpression(DataInputStream in, List<ScanColumn> columns, int depth)
+            throws IOException
+    {
+        if (depth > MAX_EXPRESSION_DEPTH) {
+            throw new IllegalArgumentException("Cannot read the scan request: an expression deeper than " + MAX_EXPRESSION_DEPTH);
+        }
+        byte tag = in.readByte();
+        return switch (tag) {
+            case EXPRESSION_COLUMN -> {
+                int channel = checkChannel(in.readInt(), columns);
+                yield new ScanExpression.Column(channel, columns.get(channel).type());
+            }
+            case EXPRESSION_LITERAL -> {
+                Type type = ScanTypes.parse(readString(in));
+                Object value = type instanceof DecimalType decimal && !decimal.isShort() ? Int128.valueOf(in.readLong(), in.readLong()) : (Object) in.readLong();
+                yield new ScanExpression.Literal(value, type);
+            }
+            case EXPRESSION_ARITHMETIC -> {
+                String operator = readString(in);
+                ScanExpression.Operator parsed;
+                try {
+                    parsed = ScanExpression.Operator.valueOf(operator);
+                }
+                catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("Cannot read the scan request: unknown operator " + operator, e);
+                }
+                Type type = ScanTypes.parse(readString(in));
+                ScanExpression left = readExpression(in, columns, depth + 1);
+                yield new ScanExpression.Arithmetic(parsed, left, readExpression(in, columns, depth + 1), type);
+            }
+            case EXPRESSION_CAST -> {
+                Type type = ScanTypes.parse(readString(in));
+                yield new ScanExpression.Cast(readExpression(in, columns, depth + 1), type);
+            }
+            default -> throw new IllegalArgumentException("Cannot read the scan request: unknown expression tag " + tag);
+        };
     }
 
     private static int readChannel(DataInputStream in, List<ScanColumn> columns)
             throws IOException
     {
-        int channel = in.readInt();
+        return checkChannel(in.readInt(), columns);
+    }
+
+    private static int checkChannel(int channel, List<ScanColumn> columns)
+    {
         if (channel < 0 || channel >= columns.size()) {
             throw new IllegalArgumentException("Cannot read the scan request: aggregation channel %d of %d columns".formatted(channel, columns.size()));
         }

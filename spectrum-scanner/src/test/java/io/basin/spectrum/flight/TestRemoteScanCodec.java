@@ -4,6 +4,7 @@ import io.airlift.slice.Slices;
 import io.basin.spectrum.DeleteFileRef;
 import io.basin.spectrum.PartialAggregation;
 import io.basin.spectrum.ScanColumn;
+import io.basin.spectrum.ScanExpression;
 import io.basin.spectrum.ScanRequest;
 import io.basin.spectrum.ScanTask;
 import io.trino.spi.predicate.Domain;
@@ -105,6 +106,50 @@ class TestRemoteScanCodec
         assertThat(decoded.aggregation()).contains(aggregation);
         assertThat(decoded.outputTypes()).isEqualTo(request.outputTypes());
         assertThat(decoded.outputTypes()).containsExactly(VarcharType.createVarcharType(1), DATE, BIGINT, DecimalType.createDecimalType(38, 2), BIGINT, BIGINT, DATE, DecimalType.createDecimalType(12, 2));
+    }
+
+    @Test
+    void testAggregatesOfExpressionsRoundTrip()
+    {
+        DecimalType price = DecimalType.createDecimalType(15, 2);
+        List<ScanColumn> columns = List.of(
+                new ScanColumn(1, "flag", VarcharType.createVarcharType(1)),
+                new ScanColumn(2, "price", price),
+                new ScanColumn(3, "discount", price),
+                new ScanColumn(4, "quantity", BIGINT));
+        // price * (1 - discount) * (1 + CAST(quantity AS decimal(19, 0))), with a long-decimal literal too
+        ScanExpression discounted = new ScanExpression.Arithmetic(ScanExpression.Operator.MULTIPLY,
+                new ScanExpression.Column(1, price),
+                new ScanExpression.Arithmetic(ScanExpression.Operator.SUBTRACT, new ScanExpression.Literal(1L, DecimalType.createDecimalType(1, 0)), new ScanExpression.Column(2, price), DecimalType.createDecimalType(16, 2)),
+                DecimalType.createDecimalType(31, 4));
+        ScanExpression charged = new ScanExpression.Arithmetic(ScanExpression.Operator.MULTIPLY, discounted,
+                new ScanExpression.Arithmetic(ScanExpression.Operator.ADD, new ScanExpression.Literal(io.trino.spi.type.Int128.valueOf(-5, 7), DecimalType.createDecimalType(38, 0)),
+                        new ScanExpression.Cast(new ScanExpression.Column(3, BIGINT), DecimalType.createDecimalType(19, 0)), DecimalType.createDecimalType(38, 0)),
+                DecimalType.createDecimalType(38, 4));
+        ScanExpression doubled = new ScanExpression.Arithmetic(ScanExpression.Operator.MULTIPLY, new ScanExpression.Column(3, BIGINT), new ScanExpression.Literal(2L, BIGINT), BIGINT);
+        PartialAggregation aggregation = new PartialAggregation(List.of(0), List.of(
+                new PartialAggregation.Aggregate(PartialAggregation.Function.SUM, OptionalInt.empty(), Optional.of(discounted), DecimalType.createDecimalType(38, 4)),
+                new PartialAggregation.Aggregate(PartialAggregation.Function.SUM, OptionalInt.empty(), Optional.of(charged), DecimalType.createDecimalType(38, 4)),
+                new PartialAggregation.Aggregate(PartialAggregation.Function.COUNT, OptionalInt.empty(), Optional.of(doubled), BIGINT),
+                new PartialAggregation.Aggregate(PartialAggregation.Function.MAX, OptionalInt.empty(), Optional.of(doubled), BIGINT),
+                new PartialAggregation.Aggregate(PartialAggregation.Function.SUM, OptionalInt.of(1), DecimalType.createDecimalType(38, 2))));
+        ScanTask task = new ScanTask("file:/tmp/a.parquet", FileFormat.PARQUET, 0, 100, 100, 10);
+        ScanRequest request = new ScanRequest(List.of(task), columns, TupleDomain.all(), Optional.of(aggregation));
+        ScanRequest decoded = RemoteScanCodec.decode(RemoteScanCodec.encode(new RemoteScan(request, Map.of(), 0))).request();
+        assertThat(decoded.aggregation()).contains(aggregation);
+
+        // an expression reading a column that is not there, or computing what the workers cannot, is refused
+        ScanExpression outside = new ScanExpression.Arithmetic(ScanExpression.Operator.ADD, new ScanExpression.Column(7, BIGINT), new ScanExpression.Literal(2L, BIGINT), BIGINT);
+        PartialAggregation bad = new PartialAggregation(List.of(), List.of(new PartialAggregation.Aggregate(PartialAggregation.Function.SUM, OptionalInt.empty(), Optional.of(outside), BIGINT)));
+        byte[] encoded = RemoteScanCodec.encode(new RemoteScan(new ScanRequest(List.of(task), columns, TupleDomain.all(), Optional.of(bad)), Map.of(), 0));
+        assertThatThrownBy(() -> RemoteScanCodec.decode(encoded))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("aggregation channel 7 of 4 columns");
+        PartialAggregation sumAsDecimal = new PartialAggregation(List.of(), List.of(new PartialAggregation.Aggregate(PartialAggregation.Function.SUM, OptionalInt.empty(), Optional.of(doubled), DecimalType.createDecimalType(38, 2))));
+        byte[] unsupported = RemoteScanCodec.encode(new RemoteScan(new ScanRequest(List.of(task), columns, TupleDomain.all(), Optional.of(sumAsDecimal)), Map.of(), 0));
+        assertThatThrownBy(() -> RemoteScanCodec.decode(unsupported))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("do not compute SUM of bigint as decimal(38,2)");
     }
 
     @Test

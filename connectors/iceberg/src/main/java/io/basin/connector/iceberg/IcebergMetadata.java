@@ -435,27 +435,36 @@ final class IcebergMetadata
             return Optional.empty();
         }
         Optional<IcebergColumnHandle> argument = Optional.empty();
+        Optional<io.basin.spectrum.ScanExpression> expression = Optional.empty();
+        List<IcebergColumnHandle> expressionColumns = new ArrayList<>();
         if (aggregate.getArguments().size() == 1) {
-            if (!(aggregate.getArguments().getFirst() instanceof Variable variable) || !(assignments.get(variable.getName()) instanceof IcebergColumnHandle column)) {
-                return Optional.empty();
+            ConnectorExpression first = aggregate.getArguments().getFirst();
+            if (first instanceof Variable variable && assignments.get(variable.getName()) instanceof IcebergColumnHandle column) {
+                argument = Optional.of(column);
             }
-            argument = Optional.of(column);
+            else {
+                // arithmetic over columns, which the workers evaluate per row
+                expression = AggregateExpressions.toScanExpression(first, assignments, expressionColumns);
+                if (expression.isEmpty()) {
+                    return Optional.empty();
+                }
+            }
         }
         PartialAggregation.Function function = switch (aggregate.getFunctionName()) {
-            case "count" -> argument.isEmpty() ? PartialAggregation.Function.COUNT_ALL : PartialAggregation.Function.COUNT;
+            case "count" -> argument.isEmpty() && expression.isEmpty() ? PartialAggregation.Function.COUNT_ALL : PartialAggregation.Function.COUNT;
             case "sum" -> PartialAggregation.Function.SUM;
             case "min" -> PartialAggregation.Function.MIN;
             case "max" -> PartialAggregation.Function.MAX;
             default -> null;
         };
-        if (function == null || function != PartialAggregation.Function.COUNT_ALL && argument.isEmpty()) {
+        if (function == null || function != PartialAggregation.Function.COUNT_ALL && argument.isEmpty() && expression.isEmpty()) {
             return Optional.empty();
         }
-        Type input = argument.map(IcebergColumnHandle::type).orElse(BIGINT);
+        Type input = expression.isPresent() ? expression.get().type() : argument.map(IcebergColumnHandle::type).orElse(BIGINT);
         if (!PartialAggregation.supports(function, input, aggregate.getOutputType())) {
             return Optional.empty();
         }
-        return Optional.of(new IcebergAggregateColumnHandle(function, argument, aggregate.getOutputType()));
+        return Optional.of(new IcebergAggregateColumnHandle(function, argument, expression, expressionColumns, aggregate.getOutputType()));
     }
 
     @Override

@@ -124,6 +124,7 @@ final class IcebergPageSourceProvider
         List<IcebergColumnHandle> inputs = new ArrayList<>(aggregation.groupingColumns());
         for (IcebergAggregateColumnHandle aggregate : aggregation.aggregates()) {
             aggregate.argument().filter(argument -> !inputs.contains(argument)).ifPresent(inputs::add);
+            aggregate.expressionColumns().stream().filter(column -> !inputs.contains(column)).forEach(inputs::add);
         }
         List<Integer> groupingChannels = new ArrayList<>();
         for (int i = 0; i < aggregation.groupingColumns().size(); i++) {
@@ -133,6 +134,7 @@ final class IcebergPageSourceProvider
                 .map(aggregate -> new PartialAggregation.Aggregate(
                         aggregate.function(),
                         aggregate.argument().map(argument -> OptionalInt.of(inputs.indexOf(argument))).orElse(OptionalInt.empty()),
+                        aggregate.expression().map(expression -> expression.withChannels(channel -> inputs.indexOf(aggregate.expressionColumns().get(channel)))),
                         aggregate.type()))
                 .toList();
         List<ScanTask> tasks = ((IcebergSplit) split).tasks();

@@ -51,7 +51,8 @@ final class ManifestAggregates
         if (!IcebergExpressions.translatesExactly(handle.predicate()) || !onIdentityPartitionColumns(table, handle)) {
             return Optional.empty();
         }
-        if (aggregates.stream().anyMatch(aggregate -> aggregate.function() == io.basin.spectrum.PartialAggregation.Function.SUM)) {
+        // sums are not in the metadata, nor is anything about an expression's values
+        if (aggregates.stream().anyMatch(aggregate -> aggregate.function() == io.basin.spectrum.PartialAggregation.Function.SUM || aggregate.expression().isPresent())) {
             return Optional.empty();
         }
         Accumulator[] accumulators = aggregates.stream().map(aggregate -> new Accumulator(aggregate, table)).toArray(Accumulator[]::new);

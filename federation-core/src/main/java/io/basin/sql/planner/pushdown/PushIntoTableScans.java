@@ -55,8 +55,9 @@ import static java.util.Objects.requireNonNull;
  * <li>A filter whose conjuncts all compare a column with a constant goes to {@code applyFilter};
  * when the connector reports nothing of it remaining (it returns only matching rows), the filter
  * node goes away.</li>
- * <li>An aggregation (count, sum, min, max, avg of columns; one grouping set of columns) over such
- * a scan goes to {@code applyAggregation}. The connector returns partial results (per file range,
+ * <li>An aggregation (count, sum, min, max, avg of columns, or of +, -, * and CAST of exact numbers
+ * over columns, offered as SPI expressions with the engine's result types; one grouping set of
+ * columns) over such a scan goes to {@code applyAggregation}. The connector returns partial results (per file range,
  * or one exact row from table metadata), so the aggregation stays, combining them: counts are
  * summed, sums summed, minimums and maximums taken again, and an avg, asked for as a sum and a
  * count, becomes {@link AggregationNode.Function#AVG_COMBINE}.</li>
@@ -131,18 +132,11 @@ public final class PushIntoTableScans
         if (aggregation.groupingSets().size() != 1 || aggregation.aggregates().isEmpty()) {
             return Optional.empty();
         }
-        // Aggregate <- [Project of columns] <- [Filter] <- Scan
+        // Aggregate <- [Project of columns and arithmetic] <- [Filter] <- Scan
         PlanNode source = aggregation.source();
-        List<Integer> channelMap = null;
+        List<Expression> projections = null;
         if (source instanceof ProjectNode project) {
-            List<Integer> mapped = new ArrayList<>();
-            for (Expression projection : project.projections()) {
-                if (!(projection instanceof InputReference input)) {
-                    return Optional.empty();
-                }
-                mapped.add(input.field());
-            }
-            channelMap = mapped;
+            projections = project.projections();
             source = project.source();
         }
         TableScanNode scan;
@@ -160,17 +154,34 @@ public final class PushIntoTableScans
         else {
             return Optional.empty();
         }
-        List<Integer> columnOf = channelMap;
-        Function<Integer, TableColumn> column = channel -> scan.columns().get(columnOf == null ? channel : columnOf.get(channel));
-
+        List<Expression> projected = projections;
         Map<String, ColumnHandle> assignments = new LinkedHashMap<>();
+        AggregateArgumentExpressions expressions = new AggregateArgumentExpressions(scan.columns(), assignments);
+        // the aggregation's input channels as scan columns where they are columns, as SPI expressions otherwise
+        Function<Integer, Optional<TableColumn>> column = channel -> {
+            if (projected == null) {
+                return Optional.of(scan.columns().get(channel));
+            }
+            return projected.get(channel) instanceof InputReference input ? Optional.of(scan.columns().get(input.field())) : Optional.empty();
+        };
+        Function<Integer, Optional<Argument>> argument = channel -> column.apply(channel)
+                .map(plain -> {
+                    assignments.put(plain.name(), plain.handle());
+                    return new Argument(new Variable(plain.name(), plain.type()), plain.type());
+                })
+                .or(() -> expressions.translate(projected.get(channel)).map(expression -> new Argument(expression, expression.getType())));
+
         List<ColumnHandle> grouping = new ArrayList<>();
         for (int key : aggregation.groupKeys()) {
-            grouping.add(column.apply(key).handle());
+            Optional<TableColumn> keyColumn = column.apply(key);
+            if (keyColumn.isEmpty()) {
+                return Optional.empty();
+            }
+            grouping.add(keyColumn.get().handle());
         }
         List<List<Partial>> partials = new ArrayList<>();
         for (AggregationNode.Aggregate aggregate : aggregation.aggregates()) {
-            Optional<List<Partial>> partial = partials(aggregate, column, assignments);
+            Optional<List<Partial>> partial = partials(aggregate, argument);
             if (partial.isEmpty()) {
                 return Optional.empty();
             }
@@ -184,7 +195,10 @@ public final class PushIntoTableScans
         return Optional.of(combine(aggregation, scan, grouping, partials, result.get()));
     }
 
-    private static Optional<List<Partial>> partials(AggregationNode.Aggregate aggregate, Function<Integer, TableColumn> column, Map<String, ColumnHandle> assignments)
+    /** An aggregate's argument as the connector sees it: a column's variable or an expression over columns. */
+    private record Argument(ConnectorExpression expression, Type type) {}
+
+    private static Optional<List<Partial>> partials(AggregationNode.Aggregate aggregate, Function<Integer, Optional<Argument>> argumentOf)
     {
         if (aggregate.filter().isPresent() || aggregate.literal().isPresent() || !aggregate.orderings().isEmpty()) {
             return Optional.empty();
@@ -192,10 +206,12 @@ public final class PushIntoTableScans
         List<ConnectorExpression> arguments = new ArrayList<>();
         Type input = null;
         for (int channel : aggregate.arguments()) {
-            TableColumn argument = column.apply(channel);
-            assignments.put(argument.name(), argument.handle());
-            arguments.add(new Variable(argument.name(), argument.type()));
-            input = argument.type();
+            Optional<Argument> argument = argumentOf.apply(channel);
+            if (argument.isEmpty()) {
+                return Optional.empty();
+            }
+            arguments.add(argument.get().expression());
+            input = argument.get().type();
         }
         Type output = aggregate.type();
         return switch (aggregate.function()) {
