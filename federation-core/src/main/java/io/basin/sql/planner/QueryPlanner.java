@@ -90,6 +90,7 @@ public final class QueryPlanner
     private final ConstantFolder constantFolder;
     private final boolean federatedPushdown;
     private final boolean scanPushdown;
+    private final boolean aggregateExpressionPushdown;
     private final boolean coLocatedJoins;
 
     public QueryPlanner(QueryCatalogs catalogs, SessionContext session, ConstantFolder constantFolder)
@@ -100,6 +101,8 @@ public final class QueryPlanner
                 .noneMatch(setting -> setting.name().equals("federated_pushdown") && setting.setting().equals("off"));
         this.scanPushdown = session.settings().stream()
                 .noneMatch(setting -> setting.name().equals("scan_pushdown") && setting.setting().equals("off"));
+        this.aggregateExpressionPushdown = session.settings().stream()
+                .anyMatch(setting -> setting.name().equals("aggregate_expression_pushdown") && setting.setting().equals("on"));
         this.coLocatedJoins = session.settings().stream()
                 .noneMatch(setting -> setting.name().equals("colocated_joins") && setting.setting().equals("off"));
         this.pgCatalog = new PgCatalog(catalogs, requireNonNull(session, "session is null"));
@@ -285,7 +288,7 @@ public final class QueryPlanner
         if (scanPushdown) {
             plan = new io.basin.sql.planner.pushdown.PushIntoTableScans(connectorPushdown(), expression -> constantFolder.fold(expression)
                     .map(io.basin.plan.expr.Constant::value)
-                    .orElseThrow(() -> new IllegalArgumentException("not a constant: " + expression))).rewrite(plan);
+                    .orElseThrow(() -> new IllegalArgumentException("not a constant: " + expression)), aggregateExpressionPushdown).rewrite(plan);
         }
         if (coLocatedJoins) {
             plan = new io.basin.sql.planner.pushdown.MarkCoLocatedJoins(tablePartitionings()).rewrite(plan);

@@ -68,11 +68,19 @@ public final class PushIntoTableScans
 {
     private final ConnectorPushdown connectors;
     private final Function<Expression, Object> constantEvaluator;
+    private final boolean aggregateExpressions;
 
     public PushIntoTableScans(ConnectorPushdown connectors, Function<Expression, Object> constantEvaluator)
     {
+        this(connectors, constantEvaluator, false);
+    }
+
+    /** @param aggregateExpressions whether aggregates over arithmetic of columns are offered too (setting aggregate_expression_pushdown) */
+    public PushIntoTableScans(ConnectorPushdown connectors, Function<Expression, Object> constantEvaluator, boolean aggregateExpressions)
+    {
         this.connectors = requireNonNull(connectors, "connectors is null");
         this.constantEvaluator = requireNonNull(constantEvaluator, "constantEvaluator is null");
+        this.aggregateExpressions = aggregateExpressions;
     }
 
     public PlanNode rewrite(PlanNode node)
@@ -169,7 +177,9 @@ public final class PushIntoTableScans
                     assignments.put(plain.name(), plain.handle());
                     return new Argument(new Variable(plain.name(), plain.type()), plain.type());
                 })
-                .or(() -> expressions.translate(projected.get(channel)).map(expression -> new Argument(expression, expression.getType())));
+                .or(() -> aggregateExpressions
+                        ? expressions.translate(projected.get(channel)).map(expression -> new Argument(expression, expression.getType()))
+                        : Optional.empty());
 
         List<ColumnHandle> grouping = new ArrayList<>();
         for (int key : aggregation.groupKeys()) {
