@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs one benchmark class of this module with the JVM flags from DESIGN.md:
 #   benchmarks/run-class.sh CoLocatedJoinBenchmark --sf 1
-# builds the module first unless BENCHMARK_SKIP_BUILD=1; BENCHMARK_HEAP sets the heap (default 8g).
+# builds the module first unless BENCHMARK_SKIP_BUILD=1; BENCHMARK_HEAP sets the heap (default 8g);
+# BENCHMARK_JVM_OPTS adds JVM options (space-separated). The other run-*.sh scripts call this one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 main="$1"
@@ -30,5 +31,6 @@ exec "$JAVA_HOME/bin/java" \
     --sun-misc-unsafe-memory-access=allow \
     -XX:+UseG1GC \
     -Djava.io.tmpdir=benchmarks/target/tmp \
+    ${BENCHMARK_JVM_OPTS:-} \
     -cp "benchmarks/target/classes:$(cat benchmarks/target/benchmark-classpath.txt)" \
     "io.basin.benchmarks.$main" "$@"

@@ -7,30 +7,4 @@
 #   benchmarks/run-federated.sh --sf 0.1 --queries 3,5,10 --runs 5
 # BENCHMARK_HEAP sets the JVM heap (default 8g); BENCHMARK_SKIP_BUILD=1 runs the existing build.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-
-java_major() {
-    "$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1
-}
-if [[ -z "${JAVA_HOME:-}" || "$(java_major "$JAVA_HOME/bin/java")" -lt 25 ]]; then
-    if [[ "$(java_major java 2>/dev/null || echo 0)" -ge 25 ]]; then
-        JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
-    else
-        JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-    fi
-    export JAVA_HOME
-fi
-
-[[ "${BENCHMARK_SKIP_BUILD:-0}" == 1 ]] || ./mvnw -q -B -pl benchmarks -am package -DskipTests
-
-mkdir -p benchmarks/target/tmp
-exec "$JAVA_HOME/bin/java" \
-    "-Xmx${BENCHMARK_HEAP:-8g}" \
-    --add-modules=jdk.incubator.vector \
-    --add-opens=java.base/java.nio=ALL-UNNAMED \
-    --enable-native-access=ALL-UNNAMED \
-    --sun-misc-unsafe-memory-access=allow \
-    -XX:+UseG1GC \
-    -Djava.io.tmpdir=benchmarks/target/tmp \
-    -cp "benchmarks/target/classes:$(cat benchmarks/target/benchmark-classpath.txt)" \
-    io.basin.benchmarks.FederatedBenchmark "$@"
+BENCHMARK_HEAP="${BENCHMARK_HEAP:-8g}" exec "$(dirname "$0")/run-class.sh" "FederatedBenchmark" "$@"

@@ -6,17 +6,4 @@
 #   benchmarks/run-lake-scan.sh benchmarks/target/lake-data sf0_1 5
 # The lake table is written on the first run and reused. BENCHMARK_HEAP sets the heap (default 8g).
 set -euo pipefail
-cd "$(dirname "$0")/.."
-JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-./mvnw -q -B -pl benchmarks -am package -DskipTests
-mkdir -p benchmarks/target/tmp
-exec "$JAVA_HOME/bin/java" \
-    "-Xmx${BENCHMARK_HEAP:-8g}" \
-    --add-modules=jdk.incubator.vector \
-    --add-opens=java.base/java.nio=ALL-UNNAMED \
-    --enable-native-access=ALL-UNNAMED \
-    --sun-misc-unsafe-memory-access=allow \
-    -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-    -Djava.io.tmpdir=benchmarks/target/tmp \
-    -cp "benchmarks/target/classes:$(cat benchmarks/target/benchmark-classpath.txt)" \
-    io.basin.benchmarks.LakeScanBenchmark "$@"
+BENCHMARK_HEAP="${BENCHMARK_HEAP:-8g}" BENCHMARK_JVM_OPTS="-Dorg.slf4j.simpleLogger.defaultLogLevel=warn ${BENCHMARK_JVM_OPTS:-}" exec "$(dirname "$0")/run-class.sh" "LakeScanBenchmark" "$@"
