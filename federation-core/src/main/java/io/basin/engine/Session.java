@@ -969,20 +969,8 @@ public final class Session
                 }
                 assigned.add(ordinal);
             }
-            ConnectorMetadata metadata = catalogs.metadata(target.catalog());
-            io.trino.spi.connector.ColumnHandle rowIdHandle;
-            ColumnMetadata rowId;
-            try {
-                rowIdHandle = metadata.getMergeRowIdColumnHandle(catalogs.session(), table.handle());
-                rowId = metadata.getColumnMetadata(catalogs.session(), table.handle(), rowIdHandle);
-            }
-            catch (TrinoException e) {
-                if (e.getErrorCode().equals(io.trino.spi.StandardErrorCode.NOT_SUPPORTED.toErrorCode())) {
-                    throw new BasinException(FEATURE_NOT_SUPPORTED, "UPDATE is not supported for tables of database \"" + target.catalog() + "\"", e);
-                }
-                throw e;
-            }
-            catalogs.exposeRowId(target, new TableColumn(rowId.getName(), rowId.getType(), rowIdHandle));
+            TableColumn rowId = rowIdColumn(table, catalogs, () -> "UPDATE is not supported for tables of database \"" + table.name().catalog() + "\"");
+            catalogs.exposeRowId(target, rowId);
             QueryPlanner.PlannedQuery planned = planner(catalogs).plan(update.rows());
             List<Type> types = planned.root().outputTypes();
             int rowIdChannel = columns.size();
@@ -1005,7 +993,7 @@ public final class Session
             projections.add(new InputReference(rowIdChannel, types.get(rowIdChannel)));
             PlanNode rows = update.hasFromList() ? OneMatchPerRow.keepFirst(planned.root(), rowIdChannel) : planned.root();
             PlanNode source = new ProjectNode(rows, projections);
-            TableWriterNode writer = new TableWriterNode(source, target, new WriteTargets.Update(table.handle(), rowId));
+            TableWriterNode writer = new TableWriterNode(source, target, new WriteTargets.Update(table.handle(), new ColumnMetadata(rowId.name(), rowId.type())));
             return (Long) executePlan(writer, catalogs, newQueryContext(queryId)).getFirst().getFirst();
         }
     }
@@ -1108,6 +1096,27 @@ public final class Session
     }
 
     /**
+     * The row id column of a table that UPDATE and DELETE write through the connector's merge
+     * hooks (a table of an external schema belongs to its source's catalog); {@code unsupported}
+     * words the error when the connector has none.
+     */
+    private static TableColumn rowIdColumn(ResolvedTable table, QueryCatalogs catalogs, java.util.function.Supplier<String> unsupported)
+    {
+        ConnectorMetadata metadata = catalogs.metadata(table.name().catalog());
+        try {
+            io.trino.spi.connector.ColumnHandle handle = metadata.getMergeRowIdColumnHandle(catalogs.session(), table.handle());
+            ColumnMetadata column = metadata.getColumnMetadata(catalogs.session(), table.handle(), handle);
+            return new TableColumn(column.getName(), column.getType(), handle);
+        }
+        catch (TrinoException e) {
+            if (e.getErrorCode().equals(io.trino.spi.StandardErrorCode.NOT_SUPPORTED.toErrorCode())) {
+                throw new BasinException(FEATURE_NOT_SUPPORTED, unsupported.get(), e);
+            }
+            throw e;
+        }
+    }
+
+    /**
      * DELETE with a condition the connector cannot apply by itself: the statement's rows
      * ({@code SELECT * FROM target WHERE condition}, whose {@code *} then ends with the exposed row
      * id column) are planned as a query, and their row ids go to the connector's merge sinks as
@@ -1115,22 +1124,9 @@ public final class Session
      */
     private long deleteByRowIds(Statement.Delete delete, QualifiedTableName target, ResolvedTable table, QueryCatalogs catalogs)
     {
-        // a table of an external schema belongs to its source's catalog
-        ConnectorMetadata metadata = catalogs.metadata(table.name().catalog());
-        io.trino.spi.connector.ColumnHandle rowIdHandle;
-        ColumnMetadata rowId;
-        try {
-            rowIdHandle = metadata.getMergeRowIdColumnHandle(catalogs.session(), table.handle());
-            rowId = metadata.getColumnMetadata(catalogs.session(), table.handle(), rowIdHandle);
-        }
-        catch (TrinoException e) {
-            if (e.getErrorCode().equals(io.trino.spi.StandardErrorCode.NOT_SUPPORTED.toErrorCode())) {
-                throw new BasinException(FEATURE_NOT_SUPPORTED, "DELETE supports WHERE conditions that compare columns with constants (=, <, <=, >, >=, IN, IS NULL) joined by AND on \""
-                        + target + "\" (a table of \"" + table.name().catalog() + "\")", e);
-            }
-            throw e;
-        }
-        catalogs.exposeRowId(target, new TableColumn(rowId.getName(), rowId.getType(), rowIdHandle));
+        TableColumn rowId = rowIdColumn(table, catalogs, () -> "DELETE supports WHERE conditions that compare columns with constants (=, <, <=, >, >=, IN, IS NULL) joined by AND on \""
+                + target + "\" (a table of \"" + table.name().catalog() + "\")");
+        catalogs.exposeRowId(target, rowId);
         QueryPlanner.PlannedQuery planned = planner(catalogs).plan(delete.rows());
         List<Type> types = planned.root().outputTypes();
         int columns = table.columns().size();
@@ -1143,7 +1139,7 @@ public final class Session
         }
         PlanNode source = new ProjectNode(planned.root(), projections);
         String queryId = engine.nextQueryId();
-        TableWriterNode writer = new TableWriterNode(source, target, new WriteTargets.Delete(table.handle(), rowId));
+        TableWriterNode writer = new TableWriterNode(source, target, new WriteTargets.Delete(table.handle(), new ColumnMetadata(rowId.name(), rowId.type())));
         return (Long) executePlan(writer, catalogs, newQueryContext(queryId)).getFirst().getFirst();
     }
 
