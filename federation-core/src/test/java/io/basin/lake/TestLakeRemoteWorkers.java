@@ -190,19 +190,7 @@ class TestLakeRemoteWorkers
         // sends the partial results of its first file range, then hangs before finishing it
         try (TestingScanWorker doomed = TestingScanWorker.stallingAfter(1)) {
             withWorkers(List.of(doomed.address(), second.address()), false, session -> {
-                CompletableFuture<Void> query = CompletableFuture.runAsync(() -> assertions.assertQuery(session, Q1_COLUMNS));
-                try {
-                    doomed.awaitStalled(120, TimeUnit.SECONDS);
-                    doomed.kill();
-                    query.get(120, TimeUnit.SECONDS);
-                }
-                catch (Exception e) {
-                    throw new AssertionError("the query did not survive the killed worker: " + doomed.output(), e);
-                }
-                List<List<Object>> killed = session.execute("SELECT state, failures FROM system.runtime.scan_workers WHERE worker = '%s'".formatted(doomed.address())).rows();
-                assertThat(killed).hasSize(1);
-                assertThat(killed.getFirst().get(0)).isEqualTo("down");
-                assertThat((Long) killed.getFirst().get(1)).isPositive();
+                assertQuerySurvivesKilledWorker(session, doomed, Q1_COLUMNS);
                 assertions.assertQuery(session, AVG_BY_PRIORITY);
             });
         }
@@ -215,23 +203,32 @@ class TestLakeRemoteWorkers
         // listed first, the stalling worker gets the first range of the scan
         try (TestingScanWorker doomed = TestingScanWorker.stallingAfter(10)) {
             withWorkers(List.of(doomed.address(), second.address()), false, session -> {
-                CompletableFuture<Void> query = CompletableFuture.runAsync(() -> assertions.assertQuery(session, LINEITEM_CHECKSUM));
-                try {
-                    doomed.awaitStalled(120, TimeUnit.SECONDS);
-                    doomed.kill();
-                    query.get(120, TimeUnit.SECONDS);
-                }
-                catch (Exception e) {
-                    throw new AssertionError("the query did not survive the killed worker: " + doomed.output(), e);
-                }
-                List<List<Object>> killed = session.execute("SELECT state, failures FROM system.runtime.scan_workers WHERE worker = '%s'".formatted(doomed.address())).rows();
-                assertThat(killed).hasSize(1);
-                assertThat(killed.getFirst().get(0)).isEqualTo("down");
-                assertThat((Long) killed.getFirst().get(1)).isPositive();
+                assertQuerySurvivesKilledWorker(session, doomed, LINEITEM_CHECKSUM);
                 // the fleet goes on with the worker left
                 assertions.assertQuery(session, TpchQueries.query(6));
             });
         }
+    }
+
+    /**
+     * Runs {@code query} (checked against PostgreSQL) while {@code doomed} stalls mid-scan, kills it,
+     * and checks that the query still gives the right answer and the worker is marked down with a failure.
+     */
+    private void assertQuerySurvivesKilledWorker(BasinSession session, TestingScanWorker doomed, String query)
+    {
+        CompletableFuture<Void> running = CompletableFuture.runAsync(() -> assertions.assertQuery(session, query));
+        try {
+            doomed.awaitStalled(120, TimeUnit.SECONDS);
+            doomed.kill();
+            running.get(120, TimeUnit.SECONDS);
+        }
+        catch (Exception e) {
+            throw new AssertionError("the query did not survive the killed worker: " + doomed.output(), e);
+        }
+        List<List<Object>> killed = session.execute("SELECT state, failures FROM system.runtime.scan_workers WHERE worker = '%s'".formatted(doomed.address())).rows();
+        assertThat(killed).hasSize(1);
+        assertThat(killed.getFirst().get(0)).isEqualTo("down");
+        assertThat((Long) killed.getFirst().get(1)).isPositive();
     }
 
     @Test
