@@ -72,7 +72,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import static io.basin.connector.iceberg.TestingConnectorSession.SESSION;
+import static io.basin.connector.testing.TestingConnectorSession.SESSION;
 import static io.trino.spi.type.BigintType.BIGINT;
 import static io.trino.spi.type.DateType.DATE;
 import static io.trino.spi.type.IntegerType.INTEGER;

@@ -41,7 +41,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-import static io.basin.connector.jdbc.TestingConnectorSession.SESSION;
+import static io.basin.connector.testing.TestingConnectorSession.SESSION;
 
 /** Reads through a JDBC connector's SPI as an engine would, turning values into plain Java objects (shared by the dialects' tests). */
 public final class TestingJdbcReads

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.basin.connector.mysql.MySqlErrorCode.MYSQL_INVALID_CONFIGURATION;
-import static io.basin.connector.jdbc.TestingConnectorSession.SESSION;
+import static io.basin.connector.testing.TestingConnectorSession.SESSION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -32,7 +32,7 @@ import static io.basin.connector.mysql.MySqlErrorCode.MYSQL_CONNECTION_ERROR;
 import static io.basin.connector.mysql.MySqlErrorCode.MYSQL_TIMEOUT;
 import static io.basin.connector.mysql.MySqlErrorCode.MYSQL_UNREPRESENTABLE_VALUE;
 import static io.basin.connector.mysql.MySqlErrorCode.MYSQL_UNSUPPORTED_TYPE;
-import static io.basin.connector.jdbc.TestingConnectorSession.SESSION;
+import static io.basin.connector.testing.TestingConnectorSession.SESSION;
 import static io.trino.spi.type.BigintType.BIGINT;
 import static io.trino.spi.type.BooleanType.BOOLEAN;
 import static io.trino.spi.type.DateType.DATE;

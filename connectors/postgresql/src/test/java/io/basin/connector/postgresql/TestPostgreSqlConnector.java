@@ -33,7 +33,7 @@ import java.util.Optional;
 import static io.basin.connector.postgresql.PostgreSqlErrorCode.POSTGRESQL_CONNECTION_ERROR;
 import static io.basin.connector.postgresql.PostgreSqlErrorCode.POSTGRESQL_INVALID_CONFIGURATION;
 import static io.basin.connector.postgresql.PostgreSqlErrorCode.POSTGRESQL_TIMEOUT;
-import static io.basin.connector.jdbc.TestingConnectorSession.SESSION;
+import static io.basin.connector.testing.TestingConnectorSession.SESSION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

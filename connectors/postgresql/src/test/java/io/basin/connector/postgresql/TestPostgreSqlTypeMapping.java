@@ -28,7 +28,7 @@ import java.util.Map;
 
 import static io.basin.connector.postgresql.PostgreSqlErrorCode.POSTGRESQL_UNREPRESENTABLE_VALUE;
 import static io.basin.connector.postgresql.PostgreSqlErrorCode.POSTGRESQL_UNSUPPORTED_TYPE;
-import static io.basin.connector.jdbc.TestingConnectorSession.SESSION;
+import static io.basin.connector.testing.TestingConnectorSession.SESSION;
 import static io.trino.spi.type.BigintType.BIGINT;
 import static io.trino.spi.type.BooleanType.BOOLEAN;
 import static io.trino.spi.type.DateType.DATE;

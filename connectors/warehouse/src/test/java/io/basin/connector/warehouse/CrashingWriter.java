@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
 
-import static io.basin.connector.warehouse.TestingConnectorSession.SESSION;
+import static io.basin.connector.testing.TestingConnectorSession.SESSION;
 import static io.trino.spi.type.BigintType.BIGINT;
 import static io.trino.spi.type.DoubleType.DOUBLE;
 import static io.trino.spi.type.VarcharType.VARCHAR;

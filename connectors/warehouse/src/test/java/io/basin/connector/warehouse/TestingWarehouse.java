@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static io.basin.connector.warehouse.TestingConnectorSession.SESSION;
+import static io.basin.connector.testing.TestingConnectorSession.SESSION;
 import static io.trino.spi.connector.RetryMode.NO_RETRIES;
 import static io.trino.spi.transaction.IsolationLevel.REPEATABLE_READ;
 import static io.trino.spi.type.TypeUtils.readNativeValue;

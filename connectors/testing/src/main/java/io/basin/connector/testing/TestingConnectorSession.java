@@ -1,4 +1,4 @@
-package io.basin.connector.tpch;
+package io.basin.connector.testing;
 
 import io.trino.spi.connector.ConnectorSession;
 import io.trino.spi.security.ConnectorIdentity;
@@ -9,10 +9,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** A fixed session for calling the connector directly, without Basin's host. */
-final class TestingConnectorSession
+public final class TestingConnectorSession
         implements ConnectorSession
 {
-    static final ConnectorSession SESSION = new TestingConnectorSession();
+    public static final ConnectorSession SESSION = new TestingConnectorSession();
 
     private final Instant start = Instant.now();
 
