@@ -125,6 +125,8 @@ class TestInteractiveShell
             awaitConsumed(input);
             // what a terminal does on Ctrl-C
             terminal.raise(Terminal.Signal.INT);
+            // type on only once the fresh prompt is out: keys typed while the reader unwinds can be lost
+            awaitOutput(output, "basin-> basin=> ", TimeUnit.SECONDS.toNanos(60));
             type(keyboard, "select 2 as kept;\n\\q\n");
             shell.join(TimeUnit.SECONDS.toMillis(60));
             assertThat(shell.isAlive()).isFalse();
