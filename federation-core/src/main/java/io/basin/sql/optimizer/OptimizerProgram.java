@@ -91,13 +91,22 @@ public final class OptimizerProgram
     public static final List<RelOptRule> JOIN_ORDER_OPTIMIZE = List.of(
             CoreRules.MULTI_JOIN_OPTIMIZE);
 
+    /**
+     * Pushes below a join only the columns a projection reads, not its expressions: computed below,
+     * an expression runs on every row the join is offered, most of which a selective join drops
+     * (TPC-H q11 multiplied 800,000 partsupp rows to keep 4% of them); above, only on joined rows.
+     */
+    private static final RelOptRule PROJECT_COLUMNS_JOIN_TRANSPOSE = org.apache.calcite.rel.rules.ProjectJoinTransposeRule.Config.DEFAULT
+            .withPreserveExprCondition(expression -> false)
+            .toRule();
+
     // no JOIN_PUSH_EXPRESSIONS here: with PROJECT_JOIN_TRANSPOSE it moves an expression of a join
     // condition (s.v * 60) into a projection and back, forever
     public static final List<RelOptRule> CLEANUP = List.of(
             CoreRules.FILTER_PROJECT_TRANSPOSE,
             CoreRules.FILTER_INTO_JOIN,
             CoreRules.JOIN_CONDITION_PUSH,
-            CoreRules.PROJECT_JOIN_TRANSPOSE,
+            PROJECT_COLUMNS_JOIN_TRANSPOSE,
             CoreRules.PROJECT_MERGE,
             CoreRules.PROJECT_REMOVE,
             CoreRules.FILTER_MERGE);
