@@ -318,6 +318,94 @@ public final class GroupByHash
         mask = newMask;
     }
 
+    /**
+     * Adds the groups of {@code other} (a table of the same key types) that are missing here and
+     * returns, for each of its groups, the group it is here. Keys move from column to column with
+     * their kept hashes: nothing is written to blocks or hashed again, which is what folding one
+     * driver's table into another's costs most.
+     */
+    public int[] mergeGroups(GroupByHash other)
+    {
+        if (!types.equals(other.types)) {
+            throw new IllegalArgumentException("key types differ: " + types + " and " + other.types);
+        }
+        int otherGroups = other.groupCount;
+        int[] mapping = new int[otherGroups];
+        if (longColumn != null) {
+            ensureLongSlots(groupCount + otherGroups);
+            GroupKeyColumn.LongColumn otherColumn = other.longColumn;
+            for (int group = 0; group < otherGroups; group++) {
+                if (otherColumn.isNull(group)) {
+                    if (nullGroup < 0) {
+                        nullGroup = groupCount++;
+                        longColumn.addNull(nullGroup);
+                    }
+                    mapping[group] = nullGroup;
+                }
+                else {
+                    mapping[group] = groupOfLong(otherColumn.value(group));
+                }
+            }
+            return mapping;
+        }
+        while ((groupCount + (long) otherGroups) * 2 > table.length) {
+            rehash();
+        }
+        for (int otherGroup = 0; otherGroup < otherGroups; otherGroup++) {
+            long hash = other.groupHashes[otherGroup];
+            int index = (int) hash & mask;
+            while (true) {
+                int entry = table[index];
+                if (entry == 0) {
+                    mapping[otherGroup] = addGroupOf(other, otherGroup, hash, index);
+                    break;
+                }
+                int group = entry - 1;
+                if (groupHashes[group] == hash && equalsGroupOf(group, other, otherGroup)) {
+                    mapping[otherGroup] = group;
+                    break;
+                }
+                index = (index + 1) & mask;
+            }
+        }
+        return mapping;
+    }
+
+    private boolean equalsGroupOf(int group, GroupByHash other, int otherGroup)
+    {
+        for (int i = 0; i < columns.length; i++) {
+            if (!columns[i].equalsGroupOf(group, other.columns[i], otherGroup)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int addGroupOf(GroupByHash other, int otherGroup, long hash, int index)
+    {
+        int group = groupCount++;
+        if (group >= groupHashes.length) {
+            groupHashes = Arrays.copyOf(groupHashes, Math.max(groupHashes.length * 2, group + 1));
+        }
+        groupHashes[group] = hash;
+        for (int i = 0; i < columns.length; i++) {
+            columns[i].addFrom(group, other.columns[i], otherGroup);
+        }
+        table[index] = group + 1;
+        if (groupCount * 2L > table.length) {
+            rehash();
+        }
+        return group;
+    }
+
+    /** Grows the long-key table at once to hold {@code groups} groups, instead of doubling on the way. */
+    private void ensureLongSlots(long groups)
+    {
+        while (groups * 2 > longSlotMask + 1L) {
+            rehashLongs();
+        }
+    }
+
     /** Appends the key values of {@code group} to one builder per key column. */
     public void writeKeys(int group, BlockBuilder[] builders)
     {

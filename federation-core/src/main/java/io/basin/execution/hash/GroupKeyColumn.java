@@ -67,6 +67,28 @@ abstract sealed class GroupKeyColumn
         }
     }
 
+    /** Whether {@code group}'s value equals {@code otherGroup}'s of a column of the same type (NULL equals NULL here). */
+    final boolean equalsGroupOf(int group, GroupKeyColumn other, int otherGroup)
+    {
+        boolean otherNull = other.nulls[otherGroup];
+        if (nulls[group] || otherNull) {
+            return nulls[group] && otherNull;
+        }
+        return valueEqualsGroupOf(group, other, otherGroup);
+    }
+
+    /** Sets {@code group}'s value to {@code otherGroup}'s of a column of the same type. */
+    final void addFrom(int group, GroupKeyColumn other, int otherGroup)
+    {
+        ensureCapacity(group + 1);
+        if (other.nulls[otherGroup]) {
+            nulls[group] = true;
+        }
+        else {
+            addValueFrom(group, other, otherGroup);
+        }
+    }
+
     final void addNull(int group)
     {
         ensureCapacity(group + 1);
@@ -98,6 +120,10 @@ abstract sealed class GroupKeyColumn
 
     abstract void writeValue(int group, BlockBuilder builder);
 
+    abstract boolean valueEqualsGroupOf(int group, GroupKeyColumn other, int otherGroup);
+
+    abstract void addValueFrom(int group, GroupKeyColumn other, int otherGroup);
+
     abstract void grow(int newSize);
 
     abstract long retainedBytesPerGroup();
@@ -122,6 +148,28 @@ abstract sealed class GroupKeyColumn
         void addValue(int group, Block block, int position)
         {
             values[group] = type.getLong(block, position);
+        }
+
+        @Override
+        boolean valueEqualsGroupOf(int group, GroupKeyColumn other, int otherGroup)
+        {
+            return values[group] == ((LongColumn) other).values[otherGroup];
+        }
+
+        @Override
+        void addValueFrom(int group, GroupKeyColumn other, int otherGroup)
+        {
+            values[group] = ((LongColumn) other).values[otherGroup];
+        }
+
+        long value(int group)
+        {
+            return values[group];
+        }
+
+        boolean isNull(int group)
+        {
+            return nulls[group];
         }
 
         void addLong(int group, long value)
@@ -172,6 +220,18 @@ abstract sealed class GroupKeyColumn
         }
 
         @Override
+        boolean valueEqualsGroupOf(int group, GroupKeyColumn other, int otherGroup)
+        {
+            return KeyType.DoubleKey.canonical(values[group]) == KeyType.DoubleKey.canonical(((DoubleColumn) other).values[otherGroup]);
+        }
+
+        @Override
+        void addValueFrom(int group, GroupKeyColumn other, int otherGroup)
+        {
+            values[group] = ((DoubleColumn) other).values[otherGroup];
+        }
+
+        @Override
         void writeValue(int group, BlockBuilder builder)
         {
             type.writeDouble(builder, values[group]);
@@ -210,6 +270,18 @@ abstract sealed class GroupKeyColumn
         void addValue(int group, Block block, int position)
         {
             values[group] = type.getBoolean(block, position);
+        }
+
+        @Override
+        boolean valueEqualsGroupOf(int group, GroupKeyColumn other, int otherGroup)
+        {
+            return values[group] == ((BooleanColumn) other).values[otherGroup];
+        }
+
+        @Override
+        void addValueFrom(int group, GroupKeyColumn other, int otherGroup)
+        {
+            values[group] = ((BooleanColumn) other).values[otherGroup];
         }
 
         @Override
@@ -269,6 +341,26 @@ abstract sealed class GroupKeyColumn
                 values[group] = type.getObject(block, position);
                 retainedBytes += 32;
             }
+        }
+
+        @Override
+        boolean valueEqualsGroupOf(int group, GroupKeyColumn other, int otherGroup)
+        {
+            Object value = values[group];
+            Object otherValue = ((ObjectColumn) other).values[otherGroup];
+            if (value instanceof Slice slice && keyType instanceof KeyType.CharKey) {
+                return KeyType.CharKey.withoutTrailingSpaces(slice).equals(KeyType.CharKey.withoutTrailingSpaces((Slice) otherValue));
+            }
+            return value.equals(otherValue);
+        }
+
+        @Override
+        void addValueFrom(int group, GroupKeyColumn other, int otherGroup)
+        {
+            // stored values are private copies and never change, so the two tables may share them
+            Object value = ((ObjectColumn) other).values[otherGroup];
+            values[group] = value;
+            retainedBytes += value instanceof Slice slice ? slice.length() + 16 : 32;
         }
 
         @Override

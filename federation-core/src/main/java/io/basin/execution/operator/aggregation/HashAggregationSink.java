@@ -117,32 +117,11 @@ public final class HashAggregationSink
 
         void mergeFrom(SetState other)
         {
-            int otherGroups = other.groupCount();
-            int[] mapping;
-            if (keyChannels.length == 0) {
-                mapping = new int[otherGroups];
-            }
-            else {
-                Block[] keys = other.keyBlocks(0, otherGroups);
-                mapping = hash.groupIds(keys, otherGroups, null);
-            }
+            int[] mapping = keyChannels.length == 0 ? new int[other.groupCount()] : hash.mergeGroups(other.hash);
             int groupCount = groupCount();
             for (int i = 0; i < accumulators.length; i++) {
                 accumulators[i].merge(other.accumulators[i], mapping, groupCount);
             }
-        }
-
-        Block[] keyBlocks(int from, int to)
-        {
-            Block[] blocks = new Block[keyChannels.length];
-            for (int key = 0; key < keyChannels.length; key++) {
-                BlockBuilder builder = hash.types().get(key).createBlockBuilder(null, to - from);
-                for (int group = from; group < to; group++) {
-                    hash.writeKey(key, group, builder);
-                }
-                blocks[key] = builder.build();
-            }
-            return blocks;
         }
 
         long retainedBytes()
