@@ -67,7 +67,7 @@ class TestLakeOrcStripePruning
         assertions.executeOnPostgres("CREATE TABLE orc_stripe_pruning.readings (id bigint, sensor varchar, reading decimal(12, 2), day date)");
         assertions.executeOnPostgres("""
                 INSERT INTO orc_stripe_pruning.readings
-                SELECT i, CASE WHEN i % 11 = 0 THEN NULL ELSE 'sensor-' || (i % 7) END, (i % 100000) / 100.0, DATE '2020-01-01' + (i / 50)::integer
+                SELECT i, CASE WHEN i %% 11 = 0 THEN NULL ELSE 'sensor-' || (i %% 7) END, (i %% 100000) / 100.0, DATE '2020-01-01' + (i / 50)::integer
                 FROM generate_series(0, %d) AS i""".formatted(ROWS - 1));
 
         basin = new TestingBasin();
