@@ -338,6 +338,29 @@ abstract class BaseScanFleetTest
     }
 
     @Test
+    void testWidenedColumnsReadAsTheirNewTypes()
+    {
+        // what ALTER COLUMN TYPE allows in Iceberg: int to bigint, float to double, a decimal's
+        // precision raised (here past 18 digits, from a short to a long decimal); old files keep the old type
+        List<ScanColumn> all = columns(table.schema());
+        List<ScanColumn> widened = List.of(
+                new ScanColumn(3, "small", BIGINT),
+                new ScanColumn(4, "ratio", DOUBLE),
+                new ScanColumn(6, "price", DecimalType.createDecimalType(20, 2)));
+        List<List<Object>> expected = oracle(Expressions.alwaysTrue(), List.of(all.get(2), all.get(3), all.get(5))).stream()
+                .map(row -> Arrays.<Object>asList(
+                        row.get(0) == null ? null : ((Integer) row.get(0)).longValue(),
+                        row.get(1) == null ? null : ((Float) row.get(1)).doubleValue(),
+                        row.get(2)))
+                .toList();
+        assertThat(scan(widened, TupleDomain.all(), new ScanCounters())).containsExactlyInAnyOrderElementsOf(expected);
+        // and a predicate in the new type still prunes and filters right
+        TupleDomain<ScanColumn> predicate = TupleDomain.withColumnDomains(Map.of(widened.getFirst(), Domain.create(ValueSet.ofRanges(Range.greaterThan(BIGINT, 400L)), false)));
+        assertThat(scan(widened, predicate, new ScanCounters()))
+                .containsExactlyInAnyOrderElementsOf(expected.stream().filter(row -> row.getFirst() != null && (Long) row.getFirst() > 400).toList());
+    }
+
+    @Test
     void testCorruptAndMissingFilesNameTheFile()
             throws IOException
     {
