@@ -12,6 +12,7 @@ import io.trino.spi.type.Type;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataFile;
+import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
@@ -19,6 +20,9 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.data.parquet.GenericParquetWriter;
+import org.apache.iceberg.deletes.PositionDelete;
+import org.apache.iceberg.deletes.PositionDeleteWriter;
 import org.apache.iceberg.expressions.Expression;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.hadoop.HadoopFileIO;
@@ -26,6 +30,7 @@ import org.apache.iceberg.hadoop.HadoopTables;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.io.DataWriter;
 import org.apache.iceberg.io.OutputFile;
+import org.apache.iceberg.parquet.Parquet;
 import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -358,6 +363,47 @@ abstract class BaseScanFleetTest
         TupleDomain<ScanColumn> predicate = TupleDomain.withColumnDomains(Map.of(widened.getFirst(), Domain.create(ValueSet.ofRanges(Range.greaterThan(BIGINT, 400L)), false)));
         assertThat(scan(widened, predicate, new ScanCounters()))
                 .containsExactlyInAnyOrderElementsOf(expected.stream().filter(row -> row.getFirst() != null && (Long) row.getFirst() > 400).toList());
+    }
+
+    @Test
+    void testPositionDeletesCountPositionsFromTheFileStart()
+            throws IOException
+    {
+        // every file loses the rows at positions 2, 9, 16, ... (in every row group or stripe, of every range)
+        String deletePath = table.location() + "/data/deletes-" + UUID.randomUUID() + ".parquet";
+        PositionDeleteWriter<Record> writer = Parquet.writeDeletes(fileIO.newOutputFile(deletePath))
+                .createWriterFunc(GenericParquetWriter::create)
+                .withSpec(PartitionSpec.unpartitioned())
+                .overwrite()
+                .buildPositionWriter();
+        List<String> files = tasks().stream().map(ScanTask::path).distinct().sorted().toList();
+        try (writer) {
+            for (String file : files) {
+                for (long position = 2; position < ROWS_PER_FILE; position += 7) {
+                    writer.write(PositionDelete.<Record>create().set(file, position));
+                }
+            }
+        }
+        DeleteFileRef delete = new DeleteFileRef(deletePath, FileFormat.PARQUET, Files.size(Path.of(java.net.URI.create(deletePath))), DeleteFileRef.Kind.POSITION, List.of(), java.util.Optional.empty());
+        List<ScanTask> withDeletes = tasks().stream()
+                .map(task -> new ScanTask(task.path(), task.format(), task.start(), task.length(), task.fileSize(), task.recordCount(), List.of(delete)))
+                .toList();
+        List<ScanColumn> columns = columns(table.schema());
+        List<ScanColumn> output = List.of(columns.get(0), columns.get(9));
+        // file i holds ids from i * ROWS_PER_FILE in order: a row's position is its id modulo ROWS_PER_FILE
+        ScanCounters counters = new ScanCounters();
+        List<List<Object>> expected = oracle(Expressions.alwaysTrue(), output).stream()
+                .filter(row -> (Long) row.getFirst() % ROWS_PER_FILE % 7 != 2)
+                .toList();
+        assertThat(scan(withDeletes, output, TupleDomain.all(), counters)).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(counters.snapshot().rowsDeleted()).isEqualTo((long) FILES * ROWS_PER_FILE - expected.size());
+
+        // with row groups or stripes pruned away, the positions of those that are read still count from the file start
+        TupleDomain<ScanColumn> predicate = TupleDomain.withColumnDomains(Map.of(columns.get(0), Domain.create(ValueSet.ofRanges(Range.range(BIGINT, 27_000L, true, 33_000L, false)), false)));
+        ScanCounters pruned = new ScanCounters();
+        assertThat(scan(withDeletes, output, predicate, pruned))
+                .containsExactlyInAnyOrderElementsOf(expected.stream().filter(row -> (Long) row.getFirst() >= 27_000 && (Long) row.getFirst() < 33_000).toList());
+        assertThat(pruned.snapshot().rowGroupsRead()).isLessThan(pruned.snapshot().rowGroupsTotal());
     }
 
     @Test
