@@ -117,7 +117,7 @@ final class DeleteLoader
             reader.forEach(records::add);
         }
         catch (IOException | RuntimeException e) {
-            throw ParquetTaskReader.translate(delete.path(), e instanceof IOException ? e : new IOException(describe(e), e));
+            throw ReadFailures.translate(delete.path(), e instanceof IOException ? e : new IOException(describe(e), e));
         }
         return records;
     }

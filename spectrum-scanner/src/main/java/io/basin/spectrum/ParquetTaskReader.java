@@ -3,7 +3,6 @@ package io.basin.spectrum;
 import io.trino.memory.context.AggregatedMemoryContext;
 import io.trino.parquet.Column;
 import io.trino.parquet.Field;
-import io.trino.parquet.ParquetCorruptionException;
 import io.trino.parquet.ParquetReaderOptions;
 import io.trino.parquet.metadata.BlockMetadata;
 import io.trino.parquet.metadata.FileMetadata;
@@ -27,22 +26,14 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 import org.joda.time.DateTimeZone;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
-import static io.basin.spectrum.SpectrumErrorCode.describe;
 import static io.basin.spectrum.SpectrumErrorCode.LAKE_CORRUPT_FILE;
-import static io.basin.spectrum.SpectrumErrorCode.LAKE_FILE_NOT_FOUND;
-import static io.basin.spectrum.SpectrumErrorCode.LAKE_IO_ERROR;
 import static io.trino.memory.context.AggregatedMemoryContext.newSimpleAggregatedMemoryContext;
 import static io.trino.parquet.ParquetTypeUtils.constructField;
 import static io.trino.parquet.ParquetTypeUtils.getColumnIO;
@@ -50,7 +41,6 @@ import static io.trino.parquet.ParquetTypeUtils.getDescriptors;
 import static io.trino.parquet.ParquetTypeUtils.lookupColumnById;
 import static io.trino.parquet.predicate.PredicateUtils.buildPredicate;
 import static io.trino.parquet.predicate.PredicateUtils.getFilteredRowGroups;
-import static io.trino.spi.type.BigintType.BIGINT;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -76,10 +66,9 @@ final class ParquetTaskReader
     private ParquetReader reader;
     // when no column is read (count(*)): the rows of the surviving row groups still to return
     private long remainingRowsWithoutColumns;
-    // deletes: sorted deleted row positions of this file, and equality deletes with the reader
-    // channel of each of their columns (-1: the file lacks the column, whose values are null)
-    private final long[] deletedPositions;
-    private final List<EqualityDelete> equalityDeletes;
+    // deletes, and the reader channel of each column by field id (-1: the file lacks the column,
+    // whose values are null), which equality deletes look their columns up in
+    private final RowDeletes deletes;
     private int rowNumberChannel = -1;
     private final Map<Integer, Integer> channelsByFieldId = new HashMap<>();
 
@@ -88,13 +77,7 @@ final class ParquetTaskReader
         this.task = requireNonNull(task, "task is null");
         this.columns = List.copyOf(requireNonNull(columns, "columns is null"));
         this.counters = requireNonNull(counters, "counters is null");
-        requireNonNull(deleteLoader, "deleteLoader is null");
-        List<DeleteFileRef> positionFiles = task.deletes().stream().filter(delete -> delete.kind() == DeleteFileRef.Kind.POSITION).toList();
-        this.deletedPositions = positionFiles.isEmpty() ? new long[0] : deleteLoader.deletedPositions(task.path(), positionFiles);
-        this.equalityDeletes = task.deletes().stream()
-                .filter(delete -> delete.kind() == DeleteFileRef.Kind.EQUALITY)
-                .map(delete -> new EqualityDelete(delete.equalityColumns(), deleteLoader.deletedRows(delete)))
-                .toList();
+        this.deletes = RowDeletes.load(task, deleteLoader);
         this.dataSource = new InputFileParquetDataSource(file, task.fileSize(), options);
         this.readerChannels = new int[columns.size()];
         try {
@@ -107,7 +90,7 @@ final class ParquetTaskReader
             catch (IOException closeFailure) {
                 e.addSuppressed(closeFailure);
             }
-            throw translate(task.path(), e);
+            throw ReadFailures.translate(task.path(), e);
         }
     }
 
@@ -133,12 +116,10 @@ final class ParquetTaskReader
             }
         }
         // equality deletes compare columns that may not be returned
-        for (EqualityDelete delete : equalityDeletes) {
-            for (ScanColumn column : delete.columns()) {
-                Type field = fileFieldsById.get(column.fieldId());
-                if (field != null && !requestedFields.contains(field)) {
-                    requestedFields.add(field);
-                }
+        for (ScanColumn column : deletes.equalityColumns()) {
+            Type field = fileFieldsById.get(column.fieldId());
+            if (field != null && !requestedFields.contains(field)) {
+                requestedFields.add(field);
             }
         }
         // the predicate may name columns that are not returned: they are read for pruning only
@@ -178,12 +159,10 @@ final class ParquetTaskReader
         for (int i = 0; i < columns.size(); i++) {
             readerChannels[i] = addReaderColumn(columns.get(i), fileFieldsById, messageColumnIO, readerColumns);
         }
-        for (EqualityDelete delete : equalityDeletes) {
-            for (ScanColumn column : delete.columns()) {
-                addReaderColumn(column, fileFieldsById, messageColumnIO, readerColumns);
-            }
+        for (ScanColumn column : deletes.equalityColumns()) {
+            addReaderColumn(column, fileFieldsById, messageColumnIO, readerColumns);
         }
-        boolean rowNumbers = deletedPositions.length > 0;
+        boolean rowNumbers = deletes.needsRowPositions();
         if (readerColumns.isEmpty() && !rowNumbers) {
             remainingRowsWithoutColumns = rowGroups.stream().mapToLong(group -> group.prunedBlockMetadata().getRowCount()).sum();
             counters.addRowsRead(remainingRowsWithoutColumns);
@@ -201,7 +180,7 @@ final class ParquetTaskReader
                 DateTimeZone.UTC,
                 memoryContext,
                 options,
-                exception -> translate(task.path(), exception),
+                exception -> ReadFailures.translate(task.path(), exception),
                 Optional.of(parquetPredicate),
                 Optional.empty());
     }
@@ -266,7 +245,7 @@ final class ParquetTaskReader
             sourcePage = reader.nextPage();
         }
         catch (IOException | RuntimeException e) {
-            throw translate(task.path(), e);
+            throw ReadFailures.translate(task.path(), e);
         }
         if (sourcePage == null) {
             return null;
@@ -280,62 +259,19 @@ final class ParquetTaskReader
         }
         counters.addRowsRead(positions);
         Page page = new Page(positions, blocks);
-        if (deletedPositions.length == 0 && equalityDeletes.isEmpty()) {
+        if (deletes.isEmpty()) {
             return page;
         }
-        int[] kept = survivingPositions(sourcePage, positions);
+        Block rowNumbers = rowNumberChannel < 0 ? null : sourcePage.getBlock(rowNumberChannel);
+        int[] kept = deletes.survivingPositions(positions, rowNumbers, fieldId -> {
+            int channel = channelsByFieldId.get(fieldId);
+            return channel < 0 ? null : sourcePage.getBlock(channel);
+        });
         if (kept.length == positions) {
             return page;
         }
         counters.addRowsDeleted(positions - kept.length);
         return page.getPositions(kept, 0, kept.length);
-    }
-
-    private int[] survivingPositions(SourcePage sourcePage, int positions)
-    {
-        Block rowNumbers = rowNumberChannel < 0 ? null : sourcePage.getBlock(rowNumberChannel);
-        List<Block[]> equalityBlocks = new ArrayList<>();
-        for (EqualityDelete delete : equalityDeletes) {
-            Block[] deleteBlocks = new Block[delete.columns().size()];
-            for (int i = 0; i < deleteBlocks.length; i++) {
-                int channel = channelsByFieldId.get(delete.columns().get(i).fieldId());
-                deleteBlocks[i] = channel < 0 ? null : sourcePage.getBlock(channel);
-            }
-            equalityBlocks.add(deleteBlocks);
-        }
-        int[] kept = new int[positions];
-        int count = 0;
-        rows:
-        for (int position = 0; position < positions; position++) {
-            if (rowNumbers != null && Arrays.binarySearch(deletedPositions, BIGINT.getLong(rowNumbers, position)) >= 0) {
-                continue;
-            }
-            for (int i = 0; i < equalityDeletes.size(); i++) {
-                if (equalityDeletes.get(i).matches(equalityBlocks.get(i), position)) {
-                    continue rows;
-                }
-            }
-            kept[count++] = position;
-        }
-        return Arrays.copyOf(kept, count);
-    }
-
-    /** The rows of one equality delete file: a row is deleted when its values equal one of them (nulls equal). */
-    private record EqualityDelete(List<ScanColumn> columns, Set<List<Object>> deletedRows, IcebergValueReader[] readers)
-    {
-        EqualityDelete(List<ScanColumn> columns, Set<List<Object>> deletedRows)
-        {
-            this(columns, deletedRows, columns.stream().map(column -> IcebergValueReader.forType(column.type())).toArray(IcebergValueReader[]::new));
-        }
-
-        boolean matches(Block[] blocks, int position)
-        {
-            Object[] values = new Object[blocks.length];
-            for (int i = 0; i < blocks.length; i++) {
-                values[i] = blocks[i] == null || blocks[i].isNull(position) ? null : readers[i].read(blocks[i], position);
-            }
-            return deletedRows.contains(Arrays.asList(values));
-        }
     }
 
     @Override
@@ -350,25 +286,5 @@ final class ParquetTaskReader
             dataSource.close();
         }
         memoryContext.close();
-    }
-
-    static TrinoException translate(String path, Throwable e)
-    {
-        if (e instanceof TrinoException trinoException) {
-            return trinoException;
-        }
-        if (e instanceof UncheckedIOException unchecked) {
-            e = unchecked.getCause();
-        }
-        if (e instanceof FileNotFoundException || e instanceof NoSuchFileException || e instanceof org.apache.iceberg.exceptions.NotFoundException) {
-            return new TrinoException(LAKE_FILE_NOT_FOUND, "Cannot read %s: the file does not exist".formatted(path), e);
-        }
-        if (e instanceof ParquetCorruptionException) {
-            return new TrinoException(LAKE_CORRUPT_FILE, "Cannot read %s: %s".formatted(path, describe(e)), e);
-        }
-        if (e instanceof IOException) {
-            return new TrinoException(LAKE_IO_ERROR, "Cannot read %s: %s".formatted(path, describe(e)), e);
-        }
-        return new TrinoException(LAKE_CORRUPT_FILE, "Cannot read %s: %s".formatted(path, describe(e)), e);
     }
 }

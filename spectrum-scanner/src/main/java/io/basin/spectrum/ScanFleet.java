@@ -1,5 +1,6 @@
 package io.basin.spectrum;
 
+import io.trino.orc.OrcReaderOptions;
 import io.trino.parquet.ParquetReaderOptions;
 import io.trino.spi.Page;
 import io.trino.spi.predicate.TupleDomain;
@@ -32,6 +33,7 @@ public final class ScanFleet
     private final ExecutorService workers;
     private final int workerCount;
     private final ParquetReaderOptions parquetOptions;
+    private final OrcReaderOptions orcOptions;
 
     public ScanFleet(int workerCount)
     {
@@ -39,6 +41,7 @@ public final class ScanFleet
         this.workerCount = workerCount;
         this.workers = Executors.newFixedThreadPool(workerCount, Thread.ofPlatform().name("spectrum-worker-", 0).daemon(true).factory());
         this.parquetOptions = ParquetReaderOptions.defaultOptions();
+        this.orcOptions = new OrcReaderOptions();
     }
 
     /** A fleet with one worker per available processor. */
@@ -85,7 +88,7 @@ public final class ScanFleet
             return new ParquetTaskReader(task, columns, predicate, fileIO.newInputFile(task.path(), task.fileSize()), parquetOptions, counters, deleteLoader);
         }
         if (task.format() == FileFormat.ORC) {
-            return new OrcTaskReader(task, columns, fileIO.newInputFile(task.path(), task.fileSize()), counters, deleteLoader);
+            return new OrcTaskReader(task, columns, predicate, fileIO.newInputFile(task.path(), task.fileSize()), orcOptions, counters, deleteLoader);
         }
         throw new TrinoException(LAKE_NOT_SUPPORTED, "Cannot read %s: the scan fleet does not read %s files".formatted(task.path(), task.format()));
     }

@@ -11,7 +11,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 
-import static io.basin.spectrum.ParquetTaskReader.translate;
+import static io.basin.spectrum.ReadFailures.translate;
 import static java.util.Objects.requireNonNull;
 
 /**
