@@ -154,13 +154,15 @@ public final class LikeMatcher
     private static final class Segment
     {
         private final int[] tokens;
-        // the bytes when the segment has no wildcard, for indexOf
+        // the bytes when the segment has no wildcard, and their search
         private final Slice literal;
+        private final ByteSubstringSearch search;
 
         Segment(int[] tokens, Slice literal)
         {
             this.tokens = tokens;
             this.literal = literal;
+            this.search = literal == null ? null : new ByteSubstringSearch(literal.getBytes());
         }
 
         /** The end offset of a match starting at {@code offset}, or -1. */
@@ -193,8 +195,9 @@ public final class LikeMatcher
                 if (literal.length() == 0) {
                     return offset;
                 }
-                int index = value.indexOf(literal, offset);
-                return index < 0 ? -1 : index + literal.length();
+                int base = value.byteArrayOffset();
+                int index = search.indexOf(value.byteArray(), base + offset, base + value.length());
+                return index < 0 ? -1 : index - base + literal.length();
             }
             int position = offset;
             while (position < value.length()) {
