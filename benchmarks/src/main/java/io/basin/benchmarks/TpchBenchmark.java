@@ -28,6 +28,7 @@ public final class TpchBenchmark
     private static final String LINEITEM = "lineitem";
     // the queries whose only table is lineitem: their times measure its scan (plus a filter and aggregation)
     private static final List<Integer> LINEITEM_ONLY_QUERIES = List.of(1, 6);
+    private static final com.sun.management.OperatingSystemMXBean PROCESS = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     private TpchBenchmark() {}
 
@@ -112,7 +113,8 @@ public final class TpchBenchmark
                 engines.forEach((name, engine) -> {
                     QueryTiming timing = timings.get(name);
                     if (timing.error == null) {
-                        System.out.printf(Locale.ENGLISH, "  %-8s q%-2d %8.1f ms  %d rows  runs %s%n", name, query, timing.summary(options.statistic()), timing.rows, formatRuns(timing.millis));
+                        System.out.printf(Locale.ENGLISH, "  %-8s q%-2d %8.1f ms  cpu %8.1f ms  %d rows  runs %s  cpu %s%n", name, query, timing.summary(options.statistic()),
+                                QueryTiming.summary(timing.cpuMillis, options.statistic()), timing.rows, formatRuns(timing.millis), formatRuns(timing.cpuMillis));
                     }
                     else {
                         System.out.printf("  %-8s q%-2d failed: %s%n", name, query, timing.error);
@@ -181,9 +183,11 @@ public final class TpchBenchmark
         for (int i = 0; i < times && timing.error == null; i++) {
             try {
                 long start = System.nanoTime();
+                long cpuStart = PROCESS.getProcessCpuTime();
                 timing.rows = engine.execute(sql);
                 if (measured) {
                     timing.millis.add((System.nanoTime() - start) / 1e6);
+                    timing.cpuMillis.add((PROCESS.getProcessCpuTime() - cpuStart) / 1e6);
                 }
             }
             catch (Exception e) {
@@ -329,10 +333,18 @@ public final class TpchBenchmark
     static final class QueryTiming
     {
         final List<Double> millis = new ArrayList<>();
+        // CPU time of the whole process while the query ran (only one engine runs at a time): less
+        // sensitive than wall time to other work on a shared machine
+        final List<Double> cpuMillis = new ArrayList<>();
         long rows = -1;
         String error;
 
         double summary(BenchmarkOptions.Statistic statistic)
+        {
+            return summary(millis, statistic);
+        }
+
+        static double summary(List<Double> millis, BenchmarkOptions.Statistic statistic)
         {
             double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             return switch (statistic) {
