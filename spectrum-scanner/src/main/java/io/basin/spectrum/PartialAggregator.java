@@ -6,15 +6,18 @@ import io.trino.spi.PageBuilder;
 import io.trino.spi.TrinoException;
 import io.trino.spi.block.Block;
 import io.trino.spi.block.BlockBuilder;
+import io.trino.spi.block.DictionaryBlock;
+import io.trino.spi.block.RunLengthEncodedBlock;
 import io.trino.spi.block.VariableWidthBlock;
 import io.trino.spi.type.BigintType;
 import io.trino.spi.type.DecimalType;
+import io.trino.spi.type.Decimals;
 import io.trino.spi.type.DoubleType;
 import io.trino.spi.type.Int128;
+import io.trino.spi.type.Int128Math;
 import io.trino.spi.type.RealType;
 import io.trino.spi.type.Type;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -31,36 +34,41 @@ import static java.util.Objects.requireNonNull;
  * values, one state per group and aggregate, and the result as one page at the end. Groups come
  * out in the order of their first rows, so the same rows give the same page on any worker (a
  * retried remote task resumes by row count).
+ * <p>
+ * Page by page and column at a time: each aggregated column (or expression) is read once into a
+ * {@link LongVector} of the kept rows, each row's group is found once, and every aggregate then
+ * runs a loop over plain arrays into per-group primitive arrays; nothing is allocated per row.
  */
 final class PartialAggregator
 {
-    private static final BigInteger MAX_DECIMAL = BigInteger.TEN.pow(38);
-
     private final int[] groupingChannels;
     private final List<Type> groupingTypes;
+    private final List<Type> columnTypes;
     private final State[] states;
     private final Map<Object, Integer> groupIds = new HashMap<>();
     private final List<Object> groupKeys = new ArrayList<>();
     private final List<Type> outputTypes;
-    // group of each position of the page being added (all 0 without grouping)
+    // group of each kept row of the page being added (all 0 without grouping)
     private int[] groups = new int[0];
     private final LongGroups longGroups = new LongGroups();
-    // the aggregated expressions, whose values are appended to each page as extra channels
+    // the aggregated expressions; aggregate channels from columnTypes.size() on are theirs
     private final List<ScanExpressionEvaluator> expressions = new ArrayList<>();
-    // the scan's columns, which pages may be followed by others (filter columns) that the expressions' values go in front of
-    private final int[] scanChannels;
+    private final Inputs inputs;
+    // dictionary-encoded keys: group of each combination of dictionary ids, kept while the dictionaries stay the same
+    private Block[] cachedDictionaries;
+    private int[] dictionaryGroups;
 
     PartialAggregator(PartialAggregation aggregation, List<ScanColumn> columns)
     {
         requireNonNull(aggregation, "aggregation is null");
         this.groupingChannels = aggregation.groupingChannels().stream().mapToInt(Integer::intValue).toArray();
         this.groupingTypes = aggregation.groupingChannels().stream().map(channel -> columns.get(channel).type()).toList();
-        this.scanChannels = java.util.stream.IntStream.range(0, columns.size()).toArray();
+        this.columnTypes = columns.stream().map(ScanColumn::type).toList();
         this.states = new State[aggregation.aggregates().size()];
         for (int i = 0; i < states.length; i++) {
             PartialAggregation.Aggregate aggregate = aggregation.aggregates().get(i);
             if (aggregate.expression().isPresent()) {
-                // aggregated as the column the expression's values are appended as
+                // aggregated as the channel after the columns that stands for the expression's values
                 int channel = columns.size() + expressions.size();
                 expressions.add(new ScanExpressionEvaluator(aggregate.expression().get()));
                 aggregate = new PartialAggregation.Aggregate(aggregate.function(), java.util.OptionalInt.of(channel), aggregate.outputType());
@@ -68,6 +76,7 @@ final class PartialAggregator
             states[i] = state(aggregate, aggregation.aggregates().get(i).inputType(columns));
         }
         this.outputTypes = aggregation.outputTypes(columns);
+        this.inputs = new Inputs(columnTypes, expressions);
     }
 
     private static State state(PartialAggregation.Aggregate aggregate, Type input)
@@ -77,90 +86,208 @@ final class PartialAggregator
             throw new IllegalArgumentException("The scan workers cannot compute %s of %s as %s".formatted(aggregate.function(), input, aggregate.outputType()));
         }
         return switch (aggregate.function()) {
-            case COUNT_ALL -> new CountState(-1);
-            case COUNT -> new CountState(channel);
+            case COUNT_ALL -> new CountState(-1, false);
+            case COUNT -> new CountState(channel, vectorized(input));
             case SUM -> switch (input) {
                 case DoubleType _, RealType _ -> new DoubleSumState(channel, input);
-                case Type _ when aggregate.outputType() instanceof BigintType -> new LongSumState(channel, input);
-                default -> new DecimalSumState(channel, input, (DecimalType) aggregate.outputType());
+                case Type _ when aggregate.outputType() instanceof BigintType -> new LongSumState(channel);
+                default -> new DecimalSumState(channel, (DecimalType) aggregate.outputType());
             };
             case MIN -> RowFilter.orderedAsLong(input) ? new LongExtremeState(channel, input, false) : new ExtremeState(channel, input, false);
             case MAX -> RowFilter.orderedAsLong(input) ? new LongExtremeState(channel, input, true) : new ExtremeState(channel, input, true);
         };
     }
 
+    /** Whether values of the type read into a {@link LongVector}: those held in a long, and long decimals. */
+    private static boolean vectorized(Type type)
+    {
+        return type.getJavaType() == long.class || type instanceof DecimalType;
+    }
+
     void add(Page page, int[] positions, int count)
     {
-        if (!expressions.isEmpty()) {
-            Page input = page;
-            page = page.getColumns(scanChannels);
-            for (ScanExpressionEvaluator expression : expressions) {
-                page = page.appendColumn(expression.evaluate(input, positions, count));
-            }
+        if (count == 0) {
+            return;
         }
         if (groups.length < count) {
-            groups = new int[count];
+            groups = new int[Math.max(count, groups.length * 2)];
         }
+        inputs.start(page, positions, count);
         if (groupingChannels.length == 0) {
             // one group: no keys to look up
-            if (count > 0 && groupKeys.isEmpty()) {
+            if (groupKeys.isEmpty()) {
                 groupIds.put(List.of(), 0);
                 groupKeys.add(List.of());
             }
+            Arrays.fill(groups, 0, count, 0);
         }
         else {
             assignGroups(page, positions, count);
         }
         int groupCount = groupKeys.size();
         for (State state : states) {
-            state.add(page, positions, groups, count, groupCount);
+            state.add(inputs, groups, count, groupCount);
         }
     }
 
     /**
-     * The group of each position: a single key whose values are longs goes through an
+     * The kept rows of the page being added, and the vectors of their values, each column and
+     * expression read at most once per page.
+     */
+    private static final class Inputs
+    {
+        private final List<Type> columnTypes;
+        private final List<ScanExpressionEvaluator> expressions;
+        private final LongVector[] columns;
+        private final LongVector[] expressionValues;
+        private final boolean[] loaded;
+        Page page;
+        int[] positions;
+        int count;
+
+        Inputs(List<Type> columnTypes, List<ScanExpressionEvaluator> expressions)
+        {
+            this.columnTypes = columnTypes;
+            this.expressions = expressions;
+            this.columns = new LongVector[columnTypes.size()];
+            this.expressionValues = new LongVector[expressions.size()];
+            this.loaded = new boolean[columnTypes.size() + expressions.size()];
+        }
+
+        void start(Page page, int[] positions, int count)
+        {
+            this.page = page;
+            this.positions = positions;
+            this.count = count;
+            Arrays.fill(loaded, false);
+        }
+
+        LongVector vector(int channel)
+        {
+            if (channel >= columns.length) {
+                int expression = channel - columns.length;
+                if (!loaded[channel]) {
+                    expressionValues[expression] = expressions.get(expression).evaluateVector(page, positions, count);
+                    loaded[channel] = true;
+                }
+                return expressionValues[expression];
+            }
+            LongVector vector = columns[channel];
+            if (vector == null) {
+                vector = new LongVector();
+                columns[channel] = vector;
+            }
+            if (!loaded[channel]) {
+                vector.load(page.getBlock(channel), columnTypes.get(channel), positions, count);
+                loaded[channel] = true;
+            }
+            return vector;
+        }
+
+        /** The block of a column; for an expression, its values in a block positioned like the page. */
+        Block block(int channel)
+        {
+            if (channel >= columns.length) {
+                return expressions.get(channel - columns.length).evaluate(page, positions, count);
+            }
+            return page.getBlock(channel);
+        }
+
+        boolean isExpression(int channel)
+        {
+            return channel >= columns.length;
+        }
+    }
+
+    /**
+     * The group of each kept row: a single key whose values are longs goes through an
      * open-addressing table; keys from dictionaries (as Parquet's dictionary-encoded columns
-     * decode) are looked up once per dictionary entry; anything else per row through the map.
+     * decode) are looked up once per combination of dictionary entries; anything else per row
+     * through the map.
      */
     private void assignGroups(Page page, int[] positions, int count)
     {
-        if (groupingChannels.length == 1 && RowFilter.orderedAsLong(groupingTypes.getFirst())) {
-            Block block = page.getBlock(groupingChannels[0]);
-            Type type = groupingTypes.getFirst();
-            for (int i = 0; i < count; i++) {
-                int position = positions[i];
-                groups[i] = block.isNull(position) ? groupOf(page, position) : longGroups.groupOf(type.getLong(block, position), page, position);
-            }
+        if (assignDictionaryGroups(page, positions, count)) {
             return;
         }
-        // dictionaries: a cache from combined dictionary positions to groups, for small dictionaries
-        Block[] blocks = new Block[groupingChannels.length];
-        long combinations = 1;
-        for (int k = 0; k < blocks.length; k++) {
-            blocks[k] = page.getBlock(groupingChannels[k]);
-            combinations *= blocks[k].getUnderlyingValueBlock().getPositionCount();
-        }
-        if (combinations > 0 && combinations < count && combinations <= 1 << 16) {
-            int[] cache = new int[(int) combinations];
-            Arrays.fill(cache, -1);
+        if (groupingChannels.length == 1 && RowFilter.orderedAsLong(groupingTypes.getFirst())) {
+            LongVector keys = inputs.vector(groupingChannels[0]);
+            long[] values = keys.values;
+            boolean[] nulls = keys.nulls;
+            boolean mayHaveNull = keys.mayHaveNull;
             for (int i = 0; i < count; i++) {
-                int position = positions[i];
-                int slot = 0;
-                for (Block block : blocks) {
-                    slot = slot * block.getUnderlyingValueBlock().getPositionCount() + block.getUnderlyingValuePosition(position);
-                }
-                int group = cache[slot];
-                if (group < 0) {
-                    group = groupOf(page, position);
-                    cache[slot] = group;
-                }
-                groups[i] = group;
+                groups[i] = mayHaveNull && nulls[i] ? groupOf(page, positions[i]) : longGroups.groupOf(values[i], page, positions[i]);
             }
             return;
         }
         for (int i = 0; i < count; i++) {
             groups[i] = groupOf(page, positions[i]);
         }
+    }
+
+    /**
+     * Groups of rows whose keys are all dictionary-encoded (or one value for the page): the
+     * combination of their dictionary ids indexes a table of groups, filled on first sight and
+     * kept for the next pages while they share the dictionaries (the Parquet decoder reuses a
+     * column chunk's dictionary across its pages). False when the keys are not like that.
+     */
+    private boolean assignDictionaryGroups(Page page, int[] positions, int count)
+    {
+        Block[] dictionaries = new Block[groupingChannels.length];
+        long combinations = 1;
+        for (int k = 0; k < groupingChannels.length; k++) {
+            switch (page.getBlock(groupingChannels[k])) {
+                case DictionaryBlock dictionary -> {
+                    dictionaries[k] = dictionary.getDictionary();
+                    combinations *= dictionaries[k].getPositionCount();
+                }
+                // a run-length encoded key is one value, which a kept table would not know: not kept
+                case RunLengthEncodedBlock _ -> dictionaries[k] = null;
+                default -> {
+                    return false;
+                }
+            }
+            if (combinations > 1 << 16) {
+                return false;
+            }
+        }
+        boolean reuse = dictionaryGroups != null && dictionaryGroups.length == combinations && Arrays.equals(dictionaries, cachedDictionaries)
+                && Arrays.stream(dictionaries).allMatch(java.util.Objects::nonNull);
+        if (!reuse) {
+            if (combinations >= count && combinations > 64) {
+                // a table larger than the page does not pay for itself
+                return false;
+            }
+            dictionaryGroups = new int[(int) combinations];
+            Arrays.fill(dictionaryGroups, -1);
+            cachedDictionaries = dictionaries;
+        }
+        // the combined dictionary ids, key by key, in groups
+        int[] slots = groups;
+        Arrays.fill(slots, 0, count, 0);
+        for (int k = 0; k < groupingChannels.length; k++) {
+            if (page.getBlock(groupingChannels[k]) instanceof DictionaryBlock dictionary) {
+                int size = dictionaries[k].getPositionCount();
+                for (int i = 0; i < count; i++) {
+                    slots[i] = slots[i] * size + dictionary.getId(positions[i]);
+                }
+            }
+        }
+        int[] table = dictionaryGroups;
+        for (int i = 0; i < count; i++) {
+            int slot = slots[i];
+            int group = table[slot];
+            if (group < 0) {
+                group = groupOf(page, positions[i]);
+                table[slot] = group;
+            }
+            slots[i] = group;
+        }
+        if (!reuse && Arrays.stream(dictionaries).anyMatch(java.util.Objects::isNull)) {
+            dictionaryGroups = null;
+            cachedDictionaries = null;
+        }
+        return true;
     }
 
     /** Group ids of non-null long keys, in an open-addressing table. */
@@ -274,7 +401,7 @@ final class PartialAggregator
 
     private interface State
     {
-        void add(Page page, int[] positions, int[] groups, int count, int groupCount);
+        void add(Inputs inputs, int[] groups, int count, int groupCount);
 
         void write(int group, BlockBuilder output);
     }
@@ -283,22 +410,54 @@ final class PartialAggregator
             implements State
     {
         private final int channel;
+        // whether the column's nulls are read from its vector (shared with other aggregates of it)
+        private final boolean vectorized;
         private long[] counts = new long[16];
 
-        CountState(int channel)
+        CountState(int channel, boolean vectorized)
         {
             this.channel = channel;
+            this.vectorized = vectorized;
         }
 
         @Override
-        public void add(Page page, int[] positions, int[] groups, int count, int groupCount)
+        public void add(Inputs inputs, int[] groups, int count, int groupCount)
         {
             if (groupCount > counts.length) {
                 counts = Arrays.copyOf(counts, Math.max(groupCount, counts.length * 2));
             }
-            Block block = channel < 0 ? null : page.getBlock(channel);
+            long[] counts = this.counts;
+            boolean[] nulls = null;
+            if (channel >= 0) {
+                if (vectorized || inputs.isExpression(channel)) {
+                    LongVector vector = inputs.vector(channel);
+                    nulls = vector.mayHaveNull ? vector.nulls : null;
+                }
+                else {
+                    Block block = inputs.page.getBlock(channel);
+                    if (block.mayHaveNull()) {
+                        int[] positions = inputs.positions;
+                        for (int i = 0; i < count; i++) {
+                            if (!block.isNull(positions[i])) {
+                                counts[groups[i]]++;
+                            }
+                        }
+                        return;
+                    }
+                }
+            }
+            if (nulls == null) {
+                if (groupCount == 1) {
+                    counts[0] += count;
+                    return;
+                }
+                for (int i = 0; i < count; i++) {
+                    counts[groups[i]]++;
+                }
+                return;
+            }
             for (int i = 0; i < count; i++) {
-                if (block == null || !block.isNull(positions[i])) {
+                if (!nulls[i]) {
                     counts[groups[i]]++;
                 }
             }
@@ -315,37 +474,43 @@ final class PartialAggregator
             implements State
     {
         private final int channel;
-        private final Type input;
         private long[] sums = new long[16];
         private boolean[] seen = new boolean[16];
 
-        LongSumState(int channel, Type input)
+        LongSumState(int channel)
         {
             this.channel = channel;
-            this.input = input;
         }
 
         @Override
-        public void add(Page page, int[] positions, int[] groups, int count, int groupCount)
+        public void add(Inputs inputs, int[] groups, int count, int groupCount)
         {
             if (groupCount > sums.length) {
                 int size = Math.max(groupCount, sums.length * 2);
                 sums = Arrays.copyOf(sums, size);
                 seen = Arrays.copyOf(seen, size);
             }
-            Block block = page.getBlock(channel);
+            LongVector vector = inputs.vector(channel);
+            long[] values = vector.values;
+            boolean[] nulls = vector.nulls;
+            boolean mayHaveNull = vector.mayHaveNull;
+            long[] sums = this.sums;
+            boolean[] seen = this.seen;
+            boolean overflow = false;
             for (int i = 0; i < count; i++) {
-                int position = positions[i];
-                if (!block.isNull(position)) {
-                    int group = groups[i];
-                    try {
-                        sums[group] = Math.addExact(sums[group], input.getLong(block, position));
-                    }
-                    catch (ArithmeticException e) {
-                        throw new TrinoException(LAKE_NUMERIC_OVERFLOW, "bigint out of range", e);
-                    }
-                    seen[group] = true;
+                if (mayHaveNull && nulls[i]) {
+                    continue;
                 }
+                int group = groups[i];
+                long sum = sums[group];
+                long value = values[i];
+                long result = sum + value;
+                overflow |= ((sum ^ result) & (value ^ result)) < 0;
+                sums[group] = result;
+                seen[group] = true;
+            }
+            if (overflow) {
+                throw new TrinoException(LAKE_NUMERIC_OVERFLOW, "bigint out of range");
             }
         }
 
@@ -361,82 +526,71 @@ final class PartialAggregator
         }
     }
 
-    /** Sums of integers and decimals as unscaled 128-bit integers (a sum overflows only past 38 digits). */
+    /**
+     * Sums of integers and decimals, exact to 38 digits as the engine's: values add up in a long
+     * per group until that would overflow; then (and for long decimals beyond a long) the long is
+     * carried into a 128-bit sum per group, whose own wraps past 2^127 are counted, so a sum that
+     * passes out of range and back is still exact. Only the final sum is checked against 38 digits.
+     */
     private static final class DecimalSumState
             implements State
     {
         private final int channel;
-        private final Type input;
         private final DecimalType output;
-        private BigInteger[] sums = new BigInteger[16];
         private long[] pending = new long[16];
+        // per group: the 128-bit sum's high and low words at 2 * group, and how often it wrapped
+        private long[] wideSums = new long[32];
+        private long[] wraps = new long[16];
         private boolean[] seen = new boolean[16];
 
-        DecimalSumState(int channel, Type input, DecimalType output)
+        DecimalSumState(int channel, DecimalType output)
         {
             this.channel = channel;
-            this.input = input;
             this.output = output;
         }
 
         @Override
-        public void add(Page page, int[] positions, int[] groups, int count, int groupCount)
+        public void add(Inputs inputs, int[] groups, int count, int groupCount)
         {
-            if (groupCount > sums.length) {
-                int size = Math.max(groupCount, sums.length * 2);
-                sums = Arrays.copyOf(sums, size);
+            if (groupCount > pending.length) {
+                int size = Math.max(groupCount, pending.length * 2);
                 pending = Arrays.copyOf(pending, size);
+                wideSums = Arrays.copyOf(wideSums, size * 2);
+                wraps = Arrays.copyOf(wraps, size);
                 seen = Arrays.copyOf(seen, size);
             }
-            Block block = page.getBlock(channel);
-            boolean longDecimal = input instanceof DecimalType decimal && !decimal.isShort();
-            io.trino.spi.block.Int128ArrayBlock wideValues = block.getUnderlyingValueBlock() instanceof io.trino.spi.block.Int128ArrayBlock values ? values : null;
+            LongVector vector = inputs.vector(channel);
+            long[] values = vector.values;
+            long[] highs = vector.highs;
+            boolean wide = vector.wide;
+            boolean[] nulls = vector.nulls;
+            boolean mayHaveNull = vector.mayHaveNull;
+            long[] pending = this.pending;
+            boolean[] seen = this.seen;
             for (int i = 0; i < count; i++) {
-                int position = positions[i];
-                if (block.isNull(position)) {
+                if (mayHaveNull && nulls[i]) {
                     continue;
                 }
                 int group = groups[i];
                 seen[group] = true;
-                long value;
-                if (longDecimal) {
-                    long high;
-                    long low;
-                    if (wideValues != null) {
-                        int valuePosition = block.getUnderlyingValuePosition(position);
-                        high = wideValues.getInt128High(valuePosition);
-                        low = wideValues.getInt128Low(valuePosition);
-                    }
-                    else {
-                        Int128 wide = (Int128) input.getObject(block, position);
-                        high = wide.getHigh();
-                        low = wide.getLow();
-                    }
-                    if (high != low >> 63) {
-                        flush(group, Int128.valueOf(high, low).toBigInteger());
-                        continue;
-                    }
-                    // a long decimal whose value fits a long (as products of prices mostly do) adds up like a short one
-                    value = low;
+                long value = values[i];
+                if (wide && highs[i] != value >> 63) {
+                    addWide(group, highs[i], value);
+                    continue;
                 }
-                else {
-                    value = input.getLong(block, position);
+                long sum = pending[group];
+                long result = sum + value;
+                if (((sum ^ result) & (value ^ result)) < 0) {
+                    addWide(group, sum >> 63, sum);
+                    result = value;
                 }
-                // values add up in a long until it would overflow
-                long sum = pending[group] + value;
-                if (((pending[group] ^ sum) & (value ^ sum)) < 0) {
-                    flush(group, BigInteger.valueOf(pending[group]).add(BigInteger.valueOf(value)));
-                    pending[group] = 0;
-                }
-                else {
-                    pending[group] = sum;
-                }
+                pending[group] = result;
             }
         }
 
-        private void flush(int group, BigInteger value)
+        private void addWide(int group, long high, long low)
         {
-            sums[group] = sums[group] == null ? value : sums[group].add(value);
+            wraps[group] += Int128Math.addWithOverflow(wideSums[2 * group], wideSums[2 * group + 1], high, low, wideSums, 2 * group);
         }
 
         @Override
@@ -446,14 +600,14 @@ final class PartialAggregator
                 output.appendNull();
                 return;
             }
-            BigInteger sum = BigInteger.valueOf(pending[group]);
-            if (sums[group] != null) {
-                sum = sum.add(sums[group]);
-            }
-            if (sum.abs().compareTo(MAX_DECIMAL) >= 0) {
+            long[] sum = new long[2];
+            long wrapped = wraps[group] + Int128Math.addWithOverflow(wideSums[2 * group], wideSums[2 * group + 1], pending[group] >> 63, pending[group], sum, 0);
+            Int128 result = Int128.valueOf(sum[0], sum[1]);
+            // a sum that wrapped is beyond 2^127 - 2^63, far past 38 digits
+            if (wrapped != 0 || Decimals.overflows(result)) {
                 throw new TrinoException(LAKE_NUMERIC_OVERFLOW, "numeric field overflow: the sum does not fit " + this.output.getDisplayName());
             }
-            this.output.writeObject(output, Int128.valueOf(sum));
+            this.output.writeObject(output, result);
         }
     }
 
@@ -472,21 +626,24 @@ final class PartialAggregator
         }
 
         @Override
-        public void add(Page page, int[] positions, int[] groups, int count, int groupCount)
+        public void add(Inputs inputs, int[] groups, int count, int groupCount)
         {
             if (groupCount > sums.length) {
                 int size = Math.max(groupCount, sums.length * 2);
                 sums = Arrays.copyOf(sums, size);
                 seen = Arrays.copyOf(seen, size);
             }
-            Block block = page.getBlock(channel);
+            LongVector vector = inputs.vector(channel);
+            long[] values = vector.values;
+            boolean[] nulls = vector.nulls;
+            boolean mayHaveNull = vector.mayHaveNull;
             for (int i = 0; i < count; i++) {
-                int position = positions[i];
-                if (!block.isNull(position)) {
-                    double value = real ? RealType.REAL.getFloat(block, position) : DoubleType.DOUBLE.getDouble(block, position);
-                    sums[groups[i]] += value;
-                    seen[groups[i]] = true;
+                if (mayHaveNull && nulls[i]) {
+                    continue;
                 }
+                double value = real ? Float.intBitsToFloat((int) values[i]) : Double.longBitsToDouble(values[i]);
+                sums[groups[i]] += value;
+                seen[groups[i]] = true;
             }
         }
 
@@ -520,21 +677,22 @@ final class PartialAggregator
         }
 
         @Override
-        public void add(Page page, int[] positions, int[] groups, int count, int groupCount)
+        public void add(Inputs inputs, int[] groups, int count, int groupCount)
         {
             if (groupCount > values.length) {
                 int size = Math.max(groupCount, values.length * 2);
                 values = Arrays.copyOf(values, size);
                 seen = Arrays.copyOf(seen, size);
             }
-            Block block = page.getBlock(channel);
-            boolean mayHaveNull = block.mayHaveNull();
+            LongVector vector = inputs.vector(channel);
+            long[] input = vector.values;
+            boolean[] nulls = vector.nulls;
+            boolean mayHaveNull = vector.mayHaveNull;
             for (int i = 0; i < count; i++) {
-                int position = positions[i];
-                if (mayHaveNull && block.isNull(position)) {
+                if (mayHaveNull && nulls[i]) {
                     continue;
                 }
-                long value = type.getLong(block, position);
+                long value = input[i];
                 int group = groups[i];
                 if (!seen[group] || (max ? value > values[group] : value < values[group])) {
                     values[group] = value;
@@ -572,12 +730,13 @@ final class PartialAggregator
         }
 
         @Override
-        public void add(Page page, int[] positions, int[] groups, int count, int groupCount)
+        public void add(Inputs inputs, int[] groups, int count, int groupCount)
         {
             if (groupCount > values.length) {
                 values = Arrays.copyOf(values, Math.max(groupCount, values.length * 2));
             }
-            Block block = page.getBlock(channel);
+            int[] positions = inputs.positions;
+            Block block = inputs.block(channel);
             if (block.getUnderlyingValueBlock() instanceof VariableWidthBlock) {
                 addStrings(block, positions, groups, count);
                 return;
