@@ -54,6 +54,8 @@ final class PartialAggregator
     // the aggregated expressions; aggregate channels from columnTypes.size() on are theirs
     private final List<ScanExpressionEvaluator> expressions = new ArrayList<>();
     private final Inputs inputs;
+    // the expressions' steps: common subexpressions once per page, columns from the inputs' vectors
+    private final ScanExpressionEvaluator.Steps steps;
     // dictionary-encoded keys: group of each combination of dictionary ids, kept while the dictionaries stay the same
     private Block[] cachedDictionaries;
     private int[] dictionaryGroups;
@@ -64,19 +66,20 @@ final class PartialAggregator
         this.groupingChannels = aggregation.groupingChannels().stream().mapToInt(Integer::intValue).toArray();
         this.groupingTypes = aggregation.groupingChannels().stream().map(channel -> columns.get(channel).type()).toList();
         this.columnTypes = columns.stream().map(ScanColumn::type).toList();
+        this.inputs = new Inputs(columnTypes, expressions);
+        this.steps = new ScanExpressionEvaluator.Steps(inputs::vector);
         this.states = new State[aggregation.aggregates().size()];
         for (int i = 0; i < states.length; i++) {
             PartialAggregation.Aggregate aggregate = aggregation.aggregates().get(i);
             if (aggregate.expression().isPresent()) {
                 // aggregated as the channel after the columns that stands for the expression's values
                 int channel = columns.size() + expressions.size();
-                expressions.add(new ScanExpressionEvaluator(aggregate.expression().get()));
+                expressions.add(new ScanExpressionEvaluator(aggregate.expression().get(), steps));
                 aggregate = new PartialAggregation.Aggregate(aggregate.function(), java.util.OptionalInt.of(channel), aggregate.outputType());
             }
             states[i] = state(aggregate, aggregation.aggregates().get(i).inputType(columns));
         }
         this.outputTypes = aggregation.outputTypes(columns);
-        this.inputs = new Inputs(columnTypes, expressions);
     }
 
     private static State state(PartialAggregation.Aggregate aggregate, Type input)
@@ -113,6 +116,7 @@ final class PartialAggregator
             groups = new int[Math.max(count, groups.length * 2)];
         }
         inputs.start(page, positions, count);
+        steps.nextPage();
         if (groupingChannels.length == 0) {
             // one group: no keys to look up
             if (groupKeys.isEmpty()) {
@@ -125,6 +129,7 @@ final class PartialAggregator
             assignGroups(page, positions, count);
         }
         int groupCount = groupKeys.size();
+        inputs.groupsAssigned(groups, groupCount);
         for (State state : states) {
             state.add(inputs, groups, count, groupCount);
         }
@@ -137,29 +142,73 @@ final class PartialAggregator
     private static final class Inputs
     {
         private final List<Type> columnTypes;
+        // filled by the aggregator's constructor after this is made
         private final List<ScanExpressionEvaluator> expressions;
         private final LongVector[] columns;
-        private final LongVector[] expressionValues;
-        private final boolean[] loaded;
+        private LongVector[] expressionValues;
+        private boolean[] loaded;
         Page page;
         int[] positions;
         int count;
+        private int[] groups;
+        private int groupCount;
+        // rows per group of the page, counted once when some aggregate asks
+        private long[] groupRows = new long[16];
+        private boolean groupRowsCounted;
 
         Inputs(List<Type> columnTypes, List<ScanExpressionEvaluator> expressions)
         {
             this.columnTypes = columnTypes;
             this.expressions = expressions;
             this.columns = new LongVector[columnTypes.size()];
-            this.expressionValues = new LongVector[expressions.size()];
-            this.loaded = new boolean[columnTypes.size() + expressions.size()];
         }
 
         void start(Page page, int[] positions, int count)
         {
+            if (loaded == null) {
+                expressionValues = new LongVector[expressions.size()];
+                loaded = new boolean[columns.length + expressions.size()];
+            }
             this.page = page;
             this.positions = positions;
             this.count = count;
             Arrays.fill(loaded, false);
+            groupRowsCounted = false;
+        }
+
+        void groupsAssigned(int[] groups, int groupCount)
+        {
+            this.groups = groups;
+            this.groupCount = groupCount;
+        }
+
+        /**
+         * How many of the page's rows are in each group, or null when there are more groups than
+         * rows (then a loop over the rows is cheaper than one over the groups).
+         */
+        long[] groupRows()
+        {
+            if (groupCount > count) {
+                return null;
+            }
+            if (!groupRowsCounted) {
+                if (groupRows.length < groupCount) {
+                    groupRows = new long[Math.max(groupCount, groupRows.length * 2)];
+                }
+                long[] rows = groupRows;
+                Arrays.fill(rows, 0, groupCount, 0);
+                if (groupCount == 1) {
+                    rows[0] = count;
+                }
+                else {
+                    int[] groups = this.groups;
+                    for (int i = 0; i < count; i++) {
+                        rows[groups[i]]++;
+                    }
+                }
+                groupRowsCounted = true;
+            }
+            return groupRows;
         }
 
         LongVector vector(int channel)
@@ -447,8 +496,11 @@ final class PartialAggregator
                 }
             }
             if (nulls == null) {
-                if (groupCount == 1) {
-                    counts[0] += count;
+                long[] groupRows = inputs.groupRows();
+                if (groupRows != null) {
+                    for (int group = 0; group < groupCount; group++) {
+                        counts[group] += groupRows[group];
+                    }
                     return;
                 }
                 for (int i = 0; i < count; i++) {
@@ -567,12 +619,22 @@ final class PartialAggregator
             boolean mayHaveNull = vector.mayHaveNull;
             long[] pending = this.pending;
             boolean[] seen = this.seen;
+            // without nulls every row's group is seen: marked per group, not per row
+            long[] groupRows = mayHaveNull ? null : inputs.groupRows();
+            if (groupRows != null) {
+                for (int group = 0; group < groupCount; group++) {
+                    seen[group] |= groupRows[group] > 0;
+                }
+            }
+            boolean markSeen = groupRows == null;
             for (int i = 0; i < count; i++) {
                 if (mayHaveNull && nulls[i]) {
                     continue;
                 }
                 int group = groups[i];
-                seen[group] = true;
+                if (markSeen) {
+                    seen[group] = true;
+                }
                 long value = values[i];
                 if (wide && highs[i] != value >> 63) {
                     addWide(group, highs[i], value);

@@ -39,12 +39,67 @@ public final class ScanExpressionEvaluator
     }
 
     private final ScanExpression expression;
+    private final Steps steps;
+    // whether this evaluator alone uses its steps, so that each call is a new page for them
+    private final boolean ownSteps;
     private final Step root;
 
     public ScanExpressionEvaluator(ScanExpression expression)
     {
+        this(expression, new Steps(null), true);
+    }
+
+    /** An evaluator whose steps are shared with others over the same pages: see {@link Steps}. */
+    ScanExpressionEvaluator(ScanExpression expression, Steps steps)
+    {
+        this(expression, steps, false);
+    }
+
+    private ScanExpressionEvaluator(ScanExpression expression, Steps steps, boolean ownSteps)
+    {
         this.expression = requireNonNull(expression, "expression is null");
-        this.root = step(expression);
+        this.steps = requireNonNull(steps, "steps is null");
+        this.ownSteps = ownSteps;
+        this.root = steps.step(expression);
+    }
+
+    /**
+     * The steps of several evaluators over the same pages (the aggregates of one partial
+     * aggregation): a subexpression they have in common (q1's {@code price * (1 - discount)}, inside
+     * {@code price * (1 - discount) * (1 + tax)}) is computed once per page, and columns may come
+     * from vectors their user has already read. {@link #nextPage()} before evaluating a new page.
+     */
+    static final class Steps
+    {
+        private final java.util.Map<ScanExpression, Step> steps = new java.util.HashMap<>();
+        private final java.util.function.IntFunction<LongVector> columns;
+        private long page;
+
+        /** @param columns the vector of a column of the current page, or null for the steps to read columns themselves */
+        Steps(java.util.function.IntFunction<LongVector> columns)
+        {
+            this.columns = columns;
+        }
+
+        void nextPage()
+        {
+            page++;
+        }
+
+        private Step step(ScanExpression expression)
+        {
+            Step step = steps.get(expression);
+            if (step == null) {
+                step = switch (expression) {
+                    case ScanExpression.Column column -> new ColumnStep(column, columns);
+                    case ScanExpression.Literal literal -> new LiteralStep(literal);
+                    case ScanExpression.Cast cast -> new RescaleStep(step(cast.argument()), scale(cast.argument().type()), cast.type());
+                    case ScanExpression.Arithmetic arithmetic -> new ArithmeticStep(arithmetic, step(arithmetic.left()), step(arithmetic.right()));
+                };
+                steps.put(expression, step);
+            }
+            return step;
+        }
     }
 
     /**
@@ -100,7 +155,10 @@ public final class ScanExpressionEvaluator
      */
     LongVector evaluateVector(Page page, int[] positions, int count)
     {
-        root.run(page, positions, count);
+        if (ownSteps) {
+            steps.nextPage();
+        }
+        root.evaluate(steps.page, page, positions, count);
         LongVector vector = root.out;
         if (!root.anyInexact) {
             return vector;
@@ -130,16 +188,6 @@ public final class ScanExpressionEvaluator
         return vector;
     }
 
-    private static Step step(ScanExpression expression)
-    {
-        return switch (expression) {
-            case ScanExpression.Column column -> new ColumnStep(column);
-            case ScanExpression.Literal literal -> new LiteralStep(literal);
-            case ScanExpression.Cast cast -> new RescaleStep(step(cast.argument()), scale(cast.argument().type()), cast.type());
-            case ScanExpression.Arithmetic arithmetic -> new ArithmeticStep(arithmetic, step(arithmetic.left()), step(arithmetic.right()));
-        };
-    }
-
     /**
      * One node of the expression over a page's rows: its values as unscaled longs at its scale in
      * {@code out} (nulls where an operand is null), and the rows where some step left a long or
@@ -147,23 +195,39 @@ public final class ScanExpressionEvaluator
      */
     private abstract static class Step
     {
-        final LongVector out = new LongVector();
+        LongVector out = new LongVector();
         boolean[] inexact = new boolean[0];
         boolean anyInexact;
+        // the page last computed (see Steps)
+        private long page = -1;
 
-        abstract void run(Page page, int[] positions, int count);
-
-        /** out and inexact for {@code count} rows: nulls and inexact rows of {@code operands} carried over. */
-        final void start(int count, Step... operands)
+        /** Computes the step for the page numbered {@code pageNumber}, unless it is already computed. */
+        final void evaluate(long pageNumber, Page page, int[] positions, int count)
         {
-            out.reset(count);
+            if (this.page != pageNumber) {
+                run(pageNumber, page, positions, count);
+                this.page = pageNumber;
+            }
+        }
+
+        abstract void run(long pageNumber, Page page, int[] positions, int count);
+
+        final void resetInexact(int count)
+        {
             if (inexact.length < count) {
-                inexact = new boolean[out.values.length];
+                inexact = new boolean[Math.max(count, inexact.length * 2)];
             }
             else {
                 java.util.Arrays.fill(inexact, 0, count, false);
             }
             anyInexact = false;
+        }
+
+        /** out and inexact for {@code count} rows: nulls and inexact rows of {@code operands} carried over. */
+        final void start(int count, Step... operands)
+        {
+            out.reset(count);
+            resetInexact(count);
             for (Step operand : operands) {
                 if (operand.out.mayHaveNull) {
                     boolean[] operandNulls = operand.out.nulls;
@@ -189,18 +253,25 @@ public final class ScanExpressionEvaluator
     {
         private final int channel;
         private final Type type;
+        private final java.util.function.IntFunction<LongVector> columns;
 
-        ColumnStep(ScanExpression.Column column)
+        ColumnStep(ScanExpression.Column column, java.util.function.IntFunction<LongVector> columns)
         {
             this.channel = column.channel();
             this.type = column.type();
+            this.columns = columns;
         }
 
         @Override
-        void run(Page page, int[] positions, int count)
+        void run(long pageNumber, Page page, int[] positions, int count)
         {
-            start(count);
-            out.load(page.getBlock(channel), type, positions, count);
+            if (columns != null) {
+                out = columns.apply(channel);
+            }
+            else {
+                out.load(page.getBlock(channel), type, positions, count);
+            }
+            resetInexact(count);
             if (out.wide) {
                 // a long decimal beyond a long is computed exactly
                 for (int i = 0; i < count; i++) {
@@ -217,6 +288,23 @@ public final class ScanExpressionEvaluator
         private final long value;
         private final boolean wide;
 
+        private LiteralStep(long value)
+        {
+            this.value = value;
+            this.wide = false;
+        }
+
+        /** The literal at the scale {@code rescale} brings it to, or null when that leaves a long. */
+        LiteralStep rescaled(Rescale rescale)
+        {
+            if (wide || rescale.impossible() || rescale.divisor != 1) {
+                return null;
+            }
+            long[] values = {value};
+            boolean[] inexact = new boolean[1];
+            return rescale.apply(values, inexact, 1) ? null : new LiteralStep(values[0]);
+        }
+
         LiteralStep(ScanExpression.Literal literal)
         {
             if (literal.value() instanceof Int128 int128) {
@@ -230,7 +318,7 @@ public final class ScanExpressionEvaluator
         }
 
         @Override
-        void run(Page page, int[] positions, int count)
+        void run(long pageNumber, Page page, int[] positions, int count)
         {
             start(count);
             java.util.Arrays.fill(out.values, 0, count, value);
@@ -264,6 +352,8 @@ public final class ScanExpressionEvaluator
      */
     private static final class Rescale
     {
+        static final Rescale NONE = new Rescale(0, 0, BigintType.BIGINT);
+
         // 1 for no change; 0 when the scales are too far apart for a long (every row exact then)
         private final long multiplier;
         private final long divisor;
@@ -333,9 +423,9 @@ public final class ScanExpressionEvaluator
         }
 
         @Override
-        void run(Page page, int[] positions, int count)
+        void run(long pageNumber, Page page, int[] positions, int count)
         {
-            argument.run(page, positions, count);
+            argument.evaluate(pageNumber, page, positions, count);
             start(count, argument);
             if (rescale.impossible()) {
                 java.util.Arrays.fill(inexact, 0, count, true);
@@ -362,21 +452,33 @@ public final class ScanExpressionEvaluator
         ArithmeticStep(ScanExpression.Arithmetic arithmetic, Step left, Step right)
         {
             this.operator = arithmetic.operator();
-            this.left = left;
-            this.right = right;
             int leftScale = scale(arithmetic.left().type());
             int rightScale = scale(arithmetic.right().type());
             int valueScale = operator == ScanExpression.Operator.MULTIPLY ? leftScale + rightScale : Math.max(leftScale, rightScale);
-            this.leftRescale = new Rescale(leftScale, valueScale, BigintType.BIGINT);
-            this.rightRescale = new Rescale(rightScale, valueScale, BigintType.BIGINT);
+            Rescale leftRescale = new Rescale(leftScale, valueScale, BigintType.BIGINT);
+            Rescale rightRescale = new Rescale(rightScale, valueScale, BigintType.BIGINT);
+            // a literal operand (q1's 1 in 1 - discount) is brought to the common scale once, not per row
+            boolean multiply = operator == ScanExpression.Operator.MULTIPLY;
+            if (!multiply && left instanceof LiteralStep literal && literal.rescaled(leftRescale) != null) {
+                left = literal.rescaled(leftRescale);
+                leftRescale = Rescale.NONE;
+            }
+            if (!multiply && right instanceof LiteralStep literal && literal.rescaled(rightRescale) != null) {
+                right = literal.rescaled(rightRescale);
+                rightRescale = Rescale.NONE;
+            }
+            this.left = left;
+            this.right = right;
+            this.leftRescale = leftRescale;
+            this.rightRescale = rightRescale;
             this.resultRescale = new Rescale(valueScale, scale(arithmetic.type()), arithmetic.type());
         }
 
         @Override
-        void run(Page page, int[] positions, int count)
+        void run(long pageNumber, Page page, int[] positions, int count)
         {
-            left.run(page, positions, count);
-            right.run(page, positions, count);
+            left.evaluate(pageNumber, page, positions, count);
+            right.evaluate(pageNumber, page, positions, count);
             start(count, left, right);
             if (leftRescale.impossible() || rightRescale.impossible() || resultRescale.impossible()) {
                 java.util.Arrays.fill(inexact, 0, count, true);
