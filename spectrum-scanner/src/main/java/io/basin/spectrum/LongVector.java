@@ -34,19 +34,8 @@ final class LongVector
     boolean wide;
     int count;
 
-    // the last dictionary read, with its values as longs, reused while a column chunk's pages share it
-    private ValueBlock dictionary;
-    private final LongVector dictionaryValues;
-
-    LongVector()
-    {
-        this(true);
-    }
-
-    private LongVector(boolean cachesDictionaries)
-    {
-        this.dictionaryValues = cachesDictionaries ? new LongVector(false) : null;
-    }
+    // the dictionary ids of the kept rows of a dictionary-encoded block
+    private int[] ids = new int[0];
 
     /** Room for {@code count} rows, which start as neither null nor wide. */
     void reset(int count)
@@ -82,7 +71,7 @@ final class LongVector
                     mayHaveNull = true;
                     return;
                 }
-                LongVector single = new LongVector(false);
+                LongVector single = new LongVector();
                 single.loadValues(value, type, new int[] {0}, 1);
                 Arrays.fill(values, 0, count, single.values[0]);
                 if (single.wide) {
@@ -95,38 +84,20 @@ final class LongVector
         }
     }
 
+    /**
+     * Through the dictionary ids: the entries of the kept rows only, so that a large dictionary
+     * (a column whose first pages are dictionary-encoded) costs no more than its rows.
+     */
     private void loadDictionary(DictionaryBlock block, Type type, int[] positions, int count)
     {
-        ValueBlock entries = block.getDictionary();
-        LongVector dictionaryValues = this.dictionaryValues;
-        if (entries != dictionary) {
-            int size = entries.getPositionCount();
-            int[] all = new int[size];
-            for (int i = 0; i < size; i++) {
-                all[i] = i;
-            }
-            dictionaryValues.loadValues(entries, type, all, size);
-            dictionary = entries;
+        if (ids.length < count) {
+            ids = new int[Math.max(count, ids.length * 2)];
         }
-        long[] dictionaryLongs = dictionaryValues.values;
+        int[] ids = this.ids;
         for (int i = 0; i < count; i++) {
-            values[i] = dictionaryLongs[block.getId(positions[i])];
+            ids[i] = block.getId(positions[i]);
         }
-        if (dictionaryValues.mayHaveNull) {
-            boolean[] dictionaryNulls = dictionaryValues.nulls;
-            for (int i = 0; i < count; i++) {
-                boolean isNull = dictionaryNulls[block.getId(positions[i])];
-                nulls[i] = isNull;
-                mayHaveNull |= isNull;
-            }
-        }
-        if (dictionaryValues.wide) {
-            long[] dictionaryHighs = dictionaryValues.highs;
-            for (int i = 0; i < count; i++) {
-                highs[i] = dictionaryHighs[block.getId(positions[i])];
-            }
-            wide = true;
-        }
+        loadValues(block.getDictionary(), type, ids, count);
     }
 
     // one loop per block class, so each call in a loop goes to one final method
