@@ -28,6 +28,7 @@ public final class TpchBenchmark
     private static final String LINEITEM = "lineitem";
     // the queries whose only table is lineitem: their times measure its scan (plus a filter and aggregation)
     private static final List<Integer> LINEITEM_ONLY_QUERIES = List.of(1, 6);
+    private static final String BASIN_COMPARED = "basin+set";
     private static final com.sun.management.OperatingSystemMXBean PROCESS = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     private TpchBenchmark() {}
@@ -54,9 +55,19 @@ public final class TpchBenchmark
         Map<String, EngineFactory> factories = new LinkedHashMap<>();
         // with --lake, Basin comes first: it writes the Parquet files DuckDB then reads
         if (options.engines().contains(BASIN)) {
+            java.util.concurrent.atomic.AtomicReference<LakeBasinBenchmarkEngine> lake = new java.util.concurrent.atomic.AtomicReference<>();
             factories.put(BASIN, options.lakeDirectory().isPresent()
-                    ? () -> new LakeBasinBenchmarkEngine(options.lakeDirectory().get(), options.timeoutSeconds())
+                    ? () -> {
+                        lake.set(new LakeBasinBenchmarkEngine(options.lakeDirectory().get(), options.timeoutSeconds()));
+                        return lake.get();
+                    }
                     : () -> new BasinBenchmarkEngine(options.timeoutSeconds()));
+            // e.g. BENCHMARK_LAKE_COMPARE='aggregate_expression_pushdown = off': a second session of the same
+            // lake Basin with that setting takes turns with the first, run by run, in this JVM
+            String compare = System.getenv("BENCHMARK_LAKE_COMPARE");
+            if (compare != null && options.lakeDirectory().isPresent()) {
+                factories.put(BASIN_COMPARED, () -> lake.get().withSettings(compare));
+            }
         }
         if (options.engines().contains(DUCKDB)) {
             factories.put(DUCKDB, options.lakeDirectory().isPresent()
@@ -231,6 +242,27 @@ public final class TpchBenchmark
         }
         String geomean = ratioCount == 0 ? "n/a" : "%.2f".formatted(Math.exp(logRatioSum / ratioCount));
         System.out.printf("| **geomean** | | | **%s** | %s of %s queries |%n", geomean, ratioCount, options.queries().size());
+        EngineResults compared = results.get(BASIN_COMPARED);
+        if (compared != null) {
+            System.out.printf(Locale.ENGLISH, "%n## Basin vs Basin with SET %s (%s CPU ms of the process, runs taking turns)%n%n", System.getenv("BENCHMARK_LAKE_COMPARE"), options.statistic().name().toLowerCase(Locale.ENGLISH));
+            System.out.println("| query | Basin cpu ms | with SET cpu ms | ratio (SET/Basin) | DuckDB cpu ms |");
+            System.out.println("|---|---:|---:|---:|---:|");
+            for (int query : options.queries()) {
+                QueryTiming b = basin.queries.get(query);
+                QueryTiming c = compared.queries.get(query);
+                QueryTiming d = duckDb.queries.get(query);
+                if (succeeded(b) && succeeded(c)) {
+                    double bCpu = QueryTiming.summary(b.cpuMillis, options.statistic());
+                    double cCpu = QueryTiming.summary(c.cpuMillis, options.statistic());
+                    System.out.printf(Locale.ENGLISH, "| q%d | %.0f | %.0f | %.2f | %s |%n", query, bCpu, cCpu, cCpu / bCpu, succeeded(d) ? "%.0f".formatted(QueryTiming.summary(d.cpuMillis, options.statistic())) : "");
+                }
+                ok &= isOkOrNotRun(c);
+                if (succeeded(b) && succeeded(c) && b.rows != c.rows) {
+                    System.out.printf("**MISMATCH: q%d Basin %d rows, with SET %d**%n", query, b.rows, c.rows);
+                    ok = false;
+                }
+            }
+        }
         reportLineitemScans(options, basin, duckDb);
 
         System.out.printf(Locale.ENGLISH, "%n## Load times (s)%n%n| table | Basin | DuckDB |%n|---|---:|---:|%n");
