@@ -67,11 +67,13 @@ final class LongVector
             case RunLengthEncodedBlock runLength -> {
                 ValueBlock value = runLength.getValue();
                 if (value.isNull(0)) {
+                    Arrays.fill(values, 0, count, 0);
                     Arrays.fill(nulls, 0, count, true);
                     mayHaveNull = true;
                     return;
                 }
                 LongVector single = new LongVector();
+                single.reset(1);
                 single.loadValues(value, type, new int[] {0}, 1);
                 Arrays.fill(values, 0, count, single.values[0]);
                 if (single.wide) {

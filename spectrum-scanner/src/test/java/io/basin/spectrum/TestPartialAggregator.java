@@ -102,8 +102,9 @@ class TestPartialAggregator
                 // the NULL flag's prices are all NULL: its sums are NULL and its counts of price 0
                 values[0][row] = FLAGS[flags[row]] == null || random.nextInt(20) == 0 ? null : BigDecimal.valueOf(random.nextLong(10_000_000_000L), 2);
                 values[1][row] = BigDecimal.valueOf(random.nextInt(11), 2);
-                values[2][row] = BigDecimal.valueOf(random.nextInt(9), 2);
-                values[3][row] = random.nextInt(10) == 0 ? null : new BigDecimal(new BigInteger(90, random).subtract(BigInteger.ONE.shiftLeft(89)), 3);
+                // one tax for the whole page (run-length encoded) on some pages, NULL wide values on one
+                values[2][row] = pageNumber % 5 == 4 ? new BigDecimal("0.03") : BigDecimal.valueOf(random.nextInt(9), 2);
+                values[3][row] = pageNumber == 7 || random.nextInt(10) == 0 ? null : new BigDecimal(new BigInteger(90, random).subtract(BigInteger.ONE.shiftLeft(89)), 3);
                 values[4][row] = BigDecimal.valueOf(random.nextLong() >> 20);
             }
             Block flagBlock = switch (pageNumber % 3) {
@@ -114,7 +115,9 @@ class TestPartialAggregator
             Block statusBlock = pageNumber % 4 == 3
                     ? RunLengthEncodedBlock.create(varchars(new String[] {STATUSES[0]}), rows)
                     : pageNumber % 2 == 0 ? DictionaryBlock.create(rows, statusDictionary, statuses) : flatVarchars(STATUSES, statuses);
-            Page page = new Page(flagBlock, statusBlock, decimals(PRICE, values[0]), decimals(PRICE, values[1]), decimals(PRICE, values[2]), decimals(WIDE, values[3]), bigints(values[4]));
+            Block taxBlock = pageNumber % 5 == 4 ? RunLengthEncodedBlock.create(decimals(PRICE, new BigDecimal[] {values[2][0]}), rows) : decimals(PRICE, values[2]);
+            Block wideBlock = pageNumber == 7 ? RunLengthEncodedBlock.create(decimals(WIDE, new BigDecimal[] {null}), rows) : decimals(WIDE, values[3]);
+            Page page = new Page(flagBlock, statusBlock, decimals(PRICE, values[0]), decimals(PRICE, values[1]), taxBlock, wideBlock, bigints(values[4]));
             // the rows a filter keeps
             int[] positions = new int[rows];
             int kept = 0;
