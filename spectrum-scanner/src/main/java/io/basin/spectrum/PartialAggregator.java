@@ -1,6 +1,7 @@
 package io.basin.spectrum;
 
 import io.airlift.slice.Slice;
+import io.airlift.slice.XxHash64;
 import io.trino.spi.Page;
 import io.trino.spi.PageBuilder;
 import io.trino.spi.TrinoException;
@@ -59,6 +60,8 @@ final class PartialAggregator
     // dictionary-encoded keys: group of each combination of dictionary ids, kept while the dictionaries stay the same
     private Block[] cachedDictionaries;
     private int[] dictionaryGroups;
+    // keys of varchars and long-held values that are not dictionary-encoded; null for other key types
+    private final HashedGroups hashedGroups;
 
     PartialAggregator(PartialAggregation aggregation, List<ScanColumn> columns)
     {
@@ -80,6 +83,7 @@ final class PartialAggregator
             states[i] = state(aggregate, aggregation.aggregates().get(i).inputType(columns));
         }
         this.outputTypes = aggregation.outputTypes(columns);
+        this.hashedGroups = groupingTypes.stream().allMatch(HashedGroups::supports) && !groupingTypes.isEmpty() ? new HashedGroups() : null;
     }
 
     private static State state(PartialAggregation.Aggregate aggregate, Type input)
@@ -269,8 +273,151 @@ final class PartialAggregator
             }
             return;
         }
+        if (hashedGroups != null) {
+            hashedGroups.assign(page, positions, count);
+            return;
+        }
         for (int i = 0; i < count; i++) {
             groups[i] = groupOf(page, positions[i]);
+        }
+    }
+
+    /**
+     * Groups of rows whose keys are varchars or long-held values, not dictionary-encoded (ORC's
+     * strings, Parquet pages past a dictionary): each row's key is hashed column at a time, in
+     * place in the blocks, and looked up in an open-addressing table of group ids, compared with
+     * the group's key values without copying anything; only a new group's key is read out.
+     */
+    private final class HashedGroups
+    {
+        private static final long NULL_HASH = 0x5bd1e9955bd1e995L;
+
+        private final boolean[] varchar;
+        // group id + 1 per slot, 0 for an empty slot
+        private int[] slots = new int[1024];
+        private long[] groupHashes = new long[64];
+        private long[] rowHashes = new long[0];
+        private int entries;
+
+        HashedGroups()
+        {
+            varchar = new boolean[groupingChannels.length];
+            for (int k = 0; k < varchar.length; k++) {
+                varchar[k] = groupingTypes.get(k) instanceof io.trino.spi.type.VarcharType;
+            }
+        }
+
+        static boolean supports(Type type)
+        {
+            return type instanceof io.trino.spi.type.VarcharType || type.getJavaType() == long.class;
+        }
+
+        void assign(Page page, int[] positions, int count)
+        {
+            if (rowHashes.length < count) {
+                rowHashes = new long[Math.max(count, rowHashes.length * 2)];
+            }
+            long[] hashes = rowHashes;
+            Arrays.fill(hashes, 0, count, 0);
+            for (int k = 0; k < groupingChannels.length; k++) {
+                Block block = page.getBlock(groupingChannels[k]);
+                if (varchar[k]) {
+                    hashStrings(block, positions, count, hashes);
+                }
+                else {
+                    LongVector keys = inputs.vector(groupingChannels[k]);
+                    for (int i = 0; i < count; i++) {
+                        long hash = keys.mayHaveNull && keys.nulls[i] ? NULL_HASH : XxHash64.hash(keys.values[i]);
+                        hashes[i] = hashes[i] * 31 + hash;
+                    }
+                }
+            }
+            for (int i = 0; i < count; i++) {
+                groups[i] = find(hashes[i], page, positions[i]);
+            }
+        }
+
+        private static void hashStrings(Block block, int[] positions, int count, long[] hashes)
+        {
+            VariableWidthBlock strings = (VariableWidthBlock) block.getUnderlyingValueBlock();
+            Slice raw = strings.getRawSlice();
+            for (int i = 0; i < count; i++) {
+                int position = block.getUnderlyingValuePosition(positions[i]);
+                long hash = strings.isNull(position) ? NULL_HASH : XxHash64.hash(raw, strings.getRawSliceOffset(position), strings.getSliceLength(position));
+                hashes[i] = hashes[i] * 31 + hash;
+            }
+        }
+
+        private int find(long hash, Page page, int position)
+        {
+            int mask = slots.length - 1;
+            int slot = (int) (hash ^ (hash >>> 32)) & mask;
+            while (slots[slot] != 0) {
+                int group = slots[slot] - 1;
+                if (groupHashes[group] == hash && keyEquals(group, page, position)) {
+                    return group;
+                }
+                slot = (slot + 1) & mask;
+            }
+            // a new group, or one first met on a dictionary-encoded page
+            int group = groupOf(page, position);
+            if (group >= groupHashes.length) {
+                groupHashes = Arrays.copyOf(groupHashes, Math.max(group + 1, groupHashes.length * 2));
+            }
+            groupHashes[group] = hash;
+            slots[slot] = group + 1;
+            entries++;
+            if (entries * 2 > slots.length) {
+                rehash();
+            }
+            return group;
+        }
+
+        private void rehash()
+        {
+            int[] old = slots;
+            slots = new int[old.length * 2];
+            int mask = slots.length - 1;
+            for (int entry : old) {
+                if (entry != 0) {
+                    long hash = groupHashes[entry - 1];
+                    int slot = (int) (hash ^ (hash >>> 32)) & mask;
+                    while (slots[slot] != 0) {
+                        slot = (slot + 1) & mask;
+                    }
+                    slots[slot] = entry;
+                }
+            }
+        }
+
+        private boolean keyEquals(int group, Page page, int position)
+        {
+            Object key = groupKeys.get(group);
+            for (int k = 0; k < groupingChannels.length; k++) {
+                Object value = groupingChannels.length == 1 ? key : ((List<?>) key).get(k);
+                Block block = page.getBlock(groupingChannels[k]);
+                if (block.isNull(position)) {
+                    if (value != null) {
+                        return false;
+                    }
+                    continue;
+                }
+                if (value == null) {
+                    return false;
+                }
+                if (varchar[k]) {
+                    VariableWidthBlock strings = (VariableWidthBlock) block.getUnderlyingValueBlock();
+                    int valuePosition = block.getUnderlyingValuePosition(position);
+                    Slice slice = (Slice) value;
+                    if (!strings.getRawSlice().equals(strings.getRawSliceOffset(valuePosition), strings.getSliceLength(valuePosition), slice, 0, slice.length())) {
+                        return false;
+                    }
+                }
+                else if (groupingTypes.get(k).getLong(block, position) != (Long) value) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

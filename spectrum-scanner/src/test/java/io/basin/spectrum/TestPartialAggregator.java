@@ -158,6 +158,42 @@ class TestPartialAggregator
     }
 
     @Test
+    void testManyGroupsOfFlatKeys()
+    {
+        // a varchar and a bigint key, neither dictionary-encoded: thousands of groups, NULLs in both
+        List<ScanColumn> columns = List.of(new ScanColumn(1, "name", VARCHAR), new ScanColumn(2, "k", BIGINT), new ScanColumn(3, "price", PRICE));
+        PartialAggregator aggregator = new PartialAggregator(new PartialAggregation(List.of(0, 1), List.of(
+                new PartialAggregation.Aggregate(COUNT_ALL, OptionalInt.empty(), BIGINT),
+                new PartialAggregation.Aggregate(SUM, OptionalInt.of(2), sumType(PRICE)))), columns);
+        Random random = new Random(5);
+        Map<List<Object>, BigDecimal[]> expected = new HashMap<>();
+        for (int pageNumber = 0; pageNumber < 6; pageNumber++) {
+            int rows = 4000;
+            String[] names = new String[rows];
+            BigDecimal[] keys = new BigDecimal[rows];
+            BigDecimal[] prices = new BigDecimal[rows];
+            for (int row = 0; row < rows; row++) {
+                int id = random.nextInt(3000);
+                names[row] = id % 97 == 0 ? null : "customer#" + id % 1500;
+                keys[row] = id % 89 == 0 ? null : BigDecimal.valueOf(id % 2 - 1_000_000_000_000L * (id % 3));
+                prices[row] = BigDecimal.valueOf(random.nextLong(1_000_000), 2);
+                expected.merge(Arrays.asList(names[row], keys[row] == null ? null : keys[row].longValueExact()), new BigDecimal[] {BigDecimal.ONE, prices[row]},
+                        (left, right) -> new BigDecimal[] {left[0].add(right[0]), left[1].add(right[1])});
+            }
+            aggregator.add(new Page(varchars(names), bigints(keys), decimals(PRICE, prices)), all(rows), rows);
+        }
+        Page result = aggregator.result();
+        assertThat(result.getPositionCount()).isEqualTo(expected.size()).isGreaterThan(1000);
+        for (int position = 0; position < result.getPositionCount(); position++) {
+            List<Object> key = Arrays.asList(TestingBlockValues.javaValue(VARCHAR, result.getBlock(0), position), TestingBlockValues.javaValue(BIGINT, result.getBlock(1), position));
+            BigDecimal[] row = expected.get(key);
+            assertThat(row).as("group %s", key).isNotNull();
+            assertThat(TestingBlockValues.javaValue(BIGINT, result.getBlock(2), position)).as("group %s", key).isEqualTo(row[0].longValueExact());
+            assertThat(TestingBlockValues.javaValue(sumType(PRICE), result.getBlock(3), position)).as("group %s", key).isEqualTo(row[1].setScale(2, RoundingMode.UNNECESSARY));
+        }
+    }
+
+    @Test
     void testDecimalSumsStayExactPastTheRangeOfInt128()
     {
         DecimalType type = DecimalType.createDecimalType(38, 0);
