@@ -18,12 +18,14 @@ import io.trino.spi.type.Int128;
 import io.trino.spi.type.Int128Math;
 import io.trino.spi.type.RealType;
 import io.trino.spi.type.Type;
+import io.trino.spi.type.VarcharType;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import static io.basin.spectrum.SpectrumErrorCode.LAKE_NUMERIC_OVERFLOW;
 import static io.trino.spi.type.TypeUtils.readNativeValue;
@@ -303,13 +305,13 @@ final class PartialAggregator
         {
             varchar = new boolean[groupingChannels.length];
             for (int k = 0; k < varchar.length; k++) {
-                varchar[k] = groupingTypes.get(k) instanceof io.trino.spi.type.VarcharType;
+                varchar[k] = groupingTypes.get(k) instanceof VarcharType;
             }
         }
 
         static boolean supports(Type type)
         {
-            return type instanceof io.trino.spi.type.VarcharType || type.getJavaType() == long.class;
+            return type instanceof VarcharType || type.getJavaType() == long.class;
         }
 
         void assign(Page page, int[] positions, int count)
@@ -448,7 +450,7 @@ final class PartialAggregator
             }
         }
         boolean reuse = dictionaryGroups != null && dictionaryGroups.length == combinations && Arrays.equals(dictionaries, cachedDictionaries)
-                && Arrays.stream(dictionaries).allMatch(java.util.Objects::nonNull);
+                && Arrays.stream(dictionaries).allMatch(Objects::nonNull);
         if (!reuse) {
             if (combinations >= count && combinations > 64) {
                 // a table larger than the page does not pay for itself
@@ -479,7 +481,7 @@ final class PartialAggregator
             }
             slots[i] = group;
         }
-        if (!reuse && Arrays.stream(dictionaries).anyMatch(java.util.Objects::isNull)) {
+        if (!reuse && Arrays.stream(dictionaries).anyMatch(Objects::isNull)) {
             dictionaryGroups = null;
             cachedDictionaries = null;
         }

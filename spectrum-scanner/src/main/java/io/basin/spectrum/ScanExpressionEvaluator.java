@@ -15,7 +15,11 @@ import io.trino.spi.type.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 import static io.basin.spectrum.SpectrumErrorCode.LAKE_NUMERIC_OVERFLOW;
 import static java.util.Objects.requireNonNull;
@@ -71,12 +75,12 @@ public final class ScanExpressionEvaluator
      */
     static final class Steps
     {
-        private final java.util.Map<ScanExpression, Step> steps = new java.util.HashMap<>();
-        private final java.util.function.IntFunction<LongVector> columns;
+        private final Map<ScanExpression, Step> steps = new HashMap<>();
+        private final IntFunction<LongVector> columns;
         private long page;
 
         /** @param columns the vector of a column of the current page, or null for the steps to read columns themselves */
-        Steps(java.util.function.IntFunction<LongVector> columns)
+        Steps(IntFunction<LongVector> columns)
         {
             this.columns = columns;
         }
@@ -112,7 +116,7 @@ public final class ScanExpressionEvaluator
         Type type = expression.type();
         int positionCount = page.getPositionCount();
         boolean[] nulls = new boolean[positionCount];
-        java.util.Arrays.fill(nulls, true);
+        Arrays.fill(nulls, true);
         boolean longDecimal = type instanceof DecimalType decimal && !decimal.isShort();
         long[] values = new long[longDecimal ? positionCount * 2 : positionCount];
         for (int i = 0; i < count; i++) {
@@ -218,7 +222,7 @@ public final class ScanExpressionEvaluator
                 inexact = new boolean[Math.max(count, inexact.length * 2)];
             }
             else {
-                java.util.Arrays.fill(inexact, 0, count, false);
+                Arrays.fill(inexact, 0, count, false);
             }
             anyInexact = false;
         }
@@ -253,9 +257,9 @@ public final class ScanExpressionEvaluator
     {
         private final int channel;
         private final Type type;
-        private final java.util.function.IntFunction<LongVector> columns;
+        private final IntFunction<LongVector> columns;
 
-        ColumnStep(ScanExpression.Column column, java.util.function.IntFunction<LongVector> columns)
+        ColumnStep(ScanExpression.Column column, IntFunction<LongVector> columns)
         {
             this.channel = column.channel();
             this.type = column.type();
@@ -321,9 +325,9 @@ public final class ScanExpressionEvaluator
         void run(long pageNumber, Page page, int[] positions, int count)
         {
             start(count);
-            java.util.Arrays.fill(out.values, 0, count, value);
+            Arrays.fill(out.values, 0, count, value);
             if (wide) {
-                java.util.Arrays.fill(inexact, 0, count, true);
+                Arrays.fill(inexact, 0, count, true);
                 anyInexact = true;
             }
         }
@@ -428,7 +432,7 @@ public final class ScanExpressionEvaluator
             argument.evaluate(pageNumber, page, positions, count);
             start(count, argument);
             if (rescale.impossible()) {
-                java.util.Arrays.fill(inexact, 0, count, true);
+                Arrays.fill(inexact, 0, count, true);
                 anyInexact = true;
                 return;
             }
@@ -481,7 +485,7 @@ public final class ScanExpressionEvaluator
             right.evaluate(pageNumber, page, positions, count);
             start(count, left, right);
             if (leftRescale.impossible() || rightRescale.impossible() || resultRescale.impossible()) {
-                java.util.Arrays.fill(inexact, 0, count, true);
+                Arrays.fill(inexact, 0, count, true);
                 anyInexact = true;
                 return;
             }
