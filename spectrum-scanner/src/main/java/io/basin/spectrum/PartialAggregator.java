@@ -33,14 +33,16 @@ import static io.trino.spi.type.TypeUtils.writeNativeValue;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Runs a {@link PartialAggregation} over the pages of one task: groups in a hash map by their key
- * values, one state per group and aggregate, and the result as one page at the end. Groups come
- * out in the order of their first rows, so the same rows give the same page on any worker (a
- * retried remote task resumes by row count).
+ * Runs a {@link PartialAggregation} over the pages of one task: one state per group and
+ * aggregate, and the result as one page at the end. Groups come out in the order of their first
+ * rows, so the same rows give the same page on any worker (a retried remote task resumes by row
+ * count).
  * <p>
- * Page by page and column at a time: each aggregated column (or expression) is read once into a
- * {@link LongVector} of the kept rows, each row's group is found once, and every aggregate then
- * runs a loop over plain arrays into per-group primitive arrays; nothing is allocated per row.
+ * Page by page and column at a time: each row's group is found once (through a table over the
+ * keys' dictionary ids, an open-addressing table of a single long key, or a hash of varchar and
+ * long keys taken in place; a map of boxed keys only for other key types and for a new group's
+ * key), each aggregated column (or expression) is read once into a {@link LongVector} of the kept
+ * rows, and every aggregate then runs a loop over plain arrays into per-group primitive arrays.
  */
 final class PartialAggregator
 {
