@@ -6,5 +6,7 @@
 #   benchmarks/run-tpch.sh --lake benchmarks/target/lake-tpch --timeout 60   # lake Parquet vs DuckDB on the same files
 # BENCHMARK_HEAP sets the JVM heap (default 12g); BENCHMARK_SKIP_BUILD=1 runs the existing build;
 # BENCHMARK_MAIN runs another main class of the module with the same JVM (run-warehouse-tpch.sh).
+# With --lake: BENCHMARK_LAKE_SET='name = value; ...' sets settings of the lake session, and
+# BENCHMARK_LAKE_COMPARE='name = value' adds a second session with that setting, taking turns with the first.
 set -euo pipefail
 BENCHMARK_HEAP="${BENCHMARK_HEAP:-12g}" BENCHMARK_JVM_OPTS="-Dorg.slf4j.simpleLogger.log.org.apache.iceberg=warn ${BENCHMARK_JVM_OPTS:-}" exec "$(dirname "$0")/run-class.sh" "${BENCHMARK_MAIN:-TpchBenchmark}" "$@"

@@ -28,6 +28,10 @@ final class LakeBasinBenchmarkEngine
     private final Basin basin;
     private final BasinSession session;
     private final int timeoutSeconds;
+    // SET statements separated by ';' run after loading; null for those of BENCHMARK_LAKE_SET
+    private final String settings;
+    // whether closing this closes the Basin too (not for a session made by withSettings)
+    private final boolean ownsBasin;
     private String schema;
 
     /** @param timeoutSeconds statement_timeout of each query (not of the load), 0 for none */
@@ -39,12 +43,33 @@ final class LakeBasinBenchmarkEngine
         this.basin = Basin.open(BasinConfig.defaults().withDataDirectory(this.dataDirectory));
         this.session = basin.newSession();
         this.timeoutSeconds = timeoutSeconds;
+        this.settings = null;
+        this.ownsBasin = true;
+    }
+
+    private LakeBasinBenchmarkEngine(LakeBasinBenchmarkEngine base, String settings)
+    {
+        this.dataDirectory = base.dataDirectory;
+        this.basin = base.basin;
+        this.session = basin.newSession();
+        this.timeoutSeconds = base.timeoutSeconds;
+        this.settings = requireNonNull(settings, "settings is null");
+        this.ownsBasin = false;
+    }
+
+    /**
+     * Another session of the same Basin with these settings (BENCHMARK_LAKE_COMPARE): the two take
+     * turns run by run in one JVM, so a setting is compared under the same load and JIT state.
+     */
+    LakeBasinBenchmarkEngine withSettings(String settings)
+    {
+        return new LakeBasinBenchmarkEngine(this, settings);
     }
 
     @Override
     public String name()
     {
-        return "Basin (lake Parquet)";
+        return settings == null ? "Basin (lake Parquet)" : "Basin (lake Parquet, SET " + settings + ")";
     }
 
     @Override
@@ -66,7 +91,7 @@ final class LakeBasinBenchmarkEngine
         session.execute("SET search_path = \"lake.%s\"".formatted(schema));
         session.execute("SET statement_timeout = '%ds'".formatted(timeoutSeconds));
         // e.g. BENCHMARK_LAKE_SET='scan_pushdown = off', to compare a setting against the default on the same machine
-        String settings = System.getenv("BENCHMARK_LAKE_SET");
+        String settings = this.settings != null ? this.settings : System.getenv("BENCHMARK_LAKE_SET");
         if (settings != null) {
             for (String setting : settings.split(";")) {
                 if (!setting.isBlank()) {
@@ -104,7 +129,9 @@ final class LakeBasinBenchmarkEngine
             session.close();
         }
         finally {
-            basin.close();
+            if (ownsBasin) {
+                basin.close();
+            }
         }
     }
 }

@@ -28,6 +28,8 @@ public final class TpchBenchmark
     private static final String LINEITEM = "lineitem";
     // the queries whose only table is lineitem: their times measure its scan (plus a filter and aggregation)
     private static final List<Integer> LINEITEM_ONLY_QUERIES = List.of(1, 6);
+    private static final String BASIN_COMPARED = "basin+set";
+    private static final com.sun.management.OperatingSystemMXBean PROCESS = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     private TpchBenchmark() {}
 
@@ -53,9 +55,19 @@ public final class TpchBenchmark
         Map<String, EngineFactory> factories = new LinkedHashMap<>();
         // with --lake, Basin comes first: it writes the Parquet files DuckDB then reads
         if (options.engines().contains(BASIN)) {
+            java.util.concurrent.atomic.AtomicReference<LakeBasinBenchmarkEngine> lake = new java.util.concurrent.atomic.AtomicReference<>();
             factories.put(BASIN, options.lakeDirectory().isPresent()
-                    ? () -> new LakeBasinBenchmarkEngine(options.lakeDirectory().get(), options.timeoutSeconds())
+                    ? () -> {
+                        lake.set(new LakeBasinBenchmarkEngine(options.lakeDirectory().get(), options.timeoutSeconds()));
+                        return lake.get();
+                    }
                     : () -> new BasinBenchmarkEngine(options.timeoutSeconds()));
+            // e.g. BENCHMARK_LAKE_COMPARE='aggregate_expression_pushdown = off': a second session of the same
+            // lake Basin with that setting takes turns with the first, run by run, in this JVM
+            String compare = System.getenv("BENCHMARK_LAKE_COMPARE");
+            if (compare != null && options.lakeDirectory().isPresent()) {
+                factories.put(BASIN_COMPARED, () -> lake.get().withSettings(compare));
+            }
         }
         if (options.engines().contains(DUCKDB)) {
             factories.put(DUCKDB, options.lakeDirectory().isPresent()
@@ -112,7 +124,8 @@ public final class TpchBenchmark
                 engines.forEach((name, engine) -> {
                     QueryTiming timing = timings.get(name);
                     if (timing.error == null) {
-                        System.out.printf(Locale.ENGLISH, "  %-8s q%-2d %8.1f ms  %d rows  runs %s%n", name, query, timing.summary(options.statistic()), timing.rows, formatRuns(timing.millis));
+                        System.out.printf(Locale.ENGLISH, "  %-8s q%-2d %8.1f ms  cpu %8.1f ms  %d rows  runs %s  cpu %s%n", name, query, timing.summary(options.statistic()),
+                                QueryTiming.summary(timing.cpuMillis, options.statistic()), timing.rows, formatRuns(timing.millis), formatRuns(timing.cpuMillis));
                     }
                     else {
                         System.out.printf("  %-8s q%-2d failed: %s%n", name, query, timing.error);
@@ -181,9 +194,11 @@ public final class TpchBenchmark
         for (int i = 0; i < times && timing.error == null; i++) {
             try {
                 long start = System.nanoTime();
+                long cpuStart = PROCESS.getProcessCpuTime();
                 timing.rows = engine.execute(sql);
                 if (measured) {
                     timing.millis.add((System.nanoTime() - start) / 1e6);
+                    timing.cpuMillis.add((PROCESS.getProcessCpuTime() - cpuStart) / 1e6);
                 }
             }
             catch (Exception e) {
@@ -227,6 +242,27 @@ public final class TpchBenchmark
         }
         String geomean = ratioCount == 0 ? "n/a" : "%.2f".formatted(Math.exp(logRatioSum / ratioCount));
         System.out.printf("| **geomean** | | | **%s** | %s of %s queries |%n", geomean, ratioCount, options.queries().size());
+        EngineResults compared = results.get(BASIN_COMPARED);
+        if (compared != null) {
+            System.out.printf(Locale.ENGLISH, "%n## Basin vs Basin with SET %s (%s CPU ms of the process, runs taking turns)%n%n", System.getenv("BENCHMARK_LAKE_COMPARE"), options.statistic().name().toLowerCase(Locale.ENGLISH));
+            System.out.println("| query | Basin cpu ms | with SET cpu ms | ratio (SET/Basin) | DuckDB cpu ms |");
+            System.out.println("|---|---:|---:|---:|---:|");
+            for (int query : options.queries()) {
+                QueryTiming b = basin.queries.get(query);
+                QueryTiming c = compared.queries.get(query);
+                QueryTiming d = duckDb.queries.get(query);
+                if (succeeded(b) && succeeded(c)) {
+                    double bCpu = QueryTiming.summary(b.cpuMillis, options.statistic());
+                    double cCpu = QueryTiming.summary(c.cpuMillis, options.statistic());
+                    System.out.printf(Locale.ENGLISH, "| q%d | %.0f | %.0f | %.2f | %s |%n", query, bCpu, cCpu, cCpu / bCpu, succeeded(d) ? "%.0f".formatted(QueryTiming.summary(d.cpuMillis, options.statistic())) : "");
+                }
+                ok &= isOkOrNotRun(c);
+                if (succeeded(b) && succeeded(c) && b.rows != c.rows) {
+                    System.out.printf("**MISMATCH: q%d Basin %d rows, with SET %d**%n", query, b.rows, c.rows);
+                    ok = false;
+                }
+            }
+        }
         reportLineitemScans(options, basin, duckDb);
 
         System.out.printf(Locale.ENGLISH, "%n## Load times (s)%n%n| table | Basin | DuckDB |%n|---|---:|---:|%n");
@@ -329,10 +365,18 @@ public final class TpchBenchmark
     static final class QueryTiming
     {
         final List<Double> millis = new ArrayList<>();
+        // CPU time of the whole process while the query ran (only one engine runs at a time): less
+        // sensitive than wall time to other work on a shared machine
+        final List<Double> cpuMillis = new ArrayList<>();
         long rows = -1;
         String error;
 
         double summary(BenchmarkOptions.Statistic statistic)
+        {
+            return summary(millis, statistic);
+        }
+
+        static double summary(List<Double> millis, BenchmarkOptions.Statistic statistic)
         {
             double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             return switch (statistic) {

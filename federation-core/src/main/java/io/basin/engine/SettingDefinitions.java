@@ -66,8 +66,8 @@ final class SettingDefinitions
                 "Sends every subquery over one PostgreSQL or MySQL source to that source as one statement.", List.of(), false, values -> booleanValue("federated_pushdown", single(values))));
         add(new SettingDefinition("scan_pushdown", "on", "bool", "user", Optional.empty(), "Basin / Query Planning",
                 "Offers filters and aggregations over table scans to their connectors (the lake answers count/min/max from metadata and aggregates in the scan workers).", List.of(), false, values -> booleanValue("scan_pushdown", single(values))));
-        add(new SettingDefinition("aggregate_expression_pushdown", "off", "bool", "user", Optional.empty(), "Basin / Query Planning",
-                "Also offers aggregates over +, -, * and CAST of columns to the connectors (the lake's scan workers compute them). Worth it with remote scan workers, whose rows would otherwise cross the network; in process the engine's own aggregation is faster (TPC-H q1).",
+        add(new SettingDefinition("aggregate_expression_pushdown", "on", "bool", "user", Optional.empty(), "Basin / Query Planning",
+                "Also offers aggregates over +, -, * and CAST of columns to the connectors (the lake's scan workers compute them, as in TPC-H q1 and q6), so the workers return a few partial rows instead of every row.",
                 List.of(), false, values -> booleanValue("aggregate_expression_pushdown", single(values))));
         add(new SettingDefinition("colocated_joins", "on", "bool", "user", Optional.empty(), "Basin / Query Planning",
                 "Joins two tables partitioned alike on the join keys (warehouse tables on their DISTKEY) bucket by bucket, one hash table per slice.", List.of(), false, values -> booleanValue("colocated_joins", single(values))));

@@ -1,166 +1,345 @@
 package io.basin.spectrum;
 
 import io.airlift.slice.Slice;
+import io.airlift.slice.XxHash64;
 import io.trino.spi.Page;
 import io.trino.spi.PageBuilder;
-import io.trino.spi.TrinoException;
 import io.trino.spi.block.Block;
-import io.trino.spi.block.BlockBuilder;
+import io.trino.spi.block.DictionaryBlock;
+import io.trino.spi.block.RunLengthEncodedBlock;
 import io.trino.spi.block.VariableWidthBlock;
-import io.trino.spi.type.BigintType;
-import io.trino.spi.type.DecimalType;
-import io.trino.spi.type.DoubleType;
-import io.trino.spi.type.Int128;
-import io.trino.spi.type.RealType;
 import io.trino.spi.type.Type;
+import io.trino.spi.type.VarcharType;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
-import static io.basin.spectrum.SpectrumErrorCode.LAKE_NUMERIC_OVERFLOW;
 import static io.trino.spi.type.TypeUtils.readNativeValue;
 import static io.trino.spi.type.TypeUtils.writeNativeValue;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Runs a {@link PartialAggregation} over the pages of one task: groups in a hash map by their key
- * values, one state per group and aggregate, and the result as one page at the end. Groups come
- * out in the order of their first rows, so the same rows give the same page on any worker (a
- * retried remote task resumes by row count).
+ * Runs a {@link PartialAggregation} over the pages of one task: one state per group and
+ * aggregate, and the result as one page at the end. Groups come out in the order of their first
+ * rows, so the same rows give the same page on any worker (a retried remote task resumes by row
+ * count).
+ * <p>
+ * Page by page and column at a time: each row's group is found once (through a table over the
+ * keys' dictionary ids, an open-addressing table of a single long key, or a hash of varchar and
+ * long keys taken in place; a map of boxed keys only for other key types and for a new group's
+ * key), each aggregated column (or expression) is read once into a {@link LongVector} of the kept
+ * rows, and every aggregate then runs a loop over plain arrays into per-group primitive arrays.
  */
 final class PartialAggregator
 {
-    private static final BigInteger MAX_DECIMAL = BigInteger.TEN.pow(38);
-
     private final int[] groupingChannels;
     private final List<Type> groupingTypes;
-    private final State[] states;
+    private final List<Type> columnTypes;
+    private final AggregateState[] states;
     private final Map<Object, Integer> groupIds = new HashMap<>();
     private final List<Object> groupKeys = new ArrayList<>();
     private final List<Type> outputTypes;
-    // group of each position of the page being added (all 0 without grouping)
+    // group of each kept row of the page being added (all 0 without grouping)
     private int[] groups = new int[0];
     private final LongGroups longGroups = new LongGroups();
-    // the aggregated expressions, whose values are appended to each page as extra channels
+    // the aggregated expressions; aggregate channels from columnTypes.size() on are theirs
     private final List<ScanExpressionEvaluator> expressions = new ArrayList<>();
-    // the scan's columns, which pages may be followed by others (filter columns) that the expressions' values go in front of
-    private final int[] scanChannels;
+    private final AggregationInputs inputs;
+    // the expressions' steps: common subexpressions once per page, columns from the inputs' vectors
+    private final ScanExpressionEvaluator.Steps steps;
+    // dictionary-encoded keys: group of each combination of dictionary ids, kept while the dictionaries stay the same
+    private Block[] cachedDictionaries;
+    private int[] dictionaryGroups;
+    // keys of varchars and long-held values that are not dictionary-encoded; null for other key types
+    private final HashedGroups hashedGroups;
 
     PartialAggregator(PartialAggregation aggregation, List<ScanColumn> columns)
     {
         requireNonNull(aggregation, "aggregation is null");
         this.groupingChannels = aggregation.groupingChannels().stream().mapToInt(Integer::intValue).toArray();
         this.groupingTypes = aggregation.groupingChannels().stream().map(channel -> columns.get(channel).type()).toList();
-        this.scanChannels = java.util.stream.IntStream.range(0, columns.size()).toArray();
-        this.states = new State[aggregation.aggregates().size()];
+        this.columnTypes = columns.stream().map(ScanColumn::type).toList();
+        this.inputs = new AggregationInputs(columnTypes, expressions);
+        this.steps = new ScanExpressionEvaluator.Steps(inputs::vector);
+        this.states = new AggregateState[aggregation.aggregates().size()];
         for (int i = 0; i < states.length; i++) {
             PartialAggregation.Aggregate aggregate = aggregation.aggregates().get(i);
             if (aggregate.expression().isPresent()) {
-                // aggregated as the column the expression's values are appended as
+                // aggregated as the channel after the columns that stands for the expression's values
                 int channel = columns.size() + expressions.size();
-                expressions.add(new ScanExpressionEvaluator(aggregate.expression().get()));
+                expressions.add(new ScanExpressionEvaluator(aggregate.expression().get(), steps));
                 aggregate = new PartialAggregation.Aggregate(aggregate.function(), java.util.OptionalInt.of(channel), aggregate.outputType());
             }
-            states[i] = state(aggregate, aggregation.aggregates().get(i).inputType(columns));
+            states[i] = AggregateState.of(aggregate, aggregation.aggregates().get(i).inputType(columns));
         }
         this.outputTypes = aggregation.outputTypes(columns);
-    }
-
-    private static State state(PartialAggregation.Aggregate aggregate, Type input)
-    {
-        int channel = aggregate.argument().orElse(-1);
-        if (channel >= 0 && !PartialAggregation.supports(aggregate.function(), input, aggregate.outputType())) {
-            throw new IllegalArgumentException("The scan workers cannot compute %s of %s as %s".formatted(aggregate.function(), input, aggregate.outputType()));
-        }
-        return switch (aggregate.function()) {
-            case COUNT_ALL -> new CountState(-1);
-            case COUNT -> new CountState(channel);
-            case SUM -> switch (input) {
-                case DoubleType _, RealType _ -> new DoubleSumState(channel, input);
-                case Type _ when aggregate.outputType() instanceof BigintType -> new LongSumState(channel, input);
-                default -> new DecimalSumState(channel, input, (DecimalType) aggregate.outputType());
-            };
-            case MIN -> RowFilter.orderedAsLong(input) ? new LongExtremeState(channel, input, false) : new ExtremeState(channel, input, false);
-            case MAX -> RowFilter.orderedAsLong(input) ? new LongExtremeState(channel, input, true) : new ExtremeState(channel, input, true);
-        };
+        this.hashedGroups = groupingTypes.stream().allMatch(HashedGroups::supports) && !groupingTypes.isEmpty() ? new HashedGroups() : null;
     }
 
     void add(Page page, int[] positions, int count)
     {
-        if (!expressions.isEmpty()) {
-            Page input = page;
-            page = page.getColumns(scanChannels);
-            for (ScanExpressionEvaluator expression : expressions) {
-                page = page.appendColumn(expression.evaluate(input, positions, count));
-            }
+        if (count == 0) {
+            return;
         }
         if (groups.length < count) {
-            groups = new int[count];
+            groups = new int[Math.max(count, groups.length * 2)];
         }
+        inputs.start(page, positions, count);
+        steps.nextPage();
         if (groupingChannels.length == 0) {
             // one group: no keys to look up
-            if (count > 0 && groupKeys.isEmpty()) {
+            if (groupKeys.isEmpty()) {
                 groupIds.put(List.of(), 0);
                 groupKeys.add(List.of());
             }
+            Arrays.fill(groups, 0, count, 0);
         }
         else {
             assignGroups(page, positions, count);
         }
         int groupCount = groupKeys.size();
-        for (State state : states) {
-            state.add(page, positions, groups, count, groupCount);
+        inputs.groupsAssigned(groups, groupCount);
+        for (AggregateState state : states) {
+            state.add(inputs, groups, count, groupCount);
         }
     }
 
     /**
-     * The group of each position: a single key whose values are longs goes through an
+     * The group of each kept row: a single key whose values are longs goes through an
      * open-addressing table; keys from dictionaries (as Parquet's dictionary-encoded columns
-     * decode) are looked up once per dictionary entry; anything else per row through the map.
+     * decode) are looked up once per combination of dictionary entries; anything else per row
+     * through the map.
      */
     private void assignGroups(Page page, int[] positions, int count)
     {
+        if (assignDictionaryGroups(page, positions, count)) {
+            return;
+        }
         if (groupingChannels.length == 1 && RowFilter.orderedAsLong(groupingTypes.getFirst())) {
-            Block block = page.getBlock(groupingChannels[0]);
-            Type type = groupingTypes.getFirst();
+            LongVector keys = inputs.vector(groupingChannels[0]);
+            long[] values = keys.values;
+            boolean[] nulls = keys.nulls;
+            boolean mayHaveNull = keys.mayHaveNull;
             for (int i = 0; i < count; i++) {
-                int position = positions[i];
-                groups[i] = block.isNull(position) ? groupOf(page, position) : longGroups.groupOf(type.getLong(block, position), page, position);
+                groups[i] = mayHaveNull && nulls[i] ? groupOf(page, positions[i]) : longGroups.groupOf(values[i], page, positions[i]);
             }
             return;
         }
-        // dictionaries: a cache from combined dictionary positions to groups, for small dictionaries
-        Block[] blocks = new Block[groupingChannels.length];
-        long combinations = 1;
-        for (int k = 0; k < blocks.length; k++) {
-            blocks[k] = page.getBlock(groupingChannels[k]);
-            combinations *= blocks[k].getUnderlyingValueBlock().getPositionCount();
-        }
-        if (combinations > 0 && combinations < count && combinations <= 1 << 16) {
-            int[] cache = new int[(int) combinations];
-            Arrays.fill(cache, -1);
-            for (int i = 0; i < count; i++) {
-                int position = positions[i];
-                int slot = 0;
-                for (Block block : blocks) {
-                    slot = slot * block.getUnderlyingValueBlock().getPositionCount() + block.getUnderlyingValuePosition(position);
-                }
-                int group = cache[slot];
-                if (group < 0) {
-                    group = groupOf(page, position);
-                    cache[slot] = group;
-                }
-                groups[i] = group;
-            }
+        if (hashedGroups != null) {
+            hashedGroups.assign(page, positions, count);
             return;
         }
         for (int i = 0; i < count; i++) {
             groups[i] = groupOf(page, positions[i]);
         }
+    }
+
+    /**
+     * Groups of rows whose keys are varchars or long-held values, not dictionary-encoded (ORC's
+     * strings, Parquet pages past a dictionary): each row's key is hashed column at a time, in
+     * place in the blocks, and looked up in an open-addressing table of group ids, compared with
+     * the group's key values without copying anything; only a new group's key is read out.
+     */
+    private final class HashedGroups
+    {
+        private static final long NULL_HASH = 0x5bd1e9955bd1e995L;
+
+        private final boolean[] varchar;
+        // group id + 1 per slot, 0 for an empty slot
+        private int[] slots = new int[1024];
+        private long[] groupHashes = new long[64];
+        private long[] rowHashes = new long[0];
+        private int entries;
+
+        HashedGroups()
+        {
+            varchar = new boolean[groupingChannels.length];
+            for (int k = 0; k < varchar.length; k++) {
+                varchar[k] = groupingTypes.get(k) instanceof VarcharType;
+            }
+        }
+
+        static boolean supports(Type type)
+        {
+            return type instanceof VarcharType || type.getJavaType() == long.class;
+        }
+
+        void assign(Page page, int[] positions, int count)
+        {
+            if (rowHashes.length < count) {
+                rowHashes = new long[Math.max(count, rowHashes.length * 2)];
+            }
+            long[] hashes = rowHashes;
+            Arrays.fill(hashes, 0, count, 0);
+            for (int k = 0; k < groupingChannels.length; k++) {
+                Block block = page.getBlock(groupingChannels[k]);
+                if (varchar[k]) {
+                    hashStrings(block, positions, count, hashes);
+                }
+                else {
+                    LongVector keys = inputs.vector(groupingChannels[k]);
+                    for (int i = 0; i < count; i++) {
+                        long hash = keys.mayHaveNull && keys.nulls[i] ? NULL_HASH : XxHash64.hash(keys.values[i]);
+                        hashes[i] = hashes[i] * 31 + hash;
+                    }
+                }
+            }
+            for (int i = 0; i < count; i++) {
+                groups[i] = find(hashes[i], page, positions[i]);
+            }
+        }
+
+        private static void hashStrings(Block block, int[] positions, int count, long[] hashes)
+        {
+            VariableWidthBlock strings = (VariableWidthBlock) block.getUnderlyingValueBlock();
+            Slice raw = strings.getRawSlice();
+            for (int i = 0; i < count; i++) {
+                int position = block.getUnderlyingValuePosition(positions[i]);
+                long hash = strings.isNull(position) ? NULL_HASH : XxHash64.hash(raw, strings.getRawSliceOffset(position), strings.getSliceLength(position));
+                hashes[i] = hashes[i] * 31 + hash;
+            }
+        }
+
+        private int find(long hash, Page page, int position)
+        {
+            int mask = slots.length - 1;
+            int slot = (int) (hash ^ (hash >>> 32)) & mask;
+            while (slots[slot] != 0) {
+                int group = slots[slot] - 1;
+                if (groupHashes[group] == hash && keyEquals(group, page, position)) {
+                    return group;
+                }
+                slot = (slot + 1) & mask;
+            }
+            // a new group, or one first met on a dictionary-encoded page
+            int group = groupOf(page, position);
+            if (group >= groupHashes.length) {
+                groupHashes = Arrays.copyOf(groupHashes, Math.max(group + 1, groupHashes.length * 2));
+            }
+            groupHashes[group] = hash;
+            slots[slot] = group + 1;
+            entries++;
+            if (entries * 2 > slots.length) {
+                rehash();
+            }
+            return group;
+        }
+
+        private void rehash()
+        {
+            int[] old = slots;
+            slots = new int[old.length * 2];
+            int mask = slots.length - 1;
+            for (int entry : old) {
+                if (entry != 0) {
+                    long hash = groupHashes[entry - 1];
+                    int slot = (int) (hash ^ (hash >>> 32)) & mask;
+                    while (slots[slot] != 0) {
+                        slot = (slot + 1) & mask;
+                    }
+                    slots[slot] = entry;
+                }
+            }
+        }
+
+        private boolean keyEquals(int group, Page page, int position)
+        {
+            Object key = groupKeys.get(group);
+            for (int k = 0; k < groupingChannels.length; k++) {
+                Object value = groupingChannels.length == 1 ? key : ((List<?>) key).get(k);
+                Block block = page.getBlock(groupingChannels[k]);
+                if (block.isNull(position)) {
+                    if (value != null) {
+                        return false;
+                    }
+                    continue;
+                }
+                if (value == null) {
+                    return false;
+                }
+                if (varchar[k]) {
+                    VariableWidthBlock strings = (VariableWidthBlock) block.getUnderlyingValueBlock();
+                    int valuePosition = block.getUnderlyingValuePosition(position);
+                    Slice slice = (Slice) value;
+                    if (!strings.getRawSlice().equals(strings.getRawSliceOffset(valuePosition), strings.getSliceLength(valuePosition), slice, 0, slice.length())) {
+                        return false;
+                    }
+                }
+                else if (groupingTypes.get(k).getLong(block, position) != (Long) value) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Groups of rows whose keys are all dictionary-encoded (or one value for the page): the
+     * combination of their dictionary ids indexes a table of groups, filled on first sight and
+     * kept for the next pages while they share the dictionaries (the Parquet decoder reuses a
+     * column chunk's dictionary across its pages). False when the keys are not like that.
+     */
+    private boolean assignDictionaryGroups(Page page, int[] positions, int count)
+    {
+        Block[] dictionaries = new Block[groupingChannels.length];
+        long combinations = 1;
+        for (int k = 0; k < groupingChannels.length; k++) {
+            switch (page.getBlock(groupingChannels[k])) {
+                case DictionaryBlock dictionary -> {
+                    dictionaries[k] = dictionary.getDictionary();
+                    combinations *= dictionaries[k].getPositionCount();
+                }
+                // a run-length encoded key is one value, which a kept table would not know: not kept
+                case RunLengthEncodedBlock _ -> dictionaries[k] = null;
+                default -> {
+                    return false;
+                }
+            }
+            if (combinations > 1 << 16) {
+                return false;
+            }
+        }
+        boolean reuse = dictionaryGroups != null && dictionaryGroups.length == combinations && Arrays.equals(dictionaries, cachedDictionaries)
+                && Arrays.stream(dictionaries).allMatch(Objects::nonNull);
+        if (!reuse) {
+            if (combinations >= count && combinations > 64) {
+                // a table larger than the page does not pay for itself
+                return false;
+            }
+            dictionaryGroups = new int[(int) combinations];
+            Arrays.fill(dictionaryGroups, -1);
+            cachedDictionaries = dictionaries;
+        }
+        // the combined dictionary ids, key by key, in groups
+        int[] slots = groups;
+        Arrays.fill(slots, 0, count, 0);
+        for (int k = 0; k < groupingChannels.length; k++) {
+            if (page.getBlock(groupingChannels[k]) instanceof DictionaryBlock dictionary) {
+                int size = dictionaries[k].getPositionCount();
+                for (int i = 0; i < count; i++) {
+                    slots[i] = slots[i] * size + dictionary.getId(positions[i]);
+                }
+            }
+        }
+        int[] table = dictionaryGroups;
+        for (int i = 0; i < count; i++) {
+            int slot = slots[i];
+            int group = table[slot];
+            if (group < 0) {
+                group = groupOf(page, positions[i]);
+                table[slot] = group;
+            }
+            slots[i] = group;
+        }
+        if (!reuse && Arrays.stream(dictionaries).anyMatch(Objects::isNull)) {
+            dictionaryGroups = null;
+            cachedDictionaries = null;
+        }
+        return true;
     }
 
     /** Group ids of non-null long keys, in an open-addressing table. */
@@ -270,378 +449,5 @@ final class PartialAggregator
             }
         }
         return builder.build();
-    }
-
-    private interface State
-    {
-        void add(Page page, int[] positions, int[] groups, int count, int groupCount);
-
-        void write(int group, BlockBuilder output);
-    }
-
-    private static final class CountState
-            implements State
-    {
-        private final int channel;
-        private long[] counts = new long[16];
-
-        CountState(int channel)
-        {
-            this.channel = channel;
-        }
-
-        @Override
-        public void add(Page page, int[] positions, int[] groups, int count, int groupCount)
-        {
-            if (groupCount > counts.length) {
-                counts = Arrays.copyOf(counts, Math.max(groupCount, counts.length * 2));
-            }
-            Block block = channel < 0 ? null : page.getBlock(channel);
-            for (int i = 0; i < count; i++) {
-                if (block == null || !block.isNull(positions[i])) {
-                    counts[groups[i]]++;
-                }
-            }
-        }
-
-        @Override
-        public void write(int group, BlockBuilder output)
-        {
-            BigintType.BIGINT.writeLong(output, counts[group]);
-        }
-    }
-
-    private static final class LongSumState
-            implements State
-    {
-        private final int channel;
-        private final Type input;
-        private long[] sums = new long[16];
-        private boolean[] seen = new boolean[16];
-
-        LongSumState(int channel, Type input)
-        {
-            this.channel = channel;
-            this.input = input;
-        }
-
-        @Override
-        public void add(Page page, int[] positions, int[] groups, int count, int groupCount)
-        {
-            if (groupCount > sums.length) {
-                int size = Math.max(groupCount, sums.length * 2);
-                sums = Arrays.copyOf(sums, size);
-                seen = Arrays.copyOf(seen, size);
-            }
-            Block block = page.getBlock(channel);
-            for (int i = 0; i < count; i++) {
-                int position = positions[i];
-                if (!block.isNull(position)) {
-                    int group = groups[i];
-                    try {
-                        sums[group] = Math.addExact(sums[group], input.getLong(block, position));
-                    }
-                    catch (ArithmeticException e) {
-                        throw new TrinoException(LAKE_NUMERIC_OVERFLOW, "bigint out of range", e);
-                    }
-                    seen[group] = true;
-                }
-            }
-        }
-
-        @Override
-        public void write(int group, BlockBuilder output)
-        {
-            if (seen[group]) {
-                BigintType.BIGINT.writeLong(output, sums[group]);
-            }
-            else {
-                output.appendNull();
-            }
-        }
-    }
-
-    /** Sums of integers and decimals as unscaled 128-bit integers (a sum overflows only past 38 digits). */
-    private static final class DecimalSumState
-            implements State
-    {
-        private final int channel;
-        private final Type input;
-        private final DecimalType output;
-        private BigInteger[] sums = new BigInteger[16];
-        private long[] pending = new long[16];
-        private boolean[] seen = new boolean[16];
-
-        DecimalSumState(int channel, Type input, DecimalType output)
-        {
-            this.channel = channel;
-            this.input = input;
-            this.output = output;
-        }
-
-        @Override
-        public void add(Page page, int[] positions, int[] groups, int count, int groupCount)
-        {
-            if (groupCount > sums.length) {
-                int size = Math.max(groupCount, sums.length * 2);
-                sums = Arrays.copyOf(sums, size);
-                pending = Arrays.copyOf(pending, size);
-                seen = Arrays.copyOf(seen, size);
-            }
-            Block block = page.getBlock(channel);
-            boolean longDecimal = input instanceof DecimalType decimal && !decimal.isShort();
-            io.trino.spi.block.Int128ArrayBlock wideValues = block.getUnderlyingValueBlock() instanceof io.trino.spi.block.Int128ArrayBlock values ? values : null;
-            for (int i = 0; i < count; i++) {
-                int position = positions[i];
-                if (block.isNull(position)) {
-                    continue;
-                }
-                int group = groups[i];
-                seen[group] = true;
-                long value;
-                if (longDecimal) {
-                    long high;
-                    long low;
-                    if (wideValues != null) {
-                        int valuePosition = block.getUnderlyingValuePosition(position);
-                        high = wideValues.getInt128High(valuePosition);
-                        low = wideValues.getInt128Low(valuePosition);
-                    }
-                    else {
-                        Int128 wide = (Int128) input.getObject(block, position);
-                        high = wide.getHigh();
-                        low = wide.getLow();
-                    }
-                    if (high != low >> 63) {
-                        flush(group, Int128.valueOf(high, low).toBigInteger());
-                        continue;
-                    }
-                    // a long decimal whose value fits a long (as products of prices mostly do) adds up like a short one
-                    value = low;
-                }
-                else {
-                    value = input.getLong(block, position);
-                }
-                // values add up in a long until it would overflow
-                long sum = pending[group] + value;
-                if (((pending[group] ^ sum) & (value ^ sum)) < 0) {
-                    flush(group, BigInteger.valueOf(pending[group]).add(BigInteger.valueOf(value)));
-                    pending[group] = 0;
-                }
-                else {
-                    pending[group] = sum;
-                }
-            }
-        }
-
-        private void flush(int group, BigInteger value)
-        {
-            sums[group] = sums[group] == null ? value : sums[group].add(value);
-        }
-
-        @Override
-        public void write(int group, BlockBuilder output)
-        {
-            if (!seen[group]) {
-                output.appendNull();
-                return;
-            }
-            BigInteger sum = BigInteger.valueOf(pending[group]);
-            if (sums[group] != null) {
-                sum = sum.add(sums[group]);
-            }
-            if (sum.abs().compareTo(MAX_DECIMAL) >= 0) {
-                throw new TrinoException(LAKE_NUMERIC_OVERFLOW, "numeric field overflow: the sum does not fit " + this.output.getDisplayName());
-            }
-            this.output.writeObject(output, Int128.valueOf(sum));
-        }
-    }
-
-    private static final class DoubleSumState
-            implements State
-    {
-        private final int channel;
-        private final boolean real;
-        private double[] sums = new double[16];
-        private boolean[] seen = new boolean[16];
-
-        DoubleSumState(int channel, Type input)
-        {
-            this.channel = channel;
-            this.real = input instanceof RealType;
-        }
-
-        @Override
-        public void add(Page page, int[] positions, int[] groups, int count, int groupCount)
-        {
-            if (groupCount > sums.length) {
-                int size = Math.max(groupCount, sums.length * 2);
-                sums = Arrays.copyOf(sums, size);
-                seen = Arrays.copyOf(seen, size);
-            }
-            Block block = page.getBlock(channel);
-            for (int i = 0; i < count; i++) {
-                int position = positions[i];
-                if (!block.isNull(position)) {
-                    double value = real ? RealType.REAL.getFloat(block, position) : DoubleType.DOUBLE.getDouble(block, position);
-                    sums[groups[i]] += value;
-                    seen[groups[i]] = true;
-                }
-            }
-        }
-
-        @Override
-        public void write(int group, BlockBuilder output)
-        {
-            if (seen[group]) {
-                DoubleType.DOUBLE.writeDouble(output, sums[group]);
-            }
-            else {
-                output.appendNull();
-            }
-        }
-    }
-
-    /** min or max of a type whose values order like their stored longs. */
-    private static final class LongExtremeState
-            implements State
-    {
-        private final int channel;
-        private final Type type;
-        private final boolean max;
-        private long[] values = new long[16];
-        private boolean[] seen = new boolean[16];
-
-        LongExtremeState(int channel, Type type, boolean max)
-        {
-            this.channel = channel;
-            this.type = type;
-            this.max = max;
-        }
-
-        @Override
-        public void add(Page page, int[] positions, int[] groups, int count, int groupCount)
-        {
-            if (groupCount > values.length) {
-                int size = Math.max(groupCount, values.length * 2);
-                values = Arrays.copyOf(values, size);
-                seen = Arrays.copyOf(seen, size);
-            }
-            Block block = page.getBlock(channel);
-            boolean mayHaveNull = block.mayHaveNull();
-            for (int i = 0; i < count; i++) {
-                int position = positions[i];
-                if (mayHaveNull && block.isNull(position)) {
-                    continue;
-                }
-                long value = type.getLong(block, position);
-                int group = groups[i];
-                if (!seen[group] || (max ? value > values[group] : value < values[group])) {
-                    values[group] = value;
-                    seen[group] = true;
-                }
-            }
-        }
-
-        @Override
-        public void write(int group, BlockBuilder output)
-        {
-            if (seen[group]) {
-                type.writeLong(output, values[group]);
-            }
-            else {
-                output.appendNull();
-            }
-        }
-    }
-
-    /** min or max, kept as the type's native values and compared in the type's order. */
-    private static final class ExtremeState
-            implements State
-    {
-        private final int channel;
-        private final Type type;
-        private final boolean max;
-        private Object[] values = new Object[16];
-
-        ExtremeState(int channel, Type type, boolean max)
-        {
-            this.channel = channel;
-            this.type = type;
-            this.max = max;
-        }
-
-        @Override
-        public void add(Page page, int[] positions, int[] groups, int count, int groupCount)
-        {
-            if (groupCount > values.length) {
-                values = Arrays.copyOf(values, Math.max(groupCount, values.length * 2));
-            }
-            Block block = page.getBlock(channel);
-            if (block.getUnderlyingValueBlock() instanceof VariableWidthBlock) {
-                addStrings(block, positions, groups, count);
-                return;
-            }
-            for (int i = 0; i < count; i++) {
-                int position = positions[i];
-                if (block.isNull(position)) {
-                    continue;
-                }
-                Object value = readNativeValue(type, block, position);
-                Object current = values[groups[i]];
-                if (current == null) {
-                    values[groups[i]] = value;
-                }
-                else {
-                    int comparison = compare(value, current);
-                    if (max ? comparison > 0 : comparison < 0) {
-                        values[groups[i]] = value;
-                    }
-                }
-            }
-        }
-
-        /** Strings compared in place in the block's bytes; only a new extreme is copied out. */
-        private void addStrings(Block block, int[] positions, int[] groups, int count)
-        {
-            VariableWidthBlock strings = (VariableWidthBlock) block.getUnderlyingValueBlock();
-            Slice raw = strings.getRawSlice();
-            for (int i = 0; i < count; i++) {
-                int position = block.getUnderlyingValuePosition(positions[i]);
-                if (strings.isNull(position)) {
-                    continue;
-                }
-                int offset = strings.getRawSliceOffset(position);
-                int length = strings.getSliceLength(position);
-                Slice current = (Slice) values[groups[i]];
-                if (current == null) {
-                    values[groups[i]] = raw.copy(offset, length);
-                    continue;
-                }
-                int comparison = raw.compareTo(offset, length, current, 0, current.length());
-                if (max ? comparison > 0 : comparison < 0) {
-                    values[groups[i]] = raw.copy(offset, length);
-                }
-            }
-        }
-
-        private int compare(Object left, Object right)
-        {
-            return switch (left) {
-                case Slice slice -> slice.compareTo((Slice) right);
-                case Int128 int128 -> int128.compareTo((Int128) right);
-                case Double value -> Double.compare(value, (Double) right);
-                case Boolean value -> Boolean.compare(value, (Boolean) right);
-                case Long value when type instanceof RealType -> Float.compare(Float.intBitsToFloat(value.intValue()), Float.intBitsToFloat(((Long) right).intValue()));
-                case Long value -> Long.compare(value, (Long) right);
-                default -> throw new IllegalStateException("Cannot compare values of " + type);
-            };
-        }
-
-        @Override
-        public void write(int group, BlockBuilder output)
-        {
-            writeNativeValue(type, output, values[group]);
-        }
     }
 }

@@ -314,6 +314,8 @@ final class RowFilter
         private final long[] highs;
         private final boolean[] lowInclusive;
         private final boolean[] highInclusive;
+        // the filtered column's values, reused page after page (a filter belongs to one task)
+        private final LongVector vector = new LongVector();
 
         LongRangesFilter(int channel, Domain domain)
         {
@@ -345,13 +347,34 @@ final class RowFilter
         @Override
         public int filter(Block block, int[] positions, int count)
         {
-            boolean mayHaveNull = block.mayHaveNull();
+            // the values read once into longs (one loop per block class), then compared in a tight loop
+            LongVector vector = this.vector;
+            vector.load(block, type, positions, count);
+            long[] values = vector.values;
+            boolean[] nulls = vector.nulls;
+            boolean mayHaveNull = vector.mayHaveNull;
             int kept = 0;
+            if (lows.length == 1) {
+                // one range (a comparison, BETWEEN): no search
+                long low = lows[0];
+                long high = highs[0];
+                boolean includesLow = lowInclusive[0];
+                boolean includesHigh = highInclusive[0];
+                for (int i = 0; i < count; i++) {
+                    long value = values[i];
+                    boolean accepted = mayHaveNull && nulls[i]
+                            ? nullAllowed
+                            : (value > low || includesLow && value == low) && (value < high || includesHigh && value == high);
+                    if (accepted) {
+                        positions[kept++] = positions[i];
+                    }
+                }
+                return kept;
+            }
             for (int i = 0; i < count; i++) {
-                int position = positions[i];
-                boolean accepted = mayHaveNull && block.isNull(position) ? nullAllowed : contains(type.getLong(block, position));
+                boolean accepted = mayHaveNull && nulls[i] ? nullAllowed : contains(values[i]);
                 if (accepted) {
-                    positions[kept++] = position;
+                    positions[kept++] = positions[i];
                 }
             }
             return kept;

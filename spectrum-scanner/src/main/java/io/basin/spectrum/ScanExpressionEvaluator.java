@@ -15,7 +15,11 @@ import io.trino.spi.type.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 import static io.basin.spectrum.SpectrumErrorCode.LAKE_NUMERIC_OVERFLOW;
 import static java.util.Objects.requireNonNull;
@@ -39,23 +43,67 @@ public final class ScanExpressionEvaluator
     }
 
     private final ScanExpression expression;
-    // the columns the expression reads: a NULL in any of them makes it NULL (every operation is strict)
-    private final int[] channels;
+    private final Steps steps;
+    // whether this evaluator alone uses its steps, so that each call is a new page for them
+    private final boolean ownSteps;
+    private final Step root;
 
     public ScanExpressionEvaluator(ScanExpression expression)
     {
-        this.expression = requireNonNull(expression, "expression is null");
-        this.channels = columns(expression).distinct().toArray();
+        this(expression, new Steps(null), true);
     }
 
-    private static java.util.stream.IntStream columns(ScanExpression expression)
+    /** An evaluator whose steps are shared with others over the same pages: see {@link Steps}. */
+    ScanExpressionEvaluator(ScanExpression expression, Steps steps)
     {
-        return switch (expression) {
-            case ScanExpression.Column column -> java.util.stream.IntStream.of(column.channel());
-            case ScanExpression.Literal _ -> java.util.stream.IntStream.empty();
-            case ScanExpression.Cast cast -> columns(cast.argument());
-            case ScanExpression.Arithmetic arithmetic -> java.util.stream.IntStream.concat(columns(arithmetic.left()), columns(arithmetic.right()));
-        };
+        this(expression, steps, false);
+    }
+
+    private ScanExpressionEvaluator(ScanExpression expression, Steps steps, boolean ownSteps)
+    {
+        this.expression = requireNonNull(expression, "expression is null");
+        this.steps = requireNonNull(steps, "steps is null");
+        this.ownSteps = ownSteps;
+        this.root = steps.step(expression);
+    }
+
+    /**
+     * The steps of several evaluators over the same pages (the aggregates of one partial
+     * aggregation): a subexpression they have in common (q1's {@code price * (1 - discount)}, inside
+     * {@code price * (1 - discount) * (1 + tax)}) is computed once per page, and columns may come
+     * from vectors their user has already read. {@link #nextPage()} before evaluating a new page.
+     */
+    static final class Steps
+    {
+        private final Map<ScanExpression, Step> steps = new HashMap<>();
+        private final IntFunction<LongVector> columns;
+        private long page;
+
+        /** @param columns the vector of a column of the current page, or null for the steps to read columns themselves */
+        Steps(IntFunction<LongVector> columns)
+        {
+            this.columns = columns;
+        }
+
+        void nextPage()
+        {
+            page++;
+        }
+
+        private Step step(ScanExpression expression)
+        {
+            Step step = steps.get(expression);
+            if (step == null) {
+                step = switch (expression) {
+                    case ScanExpression.Column column -> new ColumnStep(column, columns);
+                    case ScanExpression.Literal literal -> new LiteralStep(literal);
+                    case ScanExpression.Cast cast -> new RescaleStep(step(cast.argument()), scale(cast.argument().type()), cast.type());
+                    case ScanExpression.Arithmetic arithmetic -> new ArithmeticStep(arithmetic, step(arithmetic.left()), step(arithmetic.right()));
+                };
+                steps.put(expression, step);
+            }
+            return step;
+        }
     }
 
     /**
@@ -64,45 +112,27 @@ public final class ScanExpressionEvaluator
      */
     public Block evaluate(Page page, int[] positions, int count)
     {
+        LongVector vector = evaluateVector(page, positions, count);
         Type type = expression.type();
         int positionCount = page.getPositionCount();
-        // node by node over all rows in unscaled longs; a row where a step leaves a long is computed again exactly
-        boolean[] inexact = new boolean[count];
-        long[] computed = evaluateLongs(expression, page, positions, count, inexact);
         boolean[] nulls = new boolean[positionCount];
-        java.util.Arrays.fill(nulls, true);
+        Arrays.fill(nulls, true);
         boolean longDecimal = type instanceof DecimalType decimal && !decimal.isShort();
         long[] values = new long[longDecimal ? positionCount * 2 : positionCount];
         for (int i = 0; i < count; i++) {
             int position = positions[i];
-            if (anyNull(page, position)) {
+            if (vector.nulls[i]) {
                 continue;
             }
             nulls[position] = false;
-            if (!inexact[i]) {
-                if (longDecimal) {
-                    values[position * 2] = computed[i] >> 63;
-                    values[position * 2 + 1] = computed[i];
-                }
-                else {
-                    values[position] = computed[i];
-                }
-                continue;
-            }
-            // the exact path decides, and reports a value that does not fit its type
-            BigInteger exact = evaluate(expression, page, position).unscaledValue();
             if (longDecimal) {
-                Int128 wide = Int128.valueOf(exact);
-                values[position * 2] = wide.getHigh();
-                values[position * 2 + 1] = wide.getLow();
+                values[position * 2] = vector.wide ? vector.highs[i] : vector.values[i] >> 63;
+                values[position * 2 + 1] = vector.values[i];
             }
             else {
-                values[position] = exact.longValueExact();
+                values[position] = vector.values[i];
             }
         }
-        Block block = longDecimal
-                ? new io.trino.spi.block.Int128ArrayBlock(positionCount, Optional.of(nulls), values)
-                : new io.trino.spi.block.LongArrayBlock(positionCount, Optional.of(nulls), values);
         if (type instanceof IntegerType || type instanceof SmallintType || type instanceof TinyintType) {
             // narrower integers live in their own block kinds
             BlockBuilder builder = type.createBlockBuilder(null, positionCount);
@@ -116,144 +146,411 @@ public final class ScanExpressionEvaluator
             }
             return builder.build();
         }
-        return block;
+        return longDecimal
+                ? new io.trino.spi.block.Int128ArrayBlock(positionCount, Optional.of(nulls), values)
+                : new io.trino.spi.block.LongArrayBlock(positionCount, Optional.of(nulls), values);
     }
 
     /**
-     * The expression's value for each of the positions as an unscaled long at its scale; rows where
-     * a step leaves a long or the type are marked {@code inexact} (their values are meaningless),
-     * as are rows where an operand is NULL (their values are not used).
+     * The expression's values at the first {@code count} {@code positions}, row {@code i} for
+     * {@code positions[i]}: node by node over all rows in unscaled longs; a row where a step leaves
+     * a long (or its type) is computed again exactly, which decides its value or reports that it
+     * does not fit its type. The vector is reused by the next call.
      */
-    private static long[] evaluateLongs(ScanExpression expression, Page page, int[] positions, int count, boolean[] inexact)
+    LongVector evaluateVector(Page page, int[] positions, int count)
     {
-        long[] result = new long[count];
-        switch (expression) {
-            case ScanExpression.Column column -> {
-                Block block = page.getBlock(column.channel());
-                boolean wide = column.type() instanceof DecimalType decimal && !decimal.isShort();
-                for (int i = 0; i < count; i++) {
-                    int position = positions[i];
-                    if (block.isNull(position)) {
-                        continue;
+        if (ownSteps) {
+            steps.nextPage();
+        }
+        root.evaluate(steps.page, page, positions, count);
+        LongVector vector = root.out;
+        if (!root.anyInexact) {
+            return vector;
+        }
+        boolean longDecimal = expression.type() instanceof DecimalType decimal && !decimal.isShort();
+        if (longDecimal && !vector.wide) {
+            for (int i = 0; i < count; i++) {
+                vector.highs[i] = vector.values[i] >> 63;
+            }
+            vector.wide = true;
+        }
+        boolean[] inexact = root.inexact;
+        for (int i = 0; i < count; i++) {
+            if (!inexact[i] || vector.nulls[i]) {
+                continue;
+            }
+            BigInteger exact = evaluate(expression, page, positions[i]).unscaledValue();
+            if (longDecimal) {
+                Int128 wide = Int128.valueOf(exact);
+                vector.highs[i] = wide.getHigh();
+                vector.values[i] = wide.getLow();
+            }
+            else {
+                vector.values[i] = exact.longValueExact();
+            }
+        }
+        return vector;
+    }
+
+    /**
+     * One node of the expression over a page's rows: its values as unscaled longs at its scale in
+     * {@code out} (nulls where an operand is null), and the rows where some step left a long or
+     * the node's type marked {@code inexact} (their values are meaningless).
+     */
+    private abstract static class Step
+    {
+        LongVector out = new LongVector();
+        boolean[] inexact = new boolean[0];
+        boolean anyInexact;
+        // the page last computed (see Steps)
+        private long page = -1;
+
+        /** Computes the step for the page numbered {@code pageNumber}, unless it is already computed. */
+        final void evaluate(long pageNumber, Page page, int[] positions, int count)
+        {
+            if (this.page != pageNumber) {
+                run(pageNumber, page, positions, count);
+                this.page = pageNumber;
+            }
+        }
+
+        abstract void run(long pageNumber, Page page, int[] positions, int count);
+
+        final void resetInexact(int count)
+        {
+            if (inexact.length < count) {
+                inexact = new boolean[Math.max(count, inexact.length * 2)];
+            }
+            else {
+                Arrays.fill(inexact, 0, count, false);
+            }
+            anyInexact = false;
+        }
+
+        /** out and inexact for {@code count} rows: nulls and inexact rows of {@code operands} carried over. */
+        final void start(int count, Step... operands)
+        {
+            out.reset(count);
+            resetInexact(count);
+            for (Step operand : operands) {
+                if (operand.out.mayHaveNull) {
+                    boolean[] operandNulls = operand.out.nulls;
+                    boolean[] nulls = out.nulls;
+                    for (int i = 0; i < count; i++) {
+                        nulls[i] |= operandNulls[i];
                     }
-                    if (wide) {
-                        Int128 value = (Int128) column.type().getObject(block, position);
-                        if (value.getHigh() != value.getLow() >> 63) {
-                            inexact[i] = true;
-                        }
-                        result[i] = value.getLow();
+                    out.mayHaveNull = true;
+                }
+                if (operand.anyInexact) {
+                    boolean[] operandInexact = operand.inexact;
+                    for (int i = 0; i < count; i++) {
+                        inexact[i] |= operandInexact[i];
                     }
-                    else {
-                        result[i] = column.type().getLong(block, position);
-                    }
+                    anyInexact = true;
                 }
             }
-            case ScanExpression.Literal literal -> {
-                long value;
-                if (literal.value() instanceof Int128 wide) {
-                    if (wide.getHigh() != wide.getLow() >> 63) {
-                        java.util.Arrays.fill(inexact, 0, count, true);
-                        return result;
+        }
+    }
+
+    private static final class ColumnStep
+            extends Step
+    {
+        private final int channel;
+        private final Type type;
+        private final IntFunction<LongVector> columns;
+
+        ColumnStep(ScanExpression.Column column, IntFunction<LongVector> columns)
+        {
+            this.channel = column.channel();
+            this.type = column.type();
+            this.columns = columns;
+        }
+
+        @Override
+        void run(long pageNumber, Page page, int[] positions, int count)
+        {
+            if (columns != null) {
+                out = columns.apply(channel);
+            }
+            else {
+                out.load(page.getBlock(channel), type, positions, count);
+            }
+            resetInexact(count);
+            if (out.wide) {
+                // a long decimal beyond a long is computed exactly
+                for (int i = 0; i < count; i++) {
+                    inexact[i] = out.isWide(i);
+                }
+                anyInexact = true;
+            }
+        }
+    }
+
+    private static final class LiteralStep
+            extends Step
+    {
+        private final long value;
+        private final boolean wide;
+
+        private LiteralStep(long value)
+        {
+            this.value = value;
+            this.wide = false;
+        }
+
+        /** The literal at the scale {@code rescale} brings it to, or null when that leaves a long. */
+        LiteralStep rescaled(Rescale rescale)
+        {
+            if (wide || rescale.impossible() || rescale.divisor != 1) {
+                return null;
+            }
+            long[] values = {value};
+            boolean[] inexact = new boolean[1];
+            return rescale.apply(values, inexact, 1) ? null : new LiteralStep(values[0]);
+        }
+
+        LiteralStep(ScanExpression.Literal literal)
+        {
+            if (literal.value() instanceof Int128 int128) {
+                this.wide = int128.getHigh() != int128.getLow() >> 63;
+                this.value = int128.getLow();
+            }
+            else {
+                this.wide = false;
+                this.value = (Long) literal.value();
+            }
+        }
+
+        @Override
+        void run(long pageNumber, Page page, int[] positions, int count)
+        {
+            start(count);
+            Arrays.fill(out.values, 0, count, value);
+            if (wide) {
+                Arrays.fill(inexact, 0, count, true);
+                anyInexact = true;
+            }
+        }
+    }
+
+    /** The range of the values of an integer or decimal type that fit a long. */
+    private record Bounds(long min, long max)
+    {
+        static Bounds of(Type type)
+        {
+            return switch (type) {
+                case DecimalType decimal when decimal.getPrecision() < POWERS_OF_TEN.length ->
+                        new Bounds(-POWERS_OF_TEN[decimal.getPrecision()] + 1, POWERS_OF_TEN[decimal.getPrecision()] - 1);
+                case IntegerType _ -> new Bounds(Integer.MIN_VALUE, Integer.MAX_VALUE);
+                case SmallintType _ -> new Bounds(Short.MIN_VALUE, Short.MAX_VALUE);
+                case TinyintType _ -> new Bounds(Byte.MIN_VALUE, Byte.MAX_VALUE);
+                default -> new Bounds(Long.MIN_VALUE, Long.MAX_VALUE);
+            };
+        }
+    }
+
+    /**
+     * A change of scale: multiplying by a power of ten, or dividing with rounding half away from
+     * zero, then the check against the type's range. Casts are this; so is the last step of an
+     * arithmetic node, from the scale of its exact value to the scale of its type.
+     */
+    private static final class Rescale
+    {
+        static final Rescale NONE = new Rescale(0, 0, BigintType.BIGINT);
+
+        // 1 for no change; 0 when the scales are too far apart for a long (every row exact then)
+        private final long multiplier;
+        private final long divisor;
+        private final Bounds bounds;
+
+        Rescale(int from, int to, Type type)
+        {
+            int difference = Math.abs(to - from);
+            long factor = difference < POWERS_OF_TEN.length ? POWERS_OF_TEN[difference] : 0;
+            this.multiplier = to >= from ? factor : 1;
+            this.divisor = to < from ? factor : 1;
+            this.bounds = Bounds.of(type);
+        }
+
+        boolean impossible()
+        {
+            return multiplier == 0 || divisor == 0;
+        }
+
+        /** Rescales {@code values} in place, marking the rows that leave the type's range; whether any does. */
+        boolean apply(long[] values, boolean[] inexact, int count)
+        {
+            if (multiplier == 1 && divisor == 1 && bounds.min() == Long.MIN_VALUE && bounds.max() == Long.MAX_VALUE) {
+                return false;
+            }
+            long min = bounds.min();
+            long max = bounds.max();
+            boolean any = false;
+            if (divisor != 1) {
+                long divisor = this.divisor;
+                for (int i = 0; i < count; i++) {
+                    long value = values[i];
+                    long quotient = value / divisor;
+                    long remainder = Math.abs(value - quotient * divisor);
+                    // remainder < divisor <= 10^18: doubling it stays in range
+                    long result = remainder * 2 >= divisor ? quotient + Long.signum(value) : quotient;
+                    values[i] = result;
+                    boolean out = result < min || result > max;
+                    inexact[i] |= out;
+                    any |= out;
+                }
+                return any;
+            }
+            long multiplier = this.multiplier;
+            for (int i = 0; i < count; i++) {
+                long value = values[i];
+                long result = value * multiplier;
+                boolean out = Math.multiplyHigh(value, multiplier) != result >> 63 || result < min || result > max;
+                values[i] = result;
+                inexact[i] |= out;
+                any |= out;
+            }
+            return any;
+        }
+    }
+
+    private static final class RescaleStep
+            extends Step
+    {
+        private final Step argument;
+        private final Rescale rescale;
+
+        RescaleStep(Step argument, int fromScale, Type type)
+        {
+            this.argument = argument;
+            this.rescale = new Rescale(fromScale, scale(type), type);
+        }
+
+        @Override
+        void run(long pageNumber, Page page, int[] positions, int count)
+        {
+            argument.evaluate(pageNumber, page, positions, count);
+            start(count, argument);
+            if (rescale.impossible()) {
+                Arrays.fill(inexact, 0, count, true);
+                anyInexact = true;
+                return;
+            }
+            System.arraycopy(argument.out.values, 0, out.values, 0, count);
+            anyInexact |= rescale.apply(out.values, inexact, count);
+        }
+    }
+
+    private static final class ArithmeticStep
+            extends Step
+    {
+        private final ScanExpression.Operator operator;
+        private final Step left;
+        private final Step right;
+        // operands of + and - brought to the larger scale
+        private final Rescale leftRescale;
+        private final Rescale rightRescale;
+        // the exact value to the result's scale and range
+        private final Rescale resultRescale;
+
+        ArithmeticStep(ScanExpression.Arithmetic arithmetic, Step left, Step right)
+        {
+            this.operator = arithmetic.operator();
+            int leftScale = scale(arithmetic.left().type());
+            int rightScale = scale(arithmetic.right().type());
+            int valueScale = operator == ScanExpression.Operator.MULTIPLY ? leftScale + rightScale : Math.max(leftScale, rightScale);
+            Rescale leftRescale = new Rescale(leftScale, valueScale, BigintType.BIGINT);
+            Rescale rightRescale = new Rescale(rightScale, valueScale, BigintType.BIGINT);
+            // a literal operand (q1's 1 in 1 - discount) is brought to the common scale once, not per row
+            boolean multiply = operator == ScanExpression.Operator.MULTIPLY;
+            if (!multiply && left instanceof LiteralStep literal && literal.rescaled(leftRescale) != null) {
+                left = literal.rescaled(leftRescale);
+                leftRescale = Rescale.NONE;
+            }
+            if (!multiply && right instanceof LiteralStep literal && literal.rescaled(rightRescale) != null) {
+                right = literal.rescaled(rightRescale);
+                rightRescale = Rescale.NONE;
+            }
+            this.left = left;
+            this.right = right;
+            this.leftRescale = leftRescale;
+            this.rightRescale = rightRescale;
+            this.resultRescale = new Rescale(valueScale, scale(arithmetic.type()), arithmetic.type());
+        }
+
+        @Override
+        void run(long pageNumber, Page page, int[] positions, int count)
+        {
+            left.evaluate(pageNumber, page, positions, count);
+            right.evaluate(pageNumber, page, positions, count);
+            start(count, left, right);
+            if (leftRescale.impossible() || rightRescale.impossible() || resultRescale.impossible()) {
+                Arrays.fill(inexact, 0, count, true);
+                anyInexact = true;
+                return;
+            }
+            long[] values = out.values;
+            long[] leftValues = left.out.values;
+            long[] rightValues = right.out.values;
+            boolean[] inexact = this.inexact;
+            boolean any = false;
+            if (operator == ScanExpression.Operator.MULTIPLY) {
+                for (int i = 0; i < count; i++) {
+                    long l = leftValues[i];
+                    long r = rightValues[i];
+                    long product = l * r;
+                    boolean out = Math.multiplyHigh(l, r) != product >> 63;
+                    values[i] = product;
+                    inexact[i] |= out;
+                    any |= out;
+                }
+            }
+            else {
+                // the operands at the common scale go through the result's array, then the sum lands there
+                System.arraycopy(leftValues, 0, values, 0, count);
+                any |= leftRescale.apply(values, inexact, count);
+                long[] rightScaled = rightValues;
+                if (rightRescale.multiplier != 1) {
+                    rightScaled = scratch(count);
+                    System.arraycopy(rightValues, 0, rightScaled, 0, count);
+                    any |= rightRescale.apply(rightScaled, inexact, count);
+                }
+                if (operator == ScanExpression.Operator.ADD) {
+                    for (int i = 0; i < count; i++) {
+                        long l = values[i];
+                        long r = rightScaled[i];
+                        long sum = l + r;
+                        boolean out = ((l ^ sum) & (r ^ sum)) < 0;
+                        values[i] = sum;
+                        inexact[i] |= out;
+                        any |= out;
                     }
-                    value = wide.getLow();
                 }
                 else {
-                    value = (Long) literal.value();
-                }
-                java.util.Arrays.fill(result, 0, count, value);
-            }
-            case ScanExpression.Cast cast -> {
-                long[] argument = evaluateLongs(cast.argument(), page, positions, count, inexact);
-                int from = scale(cast.argument().type());
-                int to = scale(cast.type());
-                for (int i = 0; i < count; i++) {
-                    if (!inexact[i]) {
-                        try {
-                            result[i] = checkFits(rescale(argument[i], from, to), cast.type());
-                        }
-                        catch (ArithmeticException e) {
-                            inexact[i] = true;
-                        }
+                    for (int i = 0; i < count; i++) {
+                        long l = values[i];
+                        long r = rightScaled[i];
+                        long difference = l - r;
+                        boolean out = ((l ^ r) & (l ^ difference)) < 0;
+                        values[i] = difference;
+                        inexact[i] |= out;
+                        any |= out;
                     }
                 }
             }
-            case ScanExpression.Arithmetic arithmetic -> {
-                long[] left = evaluateLongs(arithmetic.left(), page, positions, count, inexact);
-                long[] right = evaluateLongs(arithmetic.right(), page, positions, count, inexact);
-                int leftScale = scale(arithmetic.left().type());
-                int rightScale = scale(arithmetic.right().type());
-                int resultScale = scale(arithmetic.type());
-                boolean multiply = arithmetic.operator() == ScanExpression.Operator.MULTIPLY;
-                boolean add = arithmetic.operator() == ScanExpression.Operator.ADD;
-                int valueScale = multiply ? leftScale + rightScale : Math.max(leftScale, rightScale);
-                for (int i = 0; i < count; i++) {
-                    if (inexact[i]) {
-                        continue;
-                    }
-                    try {
-                        long value;
-                        if (multiply) {
-                            value = Math.multiplyExact(left[i], right[i]);
-                        }
-                        else {
-                            long l = rescale(left[i], leftScale, valueScale);
-                            long r = rescale(right[i], rightScale, valueScale);
-                            value = add ? Math.addExact(l, r) : Math.subtractExact(l, r);
-                        }
-                        result[i] = checkFits(rescale(value, valueScale, resultScale), arithmetic.type());
-                    }
-                    catch (ArithmeticException e) {
-                        inexact[i] = true;
-                    }
-                }
+            any |= resultRescale.apply(values, inexact, count);
+            anyInexact |= any;
+        }
+
+        private long[] scratch = new long[0];
+
+        private long[] scratch(int count)
+        {
+            if (scratch.length < count) {
+                scratch = new long[Math.max(count, scratch.length * 2)];
             }
+            return scratch;
         }
-        return result;
-    }
-
-    private boolean anyNull(Page page, int position)
-    {
-        for (int channel : channels) {
-            if (page.getBlock(channel).isNull(position)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** {@code value} from {@code from} decimal places to {@code to}, rounding half away from zero. */
-    private static long rescale(long value, int from, int to)
-    {
-        if (to == from) {
-            return value;
-        }
-        if (Math.abs(to - from) >= POWERS_OF_TEN.length) {
-            throw new ArithmeticException("scale difference");
-        }
-        if (to > from) {
-            return Math.multiplyExact(value, POWERS_OF_TEN[to - from]);
-        }
-        long divisor = POWERS_OF_TEN[from - to];
-        long quotient = value / divisor;
-        long remainder = Math.abs(value % divisor);
-        // remainder < divisor <= 10^18: doubling it stays in range
-        return remainder * 2 >= divisor ? quotient + Long.signum(value) : quotient;
-    }
-
-    private static long checkFits(long value, Type type)
-    {
-        boolean fits = switch (type) {
-            case DecimalType decimal -> decimal.getPrecision() >= POWERS_OF_TEN.length || Math.abs(value) < POWERS_OF_TEN[decimal.getPrecision()];
-            case BigintType _ -> true;
-            case IntegerType _ -> value == (int) value;
-            case SmallintType _ -> value == (short) value;
-            case TinyintType _ -> value == (byte) value;
-            default -> false;
-        };
-        if (!fits) {
-            throw new ArithmeticException("out of range");
-        }
-        return value;
     }
 
     private static int scale(Type type)

@@ -72,6 +72,37 @@ class TestScanExpressionEvaluator
     }
 
     @Test
+    void testLiteralOperandsOfAdditionAndSubtraction()
+    {
+        Random random = new Random(7);
+        int rows = 500;
+        BigDecimal[] prices = new BigDecimal[rows];
+        for (int i = 0; i < rows; i++) {
+            prices[i] = i % 11 == 0 ? null : BigDecimal.valueOf(random.nextLong() % 1_000_000_000_000L, 2);
+        }
+        Page page = new Page(block(PRICE, prices));
+        ScanExpression price = new ScanExpression.Column(0, PRICE);
+        int[] positions = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            positions[i] = i;
+        }
+        DecimalType sumType = DecimalType.createDecimalType(17, 2);
+        // the literal on either side, at a smaller scale than the column (brought to scale 2 once)
+        assertEvaluates(new ScanExpression.Arithmetic(ScanExpression.Operator.SUBTRACT, price, new ScanExpression.Literal(3L, DecimalType.createDecimalType(1, 0)), sumType),
+                page, positions, i -> prices[i] == null ? null : prices[i].subtract(BigDecimal.valueOf(3)), sumType);
+        assertEvaluates(new ScanExpression.Arithmetic(ScanExpression.Operator.ADD, new ScanExpression.Literal(-25L, DecimalType.createDecimalType(3, 1)), price, sumType),
+                page, positions, i -> prices[i] == null ? null : prices[i].add(new BigDecimal("-2.5")), sumType);
+        // a literal whose rescaled value leaves a long: every row computed exactly
+        DecimalType wideType = DecimalType.createDecimalType(38, 2);
+        BigDecimal huge = BigDecimal.valueOf(Long.MAX_VALUE / 10);
+        assertEvaluates(new ScanExpression.Arithmetic(ScanExpression.Operator.SUBTRACT, new ScanExpression.Literal(Int128.valueOf(Long.MAX_VALUE / 10), DecimalType.createDecimalType(19, 0)), price, wideType),
+                page, positions, i -> prices[i] == null ? null : huge.subtract(prices[i]), wideType);
+        // a result that leaves its precision is an error, not a wrapped value
+        Page five = new Page(block(PRICE, new BigDecimal[] {new BigDecimal("5.00")}));
+        assertOverflows(new ScanExpression.Arithmetic(ScanExpression.Operator.ADD, price, new ScanExpression.Literal(999_999_999_999_999L, DecimalType.createDecimalType(15, 0)), sumType), five, 0, "numeric field overflow");
+    }
+
+    @Test
     void testRoundingTiesGoAwayFromZero()
     {
         Page page = new Page(block(WIDE, new BigDecimal[] {new BigDecimal("0.005"), new BigDecimal("-0.005"), new BigDecimal("0.015"), new BigDecimal("-2.125"), new BigDecimal("2.124")}));

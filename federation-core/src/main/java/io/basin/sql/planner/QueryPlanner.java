@@ -102,7 +102,7 @@ public final class QueryPlanner
         this.scanPushdown = session.settings().stream()
                 .noneMatch(setting -> setting.name().equals("scan_pushdown") && setting.setting().equals("off"));
         this.aggregateExpressionPushdown = session.settings().stream()
-                .anyMatch(setting -> setting.name().equals("aggregate_expression_pushdown") && setting.setting().equals("on"));
+                .noneMatch(setting -> setting.name().equals("aggregate_expression_pushdown") && setting.setting().equals("off"));
         this.coLocatedJoins = session.settings().stream()
                 .noneMatch(setting -> setting.name().equals("colocated_joins") && setting.setting().equals("off"));
         this.pgCatalog = new PgCatalog(catalogs, requireNonNull(session, "session is null"));
