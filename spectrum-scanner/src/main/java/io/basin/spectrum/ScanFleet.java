@@ -83,7 +83,8 @@ public final class ScanFleet
         return new ProcessedTaskReader(reader, filter, request.columns().size(), aggregator, counters);
     }
 
-    private TaskBatchReader openFile(ScanTask task, List<ScanColumn> columns, TupleDomain<ScanColumn> predicate, FileIO fileIO, ScanCounters counters, DeleteLoader deleteLoader)
+    /** A decoder of the task's file, its batches' channels {@code columns}. */
+    TaskBatchReader openFile(ScanTask task, List<ScanColumn> columns, TupleDomain<ScanColumn> predicate, FileIO fileIO, ScanCounters counters, DeleteLoader deleteLoader)
     {
         if (task.format() == FileFormat.PARQUET) {
             return new ParquetTaskReader(task, columns, predicate, fileIO.newInputFile(task.path(), task.fileSize()), parquetOptions, counters, deleteLoader);
