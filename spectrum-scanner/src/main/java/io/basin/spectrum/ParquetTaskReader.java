@@ -45,7 +45,9 @@ import static java.util.Objects.requireNonNull;
  * Reads a Parquet range with Trino's vectorized Parquet decoder: columns are found by Iceberg field
  * id (a column missing from an older file reads as nulls), only the requested columns are decoded,
  * and row groups are skipped by their statistics, dictionaries, bloom filters and page indexes
- * against the pushed predicate.
+ * against the pushed predicate. Batches are handed over undecoded ({@link LazyBatch}): a column
+ * decodes when first read, and the rows of batches that never read it are skipped (whole pages
+ * of them without being decompressed).
  */
 final class ParquetTaskReader
         implements TaskBatchReader
