@@ -340,6 +340,9 @@ abstract class BaseScanFleetTest
                 .map(row -> Arrays.asList(row.get(0), null, row.get(1)))
                 .toList();
         assertThat(rows).containsExactlyInAnyOrderElementsOf(expected);
+        // only columns the files lack: every row, as nulls
+        assertThat(scan(List.of(new ScanColumn(99, "added", BIGINT)), TupleDomain.all(), new ScanCounters()))
+                .containsExactlyInAnyOrderElementsOf(expected.stream().map(row -> Arrays.asList((Object) null)).toList());
     }
 
     @Test
