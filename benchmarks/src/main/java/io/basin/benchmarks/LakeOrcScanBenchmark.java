@@ -31,7 +31,12 @@ public final class LakeOrcScanBenchmark
                     SELECT l_returnflag, l_linestatus, sum(l_quantity), sum(l_extendedprice), sum(l_extendedprice * (1 - l_discount)),
                            sum(l_extendedprice * (1 - l_discount) * (1 + l_tax)), avg(l_quantity), avg(l_extendedprice), avg(l_discount), count(*)
                     FROM %s WHERE l_shipdate <= DATE '1998-09-02' GROUP BY l_returnflag, l_linestatus ORDER BY 1, 2"""},
-            new String[] {"point", "SELECT count(l_comment) FROM %s WHERE l_orderkey = 1234567"});
+            new String[] {"point", "SELECT count(l_comment) FROM %s WHERE l_orderkey = 1234567"},
+            // a narrow key range within the pages or row groups kept: most batches read have no row of it
+            new String[] {"rangeA", "SELECT count(*), sum(l_extendedprice), max(l_comment), min(l_shipinstruct) FROM %s WHERE l_orderkey BETWEEN 3000000 AND 3010000"},
+            new String[] {"rangeR", "SELECT * FROM %s WHERE l_orderkey BETWEEN 3000000 AND 3010000"},
+            // about 50 rows spread over the table: statistics prune nothing, most batches have no row of it
+            new String[] {"needle", "SELECT * FROM %s WHERE l_shipdate = DATE '1995-03-15' AND l_quantity = 1"});
 
     private LakeOrcScanBenchmark() {}
 

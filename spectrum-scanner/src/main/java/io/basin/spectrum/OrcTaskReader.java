@@ -12,9 +12,7 @@ import io.trino.orc.metadata.Footer;
 import io.trino.orc.metadata.OrcType.OrcTypeKind;
 import io.trino.orc.metadata.StripeInformation;
 import io.trino.orc.metadata.statistics.StripeStatistics;
-import io.trino.spi.Page;
 import io.trino.spi.block.Block;
-import io.trino.spi.block.RunLengthEncodedBlock;
 import io.trino.spi.connector.SourcePage;
 import io.trino.spi.predicate.TupleDomain;
 import io.trino.spi.type.Type;
@@ -47,7 +45,7 @@ import static org.joda.time.DateTimeZone.UTC;
  * whatever the range) was deleted, or whose values equal a row of an equality delete file.
  */
 final class OrcTaskReader
-        implements TaskReader
+        implements TaskBatchReader
 {
     // how many discrete values of a domain are checked against bloom filters
     private static final int DOMAIN_COMPACTION_THRESHOLD = 1000;
@@ -64,6 +62,7 @@ final class OrcTaskReader
     private final RowDeletes deletes;
     // per output column: its channel in the reader's pages, or -1 when the file does not have it
     private final int[] readerChannels;
+    private final List<Type> columnTypes;
     // the reader channel of every column read, by field id (-1: the file lacks it), for equality deletes
     private final Map<Integer, Integer> channelsByFieldId = new HashMap<>();
     private int rowPositionChannel = -1;
@@ -80,6 +79,7 @@ final class OrcTaskReader
         this.deletes = RowDeletes.load(task, deleteLoader);
         this.dataSource = new InputFileOrcDataSource(file, task.fileSize(), options);
         this.readerChannels = new int[columns.size()];
+        this.columnTypes = this.columns.stream().map(ScanColumn::type).toList();
         try {
             open(predicate, options);
         }
@@ -234,44 +234,38 @@ final class OrcTaskReader
     }
 
     @Override
-    public Page nextPage()
+    public SourcePage nextBatch()
             throws IOException
     {
         if (reader == null) {
             return null;
         }
-        Page page;
-        int[] kept = null;
         try {
             SourcePage sourcePage = reader.nextPage();
             if (sourcePage == null) {
                 return null;
             }
             int positions = sourcePage.getPositionCount();
-            Block[] blocks = new Block[columns.size()];
-            for (int i = 0; i < blocks.length; i++) {
-                blocks[i] = readerChannels[i] < 0
-                        ? RunLengthEncodedBlock.create(columns.get(i).type(), null, positions)
-                        : sourcePage.getBlock(readerChannels[i]);
-            }
             counters.addRowsRead(positions);
-            page = new Page(positions, blocks);
-            if (!deletes.isEmpty()) {
-                Block rowPositions = rowPositionChannel < 0 ? null : sourcePage.getBlock(rowPositionChannel);
-                kept = deletes.survivingPositions(positions, rowPositions, fieldId -> {
-                    int channel = channelsByFieldId.get(fieldId);
-                    return channel < 0 ? null : sourcePage.getBlock(channel);
-                });
+            // nothing is decoded yet: the caller decodes the columns it needs, when it needs them
+            LazyBatch batch = new LazyBatch(task.path(), sourcePage, positions, readerChannels, columnTypes);
+            if (deletes.isEmpty()) {
+                return batch;
             }
+            Block rowPositions = rowPositionChannel < 0 ? null : sourcePage.getBlock(rowPositionChannel);
+            int[] kept = deletes.survivingPositions(positions, rowPositions, fieldId -> {
+                int channel = channelsByFieldId.get(fieldId);
+                return channel < 0 ? null : sourcePage.getBlock(channel);
+            });
+            if (kept.length < positions) {
+                counters.addRowsDeleted(positions - kept.length);
+                batch.selectPositions(kept, 0, kept.length);
+            }
+            return batch;
         }
         catch (IOException | RuntimeException e) {
             throw ReadFailures.translate(task.path(), e);
         }
-        if (kept == null || kept.length == page.getPositionCount()) {
-            return page;
-        }
-        counters.addRowsDeleted(page.getPositionCount() - kept.length);
-        return page.getPositions(kept, 0, kept.length);
     }
 
     @Override

@@ -11,10 +11,8 @@ import io.trino.parquet.predicate.TupleDomainParquetPredicate;
 import io.trino.parquet.reader.MetadataReader;
 import io.trino.parquet.reader.ParquetReader;
 import io.trino.parquet.reader.RowGroupInfo;
-import io.trino.spi.Page;
 import io.trino.spi.TrinoException;
 import io.trino.spi.block.Block;
-import io.trino.spi.block.RunLengthEncodedBlock;
 import io.trino.spi.connector.SourcePage;
 import io.trino.spi.predicate.Domain;
 import io.trino.spi.predicate.TupleDomain;
@@ -47,10 +45,12 @@ import static java.util.Objects.requireNonNull;
  * Reads a Parquet range with Trino's vectorized Parquet decoder: columns are found by Iceberg field
  * id (a column missing from an older file reads as nulls), only the requested columns are decoded,
  * and row groups are skipped by their statistics, dictionaries, bloom filters and page indexes
- * against the pushed predicate.
+ * against the pushed predicate. Batches are handed over undecoded ({@link LazyBatch}): a column
+ * decodes when first read, and the rows of batches that never read it are skipped (whole pages
+ * of them without being decompressed).
  */
 final class ParquetTaskReader
-        implements TaskReader
+        implements TaskBatchReader
 {
     // how many discrete values of a domain are checked against dictionaries and bloom filters
     private static final int DOMAIN_COMPACTION_THRESHOLD = 1000;
@@ -63,6 +63,7 @@ final class ParquetTaskReader
     private final AggregatedMemoryContext memoryContext = newSimpleAggregatedMemoryContext();
     // per output column: its channel in the reader's pages, or -1 when the file does not have it
     private final int[] readerChannels;
+    private final List<io.trino.spi.type.Type> columnTypes;
     private ParquetReader reader;
     // when no column is read (count(*)): the rows of the surviving row groups still to return
     private long remainingRowsWithoutColumns;
@@ -80,6 +81,7 @@ final class ParquetTaskReader
         this.deletes = RowDeletes.load(task, deleteLoader);
         this.dataSource = new InputFileParquetDataSource(file, task.fileSize(), options);
         this.readerChannels = new int[columns.size()];
+        this.columnTypes = this.columns.stream().map(ScanColumn::type).toList();
         try {
             open(predicate, options);
         }
@@ -229,7 +231,7 @@ final class ParquetTaskReader
     }
 
     @Override
-    public Page nextPage()
+    public SourcePage nextBatch()
             throws IOException
     {
         if (reader == null) {
@@ -238,7 +240,7 @@ final class ParquetTaskReader
             }
             int rows = (int) Math.min(remainingRowsWithoutColumns, MAX_ROWS_PER_COUNT_PAGE);
             remainingRowsWithoutColumns -= rows;
-            return new Page(rows);
+            return new LazyBatch(task.path(), null, rows, readerChannels, columnTypes);
         }
         SourcePage sourcePage;
         try {
@@ -251,27 +253,28 @@ final class ParquetTaskReader
             return null;
         }
         int positions = sourcePage.getPositionCount();
-        Block[] blocks = new Block[columns.size()];
-        for (int i = 0; i < blocks.length; i++) {
-            blocks[i] = readerChannels[i] < 0
-                    ? RunLengthEncodedBlock.create(columns.get(i).type(), null, positions)
-                    : sourcePage.getBlock(readerChannels[i]);
-        }
         counters.addRowsRead(positions);
-        Page page = new Page(positions, blocks);
+        // nothing is decoded yet: the caller decodes the columns it needs, when it needs them
+        LazyBatch batch = new LazyBatch(task.path(), sourcePage, positions, readerChannels, columnTypes);
         if (deletes.isEmpty()) {
-            return page;
+            return batch;
         }
-        Block rowNumbers = rowNumberChannel < 0 ? null : sourcePage.getBlock(rowNumberChannel);
-        int[] kept = deletes.survivingPositions(positions, rowNumbers, fieldId -> {
-            int channel = channelsByFieldId.get(fieldId);
-            return channel < 0 ? null : sourcePage.getBlock(channel);
-        });
-        if (kept.length == positions) {
-            return page;
+        int[] kept;
+        try {
+            Block rowNumbers = rowNumberChannel < 0 ? null : sourcePage.getBlock(rowNumberChannel);
+            kept = deletes.survivingPositions(positions, rowNumbers, fieldId -> {
+                int channel = channelsByFieldId.get(fieldId);
+                return channel < 0 ? null : sourcePage.getBlock(channel);
+            });
         }
-        counters.addRowsDeleted(positions - kept.length);
-        return page.getPositions(kept, 0, kept.length);
+        catch (RuntimeException e) {
+            throw ReadFailures.translate(task.path(), e);
+        }
+        if (kept.length < positions) {
+            counters.addRowsDeleted(positions - kept.length);
+            batch.selectPositions(kept, 0, kept.length);
+        }
+        return batch;
     }
 
     @Override

@@ -1,8 +1,7 @@
 package io.basin.spectrum;
 
 import io.trino.spi.Page;
-import io.trino.spi.block.Block;
-import io.trino.spi.block.DictionaryBlock;
+import io.trino.spi.connector.SourcePage;
 
 import java.io.IOException;
 import java.util.List;
@@ -11,16 +10,20 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * What a worker does with a task's decoded pages before handing them back: keeps the rows the
+ * What a worker does with a task's decoded batches before handing them back: keeps the rows the
  * predicate accepts, then either drops the columns read only for the predicate or feeds the rows
  * to a partial aggregation whose result is the task's only page.
+ *
+ * <p>Late materialization: a batch's columns decode only when read, so the predicate's columns are
+ * decoded first, and the other columns only of batches where some row survives, and then only
+ * for the surviving rows.
  */
 final class ProcessedTaskReader
         implements TaskReader
 {
-    private final TaskReader source;
+    private final TaskBatchReader source;
     private final RowFilter filter;
-    private final int outputColumns;
+    private final int[] outputChannels;
     private final Optional<PartialAggregator> aggregator;
     private final ScanCounters counters;
     private int[] positions = new int[0];
@@ -30,11 +33,14 @@ final class ProcessedTaskReader
      * @param source reads the output columns followed by the columns only the predicate needs
      * @param outputColumns how many of the source's leading columns are returned (or aggregated)
      */
-    ProcessedTaskReader(TaskReader source, RowFilter filter, int outputColumns, Optional<PartialAggregator> aggregator, ScanCounters counters)
+    ProcessedTaskReader(TaskBatchReader source, RowFilter filter, int outputColumns, Optional<PartialAggregator> aggregator, ScanCounters counters)
     {
         this.source = requireNonNull(source, "source is null");
         this.filter = requireNonNull(filter, "filter is null");
-        this.outputColumns = outputColumns;
+        this.outputChannels = new int[outputColumns];
+        for (int i = 0; i < outputColumns; i++) {
+            outputChannels[i] = i;
+        }
         this.aggregator = requireNonNull(aggregator, "aggregator is null");
         this.counters = requireNonNull(counters, "counters is null");
     }
@@ -55,8 +61,8 @@ final class ProcessedTaskReader
             throws IOException
     {
         while (!done) {
-            Page page = source.nextPage();
-            if (page == null) {
+            SourcePage batch = source.nextBatch();
+            if (batch == null) {
                 done = true;
                 if (aggregator.isPresent()) {
                     Page result = aggregator.get().result();
@@ -67,55 +73,29 @@ final class ProcessedTaskReader
                 }
                 return null;
             }
-            int positionCount = page.getPositionCount();
+            int positionCount = batch.getPositionCount();
             if (positions.length < positionCount) {
                 positions = new int[positionCount];
             }
-            int kept = filter.filter(page, positions);
-            if (aggregator.isPresent()) {
-                aggregator.get().add(page, positions, kept);
-                continue;
-            }
+            // decodes only the predicate's columns, and stops at the first column no row passes
+            int kept = filter.filter(batch, positions);
             if (kept == 0) {
+                // the batch's other columns are never decoded
                 continue;
             }
-            Page output = project(page);
+            if (aggregator.isPresent()) {
+                // the aggregator reads the kept positions itself: narrowing the columns first would only copy them
+                aggregator.get().add(batch.getColumns(outputChannels), positions, kept);
+                continue;
+            }
             if (kept < positionCount) {
-                output = keep(output, positions, kept);
+                // the columns not decoded yet come back holding only the kept rows
+                batch.selectPositions(positions, 0, kept);
             }
             counters.addRowsReturned(kept);
-            return output;
+            return batch.getColumns(outputChannels);
         }
         return null;
-    }
-
-    /**
-     * The kept rows: flat blocks are copied (the engine reads them faster than position views),
-     * dictionary blocks keep their dictionary with the kept ids, so the engine still evaluates
-     * per dictionary entry and no per-page dictionary is rebuilt.
-     */
-    private static Page keep(Page page, int[] positions, int count)
-    {
-        Block[] blocks = new Block[page.getChannelCount()];
-        for (int i = 0; i < blocks.length; i++) {
-            Block block = page.getBlock(i);
-            blocks[i] = block instanceof DictionaryBlock
-                    ? block.getPositions(positions, 0, count)
-                    : block.copyPositions(positions, 0, count);
-        }
-        return new Page(count, blocks);
-    }
-
-    private Page project(Page page)
-    {
-        if (page.getChannelCount() == outputColumns) {
-            return page;
-        }
-        Block[] blocks = new Block[outputColumns];
-        for (int i = 0; i < outputColumns; i++) {
-            blocks[i] = page.getBlock(i);
-        }
-        return new Page(page.getPositionCount(), blocks);
     }
 
     @Override

@@ -1,10 +1,10 @@
 package io.basin.spectrum;
 
 import io.airlift.slice.Slice;
-import io.trino.spi.Page;
 import io.trino.spi.block.Block;
 import io.trino.spi.block.DictionaryBlock;
 import io.trino.spi.block.RunLengthEncodedBlock;
+import io.trino.spi.connector.SourcePage;
 import io.trino.spi.predicate.Domain;
 import io.trino.spi.predicate.Range;
 import io.trino.spi.predicate.TupleDomain;
@@ -96,8 +96,12 @@ final class RowFilter
         return !rejectsAll && filters.length == 0;
     }
 
-    /** The accepted positions of {@code page}, in order, in {@code positions}; returns their count. */
-    int filter(Page page, int[] positions)
+    /**
+     * The accepted positions of {@code page}, in order, in {@code positions}; returns their count.
+     * A column is read only while some row is still accepted, so of a lazy page whose rows all
+     * fail an earlier column's test the later columns are never decoded.
+     */
+    int filter(SourcePage page, int[] positions)
     {
         if (rejectsAll) {
             return 0;

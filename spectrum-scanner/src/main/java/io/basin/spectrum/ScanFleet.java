@@ -3,6 +3,7 @@ package io.basin.spectrum;
 import io.trino.orc.OrcReaderOptions;
 import io.trino.parquet.ParquetReaderOptions;
 import io.trino.spi.Page;
+import io.trino.spi.connector.SourcePage;
 import io.trino.spi.predicate.TupleDomain;
 import io.trino.spi.TrinoException;
 import org.apache.iceberg.FileFormat;
@@ -75,14 +76,15 @@ public final class ScanFleet
         List<ScanColumn> readColumns = ProcessedTaskReader.withPredicateColumns(request);
         RowFilter filter = RowFilter.create(request.predicate(), readColumns);
         Optional<PartialAggregator> aggregator = request.aggregation().map(aggregation -> new PartialAggregator(aggregation, request.columns()));
-        TaskReader reader = openFile(task, readColumns, request.predicate(), fileIO, counters, deleteLoader);
+        TaskBatchReader reader = openFile(task, readColumns, request.predicate(), fileIO, counters, deleteLoader);
         if (filter.acceptsAll() && aggregator.isEmpty()) {
             return new CountingTaskReader(reader, counters);
         }
         return new ProcessedTaskReader(reader, filter, request.columns().size(), aggregator, counters);
     }
 
-    private TaskReader openFile(ScanTask task, List<ScanColumn> columns, TupleDomain<ScanColumn> predicate, FileIO fileIO, ScanCounters counters, DeleteLoader deleteLoader)
+    /** A decoder of the task's file, its batches' channels {@code columns}. */
+    TaskBatchReader openFile(ScanTask task, List<ScanColumn> columns, TupleDomain<ScanColumn> predicate, FileIO fileIO, ScanCounters counters, DeleteLoader deleteLoader)
     {
         if (task.format() == FileFormat.PARQUET) {
             return new ParquetTaskReader(task, columns, predicate, fileIO.newInputFile(task.path(), task.fileSize()), parquetOptions, counters, deleteLoader);
@@ -99,19 +101,20 @@ public final class ScanFleet
         workers.shutdownNow();
     }
 
-    /** A task's pages as decoded, counted as returned. */
-    private record CountingTaskReader(TaskReader source, ScanCounters counters)
+    /** A task's batches, every column decoded, counted as returned. */
+    private record CountingTaskReader(TaskBatchReader source, ScanCounters counters)
             implements TaskReader
     {
         @Override
         public Page nextPage()
                 throws IOException
         {
-            Page page = source.nextPage();
-            if (page != null) {
-                counters.addRowsReturned(page.getPositionCount());
+            SourcePage batch = source.nextBatch();
+            if (batch == null) {
+                return null;
             }
-            return page;
+            counters.addRowsReturned(batch.getPositionCount());
+            return batch.getPage();
         }
 
         @Override

@@ -5,11 +5,11 @@ import io.trino.spi.Page;
 import java.io.Closeable;
 import java.io.IOException;
 
-/** Decodes the pages of one {@link ScanTask}, one at a time, on the worker that owns it. */
+/** The pages a worker hands back for one {@link ScanTask}, one at a time: decoded, filtered, or aggregated. */
 interface TaskReader
         extends Closeable
 {
-    /** The next page of decoded rows, or null when the task is done. */
+    /** The next page of rows, or null when the task is done. */
     Page nextPage()
             throws IOException;
 }

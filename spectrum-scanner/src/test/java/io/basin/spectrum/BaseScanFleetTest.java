@@ -120,13 +120,13 @@ abstract class BaseScanFleetTest
         table = new HadoopTables(new Configuration()).create(schema, PartitionSpec.unpartitioned(), tableProperties(), directory.resolve("t").toUri().toString());
         AppendFiles append = table.newAppend();
         for (int file = 0; file < FILES; file++) {
-            append.appendFile(write(schema, file * ROWS_PER_FILE, ROWS_PER_FILE));
+            append.appendFile(write(table, schema, file * ROWS_PER_FILE, ROWS_PER_FILE));
         }
         append.commit();
         fleet = new ScanFleet(2);
     }
 
-    private DataFile write(Schema schema, long firstId, int rows)
+    private DataFile write(Table table, Schema schema, long firstId, int rows)
             throws IOException
     {
         String location = table.location() + "/data/" + UUID.randomUUID() + "." + extension();
@@ -340,6 +340,9 @@ abstract class BaseScanFleetTest
                 .map(row -> Arrays.asList(row.get(0), null, row.get(1)))
                 .toList();
         assertThat(rows).containsExactlyInAnyOrderElementsOf(expected);
+        // only columns the files lack: every row, as nulls
+        assertThat(scan(List.of(new ScanColumn(99, "added", BIGINT)), TupleDomain.all(), new ScanCounters()))
+                .containsExactlyInAnyOrderElementsOf(expected.stream().map(row -> Arrays.asList((Object) null)).toList());
     }
 
     @Test
@@ -404,6 +407,123 @@ abstract class BaseScanFleetTest
         assertThat(scan(withDeletes, output, predicate, pruned))
                 .containsExactlyInAnyOrderElementsOf(expected.stream().filter(row -> (Long) row.getFirst() >= 27_000 && (Long) row.getFirst() < 33_000).toList());
         assertThat(pruned.snapshot().rowGroupsRead()).isLessThan(pruned.snapshot().rowGroupsTotal());
+    }
+
+    @Test
+    void testLateMaterializationDecodesOtherColumnsOnlyOfBatchesWithSurvivors()
+            throws IOException
+    {
+        // one file with the default (large) row group or stripe size: statistics keep its only row
+        // group, and the decoder reads it in several batches, of which a narrow id range (the file's
+        // ids are in order) falls in one or two
+        Table single = new HadoopTables(new Configuration()).create(table.schema(), PartitionSpec.unpartitioned(), Map.of(), directory.resolve("single").toUri().toString());
+        DataFile file = write(single, table.schema(), 0, ROWS_PER_FILE);
+        single.newAppend().appendFile(file).commit();
+        ScanTask task = new ScanTask(file.location(), file.format(), 0, file.fileSizeInBytes(), file.fileSizeInBytes(), file.recordCount());
+
+        List<ScanColumn> all = columns(table.schema());
+        // a flat string, a dictionary-encoded string and a decimal are returned; only id is filtered on
+        List<ScanColumn> output = List.of(all.get(9), all.get(10), all.get(5));
+        TupleDomain<ScanColumn> predicate = TupleDomain.withColumnDomains(Map.of(all.get(0), Domain.create(ValueSet.ofRanges(Range.range(BIGINT, 12_500L, true, 12_509L, true)), false)));
+        List<ScanColumn> read = ProcessedTaskReader.withPredicateColumns(new ScanRequest(List.of(task), output, predicate));
+        int idChannel = RowFilter.channelOf(read, all.get(0));
+
+        ScanCounters counters = new ScanCounters();
+        DecodedColumns decoded = new DecodedColumns(fleet.openFile(task, read, predicate, fileIO, counters, new DeleteLoader(fileIO, counters)), read.size());
+        List<List<Object>> rows = new ArrayList<>();
+        try (ProcessedTaskReader reader = new ProcessedTaskReader(decoded, RowFilter.create(predicate, read), output.size(), java.util.Optional.empty(), counters)) {
+            for (Page page = reader.nextPage(); page != null; page = reader.nextPage()) {
+                assertThat(page.getChannelCount()).isEqualTo(output.size());
+                for (int position = 0; position < page.getPositionCount(); position++) {
+                    List<Object> row = new ArrayList<>();
+                    for (int channel = 0; channel < output.size(); channel++) {
+                        row.add(TestingBlockValues.javaValue(output.get(channel).type(), page.getBlock(channel), position));
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+        List<List<Object>> expected = oracle(single, Expressions.and(Expressions.greaterThanOrEqual("id", 12_500L), Expressions.lessThanOrEqual("id", 12_509L)), output);
+        assertThat(expected).hasSize(10);
+        assertThat(rows).containsExactlyInAnyOrderElementsOf(expected);
+
+        // every row read (ORC's row indexes may skip some) came in a batch whose filter column was decoded ...
+        assertThat(counters.snapshot().rowsRead()).isEqualTo(decoded.rows()).isGreaterThan(100);
+        assertThat(counters.snapshot().rowsReturned()).isEqualTo(10);
+        int batches = decoded.batches();
+        assertThat(batches).isGreaterThan(2);
+        assertThat(decoded.decodedIn(idChannel)).isEqualTo(batches);
+        // ... the returned columns only in the batches holding one of the ten rows
+        for (int channel = 0; channel < output.size(); channel++) {
+            assertThat(decoded.decodedIn(channel)).as("batches decoding %s", output.get(channel).name()).isBetween(1, 2);
+        }
+    }
+
+    /** Counts, of a decoder's batches, in how many each column was decoded. */
+    private static final class DecodedColumns
+            implements TaskBatchReader
+    {
+        private final TaskBatchReader source;
+        private final int[] decodedIn;
+        private int batches;
+        private long rows;
+        private LazyBatch previous;
+
+        DecodedColumns(TaskBatchReader source, int channels)
+        {
+            this.source = source;
+            this.decodedIn = new int[channels];
+        }
+
+        @Override
+        public io.trino.spi.connector.SourcePage nextBatch()
+                throws IOException
+        {
+            // a batch is done with once the next one is asked for
+            countPrevious();
+            previous = (LazyBatch) source.nextBatch();
+            if (previous != null) {
+                rows += previous.getPositionCount();
+            }
+            return previous;
+        }
+
+        private void countPrevious()
+        {
+            if (previous != null) {
+                batches++;
+                for (int channel = 0; channel < decodedIn.length; channel++) {
+                    if (previous.isDecoded(channel)) {
+                        decodedIn[channel]++;
+                    }
+                }
+                previous = null;
+            }
+        }
+
+        int batches()
+        {
+            countPrevious();
+            return batches;
+        }
+
+        long rows()
+        {
+            return rows;
+        }
+
+        int decodedIn(int channel)
+        {
+            countPrevious();
+            return decodedIn[channel];
+        }
+
+        @Override
+        public void close()
+                throws IOException
+        {
+            source.close();
+        }
     }
 
     @Test
@@ -479,6 +599,11 @@ abstract class BaseScanFleetTest
     }
 
     private List<List<Object>> oracle(Expression filter, List<ScanColumn> columns)
+    {
+        return oracle(table, filter, columns);
+    }
+
+    private static List<List<Object>> oracle(Table table, Expression filter, List<ScanColumn> columns)
     {
         List<List<Object>> rows = new ArrayList<>();
         try (CloseableIterable<Record> records = IcebergGenerics.read(table).where(filter).build()) {
