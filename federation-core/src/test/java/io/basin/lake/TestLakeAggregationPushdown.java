@@ -180,8 +180,17 @@ class TestLakeAggregationPushdown
         // partial results only: a few groups per file range
         assertThat(scan.rowsReturned()).isLessThan(100);
 
-        // many groups
-        assertions.assertQuery(session(), "SELECT l_orderkey, count(*), sum(l_quantity), max(l_partkey), avg(l_tax) FROM lineitem GROUP BY l_orderkey");
+        // many groups: a key whose range allows a group per two rows or fewer stays in the engine
+        String manyGroups = "SELECT l_orderkey, count(*), sum(l_quantity), max(l_partkey), avg(l_tax) FROM lineitem GROUP BY l_orderkey";
+        assertThat(explain(manyGroups)).doesNotContain("partial aggregation");
+        assertions.assertQuery(session(), manyGroups);
+        String pairs = "SELECT l_partkey, l_suppkey, sum(l_quantity) FROM lineitem WHERE l_shipdate >= DATE '1994-01-01' GROUP BY l_partkey, l_suppkey";
+        assertThat(explain(pairs)).doesNotContain("partial aggregation");
+        assertions.assertQuery(session(), pairs);
+        // a key with a narrow range still aggregates in the workers
+        String fewGroups = "SELECT l_linenumber, count(*), sum(l_quantity) FROM lineitem GROUP BY l_linenumber";
+        assertThat(explain(fewGroups)).contains("partial aggregation[keys=[l_linenumber]");
+        assertions.assertQuery(session(), fewGroups);
         assertions.assertQuery(session(), "SELECT o_custkey, o_orderstatus, count(*), sum(o_totalprice), min(o_orderdate) FROM orders WHERE o_orderdate >= DATE '1995-01-01' GROUP BY o_custkey, o_orderstatus");
         // no rows at all: global aggregates still give one row, grouped ones none
         assertions.assertQuery(session(), "SELECT count(*), sum(l_quantity), avg(l_quantity), min(l_shipdate), count(l_comment) FROM lineitem WHERE l_quantity > 1000");
