@@ -29,13 +29,13 @@ import io.basin.plan.expr.SpecialForm;
  * estimated as its larger input thinned by the other input's filters: a foreign-key join keeps a
  * referencing row only when the referenced row passed its filters.
  */
-final class CardinalityEstimator
+public final class CardinalityEstimator
 {
     private static final double UNKNOWN_TABLE_ROWS = 1_000_000;
 
     private CardinalityEstimator() {}
 
-    static double estimateRows(PlanNode node)
+    public static double estimateRows(PlanNode node)
     {
         return switch (node) {
             case TableScanNode scan -> scan.rowCount().orElse(UNKNOWN_TABLE_ROWS);

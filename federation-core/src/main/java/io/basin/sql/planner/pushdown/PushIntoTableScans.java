@@ -125,11 +125,16 @@ public final class PushIntoTableScans
             return Optional.empty();
         }
         ConnectorTableHandle handle = result.get().getHandle();
-        TableScanNode pushed = scan.withPushdown(handle, scan.columns(), scan.rowCount(), handle.toString());
         if (exact.isPresent() && result.get().getRemainingFilter().isAll()) {
-            return Optional.of(pushed);
+            // the scan returns only the rows the filter keeps: its estimate must say so, or a join
+            // builds its hash table from it as if it returned the whole table (TPC-H q4 over the
+            // lake built 3.8 M lineitem rows instead of the 57 k orders of its quarter)
+            java.util.OptionalDouble rows = scan.rowCount().isPresent()
+                    ? java.util.OptionalDouble.of(io.basin.sql.planner.physical.CardinalityEstimator.estimateRows(new FilterNode(scan, predicate)))
+                    : scan.rowCount();
+            return Optional.of(scan.withPushdown(handle, scan.columns(), rows, handle.toString()));
         }
-        return Optional.of(new FilterNode(pushed, predicate));
+        return Optional.of(new FilterNode(scan.withPushdown(handle, scan.columns(), scan.rowCount(), handle.toString()), predicate));
     }
 
     /** A partial result of the connector and how the engine combines it into one original aggregate. */
