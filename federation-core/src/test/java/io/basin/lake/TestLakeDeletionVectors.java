@@ -63,7 +63,8 @@ import static org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS;
  * deleted by Iceberg's own deletion vector writer (rows of several files, then more rows of a file
  * that already has a vector, which Iceberg replaces by a merged one). Basin's answers, in process
  * and through two remote scan workers, are compared with PostgreSQL holding the rows left, and
- * PostgreSQL's rows with Iceberg's generic reader's.
+ * PostgreSQL's rows with Iceberg's generic reader's. Then Basin's own DELETE writes vectors,
+ * merged with those already on the files.
  */
 @TestInstance(PER_CLASS)
 class TestLakeDeletionVectors
@@ -193,6 +194,12 @@ class TestLakeDeletionVectors
         deleteWithIcebergDeletionVectors(id -> id > (FILES - 1L) * ROWS_PER_FILE + 100 && id <= (FILES - 1L) * ROWS_PER_FILE + 2_100);
         assertBasinMatchesOracles();
 
+        // Basin's own DELETE writes deletion vectors too, merged with the vectors already on the files
+        assertBasinDelete("DELETE FROM items WHERE grp = 'g2' AND id < 6000");
+        assertBasinDelete("DELETE FROM items WHERE amount > 900");
+        // rows deleted before are not deleted (or counted) again
+        assertBasinDelete("DELETE FROM items WHERE id <= 100");
+
         // one vector per data file, however often its rows were deleted
         Map<String, Long> vectorsPerFile = currentDeletes().stream()
                 .collect(Collectors.groupingBy(DeleteFile::referencedDataFile, Collectors.counting()));
@@ -260,6 +267,16 @@ class TestLakeDeletionVectors
             throw new UncheckedIOException(e);
         }
         return deletes;
+    }
+
+    /** Runs the delete in Basin and PostgreSQL: the counts must agree, and then the rows left. */
+    private void assertBasinDelete(String delete)
+    {
+        long expected = ((Number) assertions.queryPostgres("SELECT count(*) FROM items" + delete.substring(delete.indexOf(" WHERE"))).getFirst().getFirst()).longValue();
+        assertions.executeOnPostgres(delete);
+        withBasin(BasinConfig.defaults().withDataDirectory(basinDirectory()), session -> assertThat(session.execute(delete).updateCount()).as(delete).isEqualTo(expected));
+        assertThat(expected).isPositive();
+        assertBasinMatchesOracles();
     }
 
     private void assertBasinMatchesOracles()
