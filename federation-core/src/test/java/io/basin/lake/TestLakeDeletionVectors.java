@@ -5,6 +5,7 @@ import io.basin.embedded.BasinConfig;
 import io.basin.embedded.BasinSession;
 import io.basin.testing.QueryAssertions;
 import io.basin.testing.TestingPostgreSqlServer;
+import io.trino.spi.TrinoException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.CatalogProperties;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,7 +57,9 @@ import java.util.function.LongPredicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static io.basin.spectrum.SpectrumErrorCode.LAKE_CORRUPT_FILE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS;
 
 /**
@@ -183,6 +187,7 @@ class TestLakeDeletionVectors
 
     @Test
     void testDeletionVectorsDropTheirRowsInProcessAndOnRemoteWorkers()
+            throws IOException
     {
         // rows of every file
         deleteWithIcebergDeletionVectors(id -> id % 10 == 3);
@@ -206,6 +211,24 @@ class TestLakeDeletionVectors
         assertThat(vectorsPerFile).hasSize(FILES);
         assertThat(vectorsPerFile.values()).containsOnly(1L);
         assertThat(currentDeletes()).allSatisfy(delete -> assertThat(delete.format()).isEqualTo(FileFormat.PUFFIN));
+
+        // last, as it breaks the table: a vector whose bytes no longer match its checksum fails the scan, naming its Puffin file
+        DeleteFile vector = currentDeletes().getFirst();
+        Path puffin = Path.of(URI.create(vector.location()));
+        byte[] bytes = Files.readAllBytes(puffin);
+        int flipped = Math.toIntExact(vector.contentOffset() + vector.contentSizeInBytes() / 2);
+        bytes[flipped] = (byte) ~bytes[flipped];
+        Files.write(puffin, bytes);
+        // the lake's error for a corrupt file, as for a corrupt Parquet file; the engine stays up
+        Consumer<BasinSession> failsNamingTheVector = session -> {
+            assertThatThrownBy(() -> session.execute("SELECT count(*) FROM items"))
+                    .isInstanceOfSatisfying(TrinoException.class, e -> assertThat(e.getErrorCode()).isEqualTo(LAKE_CORRUPT_FILE.toErrorCode()))
+                    .hasMessageContaining("deletion vector")
+                    .hasMessageContaining(vector.location());
+            assertThat(session.execute("SELECT 1").onlyValue()).isEqualTo(1);
+        };
+        withBasin(BasinConfig.defaults().withDataDirectory(basinDirectory()), failsNamingTheVector);
+        withBasin(BasinConfig.defaults().withDataDirectory(basinDirectory()).withSpectrumWorkers(List.of(first.address(), second.address()), false), failsNamingTheVector);
     }
 
     /**
