@@ -97,8 +97,6 @@ class TestLakeDeletionVectors
         TestingPostgreSqlServer postgres = TestingPostgreSqlServer.shared();
         postgres.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
         assertions = new QueryAssertions(postgres, SCHEMA);
-        assertions.executeOnPostgres("CREATE TABLE items (id bigint, grp varchar, amount decimal(10, 2))");
-
         Path temporary = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
         Files.createDirectories(temporary);
         warehouse = Files.createTempDirectory(temporary, "lake-dv-");
@@ -106,22 +104,7 @@ class TestLakeDeletionVectors
         catalog.setConf(new Configuration());
         catalog.initialize("oracle", Map.of(CatalogProperties.WAREHOUSE_LOCATION, warehouse.toUri().toString()));
         catalog.createNamespace(Namespace.of("ns"));
-        // small row groups: a file has several, and the scan splits it into several ranges
-        table = catalog.createTable(TableIdentifier.of("ns", "items"), TABLE_SCHEMA, PartitionSpec.unpartitioned(), Map.of(
-                TableProperties.FORMAT_VERSION, "3",
-                TableProperties.PARQUET_ROW_GROUP_SIZE_BYTES, "16384"));
-        assertThat(TableUtil.formatVersion(table)).isEqualTo(3);
-        AppendFiles append = table.newAppend();
-        for (int file = 0; file < FILES; file++) {
-            append.appendFile(writeDataFile(file * ROWS_PER_FILE + 1L));
-        }
-        append.commit();
-        List<String> values = new ArrayList<>();
-        for (long id = 1; id <= (long) FILES * ROWS_PER_FILE; id++) {
-            values.add("(%d, %s, %s)".formatted(id, grp(id) == null ? "NULL" : "'" + grp(id) + "'", amount(id) == null ? "NULL" : amount(id).toPlainString()));
-        }
-        assertions.executeOnPostgres("INSERT INTO items VALUES " + String.join(", ", values));
-
+        table = createTable("items", 3);
         first = TestingScanWorker.start();
         second = TestingScanWorker.start();
     }
@@ -148,6 +131,29 @@ class TestLakeDeletionVectors
         }
     }
 
+    /** A table of FILES data files written by Iceberg's generic writer, and the same rows in PostgreSQL. */
+    private Table createTable(String name, int formatVersion)
+            throws IOException
+    {
+        assertions.executeOnPostgres("CREATE TABLE %s (id bigint, grp varchar, amount decimal(10, 2))".formatted(name));
+        // small row groups: a file has several, and the scan splits it into several ranges
+        Table created = catalog.createTable(TableIdentifier.of("ns", name), TABLE_SCHEMA, PartitionSpec.unpartitioned(), Map.of(
+                TableProperties.FORMAT_VERSION, String.valueOf(formatVersion),
+                TableProperties.PARQUET_ROW_GROUP_SIZE_BYTES, "16384"));
+        assertThat(TableUtil.formatVersion(created)).isEqualTo(formatVersion);
+        AppendFiles append = created.newAppend();
+        for (int file = 0; file < FILES; file++) {
+            append.appendFile(writeDataFile(created, file * ROWS_PER_FILE + 1L));
+        }
+        append.commit();
+        List<String> values = new ArrayList<>();
+        for (long id = 1; id <= (long) FILES * ROWS_PER_FILE; id++) {
+            values.add("(%d, %s, %s)".formatted(id, grp(id) == null ? "NULL" : "'" + grp(id) + "'", amount(id) == null ? "NULL" : amount(id).toPlainString()));
+        }
+        assertions.executeOnPostgres("INSERT INTO %s VALUES %s".formatted(name, String.join(", ", values)));
+        return created;
+    }
+
     private static String grp(long id)
     {
         return id % 13 == 0 ? null : "g" + id % 5;
@@ -158,7 +164,7 @@ class TestLakeDeletionVectors
         return id % 11 == 0 ? null : BigDecimal.valueOf(id * 37 % 100_000, 2);
     }
 
-    private DataFile writeDataFile(long firstId)
+    private DataFile writeDataFile(Table table, long firstId)
             throws IOException
     {
         String location = table.locationProvider().newDataLocation(UUID.randomUUID() + ".parquet");
@@ -231,6 +237,25 @@ class TestLakeDeletionVectors
         withBasin(BasinConfig.defaults().withDataDirectory(basinDirectory()).withSpectrumWorkers(List.of(first.address(), second.address()), false), failsNamingTheVector);
     }
 
+    @Test
+    void testDeleteAfterUpgradeToV3MergesPositionDeletesIntoVectors()
+            throws IOException
+    {
+        Table upgraded = createTable("upgraded", 2);
+        // on v2, Basin writes a Parquet position delete file per data file
+        assertBasinDelete(upgraded, "upgraded", "DELETE FROM upgraded WHERE id < 9000 AND grp = 'g3'");
+        assertThat(currentDeletes(upgraded)).isNotEmpty().allSatisfy(delete -> assertThat(delete.format()).isEqualTo(FileFormat.PARQUET));
+
+        upgraded.updateProperties().set(TableProperties.FORMAT_VERSION, "3").commit();
+        assertThat(TableUtil.formatVersion(upgraded)).isEqualTo(3);
+        assertBasinMatchesOracles(upgraded, "upgraded");
+        // on v3, a vector per touched file holds the old position deletes too, which the same commit removes
+        assertBasinDelete(upgraded, "upgraded", "DELETE FROM upgraded WHERE grp = 'g1'");
+        List<DeleteFile> deletes = currentDeletes(upgraded);
+        assertThat(deletes).allSatisfy(delete -> assertThat(delete.format()).isEqualTo(FileFormat.PUFFIN));
+        assertThat(deletes.stream().collect(Collectors.groupingBy(DeleteFile::referencedDataFile, Collectors.counting())).values()).hasSize(FILES).containsOnly(1L);
+    }
+
     /**
      * Deletes the rows whose ids are accepted by Iceberg's deletion vector writer, merging each
      * file's previous vector (read with Iceberg's delete loader), in one row delta; the same
@@ -258,6 +283,10 @@ class TestLakeDeletionVectors
         List<Long> ids = new ArrayList<>();
         try (writer) {
             fileIds.forEach((path, fileRows) -> {
+                if (!previous.containsKey(path)) {
+                    // a file of another table
+                    return;
+                }
                 for (int position = 0; position < fileRows.size(); position++) {
                     long id = fileRows.get(position);
                     if (deleted.test(id) && !previousIndex.get(path).isDeleted(position)) {
@@ -281,6 +310,11 @@ class TestLakeDeletionVectors
 
     private List<DeleteFile> currentDeletes()
     {
+        return currentDeletes(table);
+    }
+
+    private static List<DeleteFile> currentDeletes(Table table)
+    {
         table.refresh();
         List<DeleteFile> deletes = new ArrayList<>();
         try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
@@ -295,20 +329,30 @@ class TestLakeDeletionVectors
     /** Runs the delete in Basin and PostgreSQL: the counts must agree, and then the rows left. */
     private void assertBasinDelete(String delete)
     {
-        long expected = ((Number) assertions.queryPostgres("SELECT count(*) FROM items" + delete.substring(delete.indexOf(" WHERE"))).getFirst().getFirst()).longValue();
+        assertBasinDelete(table, "items", delete);
+    }
+
+    private void assertBasinDelete(Table target, String name, String delete)
+    {
+        long expected = ((Number) assertions.queryPostgres("SELECT count(*) FROM " + name + delete.substring(delete.indexOf(" WHERE"))).getFirst().getFirst()).longValue();
         assertions.executeOnPostgres(delete);
         withBasin(BasinConfig.defaults().withDataDirectory(basinDirectory()), session -> assertThat(session.execute(delete).updateCount()).as(delete).isEqualTo(expected));
         assertThat(expected).isPositive();
-        assertBasinMatchesOracles();
+        assertBasinMatchesOracles(target, name);
     }
 
     private void assertBasinMatchesOracles()
     {
+        assertBasinMatchesOracles(table, "items");
+    }
+
+    private void assertBasinMatchesOracles(Table target, String name)
+    {
         // the oracle itself: PostgreSQL holds exactly the rows Iceberg's generic reader returns
-        assertThat(icebergRows()).containsExactlyInAnyOrderElementsOf(
-                assertions.queryPostgres("SELECT id, grp, amount FROM items").stream().map(row -> row(row.get(0), row.get(1), row.get(2))).toList());
-        withBasin(BasinConfig.defaults().withDataDirectory(basinDirectory()), this::assertQueries);
-        withBasin(BasinConfig.defaults().withDataDirectory(basinDirectory()).withSpectrumWorkers(List.of(first.address(), second.address()), false), this::assertQueries);
+        assertThat(icebergRows(target)).containsExactlyInAnyOrderElementsOf(
+                assertions.queryPostgres("SELECT id, grp, amount FROM " + name).stream().map(row -> row(row.get(0), row.get(1), row.get(2))).toList());
+        withBasin(BasinConfig.defaults().withDataDirectory(basinDirectory()), session -> assertQueries(session, name));
+        withBasin(BasinConfig.defaults().withDataDirectory(basinDirectory()).withSpectrumWorkers(List.of(first.address(), second.address()), false), session -> assertQueries(session, name));
     }
 
     /** A fresh data directory for each Basin opened: the external schema is created anew in it. */
@@ -317,12 +361,12 @@ class TestLakeDeletionVectors
         return warehouse.resolve("basin-" + UUID.randomUUID());
     }
 
-    private void assertQueries(BasinSession session)
+    private void assertQueries(BasinSession session, String name)
     {
-        assertions.assertQuery(session, "SELECT * FROM items");
-        assertions.assertQuery(session, "SELECT count(*), sum(amount), min(id), max(id) FROM items");
-        assertions.assertQuery(session, "SELECT grp, count(*), sum(id) FROM items GROUP BY grp");
-        assertions.assertQuery(session, "SELECT id, amount FROM items WHERE id BETWEEN 3900 AND 4600");
+        assertions.assertQuery(session, "SELECT * FROM " + name);
+        assertions.assertQuery(session, "SELECT count(*), sum(amount), min(id), max(id) FROM " + name);
+        assertions.assertQuery(session, "SELECT grp, count(*), sum(id) FROM %s GROUP BY grp".formatted(name));
+        assertions.assertQuery(session, "SELECT id, amount FROM %s WHERE id BETWEEN 3900 AND 4600".formatted(name));
     }
 
     private void withBasin(BasinConfig config, Consumer<BasinSession> action)
@@ -334,7 +378,7 @@ class TestLakeDeletionVectors
         }
     }
 
-    private List<String> icebergRows()
+    private static List<String> icebergRows(Table table)
     {
         table.refresh();
         List<String> rows = new ArrayList<>();
