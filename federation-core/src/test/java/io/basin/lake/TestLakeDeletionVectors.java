@@ -255,6 +255,34 @@ class TestLakeDeletionVectors
         assertThat(deletes.stream().collect(Collectors.groupingBy(DeleteFile::referencedDataFile, Collectors.counting())).values()).hasSize(FILES).containsOnly(1L);
     }
 
+    @Test
+    void testDeleteOnAPartitionedV3Table()
+    {
+        // created and filled by Basin (as v2, in two INSERTs: two files per partition), then upgraded by Iceberg
+        String create = "CREATE TABLE parts (id bigint, grp varchar, amount decimal(10, 2))";
+        assertions.executeOnPostgres(create);
+        withBasin(BasinConfig.defaults().withDataDirectory(basinDirectory()), session -> {
+            session.execute(create + " PARTITIONED BY (grp)");
+            for (long from = 1; from <= 2_001; from += 2_000) {
+                List<String> values = new ArrayList<>();
+                for (long id = from; id < from + 2_000; id++) {
+                    values.add("(%d, %s, %s)".formatted(id, grp(id) == null ? "NULL" : "'" + grp(id) + "'", amount(id) == null ? "NULL" : amount(id).toPlainString()));
+                }
+                assertions.executeInBoth(session, "INSERT INTO parts VALUES " + String.join(", ", values));
+            }
+        });
+        Table parts = catalog.loadTable(TableIdentifier.of("ns", "parts"));
+        assertThat(parts.spec().isPartitioned()).isTrue();
+        parts.updateProperties().set(TableProperties.FORMAT_VERSION, "3").commit();
+
+        assertBasinDelete(parts, "parts", "DELETE FROM parts WHERE id > 1500 AND amount < 500");
+        assertBasinDelete(parts, "parts", "DELETE FROM parts WHERE grp = 'g3' AND id < 3000");
+        assertBasinDelete(parts, "parts", "DELETE FROM parts WHERE id BETWEEN 2990 AND 3010");
+        List<DeleteFile> deletes = currentDeletes(parts);
+        assertThat(deletes).isNotEmpty().allSatisfy(delete -> assertThat(delete.format()).isEqualTo(FileFormat.PUFFIN));
+        assertThat(deletes.stream().collect(Collectors.groupingBy(DeleteFile::referencedDataFile, Collectors.counting())).values()).containsOnly(1L);
+    }
+
     /**
      * Deletes the rows whose ids are accepted by Iceberg's deletion vector writer, merging each
      * file's previous vector (read with Iceberg's delete loader), in one row delta; the same
