@@ -14,7 +14,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * The deletes that apply to one data file's rows, as both decoders apply them to decoded pages: a
  * row is deleted when its position in the file (counted from the file's start, whatever the task's
- * range) is in a position delete file, or when its values equal a row of an equality delete file
+ * range) is in a position delete file or a deletion vector, or when its values equal a row of an equality delete file
  * (nulls equal).
  */
 final class RowDeletes
@@ -34,7 +34,7 @@ final class RowDeletes
     {
         requireNonNull(task, "task is null");
         requireNonNull(deleteLoader, "deleteLoader is null");
-        List<DeleteFileRef> positionFiles = task.deletes().stream().filter(delete -> delete.kind() == DeleteFileRef.Kind.POSITION).toList();
+        List<DeleteFileRef> positionFiles = task.deletes().stream().filter(delete -> delete.kind() != DeleteFileRef.Kind.EQUALITY).toList();
         long[] deletedPositions = positionFiles.isEmpty() ? new long[0] : deleteLoader.deletedPositions(task.path(), positionFiles);
         List<EqualityDelete> equalityDeletes = task.deletes().stream()
                 .filter(delete -> delete.kind() == DeleteFileRef.Kind.EQUALITY)

@@ -21,6 +21,8 @@ import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.data.parquet.GenericParquetWriter;
+import org.apache.iceberg.DeleteFile;
+import org.apache.iceberg.deletes.BaseDVFileWriter;
 import org.apache.iceberg.deletes.PositionDelete;
 import org.apache.iceberg.deletes.PositionDeleteWriter;
 import org.apache.iceberg.expressions.Expression;
@@ -524,6 +526,93 @@ abstract class BaseScanFleetTest
         {
             source.close();
         }
+    }
+
+    @Test
+    void testDeletionVectorsWrittenByIcebergDeleteTheirFilesPositions()
+            throws IOException
+    {
+        // one Puffin file, one blob per data file: the first files lose positions 3, 10, 17, ..., the last a run of 5,000 rows
+        List<String> files = tasks().stream().map(ScanTask::path).distinct().sorted().toList();
+        String puffinPath = table.location() + "/data/dv-" + UUID.randomUUID() + ".puffin";
+        BaseDVFileWriter writer = new BaseDVFileWriter(() -> fileIO.newOutputFile(puffinPath), _ -> null);
+        try (writer) {
+            for (int i = 0; i < files.size(); i++) {
+                for (long position = 0; position < ROWS_PER_FILE; position++) {
+                    if (isDeletedByVector(i, files.size(), position)) {
+                        writer.delete(files.get(i), position, PartitionSpec.unpartitioned(), null);
+                    }
+                }
+            }
+        }
+        List<DeleteFile> vectors = writer.result().deleteFiles();
+        assertThat(vectors).hasSize(files.size());
+        List<ScanTask> withVectors = tasks().stream()
+                .map(task -> new ScanTask(task.path(), task.format(), task.start(), task.length(), task.fileSize(), task.recordCount(), vectors.stream()
+                        .filter(vector -> vector.referencedDataFile().equals(task.path()))
+                        .map(BaseScanFleetTest::deletionVectorRef)
+                        .toList()))
+                .toList();
+        List<ScanColumn> columns = columns(table.schema());
+        List<ScanColumn> output = List.of(columns.get(0), columns.get(9));
+        // each file holds ROWS_PER_FILE consecutive ids in order (a row's position is its id less the file's first id);
+        // the files' paths need not sort as their ids do
+        Map<String, Long> firstIds = firstIds();
+        List<List<Object>> all = oracle(Expressions.alwaysTrue(), output);
+        List<List<Object>> expected = all.stream()
+                .filter(row -> {
+                    long id = (Long) row.getFirst();
+                    int file = files.indexOf(files.stream().filter(path -> id >= firstIds.get(path) && id < firstIds.get(path) + ROWS_PER_FILE).findFirst().orElseThrow());
+                    return !isDeletedByVector(file, files.size(), id - firstIds.get(files.get(file)));
+                })
+                .toList();
+        assertThat(expected.size()).isLessThan(all.size());
+        ScanCounters counters = new ScanCounters();
+        assertThat(scan(withVectors, output, TupleDomain.all(), counters)).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(counters.snapshot().rowsDeleted()).isEqualTo((long) all.size() - expected.size());
+
+        // a blob whose bytes do not match its checksum is refused, naming the Puffin file
+        Path corrupt = directory.resolve("corrupt-dv.puffin");
+        byte[] bytes = Files.readAllBytes(Path.of(java.net.URI.create(puffinPath)));
+        DeleteFile first = vectors.getFirst();
+        int flipped = Math.toIntExact(first.contentOffset() + first.contentSizeInBytes() / 2);
+        bytes[flipped] = (byte) ~bytes[flipped];
+        Files.write(corrupt, bytes);
+        DeleteFileRef corruptRef = DeleteFileRef.deletionVector(corrupt.toUri().toString(), bytes.length, deletionVectorRef(first).deletionVector().orElseThrow());
+        List<ScanTask> corruptTasks = tasks().stream()
+                .filter(task -> task.path().equals(first.referencedDataFile()))
+                .map(task -> new ScanTask(task.path(), task.format(), task.start(), task.length(), task.fileSize(), task.recordCount(), List.of(corruptRef)))
+                .toList();
+        assertThatThrownBy(() -> scan(corruptTasks, output, TupleDomain.all(), new ScanCounters()))
+                .isInstanceOfSatisfying(TrinoException.class, e -> assertThat(e.getErrorCode()).isEqualTo(LAKE_CORRUPT_FILE.toErrorCode()))
+                .hasMessageContaining(corrupt.toUri().toString())
+                .hasMessageContaining("deletion vector");
+    }
+
+    private static boolean isDeletedByVector(int file, int files, long position)
+    {
+        return file == files - 1 ? position >= 7_000 && position < 12_000 : position % 7 == 3;
+    }
+
+    /** The first id of each data file, as the files' lower bounds for the id column record it. */
+    private Map<String, Long> firstIds()
+    {
+        Map<String, Long> firstIds = new java.util.HashMap<>();
+        try (CloseableIterable<FileScanTask> files = table.newScan().includeColumnStats().planFiles()) {
+            for (FileScanTask file : files) {
+                firstIds.put(file.file().location(), org.apache.iceberg.types.Conversions.fromByteBuffer(Types.LongType.get(), file.file().lowerBounds().get(1)));
+            }
+        }
+        catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return firstIds;
+    }
+
+    private static DeleteFileRef deletionVectorRef(DeleteFile vector)
+    {
+        return DeleteFileRef.deletionVector(vector.location(), vector.fileSizeInBytes(),
+                new DeleteFileRef.DeletionVector(vector.referencedDataFile(), vector.contentOffset(), vector.contentSizeInBytes(), vector.recordCount()));
     }
 
     @Test

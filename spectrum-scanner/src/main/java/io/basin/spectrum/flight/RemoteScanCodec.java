@@ -50,7 +50,8 @@ import static io.basin.spectrum.SpectrumErrorCode.LAKE_INTERNAL_ERROR;
  *            domain = nullAllowed, kind (NONE | ALL | RANGES), for RANGES: count, (low bound, high bound)*
  *            bound = kind (UNBOUNDED | INCLUSIVE | EXCLUSIVE), then the value unless unbounded
  * tasks:     count, (path, format, start, length, fileSize, recordCount, deletes)*
- *            delete = path, format, fileSize, kind, equality columns, optional schema JSON
+ *            delete = path, format, fileSize, kind, equality columns, optional schema JSON,
+ *                     optional deletion vector (referenced data file, offset, size, cardinality)
  * aggregation: present (boolean), then grouping channels: count, channel*;
  *            aggregates: count, (function name, argument channel or -1, output type signature)*
  * </pre>
@@ -66,7 +67,8 @@ public final class RemoteScanCodec
     static final int MAGIC = 0x4253434E;
     // 2: a partial aggregation travels with the scan
     // 3: an aggregate may be of an arithmetic expression (EXPRESSION_* tags)
-    static final short VERSION = 3;
+    // 4: a delete may be a deletion vector (its blob's range and referenced data file)
+    static final short VERSION = 4;
 
     private static final byte EXPRESSION_COLUMN = 0;
     private static final byte EXPRESSION_LITERAL = 1;
@@ -541,6 +543,14 @@ public final class RemoteScanCodec
             if (delete.equalitySchemaJson().isPresent()) {
                 writeString(out, delete.equalitySchemaJson().get());
             }
+            out.writeBoolean(delete.deletionVector().isPresent());
+            if (delete.deletionVector().isPresent()) {
+                DeleteFileRef.DeletionVector vector = delete.deletionVector().get();
+                writeString(out, vector.referencedDataFile());
+                out.writeLong(vector.contentOffset());
+                out.writeLong(vector.contentSize());
+                out.writeLong(vector.cardinality());
+            }
         }
     }
 
@@ -566,7 +576,10 @@ public final class RemoteScanCodec
                 columns.add(readColumn(in));
             }
             Optional<String> schemaJson = in.readBoolean() ? Optional.of(readString(in)) : Optional.empty();
-            deletes.add(new DeleteFileRef(deletePath, deleteFormat, deleteSize, kind, columns, schemaJson));
+            Optional<DeleteFileRef.DeletionVector> deletionVector = in.readBoolean()
+                    ? Optional.of(new DeleteFileRef.DeletionVector(readString(in), in.readLong(), in.readLong(), in.readLong()))
+                    : Optional.empty();
+            deletes.add(new DeleteFileRef(deletePath, deleteFormat, deleteSize, kind, columns, schemaJson, deletionVector));
         }
         return new ScanTask(path, format, start, length, fileSize, recordCount, deletes);
     }

@@ -68,7 +68,8 @@ class TestRemoteScanCodec
         ScanTask plain = new ScanTask("s3a://bucket/wh/t/data/a.parquet", FileFormat.PARQUET, 4, 1000, 5000, 77);
         ScanTask withDeletes = new ScanTask("file:/tmp/b.orc", FileFormat.ORC, 0, 10, 10, 1, List.of(
                 new DeleteFileRef("file:/tmp/pos.parquet", FileFormat.PARQUET, 123, DeleteFileRef.Kind.POSITION, List.of(), Optional.empty()),
-                new DeleteFileRef("file:/tmp/eq.parquet", FileFormat.PARQUET, 456, DeleteFileRef.Kind.EQUALITY, List.of(columns.get(0), columns.get(9)), Optional.of("{\"type\":\"struct\"}"))));
+                new DeleteFileRef("file:/tmp/eq.parquet", FileFormat.PARQUET, 456, DeleteFileRef.Kind.EQUALITY, List.of(columns.get(0), columns.get(9)), Optional.of("{\"type\":\"struct\"}")),
+                DeleteFileRef.deletionVector("file:/tmp/dv.puffin", 789, new DeleteFileRef.DeletionVector("file:/tmp/b.orc", 4, 42, 3))));
         RemoteScan scan = new RemoteScan(new ScanRequest(List.of(plain, withDeletes), columns, predicate), Map.of("fs.s3a.endpoint", "http://127.0.0.1:9000"), 12345);
 
         RemoteScan decoded = RemoteScanCodec.decode(RemoteScanCodec.encode(scan));

@@ -17,6 +17,7 @@ import io.trino.spi.connector.FixedSplitSource;
 import io.trino.spi.metrics.Metrics;
 import io.trino.plugin.base.metrics.LongCount;
 import org.apache.iceberg.DeleteFile;
+import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.Schema;
@@ -39,6 +40,7 @@ import java.util.function.Function;
 
 import static io.basin.spectrum.SpectrumErrorCode.describe;
 import static io.basin.spectrum.SpectrumErrorCode.LAKE_CATALOG_ERROR;
+import static io.basin.spectrum.SpectrumErrorCode.LAKE_CORRUPT_FILE;
 import static io.basin.spectrum.SpectrumErrorCode.LAKE_NOT_SUPPORTED;
 import static java.util.Objects.requireNonNull;
 
@@ -148,7 +150,10 @@ final class IcebergSplitManager
     private static DeleteFileRef deleteRef(IcebergTableHandle handle, Schema schema, DeleteFile delete)
     {
         return switch (delete.content()) {
-            case POSITION_DELETES -> new DeleteFileRef(delete.location(), delete.format(), delete.fileSizeInBytes(), DeleteFileRef.Kind.POSITION, List.of(), Optional.empty());
+            // a v3 deletion vector is a position delete of one data file, held in a blob of a Puffin file
+            case POSITION_DELETES -> delete.format() == FileFormat.PUFFIN
+                    ? deletionVectorRef(handle, delete)
+                    : new DeleteFileRef(delete.location(), delete.format(), delete.fileSizeInBytes(), DeleteFileRef.Kind.POSITION, List.of(), Optional.empty());
             case EQUALITY_DELETES -> {
                 List<ScanColumn> columns = new ArrayList<>();
                 for (int fieldId : delete.equalityFieldIds()) {
@@ -163,6 +168,15 @@ final class IcebergSplitManager
             }
             default -> throw new TrinoException(LAKE_NOT_SUPPORTED, "Cannot read %s: delete file %s holds %s".formatted(handle.name(), delete.location(), delete.content()));
         };
+    }
+
+    private static DeleteFileRef deletionVectorRef(IcebergTableHandle handle, DeleteFile delete)
+    {
+        if (delete.referencedDataFile() == null || delete.contentOffset() == null || delete.contentSizeInBytes() == null) {
+            throw new TrinoException(LAKE_CORRUPT_FILE, "Cannot read %s: deletion vector file %s lacks its referenced data file or blob range in the table metadata".formatted(handle.name(), delete.location()));
+        }
+        return DeleteFileRef.deletionVector(delete.location(), delete.fileSizeInBytes(), new DeleteFileRef.DeletionVector(
+                delete.referencedDataFile(), delete.contentOffset(), delete.contentSizeInBytes(), delete.recordCount()));
     }
 
     /** Longest ranges first, each to the currently lightest split. */

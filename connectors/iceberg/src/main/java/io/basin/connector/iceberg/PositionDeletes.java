@@ -7,20 +7,25 @@ import io.trino.spi.predicate.Domain;
 import io.trino.spi.predicate.TupleDomain;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DeleteFile;
+import org.apache.iceberg.FileContent;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.MetadataColumns;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.RowDelta;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.TableUtil;
+import org.apache.iceberg.data.BaseDeleteLoader;
 import org.apache.iceberg.data.GenericDeleteFilter;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.data.orc.GenericOrcReader;
 import org.apache.iceberg.data.parquet.GenericParquetReaders;
+import org.apache.iceberg.deletes.BaseDVFileWriter;
 import org.apache.iceberg.deletes.PositionDelete;
 import org.apache.iceberg.deletes.PositionDeleteWriter;
 import org.apache.iceberg.expressions.Expression;
 import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.io.DeleteWriteResult;
 import org.apache.iceberg.io.InputFile;
 import org.apache.iceberg.io.OutputFile;
 import org.apache.iceberg.orc.ORC;
@@ -30,6 +35,7 @@ import org.apache.iceberg.types.Types;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +54,10 @@ import static io.trino.spi.type.TypeUtils.readNativeValue;
  * applied), the positions of its matching rows go into one position delete file per data file
  * (Parquet, for ORC data files too: Iceberg lets delete files differ in format from the data),
  * and all of them commit in one row delta that checks nothing conflicting was committed since the
- * snapshot the statement read. If anything fails, the delete files written are removed and the
- * table is unchanged.
+ * snapshot the statement read. A format v3 table gets deletion vectors instead (v3 forbids new
+ * position delete files): one per touched data file, merged by Iceberg's DV writer with the
+ * deletes already on that file (its previous vector, replaced in the same row delta), all in one
+ * Puffin file. If anything fails, the delete files written are removed and the table is unchanged.
  */
 final class PositionDeletes
 {
@@ -68,17 +76,43 @@ final class PositionDeletes
         Expression filter = IcebergExpressions.toIceberg(handle.predicate());
         Schema schema = table.schemas().get(table.snapshot(snapshotId).schemaId());
         Set<Integer> filterFields = new HashSet<>(org.apache.iceberg.expressions.Binder.boundReferences(schema.asStruct(), List.of(filter), true));
+        boolean deletionVectors = TableUtil.formatVersion(table) >= 3;
         List<DeleteFile> written = new ArrayList<>();
+        List<DeleteFile> replaced = new ArrayList<>();
+        // the Puffin file of the deletion vectors, removed too if the statement fails
+        String vectorsLocation = table.locationProvider().newDataLocation("dv-" + UUID.randomUUID() + ".puffin");
+        // data file -> the position deletes and vectors already on it, which its new vector merges
+        Map<String, List<DeleteFile>> previousDeletes = new HashMap<>();
+        BaseDeleteLoader previousLoader = new BaseDeleteLoader(delete -> table.io().newInputFile(delete.location(), delete.fileSizeInBytes()));
+        // null for a v2 table (a null resource is not closed)
+        BaseDVFileWriter vectorWriter = !deletionVectors ? null : new BaseDVFileWriter(
+                () -> table.io().newOutputFile(vectorsLocation),
+                path -> previousDeletes.getOrDefault(path, List.of()).isEmpty() ? null : previousLoader.loadPositionDeletes(previousDeletes.get(path), path));
         long deleted = 0;
         try {
-            try (CloseableIterable<FileScanTask> tasks = table.newScan().useSnapshot(snapshotId).filter(filter).planFiles()) {
+            try (CloseableIterable<FileScanTask> tasks = table.newScan().useSnapshot(snapshotId).filter(filter).planFiles(); vectorWriter) {
                 for (FileScanTask task : tasks) {
                     List<Long> positions = matchingPositions(table, schema, filterFields, handle.predicate(), task);
-                    if (!positions.isEmpty()) {
+                    if (positions.isEmpty()) {
+                        continue;
+                    }
+                    deleted += positions.size();
+                    if (deletionVectors) {
+                        DataFile file = task.file();
+                        previousDeletes.put(file.location(), task.deletes().stream().filter(delete -> delete.content() == FileContent.POSITION_DELETES).toList());
+                        for (long position : positions) {
+                            vectorWriter.delete(file.location(), position, table.specs().get(file.specId()), file.partition());
+                        }
+                    }
+                    else {
                         written.add(writeDeletes(table, task.file(), positions));
-                        deleted += positions.size();
                     }
                 }
+            }
+            if (deletionVectors) {
+                DeleteWriteResult result = vectorWriter.result();
+                written.addAll(result.deleteFiles());
+                replaced.addAll(result.rewrittenDeleteFiles());
             }
             if (written.isEmpty()) {
                 return 0;
@@ -91,11 +125,23 @@ final class PositionDeletes
                     .validateNoConflictingDataFiles()
                     .validateNoConflictingDeleteFiles();
             written.forEach(delta::addDeletes);
+            replaced.forEach(delta::removeDeletes);
             delta.commit();
             return deleted;
         }
         catch (IOException | RuntimeException e) {
+            if (deletionVectors) {
+                try {
+                    table.io().deleteFile(vectorsLocation);
+                }
+                catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+            }
             for (DeleteFile file : written) {
+                if (file.location().equals(vectorsLocation)) {
+                    continue;
+                }
                 try {
                     table.io().deleteFile(file.location());
                 }
