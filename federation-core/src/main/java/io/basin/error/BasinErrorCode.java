@@ -89,6 +89,8 @@ public enum BasinErrorCode
     UNDEFINED_FILE(209, EXTERNAL, "58P01"),
     /** COPY or UNLOAD could not read or write an object in S3 for a reason other than a missing object or refused credentials. */
     OBJECT_STORE_ERROR(75, EXTERNAL, "58030"),
+    /** A lake data or delete file that cannot be decoded (LAKE_CORRUPT_FILE): PostgreSQL's data_corrupted. */
+    DATA_CORRUPTED(59, EXTERNAL, "XX001"),
     /** The scan fleet's remote workers: the SQLSTATEs of the lake's LAKE_SCAN_WORKERS_UNAVAILABLE and LAKE_SCAN_WORKER_FAILED. */
     SCAN_WORKERS_UNAVAILABLE(90, EXTERNAL, "08001"),
     SCAN_WORKER_FAILED(91, EXTERNAL, "08006"),

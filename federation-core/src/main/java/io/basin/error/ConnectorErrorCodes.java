@@ -29,6 +29,7 @@ public final class ConnectorErrorCodes
     private static final Map<String, BasinErrorCode> BY_NAME = Map.of(
             "LAKE_NUMERIC_OVERFLOW", BasinErrorCode.NUMERIC_VALUE_OUT_OF_RANGE,
             "LAKE_FILE_NOT_FOUND", BasinErrorCode.UNDEFINED_FILE,
+            "LAKE_CORRUPT_FILE", BasinErrorCode.DATA_CORRUPTED,
             "LAKE_SCAN_WORKERS_UNAVAILABLE", BasinErrorCode.SCAN_WORKERS_UNAVAILABLE,
             "LAKE_SCAN_WORKER_FAILED", BasinErrorCode.SCAN_WORKER_FAILED);
 

@@ -5,7 +5,6 @@ import io.basin.embedded.BasinConfig;
 import io.basin.embedded.BasinSession;
 import io.basin.testing.QueryAssertions;
 import io.basin.testing.TestingPostgreSqlServer;
-import io.trino.spi.TrinoException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.CatalogProperties;
@@ -224,10 +223,10 @@ class TestLakeDeletionVectors
         int flipped = Math.toIntExact(vector.contentOffset() + vector.contentSizeInBytes() / 2);
         bytes[flipped] = (byte) ~bytes[flipped];
         Files.write(puffin, bytes);
-        // the lake's error for a corrupt file (known by name, as the engine knows connector codes), as for a corrupt Parquet file; the engine stays up
+        // PostgreSQL's data_corrupted, as for a corrupt Parquet file; the engine stays up
         Consumer<BasinSession> failsNamingTheVector = session -> {
             assertThatThrownBy(() -> session.execute("SELECT count(*) FROM items"))
-                    .isInstanceOfSatisfying(TrinoException.class, e -> assertThat(e.getErrorCode().getName()).isEqualTo("LAKE_CORRUPT_FILE"))
+                    .isInstanceOfSatisfying(io.basin.error.BasinException.class, e -> assertThat(e.sqlState()).isEqualTo("XX001"))
                     .hasMessageContaining("deletion vector")
                     .hasMessageContaining(vector.location());
             assertThat(session.execute("SELECT 1").onlyValue()).isEqualTo(1);
