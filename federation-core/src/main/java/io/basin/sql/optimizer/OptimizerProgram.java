@@ -92,35 +92,13 @@ public final class OptimizerProgram
             CoreRules.MULTI_JOIN_OPTIMIZE);
 
     /**
-     * Pushes below a join the columns a projection reads, and its expressions of one string
-     * column, but no other expressions: computed below, an expression runs on every row the join
-     * is offered, most of which a selective join drops (TPC-H q11 multiplied 800,000 partsupp
-     * rows to keep 4% of them; q8 all 6 M lineitem rows to keep 40 k); above, only on joined
-     * rows. An expression of one string column stays below, where a dictionary-encoded column is
-     * evaluated once per dictionary entry (q14's {@code p_type LIKE 'PROMO%'}) and the join
-     * carries a small result instead of the string: the join's output no longer has the dictionary.
+     * Pushes below a join only the columns a projection reads, not its expressions: computed below,
+     * an expression runs on every row the join is offered, most of which a selective join drops
+     * (TPC-H q11 multiplied 800,000 partsupp rows to keep 4% of them); above, only on joined rows.
      */
     private static final RelOptRule PROJECT_COLUMNS_JOIN_TRANSPOSE = org.apache.calcite.rel.rules.ProjectJoinTransposeRule.Config.DEFAULT
-            .withPreserveExprCondition(OptimizerProgram::ofOneStringColumn)
+            .withPreserveExprCondition(expression -> false)
             .toRule();
-
-    private static boolean ofOneStringColumn(org.apache.calcite.rex.RexNode expression)
-    {
-        if (expression instanceof org.apache.calcite.rex.RexOver) {
-            return false;
-        }
-        java.util.Set<org.apache.calcite.rex.RexInputRef> columns = new java.util.HashSet<>();
-        expression.accept(new org.apache.calcite.rex.RexVisitorImpl<Void>(true)
-        {
-            @Override
-            public Void visitInputRef(org.apache.calcite.rex.RexInputRef inputRef)
-            {
-                columns.add(inputRef);
-                return null;
-            }
-        });
-        return columns.size() == 1 && org.apache.calcite.sql.type.SqlTypeUtil.inCharFamily(columns.iterator().next().getType());
-    }
 
     // no JOIN_PUSH_EXPRESSIONS here: with PROJECT_JOIN_TRANSPOSE it moves an expression of a join
     // condition (s.v * 60) into a projection and back, forever
