@@ -45,7 +45,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +53,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.LongPredicate;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -120,13 +118,7 @@ class TestLakeDeletionVectors
         if (assertions != null) {
             assertions.close();
         }
-        if (warehouse != null) {
-            try (Stream<Path> paths = Files.walk(warehouse)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            }
-        }
+        io.basin.testing.TestingDirectories.deleteRecursively(warehouse);
     }
 
     /** A table of FILES data files written by Iceberg's generic writer, and the same rows in PostgreSQL. */

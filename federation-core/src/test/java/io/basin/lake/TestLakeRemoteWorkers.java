@@ -17,12 +17,10 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -103,13 +101,7 @@ class TestLakeRemoteWorkers
         if (assertions != null) {
             assertions.close();
         }
-        if (dataDirectory != null) {
-            try (Stream<Path> paths = Files.walk(dataDirectory)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            }
-        }
+        io.basin.testing.TestingDirectories.deleteRecursively(dataDirectory);
     }
 
     @Test

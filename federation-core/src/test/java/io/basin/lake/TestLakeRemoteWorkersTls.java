@@ -16,10 +16,8 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -79,13 +77,7 @@ class TestLakeRemoteWorkersTls
         if (assertions != null) {
             assertions.close();
         }
-        if (dataDirectory != null) {
-            try (Stream<Path> paths = Files.walk(dataDirectory)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            }
-        }
+        io.basin.testing.TestingDirectories.deleteRecursively(dataDirectory);
     }
 
     @Test

@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
@@ -84,22 +82,7 @@ public final class TestingBasin
             basin.close();
         }
         finally {
-            deleteRecursively(dataDirectory);
-        }
-    }
-
-    private static void deleteRecursively(Path directory)
-    {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
+            TestingDirectories.deleteRecursively(dataDirectory);
         }
     }
 }
