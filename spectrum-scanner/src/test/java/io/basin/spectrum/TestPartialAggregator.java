@@ -1,5 +1,7 @@
 package io.basin.spectrum;
 
+import io.basin.connector.testing.TestingBlockValues;
+
 import io.airlift.slice.Slices;
 import io.trino.spi.Page;
 import io.trino.spi.TrinoException;

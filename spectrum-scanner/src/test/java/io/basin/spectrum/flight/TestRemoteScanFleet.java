@@ -1,6 +1,6 @@
 package io.basin.spectrum.flight;
 
-import io.basin.spectrum.TestingBlockValues;
+import io.basin.connector.testing.TestingBlockValues;
 import io.basin.spectrum.PageStream;
 import io.basin.spectrum.PartialAggregation;
 import io.basin.spectrum.ScanColumn;

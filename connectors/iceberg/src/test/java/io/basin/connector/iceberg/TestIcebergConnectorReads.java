@@ -1,7 +1,8 @@
 package io.basin.connector.iceberg;
 
+import io.basin.connector.testing.TestingBlockValues;
+
 import io.basin.spectrum.ScanCounters;
-import io.trino.spi.block.Block;
 import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.ConnectorMetadata;
 import io.trino.spi.connector.ConnectorPageSource;
@@ -18,10 +19,6 @@ import io.trino.spi.connector.SourcePage;
 import io.trino.spi.predicate.Domain;
 import io.trino.spi.predicate.TupleDomain;
 import io.trino.spi.transaction.IsolationLevel;
-import io.trino.spi.type.DecimalType;
-import io.trino.spi.type.Int128;
-import io.trino.spi.type.TimestampType;
-import io.trino.spi.type.Type;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.CatalogProperties;
@@ -56,7 +53,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -66,7 +62,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -75,10 +70,7 @@ import java.util.stream.Stream;
 import static io.basin.connector.testing.TestingConnectorSession.SESSION;
 import static io.trino.spi.type.BigintType.BIGINT;
 import static io.trino.spi.type.DateType.DATE;
-import static io.trino.spi.type.IntegerType.INTEGER;
-import static io.trino.spi.type.RealType.REAL;
 import static io.trino.spi.type.TimestampWithTimeZoneType.TIMESTAMP_TZ_MILLIS;
-import static io.trino.spi.type.VarcharType.VARCHAR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -514,7 +506,7 @@ class TestIcebergConnectorReads
                     for (int position = 0; position < page.getPositionCount(); position++) {
                         List<Object> row = new ArrayList<>();
                         for (int channel = 0; channel < columns.size(); channel++) {
-                            row.add(value(((IcebergColumnHandle) columns.get(channel)).type(), page.getBlock(channel), position));
+                            row.add(TestingBlockValues.javaValue(((IcebergColumnHandle) columns.get(channel)).type(), page.getBlock(channel), position));
                         }
                         rows.add(row);
                     }
@@ -586,35 +578,5 @@ class TestIcebergConnectorReads
                 .setAll(table.properties())
                 .overwrite()
                 .build();
-    }
-
-    private static Object value(Type type, Block block, int position)
-    {
-        if (block.isNull(position)) {
-            return null;
-        }
-        return switch (type) {
-            case DecimalType decimal when decimal.isShort() -> BigDecimal.valueOf(decimal.getLong(block, position), decimal.getScale());
-            case DecimalType decimal -> new BigDecimal(((Int128) decimal.getObject(block, position)).toBigInteger(), decimal.getScale());
-            case TimestampType timestamp -> {
-                long micros = timestamp.getLong(block, position);
-                yield LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000), (int) Math.floorMod(micros, 1_000_000) * 1000, ZoneOffset.UTC);
-            }
-            default -> {
-                if (type == DATE) {
-                    yield LocalDate.ofEpochDay(DATE.getLong(block, position));
-                }
-                if (type == REAL) {
-                    yield REAL.getFloat(block, position);
-                }
-                if (type == INTEGER) {
-                    yield (int) INTEGER.getLong(block, position);
-                }
-                if (type == VARCHAR) {
-                    yield VARCHAR.getSlice(block, position).toStringUtf8();
-                }
-                yield Objects.requireNonNull(type.getObjectValue(SESSION, block, position));
-            }
-        };
     }
 }

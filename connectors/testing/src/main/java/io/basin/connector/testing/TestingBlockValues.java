@@ -1,4 +1,4 @@
-package io.basin.spectrum;
+package io.basin.connector.testing;
 
 import io.trino.spi.block.Block;
 import io.trino.spi.type.DecimalType;
@@ -18,7 +18,10 @@ import static io.trino.spi.type.RealType.REAL;
 import static io.trino.spi.type.TimestampType.TIMESTAMP_MICROS;
 import static io.trino.spi.type.VarcharType.VARCHAR;
 
-/** A scanned value as the plain Java value Iceberg's generic reader gives for it, so the two compare with equals. */
+/**
+ * A value read from a block as the plain Java value Iceberg's generic reader gives for it, so a
+ * connector's rows compare with that oracle's with equals.
+ */
 public final class TestingBlockValues
 {
     private TestingBlockValues() {}
