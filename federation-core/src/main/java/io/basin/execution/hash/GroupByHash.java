@@ -288,16 +288,24 @@ public final class GroupByHash
 
     private int addGroup(Block[] keys, int position, long hash, int index)
     {
-        int group = groupCount++;
-        if (group >= groupHashes.length) {
-            groupHashes = Arrays.copyOf(groupHashes, groupHashes.length * 2);
-        }
-        groupHashes[group] = hash;
+        int group = claimGroup(hash, index);
         for (int i = 0; i < columns.length; i++) {
             columns[i].add(group, keys[i], position);
         }
+        return group;
+    }
+
+    /** A new group with {@code hash} in the empty slot {@code index}, whose key the caller stores. */
+    private int claimGroup(long hash, int index)
+    {
+        int group = groupCount++;
+        if (group >= groupHashes.length) {
+            groupHashes = Arrays.copyOf(groupHashes, Math.max(groupHashes.length * 2, group + 1));
+        }
+        groupHashes[group] = hash;
         table[index] = group + 1;
         if (groupCount * 2L > table.length) {
+            // only the slots move: the new group's key is not read here
             rehash();
         }
         return group;
@@ -383,17 +391,9 @@ public final class GroupByHash
 
     private int addGroupOf(GroupByHash other, int otherGroup, long hash, int index)
     {
-        int group = groupCount++;
-        if (group >= groupHashes.length) {
-            groupHashes = Arrays.copyOf(groupHashes, Math.max(groupHashes.length * 2, group + 1));
-        }
-        groupHashes[group] = hash;
+        int group = claimGroup(hash, index);
         for (int i = 0; i < columns.length; i++) {
             columns[i].addFrom(group, other.columns[i], otherGroup);
-        }
-        table[index] = group + 1;
-        if (groupCount * 2L > table.length) {
-            rehash();
         }
         return group;
     }
