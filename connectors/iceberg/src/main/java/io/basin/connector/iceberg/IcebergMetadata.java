@@ -462,10 +462,10 @@ final class IcebergMetadata
 
     private static final int MIN_ROWS_PER_PUSHED_GROUP = 2;
 
+    /** Iceberg's int, long and date columns, the types whose range bounds their distinct values. */
     private static boolean isIntegral(Type type)
     {
-        return type == BIGINT || type == io.trino.spi.type.IntegerType.INTEGER || type == io.trino.spi.type.SmallintType.SMALLINT
-                || type == io.trino.spi.type.TinyintType.TINYINT || type == io.trino.spi.type.DateType.DATE;
+        return type == BIGINT || type == io.trino.spi.type.IntegerType.INTEGER || type == io.trino.spi.type.DateType.DATE;
     }
 
     private static Optional<IcebergAggregateColumnHandle> aggregateColumn(AggregateFunction aggregate, Map<String, ColumnHandle> assignments)
