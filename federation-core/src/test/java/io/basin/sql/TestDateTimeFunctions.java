@@ -39,6 +39,31 @@ class TestDateTimeFunctions
         assertQuery("SELECT DATE '12000-01-01', DATE '12000-01-01' + 1, TIMESTAMP '12000-06-30 10:00:00.5', DATE '9999-12-31' + 1");
     }
 
+    /**
+     * A date compared with a timestamp (as {@code d < DATE 'x' + INTERVAL '1' MONTH} is) is planned as
+     * a comparison of the date with a day; at and around midnight, from both sides, every operator.
+     */
+    @Test
+    void testDateComparedWithTimestamp()
+    {
+        for (String operator : java.util.List.of("<", "<=", ">", ">=", "=", "<>")) {
+            for (String timestamp : java.util.List.of("TIMESTAMP '2024-01-31 00:00:00'", "TIMESTAMP '2024-01-31 00:00:00.000001'",
+                    "TIMESTAMP '2024-01-30 23:59:59.999999'", "TIMESTAMP '1999-03-15 12:00:00'", "TIMESTAMP '1969-12-31 06:00:00'")) {
+                assertQuery("SELECT id FROM events WHERE d %s %s".formatted(operator, timestamp));
+                assertQuery("SELECT id FROM events WHERE %s %s d".formatted(timestamp, operator));
+                assertQuery("SELECT id, d %s %s FROM events".formatted(operator, timestamp));
+            }
+        }
+        assertQuery("SELECT id FROM events WHERE d >= DATE '2000-01-01' AND d < DATE '2024-01-01' + INTERVAL '1' MONTH");
+        assertQuery("SELECT id FROM events WHERE d <= DATE '2024-03-01' - INTERVAL '1' DAY");
+        String plan = String.join("\n", session().execute("EXPLAIN SELECT id FROM events WHERE d < DATE '2024-01-01' + INTERVAL '1' MONTH AND d > TIMESTAMP '1999-03-15 12:00:00'")
+                .rows().stream().map(row -> (String) row.getFirst()).toList());
+        org.assertj.core.api.Assertions.assertThat(plan)
+                .contains("less_than($1, 19754:date)")
+                .contains("greater_than($1, 10665:date)")
+                .doesNotContain("cast");
+    }
+
     @Test
     void testIntervalArithmetic()
     {
