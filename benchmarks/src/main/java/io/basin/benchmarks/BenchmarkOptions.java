@@ -18,6 +18,9 @@ import static java.util.Objects.requireNonNull;
  *
  * @param scaleFactor TPC-H scale factor ({@code --sf}, default 1)
  * @param queries query numbers to run ({@code --queries 1,3,5}, default all 22)
+ * @param warmupPasses unmeasured passes over all the queries on each engine before any query is measured
+ *     ({@code --warmup-passes}, default 0): a JVM engine then runs its compiled code, as a server that has
+ *     been up for a while does, instead of compiling its planner and operators during the measured runs
  * @param warmups unmeasured runs per query and engine ({@code --warmups}, default 1)
  * @param runs measured runs per query and engine ({@code --runs}, default 3)
  * @param statistic how measured runs are summarized ({@code --stat median|best}, default median)
@@ -30,7 +33,7 @@ import static java.util.Objects.requireNonNull;
  * @param interleave whether the engines take turns run by run on each query ({@code --interleave}, default
  *     true with {@code --lake}: both engines are light then), rather than one engine after the other
  */
-record BenchmarkOptions(double scaleFactor, List<Integer> queries, int warmups, int runs, Statistic statistic, Set<String> engines, int duckDbThreads, Optional<Path> lakeDirectory, int timeoutSeconds, boolean interleave)
+record BenchmarkOptions(double scaleFactor, List<Integer> queries, int warmupPasses, int warmups, int runs, Statistic statistic, Set<String> engines, int duckDbThreads, Optional<Path> lakeDirectory, int timeoutSeconds, boolean interleave)
 {
     static final String BASIN = "basin";
     static final String DUCKDB = "duckdb";
@@ -49,8 +52,8 @@ record BenchmarkOptions(double scaleFactor, List<Integer> queries, int warmups, 
         if (scaleFactor <= 0) {
             throw new IllegalArgumentException("--sf must be positive");
         }
-        if (warmups < 0 || runs < 1 || duckDbThreads < 1 || timeoutSeconds < 0) {
-            throw new IllegalArgumentException("--warmups and --timeout must be >= 0, --runs and --duckdb-threads >= 1");
+        if (warmupPasses < 0 || warmups < 0 || runs < 1 || duckDbThreads < 1 || timeoutSeconds < 0) {
+            throw new IllegalArgumentException("--warmup-passes, --warmups and --timeout must be >= 0, --runs and --duckdb-threads >= 1");
         }
         if (engines.isEmpty() || !Set.of(BASIN, DUCKDB).containsAll(engines)) {
             throw new IllegalArgumentException("--engines must list basin and/or duckdb: " + engines);
@@ -58,11 +61,12 @@ record BenchmarkOptions(double scaleFactor, List<Integer> queries, int warmups, 
     }
 
     static final String USAGE = """
-            Usage: TpchBenchmark [--sf N] [--queries 1,3,5] [--warmups N] [--runs N] [--stat median|best]
+            Usage: TpchBenchmark [--sf N] [--queries 1,3,5] [--warmup-passes N] [--warmups N] [--runs N] [--stat median|best]
                                  [--engines basin,duckdb] [--duckdb-threads N] [--lake DIR] [--timeout S]
                                  [--interleave true|false]
               --sf              TPC-H scale factor (default 1)
               --queries         comma-separated query numbers (default 1..22)
+              --warmup-passes   unmeasured passes over all the queries before measuring (default 0)
               --warmups         unmeasured runs per query and engine (default 1)
               --runs            measured runs per query and engine (default 3)
               --stat            summary of the measured runs: median or best (default median)
@@ -79,6 +83,7 @@ record BenchmarkOptions(double scaleFactor, List<Integer> queries, int warmups, 
     {
         double scaleFactor = 1;
         List<Integer> queries = TpchQueries.queryNumbers();
+        int warmupPasses = 0;
         int warmups = 1;
         int runs = 3;
         Statistic statistic = Statistic.MEDIAN;
@@ -99,6 +104,7 @@ record BenchmarkOptions(double scaleFactor, List<Integer> queries, int warmups, 
             switch (option) {
                 case "--sf" -> scaleFactor = Double.parseDouble(value);
                 case "--queries" -> queries = parseQueries(value);
+                case "--warmup-passes" -> warmupPasses = Integer.parseInt(value);
                 case "--warmups" -> warmups = Integer.parseInt(value);
                 case "--runs" -> runs = Integer.parseInt(value);
                 case "--stat" -> statistic = Statistic.valueOf(value.toUpperCase(Locale.ENGLISH));
@@ -110,7 +116,7 @@ record BenchmarkOptions(double scaleFactor, List<Integer> queries, int warmups, 
                 default -> throw new IllegalArgumentException("Unknown option: " + option);
             }
         }
-        return new BenchmarkOptions(scaleFactor, queries, warmups, runs, statistic, engines, duckDbThreads, lakeDirectory, timeoutSeconds, interleave.orElse(lakeDirectory.isPresent()));
+        return new BenchmarkOptions(scaleFactor, queries, warmupPasses, warmups, runs, statistic, engines, duckDbThreads, lakeDirectory, timeoutSeconds, interleave.orElse(lakeDirectory.isPresent()));
     }
 
     private static boolean parseBoolean(String value)

@@ -53,8 +53,8 @@ public final class WarehouseTpchBenchmark
         BenchmarkOptions options = BenchmarkOptions.parse(arguments.toArray(String[]::new));
         Path directory = options.lakeDirectory().orElseThrow().toAbsolutePath();
         String statementTimeout = options.timeoutSeconds() + "s";
-        System.out.printf(Locale.ENGLISH, "TPC-H SF %s on warehouse tables vs lake Parquet vs DuckDB, queries %s, %s warm-up + %s measured runs (%s), %s cores, Java %s, max heap %s MB, data in %s%n",
-                TpchBenchmark.format(options.scaleFactor()), options.queries(), options.warmups(), options.runs(), options.statistic().name().toLowerCase(Locale.ENGLISH),
+        System.out.printf(Locale.ENGLISH, "TPC-H SF %s on warehouse tables vs lake Parquet vs DuckDB, queries %s, %s, %s measured runs (%s), %s cores, Java %s, max heap %s MB, data in %s%n",
+                TpchBenchmark.format(options.scaleFactor()), options.queries(), TpchBenchmark.warmUpDescription(options), options.runs(), options.statistic().name().toLowerCase(Locale.ENGLISH),
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20, directory);
 
         AtomicReference<WarehouseBasinBenchmarkEngine> warehouseEngine = new AtomicReference<>();
@@ -82,8 +82,8 @@ public final class WarehouseTpchBenchmark
     private static boolean reportQueries(BenchmarkOptions options, EngineResults warehouse, EngineResults lake, EngineResults duckDb)
     {
         boolean ok = warehouse.loadError == null && lake.loadError == null && duckDb.loadError == null;
-        System.out.printf(Locale.ENGLISH, "%n## TPC-H SF %s: warehouse vs lake vs DuckDB (%s of %s runs after %s warm-up, ms)%n%n",
-                TpchBenchmark.format(options.scaleFactor()), options.statistic().name().toLowerCase(Locale.ENGLISH), options.runs(), options.warmups());
+        System.out.printf(Locale.ENGLISH, "%n## TPC-H SF %s: warehouse vs lake vs DuckDB (%s of %s runs after %s, ms)%n%n",
+                TpchBenchmark.format(options.scaleFactor()), options.statistic().name().toLowerCase(Locale.ENGLISH), options.runs(), TpchBenchmark.warmUpDescription(options));
         System.out.println("| query | warehouse ms | lake ms | DuckDB ms | warehouse/lake | warehouse/DuckDB | rows |");
         System.out.println("|---|---:|---:|---:|---:|---:|---|");
         Geomean overLake = new Geomean();
