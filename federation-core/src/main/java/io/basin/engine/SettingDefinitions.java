@@ -71,6 +71,8 @@ final class SettingDefinitions
                 List.of(), false, values -> booleanValue("aggregate_expression_pushdown", single(values))));
         add(new SettingDefinition("colocated_joins", "on", "bool", "user", Optional.empty(), "Basin / Query Planning",
                 "Joins two tables partitioned alike on the join keys (warehouse tables on their DISTKEY) bucket by bucket, one hash table per slice.", List.of(), false, values -> booleanValue("colocated_joins", single(values))));
+        add(new SettingDefinition("shared_subplans", "on", "bool", "user", Optional.empty(), "Basin / Query Planning",
+                "Runs a subplan that a query reads in several places (a CTE referenced twice, a repeated subquery) once, and reads its buffered result in each place.", List.of(), false, values -> booleanValue("shared_subplans", single(values))));
         add(internal("server_version", SERVER_VERSION, "Shows the server version.", true));
         add(internal("server_version_num", SERVER_VERSION_NUM, "Shows the server version as an integer.", false));
         add(internal("server_encoding", "UTF8", "Shows the server (database) character set encoding.", true));

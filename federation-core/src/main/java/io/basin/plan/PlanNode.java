@@ -10,7 +10,7 @@ import java.util.List;
  */
 public sealed interface PlanNode
         permits TableScanNode, ValuesNode, FilterNode, ProjectNode, AggregationNode, JoinNode, SortNode, LimitNode,
-        WindowNode, SetOperationNode, TableWriterNode, RecursiveUnionNode, WorkTableScanNode
+        WindowNode, SetOperationNode, TableWriterNode, RecursiveUnionNode, WorkTableScanNode, SharedNode
 {
     List<PlanNode> sources();
 

@@ -7,6 +7,7 @@ import io.basin.execution.memory.QueryMemoryPool;
 import io.basin.execution.operator.TableScanSource;
 import io.basin.plan.PlanNode;
 import io.basin.plan.RecursiveUnionNode;
+import io.basin.plan.SharedNode;
 import io.basin.sql.planner.physical.LocalExecutionPlan;
 import io.basin.sql.planner.physical.StageOrigins;
 import io.basin.sql.planner.physical.StageOrigins.Role;
@@ -21,6 +22,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 
@@ -63,6 +65,7 @@ public final class ExplainAnalyzePrinter
 
     private final Map<PlanNode, List<NodeStage>> stages = new IdentityHashMap<>();
     private final StringBuilder output = new StringBuilder();
+    private final Set<SharedNode> printedShared = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final boolean verbose;
 
     private ExplainAnalyzePrinter(Run run, boolean verbose)
@@ -108,8 +111,12 @@ public final class ExplainAnalyzePrinter
     private void print(PlanNode node, int depth, boolean inRecursion)
     {
         String indent = "    ".repeat(depth - 1);
-        output.append(indent).append("└─ ").append(PlanPrinter.describe(node))
-                .append("  => ").append(PlanPrinter.types(node.outputTypes())).append('\n');
+        output.append(indent).append("└─ ").append(PlanPrinter.describe(node));
+        if (node instanceof SharedNode shared && !printedShared.add(shared)) {
+            output.append(" (shown above)\n");
+            return;
+        }
+        output.append("  => ").append(PlanPrinter.types(node.outputTypes())).append('\n');
         List<NodeStage> nodeStages = stages.getOrDefault(node, List.of());
         if (!nodeStages.isEmpty()) {
             for (String line : details(nodeStages)) {

@@ -9,6 +9,7 @@ import io.basin.plan.PlanNode;
 import io.basin.plan.ProjectNode;
 import io.basin.plan.RecursiveUnionNode;
 import io.basin.plan.SetOperationNode;
+import io.basin.plan.SharedNode;
 import io.basin.plan.SortNode;
 import io.basin.plan.TableScanNode;
 import io.basin.plan.TableWriterNode;
@@ -18,6 +19,7 @@ import io.basin.plan.WorkTableScanNode;
 import io.trino.spi.type.Type;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Renders a plan as the indented tree EXPLAIN shows. */
@@ -29,16 +31,20 @@ public final class PlanPrinter
     {
         StringBuilder builder = new StringBuilder();
         builder.append("Output[").append(String.join(", ", outputNames)).append("]\n");
-        print(root, 1, builder);
+        print(root, 1, builder, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
         return builder.toString();
     }
 
-    private static void print(PlanNode node, int depth, StringBuilder builder)
+    private static void print(PlanNode node, int depth, StringBuilder builder, Set<SharedNode> printed)
     {
         builder.append("    ".repeat(depth - 1)).append("└─ ").append(describe(node));
+        if (node instanceof SharedNode shared && !printed.add(shared)) {
+            builder.append(" (shown above)\n");
+            return;
+        }
         builder.append("  => ").append(types(node.outputTypes())).append('\n');
         for (PlanNode source : node.sources()) {
-            print(source, depth + 1, builder);
+            print(source, depth + 1, builder, printed);
         }
     }
 
@@ -75,6 +81,7 @@ public final class PlanPrinter
             case TableWriterNode writer -> "TableWriter[" + writer.target() + ", " + writer.writeTarget().describe() + "]";
             case RecursiveUnionNode recursive -> "RecursiveUnion" + (recursive.all() ? " ALL" : "") + "[" + recursive.workTable() + "]";
             case WorkTableScanNode scan -> "WorkTable[" + scan.workTable() + "]";
+            case SharedNode shared -> "Shared[#" + shared.id() + ", computed once for every place that reads it]";
         };
     }
 }

@@ -92,19 +92,24 @@ public final class QueryPlanner
     private final boolean scanPushdown;
     private final boolean aggregateExpressionPushdown;
     private final boolean coLocatedJoins;
+    private final boolean sharedSubplans;
+
+    /** Whether an on/off planner setting is on: every one defaults to on. */
+    private static boolean enabled(SessionContext session, String setting)
+    {
+        return session.settings().stream().noneMatch(value -> value.name().equals(setting) && value.setting().equals("off"));
+    }
 
     public QueryPlanner(QueryCatalogs catalogs, SessionContext session, ConstantFolder constantFolder)
     {
         this.constantFolder = requireNonNull(constantFolder, "constantFolder is null");
         this.catalogs = requireNonNull(catalogs, "catalogs is null");
-        this.federatedPushdown = requireNonNull(session, "session is null").settings().stream()
-                .noneMatch(setting -> setting.name().equals("federated_pushdown") && setting.setting().equals("off"));
-        this.scanPushdown = session.settings().stream()
-                .noneMatch(setting -> setting.name().equals("scan_pushdown") && setting.setting().equals("off"));
-        this.aggregateExpressionPushdown = session.settings().stream()
-                .noneMatch(setting -> setting.name().equals("aggregate_expression_pushdown") && setting.setting().equals("off"));
-        this.coLocatedJoins = session.settings().stream()
-                .noneMatch(setting -> setting.name().equals("colocated_joins") && setting.setting().equals("off"));
+        requireNonNull(session, "session is null");
+        this.federatedPushdown = enabled(session, "federated_pushdown");
+        this.scanPushdown = enabled(session, "scan_pushdown");
+        this.aggregateExpressionPushdown = enabled(session, "aggregate_expression_pushdown");
+        this.coLocatedJoins = enabled(session, "colocated_joins");
+        this.sharedSubplans = enabled(session, "shared_subplans");
         this.pgCatalog = new PgCatalog(catalogs, requireNonNull(session, "session is null"));
         CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", CatalogSchemas.rootSchema(catalogs, pgCatalog));
         Properties properties = new Properties();
@@ -289,6 +294,10 @@ public final class QueryPlanner
             plan = new io.basin.sql.planner.pushdown.PushIntoTableScans(connectorPushdown(), expression -> constantFolder.fold(expression)
                     .map(io.basin.plan.expr.Constant::value)
                     .orElseThrow(() -> new IllegalArgumentException("not a constant: " + expression)), aggregateExpressionPushdown).rewrite(plan);
+        }
+        if (sharedSubplans) {
+            // before co-location: a join reading a shared subplan reads a buffer, not a partitioned scan
+            plan = SharedSubplans.apply(plan);
         }
         if (coLocatedJoins) {
             plan = new io.basin.sql.planner.pushdown.MarkCoLocatedJoins(tablePartitionings()).rewrite(plan);

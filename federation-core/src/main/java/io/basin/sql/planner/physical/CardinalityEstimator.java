@@ -8,6 +8,7 @@ import io.basin.plan.PlanNode;
 import io.basin.plan.ProjectNode;
 import io.basin.plan.RecursiveUnionNode;
 import io.basin.plan.SetOperationNode;
+import io.basin.plan.SharedNode;
 import io.basin.plan.SortNode;
 import io.basin.plan.TableScanNode;
 import io.basin.plan.TableWriterNode;
@@ -60,6 +61,7 @@ public final class CardinalityEstimator
             // a guess: recursions over hierarchies are usually small
             case RecursiveUnionNode recursive -> estimateRows(recursive.seed()) * 10;
             case WorkTableScanNode ignored -> 100;
+            case SharedNode shared -> estimateRows(shared.source());
         };
     }
 

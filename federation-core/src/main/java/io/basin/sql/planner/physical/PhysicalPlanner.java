@@ -22,6 +22,7 @@ import io.basin.plan.PlanNode;
 import io.basin.plan.ProjectNode;
 import io.basin.plan.RecursiveUnionNode;
 import io.basin.plan.SetOperationNode;
+import io.basin.plan.SharedNode;
 import io.basin.plan.SortNode;
 import io.basin.plan.TableScanNode;
 import io.basin.plan.TableWriterNode;
@@ -64,6 +65,8 @@ public final class PhysicalPlanner
     /** Scans that feed a co-located join: their partitions are read bucket by bucket. */
     private final Map<TableScanNode, JoinNode.CoLocation> bucketedScans = new IdentityHashMap<>();
     private final StageOrigins origins = new StageOrigins();
+    /** The buffers of the shared subplans planned so far. */
+    private final Map<SharedNode, PageBufferSink> sharedBuffers = new IdentityHashMap<>();
 
     /** A pipeline under construction: its source and streaming operators so far. */
     private record Chain(Source source, List<OperatorFactory> operators, List<Type> types)
@@ -143,6 +146,7 @@ public final class PhysicalPlanner
             }
             case SetOperationNode setOperation -> setOperation(setOperation);
             case RecursiveUnionNode recursive -> new Chain(origin(new RecursiveUnionSource(recursive, services, sortPlanner, workTables), recursive), List.of(), recursive.outputTypes());
+            case SharedNode shared -> shared(shared);
             case WorkTableScanNode scan -> new Chain(
                     origin(requireNonNull(workTables.get(scan.workTable()), () -> "no recursive union for work table " + scan.workTable()), scan),
                     List.of(), scan.outputTypes());
@@ -153,6 +157,18 @@ public final class PhysicalPlanner
                 yield new Chain(sink, List.of(), writer.outputTypes());
             }
         };
+    }
+
+    /** The first place that reads a shared subplan runs it into a buffer; every place reads the buffer. */
+    private Chain shared(SharedNode node)
+    {
+        PageBufferSink buffer = sharedBuffers.get(node);
+        if (buffer == null) {
+            buffer = origin(new PageBufferSink("Shared #" + node.id()), node);
+            close(visit(node.source()), buffer);
+            sharedBuffers.put(node, buffer);
+        }
+        return new Chain(buffer, List.of(), node.outputTypes());
     }
 
     private Chain filterProject(PlanNode node, PlanNode sourceNode, Optional<Expression> filter, List<Expression> projections)

@@ -5,6 +5,8 @@ import io.basin.plan.FilterNode;
 import io.basin.plan.JoinNode;
 import io.basin.plan.LimitNode;
 import io.basin.plan.PlanNode;
+import io.basin.plan.PlanNodes;
+import io.basin.plan.SharedNode;
 import io.basin.plan.ProjectNode;
 import io.basin.plan.RecursiveUnionNode;
 import io.basin.plan.SetOperationNode;
@@ -40,6 +42,7 @@ public final class MarkCoLocatedJoins
 {
     private final TablePartitionings partitionings;
     private final Map<TableScanNode, Optional<TablePartitioning>> scanPartitionings = new IdentityHashMap<>();
+    private final Map<SharedNode, PlanNode> sharedNodes = new IdentityHashMap<>();
 
     public MarkCoLocatedJoins(TablePartitionings partitionings)
     {
@@ -49,17 +52,10 @@ public final class MarkCoLocatedJoins
     public PlanNode rewrite(PlanNode node)
     {
         return switch (node) {
-            case JoinNode join -> mark(join.withSources(rewrite(join.left()), rewrite(join.right())));
-            case AggregationNode aggregation -> new AggregationNode(rewrite(aggregation.source()), aggregation.groupKeys(), aggregation.groupingSets(), aggregation.aggregates());
-            case FilterNode filter -> new FilterNode(rewrite(filter.source()), filter.predicate());
-            case ProjectNode project -> new ProjectNode(rewrite(project.source()), project.projections());
-            case SortNode sort -> new SortNode(rewrite(sort.source()), sort.orderings(), sort.limit(), sort.offset());
-            case LimitNode limit -> new LimitNode(rewrite(limit.source()), limit.limit(), limit.offset());
-            case WindowNode window -> new WindowNode(rewrite(window.source()), window.partitionChannels(), window.orderings(), window.functions());
-            case SetOperationNode setOperation -> new SetOperationNode(setOperation.kind(), setOperation.all(), setOperation.inputs().stream().map(this::rewrite).toList(), setOperation.types());
-            case TableWriterNode writer -> new TableWriterNode(rewrite(writer.source()), writer.target(), writer.writeTarget());
-            case RecursiveUnionNode recursive -> new RecursiveUnionNode(rewrite(recursive.seed()), rewrite(recursive.recursive()), recursive.workTable(), recursive.all(), recursive.types());
-            case TableScanNode _, ValuesNode _, WorkTableScanNode _ -> node;
+            case JoinNode join -> mark((JoinNode) PlanNodes.rewriteSources(join, this::rewrite));
+            // one instance in every place, as the planner made it
+            case SharedNode shared -> sharedNodes.computeIfAbsent(shared, _ -> PlanNodes.rewriteSources(shared, this::rewrite));
+            default -> PlanNodes.rewriteSources(node, this::rewrite);
         };
     }
 

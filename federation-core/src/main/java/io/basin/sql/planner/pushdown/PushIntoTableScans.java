@@ -6,6 +6,7 @@ import io.basin.plan.FilterNode;
 import io.basin.plan.JoinNode;
 import io.basin.plan.LimitNode;
 import io.basin.plan.PlanNode;
+import io.basin.plan.PlanNodes;
 import io.basin.plan.ProjectNode;
 import io.basin.plan.RecursiveUnionNode;
 import io.basin.plan.SetOperationNode;
@@ -89,16 +90,7 @@ public final class PushIntoTableScans
             case AggregationNode aggregation -> pushAggregation(aggregation)
                     .orElseGet(() -> new AggregationNode(rewrite(aggregation.source()), aggregation.groupKeys(), aggregation.groupingSets(), aggregation.aggregates()));
             case FilterNode filter when filter.source() instanceof TableScanNode scan -> pushFilter(filter, scan).map(PlanNode.class::cast).orElse(filter);
-            case FilterNode filter -> new FilterNode(rewrite(filter.source()), filter.predicate());
-            case ProjectNode project -> new ProjectNode(rewrite(project.source()), project.projections());
-            case JoinNode join -> new JoinNode(join.joinType(), rewrite(join.left()), rewrite(join.right()), join.leftKeys(), join.rightKeys(), join.nullEqualKeys(), join.filter());
-            case SortNode sort -> new SortNode(rewrite(sort.source()), sort.orderings(), sort.limit(), sort.offset());
-            case LimitNode limit -> new LimitNode(rewrite(limit.source()), limit.limit(), limit.offset());
-            case WindowNode window -> new WindowNode(rewrite(window.source()), window.partitionChannels(), window.orderings(), window.functions());
-            case SetOperationNode setOperation -> new SetOperationNode(setOperation.kind(), setOperation.all(), setOperation.inputs().stream().map(this::rewrite).toList(), setOperation.types());
-            case TableWriterNode writer -> new TableWriterNode(rewrite(writer.source()), writer.target(), writer.writeTarget());
-            case RecursiveUnionNode recursive -> new RecursiveUnionNode(rewrite(recursive.seed()), rewrite(recursive.recursive()), recursive.workTable(), recursive.all(), recursive.types());
-            case TableScanNode _, ValuesNode _, WorkTableScanNode _ -> node;
+            default -> PlanNodes.rewriteSources(node, this::rewrite);
         };
     }
 
