@@ -5,6 +5,7 @@ import io.basin.connector.TableScanner;
 import io.basin.connector.ThreadContextClassLoader;
 import io.basin.sql.planner.physical.ScanConstraintExtractor;
 import io.trino.spi.connector.ColumnHandle;
+import io.trino.spi.connector.DynamicFilter;
 import io.trino.spi.connector.ConnectorMetadata;
 import io.trino.spi.connector.ConnectorSplit;
 import io.trino.spi.connector.ConnectorTableHandle;
@@ -94,23 +95,14 @@ final class EngineExecutionServices
     }
 
     @Override
-    public Source tableScan(TableScanNode node)
-    {
-        return tableScan(node, catalogs.transaction(node.table().catalog()), node.handle(), TupleDomain.all());
-    }
-
-    /**
-     * The conjuncts of the filter that compare a column with a constant go to the connector twice:
-     * to applyFilter, which may narrow the table handle (the lake prunes files with it), and as
-     * the scan's constraint when splits are listed and read (the warehouse skips row groups by
-     * their zone maps). The filter above the scan still applies in full.
-     */
-    @Override
-    public Source tableScan(TableScanNode node, Expression filter)
+    public Source tableScan(TableScanNode node, Optional<Expression> filter, DynamicFilter dynamicFilter)
     {
         CatalogTransaction transaction = catalogs.transaction(node.table().catalog());
-        TupleDomain<ColumnHandle> constraint = new ScanConstraintExtractor(node.columns(), this::evaluateConstant).extract(filter);
-        return tableScan(node, transaction, filteredHandle(transaction, node.handle(), constraint), constraint);
+        if (filter.isEmpty()) {
+            return tableScan(node, transaction, node.handle(), TupleDomain.all(), dynamicFilter);
+        }
+        TupleDomain<ColumnHandle> constraint = new ScanConstraintExtractor(node.columns(), this::evaluateConstant).extract(filter.get());
+        return tableScan(node, transaction, filteredHandle(transaction, node.handle(), constraint), constraint, dynamicFilter);
     }
 
     /**
@@ -158,10 +150,10 @@ final class EngineExecutionServices
         }
     }
 
-    private Source tableScan(TableScanNode node, CatalogTransaction transaction, ConnectorTableHandle handle, TupleDomain<ColumnHandle> constraint)
+    private Source tableScan(TableScanNode node, CatalogTransaction transaction, ConnectorTableHandle handle, TupleDomain<ColumnHandle> constraint, DynamicFilter dynamicFilter)
     {
         TableScanner scanner = new TableScanner(transaction.catalog(), transaction.handle(), catalogs.session(), handle,
-                node.columns().stream().map(TableColumn::handle).toList(), io.trino.spi.connector.DynamicFilter.EMPTY, new Constraint(constraint));
+                node.columns().stream().map(TableColumn::handle).toList(), dynamicFilter, new Constraint(constraint));
         synchronized (scanners) {
             scanners.add(scanner);
         }

@@ -53,6 +53,12 @@ public record TableScanNode(QualifiedTableName table, ConnectorTableHandle handl
         columnEstimates = Map.copyOf(requireNonNull(columnEstimates, "columnEstimates is null"));
     }
 
+    /** This scan returning fewer rows than its table holds ({@code inputRowCount}): the connector took over a filter. */
+    public TableScanNode withInputRowCount(OptionalDouble newInputRowCount)
+    {
+        return new TableScanNode(table, handle, columns, rowCount, remoteSql, newInputRowCount, pushdown, distinctValues, columnEstimates);
+    }
+
     /** This scan with what the connector took over at planning, for EXPLAIN. */
     public TableScanNode withPushdown(ConnectorTableHandle newHandle, List<TableColumn> newColumns, OptionalDouble newRowCount, String description)
     {

@@ -19,6 +19,7 @@ import io.trino.spi.type.Type;
 import io.trino.spi.type.VarcharType;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,9 @@ final class RowFilter
             ColumnFilter filter;
             if (domain.isNone()) {
                 filter = new DomainFilter(channel, domain);
+            }
+            else if (orderedAsLong(domain.getType()) && domain.getValues().isDiscreteSet() && domain.getValues().getRanges().getRangeCount() > LongSetFilter.MIN_VALUES) {
+                filter = new LongSetFilter(channel, domain);
             }
             else if (orderedAsLong(domain.getType())) {
                 filter = new LongRangesFilter(channel, domain);
@@ -308,6 +312,148 @@ final class RowFilter
     }
 
     /** Sorted, disjoint ranges of long values, searched by binary search. */
+    /**
+     * A set of many values (the keys of a join the engine offers as a dynamic filter: thousands of
+     * part keys), tested for every row, so the test must cost about a nanosecond: a bitmap over the
+     * values' range when that range is small enough (join keys mostly are dense integers), else an
+     * open-addressing hash set. A binary search through the values mispredicts a branch per step.
+     */
+    private static final class LongSetFilter
+            implements ColumnFilter
+    {
+        /** Up to this many values a binary search is as fast, and {@link LongRangesFilter} does it. */
+        static final int MIN_VALUES = 16;
+        /** The largest bitmap: 1 MB, which stays in the cache while a page is filtered. */
+        private static final long MAX_BITMAP_BITS = 1L << 23;
+        /** Marks an empty slot of the hash set; whether the set holds this value itself is kept apart. */
+        private static final long EMPTY = Long.MIN_VALUE;
+
+        private final int channel;
+        private final Type type;
+        private final boolean nullAllowed;
+        private final LongVector vector = new LongVector();
+        // the bitmap: bit (value - min) of words, for values up to min + span
+        private final long min;
+        private final long span;
+        private final long[] words;
+        // or the hash set
+        private final long[] slots;
+        private final int mask;
+        private final boolean containsEmptyMarker;
+
+        LongSetFilter(int channel, Domain domain)
+        {
+            this.channel = channel;
+            this.type = domain.getType();
+            this.nullAllowed = domain.isNullAllowed();
+            List<Object> values = domain.getValues().getDiscreteSet();
+            long least = Long.MAX_VALUE;
+            long greatest = Long.MIN_VALUE;
+            for (Object value : values) {
+                least = Math.min(least, (Long) value);
+                greatest = Math.max(greatest, (Long) value);
+            }
+            min = least;
+            // unsigned: a range over half the longs overflows, and takes the hash set
+            span = greatest - least;
+            if (span >= 0 && span < MAX_BITMAP_BITS) {
+                words = new long[(int) (span >>> 6) + 1];
+                for (Object value : values) {
+                    long offset = (Long) value - least;
+                    words[(int) (offset >>> 6)] |= 1L << offset;
+                }
+                slots = null;
+                mask = 0;
+                containsEmptyMarker = false;
+                return;
+            }
+            words = null;
+            // at most half full: short probe sequences
+            int capacity = Integer.highestOneBit(Math.max(values.size(), 8) * 4 - 1);
+            slots = new long[capacity];
+            Arrays.fill(slots, EMPTY);
+            mask = capacity - 1;
+            boolean emptyMarker = false;
+            for (Object value : values) {
+                long key = (Long) value;
+                if (key == EMPTY) {
+                    emptyMarker = true;
+                    continue;
+                }
+                int slot = slot(key);
+                while (slots[slot] != EMPTY && slots[slot] != key) {
+                    slot = (slot + 1) & mask;
+                }
+                slots[slot] = key;
+            }
+            containsEmptyMarker = emptyMarker;
+        }
+
+        private int slot(long key)
+        {
+            return (int) ((key * 0x9E3779B97F4A7C15L) >>> 32) & mask;
+        }
+
+        @Override
+        public int channel()
+        {
+            return channel;
+        }
+
+        @Override
+        public int filter(Block block, int[] positions, int count)
+        {
+            LongVector vector = this.vector;
+            vector.load(block, type, positions, count);
+            long[] values = vector.values;
+            boolean[] nulls = vector.nulls;
+            boolean mayHaveNull = vector.mayHaveNull;
+            int kept = 0;
+            if (words != null && !mayHaveNull) {
+                long[] words = this.words;
+                long min = this.min;
+                long span = this.span;
+                for (int i = 0; i < count; i++) {
+                    long offset = values[i] - min;
+                    if (Long.compareUnsigned(offset, span) <= 0 && (words[(int) (offset >>> 6)] & (1L << offset)) != 0) {
+                        positions[kept++] = positions[i];
+                    }
+                }
+                return kept;
+            }
+            for (int i = 0; i < count; i++) {
+                boolean accepted = mayHaveNull && nulls[i] ? nullAllowed : contains(values[i]);
+                if (accepted) {
+                    positions[kept++] = positions[i];
+                }
+            }
+            return kept;
+        }
+
+        private boolean contains(long value)
+        {
+            if (words != null) {
+                long offset = value - min;
+                return Long.compareUnsigned(offset, span) <= 0 && (words[(int) (offset >>> 6)] & (1L << offset)) != 0;
+            }
+            if (value == EMPTY) {
+                return containsEmptyMarker;
+            }
+            long[] slots = this.slots;
+            int slot = slot(value);
+            while (true) {
+                long stored = slots[slot];
+                if (stored == value) {
+                    return true;
+                }
+                if (stored == EMPTY) {
+                    return false;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+    }
+
     private static final class LongRangesFilter
             implements ColumnFilter
     {

@@ -66,8 +66,12 @@ final class IcebergPageSourceProvider
             return new FixedPageSource(List.of(ScanSummaryTable.page(summaries, columns.stream().map(IcebergColumnHandle.class::cast).toList())));
         }
         IcebergTableHandle handle = (IcebergTableHandle) table;
+        // the engine's dynamic filter (the keys of joins above this scan) goes to the workers with
+        // the pushed predicate; only over table columns, not the results of a pushed aggregation
         TupleDomain<ScanColumn> predicate = handle.predicate()
-                .intersect(dynamicFilter.getCurrentPredicate().transformKeys(IcebergColumnHandle.class::cast))
+                .intersect(dynamicFilter.getCurrentPredicate()
+                        .filter((column, _) -> column instanceof IcebergColumnHandle)
+                        .transformKeys(IcebergColumnHandle.class::cast))
                 .transformKeys(IcebergColumnHandle::toScanColumn);
         if (handle.aggregation().isPresent()) {
             return aggregationPageSource(session, split, handle, handle.aggregation().get(), columns, predicate);
@@ -76,11 +80,17 @@ final class IcebergPageSourceProvider
                 .map(IcebergColumnHandle.class::cast)
                 .map(IcebergColumnHandle::toScanColumn)
                 .toList();
-        List<ScanTask> tasks = ((IcebergSplit) split).tasks();
+        List<ScanTask> tasks = tasks(split, predicate);
         ScanRequest request = new ScanRequest(tasks, scanColumns, predicate);
         long files = fileCount(tasks);
         ScanCounters queryCounters = summaries.begin(session.getQueryId(), handle.name(), files, false);
         return new IcebergPageSource(fleet.scan(request, lake.fileIO(), 1, queryCounters), queryCounters, files);
+    }
+
+    /** The split's tasks; none when the predicate accepts no row (a join above whose build side is empty). */
+    private static List<ScanTask> tasks(ConnectorSplit split, TupleDomain<ScanColumn> predicate)
+    {
+        return predicate.isNone() ? List.of() : ((IcebergSplit) split).tasks();
     }
 
     /**
@@ -137,7 +147,7 @@ final class IcebergPageSourceProvider
                         aggregate.expression().map(expression -> expression.withChannels(channel -> inputs.indexOf(aggregate.expressionColumns().get(channel)))),
                         aggregate.type()))
                 .toList();
-        List<ScanTask> tasks = ((IcebergSplit) split).tasks();
+        List<ScanTask> tasks = tasks(split, predicate);
         ScanRequest request = new ScanRequest(
                 tasks,
                 inputs.stream().map(IcebergColumnHandle::toScanColumn).toList(),

@@ -1,5 +1,6 @@
 package io.basin.sql.planner.physical;
 
+import io.trino.spi.connector.DynamicFilter;
 import io.basin.execution.driver.Pipeline;
 import io.basin.execution.expression.PageProcessorFactory;
 import io.basin.execution.operator.Source;
@@ -20,19 +21,15 @@ public interface ExecutionServices
 
     Supplier<JoinFilter> compileJoinFilter(Expression filter, List<Type> inputTypes);
 
-    Source tableScan(TableScanNode node);
-
     /**
-     * A scan whose rows go through {@code filter} next: the connector may use the filter to skip
-     * data (the caller still applies all of it).
+     * A scan whose rows go through {@code filter} next, if present: the connector may use the filter
+     * to skip data (the caller still applies all of it). {@code dynamicFilter} holds the keys of the
+     * joins above whose builds have finished when the scan runs, which the connector may use alike.
      */
-    default Source tableScan(TableScanNode node, Expression filter)
-    {
-        return tableScan(node);
-    }
+    Source tableScan(TableScanNode node, Optional<Expression> filter, DynamicFilter dynamicFilter);
 
     /**
-     * A scan (with the filter above it, if any, offered as in {@link #tableScan(TableScanNode, Expression)})
+     * A scan (with the filter above it, if any, offered as in {@link #tableScan(TableScanNode, Optional, DynamicFilter)})
      * whose partitions each hold rows of one bucket of {@code coLocation}'s partitioning, and say
      * which ({@link io.basin.execution.operator.PageSupplier#bucket()}): an input of a co-located join.
      */

@@ -14,6 +14,9 @@ import io.basin.execution.operator.aggregation.HashAggregationSink;
 import io.basin.execution.operator.join.DynamicFilterOperatorFactory;
 import io.basin.execution.operator.join.HashBuildSink;
 import io.basin.execution.operator.join.LookupJoinOperatorFactory;
+import io.basin.execution.operator.join.ScanDynamicFilter;
+import io.basin.metadata.ColumnEstimate;
+import io.basin.metadata.TableColumn;
 import io.basin.plan.AggregationNode;
 import io.basin.plan.FilterNode;
 import io.basin.plan.JoinNode;
@@ -35,6 +38,7 @@ import io.basin.plan.expr.InputReference;
 import io.trino.spi.Page;
 import io.trino.spi.block.Block;
 import io.trino.spi.block.BlockBuilder;
+import io.trino.spi.connector.DynamicFilter;
 import io.trino.spi.type.RealType;
 import io.trino.spi.type.Type;
 import io.trino.spi.type.TypeUtils;
@@ -44,6 +48,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import static java.util.Objects.requireNonNull;
 
@@ -62,6 +67,8 @@ public final class PhysicalPlanner
     private final List<Pipeline> pipelines = new ArrayList<>();
     /** Dynamic filters waiting for their scan to be planned: build sides of joins above it. */
     private final Map<TableScanNode, List<DynamicFilterOperatorFactory>> dynamicFilters = new IdentityHashMap<>();
+    /** The join keys offered to each scan's connector, from the builds of joins above it. */
+    private final Map<TableScanNode, List<ScanDynamicFilter.Key>> connectorDynamicFilters = new IdentityHashMap<>();
     /** Scans that feed a co-located join: their partitions are read bucket by bucket. */
     private final Map<TableScanNode, JoinNode.CoLocation> bucketedScans = new IdentityHashMap<>();
     private final StageOrigins origins = new StageOrigins();
@@ -198,8 +205,9 @@ public final class PhysicalPlanner
     private Chain scan(TableScanNode scan, Optional<Expression> filter)
     {
         JoinNode.CoLocation coLocation = bucketedScans.get(scan);
+        List<ScanDynamicFilter.Key> joinKeys = connectorDynamicFilters.getOrDefault(scan, List.of());
         Source source = origin(coLocation != null ? services.bucketedTableScan(scan, filter, coLocation)
-                : filter.isPresent() ? services.tableScan(scan, filter.get()) : services.tableScan(scan), scan);
+                : services.tableScan(scan, filter, joinKeys.isEmpty() ? DynamicFilter.EMPTY : new ScanDynamicFilter(joinKeys)), scan);
         Chain chain = new Chain(source, List.of(), scan.outputTypes());
         for (DynamicFilterOperatorFactory dynamicFilter : dynamicFilters.getOrDefault(scan, List.of())) {
             origins.add(dynamicFilter, scan, StageOrigins.Role.DYNAMIC_FILTER);
@@ -248,6 +256,11 @@ public final class PhysicalPlanner
                 || (node.joinType() == JoinNode.Type.ANTI && buildKeptSide) || buildOuterSide;
         // a dynamic filter reads one hash table; the probe of a co-located join is a plain scan anyway
         if (dropsUnmatchedProbeRows && node.coLocated().isEmpty()) {
+            for (int key = 0; key < probeKeys.size(); key++) {
+                if (!node.nullEqualKeys().get(key)) {
+                    addConnectorDynamicFilter(buildSink, buildKeys.get(key), build.types().get(buildKeys.get(key)), probeNode, probeKeys.get(key));
+                }
+            }
             // one key is enough to drop most rows that cannot join; the first that reaches a scan
             for (int key = 0; key < probeKeys.size(); key++) {
                 if (!node.nullEqualKeys().get(key) && addDynamicFilter(buildSink, buildKeys.get(key), build.types().get(buildKeys.get(key)), probeNode, probeKeys.get(key))) {
@@ -279,10 +292,38 @@ public final class PhysicalPlanner
      * (an aggregation or a join) lies between the scan and this join; right under the join, the
      * probe itself is the filter.
      */
+    /**
+     * Offers the join's keys to the connector of the scan that produces the probe key (through any
+     * operators, as for {@link #addDynamicFilter}), as that scan's dynamic filter: a connector reading
+     * files (the lake) drops the rows that cannot join before decoding their other columns.
+     */
+    private void addConnectorDynamicFilter(HashBuildSink build, int buildChannel, Type keyType, PlanNode probe, int channel)
+    {
+        if (!comparedAsLong(keyType)) {
+            return;
+        }
+        DynamicFilterTarget.trace(probe, channel)
+                .filter(found -> found.scan().remoteSql().isEmpty() && found.scan().outputTypes().get(found.channel()).equals(keyType))
+                .ifPresent(found -> {
+                    TableColumn column = found.scan().columns().get(found.channel());
+                    Double distinct = found.scan().distinctValues().get(column.name());
+                    Optional<ColumnEstimate> estimate = Optional.ofNullable(found.scan().columnEstimates().get(column.name()));
+                    connectorDynamicFilters.computeIfAbsent(found.scan(), _ -> new ArrayList<>()).add(new ScanDynamicFilter.Key(build, buildChannel, column.handle(), keyType,
+                            distinct == null ? OptionalDouble.empty() : OptionalDouble.of(distinct),
+                            estimate.map(ColumnEstimate::min).orElse(OptionalDouble.empty()),
+                            estimate.map(ColumnEstimate::max).orElse(OptionalDouble.empty())));
+                });
+    }
+
+    /** A long-valued key compared by value (real's -0.0 and 0.0 are one key with two bit patterns). */
+    private static boolean comparedAsLong(Type keyType)
+    {
+        return keyType.getJavaType() == long.class && !(keyType instanceof RealType);
+    }
+
     private boolean addDynamicFilter(HashBuildSink build, int buildChannel, Type keyType, PlanNode probe, int channel)
     {
-        if (keyType.getJavaType() != long.class || keyType instanceof RealType) {
-            // a long-valued key compared by value (real's -0.0 and 0.0 are one key with two bit patterns)
+        if (!comparedAsLong(keyType)) {
             return false;
         }
         Optional<DynamicFilterTarget> target = DynamicFilterTarget.trace(probe, channel)

@@ -124,7 +124,10 @@ public final class PushIntoTableScans
             java.util.OptionalDouble rows = scan.rowCount().isPresent()
                     ? java.util.OptionalDouble.of(io.basin.sql.planner.physical.CardinalityEstimator.estimateRows(new FilterNode(scan, predicate)))
                     : scan.rowCount();
-            return Optional.of(scan.withPushdown(handle, scan.columns(), rows, handle.toString()));
+            TableScanNode pushed = scan.withPushdown(handle, scan.columns(), rows, handle.toString());
+            // and the table's rows stay known: a join with this scan keeps the fraction of the other
+            // side's rows that this filter keeps (q17's lineitem rows of the parts of one brand)
+            return Optional.of(scan.inputRowCount().isPresent() ? pushed : pushed.withInputRowCount(scan.rowCount()));
         }
         return Optional.of(new FilterNode(scan.withPushdown(handle, scan.columns(), scan.rowCount(), handle.toString()), predicate));
     }

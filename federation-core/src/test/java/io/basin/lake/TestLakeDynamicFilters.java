@@ -1,0 +1,112 @@
+package io.basin.lake;
+
+import io.basin.embedded.BasinSession;
+import io.basin.testing.ExplainAnalyzeOutput;
+import io.basin.testing.QueryAssertions;
+import io.basin.testing.TestingBasin;
+import io.basin.testing.TestingPostgreSqlServer;
+import io.basin.testing.TpchPostgresLoader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.sql.SQLException;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS;
+
+/**
+ * The keys of a join's build side reach the lake scan on its probe side as a dynamic filter: the
+ * workers return only the rows whose key can join (as many as PostgreSQL counts), the answers equal
+ * PostgreSQL's, and keys that cover the whole column are not offered at all.
+ */
+@TestInstance(PER_CLASS)
+class TestLakeDynamicFilters
+{
+    private TestingBasin basin;
+    private QueryAssertions assertions;
+
+    @BeforeAll
+    void setUp()
+    {
+        TestingPostgreSqlServer postgres = TestingPostgreSqlServer.shared();
+        String schema = TpchPostgresLoader.load(postgres, 0.01);
+        assertions = new QueryAssertions(postgres, schema);
+        basin = new TestingBasin();
+        BasinSession session = basin.session();
+        session.execute("CREATE SCHEMA lake.filtered");
+        for (String table : new String[] {"lineitem", "part", "supplier", "orders"}) {
+            session.execute("CREATE TABLE lake.filtered.%s AS SELECT * FROM tpch.tiny.%s".formatted(table, table));
+        }
+        session.execute("SET search_path = \"lake.filtered\"");
+    }
+
+    @AfterAll
+    void tearDown()
+            throws SQLException
+    {
+        if (assertions != null) {
+            assertions.close();
+        }
+        if (basin != null) {
+            basin.close();
+        }
+    }
+
+    @Test
+    void testSelectiveBuildKeysFilterTheProbeScan()
+    {
+        // TPC-H Q17's join: the lineitem rows of the parts of one brand
+        String query = "SELECT count(*), sum(l_extendedprice) FROM lineitem JOIN part ON l_partkey = p_partkey WHERE p_brand = 'Brand#23'";
+        assertions.assertQuery(basin.session(), query, query);
+        long joined = count("SELECT count(*) FROM lineitem WHERE l_partkey IN (SELECT p_partkey FROM part WHERE p_brand = 'Brand#23')");
+        Map<String, Long> metrics = lineitemScanMetrics(query);
+        assertThat(joined).isPositive();
+        assertThat(metrics)
+                .containsEntry("rows scanned", count("SELECT count(*) FROM lineitem"))
+                .containsEntry("rows returned", joined);
+    }
+
+    @Test
+    void testThroughAnAggregationAndWithSemiJoins()
+    {
+        // TPC-H Q18's shape: the orders of large quantity, their lineitems through a group by
+        assertions.assertQuery(basin.session(), """
+                SELECT o_orderkey, sum(l_quantity) FROM orders JOIN lineitem ON o_orderkey = l_orderkey
+                WHERE o_orderkey IN (SELECT l_orderkey FROM lineitem GROUP BY l_orderkey HAVING sum(l_quantity) > 250)
+                GROUP BY o_orderkey ORDER BY o_orderkey""");
+        String semi = "SELECT count(*) FROM lineitem WHERE l_suppkey IN (SELECT s_suppkey FROM supplier WHERE s_nationkey = 7)";
+        assertions.assertQuery(basin.session(), semi, semi);
+        assertThat(lineitemScanMetrics(semi)).containsEntry("rows returned", count(semi));
+        // a left join keeps every lineitem row: no filter on its scan
+        String left = "SELECT count(*), count(s_suppkey) FROM lineitem LEFT JOIN (SELECT * FROM supplier WHERE s_nationkey = 7) s ON l_suppkey = s_suppkey";
+        assertions.assertQuery(basin.session(), left, left);
+        assertThat(lineitemScanMetrics(left)).containsEntry("rows returned", count("SELECT count(*) FROM lineitem"));
+    }
+
+    @Test
+    void testEmptyAndCoveringBuilds()
+    {
+        // no part qualifies: the scan returns nothing
+        String empty = "SELECT count(*) FROM lineitem JOIN part ON l_partkey = p_partkey WHERE p_size > 1000";
+        assertions.assertQuery(basin.session(), empty, empty);
+        assertThat(lineitemScanMetrics(empty)).containsEntry("rows returned", 0L);
+        // every supplier: every lineitem row can join, and every one is returned
+        String all = "SELECT count(*), sum(l_quantity) FROM lineitem JOIN supplier ON l_suppkey = s_suppkey";
+        assertions.assertQuery(basin.session(), all, all);
+        assertThat(lineitemScanMetrics(all)).containsEntry("rows returned", count("SELECT count(*) FROM lineitem"));
+    }
+
+    private Map<String, Long> lineitemScanMetrics(String query)
+    {
+        ExplainAnalyzeOutput explain = ExplainAnalyzeOutput.run(basin.session(), query);
+        return explain.scan("lake.filtered.lineitem").connectorMetrics();
+    }
+
+    private long count(String postgresQuery)
+    {
+        return ((Number) assertions.queryPostgres(postgresQuery).getFirst().getFirst()).longValue();
+    }
+}
