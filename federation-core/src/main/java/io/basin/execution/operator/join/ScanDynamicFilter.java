@@ -14,7 +14,6 @@ import io.trino.spi.type.SmallintType;
 import io.trino.spi.type.TinyintType;
 import io.trino.spi.type.Type;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,11 +26,14 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The keys of joins' hash tables, offered to the connector of a scan on the probe side as the
- * scan's dynamic filter: the lake's workers then skip the rows whose key cannot join before they
- * decode the scan's other columns, and return only the rows that can (TPC-H Q17 keeps the 6,000
- * lineitem rows of 2,000 parts of 6 million). Up to {@value #MAX_DISCRETE_KEYS} distinct keys are
- * offered as themselves, more as their range; neither when the column's statistics show that the
- * keys cover most of it.
+ * scan's dynamic filter: as the range of the keys, when the column's statistics show that the range
+ * leaves out enough of the column for a connector to skip data by it (row groups or files whose
+ * bounds lie outside, as in a join with the orders of a few weeks over tables sorted by date), and
+ * as no value at all when the build side is empty, so that the scan reads nothing.
+ *
+ * <p>The keys themselves are not offered, measured: a lake scan checking each row against a set of
+ * thousands of part or supplier keys decodes every batch anyway (each holds a few rows that can
+ * join), and paid 10-30% more CPU on TPC-H q8, q9 and q11 than letting the join drop the rows.
  *
  * <p>The scan's pipeline runs after the join's build has finished, so the filter is complete when
  * the connector first asks for it; it is computed then, once. Keys that are NULL join nothing and
@@ -40,29 +42,25 @@ import static java.util.Objects.requireNonNull;
 public final class ScanDynamicFilter
         implements DynamicFilter
 {
-    /** Beyond this many distinct keys, a connector checking each row against the set would spend more than it saves. */
-    static final int MAX_DISCRETE_KEYS = 20_000;
     /**
-     * Keys that cover this much of the column (its distinct values, or its range) would keep nearly
-     * every row while the connector checks each: TPC-H Q8 offered all 10,000 supplier keys to the
-     * lineitem scan, which then spent a set lookup per row to drop nothing.
+     * A range covering this much of the column's range would keep nearly every row while the
+     * connector checks each (TPC-H q8 offered the keys of all 10,000 suppliers to lineitem).
      */
     static final double MAX_COVERED_FRACTION = 0.8;
 
     /**
      * One join key: column {@code buildChannel} of {@code build}'s rows, matched with the scan's
-     * {@code column} of {@code type} (a type whose values are longs compared as such), whose
-     * statistics (distinct values; least and greatest value, for integer and date columns) tell
-     * whether the keys leave out enough of it to be worth checking.
+     * {@code column} of {@code type} (a type whose values are longs compared as such), whose least
+     * and greatest value (for integer and date columns) tell whether the keys' range leaves out
+     * enough of it to be worth checking.
      */
-    public record Key(HashBuildSink build, int buildChannel, ColumnHandle column, Type type, OptionalDouble columnDistinctValues, OptionalDouble columnMin, OptionalDouble columnMax)
+    public record Key(HashBuildSink build, int buildChannel, ColumnHandle column, Type type, OptionalDouble columnMin, OptionalDouble columnMax)
     {
         public Key
         {
             requireNonNull(build, "build is null");
             requireNonNull(column, "column is null");
             requireNonNull(type, "type is null");
-            requireNonNull(columnDistinctValues, "columnDistinctValues is null");
             requireNonNull(columnMin, "columnMin is null");
             requireNonNull(columnMax, "columnMax is null");
         }
@@ -117,54 +115,34 @@ public final class ScanDynamicFilter
     }
 
     /**
-     * The build's distinct non-null keys, or their range when there are too many; none for an empty
-     * build; empty when the keys would not leave out enough of the column.
+     * The keys' range when it leaves out enough of the column; none for an empty build; empty
+     * (no filter) otherwise.
      */
     static Optional<Domain> domain(Key key)
     {
         JoinHashTable table = key.build().table();
         Block block = table.columns()[key.buildChannel()];
         int rows = table.rowCount();
-        long[] values = new long[rows];
-        int count = 0;
-        for (int position = 0; position < rows; position++) {
-            if (!block.isNull(position)) {
-                values[count++] = key.type().getLong(block, position);
-            }
-        }
-        if (count == 0) {
-            return Optional.of(Domain.none(key.type()));
-        }
-        if (count > 2 * MAX_DISCRETE_KEYS) {
-            // too many rows for few enough distinct keys to be likely (a join's build side mostly
-            // holds a key once): not worth sorting them (57,000 keys take milliseconds)
-            return range(key, values, count);
-        }
-        Arrays.sort(values, 0, count);
-        int distinct = 1;
-        for (int i = 1; i < count; i++) {
-            if (values[i] != values[distinct - 1]) {
-                values[distinct++] = values[i];
-            }
-        }
-        if (distinct > MAX_DISCRETE_KEYS) {
-            return range(key, values, distinct);
-        }
-        if (key.columnDistinctValues().isPresent() && distinct >= MAX_COVERED_FRACTION * key.columnDistinctValues().getAsDouble()) {
-            return Optional.empty();
-        }
-        return Optional.of(Domain.multipleValues(key.type(), Arrays.stream(values, 0, distinct).boxed().toList()));
-    }
-
-    /** The keys' range, when the column's statistics show that it leaves out enough of the column's values. */
-    private static Optional<Domain> range(Key key, long[] values, int count)
-    {
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
-        for (int i = 0; i < count; i++) {
-            min = Math.min(min, values[i]);
-            max = Math.max(max, values[i]);
+        boolean any = false;
+        for (int position = 0; position < rows; position++) {
+            if (!block.isNull(position)) {
+                long value = key.type().getLong(block, position);
+                min = Math.min(min, value);
+                max = Math.max(max, value);
+                any = true;
+            }
         }
+        if (!any) {
+            return Optional.of(Domain.none(key.type()));
+        }
+        return range(key, min, max);
+    }
+
+    /** The range, when the column's statistics show that it leaves out enough of the column's values. */
+    private static Optional<Domain> range(Key key, long min, long max)
+    {
         // statistics are on the values' own scale for integers and dates only
         boolean integral = key.type() instanceof BigintType || key.type() instanceof IntegerType || key.type() instanceof SmallintType
                 || key.type() instanceof TinyintType || key.type() instanceof DateType;

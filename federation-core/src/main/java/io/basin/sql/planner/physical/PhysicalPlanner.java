@@ -294,8 +294,8 @@ public final class PhysicalPlanner
      */
     /**
      * Offers the join's keys to the connector of the scan that produces the probe key (through any
-     * operators, as for {@link #addDynamicFilter}), as that scan's dynamic filter: a connector reading
-     * files (the lake) drops the rows that cannot join before decoding their other columns.
+     * operators, as for {@link #addDynamicFilter}), as that scan's dynamic filter (their range, or
+     * nothing for an empty build): a connector skips the data outside it.
      */
     private void addConnectorDynamicFilter(HashBuildSink build, int buildChannel, Type keyType, PlanNode probe, int channel)
     {
@@ -306,10 +306,8 @@ public final class PhysicalPlanner
                 .filter(found -> found.scan().remoteSql().isEmpty() && found.scan().outputTypes().get(found.channel()).equals(keyType))
                 .ifPresent(found -> {
                     TableColumn column = found.scan().columns().get(found.channel());
-                    Double distinct = found.scan().distinctValues().get(column.name());
                     Optional<ColumnEstimate> estimate = Optional.ofNullable(found.scan().columnEstimates().get(column.name()));
                     connectorDynamicFilters.computeIfAbsent(found.scan(), _ -> new ArrayList<>()).add(new ScanDynamicFilter.Key(build, buildChannel, column.handle(), keyType,
-                            distinct == null ? OptionalDouble.empty() : OptionalDouble.of(distinct),
                             estimate.map(ColumnEstimate::min).orElse(OptionalDouble.empty()),
                             estimate.map(ColumnEstimate::max).orElse(OptionalDouble.empty())));
                 });
