@@ -1,58 +1,32 @@
 package io.basin.lake;
 
 import io.basin.embedded.BasinSession;
+import io.basin.testing.BaseTpchOracleTest;
 import io.basin.testing.ExplainAnalyzeOutput;
-import io.basin.testing.QueryAssertions;
-import io.basin.testing.TestingBasin;
-import io.basin.testing.TestingPostgreSqlServer;
-import io.basin.testing.TpchPostgresLoader;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import java.sql.SQLException;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS;
 
 /**
  * The keys of a join's build side reach the lake scan on its probe side as a dynamic filter, as
  * their range: the workers return only the rows in it (as many as PostgreSQL counts), nothing for an
  * empty build, and every row when the keys span the column; the answers equal PostgreSQL's.
  */
-@TestInstance(PER_CLASS)
 class TestLakeDynamicFilters
+        extends BaseTpchOracleTest
 {
-    private TestingBasin basin;
-    private QueryAssertions assertions;
-
     @BeforeAll
     void setUp()
     {
-        TestingPostgreSqlServer postgres = TestingPostgreSqlServer.shared();
-        String schema = TpchPostgresLoader.load(postgres, 0.01);
-        assertions = new QueryAssertions(postgres, schema);
-        basin = new TestingBasin();
         BasinSession session = basin.session();
         session.execute("CREATE SCHEMA lake.filtered");
         for (String table : new String[] {"lineitem", "part", "supplier", "orders"}) {
             session.execute("CREATE TABLE lake.filtered.%s AS SELECT * FROM tpch.tiny.%s".formatted(table, table));
         }
         session.execute("SET search_path = \"lake.filtered\"");
-    }
-
-    @AfterAll
-    void tearDown()
-            throws SQLException
-    {
-        if (assertions != null) {
-            assertions.close();
-        }
-        if (basin != null) {
-            basin.close();
-        }
     }
 
     @Test

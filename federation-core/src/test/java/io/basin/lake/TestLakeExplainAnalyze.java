@@ -1,12 +1,9 @@
 package io.basin.lake;
 
 import io.basin.embedded.BasinSession;
+import io.basin.testing.BaseTpchOracleTest;
 import io.basin.testing.ExplainAnalyzeOutput;
 import io.basin.testing.ExplainAnalyzeOutput.Node;
-import io.basin.testing.QueryAssertions;
-import io.basin.testing.TestingBasin;
-import io.basin.testing.TestingPostgreSqlServer;
-import io.basin.testing.TpchPostgresLoader;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.FileScanTask;
@@ -20,18 +17,15 @@ import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS;
 
 /**
  * EXPLAIN ANALYZE over a lake table partitioned by {@code o_orderstatus}: the scan's connector
@@ -39,20 +33,14 @@ import static org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS;
  * Iceberg itself plans for the filter, out of the snapshot's files; and every counter equals what
  * {@code lake_system.scan_summary} recorded for the same run.
  */
-@TestInstance(PER_CLASS)
 class TestLakeExplainAnalyze
+        extends BaseTpchOracleTest
 {
-    private TestingBasin basin;
-    private QueryAssertions assertions;
     private JdbcCatalog iceberg;
 
     @BeforeAll
     void setUp()
     {
-        TestingPostgreSqlServer postgres = TestingPostgreSqlServer.shared();
-        String schema = TpchPostgresLoader.load(postgres, 0.01);
-        assertions = new QueryAssertions(postgres, schema);
-        basin = new TestingBasin();
         BasinSession session = basin.session();
         session.execute("CREATE SCHEMA lake.explained");
         session.execute("CREATE TABLE lake.explained.orders PARTITIONED BY (o_orderstatus) AS SELECT * FROM tpch.tiny.orders");
@@ -67,17 +55,11 @@ class TestLakeExplainAnalyze
     }
 
     @AfterAll
-    void tearDown()
-            throws SQLException, IOException
+    void closeIcebergCatalog()
+            throws IOException
     {
         if (iceberg != null) {
             iceberg.close();
-        }
-        if (assertions != null) {
-            assertions.close();
-        }
-        if (basin != null) {
-            basin.close();
         }
     }
 

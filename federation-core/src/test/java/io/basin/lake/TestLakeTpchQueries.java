@@ -1,50 +1,41 @@
 package io.basin.lake;
 
 import io.basin.embedded.BasinSession;
-import io.basin.testing.QueryAssertions;
-import io.basin.testing.TestingBasin;
-import io.basin.testing.TestingPostgreSqlServer;
-import io.basin.testing.TpchPostgresLoader;
+import io.basin.testing.BaseTpchOracleTest;
 import io.basin.testing.TpchQueries;
 import io.trino.tpch.TpchTable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS;
 
 /**
  * TPC-H Q1..Q22 over lake tables: the eight tables written as Iceberg Parquet files into the
  * embedded {@code lake} catalog with {@code CREATE TABLE AS} from {@code tpch}, read back through
  * the scan fleet, and every answer compared with PostgreSQL's on the same generated data.
  */
-@TestInstance(PER_CLASS)
 class TestLakeTpchQueries
+        extends BaseTpchOracleTest
 {
     private static final double SCALE_FACTOR = 0.1;
 
-    private TestingBasin basin;
-    private QueryAssertions assertions;
-    private String schema;
+    @Override
+    protected double scaleFactor()
+    {
+        return SCALE_FACTOR;
+    }
 
     @BeforeAll
     void setUp()
     {
-        TestingPostgreSqlServer postgres = TestingPostgreSqlServer.shared();
-        schema = TpchPostgresLoader.load(postgres, SCALE_FACTOR);
-        assertions = new QueryAssertions(postgres, schema);
-        basin = new TestingBasin();
         BasinSession session = basin.session();
         session.execute("CREATE SCHEMA lake." + schema);
         for (TpchTable<?> table : TpchTable.getTables()) {
@@ -52,18 +43,6 @@ class TestLakeTpchQueries
             session.execute("CREATE TABLE lake.%s.%s AS SELECT * FROM tpch.%s.%s".formatted(schema, name, schema, name));
         }
         session.execute("SET search_path = \"lake.%s\"".formatted(schema));
-    }
-
-    @AfterAll
-    void tearDown()
-            throws SQLException
-    {
-        if (assertions != null) {
-            assertions.close();
-        }
-        if (basin != null) {
-            basin.close();
-        }
     }
 
     @Test

@@ -1,20 +1,16 @@
 package io.basin.sql;
 
 import io.basin.embedded.BasinSession;
+import io.basin.testing.BaseTpchOracleTest;
 import io.basin.testing.ExplainAnalyzeOutput;
 import io.basin.testing.ExplainAnalyzeOutput.Node;
 import io.basin.testing.QueryAssertions;
-import io.basin.testing.TestingBasin;
 import io.basin.testing.TestingPostgreSqlServer;
-import io.basin.testing.TpchPostgresLoader;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,15 +19,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS;
 
 /**
  * EXPLAIN ANALYZE over memory tables copied from {@code tpch.tiny}: the query runs, and the rows
  * every plan node reports (scans, filters, joins, the aggregation, the result) equal the counts
  * PostgreSQL computes for the same data; errors in the analyzed query keep their SQLSTATE.
  */
-@TestInstance(PER_CLASS)
 class TestExplainAnalyze
+        extends BaseTpchOracleTest
 {
     private static final List<String> TABLES = List.of("orders", "customer", "nation");
     private static final Map<String, String> FILTERS = Map.of(
@@ -51,34 +46,16 @@ class TestExplainAnalyze
             WHERE o.o_orderstatus = 'F' AND c.c_acctbal > 1000 AND n.n_regionkey <> 2
             GROUP BY n.n_name""";
 
-    private TestingBasin basin;
-    private QueryAssertions assertions;
-
     @BeforeAll
     void setUp()
     {
         TestingPostgreSqlServer postgres = TestingPostgreSqlServer.shared();
-        String schema = TpchPostgresLoader.load(postgres, 0.01);
-        assertions = new QueryAssertions(postgres, schema);
-        basin = new TestingBasin();
         for (String table : TABLES) {
             basin.execute("CREATE TABLE memory.public.%s AS SELECT * FROM tpch.tiny.%s".formatted(table, table));
         }
         // the same tables in PostgreSQL, as a federated source
         basin.execute("CREATE EXTERNAL SCHEMA pg FROM POSTGRES DATABASE '%s' SCHEMA '%s' URI '127.0.0.1' PORT %s USER '%s' SSLMODE 'disable'"
                 .formatted(TestingPostgreSqlServer.DATABASE, schema, postgres.getPort(), TestingPostgreSqlServer.USER));
-    }
-
-    @AfterAll
-    void tearDown()
-            throws SQLException
-    {
-        if (assertions != null) {
-            assertions.close();
-        }
-        if (basin != null) {
-            basin.close();
-        }
     }
 
     @Test

@@ -1,55 +1,33 @@
 package io.basin.tpch;
 
-import io.basin.testing.QueryAssertions;
-import io.basin.testing.TestingBasin;
-import io.basin.testing.TestingPostgreSqlServer;
-import io.basin.testing.TpchPostgresLoader;
+import io.basin.testing.BaseTpchOracleTest;
 import io.basin.testing.TpchQueries;
 import io.trino.tpch.TpchTable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.sql.SQLException;
-
-import static org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS;
 
 /**
  * TPC-H Q1..Q22 at scale factor 0.1: the same data in Basin's memory catalog (copied from
  * {@code tpch.sf0_1}) and in PostgreSQL (loaded from the same generator), the same query text in
  * both, the rows compared.
  */
-@TestInstance(PER_CLASS)
 class TestTpchPostgresOracle
+        extends BaseTpchOracleTest
 {
     private static final double SCALE_FACTOR = 0.1;
 
-    private TestingBasin basin;
-    private QueryAssertions assertions;
+    @Override
+    protected double scaleFactor()
+    {
+        return SCALE_FACTOR;
+    }
 
     @BeforeAll
     void setUp()
     {
-        TestingPostgreSqlServer postgres = TestingPostgreSqlServer.shared();
-        String schema = TpchPostgresLoader.load(postgres, SCALE_FACTOR);
-        assertions = new QueryAssertions(postgres, schema);
-        basin = new TestingBasin();
         basin.copyTpchTables(schema);
-    }
-
-    @AfterAll
-    void tearDown()
-            throws SQLException
-    {
-        if (assertions != null) {
-            assertions.close();
-        }
-        if (basin != null) {
-            basin.close();
-        }
     }
 
     @Test

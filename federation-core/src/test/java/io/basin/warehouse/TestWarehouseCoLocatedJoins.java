@@ -2,14 +2,9 @@ package io.basin.warehouse;
 
 import io.airlift.slice.XxHash64;
 import io.basin.embedded.BasinSession;
-import io.basin.testing.QueryAssertions;
-import io.basin.testing.TestingBasin;
-import io.basin.testing.TestingPostgreSqlServer;
-import io.basin.testing.TpchPostgresLoader;
-import org.junit.jupiter.api.AfterAll;
+import io.basin.testing.BaseTpchOracleTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,13 +12,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS;
 
 /**
  * Joins of warehouse tables on their DISTKEY run slice by slice (a hash table per slice, probed by
@@ -32,23 +25,14 @@ import static org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS;
  * joined (not on another column, not across slice counts, not for EVEN or ALL tables, not when
  * switched off).
  */
-@TestInstance(PER_CLASS)
 class TestWarehouseCoLocatedJoins
+        extends BaseTpchOracleTest
 {
-    private static final double SCALE_FACTOR = 0.01;
     private static final String CO_LOCATED = "co-located by slice";
-
-    private TestingBasin basin;
-    private QueryAssertions assertions;
-    private String schema;
 
     @BeforeAll
     void setUp()
     {
-        TestingPostgreSqlServer postgres = TestingPostgreSqlServer.shared();
-        schema = TpchPostgresLoader.load(postgres, SCALE_FACTOR);
-        assertions = new QueryAssertions(postgres, schema);
-        basin = new TestingBasin();
         BasinSession session = basin.session();
         session.execute("CREATE SCHEMA " + schema);
         session.execute("SET search_path = " + schema);
@@ -63,18 +47,6 @@ class TestWarehouseCoLocatedJoins
     private void create(String name, String attributes, String source)
     {
         basin.session().execute("CREATE TABLE %s %s AS SELECT * FROM tpch.%s.%s".formatted(name, attributes, schema, source));
-    }
-
-    @AfterAll
-    void tearDown()
-            throws SQLException
-    {
-        if (assertions != null) {
-            assertions.close();
-        }
-        if (basin != null) {
-            basin.close();
-        }
     }
 
     @ParameterizedTest

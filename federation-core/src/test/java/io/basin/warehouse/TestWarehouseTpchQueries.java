@@ -1,25 +1,18 @@
 package io.basin.warehouse;
 
 import io.basin.embedded.BasinSession;
-import io.basin.testing.QueryAssertions;
-import io.basin.testing.TestingBasin;
-import io.basin.testing.TestingPostgreSqlServer;
-import io.basin.testing.TpchPostgresLoader;
+import io.basin.testing.BaseTpchOracleTest;
 import io.basin.testing.TpchQueries;
 import io.trino.tpch.TpchTable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS;
 
 /**
  * TPC-H Q1..Q22 at scale factor 0.1 over warehouse tables of a local schema, loaded the way a
@@ -27,8 +20,8 @@ import static org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS;
  * tpch.sf0_1....} with compound and interleaved sort keys and every distribution style. Every
  * answer is compared with PostgreSQL's on the same generated data.
  */
-@TestInstance(PER_CLASS)
 class TestWarehouseTpchQueries
+        extends BaseTpchOracleTest
 {
     private static final double SCALE_FACTOR = 0.1;
 
@@ -43,17 +36,15 @@ class TestWarehouseTpchQueries
             "nation", "DISTSTYLE ALL",
             "region", "DISTSTYLE AUTO SORTKEY (r_name)");
 
-    private TestingBasin basin;
-    private QueryAssertions assertions;
-    private String schema;
+    @Override
+    protected double scaleFactor()
+    {
+        return SCALE_FACTOR;
+    }
 
     @BeforeAll
     void setUp()
     {
-        TestingPostgreSqlServer postgres = TestingPostgreSqlServer.shared();
-        schema = TpchPostgresLoader.load(postgres, SCALE_FACTOR);
-        assertions = new QueryAssertions(postgres, schema);
-        basin = new TestingBasin();
         BasinSession session = basin.session();
         session.execute("CREATE SCHEMA " + schema);
         for (TpchTable<?> table : TpchTable.getTables()) {
@@ -61,18 +52,6 @@ class TestWarehouseTpchQueries
             session.execute("CREATE TABLE %s.%s %s AS SELECT * FROM tpch.%s.%s".formatted(schema, name, ATTRIBUTES.get(name), schema, name));
         }
         session.execute("SET search_path = " + schema);
-    }
-
-    @AfterAll
-    void tearDown()
-            throws SQLException
-    {
-        if (assertions != null) {
-            assertions.close();
-        }
-        if (basin != null) {
-            basin.close();
-        }
     }
 
     @Test
