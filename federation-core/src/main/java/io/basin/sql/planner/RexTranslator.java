@@ -111,7 +111,7 @@ public final class RexTranslator
             throw new BasinException(FEATURE_NOT_SUPPORTED, "Cannot plan this correlated subquery: it could not be decorrelated");
         }
         if (node instanceof RexCall call) {
-            return DateCastComparisons.unwrap(fold(translateCall(call)));
+            return DateTimestampComparisons.rewrite(fold(translateCall(call)), constantFolder);
         }
         throw new BasinException(FEATURE_NOT_SUPPORTED, "Expression is not supported: " + node);
     }

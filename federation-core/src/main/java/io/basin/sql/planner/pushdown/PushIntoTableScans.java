@@ -105,8 +105,8 @@ public final class PushIntoTableScans
         if (!pushable(scan)) {
             return Optional.empty();
         }
-        // CAST(date_column AS timestamp) <= TIMESTAMP '...' as a comparison of the column itself, which the connector can use
-        Expression predicate = new DateTimestampComparisons(constantEvaluator).rewrite(filter.predicate());
+        // a date compared with a timestamp already compares days (RexTranslator), which the connector can use
+        Expression predicate = filter.predicate();
         Optional<TupleDomain<ColumnHandle>> exact = new ScanConstraintExtractor(scan.columns(), constantEvaluator).extractExactly(predicate);
         TupleDomain<ColumnHandle> constraint = exact.orElseGet(() -> new ScanConstraintExtractor(scan.columns(), constantEvaluator).extract(predicate));
         if (constraint.isAll()) {

@@ -1,4 +1,4 @@
-package io.basin.sql.planner.pushdown;
+package io.basin.sql.planner;
 
 import io.basin.plan.expr.Call;
 import io.basin.plan.expr.Constant;
@@ -9,17 +9,18 @@ import io.basin.plan.expr.SpecialForm;
 import io.trino.spi.type.DateType;
 import io.trino.spi.type.TimestampType;
 
+import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * Rewrites {@code CAST(d AS timestamp) <op> t}, where {@code d} is a date and {@code t} a
- * constant timestamp, into the equivalent comparison of dates {@code d <op'> date}, so that a
- * filter such as TPC-H q1's {@code l_shipdate <= DATE '1998-12-01' - INTERVAL '90' DAY} (which
- * the validator types as a timestamp comparison) compares the column itself and reaches the
- * scan's connector for pruning.
+ * constant timestamp, into the equivalent comparison of dates {@code d <op'> date}. SQL types
+ * {@code date + interval} as a timestamp (as PostgreSQL does), so every range written as TPC-H
+ * writes it ({@code l_shipdate <= DATE '1998-12-01' - INTERVAL '90' DAY},
+ * {@code o_orderdate < DATE '1995-01-01' + INTERVAL '3' MONTH}) compares that way. Rewritten when
+ * the expression is translated, a filter compares plain days wherever it runs, and a scan can use
+ * it as a range of the column (zone maps, row-group statistics, the lake's workers, aggregation
+ * pushdown), which it cannot through the cast.
  *
  * <p>With {@code t0} the day on which {@code t} falls: a date {@code d} is the timestamp of its
  * midnight, so {@code d <= t} is {@code d <= t0} and {@code d > t} is {@code d > t0} always, while
@@ -29,31 +30,23 @@ import static java.util.Objects.requireNonNull;
  * cannot say while keeping NULL). Every rewrite keeps NULL for a NULL date, so it is exact at any
  * depth of an expression, not only in a filter's conjuncts.
  */
-public final class DateTimestampComparisons
+final class DateTimestampComparisons
 {
     private static final long MICROS_PER_DAY = 86_400_000_000L;
 
-    private final Function<Expression, Object> constantEvaluator;
+    private DateTimestampComparisons() {}
 
-    /** {@code constantEvaluator} computes a column-free expression (it may throw for one that fails). */
-    public DateTimestampComparisons(Function<Expression, Object> constantEvaluator)
+    /**
+     * The comparison of dates equivalent to {@code expression}, or {@code expression} itself when
+     * it is not such a comparison. A column-free timestamp side that is not a literal (one naming
+     * {@code CURRENT_TIMESTAMP}) is computed with {@code folder}.
+     */
+    static Expression rewrite(Expression expression, ConstantFolder folder)
     {
-        this.constantEvaluator = requireNonNull(constantEvaluator, "constantEvaluator is null");
+        return expression instanceof Call call ? comparison(call, folder).orElse(expression) : expression;
     }
 
-    public Expression rewrite(Expression expression)
-    {
-        return switch (expression) {
-            case Call call -> {
-                Call rewritten = new Call(call.name(), call.arguments().stream().map(this::rewrite).toList(), call.type());
-                yield comparison(rewritten).orElse(rewritten);
-            }
-            case SpecialForm form -> new SpecialForm(form.form(), form.arguments().stream().map(this::rewrite).toList(), form.type());
-            default -> expression;
-        };
-    }
-
-    private Optional<Expression> comparison(Call call)
+    private static Optional<Expression> comparison(Call call, ConstantFolder folder)
     {
         if (call.arguments().size() != 2) {
             return Optional.empty();
@@ -70,26 +63,24 @@ public final class DateTimestampComparisons
         if (operator == null || date.isEmpty() || !right.type().equals(left.type())) {
             return Optional.empty();
         }
-        Optional<Long> micros = timestampConstant(right);
+        Optional<Long> micros = timestampConstant(right, folder);
         if (micros.isEmpty()) {
             return Optional.empty();
         }
         long day = Math.floorDiv(micros.get(), MICROS_PER_DAY);
         boolean midnight = Math.floorMod(micros.get(), MICROS_PER_DAY) == 0;
-        record Rewritten(String operator, long day) {}
-        Rewritten rewritten = switch (operator) {
-            case FunctionNames.LESS_THAN_OR_EQUAL -> new Rewritten(operator, day);
-            case FunctionNames.GREATER_THAN -> new Rewritten(operator, day);
-            case FunctionNames.LESS_THAN -> midnight ? new Rewritten(operator, day) : new Rewritten(FunctionNames.LESS_THAN_OR_EQUAL, day);
-            case FunctionNames.GREATER_THAN_OR_EQUAL -> midnight ? new Rewritten(operator, day) : new Rewritten(FunctionNames.GREATER_THAN, day);
-            case FunctionNames.EQUAL, FunctionNames.NOT_EQUAL -> midnight ? new Rewritten(operator, day) : null;
+        String dateOperator = switch (operator) {
+            case FunctionNames.LESS_THAN_OR_EQUAL, FunctionNames.GREATER_THAN -> operator;
+            case FunctionNames.LESS_THAN -> midnight ? operator : FunctionNames.LESS_THAN_OR_EQUAL;
+            case FunctionNames.GREATER_THAN_OR_EQUAL -> midnight ? operator : FunctionNames.GREATER_THAN;
+            case FunctionNames.EQUAL, FunctionNames.NOT_EQUAL -> midnight ? operator : null;
             default -> null;
         };
         // dates are days in an int
-        if (rewritten == null || rewritten.day() != (int) rewritten.day()) {
+        if (dateOperator == null || day != (int) day) {
             return Optional.empty();
         }
-        return Optional.of(new Call(rewritten.operator(), java.util.List.of(date.get(), new Constant(rewritten.day(), DateType.DATE)), call.type()));
+        return Optional.of(new Call(dateOperator, List.of(date.get(), new Constant(day, DateType.DATE)), call.type()));
     }
 
     /** The date {@code x} of {@code CAST(x AS timestamp(p))}, p at most 6 (microseconds in a long). */
@@ -103,25 +94,13 @@ public final class DateTimestampComparisons
         return Optional.empty();
     }
 
-    /** The microseconds of a column-free, non-null timestamp expression. */
-    private Optional<Long> timestampConstant(Expression expression)
+    /** The microseconds of a column-free, non-null timestamp expression; empty when it cannot be computed (an overflow raises it at run time). */
+    private static Optional<Long> timestampConstant(Expression expression, ConstantFolder folder)
     {
         if (references(expression)) {
             return Optional.empty();
         }
-        Object value;
-        if (expression instanceof Constant constant) {
-            value = constant.value();
-        }
-        else {
-            try {
-                value = constantEvaluator.apply(expression);
-            }
-            catch (RuntimeException e) {
-                // e.g. an overflow: the comparison stays as written and reports it when it runs
-                return Optional.empty();
-            }
-        }
+        Object value = expression instanceof Constant constant ? constant.value() : folder.fold(expression).map(Constant::value).orElse(null);
         return value instanceof Long micros ? Optional.of(micros) : Optional.empty();
     }
 
