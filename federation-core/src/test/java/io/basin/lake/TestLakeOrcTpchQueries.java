@@ -1,9 +1,7 @@
 package io.basin.lake;
 
-import io.basin.embedded.BasinSession;
 import io.basin.testing.BaseTpchOracleTest;
 import io.basin.testing.TpchQueries;
-import io.trino.tpch.TpchTable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,13 +32,7 @@ class TestLakeOrcTpchQueries
                 "iceberg.catalog.uri", "jdbc:sqlite:" + lake.resolve("catalog.db"),
                 "iceberg.warehouse", lake.resolve("warehouse").toUri().toString(),
                 "iceberg.file-format", "orc"));
-        BasinSession session = basin.session();
-        session.execute("CREATE SCHEMA orclake." + schema);
-        for (TpchTable<?> table : TpchTable.getTables()) {
-            String name = table.getTableName();
-            session.execute("CREATE TABLE orclake.%s.%s AS SELECT * FROM tpch.%s.%s".formatted(schema, name, schema, name));
-        }
-        session.execute("SET search_path = \"orclake.%s\"".formatted(schema));
+        basin.copyTpchTables(schema, "orclake." + schema);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.basin.lake;
 
-import io.basin.embedded.BasinSession;
 import io.basin.testing.BaseTpchOracleTest;
 import io.basin.testing.TpchQueries;
 import io.trino.tpch.TpchTable;
@@ -36,13 +35,7 @@ class TestLakeTpchQueries
     @BeforeAll
     void setUp()
     {
-        BasinSession session = basin.session();
-        session.execute("CREATE SCHEMA lake." + schema);
-        for (TpchTable<?> table : TpchTable.getTables()) {
-            String name = table.getTableName();
-            session.execute("CREATE TABLE lake.%s.%s AS SELECT * FROM tpch.%s.%s".formatted(schema, name, schema, name));
-        }
-        session.execute("SET search_path = \"lake.%s\"".formatted(schema));
+        basin.copyTpchTables(schema, "lake." + schema);
     }
 
     @Test

@@ -46,8 +46,10 @@ class TestSharedSubplans
 
         String analyzed = String.join("\n", session().execute("EXPLAIN ANALYZE " + query).rows().stream().map(row -> (String) row.getFirst()).toList());
         assertThat(count(analyzed, "TableScan\\[\\S*\\.sales,")).isEqualTo(1);
-        // suppliers 1 to 4 and the NULL supplier sold in the quarter: five groups, buffered once
-        assertThat(analyzed).containsPattern("Shared\\[#1[^\\n]*\\n\\s+rows=5,");
+        // the revenue view's groups, as PostgreSQL counts them, buffered once
+        long groups = ((Number) assertions().queryPostgres(REVENUE + "SELECT count(*) FROM revenue").getFirst().getFirst()).longValue();
+        assertThat(groups).isGreaterThan(1);
+        assertThat(analyzed).containsPattern("Shared\\[#1[^\\n]*\\n\\s+rows=" + groups + ",");
     }
 
     @Test

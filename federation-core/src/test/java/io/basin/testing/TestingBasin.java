@@ -67,10 +67,27 @@ public final class TestingBasin
      */
     public void copyTpchTables(String tpchSchema)
     {
+        copyTpchTables(tpchSchema, "");
+    }
+
+    /**
+     * Copies the eight TPC-H tables of {@code tpch.<schema>} into {@code targetSchema}
+     * ({@code lake.s} makes {@code lake.s.lineitem}, ...), created first, and makes it the
+     * session's search path so that the standard query texts run unchanged.
+     */
+    public void copyTpchTables(String tpchSchema, String targetSchema)
+    {
         requireNonNull(tpchSchema, "tpchSchema is null");
+        requireNonNull(targetSchema, "targetSchema is null");
+        String prefix = "";
+        if (!targetSchema.isEmpty()) {
+            session.execute("CREATE SCHEMA " + targetSchema);
+            session.execute("SET search_path = \"%s\"".formatted(targetSchema));
+            prefix = targetSchema + ".";
+        }
         for (TpchTable<?> table : TpchTable.getTables()) {
             String name = table.getTableName();
-            session.execute("CREATE TABLE %s AS SELECT * FROM tpch.%s.%s".formatted(name, tpchSchema, name));
+            session.execute("CREATE TABLE %s%s AS SELECT * FROM tpch.%s.%s".formatted(prefix, name, tpchSchema, name));
         }
     }
 
