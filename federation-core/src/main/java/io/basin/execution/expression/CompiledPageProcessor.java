@@ -7,6 +7,7 @@ import io.trino.spi.block.DictionaryBlock;
 import io.trino.spi.block.RunLengthEncodedBlock;
 import io.trino.spi.block.ValueBlock;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +26,9 @@ import static java.util.Objects.requireNonNull;
  * instead of one per row. An entry no selected row uses may still be evaluated, so when that fails
  * (1 / 0 for an entry the filter removed) the page is evaluated row by row, which fails only if a
  * selected row really does.
+ * <p>
+ * With row views (see {@link PageProcessorFactory#withRowViews}) the selected rows of input columns
+ * are not copied: each becomes a dictionary block of the selected positions over the input block.
  */
 final class CompiledPageProcessor
         implements PageProcessor
@@ -41,9 +45,11 @@ final class CompiledPageProcessor
     private final ValueBlock[] projectionDictionaries;
     private final Block[] projectionDictionaryValues;
     private int[] dictionaryPositions = new int[0];
+    private final boolean rowViews;
 
-    CompiledPageProcessor(Optional<ExpressionKernel> kernel, boolean hasFilter, List<Projection> projections, DictionaryChannels dictionaryChannels, Optional<DictionaryFilterEvaluator> dictionaryFilter)
+    CompiledPageProcessor(Optional<ExpressionKernel> kernel, boolean hasFilter, List<Projection> projections, DictionaryChannels dictionaryChannels, Optional<DictionaryFilterEvaluator> dictionaryFilter, boolean rowViews)
     {
+        this.rowViews = rowViews;
         this.kernel = requireNonNull(kernel, "kernel is null");
         this.dictionaryFilter = requireNonNull(dictionaryFilter, "dictionaryFilter is null").orElse(null);
         this.hasFilter = hasFilter;
@@ -80,11 +86,19 @@ final class CompiledPageProcessor
         // when every row passes, the selection is the identity
         boolean allPositions = count == positionCount;
         Block[] blocks = new Block[projections.length];
+        // with row views: the selected positions, shared by every view of this page
+        int[] viewIds = null;
         for (int i = 0; i < projections.length; i++) {
+            Block block = projections[i] instanceof Projection.InputChannel input ? page.getBlock(input.channel()) : null;
+            if (rowViews && !allPositions && block instanceof ValueBlock values) {
+                if (viewIds == null) {
+                    viewIds = Arrays.copyOf(positions, count);
+                }
+                blocks[i] = DictionaryBlock.create(count, values, viewIds);
+                continue;
+            }
             blocks[i] = switch (projections[i]) {
-                case Projection.InputChannel input -> allPositions
-                        ? page.getBlock(input.channel())
-                        : selectPositions(page.getBlock(input.channel()), count);
+                case Projection.InputChannel _ -> allPositions ? block : selectPositions(block, count);
                 case Projection.ConstantValue constant -> RunLengthEncodedBlock.create(constant.value(), count);
                 case Projection.Computed computed -> {
                     Block projected = projectByDictionary(computed.index(), page, count);

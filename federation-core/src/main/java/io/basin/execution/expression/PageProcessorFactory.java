@@ -24,9 +24,16 @@ public final class PageProcessorFactory
     private final List<Projection> projections;
     private final DictionaryChannels dictionaryChannels;
     private final Optional<DictionaryFilter> dictionaryFilter;
+    private final boolean rowViews;
 
     PageProcessorFactory(Optional<CompiledKernel> kernel, Object[] parameters, boolean hasFilter, List<Projection> projections, DictionaryChannels dictionaryChannels, Optional<DictionaryFilter> dictionaryFilter)
     {
+        this(kernel, parameters, hasFilter, projections, dictionaryChannels, dictionaryFilter, false);
+    }
+
+    private PageProcessorFactory(Optional<CompiledKernel> kernel, Object[] parameters, boolean hasFilter, List<Projection> projections, DictionaryChannels dictionaryChannels, Optional<DictionaryFilter> dictionaryFilter, boolean rowViews)
+    {
+        this.rowViews = rowViews;
         this.dictionaryChannels = requireNonNull(dictionaryChannels, "dictionaryChannels is null");
         this.dictionaryFilter = requireNonNull(dictionaryFilter, "dictionaryFilter is null");
         this.kernel = requireNonNull(kernel, "kernel is null");
@@ -44,7 +51,19 @@ public final class PageProcessorFactory
         requireNonNull(context, "context is null");
         Optional<ExpressionKernel> instance = kernel.map(compiled -> compiled.newInstance(parameters, context.currentDate(), context.currentTimestamp()));
         Optional<DictionaryFilterEvaluator> dictionaryEvaluator = dictionaryFilter.map(filter -> new DictionaryFilterEvaluator(filter, instance.orElseThrow(), context));
-        return new CompiledPageProcessor(instance, hasFilter, projections, dictionaryChannels, dictionaryEvaluator);
+        return new CompiledPageProcessor(instance, hasFilter, projections, dictionaryChannels, dictionaryEvaluator, rowViews);
+    }
+
+    /**
+     * These expressions with the filter's selected rows of input columns handed on as views (a
+     * {@link io.trino.spi.block.DictionaryBlock} of the selected positions over the input block)
+     * instead of copies. Only for a consumer that keeps few of the rows and copies those itself
+     * (a join's probe, see {@code LookupJoinOperator}): the rows are then copied once, and only the
+     * ones it keeps.
+     */
+    public PageProcessorFactory withRowViews()
+    {
+        return new PageProcessorFactory(kernel, parameters, hasFilter, projections, dictionaryChannels, dictionaryFilter, true);
     }
 
     public boolean hasFilter()

@@ -4,6 +4,8 @@ import io.basin.execution.operator.Operator;
 import io.basin.execution.operator.PageConsumer;
 import io.trino.spi.Page;
 import io.trino.spi.block.Block;
+import io.trino.spi.block.DictionaryBlock;
+import io.trino.spi.block.LongArrayBlock;
 import io.trino.spi.block.RunLengthEncodedBlock;
 import io.trino.spi.type.Type;
 
@@ -27,6 +29,8 @@ final class LookupJoinOperator
     private final List<Type> buildTypes;
     private final boolean buildOutputFirst;
     private final boolean[] visited;
+    // the probe's columns may be row views (see ProbeRows): rows handed on are gathered, never passed through
+    private final boolean probeRowViews;
 
     private int[] pairProbe = new int[OUTPUT_BATCH];
     // per page of the long-key probe: each row's key and first candidate build row
@@ -47,6 +51,7 @@ final class LookupJoinOperator
         this.buildTypes = factory.buildTypes();
         this.buildOutputFirst = factory.buildOutputFirst();
         this.visited = mode.tracksBuildRows() ? new boolean[table.rowCount()] : null;
+        this.probeRowViews = factory.probeRowViews();
     }
 
     @Override
@@ -59,7 +64,7 @@ final class LookupJoinOperator
                     return;
                 }
                 case ANTI -> {
-                    output.accept(page);
+                    output.accept(probeRowViews ? ProbeRows.materialize(page) : page);
                     return;
                 }
                 case PROBE_OUTER, FULL -> {
@@ -136,14 +141,26 @@ final class LookupJoinOperator
         long[] values = probeValues;
         int[] candidates = probeCandidates;
         boolean mayHaveNull = keys.mayHaveNull();
-        for (int position = 0; position < positions; position++) {
-            if (mayHaveNull && keys.isNull(position)) {
-                candidates[position] = -1;
-                continue;
+        if (!mayHaveNull && keys instanceof DictionaryBlock view && view.getDictionary() instanceof LongArrayBlock longs) {
+            // a row view of bigint keys: read them through the selected positions
+            int[] ids = view.getRawIds();
+            int offset = view.getRawIdsOffset();
+            for (int position = 0; position < positions; position++) {
+                long value = longs.getLong(ids[offset + position]);
+                values[position] = value;
+                candidates[position] = table.firstRow(io.basin.execution.hash.KeyType.mix(value));
             }
-            long value = table.keyTypeLong(keys, position);
-            values[position] = value;
-            candidates[position] = table.firstRow(io.basin.execution.hash.KeyType.mix(value));
+        }
+        else {
+            for (int position = 0; position < positions; position++) {
+                if (mayHaveNull && keys.isNull(position)) {
+                    candidates[position] = -1;
+                    continue;
+                }
+                long value = table.keyTypeLong(keys, position);
+                values[position] = value;
+                candidates[position] = table.firstRow(io.basin.execution.hash.KeyType.mix(value));
+            }
         }
         for (int position = 0; position < positions; position++) {
             int row = candidates[position];
@@ -232,7 +249,7 @@ final class LookupJoinOperator
         int probeOffset = first ? buildColumns.length : 0;
         int buildOffset = first ? 0 : page.getChannelCount();
         for (int channel = 0; channel < page.getChannelCount(); channel++) {
-            blocks[probeOffset + channel] = page.getBlock(channel).copyPositions(probe, 0, count);
+            blocks[probeOffset + channel] = ProbeRows.copy(page.getBlock(channel), probe, count);
         }
         for (int channel = 0; channel < buildColumns.length; channel++) {
             blocks[buildOffset + channel] = buildColumns[channel].copyPositions(build, 0, count);
@@ -247,7 +264,7 @@ final class LookupJoinOperator
         int buildOffset = buildOutputFirst ? 0 : page.getChannelCount();
         for (int channel = 0; channel < page.getChannelCount(); channel++) {
             Block block = page.getBlock(channel);
-            blocks[probeOffset + channel] = count == page.getPositionCount() ? block : block.copyPositions(positions, 0, count);
+            blocks[probeOffset + channel] = count == page.getPositionCount() && !probeRowViews ? block : ProbeRows.copy(block, positions, count);
         }
         for (int channel = 0; channel < buildTypes.size(); channel++) {
             blocks[buildOffset + channel] = RunLengthEncodedBlock.create(buildTypes.get(channel), null, count);
@@ -318,14 +335,18 @@ final class LookupJoinOperator
         return positions;
     }
 
-    private static void emitProbeRows(Page page, boolean[] matched, boolean wanted, PageConsumer output)
+    private void emitProbeRows(Page page, boolean[] matched, boolean wanted, PageConsumer output)
     {
         int[] positions = selectProbeRows(matched, wanted);
         if (positions.length == page.getPositionCount()) {
-            output.accept(page);
+            output.accept(probeRowViews ? ProbeRows.materialize(page) : page);
         }
         else if (positions.length > 0) {
-            output.accept(page.copyPositions(positions, 0, positions.length));
+            Block[] blocks = new Block[page.getChannelCount()];
+            for (int channel = 0; channel < blocks.length; channel++) {
+                blocks[channel] = ProbeRows.copy(page.getBlock(channel), positions, positions.length);
+            }
+            output.accept(new Page(positions.length, blocks));
         }
     }
 

@@ -51,9 +51,20 @@ public final class LookupJoinOperatorFactory
     private final boolean buildOutputFirst;
     private final Optional<Supplier<JoinFilter>> filter;
     private final List<BuildRowsState> buckets;
+    private final boolean probeRowViews;
 
     public LookupJoinOperatorFactory(Mode mode, HashBuildSink build, List<Type> probeTypes, List<Integer> probeKeyChannels, boolean buildOutputFirst, Optional<Supplier<JoinFilter>> filter)
     {
+        this(mode, build, probeTypes, probeKeyChannels, buildOutputFirst, filter, false);
+    }
+
+    /**
+     * @param probeRowViews whether the probe's pages may hold row views (a filter right under the
+     *         join made with {@link io.basin.execution.expression.PageProcessorFactory#withRowViews})
+     */
+    public LookupJoinOperatorFactory(Mode mode, HashBuildSink build, List<Type> probeTypes, List<Integer> probeKeyChannels, boolean buildOutputFirst, Optional<Supplier<JoinFilter>> filter, boolean probeRowViews)
+    {
+        this.probeRowViews = probeRowViews;
         this.mode = requireNonNull(mode, "mode is null");
         this.build = requireNonNull(build, "build is null");
         this.probeTypes = List.copyOf(probeTypes);
@@ -88,6 +99,11 @@ public final class LookupJoinOperatorFactory
             operators[bucket] = new LookupJoinOperator(this, bucket, build.table(bucket), filter.map(Supplier::get));
         }
         return new BucketedLookupJoinOperator(operators);
+    }
+
+    boolean probeRowViews()
+    {
+        return probeRowViews;
     }
 
     Mode mode()

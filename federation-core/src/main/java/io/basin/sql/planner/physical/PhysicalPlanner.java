@@ -44,11 +44,13 @@ import io.trino.spi.type.Type;
 import io.trino.spi.type.TypeUtils;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -74,6 +76,8 @@ public final class PhysicalPlanner
     private final StageOrigins origins = new StageOrigins();
     /** The buffers of the shared subplans planned so far. */
     private final Map<SharedNode, PageBufferSink> sharedBuffers = new IdentityHashMap<>();
+    // filters right under a join's probe: they hand the join row views instead of copies (see PageProcessorFactory#withRowViews)
+    private final Set<PlanNode> rowViewFilters = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /** A pipeline under construction: its source and streaming operators so far. */
     private record Chain(Source source, List<OperatorFactory> operators, List<Type> types)
@@ -183,7 +187,8 @@ public final class PhysicalPlanner
         // a filter right above a scan is offered to the connector for pruning
         Chain source = sourceNode instanceof TableScanNode scan ? scan(scan, filter) : visit(sourceNode);
         String description = filter.map(predicate -> "Filter[" + predicate + "] ").orElse("") + "Project" + projections;
-        var processor = services.compile(filter, projections, source.types());
+        var compiled = services.compile(filter, projections, source.types());
+        var processor = rowViewFilters.contains(node) ? compiled.withRowViews() : compiled;
         return source.with(origin(new FilterProjectOperatorFactory(processor, description), node), projections.stream().map(Expression::type).toList());
     }
 
@@ -269,6 +274,11 @@ public final class PhysicalPlanner
             }
         }
 
+        // a filter right under the join leaves the copying of its rows to the join, which copies only those it keeps
+        boolean probeRowViews = probeNode instanceof FilterNode || probeNode instanceof ProjectNode project && project.source() instanceof FilterNode;
+        if (probeRowViews) {
+            rowViewFilters.add(probeNode);
+        }
         Chain probe = visit(probeNode);
         List<Type> filterTypes = new ArrayList<>(node.left().outputTypes());
         filterTypes.addAll(node.right().outputTypes());
@@ -282,7 +292,8 @@ public final class PhysicalPlanner
                 probe.types(),
                 probeKeys,
                 buildLeft,
-                filter);
+                filter,
+                probeRowViews);
         return probe.with(origin(lookup, node), node.outputTypes());
     }
 
