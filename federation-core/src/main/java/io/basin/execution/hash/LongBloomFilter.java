@@ -9,6 +9,7 @@ package io.basin.execution.hash;
  * keys are added; safe to share once built.
  */
 public final class LongBloomFilter
+        implements LongKeyFilter
 {
     private static final int BITS_PER_KEY = 16;
 
@@ -34,6 +35,7 @@ public final class LongBloomFilter
         max = Math.max(max, key);
     }
 
+    @Override
     public boolean mightContain(long key)
     {
         if (key < min || key > max) {
@@ -49,6 +51,7 @@ public final class LongBloomFilter
         return (1L << hash) | (1L << (hash >>> 6)) | (1L << (hash >>> 12));
     }
 
+    @Override
     public long retainedBytes()
     {
         return words.length * 8L;

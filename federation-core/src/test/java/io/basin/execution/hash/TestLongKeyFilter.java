@@ -1,0 +1,90 @@
+package io.basin.execution.hash;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A dense set of keys is held exactly as a bitmap over its range, a sparse or extreme one as a Bloom filter; neither ever says a key is absent that was added. */
+class TestLongKeyFilter
+{
+    @Test
+    void denseKeysAreExact()
+    {
+        Random random = new Random(5);
+        // supplier-like keys (2,000 of 1..10,000), order-like keys (a fifth of 6 M), negatives, one key
+        assertExactBitmap(random, 2_000, 1, 10_000);
+        assertExactBitmap(random, 300_000, 1, 6_000_000);
+        assertExactBitmap(random, 2_000, -40_000, 40_000);
+        assertExactBitmap(random, 1, 7, 7);
+    }
+
+    @Test
+    void sparseOrExtremeKeysUseABloomFilter()
+    {
+        Random random = new Random(6);
+        // 1,000 keys over a range of a billion: a bitmap would take 125 MB
+        assertBloom(random, 1_000, 0, 1_000_000_000L);
+        // a range wider than a long
+        long[] keys = {Long.MIN_VALUE, 0, Long.MAX_VALUE};
+        LongKeyFilter filter = LongKeyFilter.of(keys, keys.length);
+        assertThat(filter).isInstanceOf(LongBloomFilter.class);
+        for (long key : keys) {
+            assertThat(filter.mightContain(key)).isTrue();
+        }
+        assertThat(filter.mightContain(Long.MIN_VALUE + 1) && filter.mightContain(1) && filter.mightContain(Long.MAX_VALUE - 1)).isFalse();
+    }
+
+    @Test
+    void noKeys()
+    {
+        LongKeyFilter filter = LongKeyFilter.of(new long[0], 0);
+        assertThat(filter.mightContain(0)).isFalse();
+        assertThat(filter.mightContain(Long.MIN_VALUE)).isFalse();
+    }
+
+    private static void assertExactBitmap(Random random, int count, long min, long max)
+    {
+        Set<Long> added = new HashSet<>();
+        long[] keys = keys(random, count, min, max, added);
+        LongKeyFilter filter = LongKeyFilter.of(keys, keys.length);
+        assertThat(filter).isInstanceOf(LongBitmapFilter.class);
+        // every value of the range and just outside it: present exactly when added
+        for (long key = min - 70; key <= max + 70; key++) {
+            assertThat(filter.mightContain(key)).as("key %s", key).isEqualTo(added.contains(key));
+        }
+        assertThat(filter.mightContain(Long.MIN_VALUE)).isFalse();
+        assertThat(filter.mightContain(Long.MAX_VALUE)).isFalse();
+    }
+
+    private static void assertBloom(Random random, int count, long min, long max)
+    {
+        Set<Long> added = new HashSet<>();
+        long[] keys = keys(random, count, min, max, added);
+        LongKeyFilter filter = LongKeyFilter.of(keys, keys.length);
+        assertThat(filter).isInstanceOf(LongBloomFilter.class);
+        for (long key : keys) {
+            assertThat(filter.mightContain(key)).as("added key %s", key).isTrue();
+        }
+    }
+
+    /** {@code count} keys drawn from [min, max] (both ends included) with repeats, and the set of them. */
+    private static long[] keys(Random random, int count, long min, long max, Set<Long> added)
+    {
+        long[] keys = new long[count];
+        keys[0] = min;
+        if (count > 1) {
+            keys[1] = max;
+        }
+        for (int i = 2; i < count; i++) {
+            keys[i] = min + random.nextLong(max - min + 1);
+        }
+        for (long key : keys) {
+            added.add(key);
+        }
+        return keys;
+    }
+}
