@@ -87,6 +87,21 @@ class TestFilteredJoinProbes
         assertQuery("SELECT k, label FROM build b WHERE NOT EXISTS (SELECT 1 FROM probe p WHERE p.k = b.k AND p.id < 600)");
     }
 
+    @Test
+    void testDynamicFilterRightUnderAJoin()
+    {
+        // both joins keep few rows: the upper one's keys filter the probe scan, which feeds the lower join directly
+        String sql = """
+                SELECT p.id, p.flag, p.note, p.price, p.big, b.label, c.label
+                FROM probe p JOIN build b ON p.k2 = b.k2 JOIN build c ON p.k = c.k
+                WHERE c.label LIKE 'label 1%' AND b.k2 = 3""";
+        String analyzed = String.join("\n", session().execute("EXPLAIN ANALYZE " + sql).rows().stream().map(row -> (String) row.getFirst()).toList());
+        assertThat(analyzed).containsPattern("└─ TableScan\\[[a-z_]+\\.[a-z_]+\\.probe[^\\n]*(\\n[^\\n]*){1,2}\\n\\s*dynamic filter: input rows=20000, filtered out=[1-9]");
+        assertQuery(sql);
+        assertQuery("SELECT p.id, b.label FROM probe p LEFT JOIN build b ON p.k2 = b.k2 JOIN build c ON p.k = c.k WHERE c.label LIKE 'label 2%'");
+        assertQuery("SELECT p.flag, count(*), sum(p.big) FROM probe p JOIN build b ON p.k2 = b.k2 JOIN build c ON p.k = c.k WHERE c.k < 30 GROUP BY p.flag");
+    }
+
     private String explain(String sql)
     {
         return session().execute("EXPLAIN " + sql).rows().stream()

@@ -1,5 +1,6 @@
 package io.basin.execution.expression;
 
+import io.basin.execution.RowViews;
 import io.basin.execution.expression.codegen.ExpressionKernel;
 import io.trino.spi.Page;
 import io.trino.spi.block.Block;
@@ -94,7 +95,7 @@ final class CompiledPageProcessor
                 if (viewIds == null) {
                     viewIds = Arrays.copyOf(positions, count);
                 }
-                blocks[i] = DictionaryBlock.create(count, values, viewIds);
+                blocks[i] = RowViews.view(values, viewIds, count);
                 continue;
             }
             blocks[i] = switch (projections[i]) {

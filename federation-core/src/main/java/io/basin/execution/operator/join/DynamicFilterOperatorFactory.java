@@ -1,5 +1,6 @@
 package io.basin.execution.operator.join;
 
+import io.basin.execution.RowViews;
 import io.basin.execution.driver.DriverContext;
 import io.basin.execution.hash.LongKeyFilter;
 import io.basin.execution.operator.Operator;
@@ -33,6 +34,7 @@ public final class DynamicFilterOperatorFactory
     private final int buildChannel;
     private final int channel;
     private final Type type;
+    private final boolean rowViews;
     private LongKeyFilter keyFilter;
     private boolean keyFilterBuilt;
 
@@ -42,10 +44,25 @@ public final class DynamicFilterOperatorFactory
      */
     public DynamicFilterOperatorFactory(HashBuildSink build, int buildChannel, int channel, Type type)
     {
+        this(build, buildChannel, channel, type, false);
+    }
+
+    private DynamicFilterOperatorFactory(HashBuildSink build, int buildChannel, int channel, Type type, boolean rowViews)
+    {
+        this.rowViews = rowViews;
         this.build = requireNonNull(build, "build is null");
         this.buildChannel = buildChannel;
         this.channel = channel;
         this.type = requireNonNull(type, "type is null");
+    }
+
+    /**
+     * This filter handing on the rows it keeps as row views (see {@link RowViews}), for a filter right
+     * under a join's probe, which copies only the rows it keeps.
+     */
+    public DynamicFilterOperatorFactory withRowViews()
+    {
+        return new DynamicFilterOperatorFactory(build, buildChannel, channel, type, true);
     }
 
     /** Membership of one key column of the build rows (null: every key may match). */
@@ -113,7 +130,7 @@ public final class DynamicFilterOperatorFactory
                     output.accept(page);
                 }
                 else if (matched > 0) {
-                    output.accept(page.copyPositions(positions, 0, matched));
+                    output.accept(rowViews ? RowViews.view(page, positions, matched) : page.copyPositions(positions, 0, matched));
                 }
             }
         };
@@ -144,6 +161,6 @@ public final class DynamicFilterOperatorFactory
     @Override
     public String describe()
     {
-        return "DynamicFilter[channel=" + channel + ", from " + build.describe() + "]";
+        return "DynamicFilter[channel=" + channel + ", from " + build.describe() + (rowViews ? ", row views" : "") + "]";
     }
 }

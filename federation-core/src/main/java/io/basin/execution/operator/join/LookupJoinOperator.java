@@ -1,5 +1,6 @@
 package io.basin.execution.operator.join;
 
+import io.basin.execution.RowViews;
 import io.basin.execution.operator.Operator;
 import io.basin.execution.operator.PageConsumer;
 import io.trino.spi.Page;
@@ -29,7 +30,7 @@ final class LookupJoinOperator
     private final List<Type> buildTypes;
     private final boolean buildOutputFirst;
     private final boolean[] visited;
-    // the probe's columns may be row views (see ProbeRows): rows handed on are gathered, never passed through
+    // the probe's columns may be row views (see RowViews): rows handed on are gathered, never passed through
     private final boolean probeRowViews;
 
     private int[] pairProbe = new int[OUTPUT_BATCH];
@@ -64,7 +65,7 @@ final class LookupJoinOperator
                     return;
                 }
                 case ANTI -> {
-                    output.accept(probeRowViews ? ProbeRows.materialize(page) : page);
+                    output.accept(probeRowViews ? RowViews.materialize(page) : page);
                     return;
                 }
                 case PROBE_OUTER, FULL -> {
@@ -249,7 +250,7 @@ final class LookupJoinOperator
         int probeOffset = first ? buildColumns.length : 0;
         int buildOffset = first ? 0 : page.getChannelCount();
         for (int channel = 0; channel < page.getChannelCount(); channel++) {
-            blocks[probeOffset + channel] = ProbeRows.copy(page.getBlock(channel), probe, count);
+            blocks[probeOffset + channel] = RowViews.copy(page.getBlock(channel), probe, count);
         }
         for (int channel = 0; channel < buildColumns.length; channel++) {
             blocks[buildOffset + channel] = buildColumns[channel].copyPositions(build, 0, count);
@@ -264,7 +265,7 @@ final class LookupJoinOperator
         int buildOffset = buildOutputFirst ? 0 : page.getChannelCount();
         for (int channel = 0; channel < page.getChannelCount(); channel++) {
             Block block = page.getBlock(channel);
-            blocks[probeOffset + channel] = count == page.getPositionCount() && !probeRowViews ? block : ProbeRows.copy(block, positions, count);
+            blocks[probeOffset + channel] = count == page.getPositionCount() && !probeRowViews ? block : RowViews.copy(block, positions, count);
         }
         for (int channel = 0; channel < buildTypes.size(); channel++) {
             blocks[buildOffset + channel] = RunLengthEncodedBlock.create(buildTypes.get(channel), null, count);
@@ -339,12 +340,12 @@ final class LookupJoinOperator
     {
         int[] positions = selectProbeRows(matched, wanted);
         if (positions.length == page.getPositionCount()) {
-            output.accept(probeRowViews ? ProbeRows.materialize(page) : page);
+            output.accept(probeRowViews ? RowViews.materialize(page) : page);
         }
         else if (positions.length > 0) {
             Block[] blocks = new Block[page.getChannelCount()];
             for (int channel = 0; channel < blocks.length; channel++) {
-                blocks[channel] = ProbeRows.copy(page.getBlock(channel), positions, positions.length);
+                blocks[channel] = RowViews.copy(page.getBlock(channel), positions, positions.length);
             }
             output.accept(new Page(positions.length, blocks));
         }

@@ -76,7 +76,7 @@ public final class PhysicalPlanner
     private final StageOrigins origins = new StageOrigins();
     /** The buffers of the shared subplans planned so far. */
     private final Map<SharedNode, PageBufferSink> sharedBuffers = new IdentityHashMap<>();
-    // filters right under a join's probe: they hand the join row views instead of copies (see PageProcessorFactory#withRowViews)
+    // filters and scans right under a join's probe: they hand the join row views instead of copies (see RowViews)
     private final Set<PlanNode> rowViewFilters = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /** A pipeline under construction: its source and streaming operators so far. */
@@ -214,7 +214,10 @@ public final class PhysicalPlanner
         Source source = origin(coLocation != null ? services.bucketedTableScan(scan, filter, coLocation)
                 : services.tableScan(scan, filter, joinKeys.isEmpty() ? DynamicFilter.EMPTY : new ScanDynamicFilter(joinKeys)), scan);
         Chain chain = new Chain(source, List.of(), scan.outputTypes());
-        for (DynamicFilterOperatorFactory dynamicFilter : dynamicFilters.getOrDefault(scan, List.of())) {
+        List<DynamicFilterOperatorFactory> filters = dynamicFilters.getOrDefault(scan, List.of());
+        for (int i = 0; i < filters.size(); i++) {
+            // the last one right under a join's probe hands the join row views
+            DynamicFilterOperatorFactory dynamicFilter = i == filters.size() - 1 && rowViewFilters.contains(scan) ? filters.get(i).withRowViews() : filters.get(i);
             origins.add(dynamicFilter, scan, StageOrigins.Role.DYNAMIC_FILTER);
             chain = chain.with(dynamicFilter, chain.types());
         }
@@ -274,8 +277,10 @@ public final class PhysicalPlanner
             }
         }
 
-        // a filter right under the join leaves the copying of its rows to the join, which copies only those it keeps
-        boolean probeRowViews = probeNode instanceof FilterNode || probeNode instanceof ProjectNode project && project.source() instanceof FilterNode;
+        // a filter (or a scan's dynamic filter) right under the join leaves the copying of its rows to
+        // the join, which copies only those it keeps
+        boolean probeRowViews = probeNode instanceof FilterNode || probeNode instanceof ProjectNode project && project.source() instanceof FilterNode
+                || probeNode instanceof TableScanNode scan && dynamicFilters.containsKey(scan);
         if (probeRowViews) {
             rowViewFilters.add(probeNode);
         }

@@ -1,4 +1,4 @@
-package io.basin.execution.operator.join;
+package io.basin.execution;
 
 import io.trino.spi.Page;
 import io.trino.spi.block.Block;
@@ -6,19 +6,39 @@ import io.trino.spi.block.DictionaryBlock;
 import io.trino.spi.block.ValueBlock;
 
 /**
- * Copies of a probe page's rows for a join's output, when the probe's columns may be row views: a
- * filter right under the join hands on the rows it selected as dictionary blocks of positions over
- * the scanned blocks instead of copying them (see
- * {@link io.basin.execution.expression.PageProcessorFactory#withRowViews}). A view is gathered
- * from the block behind it, so the filter's rows are copied once, here, and only those the join
- * keeps; nothing downstream of the join sees a view.
+ * Row views: the rows a filter selected, handed to a join's probe as dictionary blocks of the
+ * selected positions over the filter's input blocks instead of copies. The join gathers the rows
+ * it keeps from the blocks behind the views, so the filter's rows are copied once, by the join,
+ * and only those it keeps; nothing downstream of the join sees a view. Made by a filter right
+ * under a join (see {@link io.basin.execution.expression.PageProcessorFactory#withRowViews}) and
+ * by a dynamic filter right under one.
  */
-final class ProbeRows
+public final class RowViews
 {
-    private ProbeRows() {}
+    private RowViews() {}
+
+    /** The rows {@code ids[0..count)} of {@code block}: a view of a value block, a copy of any other. */
+    public static Block view(Block block, int[] ids, int count)
+    {
+        if (block instanceof ValueBlock values) {
+            return DictionaryBlock.create(count, values, ids);
+        }
+        return block.copyPositions(ids, 0, count);
+    }
+
+    /** The rows {@code positions[0..count)} of {@code page} as views; the positions are copied, the rows are not. */
+    public static Page view(Page page, int[] positions, int count)
+    {
+        int[] ids = java.util.Arrays.copyOf(positions, count);
+        Block[] blocks = new Block[page.getChannelCount()];
+        for (int channel = 0; channel < blocks.length; channel++) {
+            blocks[channel] = view(page.getBlock(channel), ids, count);
+        }
+        return new Page(count, blocks);
+    }
 
     /** Rows {@code positions[0..count)} of {@code block}: a flat copy, or a dictionary block when its dictionary is no larger than the rows. */
-    static Block copy(Block block, int[] positions, int count)
+    public static Block copy(Block block, int[] positions, int count)
     {
         if (!(block instanceof DictionaryBlock dictionary)) {
             return block.copyPositions(positions, 0, count);
@@ -34,7 +54,7 @@ final class ProbeRows
     }
 
     /** Every row of {@code page}, with its row views gathered: for a page passed on whole. */
-    static Page materialize(Page page)
+    public static Page materialize(Page page)
     {
         int count = page.getPositionCount();
         Block[] blocks = null;
