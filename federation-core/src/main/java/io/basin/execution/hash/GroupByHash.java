@@ -167,14 +167,30 @@ public final class GroupByHash
 
     private void groupIdsOfLongs(Block block, int positionCount, int[] result)
     {
+        // rows sorted or clustered by the key (lineitem by order key) repeat it: a repeat is the
+        // previous row's group, without a probe of the table
         if (!block.mayHaveNull() && block instanceof LongArrayBlock longs) {
+            long previous = 0;
+            int group = -1;
             for (int position = 0; position < positionCount; position++) {
-                result[position] = groupOfLong(longs.getLong(position));
+                long key = longs.getLong(position);
+                if (group < 0 || key != previous) {
+                    group = groupOfLong(key);
+                    previous = key;
+                }
+                result[position] = group;
             }
         }
         else if (!block.mayHaveNull() && block instanceof IntArrayBlock ints) {
+            long previous = 0;
+            int group = -1;
             for (int position = 0; position < positionCount; position++) {
-                result[position] = groupOfLong(ints.getInt(position));
+                long key = ints.getInt(position);
+                if (group < 0 || key != previous) {
+                    group = groupOfLong(key);
+                    previous = key;
+                }
+                result[position] = group;
             }
         }
         else {

@@ -36,6 +36,22 @@ class TestGroupByHashLongKeys
         assertGroups(DATE, random -> (long) random.nextInt(20_000));
     }
 
+    @Test
+    void keysInRunsAsInSortedRows()
+    {
+        // lineitem's order keys: each key on a few consecutive rows; runs of 0 and across pages too
+        long[] next = {0, 0};
+        assertGroups(BIGINT, random -> {
+            if (next[1] == 0) {
+                next[0] += random.nextInt(3) == 0 ? 0 : random.nextInt(40) - 8;
+                next[1] = 1 + random.nextInt(7);
+            }
+            next[1]--;
+            return next[0];
+        });
+        assertGroups(INTEGER, random -> random.nextInt(50) == 0 ? 0 : (long) random.nextInt(4) - 2);
+    }
+
     private static void assertGroups(Type type, java.util.function.ToLongFunction<Random> values)
     {
         GroupByHash hash = new GroupByHash(List.of(type));
