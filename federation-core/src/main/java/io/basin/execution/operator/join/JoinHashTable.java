@@ -22,8 +22,10 @@ public final class JoinHashTable
     private final int[] buckets;
     private final int mask;
     private final int[] next;
-    // single long key fast path
+    // one long key, or two long keys whose build values all fit in an int, packed into one long
+    // (see packPair): the table is probed by that long
     private final long[] longKeys;
+    private final boolean packedPair;
 
     /** Builds below this many rows take less time than handing work to another thread. */
     private static final int PARALLEL_BUILD_ROWS = 64 * 1024;
@@ -45,9 +47,11 @@ public final class JoinHashTable
         this.buckets = new int[size];
         this.mask = size - 1;
         this.next = new int[rowCount];
-        boolean fastPath = keyChannels.length == 1 && this.keyTypes[0].isLong() && !nullEqual[0];
-        this.longKeys = fastPath ? new long[rowCount] : null;
         Block[] keys = keyBlocks(columns);
+        this.packedPair = keyChannels.length == 2 && this.keyTypes[0].isLong() && this.keyTypes[1].isLong() && !nullEqual[0] && !nullEqual[1]
+                && fitsInt(keys[0], this.keyTypes[0], rowCount) && fitsInt(keys[1], this.keyTypes[1], rowCount);
+        boolean fastPath = keyChannels.length == 1 && this.keyTypes[0].isLong() && !nullEqual[0] || packedPair;
+        this.longKeys = fastPath ? new long[rowCount] : null;
         int tasks = rowCount >= PARALLEL_BUILD_ROWS ? Integer.highestOneBit(Math.clamp(parallelism, 1, 8)) : 1;
         if (tasks == 1) {
             for (int row = rowCount - 1; row >= 0; row--) {
@@ -89,7 +93,9 @@ public final class JoinHashTable
         }
         long hash;
         if (longKeys != null) {
-            long value = keyTypes[0].type().getLong(keys[0], row);
+            long value = packedPair
+                    ? packPair(keyTypes[0].type().getLong(keys[0], row), keyTypes[1].type().getLong(keys[1], row))
+                    : keyTypes[0].type().getLong(keys[0], row);
             longKeys[row] = value;
             hash = KeyType.mix(value);
         }
@@ -97,6 +103,26 @@ public final class JoinHashTable
             hash = hash(keys, row);
         }
         return (int) hash & mask;
+    }
+
+    /** Whether every non-null value of a key column fits in an int, so that two such keys pack into one long. */
+    private static boolean fitsInt(Block keys, KeyType keyType, int rowCount)
+    {
+        for (int row = 0; row < rowCount; row++) {
+            if (!keys.isNull(row)) {
+                long value = keyType.type().getLong(keys, row);
+                if (value != (int) value) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Two keys that fit in an int as one long: equal pairs, and only those, pack to equal longs. */
+    static long packPair(long first, long second)
+    {
+        return first << 32 | second & 0xFFFF_FFFFL;
     }
 
     private Block[] keyBlocks(Block[] source)
@@ -143,6 +169,9 @@ public final class JoinHashTable
         if (keys.length == 1 && longKeys != null) {
             return KeyType.mix(keyTypes[0].type().getLong(keys[0], position));
         }
+        if (packedPair) {
+            return KeyType.mix(packPair(keyTypes[0].type().getLong(keys[0], position), keyTypes[1].type().getLong(keys[1], position)));
+        }
         long hash = 0;
         for (int i = 0; i < keys.length; i++) {
             hash = hash * 31 + (keys[i].isNull(position) ? 0x5bd1e995L : keyTypes[i].hash(keys[i], position));
@@ -164,12 +193,23 @@ public final class JoinHashTable
     /** Whether the table has one key of a type held as a long, compared by value (probed by value, without the key types). */
     public boolean isLongFastPath()
     {
-        return longKeys != null;
+        return longKeys != null && !packedPair;
+    }
+
+    /** Whether the table has two keys held as longs whose build values fit in an int, probed by {@link #packPair} of them. */
+    boolean isPackedPair()
+    {
+        return packedPair;
     }
 
     long keyTypeLong(Block block, int position)
     {
         return keyTypes[0].type().getLong(block, position);
+    }
+
+    long keyTypeLong(int key, Block block, int position)
+    {
+        return keyTypes[key].type().getLong(block, position);
     }
 
     long longKey(int row)

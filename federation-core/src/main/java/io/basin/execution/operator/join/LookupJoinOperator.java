@@ -86,6 +86,9 @@ final class LookupJoinOperator
         if (table.hasKeys() && table.isLongFastPath()) {
             probeLongKeys(probeKeys[0], page, output, matched, semiWithoutFilter);
         }
+        else if (table.hasKeys() && table.isPackedPair()) {
+            probePackedKeys(probeKeys[0], probeKeys[1], page, output, matched, semiWithoutFilter);
+        }
         else {
             for (int position = 0; position < positions; position++) {
                 if (!table.hasKeys()) {
@@ -135,10 +138,7 @@ final class LookupJoinOperator
     private void probeLongKeys(Block keys, Page page, PageConsumer output, boolean[] matched, boolean firstMatchOnly)
     {
         int positions = page.getPositionCount();
-        if (probeValues.length < positions) {
-            probeValues = new long[positions];
-            probeCandidates = new int[positions];
-        }
+        ensureProbeCapacity(positions);
         long[] values = probeValues;
         int[] candidates = probeCandidates;
         boolean mayHaveNull = keys.mayHaveNull();
@@ -163,6 +163,52 @@ final class LookupJoinOperator
                 candidates[position] = table.firstRow(io.basin.execution.hash.KeyType.mix(value));
             }
         }
+        probeChains(positions, page, output, matched, firstMatchOnly);
+    }
+
+    /**
+     * Two long keys whose build values fit in an int, packed into one long as the table packed
+     * them ({@link JoinHashTable#packPair}): probed as one long key. A row with a NULL key, or a key
+     * outside the int range, has no partner.
+     */
+    private void probePackedKeys(Block first, Block second, Page page, PageConsumer output, boolean[] matched, boolean firstMatchOnly)
+    {
+        int positions = page.getPositionCount();
+        ensureProbeCapacity(positions);
+        long[] values = probeValues;
+        int[] candidates = probeCandidates;
+        boolean mayHaveNull = first.mayHaveNull() || second.mayHaveNull();
+        for (int position = 0; position < positions; position++) {
+            if (mayHaveNull && (first.isNull(position) || second.isNull(position))) {
+                candidates[position] = -1;
+                continue;
+            }
+            long firstValue = table.keyTypeLong(0, first, position);
+            long secondValue = table.keyTypeLong(1, second, position);
+            if (firstValue != (int) firstValue || secondValue != (int) secondValue) {
+                candidates[position] = -1;
+                continue;
+            }
+            long value = JoinHashTable.packPair(firstValue, secondValue);
+            values[position] = value;
+            candidates[position] = table.firstRow(io.basin.execution.hash.KeyType.mix(value));
+        }
+        probeChains(positions, page, output, matched, firstMatchOnly);
+    }
+
+    private void ensureProbeCapacity(int positions)
+    {
+        if (probeValues.length < positions) {
+            probeValues = new long[positions];
+            probeCandidates = new int[positions];
+        }
+    }
+
+    /** The second pass of a probe by long values: each row's chain of candidates, compared by value. */
+    private void probeChains(int positions, Page page, PageConsumer output, boolean[] matched, boolean firstMatchOnly)
+    {
+        long[] values = probeValues;
+        int[] candidates = probeCandidates;
         for (int position = 0; position < positions; position++) {
             int row = candidates[position];
             if (row < 0) {
