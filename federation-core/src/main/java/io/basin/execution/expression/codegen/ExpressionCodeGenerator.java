@@ -52,18 +52,58 @@ final class ExpressionCodeGenerator
         this.root = requireNonNull(root, "root is null");
     }
 
-    /** Adds {@code filter(Page, int[])} to the kernel. */
+    /**
+     * Adds {@code filter(Page, int[], int[], int)} to the kernel. A conjunction is filtered one
+     * conjunct at a time, each over the rows the ones before it kept: every pass is a tight loop
+     * without a branch on a row's outcome, where a row at a time through nested conditions
+     * mispredicts whenever a conjunct keeps a random share of the rows (TPC-H q6's five range
+     * tests). A row is kept only when every conjunct is true, as in the row at a time form, and a
+     * conjunct runs only on rows the ones before it kept ({@code x <> 0 AND 1 / x > 2}).
+     */
     static void generateFilter(KernelSourceBuilder kernel, Expression filter)
     {
         if (!filter.type().equals(BOOLEAN)) {
             throw new BasinException(DATATYPE_MISMATCH, "Filter must be boolean, found " + filter.type());
         }
+        List<Expression> conjuncts = new ArrayList<>();
+        addConjuncts(filter, conjuncts);
+        if (conjuncts.size() == 1) {
+            kernel.addFilterMethod(filterMethod(kernel, filter, "public int filter"));
+            return;
+        }
+        SourceWriter method = new SourceWriter();
+        method.open("public int filter(io.trino.spi.Page page, int[] selected, int[] input, int inputCount)");
+        method.line("int count = filter0(page, selected, input, inputCount);");
+        for (int i = 1; i < conjuncts.size(); i++) {
+            kernel.addHelperMethod(filterMethod(kernel, conjuncts.get(i), "private int filter" + i));
+            method.line("if (count == 0) return 0;");
+            // in place: a pass writes position i of selected only after reading it
+            method.line("count = filter" + i + "(page, selected, selected, count);");
+        }
+        kernel.addHelperMethod(filterMethod(kernel, conjuncts.getFirst(), "private int filter0"));
+        method.line("return count;");
+        method.close();
+        kernel.addFilterMethod(method.toString());
+    }
+
+    private static void addConjuncts(Expression expression, List<Expression> conjuncts)
+    {
+        if (expression instanceof SpecialForm form && form.form() == SpecialForm.Form.AND) {
+            form.arguments().forEach(argument -> addConjuncts(argument, conjuncts));
+            return;
+        }
+        conjuncts.add(expression);
+    }
+
+    /** A method {@code name(Page, int[] selected, int[] input, int inputCount)} writing the input positions where {@code filter} is true. */
+    private static String filterMethod(KernelSourceBuilder kernel, Expression filter, String name)
+    {
         ExpressionCodeGenerator generator = new ExpressionCodeGenerator(kernel, filter);
         GeneratedValue result = generator.generate(filter);
         String passes = result.mayBeNull() ? "!" + result.isNull() + " && " + result.value() : result.value();
 
         SourceWriter method = new SourceWriter();
-        method.open("public int filter(io.trino.spi.Page page, int[] selected, int[] input, int inputCount)");
+        method.open(name + "(io.trino.spi.Page page, int[] selected, int[] input, int inputCount)");
         method.line("int positionCount = page.getPositionCount();");
         generator.writeChannelPrologue(method);
         method.line("int count = 0;");
@@ -78,7 +118,7 @@ final class ExpressionCodeGenerator
         method.close();
         method.line("return count;");
         method.close();
-        kernel.addFilterMethod(method.toString());
+        return method.toString();
     }
 
     /** Adds {@code project<index>(Page, int[], int)} to the kernel. */
