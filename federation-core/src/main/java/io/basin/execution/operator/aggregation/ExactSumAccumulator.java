@@ -132,6 +132,52 @@ final class ExactSumAccumulator
     @Override
     public void write(int group, BlockBuilder output)
     {
+        write(group, output, outputType, sum0, average);
+    }
+
+    /**
+     * Whether {@code other} adds up exactly the same values (same column, same input type, no
+     * partial counts), so that one of them can keep the sums for both: sum(x) and avg(x) of one
+     * query (TPC-H q1 asks for both of three columns).
+     */
+    boolean addsUpSameValues(ExactSumAccumulator other)
+    {
+        return channel == other.channel && countChannel < 0 && other.countChannel < 0 && inputType.equals(other.inputType);
+    }
+
+    /** This aggregate's result read from {@code sums}, which adds up the same values (see {@link #addsUpSameValues}). */
+    Accumulator sharedOutputOf(ExactSumAccumulator sums)
+    {
+        return sums.sharedWith(outputType, sum0, average);
+    }
+
+    /** Another aggregate's result over this accumulator's sums and counts: it adds nothing itself. */
+    Accumulator sharedWith(Type outputType, boolean sum0, boolean average)
+    {
+        return new Accumulator()
+        {
+            @Override
+            public void addInput(int[] groups, int groupCount, Page page, int positionCount) {}
+
+            @Override
+            public void merge(Accumulator other, int[] mapping, int groupCount) {}
+
+            @Override
+            public void write(int group, BlockBuilder output)
+            {
+                ExactSumAccumulator.this.write(group, output, outputType, sum0, average);
+            }
+
+            @Override
+            public long retainedBytes()
+            {
+                return 0;
+            }
+        };
+    }
+
+    private void write(int group, BlockBuilder output, Type outputType, boolean sum0, boolean average)
+    {
         long count = group < counts.length ? counts[group] : 0;
         if (count == 0 && (average || !sum0)) {
             output.appendNull();
@@ -140,7 +186,7 @@ final class ExactSumAccumulator
         long sumHigh = count == 0 ? 0 : high[group];
         long sumLow = count == 0 ? 0 : low[group];
         if (!average) {
-            writeSum(sumHigh, sumLow, output);
+            writeSum(sumHigh, sumLow, outputType, output);
             return;
         }
         BigDecimal sum = new BigDecimal(Int128Math.toBigInteger(sumHigh, sumLow), inputScale);
@@ -156,11 +202,11 @@ final class ExactSumAccumulator
         }
         else {
             BigDecimal result = sum.divide(BigDecimal.valueOf(count), 0, RoundingMode.HALF_UP);
-            writeInteger(result.toBigInteger(), output);
+            writeInteger(result.toBigInteger(), outputType, output);
         }
     }
 
-    private void writeSum(long sumHigh, long sumLow, BlockBuilder output)
+    private void writeSum(long sumHigh, long sumLow, Type outputType, BlockBuilder output)
     {
         if (outputType instanceof DecimalType decimal) {
             Int128 value = Int128Math.checkedDecimal(sumHigh, sumLow);
@@ -176,10 +222,10 @@ final class ExactSumAccumulator
             outputType.writeDouble(output, new BigDecimal(Int128Math.toBigInteger(sumHigh, sumLow), inputScale).doubleValue());
             return;
         }
-        writeInteger(Int128Math.toBigInteger(sumHigh, sumLow), output);
+        writeInteger(Int128Math.toBigInteger(sumHigh, sumLow), outputType, output);
     }
 
-    private void writeInteger(BigInteger value, BlockBuilder output)
+    private static void writeInteger(BigInteger value, Type outputType, BlockBuilder output)
     {
         if (value.bitLength() > 63) {
             throw new BasinException(NUMERIC_VALUE_OUT_OF_RANGE, "bigint out of range");

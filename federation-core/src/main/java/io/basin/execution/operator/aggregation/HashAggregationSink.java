@@ -73,8 +73,25 @@ public final class HashAggregationSink
             this.hash = new GroupByHash(keyTypes);
             this.accumulators = new Accumulator[accumulatorFactories.size()];
             for (int i = 0; i < accumulators.length; i++) {
-                accumulators[i] = accumulatorFactories.get(i).create(keyIndexes);
+                Accumulator created = accumulatorFactories.get(i).create(keyIndexes);
+                accumulators[i] = created instanceof ExactSumAccumulator sums ? sharedSums(i, sums).orElse(created) : created;
             }
+        }
+
+        /**
+         * For a sum or average of the values an earlier aggregate already adds up (same column and
+         * FILTER), that aggregate's sums and counts read as this aggregate's result.
+         */
+        private java.util.Optional<Accumulator> sharedSums(int index, ExactSumAccumulator candidate)
+        {
+            io.basin.plan.AggregationNode.Aggregate aggregate = accumulatorFactories.get(index).aggregate();
+            for (int earlier = 0; earlier < index; earlier++) {
+                if (accumulators[earlier] instanceof ExactSumAccumulator sums && sums.addsUpSameValues(candidate)
+                        && accumulatorFactories.get(earlier).aggregate().filter().equals(aggregate.filter())) {
+                    return java.util.Optional.of(candidate.sharedOutputOf(sums));
+                }
+            }
+            return java.util.Optional.empty();
         }
 
         void addInput(Page page)
