@@ -147,20 +147,15 @@ final class LookupJoinOperator
             int[] ids = view.getRawIds();
             int offset = view.getRawIdsOffset();
             for (int position = 0; position < positions; position++) {
-                long value = longs.getLong(ids[offset + position]);
-                values[position] = value;
-                candidates[position] = table.firstRow(io.basin.execution.hash.KeyType.mix(value));
+                values[position] = longs.getLong(ids[offset + position]);
             }
+            Arrays.fill(candidates, 0, positions, 0);
         }
         else {
             for (int position = 0; position < positions; position++) {
-                if (mayHaveNull && keys.isNull(position)) {
-                    candidates[position] = -1;
-                    continue;
-                }
-                long value = table.keyTypeLong(keys, position);
-                values[position] = value;
-                candidates[position] = table.firstRow(io.basin.execution.hash.KeyType.mix(value));
+                boolean hasKey = !mayHaveNull || !keys.isNull(position);
+                values[position] = hasKey ? table.keyTypeLong(keys, position) : 0;
+                candidates[position] = hasKey ? 0 : -1;
             }
         }
         probeChains(positions, page, output, matched, firstMatchOnly);
@@ -179,19 +174,11 @@ final class LookupJoinOperator
         int[] candidates = probeCandidates;
         boolean mayHaveNull = first.mayHaveNull() || second.mayHaveNull();
         for (int position = 0; position < positions; position++) {
-            if (mayHaveNull && (first.isNull(position) || second.isNull(position))) {
-                candidates[position] = -1;
-                continue;
-            }
-            long firstValue = table.keyTypeLong(0, first, position);
-            long secondValue = table.keyTypeLong(1, second, position);
-            if (firstValue != (int) firstValue || secondValue != (int) secondValue) {
-                candidates[position] = -1;
-                continue;
-            }
-            long value = JoinHashTable.packPair(firstValue, secondValue);
-            values[position] = value;
-            candidates[position] = table.firstRow(io.basin.execution.hash.KeyType.mix(value));
+            boolean hasKey = !mayHaveNull || !first.isNull(position) && !second.isNull(position);
+            long firstValue = hasKey ? table.keyTypeLong(0, first, position) : 0;
+            long secondValue = hasKey ? table.keyTypeLong(1, second, position) : 0;
+            values[position] = JoinHashTable.packPair(firstValue, secondValue);
+            candidates[position] = hasKey && firstValue == (int) firstValue && secondValue == (int) secondValue ? 0 : -1;
         }
         probeChains(positions, page, output, matched, firstMatchOnly);
     }
@@ -204,11 +191,18 @@ final class LookupJoinOperator
         }
     }
 
-    /** The second pass of a probe by long values: each row's chain of candidates, compared by value. */
+    /**
+     * The probe by the long values in {@code probeValues}, of the rows whose {@code probeCandidates}
+     * entry is 0 (the others, -1, have no partner): first each row's first candidate build row,
+     * then each row's chain of candidates, compared by value.
+     */
     private void probeChains(int positions, Page page, PageConsumer output, boolean[] matched, boolean firstMatchOnly)
     {
         long[] values = probeValues;
         int[] candidates = probeCandidates;
+        for (int position = 0; position < positions; position++) {
+            candidates[position] = candidates[position] < 0 ? -1 : table.firstRow(io.basin.execution.hash.KeyType.mix(values[position]));
+        }
         for (int position = 0; position < positions; position++) {
             int row = candidates[position];
             if (row < 0) {
