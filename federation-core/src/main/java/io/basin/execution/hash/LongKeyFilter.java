@@ -9,6 +9,8 @@ public sealed interface LongKeyFilter
 {
     /** Bits per key up to which the keys' range is held as an exact bitmap rather than a Bloom filter. */
     int BITMAP_BITS_PER_KEY = 64;
+    /** A bitmap of up to 256 kB, which stays in the CPU's cache, is taken whatever the number of keys. */
+    long CACHED_BITMAP_BITS = 1L << 21;
     /** The largest bitmap: 8 MB, as large as the Bloom filter of a few million keys. */
     long MAX_BITMAP_BITS = 1L << 26;
 
@@ -31,7 +33,7 @@ public sealed interface LongKeyFilter
         }
         long range = max - min + 1;
         // a range past Long.MAX_VALUE wraps to zero or below
-        if (count > 0 && range > 0 && range <= Math.min(MAX_BITMAP_BITS, Math.max(1 << 16, (long) count * BITMAP_BITS_PER_KEY))) {
+        if (count > 0 && range > 0 && range <= Math.min(MAX_BITMAP_BITS, Math.max(CACHED_BITMAP_BITS, (long) count * BITMAP_BITS_PER_KEY))) {
             LongBitmapFilter bitmap = new LongBitmapFilter(min, max);
             for (int i = 0; i < count; i++) {
                 bitmap.add(keys[i]);

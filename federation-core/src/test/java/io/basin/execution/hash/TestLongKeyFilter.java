@@ -20,6 +20,8 @@ class TestLongKeyFilter
         assertExactBitmap(random, 300_000, 1, 6_000_000);
         assertExactBitmap(random, 2_000, -40_000, 40_000);
         assertExactBitmap(random, 1, 7, 7);
+        // few keys over a range whose bitmap stays in the cache: TPC-H's 204 parts of 200,000
+        assertExactBitmap(random, 204, 1, 200_000);
     }
 
     @Test
@@ -28,6 +30,8 @@ class TestLongKeyFilter
         Random random = new Random(6);
         // 1,000 keys over a range of a billion: a bitmap would take 125 MB
         assertBloom(random, 1_000, 0, 1_000_000_000L);
+        // 200 keys over 3 million: 15,000 bits per key and beyond the cached size
+        assertBloom(random, 200, 1, 3_000_000);
         // a range wider than a long
         long[] keys = {Long.MIN_VALUE, 0, Long.MAX_VALUE};
         LongKeyFilter filter = LongKeyFilter.of(keys, keys.length);

@@ -1,10 +1,13 @@
 package io.basin.execution.operator.join;
 
 import io.basin.execution.hash.KeyType;
+import io.basin.execution.hash.LongBitmapFilter;
+import io.basin.execution.hash.LongKeyFilter;
 import io.trino.spi.block.Block;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -26,6 +29,8 @@ public final class JoinHashTable
     // (see packPair): the table is probed by that long
     private final long[] longKeys;
     private final boolean packedPair;
+    // an exact bitmap of the single long key's build values, made on first use (see keyBitmap)
+    private Optional<LongBitmapFilter> keyBitmap;
 
     /** Builds below this many rows take less time than handing work to another thread. */
     private static final int PARALLEL_BUILD_ROWS = 64 * 1024;
@@ -234,6 +239,33 @@ public final class JoinHashTable
             }
         }
         return true;
+    }
+
+    /**
+     * An exact bitmap over the range of the build's single long key, when that range is dense
+     * enough for one (see {@link LongKeyFilter#of}): a probe tests its rows against it before the
+     * table, so that rows without a partner cost a bit test instead of a bucket and a mispredicted
+     * branch (TPC-H q8 probes 6 M lineitem rows against 1,451 parts). Made on first use.
+     */
+    synchronized Optional<LongBitmapFilter> keyBitmap()
+    {
+        if (keyBitmap == null) {
+            keyBitmap = Optional.empty();
+            if (longKeys != null && !packedPair && rowCount > 0) {
+                Block keys = columns[keyChannels[0]];
+                long[] values = new long[rowCount];
+                int count = 0;
+                for (int row = 0; row < rowCount; row++) {
+                    if (!keys.isNull(row)) {
+                        values[count++] = longKeys[row];
+                    }
+                }
+                if (LongKeyFilter.of(values, count) instanceof LongBitmapFilter bitmap) {
+                    keyBitmap = Optional.of(bitmap);
+                }
+            }
+        }
+        return keyBitmap;
     }
 
     public long retainedBytes()

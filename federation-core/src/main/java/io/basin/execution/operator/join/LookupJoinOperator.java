@@ -6,6 +6,7 @@ import io.basin.execution.operator.PageConsumer;
 import io.trino.spi.Page;
 import io.trino.spi.block.Block;
 import io.trino.spi.block.DictionaryBlock;
+import io.trino.spi.block.IntArrayBlock;
 import io.trino.spi.block.LongArrayBlock;
 import io.trino.spi.block.RunLengthEncodedBlock;
 import io.trino.spi.type.Type;
@@ -19,6 +20,7 @@ final class LookupJoinOperator
         implements Operator
 {
     private static final int OUTPUT_BATCH = 16 * 1024;
+    private static final int PREFILTER_SAMPLE_ROWS = 65_536;
 
     private final LookupJoinOperatorFactory factory;
     private final LookupJoinOperatorFactory.Mode mode;
@@ -36,6 +38,12 @@ final class LookupJoinOperator
     private int[] pairProbe = new int[OUTPUT_BATCH];
     // per page of the long-key probe: each row's key and first candidate build row
     private long[] probeValues = new long[0];
+    private long[] secondValues = new long[0];
+    // the build keys' bitmap, tested before the table while it drops enough rows (see prefilter)
+    private io.basin.execution.hash.LongBitmapFilter keyBitmap;
+    private boolean keyBitmapChecked;
+    private long prefilterSeen;
+    private long prefilterKept;
     private int[] probeCandidates = new int[0];
     private int[] pairBuild = new int[OUTPUT_BATCH];
     private int pairCount;
@@ -139,26 +147,39 @@ final class LookupJoinOperator
     {
         int positions = page.getPositionCount();
         ensureProbeCapacity(positions);
+        readKeys(keys, 0, positions, probeValues, probeCandidates);
+        prefilter(positions);
+        probeChains(positions, page, output, matched, firstMatchOnly);
+    }
+
+    /**
+     * Marks the rows whose key is not among the build's (-1 in {@code probeCandidates}) by the
+     * build keys' bitmap, when there is one, without a branch per row. After
+     * {@value #PREFILTER_SAMPLE_ROWS} rows a driver stops when the bitmap kept more than half of
+     * them: the table then finds partners for most rows, and the test is work for nothing.
+     */
+    private void prefilter(int positions)
+    {
+        if (!keyBitmapChecked) {
+            keyBitmapChecked = true;
+            keyBitmap = table.keyBitmap().orElse(null);
+        }
+        if (keyBitmap == null) {
+            return;
+        }
         long[] values = probeValues;
         int[] candidates = probeCandidates;
-        boolean mayHaveNull = keys.mayHaveNull();
-        if (!mayHaveNull && keys instanceof DictionaryBlock view && view.getDictionary() instanceof LongArrayBlock longs) {
-            // a row view of bigint keys: read them through the selected positions
-            int[] ids = view.getRawIds();
-            int offset = view.getRawIdsOffset();
-            for (int position = 0; position < positions; position++) {
-                values[position] = longs.getLong(ids[offset + position]);
-            }
-            Arrays.fill(candidates, 0, positions, 0);
+        int kept = 0;
+        for (int position = 0; position < positions; position++) {
+            boolean partner = keyBitmap.mightContain(values[position]);
+            candidates[position] |= partner ? 0 : -1;
+            kept += partner ? 1 : 0;
         }
-        else {
-            for (int position = 0; position < positions; position++) {
-                boolean hasKey = !mayHaveNull || !keys.isNull(position);
-                values[position] = hasKey ? table.keyTypeLong(keys, position) : 0;
-                candidates[position] = hasKey ? 0 : -1;
-            }
+        prefilterSeen += positions;
+        prefilterKept += kept;
+        if (prefilterSeen >= PREFILTER_SAMPLE_ROWS && prefilterKept * 2 > prefilterSeen) {
+            keyBitmap = null;
         }
-        probeChains(positions, page, output, matched, firstMatchOnly);
     }
 
     /**
@@ -170,17 +191,67 @@ final class LookupJoinOperator
     {
         int positions = page.getPositionCount();
         ensureProbeCapacity(positions);
+        if (secondValues.length < positions) {
+            secondValues = new long[positions];
+        }
         long[] values = probeValues;
+        long[] seconds = secondValues;
         int[] candidates = probeCandidates;
-        boolean mayHaveNull = first.mayHaveNull() || second.mayHaveNull();
+        readKeys(first, 0, positions, values, candidates);
+        // a NULL second key marks the row too: candidates only ever go from 0 to -1
+        int[] secondCandidates = new int[positions];
+        readKeys(second, 1, positions, seconds, secondCandidates);
         for (int position = 0; position < positions; position++) {
-            boolean hasKey = !mayHaveNull || !first.isNull(position) && !second.isNull(position);
-            long firstValue = hasKey ? table.keyTypeLong(0, first, position) : 0;
-            long secondValue = hasKey ? table.keyTypeLong(1, second, position) : 0;
+            long firstValue = values[position];
+            long secondValue = seconds[position];
             values[position] = JoinHashTable.packPair(firstValue, secondValue);
-            candidates[position] = hasKey && firstValue == (int) firstValue && secondValue == (int) secondValue ? 0 : -1;
+            candidates[position] |= secondCandidates[position] | (firstValue == (int) firstValue && secondValue == (int) secondValue ? 0 : -1);
         }
         probeChains(positions, page, output, matched, firstMatchOnly);
+    }
+
+    /**
+     * Key {@code key}'s values of the page's rows into {@code values}, and 0 (a key) or -1 (NULL:
+     * no partner) into {@code candidates}. Plain long and int blocks and row views of long blocks
+     * are read directly: through the key type, the read is a call the JIT cannot inline once the
+     * operator has seen several kinds of block, several nanoseconds a row.
+     */
+    private void readKeys(Block keys, int key, int positions, long[] values, int[] candidates)
+    {
+        if (!keys.mayHaveNull()) {
+            Arrays.fill(candidates, 0, positions, 0);
+            switch (keys) {
+                case LongArrayBlock longs -> {
+                    for (int position = 0; position < positions; position++) {
+                        values[position] = longs.getLong(position);
+                    }
+                    return;
+                }
+                case IntArrayBlock ints -> {
+                    for (int position = 0; position < positions; position++) {
+                        values[position] = ints.getInt(position);
+                    }
+                    return;
+                }
+                case DictionaryBlock view when view.getDictionary() instanceof LongArrayBlock longs -> {
+                    // a row view of bigint keys: read them through the selected positions
+                    int[] ids = view.getRawIds();
+                    int offset = view.getRawIdsOffset();
+                    for (int position = 0; position < positions; position++) {
+                        values[position] = longs.getLong(ids[offset + position]);
+                    }
+                    return;
+                }
+                default -> {
+                }
+            }
+        }
+        boolean mayHaveNull = keys.mayHaveNull();
+        for (int position = 0; position < positions; position++) {
+            boolean hasKey = !mayHaveNull || !keys.isNull(position);
+            values[position] = hasKey ? table.keyTypeLong(key, keys, position) : 0;
+            candidates[position] = hasKey ? 0 : -1;
+        }
     }
 
     private void ensureProbeCapacity(int positions)
