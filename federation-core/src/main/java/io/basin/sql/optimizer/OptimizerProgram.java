@@ -6,9 +6,17 @@ import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.Values;
+import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rex.RexOver;
+import org.apache.calcite.rex.RexUtil;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Basin's logical optimization, as named rule phases run by Calcite's Hep planner (rule passes
@@ -122,6 +130,41 @@ public final class OptimizerProgram
      * plans, and a bounded phase still leaves a correct (if less optimized) plan.
      */
     private static final int MATCH_LIMIT = 5_000;
+
+    /** Some filter, projection or join holds a subquery: what {@link #SUBQUERY_REMOVAL} rewrites. */
+    public static final Predicate<RelNode> HAS_SUB_QUERY = node -> node instanceof Filter filter && RexUtil.SubQueryFinder.containsSubQuery(filter)
+            || node instanceof Project project && RexUtil.SubQueryFinder.containsSubQuery(project)
+            || node instanceof Join join && RexUtil.SubQueryFinder.containsSubQuery(join);
+
+    /** Some input is a VALUES without rows: what {@link #PRUNE_EMPTY} starts from. */
+    public static final Predicate<RelNode> HAS_EMPTY_VALUES = node -> node instanceof Values values && values.getTuples().isEmpty();
+
+    /** Some projection holds a window function, or a window exists: what {@link #WINDOWS} rewrites. */
+    public static final Predicate<RelNode> HAS_WINDOW = node -> node instanceof Window
+            || node instanceof Project project && RexOver.containsOver(project.getProjects(), null);
+
+    /**
+     * Runs a phase only when some node of the tree is one its rules start from: a walk of the tree
+     * costs far less than a Hep pass, which copies the tree into its graph and offers every rule
+     * every node, to find nothing (most queries have no subquery left, no empty input and no window).
+     */
+    public static RelNode runIf(List<RelOptRule> rules, RelNode rel, Predicate<RelNode> applies)
+    {
+        return anyNode(rel, applies) ? run(rules, rel) : rel;
+    }
+
+    private static boolean anyNode(RelNode rel, Predicate<RelNode> test)
+    {
+        if (test.test(rel)) {
+            return true;
+        }
+        for (RelNode input : rel.getInputs()) {
+            if (anyNode(input, test)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     public static RelNode run(List<RelOptRule> rules, RelNode rel)
     {

@@ -254,16 +254,16 @@ public final class QueryPlanner
         RelNode rel = root.rel;
         RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader);
 
-        rel = OptimizerProgram.run(OptimizerProgram.SUBQUERY_REMOVAL, rel);
+        rel = OptimizerProgram.runIf(OptimizerProgram.SUBQUERY_REMOVAL, rel, OptimizerProgram.HAS_SUB_QUERY);
         // catalog tables with no rows become empty values, and whatever only they feed is pruned:
         // clients' catalog queries touch features (arrays, set-returning functions) that Basin
         // evaluates only over the catalog tables that have rows
         rel = CatalogTableExpansion.expand(rel);
-        rel = OptimizerProgram.run(OptimizerProgram.PRUNE_EMPTY, rel);
+        rel = OptimizerProgram.runIf(OptimizerProgram.PRUNE_EMPTY, rel, OptimizerProgram.HAS_EMPTY_VALUES);
         rel = io.basin.sql.optimizer.CorrelatedExistsToSemiJoins.apply(rel);
         rel = io.basin.sql.optimizer.UncorrelatedCorrelates.apply(rel);
         rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
-        rel = OptimizerProgram.run(OptimizerProgram.PRUNE_EMPTY, rel);
+        rel = OptimizerProgram.runIf(OptimizerProgram.PRUNE_EMPTY, rel, OptimizerProgram.HAS_EMPTY_VALUES);
         rel = OptimizerProgram.run(OptimizerProgram.DISTINCT_AGGREGATES, rel);
         rel = new RelFieldTrimmer(validator, relBuilder).trim(rel);
         rel = io.basin.sql.optimizer.InferDisjunctionFilters.apply(rel);
@@ -275,7 +275,7 @@ public final class QueryPlanner
         rel = OptimizerProgram.run(OptimizerProgram.CLEANUP, rel);
         rel = new RelFieldTrimmer(validator, relBuilder).trim(rel);
         rel = OptimizerProgram.run(List.of(CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE, CoreRules.FILTER_PROJECT_TRANSPOSE), rel);
-        rel = OptimizerProgram.run(OptimizerProgram.WINDOWS, rel);
+        rel = OptimizerProgram.runIf(OptimizerProgram.WINDOWS, rel, OptimizerProgram.HAS_WINDOW);
         if (federatedPushdown) {
             PushSubqueriesIntoSources.RemoteSources sources = remoteSources();
             if (PushSubqueriesIntoSources.readsRemoteSources(rel, sources)) {
