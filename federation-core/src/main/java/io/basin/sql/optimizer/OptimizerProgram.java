@@ -143,6 +143,9 @@ public final class OptimizerProgram
     public static final Predicate<RelNode> HAS_WINDOW = node -> node instanceof Window
             || node instanceof Project project && RexOver.containsOver(project.getProjects(), null);
 
+    /** Some join (or a multi-join made of joins): what the join phases start from. */
+    public static final Predicate<RelNode> HAS_JOIN = node -> node instanceof Join || node instanceof org.apache.calcite.rel.rules.MultiJoin;
+
     /**
      * Runs a phase only when some node of the tree is one its rules start from: a walk of the tree
      * costs far less than a Hep pass, which copies the tree into its graph and offers every rule

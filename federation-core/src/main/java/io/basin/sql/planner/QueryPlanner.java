@@ -268,10 +268,10 @@ public final class QueryPlanner
         rel = new RelFieldTrimmer(validator, relBuilder).trim(rel);
         rel = io.basin.sql.optimizer.InferDisjunctionFilters.apply(rel);
         rel = OptimizerProgram.run(OptimizerProgram.SIMPLIFY, rel);
-        rel = OptimizerProgram.run(OptimizerProgram.JOIN_EXPRESSIONS, rel);
+        rel = OptimizerProgram.runIf(OptimizerProgram.JOIN_EXPRESSIONS, rel, OptimizerProgram.HAS_JOIN);
         rel = OptimizerProgram.run(OptimizerProgram.JOIN_ORDER_PREPARE, rel);
-        rel = OptimizerProgram.run(OptimizerProgram.JOIN_ORDER, rel);
-        rel = OptimizerProgram.run(OptimizerProgram.JOIN_ORDER_OPTIMIZE, rel);
+        rel = OptimizerProgram.runIf(OptimizerProgram.JOIN_ORDER, rel, OptimizerProgram.HAS_JOIN);
+        rel = OptimizerProgram.runIf(OptimizerProgram.JOIN_ORDER_OPTIMIZE, rel, OptimizerProgram.HAS_JOIN);
         rel = OptimizerProgram.run(OptimizerProgram.CLEANUP, rel);
         rel = new RelFieldTrimmer(validator, relBuilder).trim(rel);
         rel = OptimizerProgram.run(List.of(CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE, CoreRules.FILTER_PROJECT_TRANSPOSE), rel);
