@@ -207,14 +207,9 @@ public final class JoinHashTable
         return packedPair;
     }
 
-    long keyTypeLong(Block block, int position)
+    io.trino.spi.type.Type keyType(int key)
     {
-        return keyTypes[0].type().getLong(block, position);
-    }
-
-    long keyTypeLong(int key, Block block, int position)
-    {
-        return keyTypes[key].type().getLong(block, position);
+        return keyTypes[key].type();
     }
 
     long longKey(int row)

@@ -6,7 +6,6 @@ import io.basin.execution.operator.PageConsumer;
 import io.trino.spi.Page;
 import io.trino.spi.block.Block;
 import io.trino.spi.block.DictionaryBlock;
-import io.trino.spi.block.IntArrayBlock;
 import io.trino.spi.block.LongArrayBlock;
 import io.trino.spi.block.RunLengthEncodedBlock;
 import io.trino.spi.type.Type;
@@ -210,48 +209,10 @@ final class LookupJoinOperator
         probeChains(positions, page, output, matched, firstMatchOnly);
     }
 
-    /**
-     * Key {@code key}'s values of the page's rows into {@code values}, and 0 (a key) or -1 (NULL:
-     * no partner) into {@code candidates}. Plain long and int blocks and row views of long blocks
-     * are read directly: through the key type, the read is a call the JIT cannot inline once the
-     * operator has seen several kinds of block, several nanoseconds a row.
-     */
+    /** Key {@code key}'s values of the page's rows into {@code values}, and 0 (a key) or -1 (NULL: no partner) into {@code candidates}. */
     private void readKeys(Block keys, int key, int positions, long[] values, int[] candidates)
     {
-        if (!keys.mayHaveNull()) {
-            Arrays.fill(candidates, 0, positions, 0);
-            switch (keys) {
-                case LongArrayBlock longs -> {
-                    for (int position = 0; position < positions; position++) {
-                        values[position] = longs.getLong(position);
-                    }
-                    return;
-                }
-                case IntArrayBlock ints -> {
-                    for (int position = 0; position < positions; position++) {
-                        values[position] = ints.getInt(position);
-                    }
-                    return;
-                }
-                case DictionaryBlock view when view.getDictionary() instanceof LongArrayBlock longs -> {
-                    // a row view of bigint keys: read them through the selected positions
-                    int[] ids = view.getRawIds();
-                    int offset = view.getRawIdsOffset();
-                    for (int position = 0; position < positions; position++) {
-                        values[position] = longs.getLong(ids[offset + position]);
-                    }
-                    return;
-                }
-                default -> {
-                }
-            }
-        }
-        boolean mayHaveNull = keys.mayHaveNull();
-        for (int position = 0; position < positions; position++) {
-            boolean hasKey = !mayHaveNull || !keys.isNull(position);
-            values[position] = hasKey ? table.keyTypeLong(key, keys, position) : 0;
-            candidates[position] = hasKey ? 0 : -1;
-        }
+        io.basin.execution.hash.LongKeys.read(keys, table.keyType(key), positions, values, candidates);
     }
 
     private void ensureProbeCapacity(int positions)
