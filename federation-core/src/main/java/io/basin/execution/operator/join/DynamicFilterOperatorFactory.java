@@ -35,8 +35,6 @@ public final class DynamicFilterOperatorFactory
     private final int channel;
     private final Type type;
     private final boolean rowViews;
-    private LongKeyFilter keyFilter;
-    private boolean keyFilterBuilt;
 
     /**
      * @param buildChannel the key's column in the build side's rows
@@ -65,27 +63,15 @@ public final class DynamicFilterOperatorFactory
         return new DynamicFilterOperatorFactory(build, buildChannel, channel, type, true);
     }
 
-    /** Membership of one key column of the build rows (null: every key may match). */
-    private synchronized LongKeyFilter keyFilter()
+    /**
+     * Membership of the key column of the build rows (null: every key may match). A filter of the
+     * keys, not the table itself: a probe of the table misses the cache several times per row once
+     * it outgrows it, and this filter runs on every row.
+     */
+    private LongKeyFilter keyFilter()
     {
-        if (!keyFilterBuilt) {
-            keyFilterBuilt = true;
-            JoinHashTable table = build.table();
-            if (table.rowCount() <= MAX_KEY_SET_ROWS) {
-                // a filter of the keys, not the table itself: a probe of the table misses the cache
-                // several times per row once it outgrows it, and this filter runs on every row
-                Block keys = table.columns()[buildChannel];
-                long[] values = new long[table.rowCount()];
-                int count = 0;
-                for (int position = 0; position < table.rowCount(); position++) {
-                    if (!keys.isNull(position)) {
-                        values[count++] = type.getLong(keys, position);
-                    }
-                }
-                keyFilter = LongKeyFilter.of(values, count);
-            }
-        }
-        return keyFilter;
+        JoinHashTable table = build.table();
+        return table.rowCount() <= MAX_KEY_SET_ROWS ? table.keyFilter(buildChannel) : null;
     }
 
     @Override
@@ -96,7 +82,7 @@ public final class DynamicFilterOperatorFactory
             private long seen;
             private long kept;
             private boolean passThrough;
-            // fetched once per driver: the factory's is behind a lock
+            // fetched once per driver: the table's is behind a lock
             private LongKeyFilter filter;
             private int[] positions = new int[0];
 

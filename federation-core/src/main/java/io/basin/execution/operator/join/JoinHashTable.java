@@ -3,10 +3,13 @@ package io.basin.execution.operator.join;
 import io.basin.execution.hash.KeyType;
 import io.basin.execution.hash.LongBitmapFilter;
 import io.basin.execution.hash.LongKeyFilter;
+import io.basin.execution.hash.LongKeys;
 import io.trino.spi.block.Block;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -29,8 +32,8 @@ public final class JoinHashTable
     // (see packPair): the table is probed by that long
     private final long[] longKeys;
     private final boolean packedPair;
-    // an exact bitmap of the single long key's build values, made on first use (see keyBitmap)
-    private Optional<LongBitmapFilter> keyBitmap;
+    // the key columns' membership filters, made on first use (see keyFilter)
+    private final Map<Integer, LongKeyFilter> keyFilters = new HashMap<>();
 
     /** Builds below this many rows take less time than handing work to another thread. */
     private static final int PARALLEL_BUILD_ROWS = 64 * 1024;
@@ -237,30 +240,45 @@ public final class JoinHashTable
     }
 
     /**
-     * An exact bitmap over the range of the build's single long key, when that range is dense
-     * enough for one (see {@link LongKeyFilter#of}): a probe tests its rows against it before the
-     * table, so that rows without a partner cost a bit test instead of a bucket and a mispredicted
-     * branch (TPC-H q8 probes 6 M lineitem rows against 1,451 parts). Made on first use.
+     * The build's non-null values of key column {@code channel} (a key held as a long) as a
+     * membership filter: an exact bitmap over their range when it is dense enough, else a Bloom
+     * filter (see {@link LongKeyFilter#of}). A dynamic filter tests probe-side rows against it
+     * before they reach the join; a probe tests its rows against the bitmap before the table.
+     * Made once per column, on first use.
      */
-    synchronized Optional<LongBitmapFilter> keyBitmap()
+    synchronized LongKeyFilter keyFilter(int channel)
     {
-        if (keyBitmap == null) {
-            keyBitmap = Optional.empty();
-            if (longKeys != null && !packedPair && rowCount > 0) {
-                Block keys = columns[keyChannels[0]];
-                long[] values = new long[rowCount];
-                int count = 0;
-                for (int row = 0; row < rowCount; row++) {
-                    if (!keys.isNull(row)) {
-                        values[count++] = longKeys[row];
-                    }
-                }
-                if (LongKeyFilter.of(values, count) instanceof LongBitmapFilter bitmap) {
-                    keyBitmap = Optional.of(bitmap);
-                }
+        return keyFilters.computeIfAbsent(channel, _ -> {
+            int key = 0;
+            while (key < keyChannels.length && keyChannels[key] != channel) {
+                key++;
             }
+            if (key == keyChannels.length) {
+                throw new IllegalArgumentException("column " + channel + " is not a key of " + this);
+            }
+            long[] values = new long[rowCount];
+            int[] marks = new int[rowCount];
+            LongKeys.read(columns[channel], keyTypes[key].type(), rowCount, values, marks);
+            int count = 0;
+            for (int row = 0; row < rowCount; row++) {
+                values[count] = values[row];
+                count += marks[row] == 0 ? 1 : 0;
+            }
+            return LongKeyFilter.of(values, count);
+        });
+    }
+
+    /**
+     * The exact bitmap of the single long key's build values, when {@link #keyFilter} is one: rows
+     * without a partner then cost a bit test instead of a bucket and a mispredicted branch (TPC-H
+     * q8 probes 6 M lineitem rows against 1,451 parts).
+     */
+    Optional<LongBitmapFilter> keyBitmap()
+    {
+        if (longKeys == null || packedPair || rowCount == 0) {
+            return Optional.empty();
         }
-        return keyBitmap;
+        return keyFilter(keyChannels[0]) instanceof LongBitmapFilter bitmap ? Optional.of(bitmap) : Optional.empty();
     }
 
     public long retainedBytes()

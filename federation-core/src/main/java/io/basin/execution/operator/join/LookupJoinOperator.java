@@ -37,7 +37,9 @@ final class LookupJoinOperator
     private int[] pairProbe = new int[OUTPUT_BATCH];
     // per page of the long-key probe: each row's key and first candidate build row
     private long[] probeValues = new long[0];
+    // the packed probe's second key and its NULL marks
     private long[] secondValues = new long[0];
+    private int[] secondMarks = new int[0];
     // the build keys' bitmap, tested before the table while it drops enough rows (see prefilter)
     private io.basin.execution.hash.LongBitmapFilter keyBitmap;
     private boolean keyBitmapChecked;
@@ -192,13 +194,14 @@ final class LookupJoinOperator
         ensureProbeCapacity(positions);
         if (secondValues.length < positions) {
             secondValues = new long[positions];
+            secondMarks = new int[positions];
         }
         long[] values = probeValues;
         long[] seconds = secondValues;
         int[] candidates = probeCandidates;
+        int[] secondCandidates = secondMarks;
         readKeys(first, 0, positions, values, candidates);
         // a NULL second key marks the row too: candidates only ever go from 0 to -1
-        int[] secondCandidates = new int[positions];
         readKeys(second, 1, positions, seconds, secondCandidates);
         for (int position = 0; position < positions; position++) {
             long firstValue = values[position];
