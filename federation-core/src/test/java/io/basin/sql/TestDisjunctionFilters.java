@@ -27,6 +27,10 @@ class TestDisjunctionFilters
                        CASE WHEN i % 37 = 0 THEN NULL ELSE CAST(i % 50 AS decimal(12,2)) END,
                        CASE WHEN i % 43 = 0 THEN NULL ELSE 'm' || CAST(i % 7 AS varchar) END
                 FROM generate_series(1, 20000) AS s(i)""");
+        executeInBoth("CREATE TABLE events (part integer, at timestamp)");
+        executeInBoth("""
+                INSERT INTO events VALUES (1, TIMESTAMP '2024-01-01 10:00:00.123456'), (2, TIMESTAMP '2024-01-01 10:00:00.123'),
+                    (3, TIMESTAMP '2024-01-01 10:00:00.654321'), (4, TIMESTAMP '2024-01-01 10:00:00.654'), (5, NULL)""");
         executeInBoth("CREATE TABLE parts (part integer, brand varchar(10), size integer, box varchar(10))");
         executeInBoth("""
                 INSERT INTO parts
@@ -52,6 +56,18 @@ class TestDisjunctionFilters
         assertThat(plan).containsPattern("TableScan\\[[^\\n]*parts[^\\n]*name=brand[^\\n]*\\{\\[b1\\], \\[b2\\], \\[b3\\]\\}");
         assertThat(plan).containsPattern("TableScan\\[[^\\n]*parts[^\\n]*name=size[^\\n]*\\{\\[1,15\\]\\}");
         assertQuery("SELECT count(*), sum(i.qty) FROM items i JOIN parts p ON i.part = p.part WHERE (p.size < 3 AND i.qty > 45) OR (p.size > 17 AND i.qty < 2)");
+    }
+
+    @Test
+    void testConstantsKeepBasinsSemantics()
+    {
+        // the union of the restrictions is simplified without Calcite's evaluator, which would
+        // fold these casts to milliseconds and lose rows 1 and 3
+        assertQuery("""
+                SELECT e.part, e.at, p.brand
+                FROM events e JOIN parts p ON e.part = p.part
+                WHERE (e.at = CAST('2024-01-01 10:00:00.123456' AS timestamp) AND p.size > 0)
+                   OR (e.at = CAST('2024-01-01 10:00:00.654321' AS timestamp) AND p.size < 10)""");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.basin.sql.optimizer;
 
+import org.apache.calcite.plan.RelOptPredicateList;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelShuttleImpl;
@@ -7,7 +8,9 @@ import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexExecutor;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexSimplify;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.util.ImmutableBitSet;
 
@@ -25,15 +28,19 @@ public final class InferDisjunctionFilters
         extends RelShuttleImpl
 {
     private final RexBuilder rexBuilder;
+    // the planner's executor: Basin's, which leaves constants to Basin's own folding (Calcite's
+    // would fold CAST('... 10:00:00.123456' AS timestamp) to milliseconds)
+    private final RexSimplify simplify;
 
-    public InferDisjunctionFilters(RexBuilder rexBuilder)
+    public InferDisjunctionFilters(RexBuilder rexBuilder, RexExecutor executor)
     {
         this.rexBuilder = rexBuilder;
+        this.simplify = new RexSimplify(rexBuilder, RelOptPredicateList.EMPTY, executor);
     }
 
     public static RelNode apply(RelNode rel)
     {
-        return rel.accept(new InferDisjunctionFilters(rel.getCluster().getRexBuilder()));
+        return rel.accept(new InferDisjunctionFilters(rel.getCluster().getRexBuilder(), rel.getCluster().getPlanner().getExecutor()));
     }
 
     @Override
@@ -116,8 +123,7 @@ public final class InferDisjunctionFilters
             }
             if (perDisjunct.size() == disjuncts.size()) {
                 // OR(size BETWEEN 1 AND 5, size BETWEEN 1 AND 10) simplifies to one range, equalities to one IN
-                RexNode union = new org.apache.calcite.rex.RexSimplify(rexBuilder, org.apache.calcite.plan.RelOptPredicateList.EMPTY, org.apache.calcite.rex.RexUtil.EXECUTOR)
-                        .simplifyUnknownAsFalse(RexUtil.composeDisjunction(rexBuilder, perDisjunct));
+                RexNode union = simplify.simplifyUnknownAsFalse(RexUtil.composeDisjunction(rexBuilder, perDisjunct));
                 if (!union.isAlwaysTrue()) {
                     derived.add(union);
                 }
