@@ -3,7 +3,6 @@ package io.basin.sql;
 import io.basin.testing.BasePostgresOracleTest;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.StringJoiner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,13 +84,5 @@ class TestCorrelatedExists
                 SELECT * FROM orders_t o WHERE EXISTS (
                     SELECT 1 FROM items i WHERE i.i_order = o.o_key
                       AND EXISTS (SELECT 1 FROM items j WHERE j.i_order = o.o_key AND j.i_supp <> i.i_supp))""");
-    }
-
-    private String explain(String sql)
-    {
-        List<List<Object>> rows = session().execute("EXPLAIN " + sql).rows();
-        StringJoiner plan = new StringJoiner("\n");
-        rows.forEach(row -> plan.add(String.valueOf(row.getFirst())));
-        return plan.toString();
     }
 }

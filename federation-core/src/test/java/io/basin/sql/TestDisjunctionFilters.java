@@ -52,7 +52,7 @@ class TestDisjunctionFilters
                    OR (p.brand = 'b3' AND p.box IN ('x5', 'x6') AND p.size BETWEEN 3 AND 15 AND i.qty BETWEEN 30 AND 40 AND i.mode IN ('m1', 'm3'))""";
         assertQuery(sql);
         // the union of each column's restrictions reaches the parts scan: its brands, and its sizes' hull
-        String plan = String.join("\n", session().execute("EXPLAIN " + sql).rows().stream().map(row -> (String) row.getFirst()).toList());
+        String plan = explain(sql);
         assertThat(plan).containsPattern("TableScan\\[[^\\n]*parts[^\\n]*name=brand[^\\n]*\\{\\[b1\\], \\[b2\\], \\[b3\\]\\}");
         assertThat(plan).containsPattern("TableScan\\[[^\\n]*parts[^\\n]*name=size[^\\n]*\\{\\[1,15\\]\\}");
         assertQuery("SELECT count(*), sum(i.qty) FROM items i JOIN parts p ON i.part = p.part WHERE (p.size < 3 AND i.qty > 45) OR (p.size > 17 AND i.qty < 2)");

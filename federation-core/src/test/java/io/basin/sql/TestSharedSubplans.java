@@ -1,6 +1,7 @@
 package io.basin.sql;
 
 import io.basin.testing.BasePostgresOracleTest;
+import io.basin.testing.ExplainAnalyzeOutput;
 import org.junit.jupiter.api.Test;
 
 import java.util.regex.Matcher;
@@ -44,7 +45,7 @@ class TestSharedSubplans
         // the shared subplan appears once in full: one scan of sales
         assertThat(count(plan, "TableScan\\[\\S*\\.sales,")).isEqualTo(1);
 
-        String analyzed = String.join("\n", session().execute("EXPLAIN ANALYZE " + query).rows().stream().map(row -> (String) row.getFirst()).toList());
+        String analyzed = ExplainAnalyzeOutput.run(session(), query).text();
         assertThat(count(analyzed, "TableScan\\[\\S*\\.sales,")).isEqualTo(1);
         // the revenue view's groups, as PostgreSQL counts them, buffered once
         long groups = ((Number) assertions().queryPostgres(REVENUE + "SELECT count(*) FROM revenue").getFirst().getFirst()).longValue();
@@ -96,11 +97,6 @@ class TestSharedSubplans
             session().execute("SET shared_subplans = on");
         }
         assertQuery(query);
-    }
-
-    private String explain(String query)
-    {
-        return String.join("\n", session().execute("EXPLAIN " + query).rows().stream().map(row -> (String) row.getFirst()).toList());
     }
 
     private static int count(String text, String regex)

@@ -57,6 +57,12 @@ public abstract class BasePostgresOracleTest
         return assertions;
     }
 
+    /** Basin's EXPLAIN of {@code sql}, one line per plan line. */
+    protected final String explain(String sql)
+    {
+        return String.join("\n", session().execute("EXPLAIN " + sql).rows().stream().map(row -> (String) row.getFirst()).toList());
+    }
+
     /** Runs a statement in Basin and in PostgreSQL, e.g. {@code CREATE TABLE} or {@code INSERT}. */
     protected final void executeInBoth(String sql)
     {
