@@ -53,9 +53,7 @@ class TestLongKeyFilter
     private static void assertExactBitmap(Random random, int count, long min, long max)
     {
         Set<Long> added = new HashSet<>();
-        long[] keys = keys(random, count, min, max, added);
-        LongKeyFilter filter = LongKeyFilter.of(keys, keys.length);
-        assertThat(filter).isInstanceOf(LongBitmapFilter.class);
+        LongKeyFilter filter = filter(random, count, min, max, added, LongBitmapFilter.class);
         // every value of the range and just outside it: present exactly when added
         for (long key = min - 70; key <= max + 70; key++) {
             assertThat(filter.mightContain(key)).as("key %s", key).isEqualTo(added.contains(key));
@@ -67,16 +65,17 @@ class TestLongKeyFilter
     private static void assertBloom(Random random, int count, long min, long max)
     {
         Set<Long> added = new HashSet<>();
-        long[] keys = keys(random, count, min, max, added);
-        LongKeyFilter filter = LongKeyFilter.of(keys, keys.length);
-        assertThat(filter).isInstanceOf(LongBloomFilter.class);
-        for (long key : keys) {
+        LongKeyFilter filter = filter(random, count, min, max, added, LongBloomFilter.class);
+        for (long key : added) {
             assertThat(filter.mightContain(key)).as("added key %s", key).isTrue();
         }
     }
 
-    /** {@code count} keys drawn from [min, max] (both ends included) with repeats, and the set of them. */
-    private static long[] keys(Random random, int count, long min, long max, Set<Long> added)
+    /**
+     * The filter of {@code count} keys drawn from [min, max] (both ends included, with repeats), which
+     * must be of class {@code expected}; the keys go to {@code added}.
+     */
+    private static LongKeyFilter filter(Random random, int count, long min, long max, Set<Long> added, Class<? extends LongKeyFilter> expected)
     {
         long[] keys = new long[count];
         keys[0] = min;
@@ -89,6 +88,8 @@ class TestLongKeyFilter
         for (long key : keys) {
             added.add(key);
         }
-        return keys;
+        LongKeyFilter filter = LongKeyFilter.of(keys, keys.length);
+        assertThat(filter).isInstanceOf(expected);
+        return filter;
     }
 }
