@@ -6,12 +6,14 @@ import io.trino.spi.block.DictionaryBlock;
 import io.trino.spi.block.ValueBlock;
 
 /**
- * Row views: the rows a filter selected, handed to a join's probe as dictionary blocks of the
- * selected positions over the filter's input blocks instead of copies. The join gathers the rows
- * it keeps from the blocks behind the views, so the filter's rows are copied once, by the join,
- * and only those it keeps; nothing downstream of the join sees a view. Made by a filter right
- * under a join (see {@link io.basin.execution.expression.PageProcessorFactory#withRowViews}) and
- * by a dynamic filter right under one.
+ * Row views: the rows a filter selected, handed to a join's probe or to an aggregation as
+ * dictionary blocks of the selected positions over the filter's input blocks instead of copies.
+ * The join gathers the rows it keeps from the blocks behind the views, so the filter's rows are
+ * copied once, by the join, and only those it keeps; the aggregation reads them into its groups
+ * and accumulators without a copy. Nothing downstream of either sees a view. Made by a filter right
+ * under a join or an aggregation (see
+ * {@link io.basin.execution.expression.PageProcessorFactory#withRowViews}) and by a dynamic filter
+ * right under a join.
  */
 public final class RowViews
 {

@@ -181,6 +181,21 @@ public final class GroupByHash
                 result[position] = group;
             }
         }
+        else if (!block.mayHaveNull() && block instanceof DictionaryBlock view && view.getDictionary() instanceof LongArrayBlock longs) {
+            // a row view of the rows a filter kept (see RowViews): read them through its positions
+            int[] ids = view.getRawIds();
+            int offset = view.getRawIdsOffset();
+            long previous = 0;
+            int group = -1;
+            for (int position = 0; position < positionCount; position++) {
+                long key = longs.getLong(ids[offset + position]);
+                if (group < 0 || key != previous) {
+                    group = groupOfLong(key);
+                    previous = key;
+                }
+                result[position] = group;
+            }
+        }
         else if (!block.mayHaveNull() && block instanceof IntArrayBlock ints) {
             long previous = 0;
             int group = -1;

@@ -4,6 +4,8 @@ import io.basin.error.BasinException;
 import io.trino.spi.Page;
 import io.trino.spi.block.Block;
 import io.trino.spi.block.BlockBuilder;
+import io.trino.spi.block.DictionaryBlock;
+import io.trino.spi.block.LongArrayBlock;
 import io.trino.spi.type.BigintType;
 import io.trino.spi.type.DecimalType;
 import io.trino.spi.type.DoubleType;
@@ -88,6 +90,20 @@ final class ExactSumAccumulator
             }
             return;
         }
+        if (longDecimalInput && countBlock == null && block instanceof DictionaryBlock view && view.getDictionary() instanceof io.trino.spi.block.Int128ArrayBlock int128Block) {
+            // a row view (see RowViews) of long decimals: both halves in place, through its positions
+            int[] ids = view.getRawIds();
+            int offset = view.getRawIdsOffset();
+            for (int i = 0; i < positionCount; i++) {
+                int group = groups[i];
+                int position = ids[offset + i];
+                if (group >= 0 && !int128Block.isNull(position)) {
+                    Int128Math.add(high, low, group, int128Block.getInt128High(position), int128Block.getInt128Low(position));
+                    counts[group]++;
+                }
+            }
+            return;
+        }
         if (longDecimalInput) {
             for (int i = 0; i < positionCount; i++) {
                 int group = groups[i];
@@ -100,19 +116,37 @@ final class ExactSumAccumulator
             return;
         }
         boolean mayHaveNull = block.mayHaveNull();
+        if (!mayHaveNull && countBlock == null && block instanceof DictionaryBlock view && view.getDictionary() instanceof LongArrayBlock longs) {
+            // a row view of the rows a filter kept (see RowViews): read them through its positions
+            int[] ids = view.getRawIds();
+            int offset = view.getRawIdsOffset();
+            for (int i = 0; i < positionCount; i++) {
+                int group = groups[i];
+                if (group >= 0) {
+                    addLong(high, low, group, longs.getLong(ids[offset + i]));
+                    counts[group]++;
+                }
+            }
+            return;
+        }
         // bigint and short decimals arrive as LongArrayBlocks: read them without the type's dispatch
-        io.trino.spi.block.LongArrayBlock longBlock = block instanceof io.trino.spi.block.LongArrayBlock direct ? direct : null;
+        LongArrayBlock longBlock = block instanceof LongArrayBlock direct ? direct : null;
         for (int i = 0; i < positionCount; i++) {
             int group = groups[i];
             if (group >= 0 && (!mayHaveNull || !block.isNull(i))) {
-                long value = longBlock != null ? longBlock.getLong(i) : inputType.getLong(block, i);
-                long oldLow = low[group];
-                long newLow = oldLow + value;
-                high[group] += (value >> 63) + (Long.compareUnsigned(newLow, oldLow) < 0 ? 1 : 0);
-                low[group] = newLow;
+                addLong(high, low, group, longBlock != null ? longBlock.getLong(i) : inputType.getLong(block, i));
                 counts[group] += countBlock == null ? 1 : io.trino.spi.type.BigintType.BIGINT.getLong(countBlock, i);
             }
         }
+    }
+
+    /** Adds a 64-bit value to the 128-bit sum of {@code group}: the low half with its carry, the sign into the high half. */
+    private static void addLong(long[] high, long[] low, int group, long value)
+    {
+        long oldLow = low[group];
+        long newLow = oldLow + value;
+        high[group] += (value >> 63) + (Long.compareUnsigned(newLow, oldLow) < 0 ? 1 : 0);
+        low[group] = newLow;
     }
 
     @Override
