@@ -19,6 +19,31 @@ public final class RowViews
 {
     private RowViews() {}
 
+    /** Which selections a filter hands on as views. */
+    public enum Policy
+    {
+        /** None: the selected rows are copied. */
+        NONE,
+        /** Every selection: for a join's probe, which copies only the rows it keeps. */
+        EVERY_SELECTION,
+        /**
+         * Selections that keep at least half of a page's rows: for an aggregation, which reads each
+         * row once. A view saves the copy of a dense selection; a sparse one reads faster compacted
+         * (TPC-H q15's aggregation, over a twelfth of lineitem: 5-8 ms CPU copied, 11 ms through views).
+         */
+        DENSE_SELECTIONS;
+
+        /** Whether {@code selected} rows of a page of {@code positionCount} are handed on as views (never all of them: those pass whole). */
+        public boolean viewsOf(int selected, int positionCount)
+        {
+            return switch (this) {
+                case NONE -> false;
+                case EVERY_SELECTION -> selected < positionCount;
+                case DENSE_SELECTIONS -> selected < positionCount && selected * 2L >= positionCount;
+            };
+        }
+    }
+
     /** The rows {@code ids[0..count)} of {@code block}: a view of a value block, a copy of any other. */
     public static Block view(Block block, int[] ids, int count)
     {

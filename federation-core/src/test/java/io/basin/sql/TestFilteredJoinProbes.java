@@ -20,18 +20,7 @@ class TestFilteredJoinProbes
     @Override
     protected void createTables()
     {
-        executeInBoth("""
-                CREATE TABLE probe (id bigint, k bigint, k2 integer, flag varchar(10), note varchar(40), price decimal(12,2), big decimal(30,4))""");
-        executeInBoth("""
-                INSERT INTO probe
-                SELECT i,
-                       CASE WHEN i % 17 = 0 THEN NULL ELSE i % 300 END,
-                       CAST(i % 7 AS integer),
-                       CASE WHEN i % 11 = 0 THEN NULL ELSE 'f' || CAST(i % 4 AS varchar) END,
-                       'note number ' || CAST(i AS varchar),
-                       CASE WHEN i % 23 = 0 THEN NULL ELSE CAST(i AS decimal(12,2)) / 100 END,
-                       CAST(i AS decimal(30,4)) * 1000000000000
-                FROM generate_series(1, 20000) AS s(i)""");
+        FilteredRowsTable.statements("probe").forEach(this::executeInBoth);
         executeInBoth("CREATE TABLE build (k bigint, k2 integer, label varchar(20))");
         executeInBoth("""
                 INSERT INTO build

@@ -28,7 +28,8 @@ import static java.util.Objects.requireNonNull;
  * (1 / 0 for an entry the filter removed) the page is evaluated row by row, which fails only if a
  * selected row really does.
  * <p>
- * With row views (see {@link PageProcessorFactory#withRowViews}) the selected rows of input columns
+ * With row views (see {@link PageProcessorFactory#withRowViews}) the selected rows of input columns,
+ * in the selections its policy names,
  * are not copied: each becomes a dictionary block of the selected positions over the input block.
  */
 final class CompiledPageProcessor
@@ -46,11 +47,11 @@ final class CompiledPageProcessor
     private final ValueBlock[] projectionDictionaries;
     private final Block[] projectionDictionaryValues;
     private int[] dictionaryPositions = new int[0];
-    private final boolean rowViews;
+    private final RowViews.Policy rowViews;
 
-    CompiledPageProcessor(Optional<ExpressionKernel> kernel, boolean hasFilter, List<Projection> projections, DictionaryChannels dictionaryChannels, Optional<DictionaryFilterEvaluator> dictionaryFilter, boolean rowViews)
+    CompiledPageProcessor(Optional<ExpressionKernel> kernel, boolean hasFilter, List<Projection> projections, DictionaryChannels dictionaryChannels, Optional<DictionaryFilterEvaluator> dictionaryFilter, RowViews.Policy rowViews)
     {
-        this.rowViews = rowViews;
+        this.rowViews = requireNonNull(rowViews, "rowViews is null");
         this.kernel = requireNonNull(kernel, "kernel is null");
         this.dictionaryFilter = requireNonNull(dictionaryFilter, "dictionaryFilter is null").orElse(null);
         this.hasFilter = hasFilter;
@@ -86,12 +87,13 @@ final class CompiledPageProcessor
         }
         // when every row passes, the selection is the identity
         boolean allPositions = count == positionCount;
+        boolean views = rowViews.viewsOf(count, positionCount);
         Block[] blocks = new Block[projections.length];
         // with row views: the selected positions, shared by every view of this page
         int[] viewIds = null;
         for (int i = 0; i < projections.length; i++) {
             Block block = projections[i] instanceof Projection.InputChannel input ? page.getBlock(input.channel()) : null;
-            if (rowViews && !allPositions && block instanceof ValueBlock values) {
+            if (views && block instanceof ValueBlock values) {
                 if (viewIds == null) {
                     viewIds = Arrays.copyOf(positions, count);
                 }

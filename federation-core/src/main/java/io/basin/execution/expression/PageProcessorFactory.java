@@ -1,5 +1,6 @@
 package io.basin.execution.expression;
 
+import io.basin.execution.RowViews;
 import io.basin.execution.expression.codegen.CompiledKernel;
 import io.basin.execution.expression.codegen.ExpressionKernel;
 import io.trino.spi.type.Type;
@@ -24,16 +25,16 @@ public final class PageProcessorFactory
     private final List<Projection> projections;
     private final DictionaryChannels dictionaryChannels;
     private final Optional<DictionaryFilter> dictionaryFilter;
-    private final boolean rowViews;
+    private final RowViews.Policy rowViews;
 
     PageProcessorFactory(Optional<CompiledKernel> kernel, Object[] parameters, boolean hasFilter, List<Projection> projections, DictionaryChannels dictionaryChannels, Optional<DictionaryFilter> dictionaryFilter)
     {
-        this(kernel, parameters, hasFilter, projections, dictionaryChannels, dictionaryFilter, false);
+        this(kernel, parameters, hasFilter, projections, dictionaryChannels, dictionaryFilter, RowViews.Policy.NONE);
     }
 
-    private PageProcessorFactory(Optional<CompiledKernel> kernel, Object[] parameters, boolean hasFilter, List<Projection> projections, DictionaryChannels dictionaryChannels, Optional<DictionaryFilter> dictionaryFilter, boolean rowViews)
+    private PageProcessorFactory(Optional<CompiledKernel> kernel, Object[] parameters, boolean hasFilter, List<Projection> projections, DictionaryChannels dictionaryChannels, Optional<DictionaryFilter> dictionaryFilter, RowViews.Policy rowViews)
     {
-        this.rowViews = rowViews;
+        this.rowViews = requireNonNull(rowViews, "rowViews is null");
         this.dictionaryChannels = requireNonNull(dictionaryChannels, "dictionaryChannels is null");
         this.dictionaryFilter = requireNonNull(dictionaryFilter, "dictionaryFilter is null");
         this.kernel = requireNonNull(kernel, "kernel is null");
@@ -57,13 +58,13 @@ public final class PageProcessorFactory
     /**
      * These expressions with the filter's selected rows of input columns handed on as views (a
      * {@link io.trino.spi.block.DictionaryBlock} of the selected positions over the input block)
-     * instead of copies. Only for a consumer that keeps few of the rows and copies those itself
-     * (a join's probe, see {@code LookupJoinOperator}): the rows are then copied once, and only the
-     * ones it keeps.
+     * instead of copies, for the selections {@code policy} names. Only for a consumer that reads
+     * views itself: a join's probe (see {@code LookupJoinOperator}), which copies only the rows it
+     * keeps, or an aggregation, which reads each row once into its groups and accumulators.
      */
-    public PageProcessorFactory withRowViews()
+    public PageProcessorFactory withRowViews(RowViews.Policy policy)
     {
-        return new PageProcessorFactory(kernel, parameters, hasFilter, projections, dictionaryChannels, dictionaryFilter, true);
+        return new PageProcessorFactory(kernel, parameters, hasFilter, projections, dictionaryChannels, dictionaryFilter, policy);
     }
 
     public boolean hasFilter()

@@ -1,5 +1,6 @@
 package io.basin.sql.planner.physical;
 
+import io.basin.execution.RowViews;
 import io.basin.execution.driver.Pipeline;
 import io.basin.execution.operator.FilterProjectOperatorFactory;
 import io.basin.execution.operator.OperatorFactory;
@@ -44,13 +45,11 @@ import io.trino.spi.type.Type;
 import io.trino.spi.type.TypeUtils;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -76,8 +75,8 @@ public final class PhysicalPlanner
     private final StageOrigins origins = new StageOrigins();
     /** The buffers of the shared subplans planned so far. */
     private final Map<SharedNode, PageBufferSink> sharedBuffers = new IdentityHashMap<>();
-    // filters and scans right under a join's probe: they hand the join row views instead of copies (see RowViews)
-    private final Set<PlanNode> rowViewFilters = Collections.newSetFromMap(new IdentityHashMap<>());
+    // filters and scans right under a join's probe or an aggregation: they hand it row views instead of copies (see RowViews)
+    private final Map<PlanNode, RowViews.Policy> rowViewFilters = new IdentityHashMap<>();
 
     /** A pipeline under construction: its source and streaming operators so far. */
     private record Chain(Source source, List<OperatorFactory> operators, List<Type> types)
@@ -188,7 +187,7 @@ public final class PhysicalPlanner
         Chain source = sourceNode instanceof TableScanNode scan ? scan(scan, filter) : visit(sourceNode);
         String description = filter.map(predicate -> "Filter[" + predicate + "] ").orElse("") + "Project" + projections;
         var compiled = services.compile(filter, projections, source.types());
-        var processor = rowViewFilters.contains(node) ? compiled.withRowViews() : compiled;
+        var processor = compiled.withRowViews(rowViewFilters.getOrDefault(node, RowViews.Policy.NONE));
         return source.with(origin(new FilterProjectOperatorFactory(processor, description), node), projections.stream().map(Expression::type).toList());
     }
 
@@ -217,20 +216,26 @@ public final class PhysicalPlanner
         List<DynamicFilterOperatorFactory> filters = dynamicFilters.getOrDefault(scan, List.of());
         for (int i = 0; i < filters.size(); i++) {
             // the last one right under a join's probe hands the join row views
-            DynamicFilterOperatorFactory dynamicFilter = i == filters.size() - 1 && rowViewFilters.contains(scan) ? filters.get(i).withRowViews() : filters.get(i);
+            DynamicFilterOperatorFactory dynamicFilter = i == filters.size() - 1 && rowViewFilters.containsKey(scan) ? filters.get(i).withRowViews() : filters.get(i);
             origins.add(dynamicFilter, scan, StageOrigins.Role.DYNAMIC_FILTER);
             chain = chain.with(dynamicFilter, chain.types());
         }
         return chain;
     }
 
+    /** A filter, alone or under a projection: one filter-projection operator, which can hand on row views. */
+    private static boolean isFilter(PlanNode node)
+    {
+        return node instanceof FilterNode || node instanceof ProjectNode project && project.source() instanceof FilterNode;
+    }
+
     private Chain aggregation(AggregationNode node)
     {
-        // a filter right under the aggregation hands it views of the rows it kept: the aggregation
-        // reads each row once, into its groups and sums, so a copy would be written only to be read
-        // once (TPC-H q1 keeps 98% of lineitem)
-        if (node.source() instanceof FilterNode || node.source() instanceof ProjectNode project && project.source() instanceof FilterNode) {
-            rowViewFilters.add(node.source());
+        // a filter right under the aggregation hands it views of the rows it kept when it keeps most
+        // of a page: the aggregation reads each row once, into its groups and sums, so a copy would
+        // be written only to be read once (TPC-H q1 keeps 98% of lineitem)
+        if (isFilter(node.source())) {
+            rowViewFilters.put(node.source(), RowViews.Policy.DENSE_SELECTIONS);
         }
         Chain source = visit(node.source());
         List<AccumulatorFactory> accumulators = node.aggregates().stream()
@@ -285,10 +290,9 @@ public final class PhysicalPlanner
 
         // a filter (or a scan's dynamic filter) right under the join leaves the copying of its rows to
         // the join, which copies only those it keeps
-        boolean probeRowViews = probeNode instanceof FilterNode || probeNode instanceof ProjectNode project && project.source() instanceof FilterNode
-                || probeNode instanceof TableScanNode scan && dynamicFilters.containsKey(scan);
+        boolean probeRowViews = isFilter(probeNode) || probeNode instanceof TableScanNode scan && dynamicFilters.containsKey(scan);
         if (probeRowViews) {
-            rowViewFilters.add(probeNode);
+            rowViewFilters.put(probeNode, RowViews.Policy.EVERY_SELECTION);
         }
         Chain probe = visit(probeNode);
         List<Type> filterTypes = new ArrayList<>(node.left().outputTypes());
