@@ -36,10 +36,15 @@ public record MemoryConfig(long maxDataBytes, int splitsPerTable)
         }
     }
 
-    /** No data limit; twice as many splits as processors so that drivers balance the load. */
+    /**
+     * No data limit; eight splits per processor. Drivers take splits from a shared queue, so
+     * small splits even out a driver slowed by another thread on its core (the JIT compiling,
+     * the collector): at two splits per processor a scan waited for the slowest of four quarters,
+     * and TPC-H SF 1 on two cores took about 5% longer than at eight per processor.
+     */
     public static MemoryConfig defaults()
     {
-        return new MemoryConfig(Long.MAX_VALUE, Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
+        return new MemoryConfig(Long.MAX_VALUE, Math.max(4, 8 * Runtime.getRuntime().availableProcessors()));
     }
 
     /** Reads the catalog properties; unknown names fail, as a misspelt property would otherwise go unnoticed. */
