@@ -44,7 +44,7 @@ public final class ScanFleet
         // The decoders on the incubating Vector API run many times slower until C2 has compiled
         // them, and compiling them is costly. Measured over TPC-H SF 1 on lake Parquet (2 cores):
         // warm, the scalar decoders take the same time; from a cold start they take 13% less CPU
-        // for q1, q3 and q6, and the whole benchmark 2-9% less time.
+        // for q1, q3 and q6, and the whole benchmark 2-7% less time.
         this.parquetOptions = ParquetReaderOptions.builder().withVectorizedDecodingEnabled(false).build();
         this.orcOptions = new OrcReaderOptions();
     }
