@@ -9,7 +9,9 @@ import io.trino.spi.type.Type;
 import java.util.Arrays;
 
 /**
- * Reads a column of keys held as longs (integers, dates, short decimals) for a join probe. Plain long and int blocks, and row views of long blocks, are read directly:
+ * Reads a column of keys held as longs (integers, dates, short decimals): a join's probe keys, and
+ * its build keys for their membership filter. Plain long and int blocks, and row views of long
+ * blocks, are read directly:
  * through the key type, each read is a call that the JIT cannot inline once a call site has seen
  * several kinds of block, several nanoseconds a row.
  */

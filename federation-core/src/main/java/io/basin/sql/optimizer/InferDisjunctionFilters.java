@@ -15,7 +15,9 @@ import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.util.ImmutableBitSet;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Derives single-table filters implied by a disjunction over a join: from
@@ -111,8 +113,8 @@ public final class InferDisjunctionFilters
     private List<RexNode> deriveForColumns(List<RexNode> disjuncts)
     {
         List<RexNode> derived = new ArrayList<>();
-        java.util.Map<Integer, List<RexNode>> firstRestrictions = singleColumnConjuncts(disjuncts.getFirst());
-        for (java.util.Map.Entry<Integer, List<RexNode>> column : firstRestrictions.entrySet()) {
+        Map<Integer, List<RexNode>> firstRestrictions = singleColumnConjuncts(disjuncts.getFirst());
+        for (Map.Entry<Integer, List<RexNode>> column : firstRestrictions.entrySet()) {
             List<RexNode> perDisjunct = new ArrayList<>();
             for (RexNode disjunct : disjuncts) {
                 List<RexNode> restrictions = singleColumnConjuncts(disjunct).get(column.getKey());
@@ -133,9 +135,9 @@ public final class InferDisjunctionFilters
     }
 
     /** A disjunct's deterministic conjuncts that read exactly one column, by that column. */
-    private static java.util.Map<Integer, List<RexNode>> singleColumnConjuncts(RexNode disjunct)
+    private static Map<Integer, List<RexNode>> singleColumnConjuncts(RexNode disjunct)
     {
-        java.util.Map<Integer, List<RexNode>> byColumn = new java.util.LinkedHashMap<>();
+        Map<Integer, List<RexNode>> byColumn = new LinkedHashMap<>();
         for (RexNode conjunct : RelOptUtil.conjunctions(disjunct)) {
             ImmutableBitSet fields = RelOptUtil.InputFinder.bits(conjunct);
             if (fields.cardinality() == 1 && RexUtil.isDeterministic(conjunct)) {

@@ -12,6 +12,7 @@ import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Values;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rel.rules.MultiJoin;
 import org.apache.calcite.rex.RexOver;
 import org.apache.calcite.rex.RexUtil;
 
@@ -144,7 +145,7 @@ public final class OptimizerProgram
             || node instanceof Project project && RexOver.containsOver(project.getProjects(), null);
 
     /** Some join (or a multi-join made of joins): what the join phases start from. */
-    public static final Predicate<RelNode> HAS_JOIN = node -> node instanceof Join || node instanceof org.apache.calcite.rel.rules.MultiJoin;
+    public static final Predicate<RelNode> HAS_JOIN = node -> node instanceof Join || node instanceof MultiJoin;
 
     /**
      * Runs a phase only when some node of the tree is one its rules start from: a walk of the tree

@@ -5,6 +5,7 @@ import io.trino.spi.Page;
 import io.trino.spi.block.Block;
 import io.trino.spi.block.BlockBuilder;
 import io.trino.spi.block.DictionaryBlock;
+import io.trino.spi.block.Int128ArrayBlock;
 import io.trino.spi.block.LongArrayBlock;
 import io.trino.spi.type.BigintType;
 import io.trino.spi.type.DecimalType;
@@ -79,18 +80,18 @@ final class ExactSumAccumulator
         long[] high = this.high;
         long[] low = this.low;
         long[] counts = this.counts;
-        if (longDecimalInput && block instanceof io.trino.spi.block.Int128ArrayBlock int128Block) {
+        if (longDecimalInput && block instanceof Int128ArrayBlock int128Block) {
             // read both halves in place: no Int128 object per row
             for (int i = 0; i < positionCount; i++) {
                 int group = groups[i];
                 if (group >= 0 && !int128Block.isNull(i)) {
                     Int128Math.add(high, low, group, int128Block.getInt128High(i), int128Block.getInt128Low(i));
-                    counts[group] += countBlock == null ? 1 : io.trino.spi.type.BigintType.BIGINT.getLong(countBlock, i);
+                    counts[group] += countBlock == null ? 1 : BigintType.BIGINT.getLong(countBlock, i);
                 }
             }
             return;
         }
-        if (longDecimalInput && countBlock == null && block instanceof DictionaryBlock view && view.getDictionary() instanceof io.trino.spi.block.Int128ArrayBlock int128Block) {
+        if (longDecimalInput && countBlock == null && block instanceof DictionaryBlock view && view.getDictionary() instanceof Int128ArrayBlock int128Block) {
             // a row view (see RowViews) of long decimals: both halves in place, through its positions
             int[] ids = view.getRawIds();
             int offset = view.getRawIdsOffset();
@@ -110,7 +111,7 @@ final class ExactSumAccumulator
                 if (group >= 0 && !block.isNull(i)) {
                     Int128 value = (Int128) inputType.getObject(block, i);
                     Int128Math.add(high, low, group, value.getHigh(), value.getLow());
-                    counts[group] += countBlock == null ? 1 : io.trino.spi.type.BigintType.BIGINT.getLong(countBlock, i);
+                    counts[group] += countBlock == null ? 1 : BigintType.BIGINT.getLong(countBlock, i);
                 }
             }
             return;
@@ -135,7 +136,7 @@ final class ExactSumAccumulator
             int group = groups[i];
             if (group >= 0 && (!mayHaveNull || !block.isNull(i))) {
                 addLong(high, low, group, longBlock != null ? longBlock.getLong(i) : inputType.getLong(block, i));
-                counts[group] += countBlock == null ? 1 : io.trino.spi.type.BigintType.BIGINT.getLong(countBlock, i);
+                counts[group] += countBlock == null ? 1 : BigintType.BIGINT.getLong(countBlock, i);
             }
         }
     }

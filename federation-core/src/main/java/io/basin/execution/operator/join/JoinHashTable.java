@@ -5,6 +5,7 @@ import io.basin.execution.hash.LongBitmapFilter;
 import io.basin.execution.hash.LongKeyFilter;
 import io.basin.execution.hash.LongKeys;
 import io.trino.spi.block.Block;
+import io.trino.spi.type.Type;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -210,7 +211,7 @@ public final class JoinHashTable
         return packedPair;
     }
 
-    io.trino.spi.type.Type keyType(int key)
+    Type keyType(int key)
     {
         return keyTypes[key].type();
     }

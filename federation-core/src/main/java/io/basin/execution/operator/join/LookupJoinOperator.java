@@ -1,12 +1,13 @@
 package io.basin.execution.operator.join;
 
 import io.basin.execution.RowViews;
+import io.basin.execution.hash.KeyType;
+import io.basin.execution.hash.LongBitmapFilter;
+import io.basin.execution.hash.LongKeys;
 import io.basin.execution.operator.Operator;
 import io.basin.execution.operator.PageConsumer;
 import io.trino.spi.Page;
 import io.trino.spi.block.Block;
-import io.trino.spi.block.DictionaryBlock;
-import io.trino.spi.block.LongArrayBlock;
 import io.trino.spi.block.RunLengthEncodedBlock;
 import io.trino.spi.type.Type;
 
@@ -41,7 +42,7 @@ final class LookupJoinOperator
     private long[] secondValues = new long[0];
     private int[] secondMarks = new int[0];
     // the build keys' bitmap, tested before the table while it drops enough rows (see prefilter)
-    private io.basin.execution.hash.LongBitmapFilter keyBitmap;
+    private LongBitmapFilter keyBitmap;
     private boolean keyBitmapChecked;
     private long prefilterSeen;
     private long prefilterKept;
@@ -215,7 +216,7 @@ final class LookupJoinOperator
     /** Key {@code key}'s values of the page's rows into {@code values}, and 0 (a key) or -1 (NULL: no partner) into {@code candidates}. */
     private void readKeys(Block keys, int key, int positions, long[] values, int[] candidates)
     {
-        io.basin.execution.hash.LongKeys.read(keys, table.keyType(key), positions, values, candidates);
+        LongKeys.read(keys, table.keyType(key), positions, values, candidates);
     }
 
     private void ensureProbeCapacity(int positions)
@@ -236,7 +237,7 @@ final class LookupJoinOperator
         long[] values = probeValues;
         int[] candidates = probeCandidates;
         for (int position = 0; position < positions; position++) {
-            candidates[position] = candidates[position] < 0 ? -1 : table.firstRow(io.basin.execution.hash.KeyType.mix(values[position]));
+            candidates[position] = candidates[position] < 0 ? -1 : table.firstRow(KeyType.mix(values[position]));
         }
         for (int position = 0; position < positions; position++) {
             int row = candidates[position];

@@ -216,7 +216,7 @@ public final class PhysicalPlanner
         List<DynamicFilterOperatorFactory> filters = dynamicFilters.getOrDefault(scan, List.of());
         for (int i = 0; i < filters.size(); i++) {
             // the last one right under a join's probe hands the join row views
-            DynamicFilterOperatorFactory dynamicFilter = i == filters.size() - 1 && rowViewFilters.containsKey(scan) ? filters.get(i).withRowViews() : filters.get(i);
+            DynamicFilterOperatorFactory dynamicFilter = i == filters.size() - 1 && rowViewFilters.get(scan) == RowViews.Policy.EVERY_SELECTION ? filters.get(i).withRowViews() : filters.get(i);
             origins.add(dynamicFilter, scan, StageOrigins.Role.DYNAMIC_FILTER);
             chain = chain.with(dynamicFilter, chain.types());
         }
