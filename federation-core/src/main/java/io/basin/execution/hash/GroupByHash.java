@@ -41,6 +41,10 @@ public final class GroupByHash
     private long[] longSlots;
     private int longSlotMask;
     private int nullGroup = -1;
+    // per page of the column-wise lookup: each row's hash, the rows that claimed new groups, the rows whose key differs from the group found
+    private long[] rowHashes = new long[0];
+    private int[] newGroupRows = new int[0];
+    private boolean[] mismatches = new boolean[0];
 
     public GroupByHash(List<Type> types)
     {
@@ -86,33 +90,67 @@ public final class GroupByHash
             groupIdsOfLongs(keys[0], positionCount, result);
             return result;
         }
-        if (columns.length == 1) {
-            GroupKeyColumn column = columns[0];
-            Block block = keys[0];
-            for (int position = 0; position < positionCount; position++) {
-                long hash = column.hash(block, position);
-                int index = (int) hash & mask;
-                int group;
-                while (true) {
-                    int entry = table[index];
-                    if (entry == 0) {
-                        group = addGroup(keys, position, hash, index);
-                        break;
-                    }
-                    group = entry - 1;
-                    if (groupHashes[group] == hash && column.equalsGroup(group, block, position)) {
-                        break;
-                    }
-                    index = (index + 1) & mask;
+        groupIdsByColumns(keys, positionCount, result);
+        return result;
+    }
+
+    /**
+     * The groups of a page's rows, in passes over whole columns instead of a pass over the rows
+     * that calls into every column for each row (calls the JIT cannot inline when the key columns
+     * are of several types): hash each column into the rows' hashes, find for each row the group
+     * with its hash (or claim one), store the new groups' keys, then compare each column with the
+     * groups found. Groups are found by their full 64-bit hash, so a row whose key differs from its
+     * group's is all but impossible; such a row is looked up again on its own.
+     */
+    private void groupIdsByColumns(Block[] keys, int positionCount, int[] result)
+    {
+        if (rowHashes.length < positionCount) {
+            rowHashes = new long[Math.max(positionCount, rowHashes.length * 2)];
+            newGroupRows = new int[rowHashes.length];
+            mismatches = new boolean[rowHashes.length];
+        }
+        long[] hashes = rowHashes;
+        for (int i = 0; i < columns.length; i++) {
+            columns[i].hashAll(keys[i], positionCount, hashes, i == 0);
+        }
+        // one column's hash is the column's own, as in groupOf
+        boolean mix = columns.length > 1;
+        int[] newRows = newGroupRows;
+        int newCount = 0;
+        int firstNewGroup = groupCount;
+        for (int position = 0; position < positionCount; position++) {
+            long hash = mix ? KeyType.mix(hashes[position]) : hashes[position];
+            int index = (int) hash & mask;
+            int group;
+            while (true) {
+                int entry = table[index];
+                if (entry == 0) {
+                    // claiming may grow the table, which changes mask
+                    group = claimGroup(hash, index);
+                    newRows[newCount++] = position;
+                    break;
                 }
-                result[position] = group;
+                group = entry - 1;
+                if (groupHashes[group] == hash) {
+                    break;
+                }
+                index = (index + 1) & mask;
             }
-            return result;
+            result[position] = group;
+        }
+        for (int i = 0; i < columns.length; i++) {
+            columns[i].addAll(firstNewGroup, keys[i], newRows, newCount);
+        }
+        boolean[] mismatch = mismatches;
+        Arrays.fill(mismatch, 0, positionCount, false);
+        for (int i = 0; i < columns.length; i++) {
+            columns[i].markMismatches(keys[i], result, positionCount, mismatch);
         }
         for (int position = 0; position < positionCount; position++) {
-            result[position] = groupOf(keys, position);
+            if (mismatch[position]) {
+                result[position] = groupOf(keys, position);
+            }
         }
-        return result;
     }
 
     private boolean groupIdsByDictionaries(Block[] keys, int positionCount, int[] result)
@@ -443,6 +481,12 @@ public final class GroupByHash
         for (int i = 0; i < columns.length; i++) {
             columns[i].write(group, builders[i]);
         }
+    }
+
+    /** The values of key {@code column} of groups {@code from} to {@code to} (exclusive), as one block. */
+    public Block keyBlock(int column, int from, int to)
+    {
+        return columns[column].toBlock(from, to);
     }
 
     public void writeKey(int column, int group, BlockBuilder builder)

@@ -1,13 +1,24 @@
 package io.basin.execution.hash;
 
 import io.airlift.slice.Slice;
+import io.airlift.slice.Slices;
+import io.basin.type.SliceBytes;
 import io.trino.spi.block.Block;
 import io.trino.spi.block.BlockBuilder;
+import io.trino.spi.block.DictionaryBlock;
+import io.trino.spi.block.IntArrayBlock;
+import io.trino.spi.block.IntArrayBlockBuilder;
+import io.trino.spi.block.LongArrayBlock;
+import io.trino.spi.block.LongArrayBlockBuilder;
+import io.trino.spi.block.ValueBlock;
+import io.trino.spi.block.VariableWidthBlock;
+import io.trino.spi.block.VariableWidthBlockBuilder;
 import io.trino.spi.type.BooleanType;
 import io.trino.spi.type.DoubleType;
 import io.trino.spi.type.Type;
 
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * The distinct values of one grouping key, indexed by group id, in a typed array so the hash
@@ -28,6 +39,9 @@ abstract sealed class GroupKeyColumn
         }
         if (keyType.isLong()) {
             return new LongColumn(type, keyType);
+        }
+        if (keyType instanceof KeyType.SliceKey && type.createBlockBuilder(null, 1) instanceof VariableWidthBlockBuilder) {
+            return new SliceColumn(type, keyType);
         }
         return new ObjectColumn(type, keyType);
     }
@@ -61,6 +75,7 @@ abstract sealed class GroupKeyColumn
         ensureCapacity(group + 1);
         if (block.isNull(position)) {
             nulls[group] = true;
+            addNullValue(group);
         }
         else {
             addValue(group, block, position);
@@ -83,6 +98,7 @@ abstract sealed class GroupKeyColumn
         ensureCapacity(group + 1);
         if (other.nulls[otherGroup]) {
             nulls[group] = true;
+            addNullValue(group);
         }
         else {
             addValueFrom(group, other, otherGroup);
@@ -93,7 +109,11 @@ abstract sealed class GroupKeyColumn
     {
         ensureCapacity(group + 1);
         nulls[group] = true;
+        addNullValue(group);
     }
+
+    /** Stores the value slot of a NULL group (a column that keeps values in group order needs one). */
+    void addNullValue(int group) {}
 
     final void write(int group, BlockBuilder builder)
     {
@@ -118,6 +138,62 @@ abstract sealed class GroupKeyColumn
 
     abstract void addValue(int group, Block block, int position);
 
+    /**
+     * Folds the hash of each of the first {@code count} rows' values into {@code hashes}: the
+     * value's hash when {@code first}, else {@code hashes[i] * 31} plus it, the combination
+     * {@link GroupByHash} uses row by row. A subclass reads its blocks in a loop of its own, so the
+     * loop's calls stay monomorphic (one loop shared by every column type would not).
+     */
+    void hashAll(Block block, int count, long[] hashes, boolean first)
+    {
+        long multiplier = first ? 0 : 31;
+        for (int i = 0; i < count; i++) {
+            hashes[i] = hashes[i] * multiplier + hash(block, i);
+        }
+    }
+
+    /**
+     * Marks in {@code mismatch} each of the first {@code count} rows whose value differs from its
+     * group's ({@code groups[i]}), as {@link #equalsGroup} decides.
+     */
+    void markMismatches(Block block, int[] groups, int count, boolean[] mismatch)
+    {
+        for (int i = 0; i < count; i++) {
+            if (!equalsGroup(groups[i], block, i)) {
+                mismatch[i] = true;
+            }
+        }
+    }
+
+    /** Stores the values of the rows {@code positions[0..count)} as groups {@code firstGroup}, {@code firstGroup + 1}, .... */
+    void addAll(int firstGroup, Block block, int[] positions, int count)
+    {
+        for (int i = 0; i < count; i++) {
+            add(firstGroup + i, block, positions[i]);
+        }
+    }
+
+    /** The values of groups {@code from} to {@code to} (exclusive) as one block. */
+    Block toBlock(int from, int to)
+    {
+        BlockBuilder builder = type.createBlockBuilder(null, to - from);
+        for (int group = from; group < to; group++) {
+            write(group, builder);
+        }
+        return builder.build();
+    }
+
+    /** The null flags of groups {@code from} to {@code to} (exclusive), when any of them is null. */
+    Optional<boolean[]> nullsOf(int from, int to)
+    {
+        for (int group = from; group < to; group++) {
+            if (nulls[group]) {
+                return Optional.of(Arrays.copyOfRange(nulls, from, to));
+            }
+        }
+        return Optional.empty();
+    }
+
     abstract void writeValue(int group, BlockBuilder builder);
 
     abstract boolean valueEqualsGroupOf(int group, GroupKeyColumn other, int otherGroup);
@@ -132,10 +208,89 @@ abstract sealed class GroupKeyColumn
             extends GroupKeyColumn
     {
         private long[] values = new long[1024];
+        // the type's blocks hold longs (bigint, short decimal, timestamp) or ints (integer, date)
+        private final boolean longBlocks;
+        private final boolean intBlocks;
 
         LongColumn(Type type, KeyType keyType)
         {
             super(type, keyType);
+            BlockBuilder builder = type.createBlockBuilder(null, 1);
+            this.longBlocks = builder instanceof LongArrayBlockBuilder;
+            this.intBlocks = builder instanceof IntArrayBlockBuilder;
+        }
+
+        @Override
+        void hashAll(Block block, int count, long[] hashes, boolean first)
+        {
+            long multiplier = first ? 0 : 31;
+            if (!block.mayHaveNull()) {
+                if (block instanceof LongArrayBlock longs) {
+                    for (int i = 0; i < count; i++) {
+                        hashes[i] = hashes[i] * multiplier + KeyType.mix(longs.getLong(i));
+                    }
+                    return;
+                }
+                if (block instanceof IntArrayBlock ints) {
+                    for (int i = 0; i < count; i++) {
+                        hashes[i] = hashes[i] * multiplier + KeyType.mix(ints.getInt(i));
+                    }
+                    return;
+                }
+                if (block instanceof DictionaryBlock view && view.getDictionary() instanceof LongArrayBlock longs) {
+                    // a row view (see RowViews): read through its positions
+                    int[] ids = view.getRawIds();
+                    int offset = view.getRawIdsOffset();
+                    for (int i = 0; i < count; i++) {
+                        hashes[i] = hashes[i] * multiplier + KeyType.mix(longs.getLong(ids[offset + i]));
+                    }
+                    return;
+                }
+            }
+            super.hashAll(block, count, hashes, first);
+        }
+
+        @Override
+        void markMismatches(Block block, int[] groups, int count, boolean[] mismatch)
+        {
+            if (!block.mayHaveNull()) {
+                if (block instanceof LongArrayBlock longs) {
+                    for (int i = 0; i < count; i++) {
+                        int group = groups[i];
+                        if (nulls[group] || values[group] != longs.getLong(i)) {
+                            mismatch[i] = true;
+                        }
+                    }
+                    return;
+                }
+                if (block instanceof IntArrayBlock ints) {
+                    for (int i = 0; i < count; i++) {
+                        int group = groups[i];
+                        if (nulls[group] || values[group] != ints.getInt(i)) {
+                            mismatch[i] = true;
+                        }
+                    }
+                    return;
+                }
+            }
+            super.markMismatches(block, groups, count, mismatch);
+        }
+
+        @Override
+        Block toBlock(int from, int to)
+        {
+            int rows = to - from;
+            if (longBlocks) {
+                return new LongArrayBlock(rows, nullsOf(from, to), Arrays.copyOfRange(values, from, to));
+            }
+            if (intBlocks) {
+                int[] ints = new int[rows];
+                for (int i = 0; i < rows; i++) {
+                    ints[i] = (int) values[from + i];
+                }
+                return new IntArrayBlock(rows, nullsOf(from, to), ints);
+            }
+            return super.toBlock(from, to);
         }
 
         @Override
@@ -300,6 +455,206 @@ abstract sealed class GroupKeyColumn
         long retainedBytesPerGroup()
         {
             return 2;
+        }
+    }
+
+    /**
+     * Varchar and varbinary values, all groups' bytes in one array in group order (groups are
+     * added in order), so a new group costs a copy of its bytes and no objects, rows compare with
+     * the stored bytes in place, and the groups' values leave as one block without a builder.
+     */
+    static final class SliceColumn
+            extends GroupKeyColumn
+    {
+        private byte[] bytes = new byte[16 * 1024];
+        // group g's bytes are bytes[offsets[g], offsets[g + 1])
+        private int[] offsets = new int[1025];
+        // the hashes of the last dictionary's entries, which rows over it take without hashing
+        private ValueBlock hashedDictionary;
+        private long[] dictionaryHashes;
+
+        SliceColumn(Type type, KeyType keyType)
+        {
+            super(type, keyType);
+        }
+
+        @Override
+        void hashAll(Block block, int count, long[] hashes, boolean first)
+        {
+            long multiplier = first ? 0 : 31;
+            if (block instanceof DictionaryBlock dictionary && dictionary.getDictionary() instanceof VariableWidthBlock values && values.getPositionCount() <= count) {
+                long[] entryHashes = entryHashes(values);
+                int[] ids = dictionary.getRawIds();
+                int offset = dictionary.getRawIdsOffset();
+                for (int i = 0; i < count; i++) {
+                    hashes[i] = hashes[i] * multiplier + entryHashes[ids[offset + i]];
+                }
+                return;
+            }
+            if (block.getUnderlyingValueBlock() instanceof VariableWidthBlock values) {
+                // plain values, or a dictionary (a row view) larger than the page: hash each row's value
+                Slice raw = values.getRawSlice();
+                for (int i = 0; i < count; i++) {
+                    int position = block.getUnderlyingValuePosition(i);
+                    long hash = values.isNull(position) ? NULL_HASH : KeyType.SliceKey.hashBytes(raw, values.getRawSliceOffset(position), values.getSliceLength(position));
+                    hashes[i] = hashes[i] * multiplier + hash;
+                }
+                return;
+            }
+            super.hashAll(block, count, hashes, first);
+        }
+
+        /** The hash of each entry of {@code dictionary}, kept while pages share it. */
+        private long[] entryHashes(VariableWidthBlock dictionary)
+        {
+            if (dictionary != hashedDictionary) {
+                Slice raw = dictionary.getRawSlice();
+                long[] entryHashes = new long[dictionary.getPositionCount()];
+                for (int i = 0; i < entryHashes.length; i++) {
+                    entryHashes[i] = dictionary.isNull(i) ? NULL_HASH : KeyType.SliceKey.hashBytes(raw, dictionary.getRawSliceOffset(i), dictionary.getSliceLength(i));
+                }
+                hashedDictionary = dictionary;
+                dictionaryHashes = entryHashes;
+            }
+            return dictionaryHashes;
+        }
+
+        @Override
+        void markMismatches(Block block, int[] groups, int count, boolean[] mismatch)
+        {
+            if (block.getUnderlyingValueBlock() instanceof VariableWidthBlock values) {
+                Slice raw = values.getRawSlice();
+                for (int i = 0; i < count; i++) {
+                    int group = groups[i];
+                    int position = block.getUnderlyingValuePosition(i);
+                    boolean rowNull = values.isNull(position);
+                    boolean equal = nulls[group] || rowNull
+                            ? nulls[group] && rowNull
+                            : storedEquals(group, raw, values.getRawSliceOffset(position), values.getSliceLength(position));
+                    if (!equal) {
+                        mismatch[i] = true;
+                    }
+                }
+                return;
+            }
+            super.markMismatches(block, groups, count, mismatch);
+        }
+
+        private boolean storedEquals(int group, Slice raw, int offset, int length)
+        {
+            int start = offsets[group];
+            return offsets[group + 1] - start == length && SliceBytes.equal(bytes, start, raw, offset, length);
+        }
+
+        @Override
+        boolean valueEquals(int group, Block block, int position)
+        {
+            if (block.getUnderlyingValueBlock() instanceof VariableWidthBlock values) {
+                int valuePosition = block.getUnderlyingValuePosition(position);
+                return storedEquals(group, values.getRawSlice(), values.getRawSliceOffset(valuePosition), values.getSliceLength(valuePosition));
+            }
+            Slice slice = type.getSlice(block, position);
+            return storedEquals(group, slice, 0, slice.length());
+        }
+
+        @Override
+        void addValue(int group, Block block, int position)
+        {
+            if (block.getUnderlyingValueBlock() instanceof VariableWidthBlock values) {
+                int valuePosition = block.getUnderlyingValuePosition(position);
+                append(group, values.getRawSlice(), values.getRawSliceOffset(valuePosition), values.getSliceLength(valuePosition));
+                return;
+            }
+            Slice slice = type.getSlice(block, position);
+            append(group, slice, 0, slice.length());
+        }
+
+        @Override
+        void addAll(int firstGroup, Block block, int[] positions, int count)
+        {
+            if (!block.mayHaveNull() && block.getUnderlyingValueBlock() instanceof VariableWidthBlock values) {
+                ensureCapacity(firstGroup + count);
+                Slice raw = values.getRawSlice();
+                for (int i = 0; i < count; i++) {
+                    int position = block.getUnderlyingValuePosition(positions[i]);
+                    append(firstGroup + i, raw, values.getRawSliceOffset(position), values.getSliceLength(position));
+                }
+                return;
+            }
+            super.addAll(firstGroup, block, positions, count);
+        }
+
+        @Override
+        void addNullValue(int group)
+        {
+            offsets[group + 1] = offsets[group];
+        }
+
+        private void append(int group, Slice source, int offset, int length)
+        {
+            int start = offsets[group];
+            if (start + length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(start + length, bytes.length * 2));
+            }
+            source.getBytes(offset, bytes, start, length);
+            offsets[group + 1] = start + length;
+        }
+
+        @Override
+        boolean valueEqualsGroupOf(int group, GroupKeyColumn other, int otherGroup)
+        {
+            SliceColumn column = (SliceColumn) other;
+            int start = offsets[group];
+            int length = offsets[group + 1] - start;
+            int otherStart = column.offsets[otherGroup];
+            return column.offsets[otherGroup + 1] - otherStart == length
+                    && Arrays.equals(bytes, start, start + length, column.bytes, otherStart, otherStart + length);
+        }
+
+        @Override
+        void addValueFrom(int group, GroupKeyColumn other, int otherGroup)
+        {
+            SliceColumn column = (SliceColumn) other;
+            int otherStart = column.offsets[otherGroup];
+            int length = column.offsets[otherGroup + 1] - otherStart;
+            int start = offsets[group];
+            if (start + length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(start + length, bytes.length * 2));
+            }
+            System.arraycopy(column.bytes, otherStart, bytes, start, length);
+            offsets[group + 1] = start + length;
+        }
+
+        @Override
+        void writeValue(int group, BlockBuilder builder)
+        {
+            int start = offsets[group];
+            ((VariableWidthBlockBuilder) builder).writeEntry(bytes, start, offsets[group + 1] - start);
+        }
+
+        @Override
+        Block toBlock(int from, int to)
+        {
+            int rows = to - from;
+            int start = offsets[from];
+            int[] blockOffsets = new int[rows + 1];
+            for (int i = 0; i <= rows; i++) {
+                blockOffsets[i] = offsets[from + i] - start;
+            }
+            return new VariableWidthBlock(rows, Slices.wrappedBuffer(Arrays.copyOfRange(bytes, start, offsets[to])), blockOffsets, nullsOf(from, to));
+        }
+
+        @Override
+        void grow(int newSize)
+        {
+            offsets = Arrays.copyOf(offsets, newSize + 1);
+        }
+
+        @Override
+        long retainedBytesPerGroup()
+        {
+            int groups = offsets.length - 1;
+            return 5 + (long) bytes.length / Math.max(1, groups);
         }
     }
 

@@ -11,6 +11,7 @@ import io.basin.execution.operator.Source;
 import io.trino.spi.Page;
 import io.trino.spi.block.Block;
 import io.trino.spi.block.BlockBuilder;
+import io.trino.spi.block.RunLengthEncodedBlock;
 import io.trino.spi.type.BooleanType;
 import io.trino.spi.type.Type;
 
@@ -277,16 +278,14 @@ public final class HashAggregationSink
         int channel = 0;
         for (int key = 0; key < groupKeys.size(); key++) {
             int indexInSet = set.keyIndexes.indexOf(key);
-            BlockBuilder builder = outputTypes.get(channel).createBlockBuilder(null, rows);
-            for (int group = from; group < to; group++) {
-                if (indexInSet < 0) {
-                    builder.appendNull();
-                }
-                else {
-                    set.hash.writeKey(indexInSet, group, builder);
-                }
+            if (indexInSet >= 0) {
+                blocks[channel++] = set.hash.keyBlock(indexInSet, from, to);
+                continue;
             }
-            blocks[channel++] = builder.build();
+            // a key outside this grouping set is NULL in its rows
+            BlockBuilder builder = outputTypes.get(channel).createBlockBuilder(null, 1);
+            builder.appendNull();
+            blocks[channel++] = RunLengthEncodedBlock.create(builder.build(), rows);
         }
         for (Accumulator accumulator : set.accumulators) {
             BlockBuilder builder = outputTypes.get(channel).createBlockBuilder(null, rows);
