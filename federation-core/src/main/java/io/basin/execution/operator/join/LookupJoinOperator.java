@@ -34,6 +34,7 @@ final class LookupJoinOperator
     private final boolean[] visited;
     // the probe's columns may be row views (see RowViews): rows handed on are gathered, never passed through
     private final boolean probeRowViews;
+    private final boolean buildRowViews;
 
     private int[] pairProbe = new int[OUTPUT_BATCH];
     // per page of the long-key probe: each row's key and first candidate build row
@@ -63,6 +64,7 @@ final class LookupJoinOperator
         this.buildOutputFirst = factory.buildOutputFirst();
         this.visited = mode.tracksBuildRows() ? new boolean[table.rowCount()] : null;
         this.probeRowViews = factory.probeRowViews();
+        this.buildRowViews = factory.buildRowViews();
     }
 
     @Override
@@ -291,7 +293,10 @@ final class LookupJoinOperator
                 probe = newProbe;
                 build = newBuild;
                 count = survivors.length;
-                candidates = outputsPairs && count > 0 ? candidates.copyPositions(survivors, 0, count) : null;
+                // build views are gathered anew: copying a dictionary block's positions hashes every id
+                candidates = !outputsPairs || count == 0 ? null
+                        : buildRowViews ? pairPage(page, probe, build, count, false)
+                        : candidates.copyPositions(survivors, 0, count);
             }
         }
         if (matched != null) {
@@ -329,7 +334,8 @@ final class LookupJoinOperator
             blocks[probeOffset + channel] = RowViews.copy(page.getBlock(channel), probe, count);
         }
         for (int channel = 0; channel < buildColumns.length; channel++) {
-            blocks[buildOffset + channel] = buildColumns[channel].copyPositions(build, 0, count);
+            // the build array is this page's own: views may keep it
+            blocks[buildOffset + channel] = buildRowViews ? RowViews.view(buildColumns[channel], build, count) : buildColumns[channel].copyPositions(build, 0, count);
         }
         return new Page(count, blocks);
     }

@@ -52,19 +52,30 @@ public final class LookupJoinOperatorFactory
     private final Optional<Supplier<JoinFilter>> filter;
     private final List<BuildRowsState> buckets;
     private final boolean probeRowViews;
+    private final boolean buildRowViews;
 
     public LookupJoinOperatorFactory(Mode mode, HashBuildSink build, List<Type> probeTypes, List<Integer> probeKeyChannels, boolean buildOutputFirst, Optional<Supplier<JoinFilter>> filter)
     {
         this(mode, build, probeTypes, probeKeyChannels, buildOutputFirst, filter, false);
     }
 
+    /** A join whose build columns are copied into the rows it emits. */
+    public LookupJoinOperatorFactory(Mode mode, HashBuildSink build, List<Type> probeTypes, List<Integer> probeKeyChannels, boolean buildOutputFirst, Optional<Supplier<JoinFilter>> filter, boolean probeRowViews)
+    {
+        this(mode, build, probeTypes, probeKeyChannels, buildOutputFirst, filter, probeRowViews, false);
+    }
+
     /**
      * @param probeRowViews whether the probe's pages may hold row views (a filter right under the
      *         join made with {@link io.basin.execution.expression.PageProcessorFactory#withRowViews})
+     * @param buildRowViews whether the joined rows' build columns leave as row views of the build
+     *         side's blocks instead of copies (for a consumer that reads each row once and keeps no
+     *         page: an aggregation)
      */
-    public LookupJoinOperatorFactory(Mode mode, HashBuildSink build, List<Type> probeTypes, List<Integer> probeKeyChannels, boolean buildOutputFirst, Optional<Supplier<JoinFilter>> filter, boolean probeRowViews)
+    public LookupJoinOperatorFactory(Mode mode, HashBuildSink build, List<Type> probeTypes, List<Integer> probeKeyChannels, boolean buildOutputFirst, Optional<Supplier<JoinFilter>> filter, boolean probeRowViews, boolean buildRowViews)
     {
         this.probeRowViews = probeRowViews;
+        this.buildRowViews = buildRowViews;
         this.mode = requireNonNull(mode, "mode is null");
         this.build = requireNonNull(build, "build is null");
         this.probeTypes = List.copyOf(probeTypes);
@@ -104,6 +115,11 @@ public final class LookupJoinOperatorFactory
     boolean probeRowViews()
     {
         return probeRowViews;
+    }
+
+    boolean buildRowViews()
+    {
+        return buildRowViews;
     }
 
     Mode mode()

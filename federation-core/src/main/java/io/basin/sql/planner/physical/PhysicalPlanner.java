@@ -45,11 +45,13 @@ import io.trino.spi.type.Type;
 import io.trino.spi.type.TypeUtils;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -77,6 +79,8 @@ public final class PhysicalPlanner
     private final Map<SharedNode, PageBufferSink> sharedBuffers = new IdentityHashMap<>();
     // filters and scans right under a join's probe or an aggregation: they hand it row views instead of copies (see RowViews)
     private final Map<PlanNode, RowViews.Policy> rowViewFilters = new IdentityHashMap<>();
+    // joins right under an aggregation (or under a projection under one): their build columns leave as row views
+    private final Set<JoinNode> buildRowViewJoins = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /** A pipeline under construction: its source and streaming operators so far. */
     private record Chain(Source source, List<OperatorFactory> operators, List<Type> types)
@@ -237,6 +241,12 @@ public final class PhysicalPlanner
         if (isFilter(node.source())) {
             rowViewFilters.put(node.source(), RowViews.Policy.DENSE_SELECTIONS);
         }
+        // likewise a join's build columns: the aggregation reads each row once, and the join would
+        // copy strings of the build side (customer names, addresses) into every row it emits
+        PlanNode belowProjection = node.source() instanceof ProjectNode project ? project.source() : node.source();
+        if (belowProjection instanceof JoinNode join) {
+            buildRowViewJoins.add(join);
+        }
         Chain source = visit(node.source());
         List<AccumulatorFactory> accumulators = node.aggregates().stream()
                 .map(aggregate -> new AccumulatorFactory(aggregate, source.types()))
@@ -308,7 +318,8 @@ public final class PhysicalPlanner
                 probeKeys,
                 buildLeft,
                 filter,
-                probeRowViews);
+                probeRowViews,
+                buildRowViewJoins.contains(node));
         return probe.with(origin(lookup, node), node.outputTypes());
     }
 
