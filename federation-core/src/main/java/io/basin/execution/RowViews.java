@@ -12,8 +12,9 @@ import io.trino.spi.block.ValueBlock;
  * copied once, by the join, and only those it keeps; the aggregation reads them into its groups
  * and accumulators without a copy. Nothing downstream of either sees a view. Made by a filter right
  * under a join or an aggregation (see
- * {@link io.basin.execution.expression.PageProcessorFactory#withRowViews}) and by a dynamic filter
- * right under a join.
+ * {@link io.basin.execution.expression.PageProcessorFactory#withRowViews}), by a dynamic filter
+ * right under a join, and by a join right under an aggregation for its build columns (a projection
+ * between them passes the views through).
  */
 public final class RowViews
 {

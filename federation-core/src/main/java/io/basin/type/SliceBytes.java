@@ -17,19 +17,7 @@ public final class SliceBytes
 
     public static boolean equal(Slice left, int leftOffset, Slice right, int rightOffset, int length)
     {
-        if (length > SHORT_BYTES) {
-            return left.equals(leftOffset, length, right, rightOffset, length);
-        }
-        byte[] leftBytes = left.byteArray();
-        byte[] rightBytes = right.byteArray();
-        int leftBase = left.byteArrayOffset() + leftOffset;
-        int rightBase = right.byteArrayOffset() + rightOffset;
-        for (int i = 0; i < length; i++) {
-            if (leftBytes[leftBase + i] != rightBytes[rightBase + i]) {
-                return false;
-            }
-        }
-        return true;
+        return equal(left.byteArray(), left.byteArrayOffset() + leftOffset, right, rightOffset, length);
     }
 
     /** Whether {@code left[leftOffset, leftOffset + length)} holds the bytes of {@code right} at {@code rightOffset}. */

@@ -489,11 +489,6 @@ public final class GroupByHash
         return columns[column].toBlock(from, to);
     }
 
-    public void writeKey(int column, int group, BlockBuilder builder)
-    {
-        columns[column].write(group, builder);
-    }
-
     public long retainedBytes()
     {
         long bytes = table.length * 4L + groupHashes.length * 8L + (longSlots == null ? 0 : longSlots.length * 8L);

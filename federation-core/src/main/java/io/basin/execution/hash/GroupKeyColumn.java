@@ -272,6 +272,17 @@ abstract sealed class GroupKeyColumn
                     }
                     return;
                 }
+                if (block instanceof DictionaryBlock view && view.getDictionary() instanceof LongArrayBlock longs) {
+                    int[] ids = view.getRawIds();
+                    int offset = view.getRawIdsOffset();
+                    for (int i = 0; i < count; i++) {
+                        int group = groups[i];
+                        if (nulls[group] || values[group] != longs.getLong(ids[offset + i])) {
+                            mismatch[i] = true;
+                        }
+                    }
+                    return;
+                }
             }
             super.markMismatches(block, groups, count, mismatch);
         }
@@ -592,11 +603,17 @@ abstract sealed class GroupKeyColumn
 
         private void append(int group, Slice source, int offset, int length)
         {
+            append(group, source.byteArray(), source.byteArrayOffset() + offset, length);
+        }
+
+        /** Stores {@code source[offset, offset + length)} as the value of {@code group}, the next group in order. */
+        private void append(int group, byte[] source, int offset, int length)
+        {
             int start = offsets[group];
             if (start + length > bytes.length) {
                 bytes = Arrays.copyOf(bytes, Math.max(start + length, bytes.length * 2));
             }
-            source.getBytes(offset, bytes, start, length);
+            System.arraycopy(source, offset, bytes, start, length);
             offsets[group + 1] = start + length;
         }
 
@@ -616,13 +633,7 @@ abstract sealed class GroupKeyColumn
         {
             SliceColumn column = (SliceColumn) other;
             int otherStart = column.offsets[otherGroup];
-            int length = column.offsets[otherGroup + 1] - otherStart;
-            int start = offsets[group];
-            if (start + length > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(start + length, bytes.length * 2));
-            }
-            System.arraycopy(column.bytes, otherStart, bytes, start, length);
-            offsets[group + 1] = start + length;
+            append(group, column.bytes, otherStart, column.offsets[otherGroup + 1] - otherStart);
         }
 
         @Override

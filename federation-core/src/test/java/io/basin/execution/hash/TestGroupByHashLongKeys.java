@@ -81,11 +81,7 @@ class TestGroupByHashLongKeys
         }
         assertThat(hash.groupCount()).isEqualTo(expected.size());
         assertThat(new java.util.HashSet<>(expected.values())).hasSize(expected.size());
-        BlockBuilder builder = type.createBlockBuilder(null, expected.size());
-        for (int group = 0; group < hash.groupCount(); group++) {
-            hash.writeKey(0, group, builder);
-        }
-        Block written = builder.build();
+        Block written = hash.keyBlock(0, 0, hash.groupCount());
         expected.forEach((key, group) -> {
             if (key == null) {
                 assertThat(written.isNull(group)).isTrue();

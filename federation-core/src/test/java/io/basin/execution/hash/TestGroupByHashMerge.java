@@ -97,11 +97,7 @@ class TestGroupByHashMerge
 
         List<Block> written = new ArrayList<>();
         for (int column = 0; column < types.size(); column++) {
-            BlockBuilder builder = types.get(column).createBlockBuilder(null, target.groupCount());
-            for (int group = 0; group < target.groupCount(); group++) {
-                target.writeKey(column, group, builder);
-            }
-            written.add(builder.build());
+            written.add(target.keyBlock(column, 0, target.groupCount()));
         }
         expected.forEach((tuple, group) -> {
             List<Object> actual = new ArrayList<>();

@@ -283,9 +283,8 @@ public final class HashAggregationSink
                 continue;
             }
             // a key outside this grouping set is NULL in its rows
-            BlockBuilder builder = outputTypes.get(channel).createBlockBuilder(null, 1);
-            builder.appendNull();
-            blocks[channel++] = RunLengthEncodedBlock.create(builder.build(), rows);
+            blocks[channel] = RunLengthEncodedBlock.create(outputTypes.get(channel), null, rows);
+            channel++;
         }
         for (Accumulator accumulator : set.accumulators) {
             BlockBuilder builder = outputTypes.get(channel).createBlockBuilder(null, rows);

@@ -54,17 +54,6 @@ public final class LookupJoinOperatorFactory
     private final boolean probeRowViews;
     private final boolean buildRowViews;
 
-    public LookupJoinOperatorFactory(Mode mode, HashBuildSink build, List<Type> probeTypes, List<Integer> probeKeyChannels, boolean buildOutputFirst, Optional<Supplier<JoinFilter>> filter)
-    {
-        this(mode, build, probeTypes, probeKeyChannels, buildOutputFirst, filter, false);
-    }
-
-    /** A join whose build columns are copied into the rows it emits. */
-    public LookupJoinOperatorFactory(Mode mode, HashBuildSink build, List<Type> probeTypes, List<Integer> probeKeyChannels, boolean buildOutputFirst, Optional<Supplier<JoinFilter>> filter, boolean probeRowViews)
-    {
-        this(mode, build, probeTypes, probeKeyChannels, buildOutputFirst, filter, probeRowViews, false);
-    }
-
     /**
      * @param probeRowViews whether the probe's pages may hold row views (a filter right under the
      *         join made with {@link io.basin.execution.expression.PageProcessorFactory#withRowViews})
