@@ -5,8 +5,9 @@ import io.basin.catalog.SystemCatalog;
 import io.basin.connector.CatalogHandle;
 import io.basin.connector.ConnectorRegistry;
 import io.basin.connector.ExternalSchemas;
-import io.basin.connector.system.ExpressionCacheTable;
 import io.basin.connector.system.ConnectorRuntimeTable;
+import io.basin.connector.system.ExpressionCacheTable;
+import io.basin.connector.system.PlanCacheTable;
 import io.basin.connector.system.RemoteQueriesTable;
 import io.basin.connector.system.SystemConnector;
 import io.basin.connector.system.SystemPlugin;
@@ -17,6 +18,7 @@ import io.basin.execution.expression.ExpressionCompiler;
 import io.basin.metadata.CatalogLookup;
 import io.basin.metadata.ExternalSchemaBinding;
 import io.basin.spectrum.flight.ScanWorkersSystemTable;
+import io.basin.sql.planner.QueryPlanCache;
 
 import java.nio.file.Files;
 import java.security.SecureRandom;
@@ -42,6 +44,8 @@ public final class Engine
     private final CatalogLookup catalogLookup;
     private final ExpressionCompiler expressionCompiler = new ExpressionCompiler();
     private final ExpressionServices expressionServices = new CompiledExpressionServices(expressionCompiler);
+    /** Enough for the statements of a few dashboards; a plan holds its optimized rel tree only. */
+    private final QueryPlanCache planCache = new QueryPlanCache(256);
     private final UserStatementExecutor userStatements = new UserStatementExecutor(this::systemCatalog, new SecureRandom());
     private final ExternalSchemas externalSchemas;
     private final ExternalSchemaStatementExecutor externalSchemaStatements;
@@ -69,7 +73,7 @@ public final class Engine
                 throw e;
             }
         }
-        connectors.installPlugin(new SystemPlugin(new SystemConnector(List.of(new ExpressionCacheTable(expressionCompiler.cache()), new RemoteQueriesTable(this::remoteQuerySources),
+        connectors.installPlugin(new SystemPlugin(new SystemConnector(List.of(new ExpressionCacheTable(expressionCompiler.cache()), new PlanCacheTable(planCache), new RemoteQueriesTable(this::remoteQuerySources),
                 new ConnectorRuntimeTable(ScanWorkersSystemTable.NAME.getTableName(), ScanWorkersSystemTable.COLUMNS, this::remoteQuerySources)))));
         connectors.createCatalog(SystemPlugin.NAME, SystemPlugin.NAME, java.util.Map.of());
         ThreadFactory threads = Thread.ofPlatform().name("basin-driver-", 0).daemon(true).factory();
@@ -153,6 +157,12 @@ public final class Engine
     public ExpressionCompiler expressionCompiler()
     {
         return expressionCompiler;
+    }
+
+    /** Plans of recent queries by their text, shared by all sessions. */
+    QueryPlanCache planCache()
+    {
+        return planCache;
     }
 
     /** The oids the catalogs show for schemas and tables; a wire server reports table oids from it too. */

@@ -23,6 +23,7 @@ import io.basin.sql.parser.Statement;
 import io.basin.sql.parser.StatementParser;
 import io.basin.sql.planner.ExplainAnalyzePrinter;
 import io.basin.sql.planner.PlanPrinter;
+import io.basin.sql.planner.QueryPlanCache;
 import io.basin.sql.planner.QueryPlanner;
 import io.basin.sql.planner.RexTranslator;
 import io.basin.sql.planner.physical.LocalExecutionPlan;
@@ -161,7 +162,14 @@ public final class Session
                     if (transactionStatus == TransactionStatus.IN_TRANSACTION && writes(statement) && !writesOnlyTransactionalCatalog(statement)) {
                         throw new BasinException(FEATURE_NOT_SUPPORTED, "Writes inside a transaction block are not supported yet except to tables and schemas of the local database \"%s\"; run the statement outside BEGIN ... COMMIT".formatted(io.basin.connector.ConnectorRegistry.LOCAL_CATALOG));
                     }
-                    yield CompletedStatement.of(execute(statement));
+                    try {
+                        yield CompletedStatement.of(execute(statement));
+                    }
+                    finally {
+                        if (mayChangeCatalogs(statement)) {
+                            engine.planCache().invalidateAll();
+                        }
+                    }
                 }
             };
         }
@@ -299,9 +307,29 @@ public final class Session
         };
         // the block ends even when its commit fails, as in PostgreSQL
         if (control.kind() != Statement.TransactionControl.Kind.BEGIN) {
-            endBlockTransaction(control.kind() == Statement.TransactionControl.Kind.COMMIT && before == TransactionStatus.IN_TRANSACTION);
+            try {
+                endBlockTransaction(control.kind() == Statement.TransactionControl.Kind.COMMIT && before == TransactionStatus.IN_TRANSACTION);
+            }
+            finally {
+                // plans made inside the block may have seen its tables; a rollback undoes them
+                engine.planCache().invalidateAll();
+            }
         }
         return new CompletedStatement(List.of(), List.of(), -1);
+    }
+
+    /**
+     * Whether a statement may change what a query's planning read (tables, their columns and
+     * statistics, schemas, users): all but settings, SHOW and plain EXPLAIN. Even a failed one,
+     * which may have done part of its work.
+     */
+    private static boolean mayChangeCatalogs(Statement statement)
+    {
+        return switch (statement) {
+            case Statement.SetSession _, Statement.Show _ -> false;
+            case Statement.Explain explain -> explain.analyze();
+            default -> true;
+        };
     }
 
     private static boolean writes(Statement statement)
@@ -342,7 +370,10 @@ public final class Session
         String queryId = engine.nextQueryId();
         QueryCatalogs catalogs = newCatalogs(queryId, true);
         try {
-            QueryPlanner.PlannedQuery planned = planner(catalogs).plan(query.query());
+            QueryPlanner planner = planner(catalogs);
+            QueryPlanner.PlannedQuery planned = query.text().isPresent() && settings.planCache()
+                    ? engine.planCache().plan(new QueryPlanCache.Key(query.text().get(), identity.user(), identity.database(), settings.searchPath(), settings.all()), planner, query.query())
+                    : planner.plan(query.query());
             List<QueryResult.Column> columns = new ArrayList<>();
             List<Type> types = planned.root().outputTypes();
             for (int i = 0; i < types.size(); i++) {
@@ -867,7 +898,8 @@ public final class Session
                 }
                 throw new BasinException(UNDEFINED_TABLE, "table \"" + target + "\" does not exist");
             }
-            catalogs.metadata(target.catalog()).dropTable(catalogs.session(), table.get().handle());
+            // the table's own catalog: one in an external schema belongs to the schema's source
+            catalogs.metadata(table.get().name().catalog()).dropTable(catalogs.session(), table.get().handle());
             catalogs.commit();
             return QueryResult.updateCount(-1);
         }

@@ -239,6 +239,12 @@ public final class SessionSettings
         return SettingDefinitions.parseBytes(value("query_max_memory"));
     }
 
+    /** Whether a query's plan may be taken from, and kept in, the engine's plan cache. */
+    public boolean planCache()
+    {
+        return value("plan_cache").equals("on");
+    }
+
     /** statement_timeout in milliseconds; 0 for none. */
     public long statementTimeoutMillis()
     {

@@ -73,6 +73,9 @@ final class SettingDefinitions
                 "Joins two tables partitioned alike on the join keys (warehouse tables on their DISTKEY) bucket by bucket, one hash table per slice.", List.of(), false, values -> booleanValue("colocated_joins", single(values))));
         add(new SettingDefinition("shared_subplans", "on", "bool", "user", Optional.empty(), "Basin / Query Planning",
                 "Runs a subplan that a query reads in several places (a CTE referenced twice, a repeated subquery) once, and reads its buffered result in each place.", List.of(), false, values -> booleanValue("shared_subplans", single(values))));
+        add(new SettingDefinition("plan_cache", "on", "bool", "user", Optional.empty(), "Basin / Query Planning",
+                "Reuses the logical plan of a query whose text ran before in the same session state (user, database, search path, settings), until a statement changes tables, schemas or users; tables are resolved and constants folded again at each run.",
+                List.of(), false, values -> booleanValue("plan_cache", single(values))));
         add(internal("server_version", SERVER_VERSION, "Shows the server version.", true));
         add(internal("server_version_num", SERVER_VERSION_NUM, "Shows the server version as an integer.", false));
         add(internal("server_encoding", "UTF8", "Shows the server (database) character set encoding.", true));

@@ -14,12 +14,22 @@ import static java.util.Objects.requireNonNull;
 /** A parsed SQL statement. Queries stay Calcite {@link SqlNode}s until validation. */
 public sealed interface Statement
 {
-    record Query(SqlNode query)
+    /**
+     * A query; {@code text} is the statement text it was parsed from, when it stands alone (the
+     * key under which its plan may be reused: the same text always parses to the same query).
+     */
+    record Query(SqlNode query, Optional<String> text)
             implements Statement
     {
+        public Query(SqlNode query)
+        {
+            this(query, Optional.empty());
+        }
+
         public Query
         {
             requireNonNull(query, "query is null");
+            requireNonNull(text, "text is null");
         }
     }
 

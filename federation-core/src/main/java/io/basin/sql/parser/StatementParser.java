@@ -54,7 +54,8 @@ public final class StatementParser
     public static Statement parse(String sql)
     {
         try {
-            return parseStatement(sql);
+            Statement statement = parseStatement(sql);
+            return statement instanceof Statement.Query query ? new Statement.Query(query.query(), Optional.of(sql)) : statement;
         }
         catch (StackOverflowError e) {
             throw tooDeeplyNested(e);

@@ -62,12 +62,32 @@ import static java.util.Objects.requireNonNull;
  */
 public final class QueryPlanner
 {
-    /** A planned query: Basin's plan plus the output column names. */
-    public record PlannedQuery(PlanNode root, List<String> columnNames, RelNode optimizedRel)
+    /**
+     * A planned query: Basin's plan plus the output column names; {@code reusable} when another
+     * run of the same statement text may start from this planning's optimized rel tree.
+     */
+    public record PlannedQuery(PlanNode root, List<String> columnNames, RelNode optimizedRel, Optional<ReusablePlan> reusable)
     {
         public PlannedQuery
         {
             requireNonNull(root, "root is null");
+            columnNames = List.copyOf(columnNames);
+            requireNonNull(reusable, "reusable is null");
+        }
+    }
+
+    /**
+     * The end of parsing, validation and logical optimization of a query, kept for another run of
+     * the same statement: only the steps that read this statement's catalog transactions and
+     * clock (binding tables, folding constants such as {@code now()}, pushing into connectors)
+     * run again. Only a tree that reads connector tables and nothing planned from data (no
+     * {@code pg_catalog} rows, no statement pushed to a source) is reusable.
+     */
+    public record ReusablePlan(RelNode rel, List<String> columnNames)
+    {
+        public ReusablePlan
+        {
+            requireNonNull(rel, "rel is null");
             columnNames = List.copyOf(columnNames);
         }
     }
@@ -289,7 +309,67 @@ public final class QueryPlanner
         if (!root.isRefTrivial()) {
             projected = OptimizerProgram.run(List.of(CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE), projected);
         }
-        PlanNode plan = new RelToPlanTranslator(rexBuilder, constantFolder, new CatalogFunctions(pgCatalog)).translate(projected);
+        PlanNode plan = bind(projected, rexBuilder, RelToPlanTranslator.TableBinder.AS_PLANNED);
+        List<String> names = root.fields.stream().map(field -> field.getValue()).toList();
+        if (names.size() != plan.outputTypes().size()) {
+            names = rowType.getFieldNames();
+        }
+        names = OutputColumnNames.postgresNames(validated, names);
+        boolean reusable = ReusableRelTrees.readsOnlyConnectorTables(root.rel) && ReusableRelTrees.readsOnlyConnectorTables(projected);
+        return new PlannedQuery(plan, names, projected, reusable ? Optional.of(new ReusablePlan(projected, names)) : Optional.empty());
+    }
+
+    /**
+     * Plans a query again from an earlier planning of the same text ({@link PlannedQuery#reusable()}):
+     * its tables are resolved anew in this statement's transactions and everything after logical
+     * optimization runs again. Empty when a table is gone or its columns changed; the caller then
+     * plans the query from its text.
+     */
+    public Optional<PlannedQuery> replan(ReusablePlan reusable)
+    {
+        RelToPlanTranslator.TableBinder tables = planned -> catalogs.resolveTable(planned.name())
+                .filter(current -> sameColumns(planned, current))
+                .orElseThrow(StaleTable::new);
+        PlanNode plan;
+        try {
+            // Calcite's metadata cache of the tree's cluster, which translation reads, is not thread-safe
+            synchronized (reusable) {
+                plan = bind(reusable.rel(), new BasinRexBuilder(reusable.rel().getCluster().getTypeFactory()), tables);
+            }
+        }
+        catch (StaleTable e) {
+            return Optional.empty();
+        }
+        return Optional.of(new PlannedQuery(plan, reusable.columnNames(), reusable.rel(), Optional.of(reusable)));
+    }
+
+    private static boolean sameColumns(ResolvedTable planned, ResolvedTable current)
+    {
+        if (planned.columns().size() != current.columns().size()) {
+            return false;
+        }
+        for (int i = 0; i < planned.columns().size(); i++) {
+            if (!planned.columns().get(i).name().equals(current.columns().get(i).name()) || !planned.columns().get(i).type().equals(current.columns().get(i).type())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A table of a reused plan that no longer resolves to the same columns. */
+    private static final class StaleTable
+            extends RuntimeException
+    {
+        StaleTable()
+        {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The optimized rel tree as Basin's plan, its tables bound by {@code tables}, with what connectors take over pushed into them. */
+    private PlanNode bind(RelNode projected, RexBuilder rexBuilder, RelToPlanTranslator.TableBinder tables)
+    {
+        PlanNode plan = new RelToPlanTranslator(rexBuilder, constantFolder, new CatalogFunctions(pgCatalog), tables).translate(projected);
         if (scanPushdown) {
             plan = new io.basin.sql.planner.pushdown.PushIntoTableScans(connectorPushdown(), expression -> constantFolder.fold(expression)
                     .map(io.basin.plan.expr.Constant::value)
@@ -302,12 +382,7 @@ public final class QueryPlanner
         if (coLocatedJoins) {
             plan = new io.basin.sql.planner.pushdown.MarkCoLocatedJoins(tablePartitionings()).rewrite(plan);
         }
-        List<String> names = root.fields.stream().map(field -> field.getValue()).toList();
-        if (names.size() != plan.outputTypes().size()) {
-            names = rowType.getFieldNames();
-        }
-        names = OutputColumnNames.postgresNames(validated, names);
-        return new PlannedQuery(plan, names, projected);
+        return plan;
     }
 
     /** The table partitionings the statement's catalogs report, in their plugins' class loaders. */

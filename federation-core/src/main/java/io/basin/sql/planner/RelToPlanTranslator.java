@@ -73,18 +73,32 @@ import static java.util.Objects.requireNonNull;
  */
 public final class RelToPlanTranslator
 {
+    /**
+     * The table a scan reads in this statement: the one the rel tree was planned with or, for a
+     * reused plan, the same table resolved again in this statement's catalog transactions.
+     */
+    @FunctionalInterface
+    public interface TableBinder
+    {
+        TableBinder AS_PLANNED = planned -> planned;
+
+        ResolvedTable bind(ResolvedTable planned);
+    }
+
     private final RexBuilder rexBuilder;
     private final RexTranslator rexTranslator;
+    private final TableBinder tables;
 
     public RelToPlanTranslator(RexBuilder rexBuilder, ConstantFolder constantFolder)
     {
-        this(rexBuilder, constantFolder, CatalogFunctions.NONE);
+        this(rexBuilder, constantFolder, CatalogFunctions.NONE, TableBinder.AS_PLANNED);
     }
 
-    RelToPlanTranslator(RexBuilder rexBuilder, ConstantFolder constantFolder, CatalogFunctions catalogFunctions)
+    RelToPlanTranslator(RexBuilder rexBuilder, ConstantFolder constantFolder, CatalogFunctions catalogFunctions, TableBinder tables)
     {
         this.rexBuilder = requireNonNull(rexBuilder, "rexBuilder is null");
         this.rexTranslator = new RexTranslator(rexBuilder, constantFolder, catalogFunctions);
+        this.tables = requireNonNull(tables, "tables is null");
     }
 
     public PlanNode translate(RelNode rel)
@@ -159,7 +173,7 @@ public final class RelToPlanTranslator
         if (catalogTable != null) {
             return catalogScan(catalogTable, usedColumns);
         }
-        ResolvedTable table = requireNonNull(scan.getTable().unwrap(ConnectorTable.class), "not a connector table").table();
+        ResolvedTable table = tables.bind(requireNonNull(scan.getTable().unwrap(ConnectorTable.class), "not a connector table").table());
         List<TableColumn> columns = table.columns();
         if (usedColumns != null) {
             List<TableColumn> used = new ArrayList<>();
