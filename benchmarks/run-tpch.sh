@@ -6,6 +6,8 @@
 #   benchmarks/run-tpch.sh --lake benchmarks/target/lake-tpch --timeout 60   # lake Parquet vs DuckDB on the same files
 # BENCHMARK_HEAP sets the JVM heap (default 12g); BENCHMARK_SKIP_BUILD=1 runs the existing build;
 # BENCHMARK_MAIN runs another main class of the module with the same JVM (run-warehouse-tpch.sh).
+# BENCHMARK_BASIN_SET='name = value; ...' sets settings of the memory catalog's Basin session
+# (BENCHMARK_BASIN_SET='plan_cache = off' plans every run, as the figures before the plan cache did).
 # With --lake: BENCHMARK_LAKE_SET='name = value; ...' sets settings of the lake session, and
 # BENCHMARK_LAKE_COMPARE='name = value' adds a second session with that setting, taking turns with the first.
 set -euo pipefail

@@ -41,6 +41,15 @@ final class BasinBenchmarkEngine
             progress.tableLoaded(name, rows, System.nanoTime() - start);
         }
         basin.execute("SET statement_timeout = '%ds'".formatted(timeoutSeconds));
+        // e.g. BENCHMARK_BASIN_SET='plan_cache = off', to measure Basin without a setting's help
+        String settings = System.getenv("BENCHMARK_BASIN_SET");
+        if (settings != null) {
+            for (String setting : settings.split(";")) {
+                if (!setting.isBlank()) {
+                    basin.execute("SET " + setting.strip());
+                }
+            }
+        }
     }
 
     private long count(String table)
