@@ -16,10 +16,11 @@ import static java.util.Objects.requireNonNull;
 /**
  * The logical plans of recently run queries, by statement text and the session state their
  * planning read, so that running the same text again (a dashboard's refresh, a report's
- * statement) skips parsing, validation and logical optimization, as Redshift reuses a
- * statement's compiled segments. A reused plan still resolves its tables again in the new
- * statement's transactions, folds constants such as {@code now()} again and repeats what
- * connectors take over ({@link QueryPlanner#replan}), so it reads the tables' current data.
+ * statement) skips validation and logical optimization, as Redshift reuses a statement's
+ * compiled segments (the text is still parsed). A reused plan still resolves its tables again in
+ * the new statement's transactions, folds constants such as {@code CURRENT_TIMESTAMP} again and
+ * repeats what connectors take over ({@link QueryPlanner#replan}), so it reads the tables'
+ * current data.
  *
  * <p>Any statement that may change what planning saw (DDL, DML, ANALYZE, user and schema
  * statements, the end of a transaction block) empties the cache through {@link #invalidateAll()};
