@@ -169,10 +169,23 @@ public final class QueryCatalogs
     /** A table; one in an external schema resolves to its source's catalog and schema. */
     public Optional<ResolvedTable> resolveTable(QualifiedTableName name)
     {
-        return resolvedTables.computeIfAbsent(sourceName(name), this::doResolveTable);
+        return resolvedTables.computeIfAbsent(sourceName(name), resolved -> bind(resolved).map(this::withStatistics));
     }
 
-    private Optional<ResolvedTable> doResolveTable(QualifiedTableName name)
+    /**
+     * Table {@code planned} (of an earlier statement's plan) resolved again in this statement's
+     * transactions: a new handle and columns, with the statistics the plan was made with, which
+     * are only estimates and cost a connector the most to compute (a lake table's column bounds).
+     * Empty when there is no such table any more.
+     */
+    public Optional<ResolvedTable> resolveTableAgain(ResolvedTable planned)
+    {
+        return resolvedTables.computeIfAbsent(sourceName(planned.name()), name -> bind(name).map(bound -> new ResolvedTable(bound.name(), bound.handle(), bound.columns(),
+                planned.rowCount(), planned.distinctValues(), planned.remoteSql(), planned.inputRowCount(), planned.columnEstimates())));
+    }
+
+    /** The table's handle and visible columns, without statistics. */
+    private Optional<ResolvedTable> bind(QualifiedTableName name)
     {
         if (!catalogExists(name.catalog())) {
             return Optional.empty();
@@ -198,13 +211,21 @@ public final class QueryCatalogs
                 }
                 columns.add(new TableColumn(column.getName(), column.getType(), columnHandle));
             }
-            TableStatistics statistics = metadata.getTableStatistics(session, handle);
+            return Optional.of(new ResolvedTable(name, handle, columns, OptionalDouble.empty()));
+        });
+    }
+
+    /** {@code table} with its connector's statistics: row count, distinct values, null fractions and ranges. */
+    private ResolvedTable withStatistics(ResolvedTable table)
+    {
+        return connectorCall(table.name().catalog(), () -> {
+            TableStatistics statistics = metadata(table.name().catalog()).getTableStatistics(session, table.handle());
             OptionalDouble rowCount = statistics.getRowCount().isUnknown()
                     ? OptionalDouble.empty()
                     : OptionalDouble.of(statistics.getRowCount().getValue());
             Map<String, Double> distinctValues = new java.util.HashMap<>();
             Map<String, ColumnEstimate> estimates = new java.util.HashMap<>();
-            for (TableColumn column : columns) {
+            for (TableColumn column : table.columns()) {
                 var columnStatistics = statistics.getColumnStatistics().get(column.handle());
                 if (columnStatistics == null) {
                     continue;
@@ -219,7 +240,7 @@ public final class QueryCatalogs
                 OptionalDouble max = columnStatistics.getRange().map(range -> OptionalDouble.of(range.getMax())).orElse(OptionalDouble.empty());
                 estimates.put(column.name(), new ColumnEstimate(nullFraction, min, max));
             }
-            return Optional.of(new ResolvedTable(name, handle, columns, rowCount, distinctValues, Optional.empty(), estimates));
+            return new ResolvedTable(table.name(), table.handle(), table.columns(), rowCount, distinctValues, Optional.empty(), estimates);
         });
     }
 

@@ -321,13 +321,13 @@ public final class QueryPlanner
 
     /**
      * Plans a query again from an earlier planning of the same text ({@link PlannedQuery#reusable()}):
-     * its tables are resolved anew in this statement's transactions and everything after logical
-     * optimization runs again. Empty when a table is gone or its columns changed; the caller then
+     * its tables are resolved anew in this statement's transactions (keeping the statistics the
+     * tree was optimized with) and everything after logical optimization runs again. Empty when a table is gone or its columns changed; the caller then
      * plans the query from its text.
      */
     public Optional<PlannedQuery> replan(ReusablePlan reusable)
     {
-        RelToPlanTranslator.TableBinder tables = planned -> catalogs.resolveTable(planned.name())
+        RelToPlanTranslator.TableBinder tables = planned -> catalogs.resolveTableAgain(planned)
                 .filter(current -> sameColumns(planned, current))
                 .orElseThrow(StaleTable::new);
         PlanNode plan;
