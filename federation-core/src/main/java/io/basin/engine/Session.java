@@ -372,7 +372,7 @@ public final class Session
         try {
             QueryPlanner planner = planner(catalogs);
             QueryPlanner.PlannedQuery planned = query.text().isPresent() && settings.planCache()
-                    ? engine.planCache().plan(new QueryPlanCache.Key(query.text().get(), identity.user(), identity.database(), settings.searchPath(), settings.all()), planner, query.query())
+                    ? engine.planCache().plan(new QueryPlanCache.Key(query.text().get(), identity.user(), identity.database(), settings.all()), planner, query.query())
                     : planner.plan(query.query());
             List<QueryResult.Column> columns = new ArrayList<>();
             List<Type> types = planned.root().outputTypes();

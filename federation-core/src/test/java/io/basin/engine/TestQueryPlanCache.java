@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -85,6 +86,7 @@ class TestQueryPlanCache
     {
         String sql = "SELECT CURRENT_TIMESTAMP";
         try (BasinSession session = basin.newSession()) {
+            session.execute("SET TimeZone = 'UTC'");
             Instant start = Instant.now().minusMillis(1);
             Instant first = instant(session.execute(sql).onlyValue());
             Thread.sleep(20);
@@ -268,15 +270,10 @@ class TestQueryPlanCache
         }
     }
 
+    /** A {@code timestamp} of a session in UTC. */
     private static Instant instant(Object value)
     {
-        return switch (value) {
-            case OffsetDateTime time -> time.toInstant();
-            case java.time.ZonedDateTime time -> time.toInstant();
-            case java.sql.Timestamp time -> time.toInstant();
-            case java.time.LocalDateTime time -> time.atZone(java.time.ZoneId.systemDefault()).toInstant();
-            default -> throw new AssertionError("not a timestamp: " + value.getClass());
-        };
+        return ((LocalDateTime) value).toInstant(ZoneOffset.UTC);
     }
 
     private static List<Object> column(QueryResult result)

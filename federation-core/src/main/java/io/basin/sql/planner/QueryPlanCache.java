@@ -30,16 +30,15 @@ public final class QueryPlanCache
 {
     /**
      * What a query's planning depends on besides the catalogs: its text and the session's user,
-     * database, search path and settings (time zone, planner switches, ...).
+     * database and settings (the search path, time zone, planner switches, ...).
      */
-    public record Key(String text, String user, String database, List<String> searchPath, List<SettingValue> settings)
+    public record Key(String text, String user, String database, List<SettingValue> settings)
     {
         public Key
         {
             requireNonNull(text, "text is null");
             requireNonNull(user, "user is null");
             requireNonNull(database, "database is null");
-            searchPath = List.copyOf(searchPath);
             settings = List.copyOf(settings);
         }
     }
