@@ -59,6 +59,11 @@ final class ExpressionCodeGenerator
      * mispredicts whenever a conjunct keeps a random share of the rows (TPC-H q6's five range
      * tests). A row is kept only when every conjunct is true, as in the row at a time form, and a
      * conjunct runs only on rows the ones before it kept ({@code x <> 0 AND 1 / x > 2}).
+     *
+     * <p>Comparisons of one column with constants share a pass ({@code d >= a AND d < b}, the
+     * bounds of a range or BETWEEN): both read the same values, so one loop tests them together
+     * instead of a second loop gathering the rows the first kept. Such a comparison cannot fail,
+     * so testing it on rows another conjunct would drop changes no outcome.
      */
     static void generateFilter(KernelSourceBuilder kernel, Expression filter)
     {
@@ -67,23 +72,73 @@ final class ExpressionCodeGenerator
         }
         List<Expression> conjuncts = new ArrayList<>();
         addConjuncts(filter, conjuncts);
-        if (conjuncts.size() == 1) {
-            kernel.addFilterMethod(filterMethod(kernel, filter, "public int filter"));
+        List<List<Expression>> passes = passes(conjuncts);
+        if (passes.size() == 1) {
+            kernel.addFilterMethod(filterMethod(kernel, passes.getFirst(), "public int filter"));
             return;
         }
         SourceWriter method = new SourceWriter();
         method.open("public int filter(io.trino.spi.Page page, int[] selected, int[] input, int inputCount)");
         method.line("int count = filter0(page, selected, input, inputCount);");
-        for (int i = 1; i < conjuncts.size(); i++) {
-            kernel.addHelperMethod(filterMethod(kernel, conjuncts.get(i), "private int filter" + i));
+        for (int i = 1; i < passes.size(); i++) {
+            kernel.addHelperMethod(filterMethod(kernel, passes.get(i), "private int filter" + i));
             method.line("if (count == 0) return 0;");
             // in place: a pass writes position i of selected only after reading it
             method.line("count = filter" + i + "(page, selected, selected, count);");
         }
-        kernel.addHelperMethod(filterMethod(kernel, conjuncts.getFirst(), "private int filter0"));
+        kernel.addHelperMethod(filterMethod(kernel, passes.getFirst(), "private int filter0"));
         method.line("return count;");
         method.close();
         kernel.addFilterMethod(method.toString());
+    }
+
+    /**
+     * The conjuncts in passes, in their order, except that a comparison of a column with a
+     * constant joins the pass of the first such comparison of the same column.
+     */
+    private static List<List<Expression>> passes(List<Expression> conjuncts)
+    {
+        List<List<Expression>> passes = new ArrayList<>();
+        Map<Integer, List<Expression>> columnPasses = new TreeMap<>();
+        for (Expression conjunct : conjuncts) {
+            int column = comparedColumn(conjunct);
+            if (column < 0) {
+                passes.add(List.of(conjunct));
+                continue;
+            }
+            List<Expression> pass = columnPasses.get(column);
+            if (pass == null) {
+                pass = new ArrayList<>();
+                columnPasses.put(column, pass);
+                passes.add(pass);
+            }
+            pass.add(conjunct);
+        }
+        return passes;
+    }
+
+    /**
+     * The channel of a comparison between a column of a fixed-width type and a constant of the
+     * same type or, for exact numerics, any exact numeric type: comparisons that cannot fail.
+     * Else -1.
+     */
+    private static int comparedColumn(Expression conjunct)
+    {
+        if (!(conjunct instanceof Call call) || !ComparisonGenerator.handles(call.name()) || call.arguments().size() != 2) {
+            return -1;
+        }
+        Expression left = call.arguments().get(0);
+        Expression right = call.arguments().get(1);
+        InputReference column = left instanceof InputReference reference && right instanceof Constant ? reference
+                : right instanceof InputReference reference && left instanceof Constant ? reference
+                : null;
+        if (column == null) {
+            return -1;
+        }
+        // exact numerics compare across scales and widths without rounding or overflow
+        boolean comparable = left.type().equals(right.type()) || (TypeKind.of(left.type()).isExactNumeric() && TypeKind.of(right.type()).isExactNumeric());
+        JavaKind kind = TypeKind.of(column.type()).javaKind();
+        return comparable && (kind == JavaKind.LONG || kind == JavaKind.DOUBLE) ? column.field() : -1;
     }
 
     private static void addConjuncts(Expression expression, List<Expression> conjuncts)
@@ -95,12 +150,21 @@ final class ExpressionCodeGenerator
         conjuncts.add(expression);
     }
 
-    /** A method {@code name(Page, int[] selected, int[] input, int inputCount)} writing the input positions where {@code filter} is true. */
-    private static String filterMethod(KernelSourceBuilder kernel, Expression filter, String name)
+    /**
+     * A method {@code name(Page, int[] selected, int[] input, int inputCount)} writing the input
+     * positions where every one of {@code conjuncts} is true, all tested on each position.
+     */
+    private static String filterMethod(KernelSourceBuilder kernel, List<Expression> conjuncts, String name)
     {
-        ExpressionCodeGenerator generator = new ExpressionCodeGenerator(kernel, filter);
-        GeneratedValue result = generator.generate(filter);
-        String passes = result.mayBeNull() ? "!" + result.isNull() + " && " + result.value() : result.value();
+        Expression root = conjuncts.size() == 1 ? conjuncts.getFirst() : new SpecialForm(SpecialForm.Form.AND, conjuncts, BOOLEAN);
+        ExpressionCodeGenerator generator = new ExpressionCodeGenerator(kernel, root);
+        List<String> tests = new ArrayList<>();
+        for (Expression conjunct : conjuncts) {
+            GeneratedValue result = generator.generate(conjunct);
+            tests.add(result.mayBeNull() ? "(!" + result.isNull() + " && " + result.value() + ")" : result.value());
+        }
+        // & rather than &&: no branch on a row's outcome
+        String passes = String.join(" & ", tests);
 
         SourceWriter method = new SourceWriter();
         method.open(name + "(io.trino.spi.Page page, int[] selected, int[] input, int inputCount)");
