@@ -42,12 +42,14 @@ import io.trino.spi.connector.SchemaTableName;
 import io.trino.spi.type.TimeZoneKey;
 import io.trino.spi.type.Type;
 import io.trino.spi.type.VarcharType;
+import org.apache.calcite.sql.SqlNode;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -127,9 +129,24 @@ public final class Session
         }
     }
 
-    /** Parses and starts one statement; a query's rows stream from the result as it runs. */
+    /**
+     * Parses and starts one statement; a query's rows stream from the result as it runs. A query
+     * whose plan is kept by its text is not parsed unless the plan turns out stale.
+     */
     public StatementResult start(String sql)
     {
+        if (settings.planCache() && transactionStatus != TransactionStatus.FAILED) {
+            QueryPlanCache.Key key = planKey(sql);
+            if (engine.planCache().contains(key)) {
+                try {
+                    return startQuery(Optional.of(key), () -> ((Statement.Query) StatementParser.parse(sql)).query());
+                }
+                catch (RuntimeException | StackOverflowError e) {
+                    failTransaction();
+                    throw translate(e);
+                }
+            }
+        }
         Statement statement;
         try {
             statement = StatementParser.parse(sql);
@@ -367,13 +384,26 @@ public final class Session
 
     private StatementResult startQuery(Statement.Query query)
     {
+        Optional<QueryPlanCache.Key> key = query.text().isPresent() && settings.planCache() ? Optional.of(planKey(query.text().get())) : Optional.empty();
+        return startQuery(key, query::query);
+    }
+
+    /** The plan cache's key of a query of this text in this session's current state. */
+    private QueryPlanCache.Key planKey(String text)
+    {
+        return new QueryPlanCache.Key(text, identity.user(), identity.database(), settings.all());
+    }
+
+    /** Starts a query planned from {@code query}, or reused from the plan cache under {@code key}. */
+    private StatementResult startQuery(Optional<QueryPlanCache.Key> key, Supplier<SqlNode> query)
+    {
         String queryId = engine.nextQueryId();
         QueryCatalogs catalogs = newCatalogs(queryId, true);
         try {
             QueryPlanner planner = planner(catalogs);
-            QueryPlanner.PlannedQuery planned = query.text().isPresent() && settings.planCache()
-                    ? engine.planCache().plan(new QueryPlanCache.Key(query.text().get(), identity.user(), identity.database(), settings.all()), planner, query.query())
-                    : planner.plan(query.query());
+            QueryPlanner.PlannedQuery planned = key.isPresent()
+                    ? engine.planCache().plan(key.get(), planner, query)
+                    : planner.plan(query.get());
             List<QueryResult.Column> columns = new ArrayList<>();
             List<Type> types = planned.root().outputTypes();
             for (int i = 0; i < types.size(); i++) {

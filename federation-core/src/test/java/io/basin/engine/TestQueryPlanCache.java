@@ -4,6 +4,7 @@ import io.basin.embedded.Basin;
 import io.basin.embedded.BasinConfig;
 import io.basin.embedded.BasinSession;
 import io.basin.embedded.QueryResult;
+import io.basin.error.BasinException;
 import io.trino.tpch.Customer;
 import io.trino.tpch.Nation;
 import io.trino.tpch.Order;
@@ -26,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The engine's plan cache seen from SQL: a query's second run reuses its plan
@@ -77,6 +79,31 @@ class TestQueryPlanCache
             assertThat(afterFirst.get(1) - before.get(1)).as("misses of the first run").isEqualTo(1);
             assertThat(afterSecond.get(0) - afterFirst.get(0)).as("hits of the second run").isEqualTo(1);
             assertThat(afterSecond.get(1) - afterFirst.get(1)).as("misses of the second run").isZero();
+        }
+    }
+
+    @Test
+    void testReusedQueryIsRejectedInAFailedTransactionBlock()
+    {
+        long expected = 0;
+        for (Nation nation : TpchTable.NATION.createGenerator(0.01, 1, 1)) {
+            expected += nation.regionKey() == 3 ? 1 : 0;
+        }
+        // a kept plan is found by the statement's text before it is parsed; the block's state still applies
+        String sql = "SELECT count(*) FROM tpch.tiny.nation WHERE n_regionkey = 3";
+        try (BasinSession session = basin.newSession()) {
+            assertThat(session.execute(sql).onlyValue()).isEqualTo(expected);
+            session.execute("BEGIN");
+            assertThatThrownBy(() -> session.execute("SELECT 1 / 0"))
+                    .isInstanceOfSatisfying(BasinException.class, e -> assertThat(e.sqlState()).isEqualTo("22012"));
+            assertThatThrownBy(() -> session.execute(sql))
+                    .isInstanceOfSatisfying(BasinException.class, e -> assertThat(e.sqlState()).isEqualTo("25P02"));
+            // the end of a block empties the cache: planned again, then reused
+            session.execute("ROLLBACK");
+            assertThat(session.execute(sql).onlyValue()).isEqualTo(expected);
+            List<Long> before = counters(session);
+            assertThat(session.execute(sql).onlyValue()).isEqualTo(expected);
+            assertThat(counters(session).get(0) - before.get(0)).as("hits after the block").isEqualTo(1);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
@@ -74,11 +75,20 @@ public final class QueryPlanCache
     }
 
     /**
-     * The plan of {@code query} (parsed from {@code key}'s text): reused from an earlier run when
-     * there is one whose tables still resolve to the same columns, otherwise planned by
-     * {@code planner} and kept when reusable.
+     * Whether a plan is kept for {@code key}: its text is then a query, and {@link #plan} will most
+     * likely not need it parsed.
      */
-    public PlannedQuery plan(Key key, QueryPlanner planner, SqlNode query)
+    public synchronized boolean contains(Key key)
+    {
+        return plans.containsKey(key);
+    }
+
+    /**
+     * The plan of {@code query} (parsed from {@code key}'s text, asked for only when a plan is to
+     * be made): reused from an earlier run when there is one whose tables still resolve to the
+     * same columns, otherwise planned by {@code planner} and kept when reusable.
+     */
+    public PlannedQuery plan(Key key, QueryPlanner planner, Supplier<SqlNode> query)
     {
         long plannedIn;
         ReusablePlan cached;
@@ -99,7 +109,7 @@ public final class QueryPlanCache
                 plans.remove(key, cached);
             }
         }
-        PlannedQuery planned = planner.plan(query);
+        PlannedQuery planned = planner.plan(query.get());
         synchronized (this) {
             misses++;
             if (planned.reusable().isPresent() && generation == plannedIn) {
