@@ -150,17 +150,36 @@ sealed interface AggregateState
             long[] sums = this.sums;
             boolean[] seen = this.seen;
             boolean overflow = false;
-            for (int i = 0; i < count; i++) {
-                if (mayHaveNull && nulls[i]) {
-                    continue;
+            if (groupCount == 1) {
+                // one group (no GROUP BY): the sum stays in a register, not stored and reloaded per row
+                long sum = sums[0];
+                boolean any = false;
+                for (int i = 0; i < count; i++) {
+                    if (mayHaveNull && nulls[i]) {
+                        continue;
+                    }
+                    long value = values[i];
+                    long result = sum + value;
+                    overflow |= ((sum ^ result) & (value ^ result)) < 0;
+                    sum = result;
+                    any = true;
                 }
-                int group = groups[i];
-                long sum = sums[group];
-                long value = values[i];
-                long result = sum + value;
-                overflow |= ((sum ^ result) & (value ^ result)) < 0;
-                sums[group] = result;
-                seen[group] = true;
+                sums[0] = sum;
+                seen[0] |= any;
+            }
+            else {
+                for (int i = 0; i < count; i++) {
+                    if (mayHaveNull && nulls[i]) {
+                        continue;
+                    }
+                    int group = groups[i];
+                    long sum = sums[group];
+                    long value = values[i];
+                    long result = sum + value;
+                    overflow |= ((sum ^ result) & (value ^ result)) < 0;
+                    sums[group] = result;
+                    seen[group] = true;
+                }
             }
             if (overflow) {
                 throw new TrinoException(LAKE_NUMERIC_OVERFLOW, "bigint out of range");
@@ -228,6 +247,10 @@ sealed interface AggregateState
                 }
             }
             boolean markSeen = groupRows == null;
+            if (groupCount == 1 && !wide) {
+                addToOneGroup(values, nulls, mayHaveNull, count);
+                return;
+            }
             for (int i = 0; i < count; i++) {
                 if (mayHaveNull && nulls[i]) {
                     continue;
@@ -249,6 +272,28 @@ sealed interface AggregateState
                 }
                 pending[group] = result;
             }
+        }
+
+        /** The rows of one group (no GROUP BY), none beyond a long: the pending sum stays in a register. */
+        private void addToOneGroup(long[] values, boolean[] nulls, boolean mayHaveNull, int count)
+        {
+            long sum = pending[0];
+            boolean any = false;
+            for (int i = 0; i < count; i++) {
+                if (mayHaveNull && nulls[i]) {
+                    continue;
+                }
+                any = true;
+                long value = values[i];
+                long result = sum + value;
+                if (((sum ^ result) & (value ^ result)) < 0) {
+                    addWide(0, sum >> 63, sum);
+                    result = value;
+                }
+                sum = result;
+            }
+            pending[0] = sum;
+            seen[0] |= any;
         }
 
         private void addWide(int group, long high, long low)
@@ -300,6 +345,21 @@ sealed interface AggregateState
             long[] values = vector.values;
             boolean[] nulls = vector.nulls;
             boolean mayHaveNull = vector.mayHaveNull;
+            if (groupCount == 1) {
+                // one group: the same additions in the same order, in a register
+                double sum = sums[0];
+                boolean any = false;
+                for (int i = 0; i < count; i++) {
+                    if (mayHaveNull && nulls[i]) {
+                        continue;
+                    }
+                    sum += real ? Float.intBitsToFloat((int) values[i]) : Double.longBitsToDouble(values[i]);
+                    any = true;
+                }
+                sums[0] = sum;
+                seen[0] |= any;
+                return;
+            }
             for (int i = 0; i < count; i++) {
                 if (mayHaveNull && nulls[i]) {
                     continue;

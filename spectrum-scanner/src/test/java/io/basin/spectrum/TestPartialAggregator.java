@@ -33,6 +33,7 @@ import static io.basin.spectrum.PartialAggregation.Function.MAX;
 import static io.basin.spectrum.PartialAggregation.Function.MIN;
 import static io.basin.spectrum.PartialAggregation.Function.SUM;
 import static io.trino.spi.type.BigintType.BIGINT;
+import static io.trino.spi.type.DoubleType.DOUBLE;
 import static io.trino.spi.type.VarcharType.VARCHAR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -247,6 +248,65 @@ class TestPartialAggregator
     }
 
     @Test
+    void testSumsWithoutGroupBy()
+    {
+        // one group: the sums run in registers; NULLs are skipped, and a sum of only NULLs is NULL
+        List<ScanColumn> columns = List.of(new ScanColumn(1, "n", BIGINT), new ScanColumn(2, "price", PRICE), new ScanColumn(3, "x", DOUBLE));
+        PartialAggregation aggregation = new PartialAggregation(List.of(), List.of(
+                new PartialAggregation.Aggregate(SUM, OptionalInt.of(0), BIGINT),
+                new PartialAggregation.Aggregate(SUM, OptionalInt.of(1), sumType(PRICE)),
+                new PartialAggregation.Aggregate(SUM, OptionalInt.of(2), DOUBLE)));
+        PartialAggregator aggregator = new PartialAggregator(aggregation, columns);
+        PartialAggregator allNull = new PartialAggregator(aggregation, columns);
+        Random random = new Random(7);
+        long expectedLong = 0;
+        BigDecimal expectedPrice = BigDecimal.ZERO;
+        double expectedDouble = 0;
+        for (int page = 0; page < 5; page++) {
+            int count = 1 + random.nextInt(300);
+            BigDecimal[] longs = new BigDecimal[count];
+            BigDecimal[] prices = new BigDecimal[count];
+            Double[] doubles = new Double[count];
+            for (int i = 0; i < count; i++) {
+                longs[i] = random.nextInt(5) > 0 ? BigDecimal.valueOf(random.nextLong() >> 12) : null;
+                prices[i] = random.nextInt(5) > 0 ? BigDecimal.valueOf(random.nextInt(100_000_000) - 50_000_000, 2) : null;
+                doubles[i] = random.nextInt(5) > 0 ? random.nextGaussian() * 1e6 : null;
+            }
+            // every second row, as of a page that a filter thinned; the expected sums add the same rows in the same order
+            int[] kept = new int[(count + 1) / 2];
+            for (int i = 0; i < kept.length; i++) {
+                kept[i] = 2 * i;
+                expectedLong += longs[2 * i] == null ? 0 : longs[2 * i].longValueExact();
+                expectedPrice = prices[2 * i] == null ? expectedPrice : expectedPrice.add(prices[2 * i]);
+                expectedDouble += doubles[2 * i] == null ? 0 : doubles[2 * i];
+            }
+            aggregator.add(new Page(bigints(longs), decimals(PRICE, prices), doubles(doubles)), kept, kept.length);
+            allNull.add(new Page(bigints(new BigDecimal[count]), decimals(PRICE, new BigDecimal[count]), doubles(new Double[count])), kept, kept.length);
+        }
+        Page result = aggregator.result();
+        assertThat(TestingBlockValues.javaValue(BIGINT, result.getBlock(0), 0)).isEqualTo(expectedLong);
+        assertThat(TestingBlockValues.javaValue(sumType(PRICE), result.getBlock(1), 0)).isEqualTo(expectedPrice);
+        assertThat(TestingBlockValues.javaValue(DOUBLE, result.getBlock(2), 0)).isEqualTo(expectedDouble);
+        Page nulls = allNull.result();
+        for (int channel = 0; channel < 3; channel++) {
+            assertThat(nulls.getBlock(channel).isNull(0)).as("sum of only NULLs, channel %s", channel).isTrue();
+        }
+    }
+
+    @Test
+    void testBigintSumWithoutGroupByOverflowIsAnError()
+    {
+        List<ScanColumn> columns = List.of(new ScanColumn(1, "n", BIGINT));
+        PartialAggregation aggregation = new PartialAggregation(List.of(), List.of(new PartialAggregation.Aggregate(SUM, OptionalInt.of(0), BIGINT)));
+        PartialAggregator aggregator = new PartialAggregator(aggregation, columns);
+        BigDecimal half = BigDecimal.valueOf(Long.MAX_VALUE / 2 + 1);
+        aggregator.add(new Page(bigints(new BigDecimal[] {half, BigDecimal.ONE})), all(2), 2);
+        assertThatThrownBy(() -> aggregator.add(new Page(bigints(new BigDecimal[] {half})), all(1), 1))
+                .isInstanceOfSatisfying(TrinoException.class, e -> assertThat(e.getErrorCode()).isEqualTo(SpectrumErrorCode.LAKE_NUMERIC_OVERFLOW.toErrorCode()))
+                .hasMessageContaining("bigint out of range");
+    }
+
+    @Test
     void testGroupsOfNullKeysAndAllNullValues()
     {
         List<ScanColumn> columns = List.of(new ScanColumn(1, "k", BIGINT), new ScanColumn(2, "price", PRICE));
@@ -385,6 +445,20 @@ class TestPartialAggregator
             }
             else {
                 BIGINT.writeLong(builder, value.longValueExact());
+            }
+        }
+        return builder.build();
+    }
+
+    private static Block doubles(Double[] values)
+    {
+        BlockBuilder builder = DOUBLE.createBlockBuilder(null, values.length);
+        for (Double value : values) {
+            if (value == null) {
+                builder.appendNull();
+            }
+            else {
+                DOUBLE.writeDouble(builder, value);
             }
         }
         return builder.build();
