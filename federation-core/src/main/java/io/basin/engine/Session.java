@@ -135,20 +135,15 @@ public final class Session
      */
     public StatementResult start(String sql)
     {
-        if (settings.planCache() && transactionStatus != TransactionStatus.FAILED) {
-            QueryPlanCache.Key key = planKey(sql);
-            if (engine.planCache().contains(key)) {
-                try {
-                    return startQuery(Optional.of(key), () -> ((Statement.Query) StatementParser.parse(sql)).query());
-                }
-                catch (RuntimeException | StackOverflowError e) {
-                    failTransaction();
-                    throw translate(e);
-                }
-            }
-        }
         Statement statement;
         try {
+            // in a failed block the query is refused as any statement is (start(Statement))
+            if (settings.planCache() && transactionStatus != TransactionStatus.FAILED) {
+                QueryPlanCache.Key key = planKey(sql);
+                if (engine.planCache().contains(key)) {
+                    return startQuery(Optional.of(key), () -> ((Statement.Query) StatementParser.parse(sql)).query());
+                }
+            }
             statement = StatementParser.parse(sql);
         }
         catch (RuntimeException | StackOverflowError e) {
@@ -391,7 +386,7 @@ public final class Session
     /** The plan cache's key of a query of this text in this session's current state. */
     private QueryPlanCache.Key planKey(String text)
     {
-        return new QueryPlanCache.Key(text, identity.user(), identity.database(), settings.all());
+        return new QueryPlanCache.Key(text, identity.user(), identity.database(), settings.values());
     }
 
     /** Starts a query planned from {@code query}, or reused from the plan cache under {@code key}. */

@@ -186,6 +186,20 @@ public final class SessionSettings
     }
 
     /**
+     * Every setting's current value by name, custom ones included: what planning may read, without
+     * the descriptive columns of {@link #all()} (source, unit, description).
+     */
+    public Map<String, String> values()
+    {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (SettingDefinition definition : SettingDefinitions.all()) {
+            values.put(definition.name(), value(definition));
+        }
+        values.putAll(customValues);
+        return values;
+    }
+
+    /**
      * The reportable settings (server_version, client_encoding, DateStyle, TimeZone, ...) whose
      * value changed since the last call, by canonical name; the first call returns all of them,
      * for the ParameterStatus messages after authentication.

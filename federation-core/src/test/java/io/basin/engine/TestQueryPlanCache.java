@@ -234,6 +234,24 @@ class TestQueryPlanCache
     }
 
     @Test
+    void testSettingsAreKeyedByValue()
+    {
+        // a setting set to the value it has keeps the plan: the key holds values, not where they came from
+        String sql = "SELECT count(*) FROM tpch.tiny.region";
+        try (BasinSession session = basin.newSession()) {
+            session.execute(sql);
+            session.execute("SET statement_timeout = '" + session.execute("SHOW statement_timeout").onlyValue() + "'");
+            List<Long> before = counters(session);
+            long regions = 0;
+            for (Object _ : TpchTable.REGION.createGenerator(0.01, 1, 1)) {
+                regions++;
+            }
+            assertThat(session.execute(sql).onlyValue()).isEqualTo(regions);
+            assertThat(counters(session).get(0) - before.get(0)).as("hits after setting a value it had").isEqualTo(1);
+        }
+    }
+
+    @Test
     void testCatalogQueriesAndDisabledCacheArePlannedEachTime()
     {
         try (BasinSession session = basin.newSession()) {

@@ -1,12 +1,10 @@
 package io.basin.sql.planner;
 
-import io.basin.metadata.SettingValue;
 import io.basin.sql.planner.QueryPlanner.PlannedQuery;
 import io.basin.sql.planner.QueryPlanner.ReusablePlan;
 import org.apache.calcite.sql.SqlNode;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -18,10 +16,10 @@ import static java.util.Objects.requireNonNull;
  * The logical plans of recently run queries, by statement text and the session state their
  * planning read, so that running the same text again (a dashboard's refresh, a report's
  * statement) skips validation and logical optimization, as Redshift reuses a statement's
- * compiled segments (the text is still parsed). A reused plan still resolves its tables again in
- * the new statement's transactions, folds constants such as {@code CURRENT_TIMESTAMP} again and
- * repeats what connectors take over ({@link QueryPlanner#replan}), so it reads the tables'
- * current data.
+ * compiled segments; a text that has a plan here is not even parsed again, unless the plan is
+ * stale. A reused plan still resolves its tables again in the new statement's transactions,
+ * folds constants such as {@code CURRENT_TIMESTAMP} again and repeats what connectors take over
+ * ({@link QueryPlanner#replan}), so it reads the tables' current data.
  *
  * <p>Any statement that may change what planning saw (DDL, DML, ANALYZE, user and schema
  * statements, the end of a transaction block) empties the cache through {@link #invalidateAll()};
@@ -31,16 +29,16 @@ public final class QueryPlanCache
 {
     /**
      * What a query's planning depends on besides the catalogs: its text and the session's user,
-     * database and settings (the search path, time zone, planner switches, ...).
+     * database and settings by name and value (the search path, time zone, planner switches, ...).
      */
-    public record Key(String text, String user, String database, List<SettingValue> settings)
+    public record Key(String text, String user, String database, Map<String, String> settings)
     {
         public Key
         {
             requireNonNull(text, "text is null");
             requireNonNull(user, "user is null");
             requireNonNull(database, "database is null");
-            settings = List.copyOf(settings);
+            settings = Map.copyOf(settings);
         }
     }
 
