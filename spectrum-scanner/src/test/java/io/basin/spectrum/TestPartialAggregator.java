@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
+import java.util.function.BiConsumer;
 
 import static io.basin.spectrum.PartialAggregation.Function.COUNT;
 import static io.basin.spectrum.PartialAggregation.Function.COUNT_ALL;
@@ -415,16 +416,7 @@ class TestPartialAggregator
 
     private static ValueBlock varchars(String[] values)
     {
-        BlockBuilder builder = VARCHAR.createBlockBuilder(null, values.length);
-        for (String value : values) {
-            if (value == null) {
-                builder.appendNull();
-            }
-            else {
-                VARCHAR.writeSlice(builder, Slices.utf8Slice(value));
-            }
-        }
-        return builder.buildValueBlock();
+        return builder(VARCHAR, values, (builder, value) -> VARCHAR.writeSlice(builder, Slices.utf8Slice(value))).buildValueBlock();
     }
 
     private static Block flatVarchars(String[] dictionary, int[] ids)
@@ -438,46 +430,42 @@ class TestPartialAggregator
 
     private static Block bigints(BigDecimal[] values)
     {
-        BlockBuilder builder = BIGINT.createBlockBuilder(null, values.length);
-        for (BigDecimal value : values) {
-            if (value == null) {
-                builder.appendNull();
-            }
-            else {
-                BIGINT.writeLong(builder, value.longValueExact());
-            }
-        }
-        return builder.build();
+        return builder(BIGINT, values, (builder, value) -> BIGINT.writeLong(builder, value.longValueExact())).build();
     }
 
     private static Block doubles(Double[] values)
     {
-        BlockBuilder builder = DOUBLE.createBlockBuilder(null, values.length);
-        for (Double value : values) {
-            if (value == null) {
-                builder.appendNull();
-            }
-            else {
-                DOUBLE.writeDouble(builder, value);
-            }
-        }
-        return builder.build();
+        return builder(DOUBLE, values, DOUBLE::writeDouble).build();
     }
 
     private static Block decimals(DecimalType type, BigDecimal[] values)
     {
+        return builder(type, values, (builder, value) -> {
+            BigInteger unscaled = value.setScale(type.getScale(), RoundingMode.UNNECESSARY).unscaledValue();
+            if (type.isShort()) {
+                type.writeLong(builder, unscaled.longValueExact());
+            }
+            else {
+                type.writeObject(builder, Int128.valueOf(unscaled));
+            }
+        }).build();
+    }
+
+    /**
+     * A builder of {@code type} holding {@code values}, null for NULL, each written by
+     * {@code writer}. Its {@code build()} makes a block of only NULLs run-length encoded.
+     */
+    private static <T> BlockBuilder builder(Type type, T[] values, BiConsumer<BlockBuilder, T> writer)
+    {
         BlockBuilder builder = type.createBlockBuilder(null, values.length);
-        for (BigDecimal value : values) {
+        for (T value : values) {
             if (value == null) {
                 builder.appendNull();
             }
-            else if (type.isShort()) {
-                type.writeLong(builder, value.setScale(type.getScale(), RoundingMode.UNNECESSARY).unscaledValue().longValueExact());
-            }
             else {
-                type.writeObject(builder, Int128.valueOf(value.setScale(type.getScale(), RoundingMode.UNNECESSARY).unscaledValue()));
+                writer.accept(builder, value);
             }
         }
-        return builder.build();
+        return builder;
     }
 }
