@@ -11,4 +11,4 @@
 # With --lake: BENCHMARK_LAKE_SET='name = value; ...' sets settings of the lake session, and
 # BENCHMARK_LAKE_COMPARE='name = value' adds a second session with that setting, taking turns with the first.
 set -euo pipefail
-BENCHMARK_HEAP="${BENCHMARK_HEAP:-12g}" BENCHMARK_JVM_OPTS="-Dorg.slf4j.simpleLogger.log.org.apache.iceberg=warn ${BENCHMARK_JVM_OPTS:-}" exec "$(dirname "$0")/run-class.sh" "${BENCHMARK_MAIN:-TpchBenchmark}" "$@"
+BENCHMARK_HEAP="${BENCHMARK_HEAP:-12g}" BENCHMARK_JVM_OPTS="-Dorg.slf4j.simpleLogger.defaultLogLevel=warn ${BENCHMARK_JVM_OPTS:-}" exec "$(dirname "$0")/run-class.sh" "${BENCHMARK_MAIN:-TpchBenchmark}" "$@"

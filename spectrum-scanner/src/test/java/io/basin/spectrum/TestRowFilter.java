@@ -3,26 +3,36 @@ package io.basin.spectrum;
 import io.trino.spi.Page;
 import io.trino.spi.block.Block;
 import io.trino.spi.block.BlockBuilder;
+import io.trino.spi.block.DictionaryBlock;
 import io.trino.spi.connector.SourcePage;
 import io.trino.spi.predicate.Domain;
+import io.trino.spi.predicate.Range;
 import io.trino.spi.predicate.TupleDomain;
+import io.trino.spi.predicate.ValueSet;
 import io.trino.spi.type.Type;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 
 import static io.trino.spi.type.BigintType.BIGINT;
 import static io.trino.spi.type.DateType.DATE;
+import static io.trino.spi.type.DecimalType.createDecimalType;
 import static io.trino.spi.type.IntegerType.INTEGER;
+import static io.trino.spi.type.SmallintType.SMALLINT;
+import static io.trino.spi.type.TinyintType.TINYINT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The rows a set of values accepts (a join's keys, offered as a dynamic filter): dense keys (a
  * bitmap over their range), sparse and extreme ones (a hash set), with NULLs, each row checked
- * against Trino's own {@link Domain#includesNullableValue}.
+ * against Trino's own {@link Domain#includesNullableValue}; and single ranges (comparisons,
+ * BETWEEN) over every long-valued type, their ends included or not, at the extremes of the longs.
  */
 class TestRowFilter
 {
@@ -66,6 +76,84 @@ class TestRowFilter
         assertFilterMatchesDomain(DATE, Domain.create(Domain.multipleValues(DATE, keys).getValues(), true), random, -600, 600);
     }
 
+    @Test
+    void testSingleRanges()
+    {
+        Random random = new Random(41);
+        for (Type type : List.of(BIGINT, INTEGER, DATE, SMALLINT, TINYINT, createDecimalType(12, 2))) {
+            for (Range range : List.of(
+                    Range.range(type, -20L, true, 30L, true),
+                    Range.range(type, -20L, false, 30L, false),
+                    Range.range(type, -20L, false, 30L, true),
+                    Range.range(type, -20L, true, 30L, false),
+                    Range.range(type, 7L, false, 9L, false),
+                    Range.lessThan(type, 5L),
+                    Range.lessThanOrEqual(type, 5L),
+                    Range.greaterThan(type, -5L),
+                    Range.greaterThanOrEqual(type, -5L),
+                    Range.equal(type, 3L))) {
+                for (boolean nullAllowed : new boolean[] {false, true}) {
+                    Domain domain = Domain.create(ValueSet.ofRanges(range), nullAllowed);
+                    assertFilterMatchesDomain(type, domain, random, -40, 40);
+                }
+            }
+        }
+        // the ends of the longs: an excluded extreme leaves the rest of the longs
+        Random extremes = new Random(43);
+        for (Range range : List.of(
+                Range.greaterThan(BIGINT, Long.MIN_VALUE),
+                Range.lessThan(BIGINT, Long.MAX_VALUE),
+                Range.range(BIGINT, Long.MIN_VALUE, false, Long.MAX_VALUE, false),
+                Range.range(BIGINT, Long.MIN_VALUE, true, Long.MAX_VALUE, true),
+                Range.greaterThanOrEqual(BIGINT, Long.MAX_VALUE),
+                Range.lessThanOrEqual(BIGINT, Long.MIN_VALUE))) {
+            Domain domain = Domain.create(ValueSet.ofRanges(range), false);
+            List<Long> values = new ArrayList<>(List.of(Long.MIN_VALUE, Long.MIN_VALUE + 1, -1L, 0L, 1L, Long.MAX_VALUE - 1, Long.MAX_VALUE));
+            for (int i = 0; i < 1_000; i++) {
+                values.add(extremes.nextLong());
+            }
+            List<Long> expected = values.stream().filter(domain::includesNullableValue).toList();
+            assertThat(accepted(BIGINT, domain, values)).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void testSecondColumnFiltersTheFirstColumnsSurvivors()
+    {
+        // the second column's test reads only the rows the first kept, through their positions
+        Random random = new Random(47);
+        ScanColumn first = new ScanColumn(1, "first", DATE);
+        ScanColumn second = new ScanColumn(2, "second", BIGINT);
+        Domain firstDomain = Domain.create(ValueSet.ofRanges(Range.range(DATE, 100L, true, 200L, false)), false);
+        Domain secondDomain = Domain.create(ValueSet.ofRanges(Range.range(BIGINT, 5L, true, 7L, true)), true);
+        BlockBuilder firstBuilder = DATE.createBlockBuilder(null, 10_000);
+        BlockBuilder secondBuilder = BIGINT.createBlockBuilder(null, 10_000);
+        List<Integer> expected = new ArrayList<>();
+        for (int row = 0; row < 10_000; row++) {
+            long date = random.nextInt(400);
+            Long value = row % 13 == 0 ? null : (long) random.nextInt(11);
+            DATE.writeLong(firstBuilder, date);
+            if (value == null) {
+                secondBuilder.appendNull();
+            }
+            else {
+                BIGINT.writeLong(secondBuilder, value);
+            }
+            if (firstDomain.includesNullableValue(date) && secondDomain.includesNullableValue(value)) {
+                expected.add(row);
+            }
+        }
+        RowFilter filter = RowFilter.create(TupleDomain.withColumnDomains(Map.of(first, firstDomain, second, secondDomain)), List.of(first, second));
+        int[] positions = new int[10_000];
+        int count = filter.filter(SourcePage.create(new Page(firstBuilder.build(), secondBuilder.build())), positions);
+        List<Integer> accepted = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            accepted.add(positions[i]);
+        }
+        assertThat(expected).isNotEmpty();
+        assertThat(accepted).isEqualTo(expected);
+    }
+
     private static void assertFilterMatchesDomain(Type type, Domain domain, Random random, long low, long high)
     {
         // a block with NULLs and one without (the filter has a loop for each)
@@ -77,7 +165,73 @@ class TestRowFilter
             List<Long> expected = values.stream().filter(value -> domain.includesNullableValue(value)).toList();
             assertThat(expected).isNotEmpty();
             assertThat(accepted(type, domain, values)).isEqualTo(expected);
+            // dictionary-encoded, as decoders hand over such columns: decided once per entry
+            assertThat(acceptedFromDictionary(type, domain, values, 0)).isEqualTo(expected);
+            // a dictionary far larger than the page: decided through the rows' values
+            assertThat(acceptedFromDictionary(type, domain, values, 100_000)).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void testDictionarySharedByPages()
+    {
+        // one dictionary for every page of a column chunk, decided once, then read by each page's ids
+        Type type = DATE;
+        Domain domain = Domain.create(ValueSet.ofRanges(Range.range(type, 10L, true, 20L, false)), false);
+        BlockBuilder entries = type.createBlockBuilder(null, 31);
+        for (long day = 0; day < 30; day++) {
+            type.writeLong(entries, day);
+        }
+        entries.appendNull();
+        Block dictionary = entries.build();
+        ScanColumn column = new ScanColumn(KEY.fieldId(), KEY.name(), type);
+        RowFilter filter = RowFilter.create(TupleDomain.withColumnDomains(Map.of(column, domain)), List.of(column));
+        Random random = new Random(53);
+        for (int page = 0; page < 3; page++) {
+            int[] ids = new int[2_000];
+            List<Integer> expected = new ArrayList<>();
+            for (int row = 0; row < ids.length; row++) {
+                ids[row] = random.nextInt(31);
+                if (ids[row] < 30 && domain.includesNullableValue((long) ids[row])) {
+                    expected.add(row);
+                }
+            }
+            int[] positions = new int[ids.length];
+            int count = filter.filter(SourcePage.create(new Page(DictionaryBlock.create(ids.length, dictionary, ids))), positions);
+            assertThat(Arrays.stream(positions, 0, count).boxed().toList()).isEqualTo(expected);
+        }
+    }
+
+    /**
+     * The values {@code domain} accepts of a dictionary-encoded block of {@code values}: the
+     * distinct values in their order of appearance, then a NULL entry, then {@code padding}
+     * entries no row uses.
+     */
+    private static List<Long> acceptedFromDictionary(Type type, Domain domain, List<Long> values, int padding)
+    {
+        List<Long> distinct = values.stream().filter(Objects::nonNull).distinct().toList();
+        BlockBuilder entries = type.createBlockBuilder(null, distinct.size() + 1 + padding);
+        distinct.forEach(value -> type.writeLong(entries, value));
+        entries.appendNull();
+        for (int i = 0; i < padding; i++) {
+            type.writeLong(entries, 0);
+        }
+        Map<Long, Integer> idOfValue = new HashMap<>();
+        distinct.forEach(value -> idOfValue.put(value, idOfValue.size()));
+        int[] ids = new int[values.size()];
+        for (int row = 0; row < ids.length; row++) {
+            ids[row] = values.get(row) == null ? distinct.size() : idOfValue.get(values.get(row));
+        }
+        Block block = DictionaryBlock.create(ids.length, entries.build(), ids);
+        ScanColumn column = new ScanColumn(KEY.fieldId(), KEY.name(), type);
+        RowFilter filter = RowFilter.create(TupleDomain.withColumnDomains(Map.of(column, domain)), List.of(column));
+        int[] positions = new int[values.size()];
+        int count = filter.filter(SourcePage.create(new Page(block)), positions);
+        List<Long> accepted = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            accepted.add(values.get(positions[i]));
+        }
+        return accepted;
     }
 
     private static List<Long> accepted(Type type, Domain domain, List<Long> values)
