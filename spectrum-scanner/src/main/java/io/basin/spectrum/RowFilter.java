@@ -332,15 +332,19 @@ final class RowFilter
         // per entry: 1 accepted, 0 rejected
         private byte[] decisions;
 
-        /** The decisions for {@code block}'s dictionary, or null when it is too large to decide whole. */
-        byte[] of(DictionaryBlock block, int count, Type type, boolean nullAllowed, LongVector scratch, LongPredicate accepts)
+        /**
+         * The decisions for {@code block}'s dictionary, or null when it is too large to decide
+         * whole: measured against the page, not against the rows earlier filters left, since the
+         * decisions serve every page of the chunk.
+         */
+        byte[] of(DictionaryBlock block, Type type, boolean nullAllowed, LongVector scratch, LongPredicate accepts)
         {
             Block values = block.getDictionary();
             if (values == dictionary) {
                 return decisions;
             }
             int entries = values.getPositionCount();
-            if (entries > Math.max(2 * count, 1024)) {
+            if (entries > Math.max(2 * block.getPositionCount(), 1024)) {
                 return null;
             }
             int[] all = new int[entries];
@@ -461,7 +465,7 @@ final class RowFilter
         public int filter(Block block, int[] positions, int count)
         {
             if (block instanceof DictionaryBlock dictionaryBlock) {
-                byte[] decisions = entryDecisions.of(dictionaryBlock, count, type, nullAllowed, vector, this::contains);
+                byte[] decisions = entryDecisions.of(dictionaryBlock, type, nullAllowed, vector, this::contains);
                 if (decisions != null) {
                     return EntryDecisions.filter(dictionaryBlock, decisions, positions, count);
                 }
@@ -557,14 +561,14 @@ final class RowFilter
                 highs[i] = range.isHighUnbounded() ? Long.MAX_VALUE : (long) range.getHighBoundedValue();
                 highInclusive[i] = range.isHighUnbounded() || range.isHighInclusive();
             }
-            // an excluded end moves in by one; a range of longs left without values has none
-            // (only possible at the extremes, e.g. below Long.MIN_VALUE), and takes the general path
-            singleRange = size == 1
-                    && (lowInclusive[0] || lows[0] != Long.MAX_VALUE)
-                    && (highInclusive[0] || highs[0] != Long.MIN_VALUE)
-                    && (lowInclusive[0] ? lows[0] : lows[0] + 1) <= (highInclusive[0] ? highs[0] : highs[0] - 1);
-            least = singleRange ? (lowInclusive[0] ? lows[0] : lows[0] + 1) : 0;
-            width = singleRange ? (highInclusive[0] ? highs[0] : highs[0] - 1) - least : 0;
+            // an excluded end moves in by one; a range left without values (only possible at the
+            // extremes, e.g. below Long.MIN_VALUE) is searched like several ranges
+            boolean one = size == 1 && (lowInclusive[0] || lows[0] != Long.MAX_VALUE) && (highInclusive[0] || highs[0] != Long.MIN_VALUE);
+            long first = one ? (lowInclusive[0] ? lows[0] : lows[0] + 1) : 0;
+            long last = one ? (highInclusive[0] ? highs[0] : highs[0] - 1) : 0;
+            singleRange = one && first <= last;
+            least = first;
+            width = last - first;
         }
 
         @Override
@@ -577,22 +581,21 @@ final class RowFilter
         public int filter(Block block, int[] positions, int count)
         {
             if (singleRange) {
-                // the flat blocks a decoder makes, read in place: no copy of the values, and no
-                // branch per row (a comparison kept by chance mispredicts a branch on every other row)
+                // the flat blocks a decoder makes, read in place: no copy of the values
                 switch (block) {
-                    case LongArrayBlock longs -> {
-                        return longs.mayHaveNull() ? filterNullable(longs, positions, count) : filter(longs, positions, count);
+                    case LongArrayBlock longs when !longs.mayHaveNull() -> {
+                        return filter(longs, positions, count);
                     }
-                    case IntArrayBlock ints -> {
-                        return ints.mayHaveNull() ? filterNullable(ints, positions, count) : filter(ints, positions, count);
+                    case IntArrayBlock ints when !ints.mayHaveNull() -> {
+                        return filter(ints, positions, count);
                     }
                     default -> {
-                        // run-length and other blocks: through the vector below
+                        // dictionary, run-length, nullable and other blocks: below
                     }
                 }
             }
             if (block instanceof DictionaryBlock dictionaryBlock) {
-                byte[] decisions = entryDecisions.of(dictionaryBlock, count, type, nullAllowed, vector, this::contains);
+                byte[] decisions = entryDecisions.of(dictionaryBlock, type, nullAllowed, vector, this::contains);
                 if (decisions != null) {
                     return EntryDecisions.filter(dictionaryBlock, decisions, positions, count);
                 }
@@ -604,20 +607,11 @@ final class RowFilter
             boolean[] nulls = vector.nulls;
             boolean mayHaveNull = vector.mayHaveNull;
             int kept = 0;
-            if (lows.length == 1) {
-                // one range (a comparison, BETWEEN): no search
-                long low = lows[0];
-                long high = highs[0];
-                boolean includesLow = lowInclusive[0];
-                boolean includesHigh = highInclusive[0];
+            if (singleRange) {
                 for (int i = 0; i < count; i++) {
-                    long value = values[i];
-                    boolean accepted = mayHaveNull && nulls[i]
-                            ? nullAllowed
-                            : (value > low || includesLow && value == low) && (value < high || includesHigh && value == high);
-                    if (accepted) {
-                        positions[kept++] = positions[i];
-                    }
+                    boolean accepted = mayHaveNull && nulls[i] ? nullAllowed : Long.compareUnsigned(values[i] - least, width) <= 0;
+                    positions[kept] = positions[i];
+                    kept += accepted ? 1 : 0;
                 }
                 return kept;
             }
@@ -630,6 +624,8 @@ final class RowFilter
             return kept;
         }
 
+        // no branch per row in the next two: a comparison that keeps rows by chance would
+        // mispredict on every other row
         private int filter(LongArrayBlock block, int[] positions, int count)
         {
             long least = this.least;
@@ -652,38 +648,6 @@ final class RowFilter
                 int position = positions[i];
                 positions[kept] = position;
                 kept += Long.compareUnsigned(block.getInt(position) - least, width) <= 0 ? 1 : 0;
-            }
-            return kept;
-        }
-
-        private int filterNullable(LongArrayBlock block, int[] positions, int count)
-        {
-            long least = this.least;
-            long width = this.width;
-            boolean nullAllowed = this.nullAllowed;
-            int kept = 0;
-            for (int i = 0; i < count; i++) {
-                int position = positions[i];
-                boolean isNull = block.isNull(position);
-                boolean inRange = Long.compareUnsigned(block.getLong(position) - least, width) <= 0;
-                positions[kept] = position;
-                kept += (isNull ? nullAllowed : inRange) ? 1 : 0;
-            }
-            return kept;
-        }
-
-        private int filterNullable(IntArrayBlock block, int[] positions, int count)
-        {
-            long least = this.least;
-            long width = this.width;
-            boolean nullAllowed = this.nullAllowed;
-            int kept = 0;
-            for (int i = 0; i < count; i++) {
-                int position = positions[i];
-                boolean isNull = block.isNull(position);
-                boolean inRange = Long.compareUnsigned(block.getInt(position) - least, width) <= 0;
-                positions[kept] = position;
-                kept += (isNull ? nullAllowed : inRange) ? 1 : 0;
             }
             return kept;
         }

@@ -106,7 +106,10 @@ class TestRowFilter
                 Range.range(BIGINT, Long.MIN_VALUE, false, Long.MAX_VALUE, false),
                 Range.range(BIGINT, Long.MIN_VALUE, true, Long.MAX_VALUE, true),
                 Range.greaterThanOrEqual(BIGINT, Long.MAX_VALUE),
-                Range.lessThanOrEqual(BIGINT, Long.MIN_VALUE))) {
+                Range.lessThanOrEqual(BIGINT, Long.MIN_VALUE),
+                // ends that cannot move in: no long lies in these
+                Range.greaterThan(BIGINT, Long.MAX_VALUE),
+                Range.lessThan(BIGINT, Long.MIN_VALUE))) {
             Domain domain = Domain.create(ValueSet.ofRanges(range), false);
             List<Long> values = new ArrayList<>(List.of(Long.MIN_VALUE, Long.MIN_VALUE + 1, -1L, 0L, 1L, Long.MAX_VALUE - 1, Long.MAX_VALUE));
             for (int i = 0; i < 1_000; i++) {
@@ -184,8 +187,7 @@ class TestRowFilter
         }
         entries.appendNull();
         Block dictionary = entries.build();
-        ScanColumn column = new ScanColumn(KEY.fieldId(), KEY.name(), type);
-        RowFilter filter = RowFilter.create(TupleDomain.withColumnDomains(Map.of(column, domain)), List.of(column));
+        RowFilter filter = filterOf(type, domain);
         Random random = new Random(53);
         for (int page = 0; page < 3; page++) {
             int[] ids = new int[2_000];
@@ -222,16 +224,7 @@ class TestRowFilter
         for (int row = 0; row < ids.length; row++) {
             ids[row] = values.get(row) == null ? distinct.size() : idOfValue.get(values.get(row));
         }
-        Block block = DictionaryBlock.create(ids.length, entries.build(), ids);
-        ScanColumn column = new ScanColumn(KEY.fieldId(), KEY.name(), type);
-        RowFilter filter = RowFilter.create(TupleDomain.withColumnDomains(Map.of(column, domain)), List.of(column));
-        int[] positions = new int[values.size()];
-        int count = filter.filter(SourcePage.create(new Page(block)), positions);
-        List<Long> accepted = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            accepted.add(values.get(positions[i]));
-        }
-        return accepted;
+        return accepted(type, domain, DictionaryBlock.create(ids.length, entries.build(), ids), values);
     }
 
     private static List<Long> accepted(Type type, Domain domain, List<Long> values)
@@ -245,15 +238,24 @@ class TestRowFilter
                 type.writeLong(builder, value);
             }
         }
-        Block block = builder.build();
-        ScanColumn column = new ScanColumn(KEY.fieldId(), KEY.name(), type);
-        RowFilter filter = RowFilter.create(TupleDomain.withColumnDomains(Map.of(column, domain)), List.of(column));
+        return accepted(type, domain, builder.build(), values);
+    }
+
+    /** The {@code values} whose rows of {@code block} (which holds them) the filter of {@code domain} keeps. */
+    private static List<Long> accepted(Type type, Domain domain, Block block, List<Long> values)
+    {
         int[] positions = new int[values.size()];
-        int count = filter.filter(SourcePage.create(new Page(block)), positions);
+        int count = filterOf(type, domain).filter(SourcePage.create(new Page(block)), positions);
         List<Long> accepted = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             accepted.add(values.get(positions[i]));
         }
         return accepted;
+    }
+
+    private static RowFilter filterOf(Type type, Domain domain)
+    {
+        ScanColumn column = new ScanColumn(KEY.fieldId(), KEY.name(), type);
+        return RowFilter.create(TupleDomain.withColumnDomains(Map.of(column, domain)), List.of(column));
     }
 }
