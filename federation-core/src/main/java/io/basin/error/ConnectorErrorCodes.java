@@ -24,7 +24,8 @@ public final class ConnectorErrorCodes
             Map.entry(StandardErrorCode.TABLE_NOT_FOUND.toErrorCode(), BasinErrorCode.UNDEFINED_TABLE),
             Map.entry(StandardErrorCode.TABLE_ALREADY_EXISTS.toErrorCode(), BasinErrorCode.DUPLICATE_TABLE),
             Map.entry(StandardErrorCode.INVALID_TABLE_PROPERTY.toErrorCode(), BasinErrorCode.INVALID_TABLE_DEFINITION),
-            Map.entry(StandardErrorCode.INVALID_COLUMN_PROPERTY.toErrorCode(), BasinErrorCode.INVALID_TABLE_DEFINITION));
+            Map.entry(StandardErrorCode.INVALID_COLUMN_PROPERTY.toErrorCode(), BasinErrorCode.INVALID_TABLE_DEFINITION),
+            Map.entry(StandardErrorCode.NOT_SUPPORTED.toErrorCode(), BasinErrorCode.FEATURE_NOT_SUPPORTED));
 
     private static final Map<String, BasinErrorCode> BY_NAME = Map.of(
             "LAKE_NUMERIC_OVERFLOW", BasinErrorCode.NUMERIC_VALUE_OUT_OF_RANGE,

@@ -11,7 +11,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * What a worker does with a task's decoded batches before handing them back: keeps the rows the
- * predicate accepts, then either drops the columns read only for the predicate or feeds the rows
+ * predicate and the column comparisons accept, then either drops the columns read only for the predicate or feeds the rows
  * to a partial aggregation whose result is the task's only page.
  *
  * <p>Late materialization: a batch's columns decode only when read, so the predicate's columns are
@@ -48,11 +48,16 @@ final class ProcessedTaskReader
     static List<ScanColumn> withPredicateColumns(ScanRequest request)
     {
         List<ScanColumn> columns = new java.util.ArrayList<>(request.columns());
-        request.predicate().getDomains().ifPresent(domains -> domains.keySet().forEach(column -> {
+        java.util.function.Consumer<ScanColumn> read = column -> {
             if (columns.stream().noneMatch(existing -> existing.fieldId() == column.fieldId())) {
                 columns.add(column);
             }
-        }));
+        };
+        request.predicate().getDomains().ifPresent(domains -> domains.keySet().forEach(read));
+        for (ColumnComparison comparison : request.comparisons()) {
+            read.accept(comparison.left());
+            read.accept(comparison.right());
+        }
         return columns;
     }
 

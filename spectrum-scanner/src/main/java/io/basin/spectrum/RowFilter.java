@@ -42,12 +42,15 @@ import static java.util.Objects.requireNonNull;
 final class RowFilter
 {
     private final ColumnFilter[] filters;
+    // after the domains: they read only the rows every domain kept
+    private final ComparisonFilter[] comparisons;
     private final boolean rejectsAll;
     private int[] identity = new int[0];
 
-    private RowFilter(List<ColumnFilter> filters, boolean rejectsAll)
+    private RowFilter(List<ColumnFilter> filters, List<ComparisonFilter> comparisons, boolean rejectsAll)
     {
         this.filters = filters.toArray(ColumnFilter[]::new);
+        this.comparisons = comparisons.toArray(ComparisonFilter[]::new);
         this.rejectsAll = rejectsAll;
     }
 
@@ -57,10 +60,23 @@ final class RowFilter
      */
     static RowFilter create(TupleDomain<ScanColumn> predicate, List<ScanColumn> columns)
     {
+        return create(predicate, List.of(), columns);
+    }
+
+    /**
+     * A filter for pages whose channels are {@code columns}, by the predicate and then the
+     * comparisons; every column they name must be among the columns.
+     */
+    static RowFilter create(TupleDomain<ScanColumn> predicate, List<ColumnComparison> comparisons, List<ScanColumn> columns)
+    {
         requireNonNull(predicate, "predicate is null");
+        requireNonNull(comparisons, "comparisons is null");
         if (predicate.isNone()) {
-            return new RowFilter(List.of(), true);
+            return new RowFilter(List.of(), List.of(), true);
         }
+        List<ComparisonFilter> comparisonFilters = comparisons.stream()
+                .map(comparison -> new ComparisonFilter(channelOf(columns, comparison.left()), comparison.operator(), channelOf(columns, comparison.right()), comparison.left().type()))
+                .toList();
         List<ColumnFilter> filters = new ArrayList<>();
         for (Map.Entry<ScanColumn, Domain> entry : predicate.getDomains().orElseThrow().entrySet()) {
             Domain domain = entry.getValue();
@@ -86,7 +102,7 @@ final class RowFilter
             }
             filters.add(filter);
         }
-        return new RowFilter(filters, false);
+        return new RowFilter(filters, comparisonFilters, false);
     }
 
     static int channelOf(List<ScanColumn> columns, ScanColumn column)
@@ -101,7 +117,7 @@ final class RowFilter
 
     boolean acceptsAll()
     {
-        return !rejectsAll && filters.length == 0;
+        return !rejectsAll && filters.length == 0 && comparisons.length == 0;
     }
 
     /**
@@ -125,7 +141,13 @@ final class RowFilter
         for (ColumnFilter filter : filters) {
             count = filter.filter(page.getBlock(filter.channel()), positions, count);
             if (count == 0) {
-                break;
+                return 0;
+            }
+        }
+        for (ComparisonFilter comparison : comparisons) {
+            count = comparison.filter(page, positions, count);
+            if (count == 0) {
+                return 0;
             }
         }
         return count;
@@ -138,6 +160,53 @@ final class RowFilter
                 || type instanceof DateType
                 || type instanceof DecimalType decimal && decimal.isShort()
                 || type instanceof TimestampType timestamp && timestamp.isShort();
+    }
+
+    /**
+     * {@code left operator right} on two columns of one type held as ordered longs: both read at
+     * the kept positions, then one loop with no branch per row; NULL on either side rejects.
+     */
+    private static final class ComparisonFilter
+    {
+        private final int leftChannel;
+        private final int rightChannel;
+        private final Type type;
+        private final int acceptedOrderings;
+        private final LongVector left = new LongVector();
+        private final LongVector right = new LongVector();
+
+        ComparisonFilter(int leftChannel, ColumnComparison.Operator operator, int rightChannel, Type type)
+        {
+            this.leftChannel = leftChannel;
+            this.rightChannel = rightChannel;
+            this.type = requireNonNull(type, "type is null");
+            this.acceptedOrderings = operator.acceptedOrderings();
+        }
+
+        int filter(SourcePage page, int[] positions, int count)
+        {
+            left.load(page.getBlock(leftChannel), type, positions, count);
+            right.load(page.getBlock(rightChannel), type, positions, count);
+            long[] lefts = left.values;
+            long[] rights = right.values;
+            int accepted = acceptedOrderings;
+            int kept = 0;
+            if (!left.mayHaveNull && !right.mayHaveNull) {
+                for (int i = 0; i < count; i++) {
+                    positions[kept] = positions[i];
+                    kept += accepted >>> (Long.compare(lefts[i], rights[i]) + 1) & 1;
+                }
+                return kept;
+            }
+            boolean[] leftNulls = left.nulls;
+            boolean[] rightNulls = right.nulls;
+            for (int i = 0; i < count; i++) {
+                positions[kept] = positions[i];
+                int pass = accepted >>> (Long.compare(lefts[i], rights[i]) + 1) & 1;
+                kept += leftNulls[i] | rightNulls[i] ? 0 : pass;
+            }
+            return kept;
+        }
     }
 
     private interface ColumnFilter

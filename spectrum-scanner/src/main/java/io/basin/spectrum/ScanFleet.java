@@ -78,7 +78,7 @@ public final class ScanFleet
     {
         // the predicate's columns are read too, to filter rows by them
         List<ScanColumn> readColumns = ProcessedTaskReader.withPredicateColumns(request);
-        RowFilter filter = RowFilter.create(request.predicate(), readColumns);
+        RowFilter filter = RowFilter.create(request.predicate(), request.comparisons(), readColumns);
         Optional<PartialAggregator> aggregator = request.aggregation().map(aggregation -> new PartialAggregator(aggregation, request.columns()));
         TaskBatchReader reader = openFile(task, readColumns, request.predicate(), fileIO, counters, deleteLoader);
         if (filter.acceptsAll() && aggregator.isEmpty()) {

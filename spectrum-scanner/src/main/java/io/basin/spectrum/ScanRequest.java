@@ -10,18 +10,25 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * What a scan fleet is asked to do, as an immutable, self-contained description: the file ranges
- * to read, the columns to return (in this order), the predicate and an optional partial
- * aggregation. The workers use the predicate to skip files, row groups and pages and return only
- * the rows it accepts, so a caller whose filter is exactly the predicate need not filter again.
+ * to read, the columns to return (in this order), the predicate, comparisons of two columns and
+ * an optional partial aggregation. The workers use the predicate to skip files, row groups and
+ * pages, and return only the rows that the predicate and every comparison accept, so a caller
+ * whose filter is exactly these need not filter again.
  * With an aggregation, {@code columns} are what it reads and the workers return its partial
  * results instead of rows (see {@link PartialAggregation}).
  */
-public record ScanRequest(List<ScanTask> tasks, List<ScanColumn> columns, TupleDomain<ScanColumn> predicate, Optional<PartialAggregation> aggregation)
+public record ScanRequest(List<ScanTask> tasks, List<ScanColumn> columns, TupleDomain<ScanColumn> predicate, List<ColumnComparison> comparisons, Optional<PartialAggregation> aggregation)
 {
     /** Rows of {@code columns}, without aggregation. */
     public ScanRequest(List<ScanTask> tasks, List<ScanColumn> columns, TupleDomain<ScanColumn> predicate)
     {
-        this(tasks, columns, predicate, Optional.empty());
+        this(tasks, columns, predicate, List.of(), Optional.empty());
+    }
+
+    /** Without comparisons of two columns. */
+    public ScanRequest(List<ScanTask> tasks, List<ScanColumn> columns, TupleDomain<ScanColumn> predicate, Optional<PartialAggregation> aggregation)
+    {
+        this(tasks, columns, predicate, List.of(), aggregation);
     }
 
     public ScanRequest
@@ -29,6 +36,7 @@ public record ScanRequest(List<ScanTask> tasks, List<ScanColumn> columns, TupleD
         tasks = List.copyOf(requireNonNull(tasks, "tasks is null"));
         columns = List.copyOf(requireNonNull(columns, "columns is null"));
         requireNonNull(predicate, "predicate is null");
+        comparisons = List.copyOf(requireNonNull(comparisons, "comparisons is null"));
         requireNonNull(aggregation, "aggregation is null");
     }
 
@@ -41,6 +49,6 @@ public record ScanRequest(List<ScanTask> tasks, List<ScanColumn> columns, TupleD
     /** This request restricted to {@code tasks}. */
     public ScanRequest withTasks(List<ScanTask> tasks)
     {
-        return new ScanRequest(tasks, columns, predicate, aggregation);
+        return new ScanRequest(tasks, columns, predicate, comparisons, aggregation);
     }
 }

@@ -204,6 +204,103 @@ class TestRowFilter
         }
     }
 
+    @Test
+    void testColumnComparisons()
+    {
+        // every operator on every long-valued type, values drawn from a small range so that many
+        // rows are equal; with NULLs on either side or none; the right side flat or dictionary-encoded;
+        // after a domain on a third column, so the comparison reads only that column's survivors
+        Random random = new Random(61);
+        for (Type type : List.of(BIGINT, INTEGER, DATE, SMALLINT, TINYINT, createDecimalType(12, 2))) {
+            ScanColumn left = new ScanColumn(1, "left", type);
+            ScanColumn right = new ScanColumn(2, "right", type);
+            ScanColumn third = new ScanColumn(3, "third", BIGINT);
+            for (ColumnComparison.Operator operator : ColumnComparison.Operator.values()) {
+                for (int nullEvery : new int[] {0, 7}) {
+                    for (boolean dictionary : new boolean[] {false, true}) {
+                        int rows = 5_000;
+                        List<Long> lefts = new ArrayList<>();
+                        List<Long> rights = new ArrayList<>();
+                        long[] thirds = new long[rows];
+                        List<Integer> expected = new ArrayList<>();
+                        for (int row = 0; row < rows; row++) {
+                            Long l = nullEvery > 0 && row % nullEvery == 3 ? null : (long) random.nextInt(21) - 10;
+                            Long r = nullEvery > 0 && row % (nullEvery + 4) == 5 ? null : (long) random.nextInt(21) - 10;
+                            lefts.add(l);
+                            rights.add(r);
+                            thirds[row] = random.nextInt(4);
+                            if (thirds[row] != 0 && l != null && r != null && compares(operator, l, r)) {
+                                expected.add(row);
+                            }
+                        }
+                        Block rightBlock = dictionary ? dictionaryBlock(type, rights) : flatBlock(type, rights);
+                        Page page = new Page(flatBlock(type, lefts), rightBlock, longs(thirds));
+                        RowFilter filter = RowFilter.create(
+                                TupleDomain.withColumnDomains(Map.of(third, Domain.create(ValueSet.ofRanges(Range.greaterThan(BIGINT, 0L)), false))),
+                                List.of(new ColumnComparison(left, operator, right)),
+                                List.of(left, right, third));
+                        int[] positions = new int[rows];
+                        int count = filter.filter(SourcePage.create(page), positions);
+                        assertThat(expected).isNotEmpty();
+                        assertThat(Arrays.stream(positions, 0, count).boxed().toList())
+                                .as("%s %s, NULL every %s, dictionary %s", type, operator, nullEvery, dictionary)
+                                .isEqualTo(expected);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean compares(ColumnComparison.Operator operator, long left, long right)
+    {
+        return switch (operator) {
+            case EQUAL -> left == right;
+            case NOT_EQUAL -> left != right;
+            case LESS_THAN -> left < right;
+            case LESS_THAN_OR_EQUAL -> left <= right;
+            case GREATER_THAN -> left > right;
+            case GREATER_THAN_OR_EQUAL -> left >= right;
+        };
+    }
+
+    private static Block flatBlock(Type type, List<Long> values)
+    {
+        BlockBuilder builder = type.createBlockBuilder(null, values.size());
+        for (Long value : values) {
+            if (value == null) {
+                builder.appendNull();
+            }
+            else {
+                type.writeLong(builder, value);
+            }
+        }
+        return builder.build();
+    }
+
+    private static Block longs(long[] values)
+    {
+        BlockBuilder builder = BIGINT.createBlockBuilder(null, values.length);
+        for (long value : values) {
+            BIGINT.writeLong(builder, value);
+        }
+        return builder.build();
+    }
+
+    /** The values dictionary-encoded: the distinct values in order of appearance, then a NULL entry. */
+    private static Block dictionaryBlock(Type type, List<Long> values)
+    {
+        List<Long> distinct = values.stream().filter(Objects::nonNull).distinct().toList();
+        List<Long> entries = new ArrayList<>(distinct);
+        entries.add(null);
+        Map<Long, Integer> idOfValue = new HashMap<>();
+        distinct.forEach(value -> idOfValue.put(value, idOfValue.size()));
+        int[] ids = new int[values.size()];
+        for (int row = 0; row < ids.length; row++) {
+            ids[row] = values.get(row) == null ? distinct.size() : idOfValue.get(values.get(row));
+        }
+        return DictionaryBlock.create(ids.length, flatBlock(type, entries), ids);
+    }
+
     /**
      * The values {@code domain} accepts of a dictionary-encoded block of {@code values}: the
      * distinct values in their order of appearance, then a NULL entry, then {@code padding}

@@ -5,6 +5,7 @@ import io.basin.execution.expression.codegen.CompiledKernel;
 import io.basin.execution.expression.codegen.ExpressionShape;
 import io.basin.execution.expression.codegen.KernelGenerator;
 import io.basin.plan.expr.Call;
+import io.basin.plan.expr.Conjuncts;
 import io.basin.plan.expr.Constant;
 import io.basin.plan.expr.Expression;
 import io.basin.plan.expr.FunctionNames;
@@ -111,7 +112,7 @@ public final class ExpressionCompiler
         }
         Map<Integer, List<Expression>> groups = new LinkedHashMap<>();
         List<Expression> residual = new ArrayList<>();
-        for (Expression conjunct : conjuncts(filter)) {
+        for (Expression conjunct : Conjuncts.of(filter)) {
             int conjunctChannel = singleInputChannel(conjunct);
             if (conjunctChannel >= 0 && readsVariableWidth(conjunct)) {
                 groups.computeIfAbsent(conjunctChannel, _ -> new ArrayList<>()).add(conjunct);
@@ -125,25 +126,10 @@ public final class ExpressionCompiler
         }
         int[] channels = groups.keySet().stream().mapToInt(Integer::intValue).toArray();
         List<Optional<BoundKernel>> kernels = groups.values().stream()
-                .map(group -> Optional.of(bind(Optional.of(and(group)), List.of())))
+                .map(group -> Optional.of(bind(Optional.of(Conjuncts.and(group)), List.of())))
                 .toList();
-        Optional<BoundKernel> residualKernel = residual.isEmpty() ? Optional.empty() : Optional.of(bind(Optional.of(and(residual)), List.of()));
+        Optional<BoundKernel> residualKernel = residual.isEmpty() ? Optional.empty() : Optional.of(bind(Optional.of(Conjuncts.and(residual)), List.of()));
         return Optional.of(new DictionaryFilter(channels, kernels, residualKernel));
-    }
-
-    private static List<Expression> conjuncts(Expression expression)
-    {
-        if (expression instanceof SpecialForm form && form.form() == SpecialForm.Form.AND) {
-            List<Expression> conjuncts = new ArrayList<>();
-            form.arguments().forEach(argument -> conjuncts.addAll(conjuncts(argument)));
-            return conjuncts;
-        }
-        return List.of(expression);
-    }
-
-    private static Expression and(List<Expression> conjuncts)
-    {
-        return conjuncts.size() == 1 ? conjuncts.getFirst() : new SpecialForm(SpecialForm.Form.AND, conjuncts, BOOLEAN);
     }
 
     /** Whether the expression reads a variable-width column (strings: what arrives dictionary-encoded). */

@@ -408,11 +408,11 @@ public final class QueryPlanner
         {
             @Override
             public Optional<io.trino.spi.connector.ConstraintApplicationResult<io.trino.spi.connector.ConnectorTableHandle>> applyFilter(
-                    String catalog, io.trino.spi.connector.ConnectorTableHandle handle, io.trino.spi.predicate.TupleDomain<io.trino.spi.connector.ColumnHandle> constraint)
+                    String catalog, io.trino.spi.connector.ConnectorTableHandle handle, io.trino.spi.connector.Constraint constraint)
             {
                 io.basin.connector.CatalogTransaction transaction = catalogs.transaction(catalog);
                 try (io.basin.connector.ThreadContextClassLoader _ = new io.basin.connector.ThreadContextClassLoader(transaction.catalog().classLoader())) {
-                    return transaction.metadata(catalogs.session()).applyFilter(catalogs.session(), handle, new io.trino.spi.connector.Constraint(constraint));
+                    return transaction.metadata(catalogs.session()).applyFilter(catalogs.session(), handle, constraint);
                 }
             }
 

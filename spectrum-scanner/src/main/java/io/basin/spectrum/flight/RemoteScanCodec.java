@@ -2,6 +2,7 @@ package io.basin.spectrum.flight;
 
 import io.airlift.slice.Slice;
 import io.airlift.slice.Slices;
+import io.basin.spectrum.ColumnComparison;
 import io.basin.spectrum.DeleteFileRef;
 import io.basin.spectrum.PartialAggregation;
 import io.basin.spectrum.ScanColumn;
@@ -68,7 +69,8 @@ public final class RemoteScanCodec
     // 2: a partial aggregation travels with the scan
     // 3: an aggregate may be of an arithmetic expression (EXPRESSION_* tags)
     // 4: a delete may be a deletion vector (its blob's range and referenced data file)
-    static final short VERSION = 4;
+    // 5: comparisons of two columns follow the predicate
+    static final short VERSION = 5;
 
     private static final byte EXPRESSION_COLUMN = 0;
     private static final byte EXPRESSION_LITERAL = 1;
@@ -107,6 +109,12 @@ public final class RemoteScanCodec
                 writeColumn(out, column);
             }
             writePredicate(out, request.predicate());
+            out.writeInt(request.comparisons().size());
+            for (ColumnComparison comparison : request.comparisons()) {
+                writeColumn(out, comparison.left());
+                out.writeByte(comparison.operator().ordinal());
+                writeColumn(out, comparison.right());
+            }
             out.writeInt(request.tasks().size());
             for (ScanTask task : request.tasks()) {
                 writeTask(out, task);
@@ -146,6 +154,16 @@ public final class RemoteScanCodec
                 columns.add(readColumn(in));
             }
             TupleDomain<ScanColumn> predicate = readPredicate(in);
+            int comparisonCount = in.readInt();
+            List<ColumnComparison> comparisons = new ArrayList<>(comparisonCount);
+            for (int i = 0; i < comparisonCount; i++) {
+                ScanColumn left = readColumn(in);
+                int operator = in.readUnsignedByte();
+                if (operator >= ColumnComparison.Operator.values().length) {
+                    throw new IllegalArgumentException("Cannot read the scan request: unknown comparison operator " + operator);
+                }
+                comparisons.add(new ColumnComparison(left, ColumnComparison.Operator.values()[operator], readColumn(in)));
+            }
             int taskCount = in.readInt();
             List<ScanTask> tasks = new ArrayList<>(taskCount);
             for (int i = 0; i < taskCount; i++) {
@@ -155,7 +173,7 @@ public final class RemoteScanCodec
             if (in.available() > 0) {
                 throw new IllegalArgumentException("Cannot read the scan request: %d unexpected bytes at its end".formatted(in.available()));
             }
-            return new RemoteScan(new ScanRequest(tasks, columns, predicate, aggregation), storage, skipRows);
+            return new RemoteScan(new ScanRequest(tasks, columns, predicate, comparisons, aggregation), storage, skipRows);
         }
         catch (IOException e) {
             throw new IllegalArgumentException("Cannot read the scan request: it is truncated", e);

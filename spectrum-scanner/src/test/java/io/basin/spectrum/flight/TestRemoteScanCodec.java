@@ -1,6 +1,7 @@
 package io.basin.spectrum.flight;
 
 import io.airlift.slice.Slices;
+import io.basin.spectrum.ColumnComparison;
 import io.basin.spectrum.DeleteFileRef;
 import io.basin.spectrum.PartialAggregation;
 import io.basin.spectrum.ScanColumn;
@@ -70,12 +71,17 @@ class TestRemoteScanCodec
                 new DeleteFileRef("file:/tmp/pos.parquet", FileFormat.PARQUET, 123, DeleteFileRef.Kind.POSITION, List.of(), Optional.empty()),
                 new DeleteFileRef("file:/tmp/eq.parquet", FileFormat.PARQUET, 456, DeleteFileRef.Kind.EQUALITY, List.of(columns.get(0), columns.get(9)), Optional.of("{\"type\":\"struct\"}")),
                 DeleteFileRef.deletionVector("file:/tmp/dv.puffin", 789, new DeleteFileRef.DeletionVector("file:/tmp/b.orc", 4, 42, 3))));
-        RemoteScan scan = new RemoteScan(new ScanRequest(List.of(plain, withDeletes), columns, predicate), Map.of("fs.s3a.endpoint", "http://127.0.0.1:9000"), 12345);
+        List<ColumnComparison> comparisons = List.of(
+                new ColumnComparison(columns.get(7), ColumnComparison.Operator.LESS_THAN, new ScanColumn(13, "other day", DATE)),
+                new ColumnComparison(columns.get(5), ColumnComparison.Operator.NOT_EQUAL, new ScanColumn(14, "cost", shortDecimal)),
+                new ColumnComparison(columns.get(0), ColumnComparison.Operator.GREATER_THAN_OR_EQUAL, columns.get(0)));
+        RemoteScan scan = new RemoteScan(new ScanRequest(List.of(plain, withDeletes), columns, predicate, comparisons, Optional.empty()), Map.of("fs.s3a.endpoint", "http://127.0.0.1:9000"), 12345);
 
         RemoteScan decoded = RemoteScanCodec.decode(RemoteScanCodec.encode(scan));
         assertThat(decoded.request().tasks()).isEqualTo(scan.request().tasks());
         assertThat(decoded.request().columns()).isEqualTo(scan.request().columns());
         assertThat(decoded.request().predicate()).isEqualTo(scan.request().predicate());
+        assertThat(decoded.request().comparisons()).isEqualTo(comparisons);
         assertThat(decoded.storage()).isEqualTo(scan.storage());
         assertThat(decoded.skipRows()).isEqualTo(12345);
 

@@ -372,10 +372,14 @@ final class IcebergMetadata
         }
         TupleDomain<IcebergColumnHandle> pushed = constraint.getSummary().transformKeys(IcebergColumnHandle.class::cast);
         TupleDomain<IcebergColumnHandle> combined = handle.predicate().intersect(pushed);
-        if (combined.equals(handle.predicate())) {
+        // comparisons of two columns go to the workers too; the rest of the expression stays with the engine
+        PushedComparisons.Split split = PushedComparisons.split(constraint.getExpression(), constraint.getAssignments());
+        List<IcebergColumnComparison> comparisons = new ArrayList<>(handle.comparisons());
+        split.comparisons().stream().filter(comparison -> !comparisons.contains(comparison)).forEach(comparisons::add);
+        if (combined.equals(handle.predicate()) && comparisons.equals(handle.comparisons())) {
             return Optional.empty();
         }
-        return Optional.of(new ConstraintApplicationResult<>(handle.withPredicate(combined), TupleDomain.all(), constraint.getExpression(), false));
+        return Optional.of(new ConstraintApplicationResult<>(handle.withPredicate(combined, comparisons), TupleDomain.all(), split.remaining(), false));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.basin.connector.iceberg;
 
+import io.basin.spectrum.ColumnComparison;
 import io.basin.spectrum.PartialAggregation;
 import io.basin.spectrum.ScanColumn;
 import io.basin.spectrum.ScanTask;
@@ -81,7 +82,7 @@ final class IcebergPageSourceProvider
                 .map(IcebergColumnHandle::toScanColumn)
                 .toList();
         List<ScanTask> tasks = tasks(split, predicate);
-        ScanRequest request = new ScanRequest(tasks, scanColumns, predicate);
+        ScanRequest request = new ScanRequest(tasks, scanColumns, predicate, comparisons(handle), Optional.empty());
         long files = fileCount(tasks);
         ScanCounters queryCounters = summaries.begin(session.getQueryId(), handle.name(), files, false);
         return new IcebergPageSource(fleet.scan(request, lake.fileIO(), 1, queryCounters), queryCounters, files);
@@ -152,10 +153,16 @@ final class IcebergPageSourceProvider
                 tasks,
                 inputs.stream().map(IcebergColumnHandle::toScanColumn).toList(),
                 predicate,
+                comparisons(handle),
                 Optional.of(new PartialAggregation(groupingChannels, aggregates)));
         long files = fileCount(tasks);
         ScanCounters queryCounters = summaries.begin(session.getQueryId(), handle.name(), files, false);
         return new IcebergPageSource(fleet.scan(request, lake.fileIO(), 1, queryCounters), queryCounters, files, channels);
+    }
+
+    private static List<ColumnComparison> comparisons(IcebergTableHandle handle)
+    {
+        return handle.comparisons().stream().map(IcebergColumnComparison::toScan).toList();
     }
 
     private static long fileCount(List<ScanTask> tasks)

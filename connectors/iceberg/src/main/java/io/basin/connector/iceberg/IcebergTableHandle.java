@@ -5,6 +5,7 @@ import io.trino.spi.connector.SchemaTableName;
 import io.trino.spi.predicate.Domain;
 import io.trino.spi.predicate.TupleDomain;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -14,15 +15,21 @@ import static java.util.Objects.requireNonNull;
 /**
  * A lake table as of one snapshot (empty: the table has no snapshot yet, i.e. no rows), with the
  * predicate its scans apply (files and row groups are pruned by it, and the workers return only
- * the rows it accepts) and optionally an aggregation pushed into the scan. Immutable; pushdown
- * returns a new handle. {@link #toString()} is what EXPLAIN shows of it.
+ * the rows it accepts), comparisons of two columns the workers apply as well, and optionally an
+ * aggregation pushed into the scan. Immutable; pushdown returns a new handle. {@link #toString()}
+ * is what EXPLAIN shows of it.
  */
-public record IcebergTableHandle(SchemaTableName name, Optional<Long> snapshotId, TupleDomain<IcebergColumnHandle> predicate, Optional<IcebergAggregation> aggregation)
+public record IcebergTableHandle(
+        SchemaTableName name,
+        Optional<Long> snapshotId,
+        TupleDomain<IcebergColumnHandle> predicate,
+        List<IcebergColumnComparison> comparisons,
+        Optional<IcebergAggregation> aggregation)
         implements ConnectorTableHandle
 {
     public IcebergTableHandle(SchemaTableName name, Optional<Long> snapshotId, TupleDomain<IcebergColumnHandle> predicate)
     {
-        this(name, snapshotId, predicate, Optional.empty());
+        this(name, snapshotId, predicate, List.of(), Optional.empty());
     }
 
     public IcebergTableHandle
@@ -30,17 +37,18 @@ public record IcebergTableHandle(SchemaTableName name, Optional<Long> snapshotId
         requireNonNull(name, "name is null");
         requireNonNull(snapshotId, "snapshotId is null");
         requireNonNull(predicate, "predicate is null");
+        comparisons = List.copyOf(requireNonNull(comparisons, "comparisons is null"));
         requireNonNull(aggregation, "aggregation is null");
     }
 
-    IcebergTableHandle withPredicate(TupleDomain<IcebergColumnHandle> predicate)
+    IcebergTableHandle withPredicate(TupleDomain<IcebergColumnHandle> predicate, List<IcebergColumnComparison> comparisons)
     {
-        return new IcebergTableHandle(name, snapshotId, predicate, aggregation);
+        return new IcebergTableHandle(name, snapshotId, predicate, comparisons, aggregation);
     }
 
     IcebergTableHandle withAggregation(IcebergAggregation aggregation)
     {
-        return new IcebergTableHandle(name, snapshotId, predicate, Optional.of(aggregation));
+        return new IcebergTableHandle(name, snapshotId, predicate, comparisons, Optional.of(aggregation));
     }
 
     @Override
@@ -54,6 +62,11 @@ public record IcebergTableHandle(SchemaTableName name, Optional<Long> snapshotId
         else if (!predicate.isAll()) {
             text.append(", predicate=").append(predicate.getDomains().orElseThrow().entrySet().stream()
                     .map(IcebergTableHandle::describe)
+                    .collect(Collectors.joining(" AND ", "(", ")")));
+        }
+        if (!comparisons.isEmpty()) {
+            text.append(", comparisons=").append(comparisons.stream()
+                    .map(IcebergColumnComparison::describe)
                     .collect(Collectors.joining(" AND ", "(", ")")));
         }
         aggregation.ifPresent(value -> text.append(", ").append(value.describe()));

@@ -48,7 +48,8 @@ final class ManifestAggregates
 
     static Optional<Answer> answer(Table table, IcebergTableHandle handle, List<IcebergAggregateColumnHandle> aggregates)
     {
-        if (!IcebergExpressions.translatesExactly(handle.predicate()) || !onIdentityPartitionColumns(table, handle)) {
+        // a comparison of two columns is known only row by row, never from the metadata
+        if (!handle.comparisons().isEmpty() || !IcebergExpressions.translatesExactly(handle.predicate()) || !onIdentityPartitionColumns(table, handle)) {
             return Optional.empty();
         }
         // sums are not in the metadata, nor is anything about an expression's values

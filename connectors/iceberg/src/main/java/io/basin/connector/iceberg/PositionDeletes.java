@@ -69,6 +69,10 @@ final class PositionDeletes
         if (handle.snapshotId().isEmpty() || handle.predicate().isNone()) {
             return 0;
         }
+        if (!handle.comparisons().isEmpty()) {
+            throw new TrinoException(NOT_SUPPORTED, "Cannot delete from %s: the condition compares two columns (%s), which lake deletes do not support yet"
+                    .formatted(handle.name(), handle.comparisons().stream().map(IcebergColumnComparison::describe).collect(java.util.stream.Collectors.joining(" AND "))));
+        }
         if (!IcebergExpressions.translatesExactly(handle.predicate())) {
             throw new TrinoException(NOT_SUPPORTED, "Cannot delete from %s: the condition compares a column of a type lake deletes do not support yet".formatted(handle.name()));
         }

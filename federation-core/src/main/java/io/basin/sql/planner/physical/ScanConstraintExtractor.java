@@ -2,6 +2,7 @@ package io.basin.sql.planner.physical;
 
 import io.basin.metadata.TableColumn;
 import io.basin.plan.expr.Call;
+import io.basin.plan.expr.Conjuncts;
 import io.basin.plan.expr.Constant;
 import io.basin.plan.expr.Expression;
 import io.basin.plan.expr.FunctionNames;
@@ -52,8 +53,7 @@ public final class ScanConstraintExtractor
 
     public TupleDomain<ColumnHandle> extract(Expression filter)
     {
-        List<Expression> conjuncts = new ArrayList<>();
-        flattenAnd(filter, conjuncts);
+        List<Expression> conjuncts = Conjuncts.of(filter);
         TupleDomain<ColumnHandle> result = TupleDomain.all();
         for (Expression conjunct : conjuncts) {
             result = result.intersect(conjunct(conjunct).orElse(TupleDomain.all()));
@@ -67,8 +67,7 @@ public final class ScanConstraintExtractor
      */
     public Optional<TupleDomain<ColumnHandle>> extractExactly(Expression filter)
     {
-        List<Expression> conjuncts = new ArrayList<>();
-        flattenAnd(filter, conjuncts);
+        List<Expression> conjuncts = Conjuncts.of(filter);
         TupleDomain<ColumnHandle> result = TupleDomain.all();
         for (Expression conjunct : conjuncts) {
             Optional<TupleDomain<ColumnHandle>> domain = conjunct(conjunct);
@@ -78,16 +77,6 @@ public final class ScanConstraintExtractor
             result = result.intersect(domain.get());
         }
         return Optional.of(result);
-    }
-
-    private static void flattenAnd(Expression expression, List<Expression> conjuncts)
-    {
-        if (expression instanceof SpecialForm form && form.form() == SpecialForm.Form.AND) {
-            form.arguments().forEach(argument -> flattenAnd(argument, conjuncts));
-        }
-        else {
-            conjuncts.add(expression);
-        }
     }
 
     /** The conjunct as a domain; empty when it is no column-vs-constant comparison. */

@@ -16,6 +16,7 @@ import io.basin.plan.TableWriterNode;
 import io.basin.plan.ValuesNode;
 import io.basin.plan.WindowNode;
 import io.basin.plan.WorkTableScanNode;
+import io.basin.plan.expr.Conjuncts;
 import io.basin.plan.expr.Expression;
 import io.basin.plan.expr.InputReference;
 import io.basin.sql.planner.physical.ScanConstraintExtractor;
@@ -24,11 +25,14 @@ import io.trino.spi.connector.AggregationApplicationResult;
 import io.trino.spi.connector.Assignment;
 import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.ConnectorTableHandle;
+import io.trino.spi.connector.Constraint;
 import io.trino.spi.connector.ConstraintApplicationResult;
 import io.trino.spi.expression.ConnectorExpression;
+import io.trino.spi.expression.StandardFunctions;
 import io.trino.spi.expression.Variable;
 import io.trino.spi.predicate.TupleDomain;
 import io.trino.spi.type.BigintType;
+import io.trino.spi.type.BooleanType;
 import io.trino.spi.type.DecimalType;
 import io.trino.spi.type.DoubleType;
 import io.trino.spi.type.IntegerType;
@@ -42,6 +46,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.function.Function;
@@ -53,9 +58,10 @@ import static java.util.Objects.requireNonNull;
  * Offers filters and aggregations over table scans to the scans' connectors at planning time, so
  * EXPLAIN shows what they took over:
  * <ul>
- * <li>A filter whose conjuncts all compare a column with a constant goes to {@code applyFilter};
- * when the connector reports nothing of it remaining (it returns only matching rows), the filter
- * node goes away.</li>
+ * <li>A filter goes to {@code applyFilter}: the conjuncts comparing a column with a constant as
+ * a domain, those comparing two columns as SPI expressions. When the connector reports nothing of
+ * it remaining (it returns only matching rows), the filter node goes away; comparisons of two
+ * columns it takes leave the filter.</li>
  * <li>An aggregation (count, sum, min, max, avg of columns, or of +, -, * and CAST of exact numbers
  * over columns, offered as SPI expressions with the engine's result types; one grouping set of
  * columns) over such a scan goes to {@code applyAggregation}. The connector returns partial results (per file range,
@@ -89,6 +95,9 @@ public final class PushIntoTableScans
         return switch (node) {
             case AggregationNode aggregation -> pushAggregation(aggregation)
                     .orElseGet(() -> new AggregationNode(rewrite(aggregation.source()), aggregation.groupKeys(), aggregation.groupingSets(), aggregation.aggregates()));
+            case ProjectNode project when project.source() instanceof FilterNode filter && filter.source() instanceof TableScanNode scan -> pushFilter(filter, scan)
+                    .map(pushed -> pushed instanceof TableScanNode pushedScan ? withoutUnreadColumns(project.projections(), pushedScan) : new ProjectNode(pushed, project.projections()))
+                    .orElse(project);
             case FilterNode filter when filter.source() instanceof TableScanNode scan -> pushFilter(filter, scan).map(PlanNode.class::cast).orElse(filter);
             default -> PlanNodes.rewriteSources(node, this::rewrite);
         };
@@ -99,7 +108,11 @@ public final class PushIntoTableScans
         return scan.remoteSql().isEmpty() && scan.pushdown().isEmpty();
     }
 
-    /** The filter's scan with the filter pushed, or the filter over it when some of it remains. */
+    /**
+     * The filter's scan with the filter pushed, or the filter over it when some of it remains.
+     * The connector is offered the filter's domain and, as SPI expressions, the conjuncts that
+     * compare two of the scan's columns; those it takes leave the engine's filter.
+     */
     private Optional<PlanNode> pushFilter(FilterNode filter, TableScanNode scan)
     {
         if (!pushable(scan)) {
@@ -107,29 +120,118 @@ public final class PushIntoTableScans
         }
         // a date compared with a timestamp already compares days (RexTranslator), which the connector can use
         Expression predicate = filter.predicate();
-        Optional<TupleDomain<ColumnHandle>> exact = new ScanConstraintExtractor(scan.columns(), constantEvaluator).extractExactly(predicate);
-        TupleDomain<ColumnHandle> constraint = exact.orElseGet(() -> new ScanConstraintExtractor(scan.columns(), constantEvaluator).extract(predicate));
-        if (constraint.isAll()) {
+        Map<String, ColumnHandle> assignments = new LinkedHashMap<>();
+        ColumnComparisonExpressions comparisons = new ColumnComparisonExpressions(scan.columns(), assignments);
+        List<Expression> conjuncts = Conjuncts.of(predicate);
+        Map<Expression, ConnectorExpression> offered = new LinkedHashMap<>();
+        List<Expression> others = new ArrayList<>();
+        for (Expression conjunct : conjuncts) {
+            comparisons.translate(conjunct).ifPresentOrElse(expression -> offered.put(conjunct, expression), () -> others.add(conjunct));
+        }
+        ScanConstraintExtractor extractor = new ScanConstraintExtractor(scan.columns(), constantEvaluator);
+        Optional<TupleDomain<ColumnHandle>> exact = others.isEmpty() ? Optional.of(TupleDomain.all()) : extractor.extractExactly(Conjuncts.and(others));
+        TupleDomain<ColumnHandle> constraint = exact.orElseGet(() -> extractor.extract(predicate));
+        if (constraint.isAll() && offered.isEmpty()) {
             return Optional.empty();
         }
-        Optional<ConstraintApplicationResult<ConnectorTableHandle>> result = connectors.applyFilter(scan.table().catalog(), scan.handle(), constraint);
+        ConnectorExpression expression = switch (offered.size()) {
+            case 0 -> io.trino.spi.expression.Constant.TRUE;
+            case 1 -> offered.values().iterator().next();
+            default -> new io.trino.spi.expression.Call(BooleanType.BOOLEAN, StandardFunctions.AND_FUNCTION_NAME, List.copyOf(offered.values()));
+        };
+        Optional<ConstraintApplicationResult<ConnectorTableHandle>> result = connectors.applyFilter(scan.table().catalog(), scan.handle(), new Constraint(constraint, expression, assignments));
         if (result.isEmpty()) {
             return Optional.empty();
         }
+        // a connector that does not report a remaining expression did not look at it: all of it remains
+        Set<ConnectorExpression> remaining = result.get().getRemainingExpression().map(PushIntoTableScans::connectorConjuncts).orElseGet(() -> Set.copyOf(offered.values()));
+        List<Expression> taken = new ArrayList<>();
+        List<Expression> kept = new ArrayList<>();
+        for (Expression conjunct : conjuncts) {
+            ConnectorExpression offer = offered.get(conjunct);
+            (offer != null && !remaining.contains(offer) ? taken : kept).add(conjunct);
+        }
         ConnectorTableHandle handle = result.get().getHandle();
-        if (exact.isPresent() && result.get().getRemainingFilter().isAll()) {
+        if (exact.isPresent() && result.get().getRemainingFilter().isAll() && kept.size() == others.size()) {
             // the scan returns only the rows the filter keeps: its estimate must say so, or a join
             // builds its hash table from it as if it returned the whole table (TPC-H q4 over the
             // lake built 3.8 M lineitem rows instead of the 57 k orders of its quarter)
-            java.util.OptionalDouble rows = scan.rowCount().isPresent()
-                    ? java.util.OptionalDouble.of(io.basin.sql.planner.physical.CardinalityEstimator.estimateRows(new FilterNode(scan, predicate)))
-                    : scan.rowCount();
-            TableScanNode pushed = scan.withPushdown(handle, scan.columns(), rows, handle.toString());
-            // and the table's rows stay known: a join with this scan keeps the fraction of the other
-            // side's rows that this filter keeps (q17's lineitem rows of the parts of one brand)
-            return Optional.of(scan.inputRowCount().isPresent() ? pushed : pushed.withInputRowCount(scan.rowCount()));
+            return Optional.of(filteredScan(scan, handle, predicate));
         }
-        return Optional.of(new FilterNode(scan.withPushdown(handle, scan.columns(), scan.rowCount(), handle.toString()), predicate));
+        if (taken.isEmpty()) {
+            if (constraint.isAll()) {
+                // offered only comparisons, and the connector took none: the scan is as it was
+                return Optional.empty();
+            }
+            return Optional.of(new FilterNode(scan.withPushdown(handle, scan.columns(), scan.rowCount(), handle.toString()), predicate));
+        }
+        // the comparisons taken are the scan's now, and its estimate says so; the engine filters by the rest
+        return Optional.of(new FilterNode(filteredScan(scan, handle, Conjuncts.and(taken)), Conjuncts.and(kept)));
+    }
+
+    /**
+     * The projection over a scan that took its whole filter, the scan returning only the columns
+     * the projection reads: a column the filter alone needed is read by the connector for the
+     * filter, and not handed on (TPC-H q4's lineitem dates, compared in the lake's scan workers).
+     */
+    private static PlanNode withoutUnreadColumns(List<Expression> projections, TableScanNode scan)
+    {
+        java.util.BitSet read = new java.util.BitSet();
+        projections.forEach(projection -> readColumns(projection, read));
+        if (read.isEmpty() || read.cardinality() == scan.columns().size()) {
+            return new ProjectNode(scan, projections);
+        }
+        int[] channels = new int[scan.columns().size()];
+        List<TableColumn> columns = new ArrayList<>();
+        for (int column = read.nextSetBit(0); column >= 0; column = read.nextSetBit(column + 1)) {
+            channels[column] = columns.size();
+            columns.add(scan.columns().get(column));
+        }
+        TableScanNode narrowed = new TableScanNode(scan.table(), scan.handle(), columns, scan.rowCount(), scan.remoteSql(), scan.inputRowCount(), scan.pushdown(), scan.distinctValues(), scan.columnEstimates());
+        return new ProjectNode(narrowed, projections.stream().map(projection -> withChannels(projection, channels)).toList());
+    }
+
+    private static void readColumns(Expression expression, java.util.BitSet read)
+    {
+        switch (expression) {
+            case InputReference input -> read.set(input.field());
+            case io.basin.plan.expr.Call call -> call.arguments().forEach(argument -> readColumns(argument, read));
+            case io.basin.plan.expr.SpecialForm form -> form.arguments().forEach(argument -> readColumns(argument, read));
+            case io.basin.plan.expr.Constant _ -> {
+            }
+        }
+    }
+
+    private static Expression withChannels(Expression expression, int[] channels)
+    {
+        return switch (expression) {
+            case InputReference input -> new InputReference(channels[input.field()], input.type());
+            case io.basin.plan.expr.Call call -> new io.basin.plan.expr.Call(call.name(), call.arguments().stream().map(argument -> withChannels(argument, channels)).toList(), call.type());
+            case io.basin.plan.expr.SpecialForm form -> new io.basin.plan.expr.SpecialForm(form.form(), form.arguments().stream().map(argument -> withChannels(argument, channels)).toList(), form.type());
+            case io.basin.plan.expr.Constant constant -> constant;
+        };
+    }
+
+    /** The scan of the pushed handle, estimated to return the rows {@code pushed} keeps. */
+    private static TableScanNode filteredScan(TableScanNode scan, ConnectorTableHandle handle, Expression pushed)
+    {
+        java.util.OptionalDouble rows = scan.rowCount().isPresent()
+                ? java.util.OptionalDouble.of(io.basin.sql.planner.physical.CardinalityEstimator.estimateRows(new FilterNode(scan, pushed)))
+                : scan.rowCount();
+        TableScanNode filtered = scan.withPushdown(handle, scan.columns(), rows, handle.toString());
+        // and the table's rows stay known: a join with this scan keeps the fraction of the other
+        // side's rows that this filter keeps (q17's lineitem rows of the parts of one brand)
+        return scan.inputRowCount().isPresent() ? filtered : filtered.withInputRowCount(scan.rowCount());
+    }
+
+    private static Set<ConnectorExpression> connectorConjuncts(ConnectorExpression expression)
+    {
+        if (expression instanceof io.trino.spi.expression.Call call && call.getFunctionName().equals(StandardFunctions.AND_FUNCTION_NAME)) {
+            Set<ConnectorExpression> conjuncts = new java.util.HashSet<>();
+            call.getArguments().forEach(argument -> conjuncts.addAll(connectorConjuncts(argument)));
+            return conjuncts;
+        }
+        return Set.of(expression);
     }
 
     /** A partial result of the connector and how the engine combines it into one original aggregate. */
