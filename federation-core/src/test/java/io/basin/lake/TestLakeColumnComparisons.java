@@ -69,6 +69,7 @@ class TestLakeColumnComparisons
             String right = pair.split(", ")[1];
             for (String operator : OPERATORS) {
                 String comparison = left + " " + operator + " " + right;
+                assertThat(explain("SELECT id FROM lake.col_cmp.pairs WHERE " + comparison)).contains("comparisons=(" + comparison + ")").doesNotContain("Filter[");
                 assertQuery("SELECT id FROM lake.col_cmp.pairs WHERE " + comparison, "SELECT id FROM pairs WHERE " + comparison);
                 // with a domain on another column, and two comparisons at once
                 assertQuery("SELECT id, " + left + " FROM lake.col_cmp.pairs WHERE id >= 100 AND " + comparison + " AND a <= b",

@@ -221,20 +221,21 @@ class TestRowFilter
                         int rows = 5_000;
                         List<Long> lefts = new ArrayList<>();
                         List<Long> rights = new ArrayList<>();
-                        long[] thirds = new long[rows];
+                        List<Long> thirds = new ArrayList<>();
                         List<Integer> expected = new ArrayList<>();
                         for (int row = 0; row < rows; row++) {
                             Long l = nullEvery > 0 && row % nullEvery == 3 ? null : (long) random.nextInt(21) - 10;
                             Long r = nullEvery > 0 && row % (nullEvery + 4) == 5 ? null : (long) random.nextInt(21) - 10;
                             lefts.add(l);
                             rights.add(r);
-                            thirds[row] = random.nextInt(4);
-                            if (thirds[row] != 0 && l != null && r != null && compares(operator, l, r)) {
+                            long thirdValue = random.nextInt(4);
+                            thirds.add(thirdValue);
+                            if (thirdValue != 0 && l != null && r != null && compares(operator, l, r)) {
                                 expected.add(row);
                             }
                         }
-                        Block rightBlock = dictionary ? dictionaryBlock(type, rights) : flatBlock(type, rights);
-                        Page page = new Page(flatBlock(type, lefts), rightBlock, longs(thirds));
+                        Block rightBlock = dictionary ? dictionaryBlock(type, rights, 0) : flatBlock(type, rights);
+                        Page page = new Page(flatBlock(type, lefts), rightBlock, flatBlock(BIGINT, thirds));
                         RowFilter filter = RowFilter.create(
                                 TupleDomain.withColumnDomains(Map.of(third, Domain.create(ValueSet.ofRanges(Range.greaterThan(BIGINT, 0L)), false))),
                                 List.of(new ColumnComparison(left, operator, right)),
@@ -277,21 +278,27 @@ class TestRowFilter
         return builder.build();
     }
 
-    private static Block longs(long[] values)
+    /** The values {@code domain} accepts of a dictionary-encoded block of {@code values} (see {@link #dictionaryBlock}). */
+    private static List<Long> acceptedFromDictionary(Type type, Domain domain, List<Long> values, int padding)
     {
-        BlockBuilder builder = BIGINT.createBlockBuilder(null, values.length);
-        for (long value : values) {
-            BIGINT.writeLong(builder, value);
-        }
-        return builder.build();
+        return accepted(type, domain, dictionaryBlock(type, values, padding), values);
     }
 
-    /** The values dictionary-encoded: the distinct values in order of appearance, then a NULL entry. */
-    private static Block dictionaryBlock(Type type, List<Long> values)
+    private static List<Long> accepted(Type type, Domain domain, List<Long> values)
+    {
+        return accepted(type, domain, flatBlock(type, values), values);
+    }
+
+    /**
+     * The values dictionary-encoded: the entries are the distinct values in their order of
+     * appearance, then a NULL entry, then {@code padding} entries no row uses.
+     */
+    private static Block dictionaryBlock(Type type, List<Long> values, int padding)
     {
         List<Long> distinct = values.stream().filter(Objects::nonNull).distinct().toList();
         List<Long> entries = new ArrayList<>(distinct);
         entries.add(null);
+        entries.addAll(java.util.Collections.nCopies(padding, 0L));
         Map<Long, Integer> idOfValue = new HashMap<>();
         distinct.forEach(value -> idOfValue.put(value, idOfValue.size()));
         int[] ids = new int[values.size()];
@@ -299,43 +306,6 @@ class TestRowFilter
             ids[row] = values.get(row) == null ? distinct.size() : idOfValue.get(values.get(row));
         }
         return DictionaryBlock.create(ids.length, flatBlock(type, entries), ids);
-    }
-
-    /**
-     * The values {@code domain} accepts of a dictionary-encoded block of {@code values}: the
-     * distinct values in their order of appearance, then a NULL entry, then {@code padding}
-     * entries no row uses.
-     */
-    private static List<Long> acceptedFromDictionary(Type type, Domain domain, List<Long> values, int padding)
-    {
-        List<Long> distinct = values.stream().filter(Objects::nonNull).distinct().toList();
-        BlockBuilder entries = type.createBlockBuilder(null, distinct.size() + 1 + padding);
-        distinct.forEach(value -> type.writeLong(entries, value));
-        entries.appendNull();
-        for (int i = 0; i < padding; i++) {
-            type.writeLong(entries, 0);
-        }
-        Map<Long, Integer> idOfValue = new HashMap<>();
-        distinct.forEach(value -> idOfValue.put(value, idOfValue.size()));
-        int[] ids = new int[values.size()];
-        for (int row = 0; row < ids.length; row++) {
-            ids[row] = values.get(row) == null ? distinct.size() : idOfValue.get(values.get(row));
-        }
-        return accepted(type, domain, DictionaryBlock.create(ids.length, entries.build(), ids), values);
-    }
-
-    private static List<Long> accepted(Type type, Domain domain, List<Long> values)
-    {
-        BlockBuilder builder = type.createBlockBuilder(null, values.size());
-        for (Long value : values) {
-            if (value == null) {
-                builder.appendNull();
-            }
-            else {
-                type.writeLong(builder, value);
-            }
-        }
-        return accepted(type, domain, builder.build(), values);
     }
 
     /** The {@code values} whose rows of {@code block} (which holds them) the filter of {@code domain} keeps. */

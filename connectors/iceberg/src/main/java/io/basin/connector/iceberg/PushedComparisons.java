@@ -1,20 +1,19 @@
 package io.basin.connector.iceberg;
 
 import io.basin.spectrum.ColumnComparison;
+import io.trino.plugin.base.expression.ConnectorExpressions;
 import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.expression.Call;
 import io.trino.spi.expression.ConnectorExpression;
 import io.trino.spi.expression.Constant;
 import io.trino.spi.expression.FunctionName;
 import io.trino.spi.expression.Variable;
-import io.trino.spi.type.BooleanType;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static io.trino.spi.expression.StandardFunctions.AND_FUNCTION_NAME;
 import static io.trino.spi.expression.StandardFunctions.EQUAL_OPERATOR_FUNCTION_NAME;
 import static io.trino.spi.expression.StandardFunctions.GREATER_THAN_OPERATOR_FUNCTION_NAME;
 import static io.trino.spi.expression.StandardFunctions.GREATER_THAN_OR_EQUAL_OPERATOR_FUNCTION_NAME;
@@ -46,7 +45,7 @@ final class PushedComparisons
     {
         List<IcebergColumnComparison> comparisons = new ArrayList<>();
         List<ConnectorExpression> remaining = new ArrayList<>();
-        for (ConnectorExpression conjunct : conjuncts(expression)) {
+        for (ConnectorExpression conjunct : ConnectorExpressions.extractConjuncts(expression)) {
             Optional<IcebergColumnComparison> comparison = comparison(conjunct, assignments);
             if (comparison.isPresent()) {
                 comparisons.add(comparison.get());
@@ -55,22 +54,7 @@ final class PushedComparisons
                 remaining.add(conjunct);
             }
         }
-        ConnectorExpression rest = switch (remaining.size()) {
-            case 0 -> Constant.TRUE;
-            case 1 -> remaining.getFirst();
-            default -> new Call(BooleanType.BOOLEAN, AND_FUNCTION_NAME, remaining);
-        };
-        return new Split(comparisons, rest);
-    }
-
-    private static List<ConnectorExpression> conjuncts(ConnectorExpression expression)
-    {
-        if (expression instanceof Call call && call.getFunctionName().equals(AND_FUNCTION_NAME)) {
-            List<ConnectorExpression> conjuncts = new ArrayList<>();
-            call.getArguments().forEach(argument -> conjuncts.addAll(conjuncts(argument)));
-            return conjuncts;
-        }
-        return List.of(expression);
+        return new Split(comparisons, remaining.isEmpty() ? Constant.TRUE : ConnectorExpressions.and(remaining));
     }
 
     private static Optional<IcebergColumnComparison> comparison(ConnectorExpression expression, Map<String, ColumnHandle> assignments)

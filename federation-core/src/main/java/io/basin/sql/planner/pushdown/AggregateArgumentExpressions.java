@@ -1,15 +1,12 @@
 package io.basin.sql.planner.pushdown;
 
-import io.basin.metadata.TableColumn;
 import io.basin.plan.expr.Call;
 import io.basin.plan.expr.Constant;
 import io.basin.plan.expr.Expression;
 import io.basin.plan.expr.FunctionNames;
 import io.basin.plan.expr.InputReference;
-import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.expression.ConnectorExpression;
 import io.trino.spi.expression.FunctionName;
-import io.trino.spi.expression.Variable;
 import io.trino.spi.type.BigintType;
 import io.trino.spi.type.DecimalType;
 import io.trino.spi.type.Int128;
@@ -20,7 +17,6 @@ import io.trino.spi.type.Type;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static io.trino.spi.expression.StandardFunctions.ADD_FUNCTION_NAME;
@@ -37,17 +33,11 @@ import static java.util.Objects.requireNonNull;
  */
 final class AggregateArgumentExpressions
 {
-    private final List<TableColumn> columns;
-    private final Map<String, ColumnHandle> assignments;
+    private final ScanVariables variables;
 
-    /**
-     * @param columns the scan's columns, which input references index
-     * @param assignments where the variables the expressions name are recorded
-     */
-    AggregateArgumentExpressions(List<TableColumn> columns, Map<String, ColumnHandle> assignments)
+    AggregateArgumentExpressions(ScanVariables variables)
     {
-        this.columns = requireNonNull(columns, "columns is null");
-        this.assignments = requireNonNull(assignments, "assignments is null");
+        this.variables = requireNonNull(variables, "variables is null");
     }
 
     Optional<ConnectorExpression> translate(Expression expression)
@@ -56,11 +46,7 @@ final class AggregateArgumentExpressions
             return Optional.empty();
         }
         return switch (expression) {
-            case InputReference input -> {
-                TableColumn column = columns.get(input.field());
-                assignments.put(column.name(), column.handle());
-                yield Optional.of(new Variable(column.name(), column.type()));
-            }
+            case InputReference input -> Optional.of(variables.of(input));
             case Constant constant when constant.value() instanceof Long || constant.value() instanceof Int128 ->
                     Optional.of(new io.trino.spi.expression.Constant(constant.value(), constant.type()));
             case Call call -> functionName(call).flatMap(name -> {

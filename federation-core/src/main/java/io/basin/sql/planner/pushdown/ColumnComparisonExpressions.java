@@ -1,14 +1,11 @@
 package io.basin.sql.planner.pushdown;
 
-import io.basin.metadata.TableColumn;
 import io.basin.plan.expr.Call;
 import io.basin.plan.expr.Expression;
 import io.basin.plan.expr.FunctionNames;
 import io.basin.plan.expr.InputReference;
-import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.expression.ConnectorExpression;
 import io.trino.spi.expression.FunctionName;
-import io.trino.spi.expression.Variable;
 
 import java.util.List;
 import java.util.Map;
@@ -38,17 +35,11 @@ final class ColumnComparisonExpressions
             FunctionNames.GREATER_THAN, GREATER_THAN_OPERATOR_FUNCTION_NAME,
             FunctionNames.GREATER_THAN_OR_EQUAL, GREATER_THAN_OR_EQUAL_OPERATOR_FUNCTION_NAME);
 
-    private final List<TableColumn> columns;
-    private final Map<String, ColumnHandle> assignments;
+    private final ScanVariables variables;
 
-    /**
-     * @param columns the scan's columns, which input references index
-     * @param assignments where the variables the expressions name are recorded
-     */
-    ColumnComparisonExpressions(List<TableColumn> columns, Map<String, ColumnHandle> assignments)
+    ColumnComparisonExpressions(ScanVariables variables)
     {
-        this.columns = requireNonNull(columns, "columns is null");
-        this.assignments = requireNonNull(assignments, "assignments is null");
+        this.variables = requireNonNull(variables, "variables is null");
     }
 
     /** The conjunct as an SPI comparison of two columns, or empty when it is no such comparison. */
@@ -63,13 +54,6 @@ final class ColumnComparisonExpressions
         if (operator == null) {
             return Optional.empty();
         }
-        return Optional.of(new io.trino.spi.expression.Call(call.type(), operator, List.of(variable(left), variable(right))));
-    }
-
-    private Variable variable(InputReference input)
-    {
-        TableColumn column = columns.get(input.field());
-        assignments.put(column.name(), column.handle());
-        return new Variable(column.name(), column.type());
+        return Optional.of(new io.trino.spi.expression.Call(call.type(), operator, List.of(variables.of(left), variables.of(right))));
     }
 }

@@ -120,8 +120,8 @@ public final class PushIntoTableScans
         }
         // a date compared with a timestamp already compares days (RexTranslator), which the connector can use
         Expression predicate = filter.predicate();
-        Map<String, ColumnHandle> assignments = new LinkedHashMap<>();
-        ColumnComparisonExpressions comparisons = new ColumnComparisonExpressions(scan.columns(), assignments);
+        ScanVariables variables = new ScanVariables(scan.columns());
+        ColumnComparisonExpressions comparisons = new ColumnComparisonExpressions(variables);
         List<Expression> conjuncts = Conjuncts.of(predicate);
         Map<Expression, ConnectorExpression> offered = new LinkedHashMap<>();
         List<Expression> others = new ArrayList<>();
@@ -139,7 +139,7 @@ public final class PushIntoTableScans
             case 1 -> offered.values().iterator().next();
             default -> new io.trino.spi.expression.Call(BooleanType.BOOLEAN, StandardFunctions.AND_FUNCTION_NAME, List.copyOf(offered.values()));
         };
-        Optional<ConstraintApplicationResult<ConnectorTableHandle>> result = connectors.applyFilter(scan.table().catalog(), scan.handle(), new Constraint(constraint, expression, assignments));
+        Optional<ConstraintApplicationResult<ConnectorTableHandle>> result = connectors.applyFilter(scan.table().catalog(), scan.handle(), new Constraint(constraint, expression, variables.assignments()));
         if (result.isEmpty()) {
             return Optional.empty();
         }
@@ -265,8 +265,8 @@ public final class PushIntoTableScans
             return Optional.empty();
         }
         List<Expression> projected = projections;
-        Map<String, ColumnHandle> assignments = new LinkedHashMap<>();
-        AggregateArgumentExpressions expressions = new AggregateArgumentExpressions(scan.columns(), assignments);
+        ScanVariables variables = new ScanVariables(scan.columns());
+        AggregateArgumentExpressions expressions = new AggregateArgumentExpressions(variables);
         // the aggregation's input channels as scan columns where they are columns, as SPI expressions otherwise
         Function<Integer, Optional<TableColumn>> column = channel -> {
             if (projected == null) {
@@ -275,10 +275,7 @@ public final class PushIntoTableScans
             return projected.get(channel) instanceof InputReference input ? Optional.of(scan.columns().get(input.field())) : Optional.empty();
         };
         Function<Integer, Optional<Argument>> argument = channel -> column.apply(channel)
-                .map(plain -> {
-                    assignments.put(plain.name(), plain.handle());
-                    return new Argument(new Variable(plain.name(), plain.type()), plain.type());
-                })
+                .map(plain -> new Argument(variables.of(plain), plain.type()))
                 .or(() -> aggregateExpressions
                         ? expressions.translate(projected.get(channel)).map(expression -> new Argument(expression, expression.getType()))
                         : Optional.empty());
@@ -300,7 +297,7 @@ public final class PushIntoTableScans
             partials.add(partial.get());
         }
         List<AggregateFunction> functions = partials.stream().flatMap(List::stream).map(Partial::function).toList();
-        Optional<AggregationApplicationResult<ConnectorTableHandle>> result = connectors.applyAggregation(scan.table().catalog(), scan.handle(), functions, assignments, List.of(grouping));
+        Optional<AggregationApplicationResult<ConnectorTableHandle>> result = connectors.applyAggregation(scan.table().catalog(), scan.handle(), functions, variables.assignments(), List.of(grouping));
         if (result.isEmpty()) {
             return Optional.empty();
         }
