@@ -23,6 +23,7 @@ fi
 [[ "${BENCHMARK_SKIP_BUILD:-0}" == 1 ]] || ./mvnw -q -B -pl benchmarks -am package -DskipTests
 
 mkdir -p benchmarks/target/tmp
+# MaxHeapFreeRatio=100 keeps the heap G1 has grown to, as bin/basin does (see there)
 exec "$JAVA_HOME/bin/java" \
     "-Xmx${BENCHMARK_HEAP:-8g}" \
     --add-modules=jdk.incubator.vector \
@@ -30,6 +31,7 @@ exec "$JAVA_HOME/bin/java" \
     --enable-native-access=ALL-UNNAMED \
     --sun-misc-unsafe-memory-access=allow \
     -XX:+UseG1GC \
+    -XX:MaxHeapFreeRatio=100 \
     -Djava.io.tmpdir=benchmarks/target/tmp \
     ${BENCHMARK_JVM_OPTS:-} \
     -cp "benchmarks/target/classes:$(cat benchmarks/target/benchmark-classpath.txt)" \
