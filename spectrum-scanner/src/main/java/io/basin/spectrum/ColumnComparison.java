@@ -33,6 +33,12 @@ public record ColumnComparison(ScanColumn left, Operator operator, ScanColumn ri
             return symbol;
         }
 
+        /** Whether a row whose left value compares to its right value as {@code comparison} (negative, zero, positive) passes. */
+        public boolean accepts(int comparison)
+        {
+            return (acceptedOrderings() >> (Integer.signum(comparison) + 1) & 1) != 0;
+        }
+
         /**
          * The outcomes of {@code Long.compare(left, right)} this operator accepts, as bit
          * {@code compare + 1} (bit 0: less, bit 1: equal, bit 2: greater), so that a row is tested

@@ -1,5 +1,6 @@
 package io.basin.connector.iceberg;
 
+import io.basin.spectrum.ColumnComparison;
 import io.basin.spectrum.IcebergValueWriter;
 import io.trino.spi.TrinoException;
 import io.trino.spi.block.BlockBuilder;
@@ -51,7 +52,8 @@ import static io.trino.spi.type.TypeUtils.readNativeValue;
 /**
  * {@code DELETE FROM t WHERE predicate} on a lake table as Iceberg v2 position deletes: every data
  * file the predicate may touch is read (with Iceberg's own reader, the deletes already on it
- * applied), the positions of its matching rows go into one position delete file per data file
+ * applied; a comparison of two columns, {@code a < b}, is checked on each row with the domains),
+ * the positions of its matching rows go into one position delete file per data file
  * (Parquet, for ORC data files too: Iceberg lets delete files differ in format from the data),
  * and all of them commit in one row delta that checks nothing conflicting was committed since the
  * snapshot the statement read. A format v3 table gets deletion vectors instead (v3 forbids new
@@ -69,10 +71,6 @@ final class PositionDeletes
         if (handle.snapshotId().isEmpty() || handle.predicate().isNone()) {
             return 0;
         }
-        if (!handle.comparisons().isEmpty()) {
-            throw new TrinoException(NOT_SUPPORTED, "Cannot delete from %s: the condition compares two columns (%s), which lake deletes do not support yet"
-                    .formatted(handle.name(), handle.comparisons().stream().map(IcebergColumnComparison::describe).collect(java.util.stream.Collectors.joining(" AND "))));
-        }
         if (!IcebergExpressions.translatesExactly(handle.predicate())) {
             throw new TrinoException(NOT_SUPPORTED, "Cannot delete from %s: the condition compares a column of a type lake deletes do not support yet".formatted(handle.name()));
         }
@@ -80,6 +78,12 @@ final class PositionDeletes
         Expression filter = IcebergExpressions.toIceberg(handle.predicate());
         Schema schema = table.schemas().get(table.snapshot(snapshotId).schemaId());
         Set<Integer> filterFields = new HashSet<>(org.apache.iceberg.expressions.Binder.boundReferences(schema.asStruct(), List.of(filter), true));
+        // comparisons of two columns are not Iceberg expressions: files are planned by the domains
+        // alone (a superset), and each row is checked against the comparisons too
+        for (IcebergColumnComparison comparison : handle.comparisons()) {
+            filterFields.add(comparison.left().fieldId());
+            filterFields.add(comparison.right().fieldId());
+        }
         boolean deletionVectors = TableUtil.formatVersion(table) >= 3;
         List<DeleteFile> written = new ArrayList<>();
         List<DeleteFile> replaced = new ArrayList<>();
@@ -96,7 +100,7 @@ final class PositionDeletes
         try {
             try (CloseableIterable<FileScanTask> tasks = table.newScan().useSnapshot(snapshotId).filter(filter).planFiles(); vectorWriter) {
                 for (FileScanTask task : tasks) {
-                    List<Long> positions = matchingPositions(table, schema, filterFields, handle.predicate(), task);
+                    List<Long> positions = matchingPositions(table, schema, filterFields, handle, task);
                     if (positions.isEmpty()) {
                         continue;
                     }
@@ -160,9 +164,10 @@ final class PositionDeletes
         }
     }
 
-    private static List<Long> matchingPositions(Table table, Schema schema, Set<Integer> filterFields, TupleDomain<IcebergColumnHandle> predicate, FileScanTask task)
+    private static List<Long> matchingPositions(Table table, Schema schema, Set<Integer> filterFields, IcebergTableHandle handle, FileScanTask task)
             throws IOException
     {
+        TupleDomain<IcebergColumnHandle> predicate = handle.predicate();
         DataFile file = task.file();
         Schema requested = TypeUtil.join(TypeUtil.select(schema, filterFields), new Schema(MetadataColumns.ROW_POSITION));
         GenericDeleteFilter deletes = new GenericDeleteFilter(table.io(), task, schema, requested);
@@ -173,10 +178,16 @@ final class PositionDeletes
             Types.NestedField field = schema.findField(column.fieldId());
             checks.add(new ColumnCheck(field.name(), domain, IcebergValueWriter.forType(column.type())));
         });
+        List<ComparisonCheck> comparisons = handle.comparisons().stream()
+                .map(comparison -> new ComparisonCheck(
+                        schema.findField(comparison.left().fieldId()).name(),
+                        comparison.operator(),
+                        schema.findField(comparison.right().fieldId()).name()))
+                .toList();
         List<Long> positions = new ArrayList<>();
         try (CloseableIterable<Record> records = deletes.filter(readWithPositions(table, file, read))) {
             for (Record record : records) {
-                if (checks.stream().allMatch(check -> check.accepts(record))) {
+                if (checks.stream().allMatch(check -> check.accepts(record)) && comparisons.stream().allMatch(check -> check.accepts(record))) {
                     positions.add((Long) record.getField(MetadataColumns.ROW_POSITION.name()));
                 }
             }
@@ -214,6 +225,25 @@ final class PositionDeletes
             BlockBuilder builder = domain.getType().createBlockBuilder(null, 1);
             writer.write(builder, value);
             return domain.includesNullableValue(readNativeValue(domain.getType(), builder.build(), 0));
+        }
+    }
+
+    /**
+     * A comparison of two columns of one type, checked on Iceberg's generic values (of one class for
+     * one type: integers, dates, decimals of one scale, timestamps), with SQL's meaning of NULL: a
+     * NULL on either side does not match.
+     */
+    private record ComparisonCheck(String left, ColumnComparison.Operator operator, String right)
+    {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        boolean accepts(Record record)
+        {
+            Object leftValue = record.getField(left);
+            Object rightValue = record.getField(right);
+            if (leftValue == null || rightValue == null) {
+                return false;
+            }
+            return operator.accepts(((Comparable) leftValue).compareTo(rightValue));
         }
     }
 
