@@ -4,8 +4,10 @@ import io.trino.spi.Page;
 import io.trino.spi.connector.SourcePage;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import static java.util.Objects.requireNonNull;
 
@@ -47,8 +49,8 @@ final class ProcessedTaskReader
 
     static List<ScanColumn> withPredicateColumns(ScanRequest request)
     {
-        List<ScanColumn> columns = new java.util.ArrayList<>(request.columns());
-        java.util.function.Consumer<ScanColumn> read = column -> {
+        List<ScanColumn> columns = new ArrayList<>(request.columns());
+        Consumer<ScanColumn> read = column -> {
             if (columns.stream().noneMatch(existing -> existing.fieldId() == column.fieldId())) {
                 columns.add(column);
             }

@@ -5,7 +5,6 @@ import io.basin.spectrum.IcebergValueWriter;
 import io.trino.spi.TrinoException;
 import io.trino.spi.block.BlockBuilder;
 import io.trino.spi.predicate.Domain;
-import io.trino.spi.predicate.TupleDomain;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DeleteFile;
 import org.apache.iceberg.FileContent;
@@ -32,7 +31,6 @@ import org.apache.iceberg.io.OutputFile;
 import org.apache.iceberg.orc.ORC;
 import org.apache.iceberg.parquet.Parquet;
 import org.apache.iceberg.types.TypeUtil;
-import org.apache.iceberg.types.Types;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -84,6 +82,7 @@ final class PositionDeletes
             filterFields.add(comparison.left().fieldId());
             filterFields.add(comparison.right().fieldId());
         }
+        List<RowCheck> checks = rowChecks(schema, handle);
         boolean deletionVectors = TableUtil.formatVersion(table) >= 3;
         List<DeleteFile> written = new ArrayList<>();
         List<DeleteFile> replaced = new ArrayList<>();
@@ -100,7 +99,7 @@ final class PositionDeletes
         try {
             try (CloseableIterable<FileScanTask> tasks = table.newScan().useSnapshot(snapshotId).filter(filter).planFiles(); vectorWriter) {
                 for (FileScanTask task : tasks) {
-                    List<Long> positions = matchingPositions(table, schema, filterFields, handle, task);
+                    List<Long> positions = matchingPositions(table, schema, filterFields, checks, task);
                     if (positions.isEmpty()) {
                         continue;
                     }
@@ -164,30 +163,32 @@ final class PositionDeletes
         }
     }
 
-    private static List<Long> matchingPositions(Table table, Schema schema, Set<Integer> filterFields, IcebergTableHandle handle, FileScanTask task)
+    /**
+     * What a row must pass to be deleted, made once for the statement: the predicate's domains, with
+     * SQL's meaning of NULL (Iceberg's row evaluator orders nulls first), and the comparisons.
+     */
+    private static List<RowCheck> rowChecks(Schema schema, IcebergTableHandle handle)
+    {
+        List<RowCheck> checks = new ArrayList<>();
+        handle.predicate().getDomains().orElseThrow().forEach((column, domain) ->
+                checks.add(new ColumnCheck(schema.findField(column.fieldId()).name(), domain, IcebergValueWriter.forType(column.type()))));
+        for (IcebergColumnComparison comparison : handle.comparisons()) {
+            checks.add(new ComparisonCheck(schema.findField(comparison.left().fieldId()).name(), comparison.operator(), schema.findField(comparison.right().fieldId()).name()));
+        }
+        return List.copyOf(checks);
+    }
+
+    private static List<Long> matchingPositions(Table table, Schema schema, Set<Integer> filterFields, List<RowCheck> checks, FileScanTask task)
             throws IOException
     {
-        TupleDomain<IcebergColumnHandle> predicate = handle.predicate();
         DataFile file = task.file();
         Schema requested = TypeUtil.join(TypeUtil.select(schema, filterFields), new Schema(MetadataColumns.ROW_POSITION));
         GenericDeleteFilter deletes = new GenericDeleteFilter(table.io(), task, schema, requested);
         Schema read = deletes.requiredSchema();
-        // the predicate's domains decide, with SQL's meaning of NULL (Iceberg's row evaluator orders nulls first)
-        List<ColumnCheck> checks = new ArrayList<>();
-        predicate.getDomains().orElseThrow().forEach((column, domain) -> {
-            Types.NestedField field = schema.findField(column.fieldId());
-            checks.add(new ColumnCheck(field.name(), domain, IcebergValueWriter.forType(column.type())));
-        });
-        List<ComparisonCheck> comparisons = handle.comparisons().stream()
-                .map(comparison -> new ComparisonCheck(
-                        schema.findField(comparison.left().fieldId()).name(),
-                        comparison.operator(),
-                        schema.findField(comparison.right().fieldId()).name()))
-                .toList();
         List<Long> positions = new ArrayList<>();
         try (CloseableIterable<Record> records = deletes.filter(readWithPositions(table, file, read))) {
             for (Record record : records) {
-                if (checks.stream().allMatch(check -> check.accepts(record)) && comparisons.stream().allMatch(check -> check.accepts(record))) {
+                if (checks.stream().allMatch(check -> check.accepts(record))) {
                     positions.add((Long) record.getField(MetadataColumns.ROW_POSITION.name()));
                 }
             }
@@ -213,10 +214,18 @@ final class PositionDeletes
         };
     }
 
+    /** A test of one row, on Iceberg's generic values. */
+    private interface RowCheck
+    {
+        boolean accepts(Record record);
+    }
+
     /** One column's domain, checked on Iceberg's generic values. */
     private record ColumnCheck(String name, Domain domain, IcebergValueWriter writer)
+            implements RowCheck
     {
-        boolean accepts(Record record)
+        @Override
+        public boolean accepts(Record record)
         {
             Object value = record.getField(name);
             if (value == null) {
@@ -234,9 +243,11 @@ final class PositionDeletes
      * NULL on either side does not match.
      */
     private record ComparisonCheck(String left, ColumnComparison.Operator operator, String right)
+            implements RowCheck
     {
+        @Override
         @SuppressWarnings({"unchecked", "rawtypes"})
-        boolean accepts(Record record)
+        public boolean accepts(Record record)
         {
             Object leftValue = record.getField(left);
             Object rightValue = record.getField(right);
